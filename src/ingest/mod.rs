@@ -1,0 +1,5 @@
+//! Reading response files (CSV, JSON, JSON Lines) into a [`ResponseTable`].
+
+mod table;
+
+pub use table::*;

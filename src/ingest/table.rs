@@ -1,0 +1,118 @@
+//! The in-memory form of a set of responses: one column per question, answers as bytes.
+//!
+//! Columnar storage keeps a million respondents small (one byte per answer)
+//! and makes every statistic a tight loop over a slice.
+
+use crate::instrument::{Instrument, Question};
+
+/// Marker for "no answer" in an [`AnswerColumn`].
+pub const MISSING: u8 = u8::MAX;
+
+/// Marker for "no value" in a [`SegmentColumn`].
+pub const NO_SEGMENT: u32 = u32::MAX;
+
+/// All responses of a survey wave (or several), column by column.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ResponseTable {
+    /// Number of respondents (rows).
+    pub rows: usize,
+    /// Numeric answers (Likert, bipolar, recommend), in instrument order; raw values, not keyed.
+    pub answers: Vec<AnswerColumn>,
+    /// Categorical columns: choice questions, then other columns found in the file (e.g. `wave`).
+    pub segments: Vec<SegmentColumn>,
+    /// Free-text answers, stored sparsely.
+    pub texts: Vec<TextColumn>,
+    /// Ranking answers, stored sparsely.
+    pub rankings: Vec<RankingColumn>,
+}
+
+/// The answers to one numeric question; `MISSING` where blank.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnswerColumn {
+    /// Question id.
+    pub id: String,
+    /// One value per row.
+    pub values: Vec<u8>,
+}
+
+/// A categorical column, dictionary-encoded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SegmentColumn {
+    /// Column name (question id, or the header of a column the instrument does not know).
+    pub name: String,
+    /// Distinct values, in order of first appearance (choice options first, in instrument order).
+    pub labels: Vec<String>,
+    /// One index into `labels` per row; `NO_SEGMENT` where blank.
+    pub codes: Vec<u32>,
+}
+
+/// The non-blank answers to one free-text question.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextColumn {
+    /// Question id.
+    pub id: String,
+    /// (row index, text) for every row that answered, in row order.
+    pub entries: Vec<(u32, String)>,
+}
+
+/// The answers to one ranking question.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RankingColumn {
+    /// Question id.
+    pub id: String,
+    /// (row index, option indices most important first) for every row that answered.
+    pub entries: Vec<(u32, Vec<u8>)>,
+}
+
+impl ResponseTable {
+    /// An empty table with one column for every question of the instrument.
+    pub fn for_instrument(instrument: &Instrument) -> ResponseTable {
+        let mut table = ResponseTable::default();
+        for q in instrument.questions() {
+            let id = q.id().to_string();
+            match q {
+                Question::Likert { .. } | Question::Bipolar { .. } | Question::Recommend { .. } => {
+                    table.answers.push(AnswerColumn { id, values: Vec::new() })
+                }
+                Question::Choice { options, .. } => table.segments.push(SegmentColumn {
+                    name: id,
+                    labels: options.clone(),
+                    codes: Vec::new(),
+                }),
+                Question::Text { .. } => table.texts.push(TextColumn { id, entries: Vec::new() }),
+                Question::Ranking { .. } => table.rankings.push(RankingColumn { id, entries: Vec::new() }),
+            }
+        }
+        table
+    }
+
+    /// The numeric answers of question `id`.
+    pub fn answer(&self, id: &str) -> Option<&AnswerColumn> {
+        self.answers.iter().find(|c| c.id == id)
+    }
+
+    /// The categorical column named `name`.
+    pub fn segment(&self, name: &str) -> Option<&SegmentColumn> {
+        self.segments.iter().find(|c| c.name == name)
+    }
+
+    /// The free-text answers of question `id`.
+    pub fn text(&self, id: &str) -> Option<&TextColumn> {
+        self.texts.iter().find(|c| c.id == id)
+    }
+
+    /// The ranking answers of question `id`.
+    pub fn ranking(&self, id: &str) -> Option<&RankingColumn> {
+        self.rankings.iter().find(|c| c.id == id)
+    }
+}
+
+impl SegmentColumn {
+    /// The label of row `row`, or `None` when blank.
+    pub fn label_of(&self, row: usize) -> Option<&str> {
+        match self.codes.get(row) {
+            Some(&c) if c != NO_SEGMENT => self.labels.get(c as usize).map(String::as_str),
+            _ => None,
+        }
+    }
+}

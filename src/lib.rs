@@ -1,0 +1,15 @@
+//! secpulse: anonymous security-culture surveys that measure how employees see
+//! their security team.
+//!
+//! The crate is a pure Rust core (no browser types) with a thin wasm façade:
+//! data flows one way, ingest → score → privacy → report → chart / CLI output.
+//!
+//! - [`instrument`]: what is asked; the default security-team instrument ships as data.
+//! - [`ingest`]: CSV and JSON response files → a columnar [`ingest::ResponseTable`], with errors that say where.
+//! - [`synth`]: deterministic synthetic responses with realistic structure, for demos and benchmarks.
+//! - [`text`]: sentiment, stance and themes of free-text comments about the security team.
+
+pub mod ingest;
+pub mod instrument;
+pub mod synth;
+pub mod text;

@@ -1,0 +1,1 @@
+//! Deterministic synthetic responses (placeholder until the synth module lands).

@@ -1,0 +1,1 @@
+//! Free-text comment analysis (placeholder until the text module lands).
