@@ -8,8 +8,14 @@
 //! - [`ingest`]: CSV and JSON response files → a columnar [`ingest::ResponseTable`], with errors that say where.
 //! - [`synth`]: deterministic synthetic responses with realistic structure, for demos and benchmarks.
 //! - [`text`]: sentiment, stance and themes of free-text comments about the security team.
+//! - [`score`]: keyed respondent scores, group statistics, breakdowns, waves, NPS, rankings.
+//! - [`privacy`]: the minimum group size, applied in one place to everything shown.
+//! - [`report`]: the report model every output is made from.
 
 pub mod ingest;
 pub mod instrument;
 pub mod synth;
 pub mod text;
+pub mod privacy;
+pub mod report;
+pub mod score;

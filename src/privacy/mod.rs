@@ -1,0 +1,119 @@
+//! Anonymity rules: the minimum group size, applied in this one place to every
+//! statistic and every breakdown secpulse shows.
+//!
+//! - A statistic computed from fewer than `k` respondents is never shown.
+//! - In a breakdown (groups that add up to a known total), groups under `k` are
+//!   suppressed, and further groups are suppressed (smallest first) until at least
+//!   two groups are hidden and together hold at least `k` people, so no hidden group —
+//!   and no pool of hidden groups smaller than `k` — can be derived by subtracting
+//!   the visible groups from the total.
+
+use serde::{Deserialize, Serialize};
+
+/// Default minimum group size.
+pub const DEFAULT_MIN_GROUP: usize = 5;
+
+/// The minimum number of respondents behind anything that is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinGroup(usize);
+
+impl Default for MinGroup {
+    fn default() -> Self {
+        MinGroup(DEFAULT_MIN_GROUP)
+    }
+}
+
+impl MinGroup {
+    /// A threshold of `k` respondents; `k` must be at least 2 (1 would show single people).
+    pub fn new(k: usize) -> Result<MinGroup, String> {
+        if k >= 2 {
+            Ok(MinGroup(k))
+        } else {
+            Err(format!("minimum group size must be at least 2 (got {k}); a group of 1 is a person"))
+        }
+    }
+
+    /// The threshold `k`.
+    pub fn k(self) -> usize {
+        self.0
+    }
+
+    /// True when a statistic over `n` respondents may be shown.
+    pub fn allows(self, n: usize) -> bool {
+        n >= self.0
+    }
+
+    /// What is shown instead of a suppressed count, e.g. "< 5".
+    pub fn label(self) -> String {
+        format!("< {}", self.0)
+    }
+
+    /// Decides, for the groups of one breakdown (sizes that add up to the total shown
+    /// elsewhere), which are hidden; `true` means suppressed.
+    pub fn suppress_breakdown(self, sizes: &[usize]) -> Vec<bool> {
+        let mut hidden: Vec<bool> = sizes.iter().map(|&n| n > 0 && !self.allows(n)).collect();
+        let mut order: Vec<usize> = (0..sizes.len()).filter(|&i| sizes[i] > 0).collect();
+        order.sort_by_key(|&i| (sizes[i], i));
+        loop {
+            let (count, pooled) = hidden
+                .iter()
+                .zip(sizes)
+                .filter(|(h, _)| **h)
+                .fold((0, 0), |(c, p), (_, &n)| (c + 1, p + n));
+            if count == 0 || (count >= 2 && self.allows(pooled)) {
+                break;
+            }
+            match order.iter().find(|&&i| !hidden[i]) {
+                Some(&next) => hidden[next] = true,
+                None => break,
+            }
+        }
+        hidden
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k5() -> MinGroup {
+        MinGroup::new(5).unwrap()
+    }
+
+    #[test]
+    fn rejects_thresholds_that_show_individuals() {
+        assert!(MinGroup::new(1).is_err());
+        assert!(MinGroup::new(0).is_err());
+        assert_eq!(MinGroup::default().k(), 5);
+        assert_eq!(k5().label(), "< 5");
+    }
+
+    #[test]
+    fn single_small_group_takes_the_next_smallest_with_it() {
+        assert_eq!(k5().suppress_breakdown(&[40, 3, 12, 9]), vec![false, true, false, true]);
+    }
+
+    #[test]
+    fn nothing_small_means_nothing_hidden() {
+        assert_eq!(k5().suppress_breakdown(&[40, 5, 12]), vec![false, false, false]);
+        assert_eq!(k5().suppress_breakdown(&[]), Vec::<bool>::new());
+    }
+
+    #[test]
+    fn two_small_groups_that_pool_under_k_pull_in_a_third() {
+        // 1 + 2 = 3 people could be derived as a pool; hide the next smallest (7) too.
+        assert_eq!(k5().suppress_breakdown(&[1, 2, 7, 30]), vec![true, true, true, false]);
+        // 3 + 4 = 7 >= 5: two hidden groups are enough.
+        assert_eq!(k5().suppress_breakdown(&[3, 4, 7, 30]), vec![true, true, false, false]);
+    }
+
+    #[test]
+    fn empty_groups_are_neither_shown_nor_counted() {
+        assert_eq!(k5().suppress_breakdown(&[0, 3, 20, 8]), vec![false, true, false, true]);
+    }
+
+    #[test]
+    fn a_breakdown_of_one_small_group_hides_it() {
+        assert_eq!(k5().suppress_breakdown(&[4]), vec![true]);
+    }
+}

@@ -1,0 +1,292 @@
+//! The report model: every number secpulse shows, already passed through the
+//! privacy rules. It is what `secpulse score --json` prints, what the dashboard
+//! draws and what a published report carries — aggregates only, never a response.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::score::stats::Difference;
+
+/// Identifies the format of a serialised [`Report`].
+pub const REPORT_FORMAT: &str = "secpulse-report/1";
+
+/// The scored survey, ready to print, draw or publish.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Always [`REPORT_FORMAT`]; lets a page tell a report from a response file.
+    pub format: String,
+    /// Which instrument (and wording version) was scored.
+    pub instrument: InstrumentRef,
+    /// Dimension ids and names, in instrument order (dimension lists below follow it).
+    pub dimension_names: Vec<Named>,
+    /// Minimum group size applied to everything in the report.
+    pub min_group: usize,
+    /// Number of respondents (rows) scored; `None` when fewer than `min_group`.
+    pub respondents: Option<usize>,
+    /// All respondents together.
+    pub overall: Score,
+    /// Per dimension, all respondents together.
+    pub dimensions: Vec<DimensionScore>,
+    /// Per Likert item, all respondents together.
+    pub items: Vec<ItemScore>,
+    /// Security net promoter score, if the instrument has a 0–10 question.
+    pub nps: Option<Nps>,
+    /// Enabler–blocker balance, if the instrument has a bipolar question.
+    pub balance: Option<Balance>,
+    /// Borda rankings of ranking questions (e.g. the leaders' systems ranking).
+    pub rankings: Vec<Ranking>,
+    /// Breakdowns by segment column (`--by`), keyed by column name.
+    pub segments: BTreeMap<String, Vec<SegmentGroup>>,
+    /// Wave-over-wave comparison, when a wave column was given.
+    pub waves: Option<Waves>,
+}
+
+/// An instrument's identity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstrumentRef {
+    /// Instrument id.
+    pub id: String,
+    /// Wording version.
+    pub version: String,
+    /// Title.
+    pub title: String,
+}
+
+/// An id with its display name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Named {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// Interpretation band of a 0–100 score (thresholds in [`Band::of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    /// 75–100: on average people agree with the favourable statements.
+    Strong,
+    /// 60–75: leaning favourable.
+    Favourable,
+    /// 40–60: around neutral, opinions split.
+    Mixed,
+    /// 25–40: leaning unfavourable.
+    Unfavourable,
+    /// 0–25: on average people disagree with the favourable statements.
+    Critical,
+}
+
+impl Band {
+    /// The band of a 0–100 score: ≥ 75 strong, ≥ 60 favourable, ≥ 40 mixed, ≥ 25 unfavourable, else critical.
+    pub fn of(score: f64) -> Band {
+        match score {
+            s if s >= 75.0 => Band::Strong,
+            s if s >= 60.0 => Band::Favourable,
+            s if s >= 40.0 => Band::Mixed,
+            s if s >= 25.0 => Band::Unfavourable,
+            _ => Band::Critical,
+        }
+    }
+
+    /// Plain-language name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Strong => "Strong",
+            Band::Favourable => "Favourable",
+            Band::Mixed => "Mixed",
+            Band::Unfavourable => "Unfavourable",
+            Band::Critical => "Critical",
+        }
+    }
+}
+
+/// A 0–100 group score; all fields but `n` are `None` when suppressed or empty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    /// Respondents with a score; `None` when fewer than the minimum group size.
+    pub n: Option<usize>,
+    /// Mean of respondent scores rescaled to 0–100.
+    pub score: Option<f64>,
+    /// Standard deviation (0–100 scale).
+    pub sd: Option<f64>,
+    /// Median (0–100 scale).
+    pub median: Option<f64>,
+    /// 95% t confidence interval of the mean (0–100 scale).
+    pub ci95: Option<[f64; 2]>,
+    /// Interpretation band of `score`.
+    pub band: Option<Band>,
+}
+
+/// A dimension's score with its favourable split and reliability.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DimensionScore {
+    /// Dimension id.
+    pub id: String,
+    /// The 0–100 score.
+    #[serde(flatten)]
+    pub score: Score,
+    /// Share (0–100) of keyed item answers above the scale midpoint.
+    pub favourable: Option<f64>,
+    /// Share (0–100) of keyed item answers at the midpoint.
+    pub neutral: Option<f64>,
+    /// Share (0–100) of keyed item answers below the midpoint.
+    pub unfavourable: Option<f64>,
+    /// Cronbach's alpha over complete cases (whole sample only).
+    pub alpha: Option<f64>,
+    /// True when alpha is below 0.70: the items may not measure one thing.
+    pub low_reliability: bool,
+    /// Difference to everyone else (segments only).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub vs_rest: Option<Difference>,
+}
+
+/// One Likert item across all respondents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemScore {
+    /// Item id.
+    pub id: String,
+    /// Dimension id.
+    pub dimension: String,
+    /// Wording.
+    pub text: String,
+    /// Reverse keyed.
+    pub reverse: bool,
+    /// Respondents who answered; `None` when suppressed.
+    pub n: Option<usize>,
+    /// Mean raw answer (as worded, not keyed).
+    pub mean: Option<f64>,
+    /// Share (0–100) of keyed answers above / at / below the midpoint.
+    pub favourable: Option<f64>,
+    /// See `favourable`.
+    pub neutral: Option<f64>,
+    /// See `favourable`.
+    pub unfavourable: Option<f64>,
+    /// Percentage (0–100) of raw answers at each scale point, lowest first.
+    pub distribution: Option<Vec<f64>>,
+    /// Correlation of the keyed item with the sum of the other items of its dimension.
+    pub item_rest: Option<f64>,
+}
+
+/// Security net promoter score from the 0–10 recommend question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Nps {
+    /// Question id.
+    pub id: String,
+    /// Respondents who answered; `None` when suppressed.
+    pub n: Option<usize>,
+    /// % promoters (9–10) minus % detractors (0–6), −100..100.
+    pub score: Option<f64>,
+    /// 95% CI of the score (normal approximation of the difference of two proportions).
+    pub ci95: Option<[f64; 2]>,
+    /// % answering 9–10.
+    pub promoters: Option<f64>,
+    /// % answering 7–8.
+    pub passives: Option<f64>,
+    /// % answering 0–6.
+    pub detractors: Option<f64>,
+}
+
+/// Enabler–blocker balance from the bipolar "says no ↔ offers options" question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Balance {
+    /// Question id.
+    pub id: String,
+    /// Label of the low pole (e.g. "Always says no").
+    pub left: String,
+    /// Label of the high pole (e.g. "Always offers options").
+    pub right: String,
+    /// Respondents who answered; `None` when suppressed.
+    pub n: Option<usize>,
+    /// Mean position rescaled to −100 (all at the left pole) … +100 (all at the right pole).
+    pub score: Option<f64>,
+    /// 95% t CI of `score`.
+    pub ci95: Option<[f64; 2]>,
+    /// % of answers on the left half (below the midpoint).
+    pub left_share: Option<f64>,
+    /// % of answers at the midpoint.
+    pub middle_share: Option<f64>,
+    /// % of answers on the right half (above the midpoint).
+    pub right_share: Option<f64>,
+}
+
+/// A ranking question aggregated with Borda points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ranking {
+    /// Question id.
+    pub id: String,
+    /// Respondents who ranked; `None` when suppressed.
+    pub n: Option<usize>,
+    /// Options, most points first; empty when suppressed.
+    pub options: Vec<RankedOption>,
+}
+
+/// One option's Borda result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RankedOption {
+    /// Option label.
+    pub option: String,
+    /// Borda points: with m options, rank r (1 = top) earns m − r; unranked earns 0.
+    pub points: u64,
+    /// Mean rank among the respondents who ranked it.
+    pub mean_rank: Option<f64>,
+    /// % of respondents who put it first.
+    pub first: f64,
+}
+
+/// One value of a segment column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SegmentGroup {
+    /// The segment value ("(no answer)" for blanks).
+    pub value: String,
+    /// Respondents in the group; `None` when suppressed.
+    pub n: Option<usize>,
+    /// What to print for `n`: the number, or e.g. "< 5".
+    pub n_label: String,
+    /// True when the group is hidden by the minimum group size.
+    pub suppressed: bool,
+    /// The group's overall score, with its difference to everyone else.
+    pub overall: Option<GroupScore>,
+    /// The group's dimension scores (each with its difference to everyone else).
+    pub dimensions: Option<Vec<DimensionScore>>,
+    /// The group's net promoter score.
+    pub nps: Option<Nps>,
+    /// The group's enabler–blocker balance.
+    pub balance: Option<Balance>,
+}
+
+/// A score with its difference to the rest of the respondents (Welch's test).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupScore {
+    /// The group's score.
+    #[serde(flatten)]
+    pub score: Score,
+    /// Group minus everyone else, on the 0–100 scale; `None` when either side is under the minimum.
+    pub vs_rest: Option<Difference>,
+}
+
+/// Scores per wave and the change between consecutive waves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Waves {
+    /// The wave column.
+    pub column: String,
+    /// One group per wave, in the order of the column's values (sorted by name).
+    pub waves: Vec<SegmentGroup>,
+    /// Changes from each wave to the next (visible waves only).
+    pub deltas: Vec<WaveDelta>,
+}
+
+/// The change of one score from one wave to the next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WaveDelta {
+    /// Earlier wave.
+    pub from: String,
+    /// Later wave.
+    pub to: String,
+    /// "overall" or a dimension id.
+    pub measure: String,
+    /// Later minus earlier (0–100 points), with 95% CI and Welch's test.
+    #[serde(flatten)]
+    pub change: Difference,
+}

@@ -1,0 +1,329 @@
+//! Statistics of one group of respondents (everyone, a segment value, a wave),
+//! each passed through the minimum group size before it leaves this module.
+
+use crate::ingest::{ResponseTable, MISSING};
+use crate::instrument::{Instrument, Question, Scale};
+use crate::privacy::MinGroup;
+use crate::report::{Balance, Band, DimensionScore, GroupScore, ItemScore, Nps, Score};
+
+use super::respondent::{keyed_items, respondent_scores, KeyedItem, RespondentScores};
+use super::stats::{summarize, welch, Covariance, Moments};
+
+/// Which rows a statistic is computed over.
+#[derive(Debug, Clone, Copy)]
+pub enum Rows<'a> {
+    /// Every row of a table with this many rows.
+    All(usize),
+    /// The listed row indices.
+    Only(&'a [u32]),
+}
+
+impl Rows<'_> {
+    /// Calls `f` with each row index.
+    pub fn for_each(self, mut f: impl FnMut(usize)) {
+        match self {
+            Rows::All(n) => (0..n).for_each(f),
+            Rows::Only(rows) => rows.iter().for_each(|&r| f(r as usize)),
+        }
+    }
+
+    /// Number of rows.
+    pub fn len(self) -> usize {
+        match self {
+            Rows::All(n) => n,
+            Rows::Only(rows) => rows.len(),
+        }
+    }
+}
+
+/// A numeric question found in the instrument, with its answers.
+#[derive(Debug, Clone)]
+struct Scored<'a> {
+    question: &'a Question,
+    values: &'a [u8],
+}
+
+/// Everything needed to score any group of one table, computed once.
+pub struct Scorer<'a> {
+    instrument: &'a Instrument,
+    /// Likert items with their columns.
+    items: Vec<KeyedItem<'a>>,
+    /// Respondent-level scores.
+    scores: RespondentScores,
+    /// The 0–10 recommend question, if any.
+    recommend: Option<Scored<'a>>,
+    /// The bipolar question, if any.
+    bipolar: Option<Scored<'a>>,
+    /// Moments of everyone's overall score, for "difference to the rest".
+    total_overall: Moments,
+    /// Moments of everyone's dimension scores.
+    total_dims: Vec<Moments>,
+    /// The privacy threshold.
+    pub min: MinGroup,
+}
+
+fn numeric<'a>(instrument: &'a Instrument, table: &'a ResponseTable, pick: fn(&Question) -> bool) -> Option<Scored<'a>> {
+    instrument
+        .questions()
+        .filter(|q| pick(q))
+        .find_map(|question| Some(Scored { question, values: &table.answer(question.id())?.values }))
+}
+
+fn moments_of(values: &[f32], rows: Rows<'_>) -> (Moments, Vec<f64>) {
+    let mut m = Moments::default();
+    let mut kept = Vec::with_capacity(rows.len());
+    rows.for_each(|r| {
+        let v = values[r];
+        if !v.is_nan() {
+            m.add(f64::from(v));
+            kept.push(f64::from(v));
+        }
+    });
+    (m, kept)
+}
+
+fn share(part: usize, total: usize) -> f64 {
+    part as f64 / total as f64 * 100.0
+}
+
+impl Score {
+    /// A score with nothing shown (suppressed or no data), keeping `n` only if allowed.
+    pub fn hidden(n: Option<usize>) -> Score {
+        Score { n, score: None, sd: None, median: None, ci95: None, band: None }
+    }
+
+    fn from_values(values: &mut [f64], min: MinGroup) -> Score {
+        if !min.allows(values.len()) {
+            return Score::hidden(None);
+        }
+        match summarize(values) {
+            Some(s) => Score {
+                n: Some(s.n),
+                score: Some(s.mean),
+                sd: Some(s.sd),
+                median: Some(s.median),
+                ci95: Some([s.ci95[0].max(0.0), s.ci95[1].min(100.0)]),
+                band: Some(Band::of(s.mean)),
+            },
+            None => Score::hidden(Some(0)),
+        }
+    }
+}
+
+impl<'a> Scorer<'a> {
+    /// Prepares scoring of `table` against `instrument`.
+    pub fn new(instrument: &'a Instrument, table: &'a ResponseTable, min: MinGroup) -> Scorer<'a> {
+        let items = keyed_items(instrument, table);
+        let scores = respondent_scores(instrument, table.rows, &items);
+        let all = Rows::All(table.rows);
+        let total_overall = moments_of(&scores.overall, all).0;
+        let total_dims = scores.dims.iter().map(|d| moments_of(d, all).0).collect();
+        Scorer {
+            instrument,
+            items,
+            recommend: numeric(instrument, table, |q| matches!(q, Question::Recommend { .. })),
+            bipolar: numeric(instrument, table, |q| matches!(q, Question::Bipolar { .. })),
+            scores,
+            total_overall,
+            total_dims,
+            min,
+        }
+    }
+
+    /// The overall score of `rows`, with the difference to everyone else when `vs_rest`.
+    pub fn overall(&self, rows: Rows<'_>, vs_rest: bool) -> GroupScore {
+        let (m, mut values) = moments_of(&self.scores.overall, rows);
+        GroupScore { score: Score::from_values(&mut values, self.min), vs_rest: self.difference(&m, &self.total_overall, vs_rest) }
+    }
+
+    fn difference(&self, group: &Moments, total: &Moments, wanted: bool) -> Option<crate::score::stats::Difference> {
+        let rest = total.minus(group);
+        (wanted && self.min.allows(group.n) && self.min.allows(rest.n)).then(|| welch(group, &rest)).flatten()
+    }
+
+    /// Per-dimension scores of `rows`; alpha only when `with_alpha` (whole sample),
+    /// difference to everyone else only when `vs_rest`.
+    pub fn dimensions(&self, rows: Rows<'_>, with_alpha: bool, vs_rest: bool) -> Vec<DimensionScore> {
+        self.instrument
+            .dimensions
+            .iter()
+            .enumerate()
+            .map(|(d, dim)| {
+                let (m, mut values) = moments_of(&self.scores.dims[d], rows);
+                let score = Score::from_values(&mut values, self.min);
+                let shown = score.n.is_some();
+                let in_dim: Vec<&KeyedItem> = self.items.iter().filter(|k| k.item.dimension == d).collect();
+                let [fav, neu, unf] = if shown { self.split(&in_dim, rows) } else { [None; 3] };
+                let alpha = if with_alpha && shown { self.covariance(&in_dim).cronbach_alpha() } else { None };
+                DimensionScore {
+                    id: dim.id.clone(),
+                    score,
+                    favourable: fav,
+                    neutral: neu,
+                    unfavourable: unf,
+                    alpha,
+                    low_reliability: alpha.is_some_and(|a| a < 0.70),
+                    vs_rest: self.difference(&m, &self.total_dims[d], vs_rest),
+                }
+            })
+            .collect()
+    }
+
+    /// Favourable / neutral / unfavourable shares of the keyed answers of `items` over `rows`.
+    fn split(&self, items: &[&KeyedItem<'_>], rows: Rows<'_>) -> [Option<f64>; 3] {
+        let scale = &self.instrument.scale;
+        let mid = scale.midpoint();
+        let mut counts = [0usize; 3];
+        for k in items {
+            rows.for_each(|r| {
+                if let Some(v) = k.keyed(scale, r) {
+                    let v = f64::from(v);
+                    counts[if v > mid { 0 } else if v == mid { 1 } else { 2 }] += 1;
+                }
+            });
+        }
+        let total: usize = counts.iter().sum();
+        if !self.min.allows(total) {
+            return [None; 3];
+        }
+        counts.map(|c| Some(share(c, total)))
+    }
+
+    /// Covariance of the keyed items over complete cases of the whole sample.
+    fn covariance(&self, items: &[&KeyedItem<'_>]) -> Covariance {
+        let scale = &self.instrument.scale;
+        let mut cov = Covariance::new(items.len());
+        let mut row_values = vec![0.0; items.len()];
+        'rows: for r in 0..self.scores.overall.len() {
+            for (slot, k) in row_values.iter_mut().zip(items) {
+                match k.keyed(scale, r) {
+                    Some(v) => *slot = f64::from(v),
+                    None => continue 'rows,
+                }
+            }
+            cov.add(&row_values);
+        }
+        cov
+    }
+
+    /// Item statistics over the whole sample.
+    pub fn items(&self) -> Vec<ItemScore> {
+        let scale = &self.instrument.scale;
+        let rows = Rows::All(self.scores.overall.len());
+        let dims: Vec<(Vec<&KeyedItem>, Covariance)> = (0..self.instrument.dimensions.len())
+            .map(|d| {
+                let in_dim: Vec<&KeyedItem> = self.items.iter().filter(|k| k.item.dimension == d).collect();
+                let cov = self.covariance(&in_dim);
+                (in_dim, cov)
+            })
+            .collect();
+        self.items
+            .iter()
+            .map(|k| {
+                let mut dist = vec![0usize; usize::from(scale.max - scale.min) + 1];
+                let mut sum = 0u64;
+                k.values.iter().filter(|&&v| v != MISSING).for_each(|&v| {
+                    dist[usize::from(v - scale.min)] += 1;
+                    sum += u64::from(v);
+                });
+                let n: usize = dist.iter().sum();
+                let shown = self.min.allows(n);
+                let [fav, neu, unf] = if shown { self.split(&[k], rows) } else { [None; 3] };
+                let (in_dim, cov) = &dims[k.item.dimension];
+                let pos = in_dim.iter().position(|o| o.item.id == k.item.id);
+                ItemScore {
+                    id: k.item.id.to_string(),
+                    dimension: self.instrument.dimensions[k.item.dimension].id.clone(),
+                    text: k.item.text.to_string(),
+                    reverse: k.item.reverse,
+                    n: shown.then_some(n),
+                    mean: shown.then(|| sum as f64 / n as f64),
+                    favourable: fav,
+                    neutral: neu,
+                    unfavourable: unf,
+                    distribution: shown.then(|| dist.iter().map(|&c| share(c, n)).collect()),
+                    item_rest: if shown { pos.and_then(|p| cov.item_rest(p)) } else { None },
+                }
+            })
+            .collect()
+    }
+
+    /// Security NPS of `rows`.
+    pub fn nps(&self, rows: Rows<'_>) -> Option<Nps> {
+        let q = self.recommend.as_ref()?;
+        let mut counts = [0usize; 3]; // promoters, passives, detractors
+        rows.for_each(|r| match q.values[r] {
+            MISSING => {}
+            9..=10 => counts[0] += 1,
+            7..=8 => counts[1] += 1,
+            _ => counts[2] += 1,
+        });
+        let n: usize = counts.iter().sum();
+        let id = q.question.id().to_string();
+        if !self.min.allows(n) {
+            return Some(Nps { id, n: None, score: None, ci95: None, promoters: None, passives: None, detractors: None });
+        }
+        let (p, d) = (counts[0] as f64 / n as f64, counts[2] as f64 / n as f64);
+        let score = (p - d) * 100.0;
+        let half = 1.96 * ((p + d - (p - d).powi(2)) / n as f64).sqrt() * 100.0;
+        Some(Nps {
+            id,
+            n: Some(n),
+            score: Some(score),
+            ci95: Some([(score - half).max(-100.0), (score + half).min(100.0)]),
+            promoters: Some(share(counts[0], n)),
+            passives: Some(share(counts[1], n)),
+            detractors: Some(share(counts[2], n)),
+        })
+    }
+
+    /// Enabler–blocker balance of `rows`.
+    pub fn balance(&self, rows: Rows<'_>) -> Option<Balance> {
+        let q = self.bipolar.as_ref()?;
+        let Question::Bipolar { left, right, min, max, .. } = q.question else { return None };
+        let scale = Scale { min: *min, max: *max, labels: Vec::new() };
+        let (mid, half_range) = (scale.midpoint(), f64::from(max - min) / 2.0);
+        let mut values = Vec::new();
+        let mut sides = [0usize; 3];
+        rows.for_each(|r| {
+            let v = q.values[r];
+            if v != MISSING {
+                let v = f64::from(v);
+                values.push((v - mid) / half_range * 100.0);
+                sides[if v < mid { 0 } else if v == mid { 1 } else { 2 }] += 1;
+            }
+        });
+        let mut out = Balance {
+            id: q.question.id().to_string(),
+            left: left.clone(),
+            right: right.clone(),
+            n: None,
+            score: None,
+            ci95: None,
+            left_share: None,
+            middle_share: None,
+            right_share: None,
+        };
+        if self.min.allows(values.len()) {
+            let s = summarize(&mut values)?;
+            let n = s.n;
+            out.n = Some(n);
+            out.score = Some(s.mean);
+            out.ci95 = Some([s.ci95[0].max(-100.0), s.ci95[1].min(100.0)]);
+            out.left_share = Some(share(sides[0], n));
+            out.middle_share = Some(share(sides[1], n));
+            out.right_share = Some(share(sides[2], n));
+        }
+        Some(out)
+    }
+
+    /// Respondents' overall scores (0–100, NaN = missing), for wave deltas.
+    pub fn overall_moments(&self, rows: Rows<'_>) -> Moments {
+        moments_of(&self.scores.overall, rows).0
+    }
+
+    /// Respondents' dimension-`d` score moments over `rows`.
+    pub fn dimension_moments(&self, d: usize, rows: Rows<'_>) -> Moments {
+        moments_of(&self.scores.dims[d], rows).0
+    }
+}
