@@ -19,3 +19,6 @@ pub mod text;
 pub mod privacy;
 pub mod report;
 pub mod score;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine lacks to build and test secpulse; a no-op (~1 s) when all is there.
+# Rust wasm target, the wasm-bindgen CLI pinned to Cargo.lock's version, Debian Chromium + ChromeDriver
+# and fonts for browser tests, and the e2e npm packages (pinned in e2e/package-lock.json).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DEBIAN_FRONTEND=noninteractive
+
+need_browser=${SECPULSE_NEED_BROWSER:-1}
+if [ "$need_browser" = 1 ] && ! { command -v chromium && command -v chromedriver; } >/dev/null 2>&1; then
+  echo "setup: installing Chromium, ChromeDriver and fonts (apt)…" >&2
+  apt-get update -q >/dev/null
+  apt-get install -y -q chromium chromium-driver fonts-liberation fonts-dejavu-core >/dev/null
+fi
+
+rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+  || rustup target add wasm32-unknown-unknown
+
+# The CLI must equal the wasm-bindgen crate version in Cargo.lock exactly.
+[ -f Cargo.lock ] || cargo generate-lockfile
+wb=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb" ]; then
+  echo "setup: installing wasm-bindgen-cli $wb (takes ~3 minutes once)…" >&2
+  # No --locked: its lockfile pins a crate version this registry mirror does not serve.
+  cargo install -q wasm-bindgen-cli --version "$wb"
+fi
+
+if [ "$need_browser" = 1 ] && [ ! -d e2e/node_modules/playwright-core ]; then
+  (cd e2e && npm ci --no-audit --no-fund --silent)
+fi
