@@ -73,9 +73,9 @@ impl ItemModel {
                 if (x & 0xffff) < blank16 || mask.is_some_and(|mask| !mask[row]) {
                     return MISSING;
                 }
-                let v = (m.mu + m.lambda * f + m.sigma * normal.sample(x))
-                    .round()
-                    .clamp(m.min, m.max) as u8;
+                // Clamp, then round half up by truncation: exact IEEE operations, no libm call.
+                let v = ((m.mu + m.lambda * f + m.sigma * normal.sample(x)).clamp(m.min, m.max)
+                    + 0.5) as u8;
                 if m.reverse {
                     flip - v
                 } else {

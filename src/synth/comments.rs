@@ -132,6 +132,7 @@ pub(crate) fn text_column(
     let mut rng = stream(seed, Tag::Text, q);
     let answer = threshold32(rate);
     let mut out = Vec::with_capacity((g.len() as f64 * rate.min(1.0) * 1.05) as usize);
+    let mut s = String::with_capacity(256);
     for (row, &g) in g.iter().enumerate() {
         if u64::from(rng.next_u32()) >= answer || mask.is_some_and(|m| !m[row]) {
             continue;
@@ -148,7 +149,7 @@ pub(crate) fn text_column(
             Prompt::Open if tone < -0.5 => (COMPLAINT, SUGGESTION),
             Prompt::Open => (NEUTRAL, PRAISE),
         };
-        let mut s = String::with_capacity(128);
+        s.clear();
         s.push_str(pick(&mut rng, first));
         let u = unit(&mut rng);
         if u < 0.3 {
@@ -174,10 +175,13 @@ pub(crate) fn text_column(
             s.push(' ');
             s.push_str(FAKE_EMAIL);
         }
-        if s.chars().count() > max_chars {
-            s = s.chars().take(max_chars).collect();
-        }
-        out.push((row as u32, s));
+        // The buffer is reused; each stored comment gets an allocation of its exact length.
+        let comment = if s.chars().count() > max_chars {
+            s.chars().take(max_chars).collect()
+        } else {
+            s.clone()
+        };
+        out.push((row as u32, comment));
     }
     out
 }

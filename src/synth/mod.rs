@@ -33,9 +33,10 @@ use segments::{department_dimension_offsets, is_role_like, wave_codes, ChoiceMod
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SynthOptions {
-    /// Number of respondents (rows). Zero gives an empty table. Memory grows linearly
-    /// (about 60 bytes per row for the default instrument plus comments); a huge `n`
-    /// is the caller's responsibility. Values above `u32::MAX` are capped there.
+    /// Number of respondents (rows). Zero gives an empty table. Memory grows linearly:
+    /// about 130 bytes per row for the default instrument (a third of it comments) plus
+    /// about 40 bytes per row of working memory while generating, so a huge `n` can
+    /// exhaust memory; that is the caller's responsibility. Values above `u32::MAX` are capped.
     pub n: usize,
     /// Seed of the random streams; the same seed gives the same table.
     pub seed: u64,
