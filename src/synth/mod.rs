@@ -46,7 +46,8 @@ pub struct SynthOptions {
     pub comment_rate: f64,
     /// Survey waves, oldest first. When not empty, a `wave` segment column is appended:
     /// the first half of the rows are in the first wave, the rest split evenly over the
-    /// later waves, each later wave 0.15 SD more positive. Duplicates are dropped.
+    /// later waves, each later wave 0.15 SD more positive. Duplicates are dropped. (An
+    /// instrument with its own choice question `wave` would then have two such columns.)
     pub waves: Vec<String>,
 }
 
