@@ -66,7 +66,11 @@ pub(crate) struct RowBuilder<'i> {
     rank_start: usize,
     /// The data row number at which each column last got a cell (duplicate keys).
     last_row: Vec<u64>,
-    line: u64,
+    /// The input, for line numbers, and where its lines have been counted up to.
+    text: &'i [u8],
+    lines: LineCounter,
+    /// Byte offset where the current record starts.
+    offset: usize,
     row: u64,
     row_problems: usize,
     first_problem: Option<Problem>,
@@ -74,8 +78,13 @@ pub(crate) struct RowBuilder<'i> {
 }
 
 impl<'i> RowBuilder<'i> {
-    /// A builder for `instrument`; `unescape` strips the CSV formula escape.
-    pub(crate) fn new(instrument: &'i Instrument, options: &IngestOptions, unescape: bool) -> RowBuilder<'i> {
+    /// A builder for `instrument` reading `text`; `unescape` strips the CSV formula escape.
+    pub(crate) fn new(
+        instrument: &'i Instrument,
+        text: &'i [u8],
+        options: &IngestOptions,
+        unescape: bool,
+    ) -> RowBuilder<'i> {
         let table = ResponseTable::for_instrument(instrument);
         let mut questions = HashMap::new();
         let mut sets = Vec::new();
@@ -123,7 +132,9 @@ impl<'i> RowBuilder<'i> {
             rank_buf: Vec::new(),
             rank_start: 0,
             last_row: Vec::new(),
-            line: 0,
+            text,
+            lines: LineCounter::default(),
+            offset: 0,
             row: 0,
             row_problems: 0,
             first_problem: None,
@@ -139,7 +150,8 @@ impl<'i> RowBuilder<'i> {
         }
         let max = self.options.limits.max_columns;
         if self.columns.len() >= max {
-            return Err(IngestError::Limit { limit: "max_columns", value: max, at: Some(self.at(Some(name))) });
+            let at = format!("{}, column {name}", self.at(None));
+            return Err(IngestError::Limit { limit: "max_columns", value: max, at: Some(at) });
         }
         let kind = match self.questions.get(name) {
             Some(&kind) => kind,
@@ -193,19 +205,30 @@ impl<'i> RowBuilder<'i> {
         !self.extras.is_empty()
     }
 
+    /// 1-based line and column of byte `pos` of the input.
+    pub(crate) fn locate(&mut self, pos: usize) -> (u64, u64) {
+        self.lines.locate(self.text, pos)
+    }
+
+    /// The line where the current record starts.
+    fn line(&mut self) -> u64 {
+        self.locate(self.offset).0
+    }
+
     /// "line 12, column x" for limit messages.
-    fn at(&self, column: Option<&str>) -> String {
+    fn at(&mut self, column: Option<usize>) -> String {
+        let line = self.line();
         match column {
-            Some(c) => format!("line {}, column {c}", self.line),
-            None => format!("line {}", self.line),
+            Some(slot) => format!("line {line}, column {}", self.columns[slot].name),
+            None => format!("line {line}"),
         }
     }
 
-    /// Fails when a cell of `len` bytes is over `max_field_bytes`.
-    pub(crate) fn check_field_len(&self, len: usize, column: Option<&str>) -> Result<(), IngestError> {
+    /// Fails when a cell of `len` bytes (in column `slot`, if known) is over `max_field_bytes`.
+    pub(crate) fn check_field_len(&mut self, len: usize, slot: Option<usize>) -> Result<(), IngestError> {
         let max = self.options.limits.max_field_bytes;
         if len > max {
-            return Err(IngestError::Limit { limit: "max_field_bytes", value: max, at: Some(self.at(column)) });
+            return Err(IngestError::Limit { limit: "max_field_bytes", value: max, at: Some(self.at(slot)) });
         }
         Ok(())
     }
@@ -215,9 +238,14 @@ impl<'i> RowBuilder<'i> {
         self.summary.rows_read
     }
 
-    /// Starts data row `rows_read + 1`, whose record starts on physical `line`.
-    pub(crate) fn begin_row(&mut self, line: u64) -> Result<(), IngestError> {
-        self.line = line;
+    /// Notes that the record being read (e.g. the header) starts at byte `offset`.
+    pub(crate) fn set_offset(&mut self, offset: usize) {
+        self.offset = offset;
+    }
+
+    /// Starts data row `rows_read + 1`, whose record starts at byte `offset` of the input.
+    pub(crate) fn begin_row(&mut self, offset: usize) -> Result<(), IngestError> {
+        self.offset = offset;
         let max = self.options.limits.max_rows.min(u32::MAX as usize - 1);
         if self.summary.rows_read >= max {
             return Err(IngestError::Limit { limit: "max_rows", value: max, at: Some(self.at(None)) });
@@ -243,7 +271,7 @@ impl<'i> RowBuilder<'i> {
         let fail = self.options.policy == ErrorPolicy::Fail && self.first_problem.is_none();
         if keep || fail {
             let p = Problem {
-                line: self.line,
+                line: self.line(),
                 row: self.row,
                 column: slot.map(|s| self.columns[s].name.clone()),
                 message,
@@ -445,5 +473,52 @@ impl<'i> RowBuilder<'i> {
             .map(|q| q.id().to_string())
             .collect();
         Ingested { table: self.table, summary: self.summary }
+    }
+}
+
+/// Turns byte offsets into line numbers, counting newlines only once and only when a
+/// position is asked for (so a clean file costs nothing).
+#[derive(Debug, Default)]
+pub(crate) struct LineCounter {
+    /// Bytes counted so far.
+    counted: usize,
+    /// Newlines in `..counted`.
+    newlines: u64,
+    /// Offset just after the last newline in `..counted`.
+    line_start: usize,
+}
+
+impl LineCounter {
+    /// 1-based line and column of byte `pos` of `text`; cheap when positions increase.
+    pub(crate) fn locate(&mut self, text: &[u8], pos: usize) -> (u64, u64) {
+        let pos = pos.min(text.len());
+        if pos < self.counted {
+            *self = LineCounter::default();
+        }
+        for (i, &c) in text[self.counted..pos].iter().enumerate() {
+            if c == b'\n' {
+                self.newlines += 1;
+                self.line_start = self.counted + i + 1;
+            }
+        }
+        self.counted = pos;
+        (self.newlines + 1, (pos - self.line_start + 1) as u64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineCounter;
+
+    #[test]
+    fn line_counter_locates_offsets() {
+        let text = b"ab\ncd\r\n\nef";
+        let mut c = LineCounter::default();
+        assert_eq!(c.locate(text, 0), (1, 1));
+        assert_eq!(c.locate(text, 1), (1, 2));
+        assert_eq!(c.locate(text, 3), (2, 1));
+        assert_eq!(c.locate(text, 8), (4, 1));
+        assert_eq!(c.locate(text, 2), (1, 3), "going back recounts");
+        assert_eq!(c.locate(text, 99), (4, 3));
     }
 }

@@ -22,20 +22,20 @@ pub(super) fn read(
         .delimiter(detect_delimiter(body))
         .from_reader(body);
     let mut rec = ByteRecord::new();
-    let mut b = RowBuilder::new(instrument, options, true);
+    let mut b = RowBuilder::new(instrument, body, options, true);
     if !next(&mut rdr, &mut rec)? {
         return Err(IngestError::Empty);
     }
-    let slots = header(&mut b, &rec)?;
+    let slots = header(&mut b, body, &rec)?;
     while next(&mut rdr, &mut rec)? {
         // A line of blanks (the csv crate already skips empty lines) is not a respondent.
         if rec.len() == 1 && slots.len() > 1 && rec[0].trim_ascii().is_empty() {
             continue;
         }
-        b.begin_row(rec.position().map_or(0, |p| p.line()))?;
+        b.begin_row(record_start(body, &rec))?;
         if rec.as_slice().len() > options.limits.max_field_bytes {
             for (field, &slot) in rec.iter().zip(&slots) {
-                b.check_field_len(field.len(), Some(b.name(slot)))?;
+                b.check_field_len(field.len(), Some(slot))?;
             }
             b.check_field_len(rec.iter().map(<[u8]>::len).max().unwrap_or(0), None)?;
         }
@@ -55,6 +55,13 @@ pub(super) fn read(
     Ok(b.finish(false))
 }
 
+/// Byte offset of the first byte of `rec`: the csv crate's record position, moved past
+/// the empty lines it skipped. (Its own line count misses newlines inside quotes.)
+fn record_start(body: &[u8], rec: &ByteRecord) -> usize {
+    let pos = rec.position().map_or(0, |p| p.byte() as usize).min(body.len());
+    pos + body[pos..].iter().take_while(|&&c| c == b'\n' || c == b'\r').count()
+}
+
 /// Reads the next record; false at the end of the input.
 fn next(rdr: &mut ::csv::Reader<&[u8]>, rec: &mut ByteRecord) -> Result<bool, IngestError> {
     rdr.read_byte_record(rec).map_err(|e| {
@@ -64,9 +71,10 @@ fn next(rdr: &mut ::csv::Reader<&[u8]>, rec: &mut ByteRecord) -> Result<bool, In
 }
 
 /// Checks the header and attaches each column; returns the slot of every field.
-fn header(b: &mut RowBuilder<'_>, rec: &ByteRecord) -> Result<Vec<usize>, IngestError> {
+fn header(b: &mut RowBuilder<'_>, body: &[u8], rec: &ByteRecord) -> Result<Vec<usize>, IngestError> {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut slots = Vec::with_capacity(rec.len());
+    b.set_offset(record_start(body, rec));
     for (i, field) in rec.iter().enumerate() {
         b.check_field_len(field.len(), None)?;
         let name = std::str::from_utf8(field).unwrap_or("").trim();

@@ -20,8 +20,8 @@ pub(super) fn read(
     options: &IngestOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Ingested, IngestError> {
-    let mut s = Scanner { bytes: body, pos: 0, line: 1, line_start: 0, counted: 0 };
-    let mut ctx = Ctx { b: RowBuilder::new(instrument, options, false), order: Vec::new(), fatal: None };
+    let mut s = Scanner { bytes: body, pos: 0 };
+    let mut ctx = Ctx { b: RowBuilder::new(instrument, body, options, false), order: Vec::new(), fatal: None };
     s.skip_ws();
     if s.peek() == Some(b'[') {
         s.pos += 1;
@@ -41,14 +41,14 @@ pub(super) fn read(
                         s.pos += 1;
                         break;
                     }
-                    Some(_) => return Err(s.error(s.pos, "expected `,` or `]` after an object")),
-                    None => return Err(s.error(s.pos, "the array is not closed with `]`")),
+                    Some(_) => return Err(s.error(&mut ctx, "expected `,` or `]` after an object")),
+                    None => return Err(s.error(&mut ctx, "the array is not closed with `]`")),
                 }
             }
         }
         s.skip_ws();
         if s.pos < body.len() {
-            return Err(s.error(s.pos, "unexpected data after the array"));
+            return Err(s.error(&mut ctx, "unexpected data after the array"));
         }
     } else {
         while s.pos < body.len() {
@@ -65,14 +65,10 @@ pub(super) fn read(
     Ok(b.finish(true))
 }
 
-/// Walks the input between objects and keeps track of line numbers.
+/// Walks the input between objects.
 struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
-    /// Line number of `counted`, and the offset where that line starts.
-    line: u64,
-    line_start: usize,
-    counted: usize,
 }
 
 impl Scanner<'_> {
@@ -86,23 +82,9 @@ impl Scanner<'_> {
         }
     }
 
-    /// 1-based line and column of `pos` (which never goes backwards).
-    fn line_col(&mut self, pos: usize) -> (u64, u64) {
-        let pos = pos.min(self.bytes.len());
-        if pos > self.counted {
-            for (i, &c) in self.bytes[self.counted..pos].iter().enumerate() {
-                if c == b'\n' {
-                    self.line += 1;
-                    self.line_start = self.counted + i + 1;
-                }
-            }
-            self.counted = pos;
-        }
-        (self.line, (pos - self.line_start + 1) as u64)
-    }
-
-    fn error(&mut self, pos: usize, message: &str) -> IngestError {
-        let (line, column) = self.line_col(pos);
+    /// A syntax error at the current position.
+    fn error(&self, ctx: &mut Ctx<'_>, message: &str) -> IngestError {
+        let (line, column) = ctx.b.locate(self.pos);
         IngestError::Json { line, column, message: message.to_string() }
     }
 
@@ -111,16 +93,16 @@ impl Scanner<'_> {
         let start = self.pos;
         let end = value_end(self.bytes, start);
         if end == start {
-            return Err(self.error(start, "expected a JSON object"));
+            return Err(self.error(ctx, "expected a JSON object"));
         }
-        let (line, column) = self.line_col(start);
-        ctx.b.begin_row(line)?;
+        ctx.b.begin_row(start)?;
         let mut de = serde_json::Deserializer::from_slice(&self.bytes[start..end]);
         let parsed = RowSeed { ctx: &mut *ctx }.deserialize(&mut de).and_then(|()| de.end());
         if let Err(e) = parsed {
             if let Some(fatal) = ctx.fatal.take() {
                 return Err(fatal);
             }
+            let (line, column) = ctx.b.locate(start);
             return Err(translate(&e, line, column));
         }
         ctx.b.end_row()?;
@@ -357,7 +339,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
         let b = &mut self.ctx.b;
-        if let Err(e) = b.check_field_len(v.len(), Some(b.name(self.slot))) {
+        if let Err(e) = b.check_field_len(v.len(), Some(self.slot)) {
             return Err(self.ctx.fail(e));
         }
         if self.in_ranking {
