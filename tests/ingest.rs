@@ -260,7 +260,7 @@ fn json_syntax_errors_have_line_and_column() {
     assert_eq!(err("[{\"en1\": 1},]", Format::Json), "invalid JSON at line 1, column 13: expected a JSON object");
     assert_eq!(err("[{\"en1\": 1}", Format::Json), "invalid JSON at line 1, column 12: the array is not closed with `]`");
     assert_eq!(err("[{\"en1\": 1}] x", Format::Json), "invalid JSON at line 1, column 14: unexpected data after the array");
-    assert_eq!(err("{\"en1\": \n\"1", Format::Json), "invalid JSON at line 2, column 3: EOF while parsing a string");
+    assert_eq!(err("{\"en1\": \n\"1", Format::Json), "invalid JSON at line 2, column 2: EOF while parsing a string");
 }
 
 #[test]
