@@ -16,8 +16,11 @@ use secpulse::instrument::Instrument;
 fn ingest_throughput() {
     let dir = std::env::var("SECPULSE_BENCH_DIR").expect("SECPULSE_BENCH_DIR");
     let ins = Instrument::from_json(&std::fs::read_to_string(format!("{dir}/instrument.json")).unwrap()).unwrap();
+    let mut tables = Vec::new();
     for (file, format) in [("r.csv", Format::Csv), ("r.json", Format::Json)] {
         let Ok(bytes) = std::fs::read(format!("{dir}/{file}")) else { continue };
+        let first = read_responses(&ins, &bytes, format, &IngestOptions::default()).unwrap();
+        tables.push(first.table);
         for _ in 0..3 {
             let (t, cpu) = (Instant::now(), cpu_seconds());
             let ing = read_responses(&ins, &bytes, format, &IngestOptions::default()).unwrap();
@@ -31,6 +34,10 @@ fn ingest_throughput() {
                 ing.summary.problems_total
             );
         }
+    }
+    if let [csv, json] = &tables[..] {
+        assert!(csv == json, "the CSV and JSON files give different tables");
+        println!("CSV and JSON give the same table");
     }
 }
 

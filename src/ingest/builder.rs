@@ -348,7 +348,7 @@ impl<'i> RowBuilder<'i> {
 
     /// A cell as text (CSV field or JSON string); blank after trimming means no answer.
     pub(crate) fn cell_str(&mut self, slot: usize, raw: &str) {
-        let s = raw.trim();
+        let s = cell::trim(raw);
         if s.is_empty() {
             return;
         }
