@@ -281,12 +281,16 @@ impl Lexicon {
             return Some(t.to_string());
         }
         let b = w.as_bytes();
-        if b.len() < 5 || b.len() > 20 || !b.iter().all(u8::is_ascii_lowercase) {
+        if b.len() < 6 || b.len() > 20 || !b.iter().all(u8::is_ascii_lowercase) {
             return None;
         }
+        // an inflection ("requests" / "request", "month" / "months") is not a typo
+        let inflection = |c: &str| c.starts_with(w) || w.starts_with(c);
         // the word lacks a letter
         if let Some(Some(t)) = self.deletes.get(w) {
-            return Some(t.to_string());
+            if !inflection(t) {
+                return Some(t.to_string());
+            }
         }
         let mut buf = [0u8; 24];
         // the word has an extra letter
@@ -294,7 +298,7 @@ impl Lexicon {
             buf[..k].copy_from_slice(&b[..k]);
             buf[k..b.len() - 1].copy_from_slice(&b[k + 1..]);
             let cand = std::str::from_utf8(&buf[..b.len() - 1]).expect("ascii");
-            if cand.len() >= 5 && self.vocab.contains(cand) {
+            if cand.len() >= 6 && self.vocab.contains(cand) && !inflection(cand) {
                 return Some(cand.to_string());
             }
         }

@@ -35,6 +35,8 @@ pub(crate) struct Cue<'a> {
     pub weight: f32,
     /// A protection verb next to a threat ("blocked the phishing attack").
     pub protective: bool,
+    /// In a sentence about a threat or incident: speed there is incident handling, not a bottleneck.
+    pub threat_ctx: bool,
 }
 
 impl Cue<'_> {
@@ -172,7 +174,8 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
     for h in hits {
         let e = &lex.entries[h.entry as usize];
         let s = sent_of[h.start as usize] as usize;
-        if e.has(flag::REQ) && (h.end - h.start >= 2 || pos_in_sent[h.start as usize] < 3) {
+        let first = sentences[s].first_word == Some(h.start as usize);
+        if e.has(flag::REQ) && (h.end - h.start >= 2 || first || matches!(words[h.start as usize], "please" | "pls")) {
             sentences[s].request = true;
         }
         if e.has(flag::THREAT) {
@@ -192,6 +195,7 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
     let mut neg_parity = false;
     let mut neg_until = 0u32;
     let mut neg_span: Option<(u32, u32)> = None;
+    let mut neg_seen_in_clause = false;
     // intensifier state
     let mut int_mult = 1.0f32;
     let mut int_until = 0u32;
@@ -210,6 +214,7 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
         }
         if let Kind::Punct(p) = toks.toks[i].kind {
             neg_parity = false;
+            neg_seen_in_clause = false;
             neg_until = 0;
             int_until = 0;
             if p == ',' && sub_pending {
@@ -265,7 +270,9 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
             continue;
         }
         if e.has(flag::NEG) {
-            let active = neg_parity && hit.start < neg_until;
+            let active = neg_parity && hit.start < neg_until
+                || words[hit.start as usize] == "without" && neg_seen_in_clause;
+            neg_seen_in_clause = true;
             neg_parity = !active;
             if !active {
                 neg_span = Some(span);
@@ -317,6 +324,7 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
             stance,
             weight: 1.0,
             protective: false,
+            threat_ctx: false,
         });
         seg_of_cue.push(seg_weight.len() - 1);
         sent_of_cue.push(s);
@@ -326,6 +334,10 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
     for (c, &s) in list.iter_mut().zip(&sent_of_cue) {
         let st = &sentences[s];
         if st.threat {
+            c.threat_ctx = true;
+            if c.stance > 0.0 && c.entry.themes.iter().any(|&(t, _)| t == super::Theme::Bottleneck) {
+                c.stance = 0.0;
+            }
             if c.entry.has(flag::TADJ) {
                 c.val = 0.0;
             }
@@ -392,6 +404,7 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
         let (p, m) = mass(&list, ci);
         if repeats || m > p {
             sarc_sents.push(s);
+            sarc_sents.push(s + 1);
         }
     }
     if !elongated_sents.is_empty() {

@@ -14,12 +14,15 @@ const MIXED_RATIO: f32 = 0.4;
 /// Decide the sentiment; returns the label, a score in [-1, 1] and the evidence words.
 pub(crate) fn decide(cues: &Cues) -> (Sentiment, f32, Vec<String>) {
     let (mut pos, mut neg) = (0.0f32, 0.0f32);
+    let (mut raw_pos, mut raw_neg) = (0.0f32, 0.0f32);
     for c in &cues.list {
         let v = c.val * c.weight;
         if v > 0.0 {
             pos += v;
+            raw_pos += c.val;
         } else {
             neg -= v;
+            raw_neg -= c.val;
         }
     }
     neg += cues.shout_neg;
@@ -28,7 +31,10 @@ pub(crate) fn decide(cues: &Cues) -> (Sentiment, f32, Vec<String>) {
     let score = (score * 1000.0).round() / 1000.0;
     let label = if pos + neg < NEUTRAL_MASS {
         Sentiment::Neutral
-    } else if pos >= MIXED_MIN && neg >= MIXED_MIN && pos.min(neg) >= MIXED_RATIO * pos.max(neg) {
+    } else if raw_pos >= MIXED_MIN
+        && raw_neg >= MIXED_MIN
+        && raw_pos.min(raw_neg) >= MIXED_RATIO * raw_pos.max(raw_neg)
+    {
         Sentiment::Mixed
     } else if net > 0.0 {
         Sentiment::Positive

@@ -15,7 +15,9 @@ pub(crate) fn decide(_lex: &Lexicon, cues: &Cues) -> (Vec<Theme>, Vec<Evidence>)
     let mut w = [0.0f32; 12];
     for c in &cues.list {
         for &(t, x) in &c.entry.themes {
-            w[t.index()] += x;
+            if !(t == Theme::Bottleneck && c.threat_ctx && c.val > 0.0) {
+                w[t.index()] += x;
+            }
         }
         if c.protective {
             w[Theme::IncidentResponse.index()] += PROTECT_IR;
