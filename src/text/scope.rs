@@ -35,8 +35,10 @@ pub(crate) struct Cue<'a> {
     pub weight: f32,
     /// A protection verb next to a threat ("blocked the phishing attack").
     pub protective: bool,
-    /// In a sentence about a threat or incident: speed there is incident handling, not a bottleneck.
+    /// In a comment about an incident: speed there is incident handling, not a bottleneck.
     pub threat_ctx: bool,
+    /// Index of the cue's first token.
+    pub tok: u32,
 }
 
 impl Cue<'_> {
@@ -195,7 +197,7 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
     let mut neg_parity = false;
     let mut neg_until = 0u32;
     let mut neg_span: Option<(u32, u32)> = None;
-    let mut neg_seen_in_clause = false;
+    let mut last_neg_end: Option<u32> = None;
     // intensifier state
     let mut int_mult = 1.0f32;
     let mut int_until = 0u32;
@@ -214,7 +216,7 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
         }
         if let Kind::Punct(p) = toks.toks[i].kind {
             neg_parity = false;
-            neg_seen_in_clause = false;
+            last_neg_end = None;
             neg_until = 0;
             int_until = 0;
             if p == ',' && sub_pending {
@@ -270,14 +272,17 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
             continue;
         }
         if e.has(flag::NEG) {
+            // "never refuses without an alternative": a "without" soon after a negator cancels it
             let active = neg_parity && hit.start < neg_until
-                || words[hit.start as usize] == "without" && neg_seen_in_clause;
-            neg_seen_in_clause = true;
+                || words[hit.start as usize] == "without" && last_neg_end.is_some_and(|x| hit.start <= x + 6);
+            last_neg_end = Some(hit.end);
             neg_parity = !active;
             if !active {
                 neg_span = Some(span);
             }
-            neg_until = hit.end + NEG_WINDOW;
+            // a negator's reach: the value column ("I expected a lecture and a refusal" reaches further)
+            let reach = if e.val > 0.0 { e.val as u32 } else { NEG_WINDOW };
+            neg_until = hit.end + reach;
             continue;
         }
         if e.has(flag::INT) || e.has(flag::DIM) {
@@ -325,6 +330,7 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
             weight: 1.0,
             protective: false,
             threat_ctx: false,
+            tok: hit.start,
         });
         seg_of_cue.push(seg_weight.len() - 1);
         sent_of_cue.push(s);
@@ -334,10 +340,6 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
     for (c, &s) in list.iter_mut().zip(&sent_of_cue) {
         let st = &sentences[s];
         if st.threat {
-            c.threat_ctx = true;
-            if c.stance > 0.0 && c.entry.themes.iter().any(|&(t, _)| t == super::Theme::Bottleneck) {
-                c.stance = 0.0;
-            }
             if c.entry.has(flag::TADJ) {
                 c.val = 0.0;
             }
@@ -356,6 +358,44 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
         }
         if st.concession && c.val > 0.0 {
             c.val *= CONC_VAL;
+        }
+    }
+
+    // a comment about an incident: fast handling is incident response, not throughput, and not
+    // by itself an enabling stance ("isolated it within minutes")
+    let incident = list.iter().any(|c| {
+        c.entry.has(flag::THREAT)
+            && c.neg.is_none()
+            && c.entry.themes.iter().any(|&(t, w)| t == super::Theme::IncidentResponse && w >= 1.0)
+    });
+    if incident {
+        for c in list.iter_mut() {
+            if c.val > 0.0 && c.entry.themes.iter().any(|&(t, _)| t == super::Theme::Bottleneck) {
+                c.threat_ctx = true;
+                c.stance = 0.0;
+            }
+        }
+    }
+
+    // improvements: "took months, now take days", "from six-week waits to a couple of days"
+    for (ci, c) in list.iter_mut().enumerate() {
+        let is_wait = c.val < 0.0 && c.neg.is_none() && c.entry.themes.iter().any(|&(t, _)| t == super::Theme::Bottleneck);
+        if !is_wait {
+            continue;
+        }
+        let s = sent_of_cue[ci] as u32;
+        let p = c.tok as usize;
+        let in_sent = |t: usize| sent_of[t] == s;
+        let short_after = |q: usize| {
+            (q + 1..n).take_while(|&t| in_sent(t)).any(|t| matches!(words[t], "day" | "days" | "hour" | "hours" | "minutes" | "minute" | "same" | "quick" | "quicker" | "faster"))
+        };
+        let before = |w: &str| (0..p).rev().take_while(|&t| in_sent(t)).any(|t| words[t] == w);
+        let after_marker = (p + 1..n).take_while(|&t| in_sent(t)).find(|&t| matches!(words[t], "now" | "into" | "to" | "replaced"));
+        let improved = after_marker.is_some_and(|q| (words[q] != "to" || before("from")) && short_after(q))
+            || (p + 1..(p + 4).min(n)).any(|t| in_sent(t) && words[t] == "instead");
+        if improved {
+            c.val = c.val.abs() * 0.8;
+            c.stance = c.stance.abs() * 0.8;
         }
     }
 
@@ -442,7 +482,9 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
     let mut shout_neg = 0.0;
     if shout {
         markers.push("ALL CAPS");
-        if list.iter().all(|c| c.val.abs() < 0.5) {
+        // shouting without clear praise reads as a complaint
+        let praise: f32 = list.iter().filter(|c| c.val > 0.0).map(|c| c.val).sum();
+        if praise < 1.0 {
             shout_neg = 1.5;
         }
     }
