@@ -5,7 +5,7 @@ use super::scope::Cues;
 use super::Sentiment;
 
 /// Below this total (weighted) mass a comment is neutral.
-const NEUTRAL_MASS: f32 = 0.9;
+const NEUTRAL_MASS: f32 = 0.8;
 /// Mixed needs at least this much praise and this much criticism ...
 const MIXED_MIN: f32 = 1.0;
 /// ... and the smaller side at least this share of the larger one.

@@ -5,7 +5,7 @@ use super::scope::Cues;
 use super::Stance;
 
 /// The winning side needs at least this weight; otherwise the stance is none.
-const MIN_STANCE: f32 = 0.8;
+const MIN_STANCE: f32 = 0.7;
 
 /// Decide the stance; returns the label and the evidence words.
 pub(crate) fn decide(cues: &Cues) -> (Stance, Vec<String>) {

@@ -6,7 +6,7 @@ use super::scope::Cues;
 use super::{Evidence, Theme};
 
 /// Weight a theme needs to be tagged.
-const THEME_MIN: f32 = 1.0;
+const THEME_MIN: f32 = 0.8;
 /// Extra incident-response weight of a protection verb next to a threat.
 const PROTECT_IR: f32 = 0.5;
 
