@@ -29,7 +29,9 @@ pub(crate) fn decide(cues: &Cues) -> (Sentiment, f32, Vec<String>) {
     let net = pos - neg;
     let score = net / (net * net + 4.0).sqrt();
     let score = (score * 1000.0).round() / 1000.0;
-    let label = if pos + neg < NEUTRAL_MASS {
+    // a comment made only of questions and requests is neutral unless it carries a complaint
+    let only_requests = cues.markers.contains(&"?");
+    let label = if pos + neg < NEUTRAL_MASS || only_requests && neg < MIXED_MIN {
         Sentiment::Neutral
     } else if raw_pos >= MIXED_MIN
         && raw_neg >= MIXED_MIN
