@@ -9,7 +9,11 @@ use std::io::{self, BufReader, Read};
 
 fn main() -> io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let path = args.iter().find(|a| !a.starts_with("--")).cloned().unwrap_or_else(|| "-".into());
+    let path = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .cloned()
+        .unwrap_or_else(|| "-".into());
     let mut data = String::new();
     if path == "-" {
         io::stdin().read_to_string(&mut data)?;
@@ -34,7 +38,10 @@ fn main() -> io::Result<()> {
             }
         }
         let secs = start.elapsed().as_secs_f64();
-        println!("{n} comments in {secs:.3} s = {:.0} comments/s (checksum {checksum:.1})", n as f64 / secs);
+        println!(
+            "{n} comments in {secs:.3} s = {:.0} comments/s (checksum {checksum:.1})",
+            n as f64 / secs
+        );
         return Ok(());
     }
     let stdout = io::stdout();

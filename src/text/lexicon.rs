@@ -93,7 +93,12 @@ pub(crate) struct Lexicon {
     exact: FxMap<Box<str>, Vec<u32>>,
     stems: FxMap<Box<str>, Vec<u32>>,
     stem_lens: u64,
-    num_first: Vec<u32>,
+    /// First three bytes of every stem: most tokens skip the stem lookups.
+    stem_prefix: FxSet<u32>,
+    /// First three bytes of every typo-correction target.
+    fix_prefix: FxSet<u32>,
+    /// Patterns starting with a number, by their second (literal) token.
+    num_first: FxMap<Box<str>, Vec<u32>>,
     vocab: FxSet<Box<str>>,
     typos: FxMap<Box<str>, Box<str>>,
     /// One-deletion variants of longer lexicon words -> the word (None when ambiguous).
@@ -101,13 +106,19 @@ pub(crate) struct Lexicon {
 }
 
 const NUM_WORDS: &[&str] = &[
-    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "couple", "few", "several", "many",
-    "multiple", "some",
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "couple", "few",
+    "several", "many", "multiple", "some",
 ];
 
 fn is_num(tok: &str, kind: Kind) -> bool {
     kind == Kind::Num || NUM_WORDS.contains(&tok)
+}
+
+/// The first three bytes of a word packed into an integer (None for shorter words).
+fn prefix3(w: &str) -> Option<u32> {
+    let b = w.as_bytes();
+    (b.len() >= 3).then(|| u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]))
 }
 
 fn theme_from(name: &str) -> Option<Theme> {
@@ -129,7 +140,8 @@ fn parse_entries(src: &str) -> Vec<(String, Entry)> {
             if s.is_empty() {
                 0.0
             } else {
-                s.parse().unwrap_or_else(|_| panic!("lexicon line {}: bad number {s:?}", n + 1))
+                s.parse()
+                    .unwrap_or_else(|_| panic!("lexicon line {}: bad number {s:?}", n + 1))
             }
         };
         let val = num(cols.get(1).copied().unwrap_or(""));
@@ -145,7 +157,8 @@ fn parse_entries(src: &str) -> Vec<(String, Entry)> {
                 Some((a, b)) => (a, num(b)),
                 None => (t, 1.0),
             };
-            let th = theme_from(name).unwrap_or_else(|| panic!("lexicon line {}: unknown theme {name:?}", n + 1));
+            let th = theme_from(name)
+                .unwrap_or_else(|| panic!("lexicon line {}: unknown theme {name:?}", n + 1));
             themes.push((th, w));
         }
         let mut flags = 0;
@@ -177,14 +190,26 @@ fn parse_entries(src: &str) -> Vec<(String, Entry)> {
                 },
             })
             .collect();
-        out.push((pat_src.to_string(), Entry { pat, val, stance, themes, flags }));
+        out.push((
+            pat_src.to_string(),
+            Entry {
+                pat,
+                val,
+                stance,
+                themes,
+                flags,
+            },
+        ));
     }
     out
 }
 
 /// Normalise a lexicon word the way the tokenizer does (lowercase, apostrophes removed).
 fn norm_word(w: &str) -> String {
-    w.chars().filter(|&c| c != '\'' && c != '\u{2019}').flat_map(char::to_lowercase).collect()
+    w.chars()
+        .filter(|&c| c != '\'' && c != '\u{2019}')
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 impl Lexicon {
@@ -196,7 +221,9 @@ impl Lexicon {
             exact: FxMap::default(),
             stems: FxMap::default(),
             stem_lens: 0,
-            num_first: Vec::new(),
+            stem_prefix: FxSet::default(),
+            fix_prefix: FxSet::default(),
+            num_first: FxMap::default(),
             vocab: FxSet::default(),
             typos: FxMap::default(),
             deletes: FxMap::default(),
@@ -212,9 +239,15 @@ impl Lexicon {
                 PatTok::Lit(w) => lx.exact.entry(w.clone()).or_default().push(i),
                 PatTok::Stem(s) => {
                     lx.stem_lens |= 1u64 << s.len().min(63);
+                    if let Some(p) = prefix3(s) {
+                        lx.stem_prefix.insert(p);
+                    }
                     lx.stems.entry(s.clone()).or_default().push(i);
                 }
-                PatTok::Num => lx.num_first.push(i),
+                PatTok::Num => match e.pat.get(1) {
+                    Some(PatTok::Lit(w)) => lx.num_first.entry(w.clone()).or_default().push(i),
+                    _ => panic!("a pattern starting with #n needs a literal second token"),
+                },
                 PatTok::Any => panic!("a lexicon pattern cannot start with *"),
             }
             lx.entries.push(e);
@@ -229,9 +262,16 @@ impl Lexicon {
             }
         }
         // one-edit typo correction targets: lexicon words of 5+ ASCII letters
-        let targets: Vec<Box<str>> =
-            lx.vocab.iter().filter(|w| w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase())).cloned().collect();
+        let targets: Vec<Box<str>> = lx
+            .vocab
+            .iter()
+            .filter(|w| w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase()))
+            .cloned()
+            .collect();
         for w in targets {
+            if let Some(p) = prefix3(&w) {
+                lx.fix_prefix.insert(p);
+            }
             let b = w.as_bytes();
             for k in 0..b.len() {
                 let mut d = Vec::with_capacity(b.len() - 1);
@@ -260,7 +300,14 @@ impl Lexicon {
     }
 
     fn stem_prefix_known(&self, w: &str) -> bool {
-        (3..=w.len().min(63)).any(|k| self.stem_lens & (1 << k) != 0 && w.is_char_boundary(k) && self.stems.contains_key(&w[..k]))
+        if !prefix3(w).is_some_and(|p| self.stem_prefix.contains(&p)) {
+            return false;
+        }
+        (3..=w.len().min(63)).any(|k| {
+            self.stem_lens & (1 << k) != 0
+                && w.is_char_boundary(k)
+                && self.stems.contains_key(&w[..k])
+        })
     }
 
     /// Spelling repair for a word the lexicon does not know: elongation ("sooo"), the typo map,
@@ -282,6 +329,10 @@ impl Lexicon {
         }
         let b = w.as_bytes();
         if b.len() < 6 || b.len() > 20 || !b.iter().all(u8::is_ascii_lowercase) {
+            return None;
+        }
+        // typos rarely touch the first three letters; this skips most ordinary words cheaply
+        if !prefix3(w).is_some_and(|p| self.fix_prefix.contains(&p)) {
             return None;
         }
         // an inflection ("requests" / "request", "month" / "months") is not a typo
@@ -364,7 +415,7 @@ impl Lexicon {
                     consider(idx, &mut best);
                 }
             }
-            if self.stem_lens != 0 {
+            if prefix3(w).is_some_and(|p| self.stem_prefix.contains(&p)) {
                 for k in (3..=w.len().min(63)).rev() {
                     if self.stem_lens & (1 << k) != 0 && w.is_char_boundary(k) {
                         if let Some(list) = self.stems.get(&w[..k]) {
@@ -375,14 +426,20 @@ impl Lexicon {
                     }
                 }
             }
-            if is_num(w, kinds[i]) {
-                for &idx in &self.num_first {
-                    consider(idx, &mut best);
+            if i + 1 < words.len() && is_num(w, kinds[i]) {
+                if let Some(list) = self.num_first.get(words[i + 1]) {
+                    for &idx in list {
+                        consider(idx, &mut best);
+                    }
                 }
             }
             match best {
                 Some((len, idx)) => {
-                    hits.push(Hit { entry: idx, start: i as u32, end: (i + len) as u32 });
+                    hits.push(Hit {
+                        entry: idx,
+                        start: i as u32,
+                        end: (i + len) as u32,
+                    });
                     i += len;
                 }
                 None => i += 1,
@@ -400,7 +457,11 @@ mod tests {
         let parsed = parse_entries(LEXICON);
         assert!(parsed.len() > 1000, "{} cues", parsed.len());
         let mut seen = HashSet::new();
-        let dups: Vec<&str> = parsed.iter().map(|(p, _)| p.as_str()).filter(|p| !seen.insert(*p)).collect();
+        let dups: Vec<&str> = parsed
+            .iter()
+            .map(|(p, _)| p.as_str())
+            .filter(|p| !seen.insert(*p))
+            .collect();
         assert!(dups.is_empty(), "duplicate cues: {dups:?}");
     }
 
@@ -408,7 +469,10 @@ mod tests {
     fn typo_correction() {
         let lx = Lexicon::new();
         assert_eq!(lx.correct("helpfull", false).as_deref(), Some("helpful"));
-        assert_eq!(lx.correct("condescnding", false).as_deref(), Some("condescending"));
+        assert_eq!(
+            lx.correct("condescnding", false).as_deref(),
+            Some("condescending")
+        );
         assert_eq!(lx.correct("arrgoant", false).as_deref(), Some("arrogant"));
         assert_eq!(lx.correct("sooo", true).as_deref(), Some("so"));
         assert_eq!(lx.correct("marketing", false), None);

@@ -45,7 +45,12 @@ pub enum Sentiment {
 
 impl Sentiment {
     /// The four labels in a fixed order.
-    pub const ALL: [Sentiment; 4] = [Sentiment::Negative, Sentiment::Neutral, Sentiment::Positive, Sentiment::Mixed];
+    pub const ALL: [Sentiment; 4] = [
+        Sentiment::Negative,
+        Sentiment::Neutral,
+        Sentiment::Positive,
+        Sentiment::Mixed,
+    ];
 
     /// The snake_case label ("negative", ...).
     pub fn as_str(self) -> &'static str {
@@ -194,7 +199,9 @@ impl Default for Analyzer {
 impl Analyzer {
     /// Build the lookup tables (a few milliseconds).
     pub fn new() -> Analyzer {
-        Analyzer { lex: lexicon::Lexicon::new() }
+        Analyzer {
+            lex: lexicon::Lexicon::new(),
+        }
     }
 
     /// Analyse one comment. Never fails: empty or placeholder text is neutral, stance none, no themes.
@@ -214,8 +221,11 @@ impl Analyzer {
                 }
             })
             .collect();
-        let words: Vec<&str> =
-            fixed.iter().enumerate().map(|(i, f)| f.as_deref().unwrap_or_else(|| toks.text(i))).collect();
+        let words: Vec<&str> = fixed
+            .iter()
+            .enumerate()
+            .map(|(i, f)| f.as_deref().unwrap_or_else(|| toks.text(i)))
+            .collect();
         if let Some(p) = scope::placeholder(text, &toks, &words) {
             return p;
         }
@@ -226,10 +236,22 @@ impl Analyzer {
         let (stance, st_ev) = stance::decide(&cues);
         let (themes, t_ev) = themes::decide(&self.lex, &cues);
         let mut evidence = Vec::with_capacity(2 + themes.len());
-        evidence.push(Evidence { decision: format!("sentiment:{}", sentiment.as_str()), words: s_ev });
-        evidence.push(Evidence { decision: format!("stance:{}", stance.as_str()), words: st_ev });
+        evidence.push(Evidence {
+            decision: format!("sentiment:{}", sentiment.as_str()),
+            words: s_ev,
+        });
+        evidence.push(Evidence {
+            decision: format!("stance:{}", stance.as_str()),
+            words: st_ev,
+        });
         evidence.extend(t_ev);
-        CommentAnalysis { sentiment, score, stance, themes, evidence }
+        CommentAnalysis {
+            sentiment,
+            score,
+            stance,
+            themes,
+            evidence,
+        }
     }
 }
 
@@ -289,7 +311,10 @@ pub struct CommentSummary {
 }
 
 /// Analyse and count many comments.
-pub fn summarize<'a>(analyzer: &Analyzer, texts: impl IntoIterator<Item = &'a str>) -> CommentSummary {
+pub fn summarize<'a>(
+    analyzer: &Analyzer,
+    texts: impl IntoIterator<Item = &'a str>,
+) -> CommentSummary {
     let mut s = CommentSummary::default();
     let mut counts: BTreeMap<Theme, usize> = BTreeMap::new();
     for t in texts {
@@ -310,7 +335,11 @@ pub fn summarize<'a>(analyzer: &Analyzer, texts: impl IntoIterator<Item = &'a st
             *counts.entry(th).or_default() += 1;
         }
     }
-    s.themes = counts.into_iter().map(|(theme, count)| ThemeCount { theme, count }).collect();
-    s.themes.sort_by(|a, b| b.count.cmp(&a.count).then(a.theme.cmp(&b.theme)));
+    s.themes = counts
+        .into_iter()
+        .map(|(theme, count)| ThemeCount { theme, count })
+        .collect();
+    s.themes
+        .sort_by(|a, b| b.count.cmp(&a.count).then(a.theme.cmp(&b.theme)));
     s
 }

@@ -63,20 +63,82 @@ pub(crate) struct Cues<'a> {
 }
 
 const QWORDS: &[&str] = &[
-    "what", "whats", "where", "wheres", "when", "who", "whom", "whos", "which", "how", "hows", "is", "are", "can",
-    "could", "would", "will", "does", "do", "did", "should", "shall", "may", "has", "have", "any", "anyone",
-    "anybody", "am", "was", "were",
+    "what", "whats", "where", "wheres", "when", "who", "whom", "whos", "which", "how", "hows",
+    "is", "are", "can", "could", "would", "will", "does", "do", "did", "should", "shall", "may",
+    "has", "have", "any", "anyone", "anybody", "am", "was", "were",
 ];
 
-const REPEAT_WORDS: &[&str] =
-    &["another", "again", "more", "yet", "third", "fourth", "fifth", "sixth", "extra", "additional", "other"];
+const REPEAT_WORDS: &[&str] = &[
+    "another",
+    "again",
+    "more",
+    "yet",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "extra",
+    "additional",
+    "other",
+];
 
 const PLACEHOLDER_WORDS: &[&str] = &[
-    "n", "a", "na", "none", "nil", "nothing", "pass", "no", "comment", "comments", "to", "add", "further", "answer",
-    "answers", "remarks", "remark", "else", "not", "applicable", "opinion", "opinions", "from", "me", "for", "now",
-    "skip", "nope", "idk", "nah", "at", "this", "time", "i", "dont", "know", "have", "nothing", "really", "thing",
-    "things", "n.a", "same", "as", "above", "blank", "x", "more", "nada", "zilch", "non", "ne", "rien", "keine",
-    "kommentar", "ninguno",
+    "n",
+    "a",
+    "na",
+    "none",
+    "nil",
+    "nothing",
+    "pass",
+    "no",
+    "comment",
+    "comments",
+    "to",
+    "add",
+    "further",
+    "answer",
+    "answers",
+    "remarks",
+    "remark",
+    "else",
+    "not",
+    "applicable",
+    "opinion",
+    "opinions",
+    "from",
+    "me",
+    "for",
+    "now",
+    "skip",
+    "nope",
+    "idk",
+    "nah",
+    "at",
+    "this",
+    "time",
+    "i",
+    "dont",
+    "know",
+    "have",
+    "nothing",
+    "really",
+    "thing",
+    "things",
+    "n.a",
+    "same",
+    "as",
+    "above",
+    "blank",
+    "x",
+    "more",
+    "nada",
+    "zilch",
+    "non",
+    "ne",
+    "rien",
+    "keine",
+    "kommentar",
+    "ninguno",
 ];
 
 /// Empty text, punctuation only, or a short placeholder ("n/a", "nothing to add", "Pass.").
@@ -95,15 +157,25 @@ pub(crate) fn placeholder(text: &str, toks: &Tokens, words: &[&str]) -> Option<C
         }
     }
     let shown = text.trim();
-    let words = if shown.is_empty() { vec!["(empty)".to_string()] } else { vec![shown.chars().take(40).collect()] };
+    let words = if shown.is_empty() {
+        vec!["(empty)".to_string()]
+    } else {
+        vec![shown.chars().take(40).collect()]
+    };
     Some(CommentAnalysis {
         sentiment: Sentiment::Neutral,
         score: 0.0,
         stance: Stance::None,
         themes: Vec::new(),
         evidence: vec![
-            Evidence { decision: "sentiment:neutral".into(), words },
-            Evidence { decision: "stance:none".into(), words: Vec::new() },
+            Evidence {
+                decision: "sentiment:neutral".into(),
+                words,
+            },
+            Evidence {
+                decision: "stance:none".into(),
+                words: Vec::new(),
+            },
         ],
     })
 }
@@ -119,7 +191,13 @@ struct Sentence {
 }
 
 /// Turn hits into cues in context.
-pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words: &[&str], hits: &[Hit]) -> Cues<'a> {
+pub(crate) fn annotate<'a>(
+    lex: &'a Lexicon,
+    text: &'a str,
+    toks: &Tokens,
+    words: &[&str],
+    hits: &[Hit],
+) -> Cues<'a> {
     let n = toks.toks.len();
     // sentence of each token; a sentence ends after . ! ? ; (a run of them)
     let mut sent_of = vec![0u32; n];
@@ -148,7 +226,9 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
         pos_in_sent[i] = k;
         k += 1;
         match toks.toks[i].kind {
-            Kind::Word | Kind::Num if sentences[s].first_word.is_none() => sentences[s].first_word = Some(i),
+            Kind::Word | Kind::Num if sentences[s].first_word.is_none() => {
+                sentences[s].first_word = Some(i)
+            }
             Kind::Punct('?') => sentences[s].question = true,
             Kind::Punct('!') => sentences[s].exclaim = true,
             _ => {}
@@ -177,7 +257,11 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
         let e = &lex.entries[h.entry as usize];
         let s = sent_of[h.start as usize] as usize;
         let first = sentences[s].first_word == Some(h.start as usize);
-        if e.has(flag::REQ) && (h.end - h.start >= 2 || first || matches!(words[h.start as usize], "please" | "pls")) {
+        if e.has(flag::REQ)
+            && (h.end - h.start >= 2
+                || first
+                || matches!(words[h.start as usize], "please" | "pls"))
+        {
             sentences[s].request = true;
         }
         if e.has(flag::THREAT) {
@@ -241,7 +325,8 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
             || pos_in_sent[hit.start as usize] == 0
             || matches!(toks.toks[hit.start as usize - 1].kind, Kind::Punct(_));
         if e.has(flag::BUT) {
-            let is_bare_adverb = matches!(words[hit.start as usize], "still" | "yet") && hit.end - hit.start == 1;
+            let is_bare_adverb =
+                matches!(words[hit.start as usize], "still" | "yet") && hit.end - hit.start == 1;
             if is_bare_adverb && !at_clause_start {
                 continue;
             }
@@ -252,7 +337,8 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
             continue;
         }
         if e.has(flag::SUB) {
-            let at_end = (hit.end as usize) >= n || matches!(toks.toks[hit.end as usize].kind, Kind::Punct(_));
+            let at_end = (hit.end as usize) >= n
+                || matches!(toks.toks[hit.end as usize].kind, Kind::Punct(_));
             let last = seg_weight.len() - 1;
             if at_end && !at_clause_start {
                 // "... was great though." emphasises its own sentence over the one before
@@ -274,14 +360,19 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
         if e.has(flag::NEG) {
             // "never refuses without an alternative": a "without" soon after a negator cancels it
             let active = neg_parity && hit.start < neg_until
-                || words[hit.start as usize] == "without" && last_neg_end.is_some_and(|x| hit.start <= x + 6);
+                || words[hit.start as usize] == "without"
+                    && last_neg_end.is_some_and(|x| hit.start <= x + 6);
             last_neg_end = Some(hit.end);
             neg_parity = !active;
             if !active {
                 neg_span = Some(span);
             }
             // a negator's reach: the value column ("I expected a lecture and a refusal" reaches further)
-            let reach = if e.val > 0.0 { e.val as u32 } else { NEG_WINDOW };
+            let reach = if e.val > 0.0 {
+                e.val as u32
+            } else {
+                NEG_WINDOW
+            };
             neg_until = hit.end + reach;
             continue;
         }
@@ -297,7 +388,11 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
         if e.has(flag::REQ) && e.val == 0.0 && e.stance == 0.0 && e.themes.is_empty() {
             continue;
         }
-        let mut val = if e.has(flag::INT) || e.has(flag::DIM) { 0.0 } else { e.val };
+        let mut val = if e.has(flag::INT) || e.has(flag::DIM) {
+            0.0
+        } else {
+            e.val
+        };
         let mut stance = e.stance;
         let negated = neg_parity && hit.start < neg_until;
         if negated {
@@ -315,7 +410,12 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
         if (hit.start..hit.end).any(|t| toks.toks[t as usize].elongated) && val > 0.0 {
             elongated_sents.push(s);
         }
-        if !shout && (hit.start..hit.end).any(|t| toks.toks[t as usize].caps && toks.toks[t as usize].end - toks.toks[t as usize].start >= 3) {
+        if !shout
+            && (hit.start..hit.end).any(|t| {
+                toks.toks[t as usize].caps
+                    && toks.toks[t as usize].end - toks.toks[t as usize].start >= 3
+            })
+        {
             val *= 1.5;
         }
         if shout {
@@ -366,11 +466,19 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
     let incident = list.iter().any(|c| {
         c.entry.has(flag::THREAT)
             && c.neg.is_none()
-            && c.entry.themes.iter().any(|&(t, w)| t == super::Theme::IncidentResponse && w >= 1.0)
+            && c.entry
+                .themes
+                .iter()
+                .any(|&(t, w)| t == super::Theme::IncidentResponse && w >= 1.0)
     });
     if incident {
         for c in list.iter_mut() {
-            if c.val > 0.0 && c.entry.themes.iter().any(|&(t, _)| t == super::Theme::Bottleneck) {
+            if c.val > 0.0
+                && c.entry
+                    .themes
+                    .iter()
+                    .any(|&(t, _)| t == super::Theme::Bottleneck)
+            {
                 c.threat_ctx = true;
                 c.stance = 0.0;
             }
@@ -379,7 +487,12 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
 
     // improvements: "took months, now take days", "from six-week waits to a couple of days"
     for (ci, c) in list.iter_mut().enumerate() {
-        let is_wait = c.val < 0.0 && c.neg.is_none() && c.entry.themes.iter().any(|&(t, _)| t == super::Theme::Bottleneck);
+        let is_wait = c.val < 0.0
+            && c.neg.is_none()
+            && c.entry
+                .themes
+                .iter()
+                .any(|&(t, _)| t == super::Theme::Bottleneck);
         if !is_wait {
             continue;
         }
@@ -387,11 +500,33 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
         let p = c.tok as usize;
         let in_sent = |t: usize| sent_of[t] == s;
         let short_after = |q: usize| {
-            (q + 1..n).take_while(|&t| in_sent(t)).any(|t| matches!(words[t], "day" | "days" | "hour" | "hours" | "minutes" | "minute" | "same" | "quick" | "quicker" | "faster"))
+            (q + 1..n).take_while(|&t| in_sent(t)).any(|t| {
+                matches!(
+                    words[t],
+                    "day"
+                        | "days"
+                        | "hour"
+                        | "hours"
+                        | "minutes"
+                        | "minute"
+                        | "same"
+                        | "quick"
+                        | "quicker"
+                        | "faster"
+                )
+            })
         };
-        let before = |w: &str| (0..p).rev().take_while(|&t| in_sent(t)).any(|t| words[t] == w);
-        let after_marker = (p + 1..n).take_while(|&t| in_sent(t)).find(|&t| matches!(words[t], "now" | "into" | "to" | "replaced"));
-        let improved = after_marker.is_some_and(|q| (words[q] != "to" || before("from")) && short_after(q))
+        let before = |w: &str| {
+            (0..p)
+                .rev()
+                .take_while(|&t| in_sent(t))
+                .any(|t| words[t] == w)
+        };
+        let after_marker = (p + 1..n)
+            .take_while(|&t| in_sent(t))
+            .find(|&t| matches!(words[t], "now" | "into" | "to" | "replaced"));
+        let improved = after_marker
+            .is_some_and(|q| (words[q] != "to" || before("from")) && short_after(q))
             || (p + 1..(p + 4).min(n)).any(|t| in_sent(t) && words[t] == "instead");
         if improved {
             c.val = c.val.abs() * 0.8;
@@ -400,9 +535,11 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
     }
 
     // sarcasm
-    let emoji_sarc = list.iter().any(|c| c.entry.has(flag::SARC) && {
-        let t = &text[c.span.0 as usize..c.span.1 as usize];
-        !t.chars().any(char::is_alphabetic)
+    let emoji_sarc = list.iter().any(|c| {
+        c.entry.has(flag::SARC) && {
+            let t = &text[c.span.0 as usize..c.span.1 as usize];
+            !t.chars().any(char::is_alphabetic)
+        }
     });
     let mut sarc_sents: Vec<usize> = Vec::new();
     for (ci, c) in list.iter().enumerate() {
@@ -430,13 +567,24 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
             continue;
         }
         let s = sent_of_cue[ci];
-        let Some(first) = sentences[s].first_word else { continue };
-        let start_tok = toks.toks.iter().position(|t| t.orig.0 == c.span.0).unwrap_or(usize::MAX);
+        let Some(first) = sentences[s].first_word else {
+            continue;
+        };
+        let start_tok = toks
+            .toks
+            .iter()
+            .position(|t| t.orig.0 == c.span.0)
+            .unwrap_or(usize::MAX);
         if start_tok != first {
             continue;
         }
-        let end_tok = toks.toks.iter().position(|t| t.orig.1 == c.span.1).unwrap_or(usize::MAX);
-        let followed_by_punct = end_tok + 1 < n && matches!(toks.toks[end_tok + 1].kind, Kind::Punct(',' | '!' | '.'));
+        let end_tok = toks
+            .toks
+            .iter()
+            .position(|t| t.orig.1 == c.span.1)
+            .unwrap_or(usize::MAX);
+        let followed_by_punct =
+            end_tok + 1 < n && matches!(toks.toks[end_tok + 1].kind, Kind::Punct(',' | '!' | '.'));
         if !followed_by_punct {
             continue;
         }
@@ -448,9 +596,13 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
         }
     }
     if !elongated_sents.is_empty() {
-        let (p, m) = mass(&list, usize::MAX);
-        let _ = p;
-        let elong_pos: f32 = list.iter().zip(&sent_of_cue).filter(|(c, s)| c.val > 0.0 && elongated_sents.contains(s)).map(|(c, _)| c.val).sum();
+        let (_, m) = mass(&list, usize::MAX);
+        let elong_pos: f32 = list
+            .iter()
+            .zip(&sent_of_cue)
+            .filter(|(c, s)| c.val > 0.0 && elongated_sents.contains(s))
+            .map(|(c, _)| c.val)
+            .sum();
         if m >= 1.0 && elong_pos > 0.0 {
             sarc_sents.extend(elongated_sents.iter().copied());
         }
@@ -465,7 +617,6 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
                     c.stance = -c.stance * 0.5;
                 }
             }
-            let _ = s;
         }
         for &s in &sarc_sents {
             if let Some(st) = sentences.get_mut(s) {
@@ -488,8 +639,17 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
             shout_neg = 1.5;
         }
     }
-    if !sentences.is_empty() && sentences.iter().all(|s| s.question || s.request || s.first_word.is_none()) {
+    if !sentences.is_empty()
+        && sentences
+            .iter()
+            .all(|s| s.question || s.request || s.first_word.is_none())
+    {
         markers.push("?");
     }
-    Cues { text, list, shout_neg, markers }
+    Cues {
+        text,
+        list,
+        shout_neg,
+        markers,
+    }
 }

@@ -61,7 +61,9 @@ pub(crate) fn decide(cues: &Cues) -> (Sentiment, f32, Vec<String>) {
         }
     }
     for m in &cues.markers {
-        if *m == "ALL CAPS" && label != Sentiment::Neutral || *m == "?" && label == Sentiment::Neutral {
+        if *m == "ALL CAPS" && label != Sentiment::Neutral
+            || *m == "?" && label == Sentiment::Neutral
+        {
             push(m.to_string());
         }
     }

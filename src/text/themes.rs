@@ -41,7 +41,10 @@ pub(crate) fn decide(_lex: &Lexicon, cues: &Cues) -> (Vec<Theme>, Vec<Evidence>)
                 }
             }
         }
-        evidence.push(Evidence { decision: format!("theme:{}", t.as_str()), words });
+        evidence.push(Evidence {
+            decision: format!("theme:{}", t.as_str()),
+            words,
+        });
     }
     (themes, evidence)
 }

@@ -114,8 +114,10 @@ pub(crate) fn tokenize(text: &str, out: &mut Tokens) {
                 run_char = c;
                 run_len = 1;
             }
-            for l in c.to_lowercase() {
-                out.lower.push(l);
+            if c.is_ascii() {
+                out.lower.push(c.to_ascii_lowercase());
+            } else {
+                out.lower.extend(c.to_lowercase());
             }
             continue;
         }
@@ -167,7 +169,9 @@ pub(crate) fn tokenize(text: &str, out: &mut Tokens) {
             if let Some(m @ (')' | '(' | 'D' | '/' | 'P')) = n {
                 let followed = look.peek().map(|&(_, x)| x);
                 // ":/" inside a URL ("https://") is not an emoticon
-                if !(m == '/' && followed == Some('/')) && !(m == 'D' && followed.is_some_and(char::is_alphanumeric)) {
+                let url_or_word = m == '/' && followed == Some('/')
+                    || m == 'D' && followed.is_some_and(char::is_alphanumeric);
+                if !url_or_word {
                     let start = out.lower.len() as u32;
                     out.lower.push(':');
                     if len == 2 {
@@ -259,7 +263,10 @@ mod tests {
 
     #[test]
     fn words_apostrophes_hyphens() {
-        assert_eq!(toks("Don't re-open infosec's ticket!"), ["dont", "re", "open", "infosec", "ticket", "!"]);
+        assert_eq!(
+            toks("Don't re-open infosec's ticket!"),
+            ["dont", "re", "open", "infosec", "ticket", "!"]
+        );
         assert_eq!(toks("They’re fine"), ["theyre", "fine"]);
         assert_eq!(toks("n/a"), ["n", "a"]);
     }
