@@ -8,6 +8,9 @@
 //!   and no pool of hidden groups smaller than `k` — can be derived by subtracting
 //!   the visible groups from the total.
 
+pub mod randomized;
+pub mod redact;
+
 use serde::{Deserialize, Serialize};
 
 /// Default minimum group size.
