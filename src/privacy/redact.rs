@@ -14,8 +14,6 @@
 //! Every scanner looks at most a bounded number of bytes ahead, so a comment of n
 //! bytes is redacted in O(n · block-list size) time however hostile it is.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 /// How many things of each kind a [`Redactor`] replaced.
@@ -131,9 +129,8 @@ struct Name(Vec<Vec<char>>);
 /// block-listed names in comments; see the [module documentation](self).
 #[derive(Debug, Clone)]
 pub struct Redactor {
-    names: Vec<Name>,
-    /// First lower-case character of a name → indices into `names`.
-    by_first: HashMap<char, Vec<usize>>,
+    /// Names, longest first; each with its first lower-case character for a quick check.
+    names: Vec<(char, Name)>,
     ids: Vec<IdPattern>,
 }
 
@@ -149,21 +146,16 @@ impl Redactor {
     /// any run of white space between the words of a multi-word name) and the
     /// [`DEFAULT_ID_PATTERNS`]. Blank entries and one-letter names are ignored.
     pub fn new<S: AsRef<str>>(block_list: &[S]) -> Redactor {
-        let mut names: Vec<Name> = block_list
+        let mut names: Vec<(char, Name)> = block_list
             .iter()
             .map(|n| Name(n.as_ref().split_whitespace().map(|w| w.chars().flat_map(char::to_lowercase).collect()).collect()))
             .filter(|n: &Name| n.0.iter().map(Vec::len).sum::<usize>() >= 2)
+            .filter_map(|n| Some((*n.0.first()?.first()?, n)))
             .collect();
         // Longer names first, so "Jane Doe" wins over "Jane".
-        names.sort_by_key(|n| std::cmp::Reverse(n.0.iter().map(Vec::len).sum::<usize>() + n.0.len()));
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
-        for (i, n) in names.iter().enumerate() {
-            if let Some(&c) = n.0.first().and_then(|w| w.first()) {
-                by_first.entry(c).or_default().push(i);
-            }
-        }
+        names.sort_by_key(|(_, n)| std::cmp::Reverse(n.0.iter().map(Vec::len).sum::<usize>() + n.0.len()));
         let ids = DEFAULT_ID_PATTERNS.iter().filter_map(|p| IdPattern::parse(p).ok()).collect();
-        Redactor { names, by_first, ids }
+        Redactor { names, ids }
     }
 
     /// Replaces the employee-id patterns: `#` is one digit, other characters stand for
@@ -223,7 +215,7 @@ impl Redactor {
     /// Length of a block-listed name at the start of `rest`.
     fn name(&self, rest: &str) -> Option<usize> {
         let first = lower(rest.chars().next()?);
-        self.by_first.get(&first)?.iter().find_map(|&i| match_name(&self.names[i], rest))
+        self.names.iter().filter(|(c, _)| *c == first).find_map(|(_, n)| match_name(n, rest))
     }
 }
 
