@@ -88,7 +88,7 @@ fn header(b: &mut RowBuilder<'_>, body: &[u8], rec: &ByteRecord) -> Result<Vec<u
     b.set_offset(record_start(body, rec));
     for (i, field) in rec.iter().enumerate() {
         b.check_field_len(field.len(), None)?;
-        let name = std::str::from_utf8(field).unwrap_or("").trim();
+        let name = super::cell::unescape_formula(std::str::from_utf8(field).unwrap_or("").trim());
         if name.is_empty() {
             return Err(IngestError::EmptyColumnName { column: i + 1 });
         }
