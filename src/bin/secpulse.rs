@@ -9,9 +9,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use secpulse::ingest::{self, ErrorPolicy, IngestOptions, IngestSummary};
 use secpulse::instrument::{Instrument, Question};
-use secpulse::privacy::{MinGroup, DEFAULT_MIN_GROUP};
+use secpulse::privacy::redact::Redactor;
+use secpulse::privacy::{MinGroup, DEFAULT_MIN_COMMENTS, DEFAULT_MIN_GROUP};
 use secpulse::report::{plain, Report};
-use secpulse::score::{score, ScoreOptions};
+use secpulse::score::comments::{AnalyzedComments, CommentOptions};
+use secpulse::score::{score_with_comments, ScoreOptions};
 use secpulse::{synth, text};
 use serde::Serialize;
 
@@ -79,6 +81,15 @@ enum Command {
         /// Stop at the first bad row instead of skipping it and reporting it.
         #[arg(long)]
         strict: bool,
+        /// Skip the analysis of free-text comments (faster on very large files).
+        #[arg(long)]
+        no_comments: bool,
+        /// Hide comment summaries and samples of groups with fewer comments than this.
+        #[arg(long = "min-comments", value_name = "K", default_value_t = DEFAULT_MIN_COMMENTS)]
+        min_comments: usize,
+        /// A file of names (one per line) to redact from quoted comments, besides e-mails, phone numbers, personal links and ids.
+        #[arg(long = "redact-names", value_name = "FILE")]
+        redact_names: Option<PathBuf>,
     },
     /// Analyse free-text comments: JSON Lines with `id` and `text` in, one result per line out.
     Comments {
@@ -108,8 +119,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Instrument { json, instrument } => print_instrument(instrument.as_deref(), json),
         Command::Synth { n, seed, format, instrument } => write_synth(instrument.as_deref(), n, seed, format),
-        Command::Score { responses, instrument, by, wave, min_group, json, strict } => {
-            score_file(&responses, instrument.as_deref(), by, wave, min_group, json, strict)
+        Command::Score { responses, instrument, by, wave, min_group, json, strict, no_comments, min_comments, redact_names } => {
+            let comments = if no_comments { None } else { Some((min_comments, redact_names)) };
+            score_file(&responses, instrument.as_deref(), ScoreOptionsArgs { by, wave, min_group, json, strict, comments })
         }
         Command::Comments { file, json } => analyse_comments(&file, json),
     };
@@ -212,16 +224,40 @@ fn progress_printer(total: usize) -> impl FnMut(usize, usize) {
     }
 }
 
-fn score_file(
-    responses: &str,
-    instrument: Option<&Path>,
+/// The `score` options, as given on the command line.
+struct ScoreOptionsArgs {
     by: Vec<String>,
     wave: Option<String>,
     min_group: usize,
     json: bool,
     strict: bool,
-) -> CliResult {
+    /// Comment threshold and the block-list file, unless comments are skipped.
+    comments: Option<(usize, Option<PathBuf>)>,
+}
+
+/// Builds the comment options: threshold and a redactor with the block-listed names.
+fn comment_options(min_comments: usize, names: Option<&Path>) -> Result<CommentOptions, String> {
+    let names: Vec<String> = match names {
+        Some(path) => std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read names {}: {e}", path.display()))?
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(CommentOptions {
+        min_comments: MinGroup::new(min_comments).map_err(|e| format!("--min-comments: {e}"))?,
+        redactor: Redactor::new(&names),
+        ..Default::default()
+    })
+}
+
+fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs) -> CliResult {
+    let ScoreOptionsArgs { by, wave, min_group, json, strict, comments } = args;
     let ins = load_instrument(instrument)?;
+    let comment_options = comments.map(|(k, names)| comment_options(k, names.as_deref())).transpose()?;
     let min_group = MinGroup::new(min_group)?;
     let bytes = read_input(responses)?;
     let options = IngestOptions { policy: if strict { ErrorPolicy::Fail } else { ErrorPolicy::SkipRow }, ..Default::default() };
@@ -246,7 +282,9 @@ fn score_file(
     }
     let table = &ingested.table;
     let wave = wave.or_else(|| table.segment("wave").map(|_| "wave".to_string()));
-    let report = score(&ins, table, &ScoreOptions { by, wave, min_group }).map_err(|e| e.to_string())?;
+    let analyzed = comment_options.as_ref().map(|_| AnalyzedComments::new(&text::Analyzer::new(), table));
+    let comments = analyzed.as_ref().zip(comment_options.as_ref());
+    let report = score_with_comments(&ins, table, &ScoreOptions { by, wave, min_group }, comments).map_err(|e| e.to_string())?;
     let mut out = BufWriter::new(io::stdout().lock());
     if json {
         serde_json::to_writer_pretty(&mut out, &ScoreOutput { report: &report, ingest: summary }).map_err(|e| e.to_string())?;
