@@ -122,7 +122,8 @@ pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
 
 /// Black or white, whichever reads better on `fill`.
 pub fn text_on(fill: RGBColor) -> RGBColor {
-    let (black, white) = (RGBColor(0x11, 0x11, 0x11), RGBColor(0xFF, 0xFF, 0xFF));
+    // Pure black: with #111 some mid-luminance fills reach 4.5:1 with neither.
+    let (black, white) = (RGBColor(0, 0, 0), RGBColor(0xFF, 0xFF, 0xFF));
     if contrast(black, fill) >= contrast(white, fill) { black } else { white }
 }
 
