@@ -8,6 +8,8 @@
 //!   and no pool of hidden groups smaller than `k` — can be derived by subtracting
 //!   the visible groups from the total.
 
+pub mod filter;
+
 use serde::{Deserialize, Serialize};
 
 /// Default minimum group size.
