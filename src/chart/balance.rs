@@ -29,7 +29,7 @@ fn lines<'r>(report: &'r Report, o: &ChartOptions) -> Option<(&'r Balance, Vec<L
             .iter()
             .map(|g| Line {
                 label: g.value.clone(),
-                n_label: g.n_label.clone(),
+                n_label: g.n.map_or_else(|| g.n_label.clone(), count),
                 balance: g.balance.as_ref().filter(|b| !g.suppressed && b.score.is_some()),
             })
             .collect();
@@ -90,9 +90,18 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
     };
     let by = breakdown(report, o).map(|(c, _)| column_title(c));
     let scored: Vec<(&str, f64)> = lines[1..].iter().filter_map(|l| Some((l.label.as_str(), l.balance?.score?))).collect();
+    let (no, yes) = (short(&all.left), short(&all.right));
     let takeaway = match (all.score, scored.first(), scored.last()) {
-        (_, Some(lo), Some(hi)) if scored.len() >= 2 => format!(
+        (_, Some(lo), Some(hi)) if scored.len() >= 2 && lo.1 < 0.0 && hi.1 > 0.0 => format!(
             "{} sees the team as most likely to say no ({}); {} sees the most options ({}).",
+            lo.0, signed(lo.1), hi.0, signed(hi.1)
+        ),
+        (_, Some(lo), Some(hi)) if scored.len() >= 2 && lo.1 >= 0.0 => format!(
+            "Every group leans towards \u{201c}{yes}\u{201d}: {} the least ({}), {} the most ({}).",
+            lo.0, signed(lo.1), hi.0, signed(hi.1)
+        ),
+        (_, Some(lo), Some(hi)) if scored.len() >= 2 => format!(
+            "Every group leans towards \u{201c}{no}\u{201d}: {} the most ({}), {} the least ({}).",
             lo.0, signed(lo.1), hi.0, signed(hi.1)
         ),
         (Some(s), _, _) => format!(

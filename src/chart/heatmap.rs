@@ -27,7 +27,7 @@ fn rows(report: &Report, o: &ChartOptions) -> Option<(String, Vec<HeatRow>)> {
     }];
     out.extend(groups.iter().map(|g| HeatRow {
         label: g.value.clone(),
-        n: g.n_label.clone(),
+        n: g.n.map_or_else(|| g.n_label.clone(), count),
         cells: match (&g.dimensions, g.suppressed) {
             (Some(dims), false) => dims.iter().map(|d| d.score.score).collect(),
             _ => vec![None; report.dimensions.len()],

@@ -21,7 +21,7 @@ fn lines<'r>(report: &'r Report, o: &ChartOptions) -> Option<Vec<(String, String
         _ => breakdown(report, o).map(|(_, g)| g),
     };
     for g in groups.unwrap_or_default() {
-        out.push((g.value.clone(), g.n_label.clone(), if g.suppressed { None } else { shown(g.nps.as_ref()) }));
+        out.push((g.value.clone(), g.n.map_or_else(|| g.n_label.clone(), count), if g.suppressed { None } else { shown(g.nps.as_ref()) }));
     }
     Some(out)
 }
