@@ -27,6 +27,8 @@ pub(crate) struct Pen<'a, DB: DrawingBackend> {
     pub c: Colors,
     /// Device pixels per CSS pixel.
     pub s: f64,
+    /// Font size correction of the backend (plotters' SVG backend writes `size / 1.24`).
+    pub font: f64,
 }
 
 /// A pixel rectangle `[x0, x1) × [y0, y1)`.
@@ -65,7 +67,7 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
 
     fn style(&self, size: f64, bold: bool, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
         let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
-        TextStyle { font: (FontFamily::SansSerif, size * self.s, style).into_font(), color: color.to_backend_color(), pos: Pos::new(h, v) }
+        TextStyle { font: (FontFamily::SansSerif, size * self.s * self.font, style).into_font(), color: color.to_backend_color(), pos: Pos::new(h, v) }
     }
 
     /// Width in device pixels of `text` at `size`.

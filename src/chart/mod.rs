@@ -171,15 +171,20 @@ pub struct DataTable {
 
 /// Draws chart `kind` of `report` onto `area` (filling its background).
 pub fn draw<DB: DrawingBackend>(kind: ChartKind, report: &Report, area: &DrawingArea<DB, Shift>, options: &ChartOptions) -> Result<(), ChartError> {
+    draw_with(kind, report, area, options, 1.0)
+}
+
+/// [`draw`] with a font size correction for backends that shrink text.
+fn draw_with<DB: DrawingBackend>(kind: ChartKind, report: &Report, area: &DrawingArea<DB, Shift>, options: &ChartOptions, font: f64) -> Result<(), ChartError> {
     let colors = Colors::of(options.theme);
     let s = if options.pixel_ratio.is_finite() && options.pixel_ratio > 0.0 { options.pixel_ratio.min(8.0) } else { 1.0 };
     area.fill(&colors.bg).map_err(|e| ChartError::Backend(e.to_string()))?;
-    let pen = Pen { area, c: colors, s };
+    let pen = Pen { area, c: colors, s, font };
     if options.titled {
         let text = describe(kind, report, options);
         let top = pen.header(&text.title, &text.takeaway)?;
         let (_, body) = area.split_vertically(top);
-        return draw_body(kind, report, &Pen { area: &body, c: colors, s }, options);
+        return draw_body(kind, report, &Pen { area: &body, c: colors, s, font }, options);
     }
     draw_body(kind, report, &pen, options)
 }
@@ -201,7 +206,8 @@ pub fn svg(kind: ChartKind, report: &Report, width: u32, height: u32, options: &
     let mut out = String::new();
     {
         let area = SVGBackend::with_string(&mut out, (width.clamp(200, 8000), height.clamp(120, 8000))).into_drawing_area();
-        draw(kind, report, &area, &ChartOptions { pixel_ratio: 1.0, ..options.clone() })?;
+        // plotters' SVG backend writes font-size = size / 1.24; undo it so SVG text matches the canvas.
+        draw_with(kind, report, &area, &ChartOptions { pixel_ratio: 1.0, ..options.clone() }, 1.24)?;
         area.present().map_err(|e| ChartError::Backend(e.to_string()))?;
     }
     Ok(out)
