@@ -48,7 +48,7 @@ pub(crate) struct Bars {
 
 /// Preferred height in CSS pixels of a bar chart with `rows` rows.
 pub(crate) fn height(rows: usize, legend: bool) -> u32 {
-    (rows as u32) * 30 + 62 + if legend { 26 } else { 0 }
+    (rows as u32) * 30 + 80 + if legend { 26 } else { 0 }
 }
 
 /// Draws `bars` filling the pen's area.
@@ -56,18 +56,21 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, bars: &Bars) -> Result
     let b = pen.bounds();
     let pad = pen.px(10.0);
     let legend_h = if bars.legend.is_empty() { 0 } else { pen.legend(&bars.legend, pad, pad / 2, b.x1 - pad)? + pen.px(6.0) };
-    let axis_h = pen.px(SMALL * 2.0) + if bars.poles.is_some() { pen.px(SMALL * 1.6) } else { 0 };
     let widest = |f: &dyn Fn(&Row) -> (&str, bool)| bars.rows.iter().map(|r| { let (t, bold) = f(r); pen.width(t, SMALL, bold) }).max().unwrap_or(0);
     let value_w = widest(&|r| (&r.value, true)).max(pen.px(24.0));
     let n_w = widest(&|r| (&r.n, false));
     let label_max = (f64::from(b.w()) * if b.w() < pen.px(520.0) { 0.34 } else { 0.3 }) as i32;
     let label_w = bars.rows.iter().map(|r| pen.width(&r.label, BODY, r.strong)).max().unwrap_or(0).min(label_max);
-    let plot = Rect {
-        x0: pad + label_w + pen.px(10.0),
-        y0: legend_h + pad / 2,
-        x1: b.x1 - pad - value_w - n_w - pen.px(if n_w > 0 { 20.0 } else { 10.0 }),
-        y1: b.y1 - axis_h,
+    let (x0, x1) = (pad + label_w + pen.px(10.0), b.x1 - pad - value_w - n_w - pen.px(if n_w > 0 { 20.0 } else { 10.0 }));
+    // Pole captions side by side when they fit, else on two lines (phones).
+    let stacked = bars.poles.as_ref().is_some_and(|(l, r)| pen.width(l, SMALL, true) + pen.width(r, SMALL, true) + pen.px(16.0) > x1 - x0);
+    let pole_lines = match (&bars.poles, stacked) {
+        (None, _) => 0,
+        (Some(_), false) => 1,
+        (Some(_), true) => 2,
     };
+    let axis_h = pen.px(SMALL * 2.0) + pen.px(SMALL * 1.6) * pole_lines;
+    let plot = Rect { x0, y0: legend_h + pad / 2, x1, y1: b.y1 - axis_h };
     let to_x = scale_x(bars.x.start, bars.x.end, plot.x0, plot.x1);
     pen.x_axis(plot, &bars.ticks, &to_x)?;
     let row_h = plot.h() / bars.rows.len().max(1) as i32;
@@ -79,7 +82,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, bars: &Bars) -> Result
         let (y0, y1) = (cy - bar_h / 2, cy + bar_h / 2);
         if row.hidden {
             let x0 = to_x(bars.zero);
-            let r = Rect { x0, y0, x1: x0 + pen.px(44.0).min(plot.x1 - x0), y1 };
+            let r = Rect { x0, y0, x1: x0 + pen.px(44.0).min((plot.x1 - x0) / 3), y1 };
             pen.hatch(r)?;
         }
         for &(from, to, color) in &row.segments {
@@ -101,6 +104,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, bars: &Bars) -> Result
     if let Some((left, right)) = &bars.poles {
         let y = plot.y1 + pen.px(SMALL * 2.6);
         pen.text(left, (plot.x0, y), SMALL, true, pen.c.fg, Align::Left)?;
+        let y = if stacked { y + pen.px(SMALL * 1.6) } else { y };
         pen.text(right, (plot.x1, y), SMALL, true, pen.c.fg, Align::Right)?;
     }
     Ok(())

@@ -90,7 +90,10 @@ fn options(value: JsValue) -> Result<ViewOptions, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(ViewOptions::default());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("options: {e}")))
+    // Through JSON text: serde-wasm-bindgen looks up known fields only, so it never
+    // sees (and cannot reject) an unknown one such as a misspelt `minGroupSize`.
+    let json: String = js_sys::JSON::stringify(&value).map_err(|_| JsError::new("options must be a plain object"))?.into();
+    serde_json::from_str(&json).map_err(|e| JsError::new(&format!("options: {e}")))
 }
 
 fn kind(id: &str) -> Result<ChartKind, JsError> {
