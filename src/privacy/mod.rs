@@ -8,6 +8,7 @@
 //!   and no pool of hidden groups smaller than `k` — can be derived by subtracting
 //!   the visible groups from the total.
 
+pub mod filter;
 pub mod randomized;
 pub mod redact;
 
