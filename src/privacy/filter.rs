@@ -292,19 +292,8 @@ fn repool(groups: &mut [SegmentGroup], table: &ResponseTable, column: &str, min:
         seg.codes.iter().filter(|&&c| c == code).count()
     };
     let sizes: Vec<usize> = groups.iter().map(|g| size_of(&g.value)).collect();
-    let mut hidden: Vec<bool> = groups.iter().map(|g| g.suppressed).collect();
-    let mut order: Vec<usize> = (0..groups.len()).collect();
-    order.sort_by_key(|&i| (sizes[i], i));
-    loop {
-        let (count, pooled) = (0..groups.len()).filter(|&i| hidden[i]).fold((0, 0), |(c, p), i| (c + 1, p + sizes[i]));
-        if count == 0 || (count >= 2 && min.allows(pooled)) {
-            break;
-        }
-        match order.iter().find(|&&i| !hidden[i]) {
-            Some(&next) => hidden[next] = true,
-            None => break,
-        }
-    }
+    let forced: Vec<bool> = groups.iter().map(|g| g.suppressed).collect();
+    let hidden = min.suppress_breakdown_with(&sizes, &forced);
     for (g, hide) in groups.iter_mut().zip(hidden) {
         if hide {
             *g = SegmentGroup {
