@@ -195,3 +195,24 @@ fn hostile_segment_names_are_escaped_in_comment_charts() {
     }
     assert!(render(ChartKind::Sentiment, &r, &options()).contains("&lt;script&gt;"));
 }
+
+#[test]
+fn phones_get_whole_statements_and_a_column_key_instead_of_cut_labels() {
+    let r = report();
+    let phone = ChartOptions { width: Some(366.0), ..options() };
+    let h = preferred_height(ChartKind::Likert, &r, &phone);
+    assert!(h > preferred_height(ChartKind::Likert, &r, &options()), "taller on phones");
+    let out = svg(ChartKind::Likert, &r, 366, h, &phone).unwrap();
+    // Every statement is readable in full (on one or two lines), none ends in "…".
+    let texts: Vec<&str> = out.split("<text").skip(1).filter_map(|t| t.split_once('>').map(|(_, c)| c.split("</text>").next().unwrap_or("").trim())).collect();
+    let cut = texts.iter().filter(|t| t.ends_with('\u{2026}')).count();
+    assert!(cut <= 1, "{cut} statements cut: {texts:?}");
+    let first_words: Vec<&str> = r.items.iter().map(|i| i.text.split(' ').take(4).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().leak().iter().map(String::as_str).collect();
+    for (item, start) in r.items.iter().zip(&first_words) {
+        assert!(texts.iter().any(|t| t.replace("&apos;", "'").replace("&quot;", "\"").starts_with(*start)), "{} missing: {texts:?}", item.text);
+    }
+    let hh = preferred_height(ChartKind::Heatmap, &r, &phone);
+    let heat = svg(ChartKind::Heatmap, &r, 366, hh, &phone).unwrap();
+    assert!(heat.contains("1 Enablement") && heat.contains("2 Responsiveness"), "numbered column key");
+    assert!(!heat.contains("E\u{2026}"));
+}

@@ -222,7 +222,7 @@ class SecpulseReport extends HTMLElement {
       for (const [kind, p] of this.#panels) {
         p.setText(this.#dash.describe(kind, o));
         const w = p.canvas.parentElement.clientWidth - parseFloat(getComputedStyle(p.canvas.parentElement).paddingLeft) * 2;
-        const ht = this.#dash.preferredHeight(kind, o);
+        const ht = this.#dash.preferredHeight(kind, { ...o, width: Math.round(w) });
         const r = o.pixelRatio;
         p.canvas.style.height = `${ht}px`;
         p.canvas.width = Math.max(1, Math.round(w * r));

@@ -228,7 +228,7 @@ pub(crate) fn draw_themes<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report
         })
         .collect();
     let fmt = |v: f64| count(v.round() as usize);
-    let legend = vec![(format!("Comments per theme (right: % of all {} comments on this question)", count(q.n.unwrap_or(s.n))), LegendMark::Note)];
+    let legend = vec![(format!("Comments per theme; right: % of all {}", count(q.n.unwrap_or(s.n))), LegendMark::Note)];
     bars::draw(pen, &Bars { rows, x: 0.0..top, ticks: bars::ticks(0.0, top, top / 4.0, fmt), zero: 0.0, poles: None, legend })
 }
 
@@ -348,15 +348,8 @@ pub(crate) fn describe_themes(report: &Report, o: &ChartOptions) -> ChartText {
             count(b.count)
         ),
     };
-    let rows = Theme::ALL
-        .iter()
-        .map(|&t| {
-            let n = s.themes.iter().find(|c| c.theme == t).map_or(0, |c| c.count);
-            (t, n)
-        })
-        .collect::<Vec<_>>();
-    let mut rows = rows;
-    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    let mut rows: Vec<(Theme, usize)> = Theme::ALL.iter().map(|&t| (t, s.themes.iter().find(|c| c.theme == t).map_or(0, |c| c.count))).collect();
+    rows.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     ChartText {
         title,
         takeaway,

@@ -115,6 +115,9 @@ pub struct ChartOptions {
     pub segment: Option<String>,
     /// The free-text question the comment charts show (its id); default: the first with comments.
     pub question: Option<String>,
+    /// Width of the chart's box in CSS pixels, if known: phones get taller charts with
+    /// labels on their own lines instead of cut labels (used by [`preferred_height`]).
+    pub width: Option<f64>,
     /// Light or dark.
     pub theme: Theme,
     /// Device pixels per CSS pixel (`devicePixelRatio`); scales text and lines.
@@ -127,7 +130,7 @@ pub struct ChartOptions {
 
 impl Default for ChartOptions {
     fn default() -> Self {
-        ChartOptions { segment: None, question: None, theme: Theme::Light, pixel_ratio: 1.0, neutral: true, titled: false }
+        ChartOptions { segment: None, question: None, width: None, theme: Theme::Light, pixel_ratio: 1.0, neutral: true, titled: false }
     }
 }
 
@@ -245,8 +248,11 @@ pub fn preferred_height(kind: ChartKind, report: &Report, options: &ChartOptions
     match kind {
         ChartKind::Balance => rows(groups + 1, false),
         ChartKind::Dimensions => rows(report.dimensions.len(), true),
-        ChartKind::Likert => rows(report.items.len(), true).min(28 * report.items.len() as u32 + 90),
-        ChartKind::Heatmap => (groups as u32 + 1) * 30 + 110,
+        ChartKind::Likert => match options.width {
+            Some(_) => bars::height_for(report.items.iter().map(|i| i.text.as_str()), true, options.width),
+            None => rows(report.items.len(), true).min(28 * report.items.len() as u32 + 90),
+        },
+        ChartKind::Heatmap => (groups as u32 + 1) * 30 + 110 + if options.width.is_some_and(|w| w < bars::NARROW) { heatmap::KEY_HEIGHT } else { 0 },
         ChartKind::Trend => 380,
         ChartKind::Nps => rows(1 + report.waves.as_ref().map_or(groups, |w| w.waves.len()), true),
         ChartKind::Sentiment | ChartKind::Stance => rows(comments::group_rows(report, options), true),

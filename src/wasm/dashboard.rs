@@ -28,7 +28,7 @@ export type ChartKind = "balance" | "dimensions" | "likert" | "heatmap" | "trend
 export interface ViewOptions {
   by?: string[]; wave?: string; minGroup?: number;
   filter?: { segment?: { column: string; value: string }; wave?: string };
-  segment?: string; question?: string; theme?: "light" | "dark"; pixelRatio?: number; neutral?: boolean; titled?: boolean;
+  segment?: string; question?: string; width?: number; theme?: "light" | "dark"; pixelRatio?: number; neutral?: boolean; titled?: boolean;
 }
 /** A chart's words: title, one-line takeaway and its data as a table. */
 export interface ChartText { title: string; takeaway: string; table: { caption: string; columns: string[]; rows: string[][] } }
@@ -52,6 +52,7 @@ struct ViewOptions {
     filter: Filter,
     segment: Option<String>,
     question: Option<String>,
+    width: Option<f64>,
     theme: Theme,
     pixel_ratio: Option<f64>,
     neutral: Option<bool>,
@@ -317,6 +318,7 @@ impl Dashboard {
         let chart_options = ChartOptions {
             segment: o.segment.clone(),
             question: o.question.clone(),
+            width: o.width,
             theme: o.theme,
             pixel_ratio: o.pixel_ratio.unwrap_or(1.0),
             neutral: o.neutral.unwrap_or(true),
