@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, page, inkPerCanvas, SCREENSHOTS } from './helpers.mjs';
 
-const CHARTS = ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'comments'];
+const CHARTS = ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance'];
 // The synthetic data always has exactly 3 and 4 people in the last two departments.
 const SMALL = ['Executive Office', 'Other'];
 const NUMERIC = ['en1', 'en2', 'en3', 'en4', 'en_balance', 'rs1', 'rs2', 'rs3', 'rs4', 'ap1', 'ap2', 'ap3', 'ap4', 'cm1', 'cm2', 'cm3',
@@ -31,7 +31,7 @@ test('demo draws every chart, with titles, takeaways and tables', async () => {
   const ink = await inkPerCanvas(p);
   assert.deepEqual(ink.map((c) => c.kind), CHARTS);
   for (const c of ink) assert.ok(c.ink > 400, `${c.kind} canvas is blank (${c.ink} pixels)`);
-  const panels = await p.evaluate(() => [...document.querySelector('secpulse-report').shadowRoot.querySelectorAll('section')].map((s) => ({
+  const panels = await p.evaluate(() => [...document.querySelector('secpulse-report').shadowRoot.querySelectorAll('section:not(.browser)')].map((s) => ({
     title: s.querySelector('h2').textContent, takeaway: s.querySelector('.takeaway').textContent,
     th: s.querySelectorAll('th[scope="col"]').length, caption: s.querySelector('caption')?.textContent ?? '',
   })));
@@ -51,7 +51,8 @@ test('SVG exports carry the expected labels and escape nothing unsafe', async ()
   const p = await demo();
   const expected = { balance: ['All respondents', 'Engineering', 'Always says no'], dimensions: ['Enablement', 'Preparedness'],
     nps: ['All respondents', '2026-H1'], likert: ['Favourable'], heatmap: ['Responsiveness', 'Finance'], trend: ['2025-H1', 'Overall'],
-    comments: ['What does the security team do well?'] };
+    themes: ['What the comments are about', 'What does the security team do well?'], sentiment: ['All comments', 'Engineering', 'Negative'],
+    stance: ['All comments', 'Blocks work', 'Enables work'] };
   for (const kind of CHARTS) {
     const svg = await p.evaluate((k) => document.querySelector('secpulse-report').svg(k), kind);
     assert.ok(svg.startsWith('<svg'), kind);
@@ -67,7 +68,8 @@ test('groups under 5 show nowhere except as "< 5"', async () => {
   const rows = await p.evaluate((small) => [...document.querySelector('secpulse-report').shadowRoot.querySelectorAll('tbody tr')]
     .map((tr) => [...tr.children].map((c) => c.textContent)).filter((r) => small.includes(r[0])), SMALL);
   assert.ok(rows.length >= 4, `small groups should be listed as hidden (${rows.length})`);
-  for (const r of rows) for (const cell of r.slice(1)) assert.ok(cell === '' || cell === '< 5', `table row ${JSON.stringify(r)}`);
+  // (comment tables use the comment threshold, "< 10")
+  for (const r of rows) for (const cell of r.slice(1)) assert.ok(cell === '' || cell === '< 5' || cell === '< 10', `table row ${JSON.stringify(r)}`);
   // SVG exports: the text after a small group's label is "< 5".
   for (const kind of ['balance', 'heatmap']) {
     const texts = svgTexts(await p.evaluate((k) => document.querySelector('secpulse-report').svg(k), kind));
@@ -89,7 +91,7 @@ test('groups under 5 show nowhere except as "< 5"', async () => {
   assert.equal(await p.locator('secpulse-report select').nth(1).inputValue(), '');
   // A filter that is allowed redraws with a smaller population.
   await p.locator('secpulse-report select').nth(1).selectOption('Engineering');
-  assert.match(await p.locator('secpulse-report [role="status"]').textContent(), /^2,\d{3} respondents/);
+  assert.match(await p.locator('secpulse-report p.status[role="status"]').textContent(), /^2,\d{3} respondents/);
   assert.deepEqual(p.problems, []);
   await p.close();
 });
@@ -129,10 +131,12 @@ test('publish, then published.html renders the report without raw data', async (
   await q.route('**/report.json', (r) => r.fulfill({ body: json, contentType: 'application/json' }));
   await q.goto(`${env.url}published.html`);
   await q.waitForSelector('body[data-ready="1"]');
-  assert.match(await q.locator('secpulse-report [role="status"]').textContent(), /Published report/);
+  assert.match(await q.locator('secpulse-report p.status[role="status"]').textContent(), /Published report/);
   assert.ok(await q.locator('secpulse-report [role="alert"]').isHidden());
   const ink = await inkPerCanvas(q);
-  for (const c of ink.filter((c) => c.kind !== 'comments')) assert.ok(c.ink > 400, `${c.kind} blank on published page`);
+  for (const c of ink) assert.ok(c.ink > 400, `${c.kind} blank on published page`);
+  // The comment browser reads the published samples.
+  assert.ok(await q.locator('secpulse-report ul.comments li').count() > 0, 'published report shows comments');
   assert.deepEqual([...p.problems, ...q.problems], []);
   await q.close();
   await p.close();

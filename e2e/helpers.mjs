@@ -20,9 +20,9 @@ export async function start() {
   return { url, browser, async close() { await browser.close(); server.close(); } };
 }
 
-/** A new page that fails the test on page errors, console errors and dialogs. */
-export async function page(browser, { width = 1440, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+/** A new page that fails the test on page errors, console errors and dialogs (`bypassCSP` to inject test tools such as axe). */
+export async function page(browser, { width = 1440, height = 900, bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, bypassCSP });
   const p = await context.newPage();
   p.problems = [];
   p.on('pageerror', (e) => p.problems.push(`pageerror: ${e.message}`));

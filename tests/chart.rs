@@ -4,17 +4,20 @@
 #[path = "chart_fixture.rs"]
 mod fixture;
 
-use secpulse::chart::{describe, preferred_height, svg, ChartKind, ChartOptions, CommentCount, Theme};
+use secpulse::chart::{describe, preferred_height, svg, ChartKind, ChartOptions, Theme};
 use secpulse::instrument::Instrument;
 use secpulse::privacy::MinGroup;
 use secpulse::report::Report;
-use secpulse::score::{score, ScoreOptions};
+use secpulse::score::comments::{AnalyzedComments, CommentOptions};
+use secpulse::score::{score_with_comments, ScoreOptions};
+use secpulse::text::Analyzer;
 
 fn report_of(departments: &[(&str, usize, i32)]) -> Report {
     let ins = Instrument::default_instrument();
     let table = fixture::table_with(&ins, departments);
     let opts = ScoreOptions { by: vec!["department".into()], wave: Some("wave".into()), min_group: MinGroup::default() };
-    score(&ins, &table, &opts).expect("scores")
+    let analyzed = AnalyzedComments::new(&Analyzer::new(), &table);
+    score_with_comments(&ins, &table, &opts, Some((&analyzed, &CommentOptions::default()))).expect("scores")
 }
 
 fn report() -> Report {
@@ -22,13 +25,7 @@ fn report() -> Report {
 }
 
 fn options() -> ChartOptions {
-    ChartOptions {
-        comments: vec![
-            CommentCount { id: "does_well".into(), question: "What does the security team do well?".into(), n: Some(87) },
-            CommentCount { id: "should_change".into(), question: "What should the security team change?".into(), n: None },
-        ],
-        ..ChartOptions::default()
-    }
+    ChartOptions::default()
 }
 
 fn render(kind: ChartKind, report: &Report, o: &ChartOptions) -> String {
@@ -40,14 +37,16 @@ fn render(kind: ChartKind, report: &Report, o: &ChartOptions) -> String {
 fn every_chart_renders_with_its_labels() {
     let r = report();
     let o = options();
-    let expect: [(ChartKind, &[&str]); 7] = [
+    let expect: [(ChartKind, &[&str]); 9] = [
         (ChartKind::Balance, &["All respondents", "Engineering", "Finance", "Always says no", "Always offers options"]),
         (ChartKind::Dimensions, &["Enablement", "Responsiveness", "Strong 75+"]),
         (ChartKind::Likert, &["Unfavourable", "Favourable", "n 2"]),
         (ChartKind::Heatmap, &["Engineering", "Enablement", "&lt; 5"]),
         (ChartKind::Trend, &["2025-W1", "2026-W1", "Overall"]),
         (ChartKind::Nps, &["All respondents", "2025-W2", "More promoters"]),
-        (ChartKind::Comments, &["What does the security team do well?", "87", "&lt; 5"]),
+        (ChartKind::Sentiment, &["All comments", "Engineering", "Negative", "Positive", "&lt; 10"]),
+        (ChartKind::Stance, &["All comments", "Engineering", "Blocks work", "Enables work", "&lt; 10"]),
+        (ChartKind::Themes, &["Says no", "Speed, waiting", "Training"]),
     ];
     for (kind, labels) in expect {
         let out = render(kind, &r, &o);
@@ -84,7 +83,7 @@ fn suppressed_groups_show_only_as_under_k() {
         let text = describe(kind, &r, &options());
         for row in text.table.rows.iter().filter(|row| hidden.contains(&row[0].as_str())) {
             for cell in &row[1..] {
-                assert!(cell.is_empty() || cell == "< 5", "{kind:?}: {row:?}");
+                assert!(cell.is_empty() || cell == "< 5" || cell == "< 10", "{kind:?}: {row:?}");
             }
         }
         // The SVG row of a hidden group carries its name and "< 5" only: no number next to it.
@@ -93,7 +92,7 @@ fn suppressed_groups_show_only_as_under_k() {
                 let after = &out[pos..(pos + 600).min(out.len())];
                 let next_text = after.split("<text").nth(1).unwrap_or("");
                 let content = next_text.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("");
-                assert!(content.contains("&lt; 5") || content.is_empty() || !content.chars().any(|c| c.is_ascii_digit()), "{kind:?} {name}: {content}");
+                assert!(content.contains("&lt; 5") || content.contains("&lt; 10") || content.is_empty() || !content.chars().any(|c| c.is_ascii_digit()), "{kind:?} {name}: {content}");
             }
         }
     }
@@ -122,7 +121,7 @@ fn everything_suppressed_still_draws_and_says_why() {
         let waves = ["2025-W1", "2025-W2", "2026-W1"];
         for row in &t.table.rows {
             for cell in row[1..].iter().filter(|c| !waves.contains(&c.as_str())) {
-                assert!(!cell.chars().any(|c| c.is_ascii_digit()) || cell == "< 5", "{kind:?}: {row:?}");
+                assert!(!cell.chars().any(|c| c.is_ascii_digit()) || cell == "< 5" || cell == "< 10", "{kind:?}: {row:?}");
             }
         }
     }
@@ -136,4 +135,84 @@ fn titled_exports_dark_theme_and_unknown_kinds() {
     assert!(out.contains("#16181C") || out.contains("#16181c") || out.contains("rgb(22,24,28)") || out.contains("22,24,28"), "dark background");
     assert!("pie".parse::<ChartKind>().unwrap_err().to_string().contains("balance, dimensions"));
     assert_eq!("likert".parse::<ChartKind>().unwrap(), ChartKind::Likert);
+}
+
+#[test]
+fn comment_charts_come_from_the_report_and_hide_small_groups() {
+    let r = report();
+    let q = r.comments.iter().find(|q| q.id == "does_well").expect("comments analysed");
+    let groups = &q.segments["department"];
+    let shown: Vec<&str> = groups.iter().filter(|g| !g.suppressed).map(|g| g.value.as_str()).collect();
+    let hidden: Vec<&str> = groups.iter().filter(|g| g.suppressed).map(|g| g.value.as_str()).collect();
+    assert!(shown.contains(&"Engineering") && hidden.contains(&"Legal") && hidden.len() >= 2, "{groups:?}");
+    for kind in [ChartKind::Sentiment, ChartKind::Stance] {
+        let t = describe(kind, &r, &options());
+        assert!(t.title.contains("What does the security team do well?"), "{}", t.title);
+        assert_eq!(t.table.rows[0][1], q.n.unwrap().to_string(), "{kind:?}");
+        for row in t.table.rows.iter().filter(|row| hidden.contains(&row[0].as_str())) {
+            assert!(row[1] == "< 10" && row[2..].iter().all(String::is_empty), "{kind:?}: {row:?}");
+        }
+    }
+    let themes = describe(ChartKind::Themes, &r, &options());
+    let total: usize = q.summary.as_ref().unwrap().themes.iter().map(|t| t.count).sum();
+    let table_total: usize = themes.table.rows.iter().map(|row| row[1].replace(',', "").parse::<usize>().unwrap()).sum();
+    assert_eq!(total, table_total);
+    // A published report (serialised and read back) draws the same.
+    let back: Report = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+    for kind in [ChartKind::Sentiment, ChartKind::Stance, ChartKind::Themes] {
+        assert_eq!(render(kind, &back, &options()), render(kind, &r, &options()), "{kind:?}");
+    }
+    // Without comment analysis the charts say so.
+    let mut none = r.clone();
+    none.comments.clear();
+    assert!(describe(ChartKind::Sentiment, &none, &options()).takeaway.contains("no comment analysis"));
+    assert!(render(ChartKind::Themes, &none, &options()).contains("no comment analysis"));
+}
+
+#[test]
+fn hostile_segment_names_are_escaped_in_comment_charts() {
+    let payloads: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("tests/fixtures/xss-payloads.json").unwrap()).unwrap();
+    let evil: Vec<String> = ["html", "svg"].iter().flat_map(|k| payloads[k].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string())).collect();
+    let departments: Vec<(&str, usize, i32)> = evil.iter().map(|e| (e.as_str(), 60, 0)).collect();
+    let r = report_of(&departments);
+    let q = r.comments.iter().find(|q| q.id == "does_well").unwrap();
+    assert!(q.segments["department"].iter().filter(|g| !g.suppressed).count() >= evil.len() - 2, "most payload groups shown");
+    for kind in [ChartKind::Sentiment, ChartKind::Stance, ChartKind::Themes] {
+        let out = render(kind, &r, &ChartOptions { titled: true, ..options() });
+        for bad in ["<script", "<img", "<iframe", "<foreignObject", "<use", "<animate", "<style", "<base", "<a ", "<details"] {
+            assert!(!out.contains(bad), "{kind:?} SVG contains {bad}");
+        }
+        // No tag carries an event handler or a javascript: link (escaped text may mention them).
+        for tag in out.split('<').skip(1).map(|t| t.split('>').next().unwrap_or("")) {
+            let lower = tag.to_lowercase();
+            assert!(!lower.contains(" on") && !lower.contains("javascript:") && !lower.contains("href"), "{kind:?}: <{tag}>");
+        }
+        // Every text element's content is escaped: no raw < or > inside.
+        for text in out.split("<text").skip(1) {
+            let content = text.split_once('>').map_or("", |(_, c)| c.split("</text>").next().unwrap_or(""));
+            assert!(!content.contains('<') && !content.contains('>'), "{kind:?}: {content}");
+        }
+    }
+    assert!(render(ChartKind::Sentiment, &r, &options()).contains("&lt;script&gt;"));
+}
+
+#[test]
+fn phones_get_whole_statements_and_a_column_key_instead_of_cut_labels() {
+    let r = report();
+    let phone = ChartOptions { width: Some(366.0), ..options() };
+    let h = preferred_height(ChartKind::Likert, &r, &phone);
+    assert!(h > preferred_height(ChartKind::Likert, &r, &options()), "taller on phones");
+    let out = svg(ChartKind::Likert, &r, 366, h, &phone).unwrap();
+    // Every statement is readable in full (on one or two lines), none ends in "…".
+    let texts: Vec<&str> = out.split("<text").skip(1).filter_map(|t| t.split_once('>').map(|(_, c)| c.split("</text>").next().unwrap_or("").trim())).collect();
+    let cut = texts.iter().filter(|t| t.ends_with('\u{2026}')).count();
+    assert!(cut <= 1, "{cut} statements cut: {texts:?}");
+    let first_words: Vec<&str> = r.items.iter().map(|i| i.text.split(' ').take(4).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().leak().iter().map(String::as_str).collect();
+    for (item, start) in r.items.iter().zip(&first_words) {
+        assert!(texts.iter().any(|t| t.replace("&apos;", "'").replace("&quot;", "\"").starts_with(*start)), "{} missing: {texts:?}", item.text);
+    }
+    let hh = preferred_height(ChartKind::Heatmap, &r, &phone);
+    let heat = svg(ChartKind::Heatmap, &r, 366, hh, &phone).unwrap();
+    assert!(heat.contains("1 Enablement") && heat.contains("2 Responsiveness"), "numbered column key");
+    assert!(!heat.contains("E\u{2026}"));
 }

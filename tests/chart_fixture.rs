@@ -11,6 +11,16 @@ use secpulse::instrument::Instrument;
 pub const DEPARTMENTS: [(&str, usize, i32); 6] =
     [("Engineering", 120, -1), ("IT", 60, 0), ("Sales", 45, 0), ("Finance", 30, 1), ("Legal", 3, 1), ("Procurement", 4, -1)];
 
+/// Comments the fixture's respondents write (bias-free: picked by row).
+pub const COMMENTS: [&str; 6] = [
+    "They help",
+    "They always say no and reviews take weeks.",
+    "They found a way to make our launch work, thank you!",
+    "Great phishing training, very clear.",
+    "Nobody knows who they are or how to reach them.",
+    "Approvals are slow but the people are friendly.",
+];
+
 /// Deterministic pseudo-random numbers (xorshift) so tests need no RNG crate.
 pub struct Noise(u64);
 
@@ -64,7 +74,9 @@ pub fn table_with(instrument: &Instrument, departments: &[(&str, usize, i32)]) -
             }
             wave.codes.push(w as u32);
             if noise.next(3) == 0 {
-                t.texts[0].entries.push((row as u32, "They help".into()));
+                // Varied tone, stance and themes, picked by row (not by `noise`, so answers stay put).
+                let text = COMMENTS[(row + d) % COMMENTS.len()];
+                t.texts[0].entries.push((row as u32, text.into()));
             }
             row += 1;
         }

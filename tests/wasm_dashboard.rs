@@ -85,7 +85,7 @@ fn draws_pixels_on_a_canvas_and_round_trips_a_published_report() {
     canvas.set_width(640);
     canvas.set_height(400);
     let opts = r#"{"by":["department"],"wave":"wave"}"#;
-    for kind in ["balance", "dimensions", "likert", "heatmap", "trend", "nps", "comments"] {
+    for kind in ["balance", "dimensions", "likert", "heatmap", "trend", "nps", "sentiment", "stance", "themes"] {
         d.draw(kind, canvas.clone(), options(opts)).unwrap_or_else(|_| panic!("{kind} draws"));
         let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok().flatten().expect("2d").dyn_into().expect("2d");
         let data = ctx.get_image_data(0.0, 0.0, 640.0, 400.0).expect("pixels").data();
@@ -99,4 +99,46 @@ fn draws_pixels_on_a_canvas_and_round_trips_a_published_report() {
     let svg = p.svg("balance", 800, 500, JsValue::UNDEFINED).expect("svg");
     assert!(svg.contains("All respondents") && svg.contains("&lt; 5"));
     assert!(message(from_published(r#"{"format":"other"}"#).err().expect("refused")).contains("not a secpulse report"));
+}
+
+#[wasm_bindgen_test]
+fn comments_come_from_the_report_in_every_view_and_when_published() {
+    let mut d = Dashboard::new(None).expect("default instrument");
+    d.load_sample(3000, 3);
+    let opts = r#"{"by":["department"],"wave":"wave"}"#;
+    let report = d.report(options(opts)).expect("report");
+    let comments = js_sys::Array::from(&get(&report, "comments"));
+    assert_eq!(comments.length(), 2, "both free-text questions");
+    let q = comments.get(0);
+    let n = get(&q, "n").as_f64().expect("enough comments");
+    assert!(n > 500.0, "{n}");
+    let samples = js_sys::Array::from(&get(&q, "samples"));
+    assert!(samples.length() > 0 && samples.length() <= 200);
+    assert!(!get(&get(&q, "segments"), "department").is_undefined());
+    // A filtered view reports its own comments, fewer than everyone's.
+    let w = r#"{"by":["department"],"wave":"wave","filter":{"wave":"2026-H1"}}"#;
+    let filtered = d.report(options(w)).expect("wave view");
+    let fq = js_sys::Array::from(&get(&filtered, "comments")).get(0);
+    let fnum = get(&fq, "n").as_f64().expect("shown");
+    assert!(fnum > 0.0 && fnum < n, "{fnum} of {n}");
+    let svg = d.svg("sentiment", 900, 400, options(w)).expect("svg");
+    assert!(svg.contains("All comments"));
+    // Appending rows analyses only the new comments and counts them in.
+    let mut e = Dashboard::new(None).expect("default instrument");
+    let row = |text: &str| format!(r#"{{"department":"Engineering","does_well":"{text}","en1":4}}"#);
+    let rows: Vec<String> = (0..12).map(|i| row(&format!("They found a way to help us ship, thanks {i}"))).collect();
+    e.load_rows(options(&format!("[{}]", rows.join(","))), None).expect("rows");
+    e.load_rows(options(&format!("[{}]", rows.join(","))), Some(true)).expect("append");
+    let r = e.report(JsValue::UNDEFINED).expect("report");
+    let q = js_sys::Array::from(&get(&r, "comments")).get(0);
+    assert_eq!(get(&q, "n").as_f64(), Some(24.0));
+    assert!(get(&get(&get(&q, "summary"), "stance"), "enabler").as_f64().unwrap_or(0.0) >= 12.0);
+    // A published report carries the comment charts.
+    let mut p = from_published(&d.publish(options(opts)).expect("publish")).expect("published");
+    for kind in ["sentiment", "stance", "themes"] {
+        let svg = p.svg(kind, 900, 400, JsValue::UNDEFINED).expect("svg");
+        assert!(!svg.contains("no comment analysis"), "{kind} empty when published");
+    }
+    let labels = secpulse::wasm::comment_labels().expect("labels");
+    assert_eq!(get(&get(&labels, "themes"), "says_no").as_string().as_deref(), Some("Says no"));
 }

@@ -9,15 +9,16 @@
 import { loadCore } from './core.js';
 import { sheet } from './report/styles.js';
 import { h, panel, download } from './report/panel.js';
+import { commentBrowser } from './report/comments.js';
 
-// Dashboard order: the headline first; wide panels (balance, likert, heatmap) alternate with pairs.
-const CHARTS = ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'comments'];
+// Dashboard order: the headline first; wide panels (balance, likert, heatmap, comment browser) alternate with pairs.
+const CHARTS = ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance'];
 const ALL = '';
 
 class SecpulseReport extends HTMLElement {
   static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme'];
   #core; #dash; #instrument = null; #panels = new Map(); #columns = []; #filter = { segment: ALL, wave: ALL };
-  #ui; #width = 0; #pending = 0; #published = false;
+  #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null;
 
   constructor() {
     super();
@@ -32,8 +33,9 @@ class SecpulseReport extends HTMLElement {
     const by = select('Compare by', () => { this.setAttribute('segment', by.el.value); });
     const only = select('Show', () => this.#setFilter('segment', only.el.value));
     const wave = select('Wave', () => this.#setFilter('wave', wave.el.value));
+    const question = select('Comments on', () => { this.#question = question.el.value; this.#render(); });
     this.#ui = {
-      file, by, only, wave,
+      file, by, only, wave, question,
       status: h('p', { class: 'status', role: 'status' }),
       alert: h('div', { class: 'alert', role: 'alert', hidden: true }),
       drop: h('div', { class: 'drop', hidden: true }, 'Drop a CSV or JSON file to analyse it here, in your browser'),
@@ -42,7 +44,7 @@ class SecpulseReport extends HTMLElement {
     };
     const u = this.#ui;
     root.append(
-      h('div', { class: 'bar' }, by.label, only.label, wave.label, h('span', { class: 'spacer' }),
+      h('div', { class: 'bar' }, by.label, only.label, wave.label, question.label, h('span', { class: 'spacer' }),
         h('button', { type: 'button', onclick: () => file.click() }, 'Load a file…'), file, u.publish),
       u.alert, u.status, u.grid, u.drop);
     this.addEventListener('dragover', (e) => { e.preventDefault(); u.drop.hidden = false; });
@@ -108,6 +110,7 @@ class SecpulseReport extends HTMLElement {
       const summary = await step(this.#dash);
       this.#published = this.#dash.published;
       this.#filter = { segment: ALL, wave: ALL };
+      this.#question = '';
       this.#ui.alert.hidden = true;
       this.#render();
       if (summary?.problems_total) this.#warn(summary);
@@ -134,6 +137,7 @@ class SecpulseReport extends HTMLElement {
   #options(extra = {}) {
     const o = { theme: this.getAttribute('theme') === 'dark' ? 'dark' : 'light', pixelRatio: devicePixelRatio || 1, ...extra };
     const k = Number(this.getAttribute('min-group'));
+    if (this.#question) o.question = this.#question;
     if (this.#published) return { ...o, segment: this.#segment() || undefined };
     const segment = this.#segment(), wave = this.#waveColumn();
     const filter = {};
@@ -186,6 +190,11 @@ class SecpulseReport extends HTMLElement {
     u.publish.disabled = false;
     const report = this.#dash.report(this.#options());
     const k = report.min_group;
+    const questions = report.comments ?? [];
+    if (!questions.some((q) => q.id === this.#question)) this.#question = (questions.find((q) => q.n != null) ?? questions[0])?.id ?? '';
+    u.question.el.replaceChildren(...questions.map((q) => h('option', { value: q.id }, q.text || q.id)));
+    u.question.el.value = this.#question;
+    u.question.label.hidden = questions.length < 2;
     u.status.textContent = this.#published
       ? `Published report (${report.instrument.title}) · aggregates only · groups under ${k} people are shown as “< ${k}”`
       : `${report.respondents == null ? `Fewer than ${k}` : report.respondents.toLocaleString('en')} respondents · analysed in your browser, nothing is uploaded · groups under ${k} people are shown as “< ${k}”`;
@@ -195,7 +204,10 @@ class SecpulseReport extends HTMLElement {
         this.#panels.set(kind, p);
         u.grid.append(p.root);
       }
+      this.#browser = commentBrowser(this.#core.commentLabels());
+      u.grid.append(this.#browser.root);
     }
+    this.#browser.update(questions.find((q) => q.id === this.#question) ?? null);
     this.#draw();
   }
 
@@ -210,7 +222,7 @@ class SecpulseReport extends HTMLElement {
       for (const [kind, p] of this.#panels) {
         p.setText(this.#dash.describe(kind, o));
         const w = p.canvas.parentElement.clientWidth - parseFloat(getComputedStyle(p.canvas.parentElement).paddingLeft) * 2;
-        const ht = this.#dash.preferredHeight(kind, o);
+        const ht = this.#dash.preferredHeight(kind, { ...o, width: Math.round(w) });
         const r = o.pixelRatio;
         p.canvas.style.height = `${ht}px`;
         p.canvas.width = Math.max(1, Math.round(w * r));

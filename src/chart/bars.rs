@@ -46,9 +46,29 @@ pub(crate) struct Bars {
     pub legend: Vec<(String, LegendMark)>,
 }
 
+/// Below this width (CSS px) labels get more room, or their own lines when they would not fit.
+pub(crate) const NARROW: f64 = 520.0;
+
 /// Preferred height in CSS pixels of a bar chart with `rows` rows.
 pub(crate) fn height(rows: usize, legend: bool) -> u32 {
     (rows as u32) * 30 + 80 + if legend { 26 } else { 0 }
+}
+
+/// [`height`] for rows labelled `labels` in a box `width` CSS px wide: on phones, rows whose
+/// labels would be cut get one or two lines of their own above the bar.
+pub(crate) fn height_for<'a>(labels: impl Iterator<Item = &'a str>, legend: bool, width: Option<f64>) -> u32 {
+    let labels: Vec<&str> = labels.collect();
+    // A rough text width (13 px sans-serif averages about 6.7 px per character).
+    let est = |t: &str| t.chars().count() as f64 * 6.7;
+    let widest = labels.iter().map(|l| est(l)).fold(0.0, f64::max);
+    match width {
+        Some(w) if w < NARROW && widest > w * 0.34 => {
+            let lines = (widest / (w - 20.0).max(100.0)).ceil().clamp(1.0, 2.0);
+            let row = (lines * BODY * 1.25 + 26.0).ceil() as u32;
+            labels.len() as u32 * row + 90 + if legend { 44 } else { 0 }
+        }
+        _ => height(labels.len(), legend),
+    }
 }
 
 /// Draws `bars` filling the pen's area.
@@ -59,9 +79,15 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, bars: &Bars) -> Result
     let widest = |f: &dyn Fn(&Row) -> (&str, bool)| bars.rows.iter().map(|r| { let (t, bold) = f(r); pen.width(t, SMALL, bold) }).max().unwrap_or(0);
     let value_w = widest(&|r| (&r.value, true)).max(pen.px(24.0));
     let n_w = widest(&|r| (&r.n, false));
-    let label_max = (f64::from(b.w()) * if b.w() < pen.px(520.0) { 0.34 } else { 0.3 }) as i32;
-    let label_w = bars.rows.iter().map(|r| pen.width(&r.label, BODY, r.strong)).max().unwrap_or(0).min(label_max);
-    let (x0, x1) = (pad + label_w + pen.px(10.0), b.x1 - pad - value_w - n_w - pen.px(if n_w > 0 { 20.0 } else { 10.0 }));
+    let narrow = b.w() < pen.px(NARROW);
+    let label_max = (f64::from(b.w()) * if narrow { 0.34 } else { 0.3 }) as i32;
+    let natural = bars.rows.iter().map(|r| pen.width(&r.label, BODY, r.strong)).max().unwrap_or(0);
+    // On phones, labels that would lose their meaning go on their own line(s) above the bar.
+    let above = narrow && natural > label_max;
+    let label_w = if above { 0 } else { natural.min(label_max) };
+    // (above: room for half of the first tick label)
+    let x0 = if above { pad + bars.ticks.first().map_or(0, |(_, t)| pen.width(t, SMALL, false) / 2) } else { pad + label_w + pen.px(10.0) };
+    let x1 = b.x1 - pad - value_w - n_w - pen.px(if n_w > 0 { 20.0 } else { 10.0 });
     // Pole captions side by side when they fit, else on two lines (phones).
     let stacked = bars.poles.as_ref().is_some_and(|(l, r)| pen.width(l, SMALL, true) + pen.width(r, SMALL, true) + pen.px(16.0) > x1 - x0);
     let pole_lines = match (&bars.poles, stacked) {
@@ -74,11 +100,41 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, bars: &Bars) -> Result
     let to_x = scale_x(bars.x.start, bars.x.end, plot.x0, plot.x1);
     pen.x_axis(plot, &bars.ticks, &to_x)?;
     let row_h = plot.h() / bars.rows.len().max(1) as i32;
-    let bar_h = (row_h * 3 / 5).min(pen.px(22.0));
+    let (lh, text_w) = (pen.px(BODY * 1.25), b.x1 - 2 * pad);
+    let label_lines = |r: &Row| {
+        let max_lines = ((row_h - pen.px(12.0)) / lh).clamp(1, 2) as usize;
+        let mut lines = pen.wrap(&r.label, BODY, r.strong, text_w);
+        if lines.len() > max_lines {
+            let rest = lines[max_lines - 1..].join(" ");
+            lines.truncate(max_lines - 1);
+            lines.push(pen.fit(&rest, BODY, r.strong, text_w));
+        }
+        lines
+    };
+    let lines_per_row = if above { bars.rows.iter().map(|r| label_lines(r).len()).max().unwrap_or(1) as i32 } else { 0 };
+    let bar_h = if above { (row_h - lh * lines_per_row - pen.px(6.0)).clamp(pen.px(6.0), pen.px(16.0)) } else { (row_h * 3 / 5).min(pen.px(22.0)) };
+    let zero_line = (bars.x.start..=bars.x.end).contains(&bars.zero) && bars.x.start < bars.zero;
+    if zero_line && above {
+        let x = to_x(bars.zero);
+        pen.line(vec![(x, plot.y0), (x, plot.y1)], pen.c.fg, 1.0)?;
+    }
     for (i, row) in bars.rows.iter().enumerate() {
-        let cy = plot.y0 + row_h * i as i32 + row_h / 2;
-        let label = pen.fit(&row.label, BODY, row.strong, label_w);
-        pen.text(&label, (pad + label_w, cy), BODY, row.strong, pen.c.fg, Align::Right)?;
+        let top = plot.y0 + row_h * i as i32;
+        let cy = if above {
+            let lines = label_lines(row);
+            // The label's own background, so grid and zero lines don't run through its words.
+            let widest = lines.iter().map(|l| pen.width(l, BODY, row.strong)).max().unwrap_or(0);
+            pen.fill(Rect { x0: pad - pen.px(2.0), y0: top + pen.px(2.0), x1: pad + widest + pen.px(3.0), y1: top + pen.px(2.0) + lh * lines.len() as i32 }, pen.c.bg)?;
+            for (k, line) in lines.iter().enumerate() {
+                pen.text(line, (pad, top + pen.px(2.0) + lh * k as i32 + lh / 2), BODY, row.strong, pen.c.fg, Align::Left)?;
+            }
+            top + pen.px(4.0) + lh * lines_per_row + bar_h / 2
+        } else {
+            let cy = top + row_h / 2;
+            let label = pen.fit(&row.label, BODY, row.strong, label_w);
+            pen.text(&label, (pad + label_w, cy), BODY, row.strong, pen.c.fg, Align::Right)?;
+            cy
+        };
         let (y0, y1) = (cy - bar_h / 2, cy + bar_h / 2);
         if row.hidden {
             let x0 = to_x(bars.zero);
@@ -97,7 +153,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, bars: &Bars) -> Result
         pen.text(&row.value, (vx, cy), SMALL, !row.hidden, value_color, Align::Right)?;
         pen.text(&row.n, (vx + pen.px(10.0) + n_w, cy), SMALL, false, pen.c.muted, Align::Right)?;
     }
-    if (bars.x.start..=bars.x.end).contains(&bars.zero) && bars.x.start < bars.zero {
+    if zero_line && !above {
         let x = to_x(bars.zero);
         pen.line(vec![(x, plot.y0), (x, plot.y1)], pen.c.fg, 1.0)?;
     }

@@ -44,18 +44,42 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
     let b = pen.bounds();
     let pad = pen.px(10.0);
     let n_w = rows.iter().map(|r| pen.width(&r.n, SMALL, false)).max().unwrap_or(0) + pen.px(10.0);
-    let label_w = rows.iter().map(|r| pen.width(&r.label, BODY, false)).max().unwrap_or(0).min(b.w() * 3 / 10);
+    let label_max = if b.w() < pen.px(super::bars::NARROW) { b.w() * 36 / 100 } else { b.w() * 3 / 10 };
+    let label_w = rows.iter().map(|r| pen.width(&r.label, BODY, false)).max().unwrap_or(0).min(label_max);
     let dims = report.dimensions.len().max(1) as i32;
     let x0 = pad + label_w + pen.px(8.0);
     let col_w = (b.x1 - pad - n_w - x0) / dims;
     let line_h = pen.px(SMALL * 1.3);
-    let header_h = line_h * 3 + pen.px(6.0);
-    let legend_h = pen.px(34.0);
+    let names: Vec<&str> = report.dimensions.iter().map(|d| dimension_name(report, &d.id)).collect();
+    let head = |name: &str| pen.wrap(name, SMALL, true, col_w - pen.px(4.0));
+    // Column names that would be cut (phones) become numbers with a key under the chart.
+    let numbered = names.iter().any(|n| {
+        let lines = head(n);
+        lines.len() > 3 || lines.iter().any(|l| pen.width(l, SMALL, true) > col_w - pen.px(4.0))
+    });
+    let key: Vec<String> = if numbered {
+        // Whole entries per line ("3 Approachability & trust" never splits).
+        let mut lines: Vec<String> = Vec::new();
+        for entry in names.iter().enumerate().map(|(j, n)| format!("{} {}", j + 1, n)) {
+            match lines.last_mut() {
+                Some(line) if pen.width(&format!("{line} \u{b7} {entry}"), SMALL, false) <= b.w() - 2 * pad => {
+                    line.push_str(" \u{b7} ");
+                    line.push_str(&entry);
+                }
+                _ => lines.push(entry),
+            }
+        }
+        lines
+    } else {
+        vec![]
+    };
+    let header_h = if numbered { line_h + pen.px(6.0) } else { line_h * 3 + pen.px(6.0) };
+    let legend_h = pen.px(34.0) + if numbered { pen.px(SMALL * 1.7) + line_h * key.len() as i32 + pen.px(6.0) } else { 0 };
     let row_h = ((b.h() - header_h - legend_h) / rows.len() as i32).min(pen.px(34.0));
     let hidden = format!("< {}", report.min_group);
-    for (j, d) in report.dimensions.iter().enumerate() {
+    for (j, name) in names.iter().enumerate() {
         let cx = x0 + col_w * j as i32 + col_w / 2;
-        let mut lines = pen.wrap(dimension_name(report, &d.id), SMALL, true, col_w - pen.px(4.0));
+        let mut lines = if numbered { vec![(j + 1).to_string()] } else { head(name) };
         lines.truncate(3);
         let top = header_h - line_h * lines.len() as i32 - pen.px(2.0) + line_h / 2;
         for (k, line) in lines.iter().enumerate() {
@@ -83,11 +107,20 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
         }
         pen.text(&row.n, (b.x1 - pad, cy), SMALL, false, pen.c.muted, Align::Right)?;
     }
-    legend(pen, x0, header_h + row_h * rows.len() as i32 + pen.px(10.0), b.x1 - pad, &hidden)
+    let y = header_h + row_h * rows.len() as i32 + pen.px(10.0);
+    let below = legend(pen, if numbered { pad } else { x0 }, y, b.x1 - pad, &hidden)?;
+    for (k, line) in key.iter().enumerate() {
+        pen.text(line, (pad, below + pen.px(6.0) + line_h * k as i32 + line_h / 2), SMALL, false, pen.c.fg, Align::Left)?;
+    }
+    Ok(())
 }
 
-/// The colour key: a 0–100 gradient and the hatched "< k" swatch.
-fn legend<DB: DrawingBackend>(pen: &Pen<'_, DB>, x0: i32, y: i32, max_x: i32, hidden: &str) -> Result<(), ChartError> {
+/// Extra height (CSS px) of the heatmap on phones: numbered columns with a key underneath.
+pub(crate) const KEY_HEIGHT: u32 = 90;
+
+/// The colour key: a 0–100 gradient and the hatched "< k" swatch (under the gradient when
+/// it does not fit beside it); returns the y below it.
+fn legend<DB: DrawingBackend>(pen: &Pen<'_, DB>, x0: i32, y: i32, max_x: i32, hidden: &str) -> Result<i32, ChartError> {
     let (w, h) = (pen.px(140.0).min((max_x - x0) / 2), pen.px(10.0));
     let steps = 40;
     for k in 0..steps {
@@ -99,8 +132,14 @@ fn legend<DB: DrawingBackend>(pen: &Pen<'_, DB>, x0: i32, y: i32, max_x: i32, hi
     pen.text("50", (x0 + w / 2, ty), SMALL, false, pen.c.muted, Align::Center)?;
     pen.text("100", (x0 + w, ty), SMALL, false, pen.c.muted, Align::Right)?;
     let note = [(format!("{hidden}: too few people to show"), LegendMark::Hidden)];
-    pen.legend(&note, x0 + w + pen.px(16.0), y - pen.px(4.0), max_x)?;
-    Ok(())
+    let note_w = pen.px(17.0) + pen.width(&note[0].0, SMALL, false);
+    if x0 + w + pen.px(16.0) + note_w <= max_x {
+        pen.legend(&note, x0 + w + pen.px(16.0), y - pen.px(4.0), max_x)?;
+        Ok(ty + pen.px(SMALL * 0.8))
+    } else {
+        let used = pen.legend(&note, x0, ty + pen.px(SMALL * 0.8), max_x)?;
+        Ok(ty + pen.px(SMALL * 0.8) + used)
+    }
 }
 
 /// Title, takeaway and table of the heatmap.

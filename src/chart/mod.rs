@@ -40,7 +40,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::report::{Report, SegmentGroup};
 
-pub use comments::CommentCount;
+pub use comments::{sentiment_name, stance_name, theme_name};
 pub use palette::Theme;
 
 use layout::Pen;
@@ -62,20 +62,26 @@ pub enum ChartKind {
     Trend,
     /// Security net promoter score, overall and per wave or segment.
     Nps,
-    /// Free-text comments: how many people wrote one (themes and sentiment when available).
-    Comments,
+    /// Tone of the comments (negative, mixed, neutral, positive) overall and per group.
+    Sentiment,
+    /// Share of comments portraying the team as blocking or enabling work, overall and per group.
+    Stance,
+    /// Comments per theme.
+    Themes,
 }
 
 impl ChartKind {
     /// Every chart, in dashboard order.
-    pub const ALL: [ChartKind; 7] = [
+    pub const ALL: [ChartKind; 9] = [
         ChartKind::Balance,
         ChartKind::Dimensions,
         ChartKind::Likert,
         ChartKind::Heatmap,
         ChartKind::Trend,
         ChartKind::Nps,
-        ChartKind::Comments,
+        ChartKind::Sentiment,
+        ChartKind::Stance,
+        ChartKind::Themes,
     ];
 
     /// The chart's id ("balance", "dimensions", …), as used in JS and file names.
@@ -87,7 +93,9 @@ impl ChartKind {
             ChartKind::Heatmap => "heatmap",
             ChartKind::Trend => "trend",
             ChartKind::Nps => "nps",
-            ChartKind::Comments => "comments",
+            ChartKind::Sentiment => "sentiment",
+            ChartKind::Stance => "stance",
+            ChartKind::Themes => "themes",
         }
     }
 }
@@ -105,6 +113,11 @@ impl FromStr for ChartKind {
 pub struct ChartOptions {
     /// The breakdown column per-segment charts use; default: the report's first.
     pub segment: Option<String>,
+    /// The free-text question the comment charts show (its id); default: the first with comments.
+    pub question: Option<String>,
+    /// Width of the chart's box in CSS pixels, if known: phones get taller charts with
+    /// labels on their own lines instead of cut labels (used by [`preferred_height`]).
+    pub width: Option<f64>,
     /// Light or dark.
     pub theme: Theme,
     /// Device pixels per CSS pixel (`devicePixelRatio`); scales text and lines.
@@ -113,14 +126,11 @@ pub struct ChartOptions {
     pub neutral: bool,
     /// Draw the title and takeaway into the image (for SVG/PNG exports).
     pub titled: bool,
-    /// Comment counts per free-text question (filled by the caller from the response table).
-    #[serde(skip)]
-    pub comments: Vec<CommentCount>,
 }
 
 impl Default for ChartOptions {
     fn default() -> Self {
-        ChartOptions { segment: None, theme: Theme::Light, pixel_ratio: 1.0, neutral: true, titled: false, comments: Vec::new() }
+        ChartOptions { segment: None, question: None, width: None, theme: Theme::Light, pixel_ratio: 1.0, neutral: true, titled: false }
     }
 }
 
@@ -197,7 +207,9 @@ fn draw_body<DB: DrawingBackend>(kind: ChartKind, report: &Report, pen: &Pen<'_,
         ChartKind::Heatmap => heatmap::draw(pen, report, o),
         ChartKind::Trend => trend::draw(pen, report, o),
         ChartKind::Nps => nps::draw(pen, report, o),
-        ChartKind::Comments => comments::draw(pen, report, o),
+        ChartKind::Sentiment => comments::draw_sentiment(pen, report, o),
+        ChartKind::Stance => comments::draw_stance(pen, report, o),
+        ChartKind::Themes => comments::draw_themes(pen, report, o),
     }
 }
 
@@ -222,7 +234,9 @@ pub fn describe(kind: ChartKind, report: &Report, options: &ChartOptions) -> Cha
         ChartKind::Heatmap => heatmap::describe(report, options),
         ChartKind::Trend => trend::describe(report),
         ChartKind::Nps => nps::describe(report, options),
-        ChartKind::Comments => comments::describe(report, options),
+        ChartKind::Sentiment => comments::describe_sentiment(report, options),
+        ChartKind::Stance => comments::describe_stance(report, options),
+        ChartKind::Themes => comments::describe_themes(report, options),
     }
 }
 
@@ -234,11 +248,15 @@ pub fn preferred_height(kind: ChartKind, report: &Report, options: &ChartOptions
     match kind {
         ChartKind::Balance => rows(groups + 1, false),
         ChartKind::Dimensions => rows(report.dimensions.len(), true),
-        ChartKind::Likert => rows(report.items.len(), true).min(28 * report.items.len() as u32 + 90),
-        ChartKind::Heatmap => (groups as u32 + 1) * 30 + 110,
+        ChartKind::Likert => match options.width {
+            Some(_) => bars::height_for(report.items.iter().map(|i| i.text.as_str()), true, options.width),
+            None => rows(report.items.len(), true).min(28 * report.items.len() as u32 + 90),
+        },
+        ChartKind::Heatmap => (groups as u32 + 1) * 30 + 110 + if options.width.is_some_and(|w| w < bars::NARROW) { heatmap::KEY_HEIGHT } else { 0 },
         ChartKind::Trend => 380,
         ChartKind::Nps => rows(1 + report.waves.as_ref().map_or(groups, |w| w.waves.len()), true),
-        ChartKind::Comments => rows(options.comments.len().max(1), false),
+        ChartKind::Sentiment | ChartKind::Stance => rows(comments::group_rows(report, options), true),
+        ChartKind::Themes => rows(comments::theme_rows(report, options), true),
     }
 }
 

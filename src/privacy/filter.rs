@@ -101,6 +101,10 @@ pub struct FilteredView {
     pub table: ResponseTable,
     /// The coarser views (everyone first), as tables to score the same way.
     pub coarser: Vec<ResponseTable>,
+    /// The rows of the original table the view keeps (ascending), e.g. to subset per-row analyses.
+    pub rows: Vec<u32>,
+    /// The rows of each coarser view, parallel to `coarser`.
+    pub coarser_rows: Vec<Vec<u32>>,
 }
 
 /// A row predicate: rows whose `column` has code `code` (`NO_SEGMENT` for blanks).
@@ -148,7 +152,12 @@ pub fn select(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>,
             return Err(FilterError::Difference { k: min.k(), coarser: name.clone() });
         }
     }
-    Ok(Some(FilteredView { table: subset(table, &rows), coarser: coarser.iter().map(|(_, r)| subset(table, r)).collect() }))
+    Ok(Some(FilteredView {
+        table: subset(table, &rows),
+        coarser: coarser.iter().map(|(_, r)| subset(table, r)).collect(),
+        rows,
+        coarser_rows: coarser.into_iter().map(|(_, r)| r).collect(),
+    }))
 }
 
 /// The rows `keep` (ascending) of `table`, as a table of their own.
@@ -197,6 +206,7 @@ pub fn protect(fine: &mut Report, table: &ResponseTable, coarser: &[Report], min
             repool(groups, table, &column, min);
         }
     }
+    protect_comments(fine, table, coarser, min);
     if let Some(waves) = fine.waves.as_mut() {
         let column = waves.column.clone();
         repool(&mut waves.waves, table, &column, min);
@@ -283,6 +293,57 @@ fn hide_groups(groups: &mut [SegmentGroup], coarse: &[SegmentGroup], min: MinGro
     }
 }
 
+/// The same rules for comment counts, with the comment threshold: a question whose
+/// comments differ from a coarser view's by 1 … k−1 is hidden whole; a group whose
+/// comments do is hidden with partners (by comment count) so it can't be derived from
+/// the question's total; samples lose the names of newly hidden groups.
+fn protect_comments(fine: &mut Report, table: &ResponseTable, coarser: &[Report], min: MinGroup) {
+    for q in fine.comments.iter_mut() {
+        let k = MinGroup::new(q.min_comments.max(min.k())).unwrap_or(min);
+        let others: Vec<&crate::report::CommentReport> = coarser.iter().filter_map(|c| c.comments.iter().find(|c| c.id == q.id)).collect();
+        if others.iter().any(|c| leaks(k, q.n, c.n)) {
+            (q.n, q.summary) = (None, None);
+            q.segments.clear();
+            q.samples.clear();
+            q.redacted = Default::default();
+            continue;
+        }
+        let Some(text) = table.text(&q.id) else { continue };
+        for (column, groups) in q.segments.iter_mut() {
+            let Some(seg) = table.segment(column) else { continue };
+            let forced: Vec<bool> = groups
+                .iter()
+                .map(|g| {
+                    g.suppressed
+                        || others.iter().any(|c| {
+                            c.segments.get(column).and_then(|cg| cg.iter().find(|x| x.value == g.value)).is_some_and(|cg| leaks(k, g.n, cg.n))
+                        })
+                })
+                .collect();
+            let sizes: Vec<usize> = groups
+                .iter()
+                .map(|g| {
+                    let code = seg.labels.iter().position(|l| *l == g.value).map_or(NO_SEGMENT, |c| c as u32);
+                    text.entries.iter().filter(|(r, _)| seg.codes.get(*r as usize) == Some(&code)).count()
+                })
+                .collect();
+            let hidden = k.suppress_breakdown_with(&sizes, &forced);
+            for (g, hide) in groups.iter_mut().zip(hidden) {
+                if hide && !g.suppressed {
+                    for s in q.samples.iter_mut() {
+                        if s.groups.get(column) == Some(&g.value) {
+                            s.groups.remove(column);
+                        }
+                    }
+                }
+                if hide {
+                    (g.n, g.n_label, g.suppressed, g.summary) = (None, k.label(), true, None);
+                }
+            }
+        }
+    }
+}
+
 /// After forced hides, hides further groups (smallest first) until at least two are
 /// hidden and together hold at least `k` people, then blanks every hidden group.
 fn repool(groups: &mut [SegmentGroup], table: &ResponseTable, column: &str, min: MinGroup) {
@@ -292,19 +353,8 @@ fn repool(groups: &mut [SegmentGroup], table: &ResponseTable, column: &str, min:
         seg.codes.iter().filter(|&&c| c == code).count()
     };
     let sizes: Vec<usize> = groups.iter().map(|g| size_of(&g.value)).collect();
-    let mut hidden: Vec<bool> = groups.iter().map(|g| g.suppressed).collect();
-    let mut order: Vec<usize> = (0..groups.len()).collect();
-    order.sort_by_key(|&i| (sizes[i], i));
-    loop {
-        let (count, pooled) = (0..groups.len()).filter(|&i| hidden[i]).fold((0, 0), |(c, p), i| (c + 1, p + sizes[i]));
-        if count == 0 || (count >= 2 && min.allows(pooled)) {
-            break;
-        }
-        match order.iter().find(|&&i| !hidden[i]) {
-            Some(&next) => hidden[next] = true,
-            None => break,
-        }
-    }
+    let forced: Vec<bool> = groups.iter().map(|g| g.suppressed).collect();
+    let hidden = min.suppress_breakdown_with(&sizes, &forced);
     for (g, hide) in groups.iter_mut().zip(hidden) {
         if hide {
             *g = SegmentGroup {
@@ -488,6 +538,52 @@ mod tests {
             }
         }
         assert!(allowed >= 3, "the attack suite must exercise allowed views too ({allowed})");
+    }
+
+    /// `filtered` with comments: every row of `table` writes one "should change" comment.
+    fn filtered_with_comments(t: &mut ResponseTable, f: &Filter) -> Result<Report, FilterError> {
+        use crate::score::comments::{AnalyzedComments, CommentOptions};
+        use crate::score::score_with_comments;
+        let text = t.texts.iter_mut().find(|c| c.id == "should_change").unwrap();
+        text.entries = (0..t.rows as u32).map(|r| (r, if r % 2 == 0 { "Reviews take weeks.".into() } else { "They found a way, thanks!".into() })).collect();
+        let ins = Instrument::default_instrument();
+        let analyzed = AnalyzedComments::new(&crate::text::Analyzer::new(), t);
+        let opts = ScoreOptions { by: vec!["dept".into()], wave: Some("wave".into()), min_group: k5() };
+        let view = select(t, f, Some("wave"), k5())?.expect("a filter");
+        let c = CommentOptions::default();
+        let mut report = score_with_comments(&ins, &view.table, &opts, Some((&analyzed.subset(t, &view.rows), &c))).unwrap();
+        let coarser: Vec<Report> = view
+            .coarser
+            .iter()
+            .zip(&view.coarser_rows)
+            .map(|(ct, rows)| score_with_comments(&ins, ct, &opts, Some((&analyzed.subset(t, rows), &c))).unwrap())
+            .collect();
+        protect(&mut report, &view.table, &coarser, k5());
+        Ok(report)
+    }
+
+    #[test]
+    fn comment_counts_pass_the_difference_checks_with_the_comment_threshold() {
+        // W1 vs everyone differs by 7 people (allowed at k = 5), but by 7 comments (< 10):
+        // the question's comments are hidden whole in the W1 view.
+        let mut t = table(&[("A", "W1", 30), ("B", "W1", 30), ("A", "W2", 7)], 0);
+        let r = filtered_with_comments(&mut t, &Filter { segment: None, wave: Some("W1".into()) }).unwrap();
+        let q = r.comments.iter().find(|q| q.id == "should_change").unwrap();
+        assert!(q.n.is_none() && q.summary.is_none() && q.samples.is_empty() && q.segments.is_empty(), "{q:?}");
+        // W1 vs everyone differs by 20 comments (fine), but A in W1 vs A overall by 6:
+        // A's comments are hidden, with a partner so A can't be derived from the total.
+        let mut t = table(&[("A", "W1", 30), ("B", "W1", 30), ("C", "W1", 40), ("A", "W2", 6), ("B", "W2", 14)], 0);
+        let r = filtered_with_comments(&mut t, &Filter { segment: None, wave: Some("W1".into()) }).unwrap();
+        let q = r.comments.iter().find(|q| q.id == "should_change").unwrap();
+        assert_eq!(q.n, Some(100));
+        let groups = &q.segments["dept"];
+        let a = groups.iter().find(|g| g.value == "A").unwrap();
+        assert!(a.suppressed && a.n.is_none() && a.summary.is_none() && a.n_label == "< 10", "{a:?}");
+        assert_eq!(groups.iter().filter(|g| g.suppressed).count(), 2, "{groups:?}");
+        let hidden: Vec<&str> = groups.iter().filter(|g| g.suppressed).map(|g| g.value.as_str()).collect();
+        assert!(q.samples.iter().all(|s| s.groups.get("dept").map_or(true, |v| !hidden.contains(&v.as_str()))), "samples name hidden groups");
+        assert!(q.samples.iter().any(|s| s.groups.contains_key("dept")), "visible groups are still named");
+        check_counts(&serde_json::to_value(&r).unwrap(), "comments");
     }
 
     fn check_counts(v: &serde_json::Value, ctx: &str) {

@@ -59,7 +59,17 @@ impl MinGroup {
     /// Decides, for the groups of one breakdown (sizes that add up to the total shown
     /// elsewhere), which are hidden; `true` means suppressed.
     pub fn suppress_breakdown(self, sizes: &[usize]) -> Vec<bool> {
-        let mut hidden: Vec<bool> = sizes.iter().map(|&n| n > 0 && !self.allows(n)).collect();
+        self.suppress_breakdown_with(sizes, &[])
+    }
+
+    /// [`suppress_breakdown`](Self::suppress_breakdown) when some groups are already
+    /// hidden for another reason (`forced[i]`, e.g. a filtered view that would differ from
+    /// a coarser view by a few people; missing entries count as `false`). Groups under `k`
+    /// are hidden too, then further groups (smallest first) until at least two are hidden
+    /// and together hold at least `k` people. A forced group stays hidden even when empty.
+    pub fn suppress_breakdown_with(self, sizes: &[usize], forced: &[bool]) -> Vec<bool> {
+        let forced_at = |i: usize| forced.get(i).copied().unwrap_or(false);
+        let mut hidden: Vec<bool> = sizes.iter().enumerate().map(|(i, &n)| forced_at(i) || (n > 0 && !self.allows(n))).collect();
         let mut order: Vec<usize> = (0..sizes.len()).filter(|&i| sizes[i] > 0).collect();
         order.sort_by_key(|&i| (sizes[i], i));
         loop {
@@ -157,6 +167,21 @@ mod tests {
         // Nobody answered in the hidden groups: nothing can be derived.
         assert_eq!(k5().suppress_complement(&[20, 0, 0, 9], &[false, true, true, false]), vec![false, true, true, false]);
         assert_eq!(k5().suppress_complement(&[], &[]), Vec::<bool>::new());
+    }
+
+    #[test]
+    fn forced_groups_are_pooled_like_small_ones() {
+        // Nothing is small, but group 0 (40) is forced hidden: the smallest (9) joins it.
+        assert_eq!(k5().suppress_breakdown_with(&[40, 12, 9, 30], &[true, false, false, false]), vec![true, false, true, false]);
+        // A forced group of 2 with a small one of 1: 3 people pooled, so 12 joins too.
+        assert_eq!(k5().suppress_breakdown_with(&[2, 1, 12, 30], &[true, false, false, false]), vec![true, true, true, false]);
+        // Two forced groups that already pool to k: nothing more.
+        assert_eq!(k5().suppress_breakdown_with(&[3, 6, 12], &[true, true, false]), vec![true, true, false]);
+        // No forced group: same as suppress_breakdown; a short `forced` counts as false.
+        for sizes in [&[40, 3, 12, 9][..], &[1, 2, 7, 30], &[0, 3, 20, 8], &[4]] {
+            assert_eq!(k5().suppress_breakdown_with(sizes, &[]), k5().suppress_breakdown(sizes));
+            assert_eq!(k5().suppress_breakdown_with(sizes, &vec![false; sizes.len()]), k5().suppress_breakdown(sizes));
+        }
     }
 
     #[test]

@@ -98,6 +98,10 @@ pub struct CommentSample {
     pub themes: Vec<Theme>,
     /// The writer's group in each breakdown, only where that group meets the comment threshold.
     pub groups: BTreeMap<String, String>,
+    /// Why each label was given: decision ("sentiment:negative", "stance:blocker",
+    /// "theme:bottleneck") → the words that drove it, only words still in the redacted `text`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub why: BTreeMap<String, Vec<String>>,
 }
 
 /// An instrument's identity.

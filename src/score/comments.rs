@@ -65,6 +65,52 @@ impl AnalyzedComments {
             .collect();
         AnalyzedComments { columns }
     }
+
+    /// The labels of `filter::subset(table, keep)`: the comments of rows `keep` (ascending),
+    /// in the same order, without analysing anything again.
+    pub fn subset(&self, table: &ResponseTable, keep: &[u32]) -> AnalyzedComments {
+        let mut kept = vec![false; table.rows];
+        keep.iter().for_each(|&r| kept[r as usize] = true);
+        let columns = table
+            .texts
+            .iter()
+            .zip(&self.columns)
+            .map(|(col, labels)| col.entries.iter().zip(labels).filter(|((row, _), _)| kept[*row as usize]).map(|(_, l)| *l).collect())
+            .collect();
+        AnalyzedComments { columns }
+    }
+
+    /// Appends the labels of `more` (the analysis of `more_table`) the way rows are appended
+    /// to `table`: per text column of `table`, the comments of the column with the same id.
+    pub fn append(&mut self, table: &ResponseTable, more_table: &ResponseTable, more: &AnalyzedComments) {
+        for (col, labels) in table.texts.iter().zip(&mut self.columns) {
+            if let Some(i) = more_table.texts.iter().position(|t| t.id == col.id) {
+                labels.extend_from_slice(&more.columns[i]);
+            }
+        }
+    }
+
+    /// Number of analysed comments per text column.
+    pub fn counts(&self) -> Vec<usize> {
+        self.columns.iter().map(Vec::len).collect()
+    }
+}
+
+/// The words behind each label of `original`, keeping only words that are still in the
+/// redacted `clean` text (so a why-word never brings back a redacted name or address).
+fn why(original: &str, clean: &str) -> BTreeMap<String, Vec<String>> {
+    let lower = clean.to_lowercase();
+    let shown = |w: &str| {
+        w.split('\u{2026}').map(str::trim).filter(|p| !p.is_empty()).all(|p| lower.contains(&p.to_lowercase()) || p == "ALL CAPS" || p == "?")
+    };
+    crate::text::analyze(original)
+        .evidence
+        .into_iter()
+        .filter_map(|e| {
+            let words: Vec<String> = e.words.into_iter().filter(|w| shown(w)).collect();
+            (!words.is_empty()).then_some((e.decision, words))
+        })
+        .collect()
 }
 
 /// Counts labels into a summary (themes by count, ties in guideline order).
@@ -192,8 +238,10 @@ pub(super) fn report(
                 .map(|c| {
                     let (clean, counts) = options.redactor.redact(&col.entries[c].1);
                     redacted.add(&counts);
+                    let why = why(&col.entries[c].1, &clean);
                     let l = labels[c];
                     CommentSample {
+                        why,
                         text: clean,
                         sentiment: l.sentiment,
                         stance: l.stance,

@@ -9,24 +9,26 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::{into_error, to_js};
-use crate::chart::{self, ChartKind, ChartOptions, CommentCount, Theme};
+use crate::chart::{self, ChartKind, ChartOptions, Theme};
 use crate::ingest::{self, IngestOptions, IngestSummary, ResponseTable, NO_SEGMENT};
 use crate::instrument::{Instrument, Question};
 use crate::privacy::filter::{self, Filter};
 use crate::privacy::MinGroup;
 use crate::report::{Report, REPORT_FORMAT};
-use crate::score::{score, ScoreOptions};
+use crate::score::comments::{AnalyzedComments, CommentOptions};
+use crate::score::{score_with_comments, ScoreOptions};
+use crate::text::Analyzer;
 use crate::synth::{self, SynthOptions};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
 /** Chart ids, in dashboard order. */
-export type ChartKind = "balance" | "dimensions" | "likert" | "heatmap" | "trend" | "nps" | "comments";
+export type ChartKind = "balance" | "dimensions" | "likert" | "heatmap" | "trend" | "nps" | "sentiment" | "stance" | "themes";
 /** What to show: breakdown, wave, threshold, filter, and how to draw. Unknown fields are an error. */
 export interface ViewOptions {
   by?: string[]; wave?: string; minGroup?: number;
   filter?: { segment?: { column: string; value: string }; wave?: string };
-  segment?: string; theme?: "light" | "dark"; pixelRatio?: number; neutral?: boolean; titled?: boolean;
+  segment?: string; question?: string; width?: number; theme?: "light" | "dark"; pixelRatio?: number; neutral?: boolean; titled?: boolean;
 }
 /** A chart's words: title, one-line takeaway and its data as a table. */
 export interface ChartText { title: string; takeaway: string; table: { caption: string; columns: string[]; rows: string[][] } }
@@ -49,6 +51,8 @@ struct ViewOptions {
     min_group: Option<usize>,
     filter: Filter,
     segment: Option<String>,
+    question: Option<String>,
+    width: Option<f64>,
     theme: Theme,
     pixel_ratio: Option<f64>,
     neutral: Option<bool>,
@@ -74,7 +78,8 @@ struct Column {
 
 enum Data {
     Empty,
-    Responses(ResponseTable),
+    /// The responses, and the labels of their comments (analysed once per load).
+    Responses(ResponseTable, AnalyzedComments),
     Published(Report),
 }
 
@@ -83,7 +88,8 @@ enum Data {
 pub struct Dashboard {
     instrument: Instrument,
     data: Data,
-    cache: Option<(ScoreKey, Report, Vec<CommentCount>)>,
+    cache: Option<(ScoreKey, Report)>,
+    analyzer: Option<Analyzer>,
 }
 
 fn options(value: JsValue) -> Result<ViewOptions, JsError> {
@@ -109,7 +115,7 @@ impl Dashboard {
             Some(json) => Instrument::from_json(&json).map_err(into_error)?,
             None => Instrument::default_instrument(),
         };
-        Ok(Dashboard { instrument, data: Data::Empty, cache: None })
+        Ok(Dashboard { instrument, data: Data::Empty, cache: None, analyzer: None })
     }
 
     /// Reads a CSV or JSON response file; returns what happened. Fails with the
@@ -131,7 +137,10 @@ impl Dashboard {
         }
         let (table, summary) = self.read(json.as_bytes())?;
         match (&mut self.data, append.unwrap_or(false)) {
-            (Data::Responses(existing), true) => {
+            (Data::Responses(existing, analyzed), true) => {
+                // Only the new rows' comments are analysed.
+                let more = AnalyzedComments::new(self.analyzer.get_or_insert_with(Analyzer::new), &table);
+                analyzed.append(existing, &table, &more);
                 append_table(existing, table);
                 self.cache = None;
             }
@@ -159,7 +168,7 @@ impl Dashboard {
     /// Number of respondents loaded (0 for a published report: the raw count is not known).
     pub fn rows(&self) -> usize {
         match &self.data {
-            Data::Responses(t) => t.rows,
+            Data::Responses(t, _) => t.rows,
             _ => 0,
         }
     }
@@ -175,7 +184,7 @@ impl Dashboard {
     pub fn columns(&self) -> Result<JsValue, JsError> {
         let columns: Vec<Column> = match &self.data {
             Data::Empty => vec![],
-            Data::Responses(t) => t
+            Data::Responses(t, _) => t
                 .segments
                 .iter()
                 .map(|s| Column {
@@ -240,10 +249,26 @@ impl Dashboard {
     }
 }
 
+/// Display names of the comment labels, keyed by the ids reports use:
+/// `{ sentiment: { negative: "Negative", … }, stance: { … }, themes: { says_no: "Says no", … } }`.
+#[wasm_bindgen(js_name = commentLabels)]
+pub fn comment_labels() -> Result<JsValue, JsError> {
+    use crate::text::{Sentiment, Stance, Theme};
+    let map = |pairs: Vec<(&'static str, &'static str)>| pairs.into_iter().collect::<BTreeMap<_, _>>();
+    let labels: BTreeMap<&str, BTreeMap<&str, &str>> = [
+        ("sentiment", map(Sentiment::ALL.iter().map(|&x| (x.as_str(), chart::sentiment_name(x))).collect())),
+        ("stance", map(Stance::ALL.iter().map(|&x| (x.as_str(), chart::stance_name(x))).collect())),
+        ("themes", map(Theme::ALL.iter().map(|&x| (x.as_str(), chart::theme_name(x))).collect())),
+    ]
+    .into_iter()
+    .collect();
+    to_js(&labels)
+}
+
 /// A dashboard showing the published report `json` (what `<secpulse-report src="report.json">` uses).
 #[wasm_bindgen(js_name = fromPublished)]
 pub fn from_published(json: &str) -> Result<Dashboard, JsError> {
-    Ok(Dashboard { instrument: Instrument::default_instrument(), data: Data::Published(parse_report(json)?), cache: None })
+    Ok(Dashboard { instrument: Instrument::default_instrument(), data: Data::Published(parse_report(json)?), cache: None, analyzer: None })
 }
 
 fn parse_report(json: &str) -> Result<Report, JsError> {
@@ -269,7 +294,8 @@ impl Dashboard {
     }
 
     fn set(&mut self, table: ResponseTable) {
-        self.data = Data::Responses(table);
+        let analyzed = AnalyzedComments::new(self.analyzer.get_or_insert_with(Analyzer::new), &table);
+        self.data = Data::Responses(table, analyzed);
         self.cache = None;
     }
 
@@ -277,55 +303,54 @@ impl Dashboard {
     fn view(&mut self, o: &ViewOptions) -> Result<(&Report, ChartOptions), JsError> {
         let min = MinGroup::new(o.min_group.unwrap_or(crate::privacy::DEFAULT_MIN_GROUP)).map_err(into_error)?;
         let key = ScoreKey { by: o.by.clone(), wave: o.wave.clone(), min_group: min.k(), filter: o.filter.clone() };
-        if self.cache.as_ref().map_or(true, |(k, _, _)| *k != key) {
-            let (report, comments) = match &self.data {
+        if self.cache.as_ref().map_or(true, |(k, _)| *k != key) {
+            let report = match &self.data {
                 Data::Empty => return Err(JsError::new("no responses loaded yet")),
                 Data::Published(_) if !key.filter.is_empty() => {
                     return Err(JsError::new("a published report holds aggregates only and cannot be filtered"));
                 }
-                Data::Published(r) => (r.clone(), Vec::new()),
-                Data::Responses(table) => score_view(&self.instrument, table, &key, min)?,
+                Data::Published(r) => r.clone(),
+                Data::Responses(table, analyzed) => score_view(&self.instrument, table, analyzed, &key, min)?,
             };
-            self.cache = Some((key, report, comments));
+            self.cache = Some((key, report));
         }
-        let Some((_, report, comments)) = self.cache.as_ref() else { return Err(JsError::new("no report")) };
+        let Some((_, report)) = self.cache.as_ref() else { return Err(JsError::new("no report")) };
         let chart_options = ChartOptions {
             segment: o.segment.clone(),
+            question: o.question.clone(),
+            width: o.width,
             theme: o.theme,
             pixel_ratio: o.pixel_ratio.unwrap_or(1.0),
             neutral: o.neutral.unwrap_or(true),
             titled: o.titled,
-            comments: comments.clone(),
         };
         Ok((report, chart_options))
     }
 }
 
-/// Scores the (filtered, protected) view and counts its comments.
-fn score_view(instrument: &Instrument, table: &ResponseTable, key: &ScoreKey, min: MinGroup) -> Result<(Report, Vec<CommentCount>), JsError> {
+/// Scores the (filtered, protected) view, comments included: the comment labels of a
+/// filtered view are cut out of the per-load analysis, never analysed again, and pass
+/// the same difference checks against the coarser views as every other count.
+fn score_view(instrument: &Instrument, table: &ResponseTable, analyzed: &AnalyzedComments, key: &ScoreKey, min: MinGroup) -> Result<Report, JsError> {
     let opts = ScoreOptions { by: key.by.clone(), wave: key.wave.clone(), min_group: min };
+    let comments = CommentOptions::default();
     match filter::select(table, &key.filter, key.wave.as_deref(), min).map_err(into_error)? {
-        None => Ok((score(instrument, table, &opts).map_err(into_error)?, comment_counts(instrument, table, min))),
+        None => score_with_comments(instrument, table, &opts, Some((analyzed, &comments))).map_err(into_error),
         Some(view) => {
-            let mut report = score(instrument, &view.table, &opts).map_err(into_error)?;
-            let coarser = view.coarser.iter().map(|t| score(instrument, t, &opts)).collect::<Result<Vec<_>, _>>().map_err(into_error)?;
+            let mut report = score_with_comments(instrument, &view.table, &opts, Some((&analyzed.subset(table, &view.rows), &comments))).map_err(into_error)?;
+            // Coarser views only need counts, not samples.
+            let counts_only = CommentOptions { samples: 0, ..CommentOptions::default() };
+            let coarser = view
+                .coarser
+                .iter()
+                .zip(&view.coarser_rows)
+                .map(|(t, rows)| score_with_comments(instrument, t, &opts, Some((&analyzed.subset(table, rows), &counts_only))))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(into_error)?;
             filter::protect(&mut report, &view.table, &coarser, min);
-            Ok((report, comment_counts(instrument, &view.table, min)))
+            Ok(report)
         }
     }
-}
-
-/// Comments per free-text question; counts under the minimum group size are hidden.
-fn comment_counts(instrument: &Instrument, table: &ResponseTable, min: MinGroup) -> Vec<CommentCount> {
-    table
-        .texts
-        .iter()
-        .map(|t| CommentCount {
-            id: t.id.clone(),
-            question: instrument.question(&t.id).map_or_else(|| t.id.clone(), |q| q.text().to_string()),
-            n: Some(t.entries.len()).filter(|&n| min.allows(n)),
-        })
-        .collect()
 }
 
 /// Appends the rows of `more` to `table` (columns matched by name; labels re-coded).

@@ -3,7 +3,7 @@
 
 mod dashboard;
 
-pub use dashboard::{from_published, Dashboard};
+pub use dashboard::{comment_labels, from_published, Dashboard};
 
 use wasm_bindgen::prelude::*;
 

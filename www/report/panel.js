@@ -20,7 +20,7 @@ export function panel(kind, actions) {
   const title = h('h2', { id: `sp-t${n}` });
   const takeaway = h('p', { class: 'takeaway' });
   const canvas = h('canvas', { role: 'img', 'data-chart': kind });
-  const tableBox = h('div', { class: 'scroll', id: `sp-d${n}`, role: 'region', tabindex: 0, 'aria-labelledby': `sp-t${n}`, hidden: true });
+  const tableBox = h('div', { class: 'scroll', id: `sp-d${n}`, role: 'region', tabindex: 0, 'aria-label': 'Data table', hidden: true });
   const toggle = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': `sp-d${n}`, onclick: () => {
     const open = tableBox.hidden;
     tableBox.hidden = !open;
@@ -37,6 +37,7 @@ export function panel(kind, actions) {
     title.textContent = text.title;
     takeaway.textContent = text.takeaway;
     canvas.setAttribute('aria-label', `${text.title}. ${text.takeaway} The data table below has the numbers.`);
+    tableBox.setAttribute('aria-label', `Data table: ${text.title}`);
     tableBox.replaceChildren(table(text.table));
   } };
 }

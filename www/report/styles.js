@@ -42,6 +42,18 @@ caption { text-align: left; color: var(--_muted); padding-bottom: .3rem; caption
 th, td { border-bottom: 1px solid var(--_border); padding: .25rem .5rem; text-align: right; white-space: nowrap; }
 th[scope="row"], thead th:first-child { text-align: left; white-space: normal; min-width: 10rem; }
 thead th { font-weight: 600; }
+.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; margin: .2rem 0 .5rem; }
+.filters label { display: flex; flex-direction: column; font-size: .8rem; color: var(--_muted); gap: .15rem; }
+.count { color: var(--_muted); font-size: .9rem; margin: .2rem 0 .5rem; }
+ul.comments { list-style: none; margin: 0; padding: 0; display: grid; gap: .6rem;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 26rem), 1fr)); }
+ul.comments li { border: 1px solid var(--_border); border-radius: 6px; padding: .55rem .7rem; min-width: 0; }
+ul.comments li:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
+ul.comments .text { margin: 0 0 .35rem; white-space: pre-line; overflow-wrap: anywhere; }
+.labels { display: flex; flex-wrap: wrap; gap: .3rem; margin: 0; }
+.chip { font-size: .75rem; border: 1px solid var(--_border); border-radius: 999px; padding: .05rem .5rem; color: var(--_fg); overflow-wrap: anywhere; }
+.chip.group { color: var(--_muted); }
+.why { font-size: .8rem; color: var(--_muted); margin: .35rem 0 0; overflow-wrap: anywhere; }
 .drop { position: fixed; inset: 0; display: grid; place-items: center; background: color-mix(in srgb, var(--_accent) 18%, transparent);
   border: 4px dashed var(--_accent); font-size: 1.4rem; font-weight: 600; pointer-events: none; z-index: 10; }
 @container (max-width: 480px) {
