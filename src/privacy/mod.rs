@@ -8,6 +8,7 @@
 //!   and no pool of hidden groups smaller than `k` — can be derived by subtracting
 //!   the visible groups from the total.
 
+pub mod filter;
 pub mod randomized;
 pub mod redact;
 
@@ -15,6 +16,10 @@ use serde::{Deserialize, Serialize};
 
 /// Default minimum group size.
 pub const DEFAULT_MIN_GROUP: usize = 5;
+
+/// Default minimum number of comments behind any comment summary or sample: higher than
+/// the group size, because a comment's wording can identify its writer.
+pub const DEFAULT_MIN_COMMENTS: usize = 10;
 
 /// The minimum number of respondents behind anything that is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

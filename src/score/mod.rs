@@ -10,12 +10,12 @@
 //! - Favourable / neutral / unfavourable: share of keyed item answers above / at / below the midpoint.
 //! - Security NPS: % answering 9–10 minus % answering 0–6.
 
+pub mod comments;
 mod complement;
 pub mod group;
 pub mod respondent;
 pub mod stats;
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::ingest::ResponseTable;
@@ -23,6 +23,7 @@ use crate::instrument::{Instrument, Question};
 use crate::privacy::MinGroup;
 use crate::report::{InstrumentRef, Named, RankedOption, Ranking, Report, SegmentGroup, WaveDelta, Waves, REPORT_FORMAT};
 
+use comments::{AnalyzedComments, CommentOptions};
 use group::{Rows, Scorer};
 use stats::welch;
 
@@ -199,14 +200,30 @@ fn rankings(instrument: &Instrument, table: &ResponseTable, min: MinGroup) -> Ve
 /// Scores `table` against `instrument`: overall, dimensions, items, NPS, balance,
 /// rankings, the requested breakdowns and waves — all through the minimum group size.
 pub fn score(instrument: &Instrument, table: &ResponseTable, options: &ScoreOptions) -> Result<Report, ScoreError> {
+    score_with_comments(instrument, table, options, None)
+}
+
+/// [`score`], plus what people wrote: comment summaries overall and per breakdown group,
+/// and a redacted sample, from comments analysed once with [`AnalyzedComments::new`].
+pub fn score_with_comments(
+    instrument: &Instrument,
+    table: &ResponseTable,
+    options: &ScoreOptions,
+    comments: Option<(&AnalyzedComments, &CommentOptions)>,
+) -> Result<Report, ScoreError> {
     let min = options.min_group;
     let scorer = Scorer::new(instrument, table, min);
     let all = Rows::All(table.rows);
-    let mut segments = BTreeMap::new();
-    for column in &options.by {
-        segments.insert(column.clone(), breakdown(&scorer, &groups_of(table, column)?));
-    }
+    let breakdowns = options
+        .by
+        .iter()
+        .map(|column| Ok((column.clone(), groups_of(table, column)?)))
+        .collect::<Result<Vec<_>, ScoreError>>()?;
+    let segments = breakdowns.iter().map(|(column, groups)| (column.clone(), breakdown(&scorer, groups))).collect();
     let waves = options.wave.as_deref().map(|w| waves(&scorer, instrument, table, w)).transpose()?;
+    let comments = comments
+        .map(|(analyzed, opts)| comments::report(instrument, table, analyzed, &breakdowns, min, opts))
+        .unwrap_or_default();
     Ok(Report {
         format: REPORT_FORMAT.to_string(),
         instrument: InstrumentRef {
@@ -225,5 +242,6 @@ pub fn score(instrument: &Instrument, table: &ResponseTable, options: &ScoreOpti
         rankings: rankings(instrument, table, min),
         segments,
         waves,
+        comments,
     })
 }
