@@ -96,6 +96,25 @@ fn summarize<'a>(labels: impl Iterator<Item = &'a CommentLabels>) -> CommentSumm
     s
 }
 
+/// The sample tag columns, in order, whose values combined with those kept before are
+/// each shared by 0 or at least `min` comments. Each tag alone names a group with enough
+/// comments, but two together can narrow a comment to fewer people (the only leader in
+/// Engineering); a column failing this is left off every sample, so a missing tag says nothing.
+fn safe_tags(visible: Vec<(String, Vec<Option<String>>)>, n: usize, min: MinGroup) -> Vec<(String, Vec<Option<String>>)> {
+    let mut kept: Vec<(String, Vec<Option<String>>)> = Vec::new();
+    for column in visible {
+        let mut counts: BTreeMap<Vec<Option<&str>>, usize> = BTreeMap::new();
+        for c in 0..n {
+            let key = kept.iter().chain(std::iter::once(&column)).map(|(_, v)| v.get(c).and_then(|x| x.as_deref())).collect();
+            *counts.entry(key).or_default() += 1;
+        }
+        if counts.values().all(|&k| min.allows(k)) {
+            kept.push(column);
+        }
+    }
+    kept
+}
+
 /// How comments are reported.
 #[derive(Debug, Clone)]
 pub struct CommentOptions {
@@ -183,6 +202,7 @@ pub(super) fn report(
                 segments.insert(column.clone(), shown);
                 visible_value.push((column.clone(), value_of_comment));
             }
+            let visible_value = safe_tags(visible_value, n, min);
             let mut order: Vec<usize> = (0..n).collect();
             order.shuffle(&mut ChaCha8Rng::seed_from_u64(0x5ec_0_5a3));
             let mut redacted = RedactionCounts::default();
