@@ -7,9 +7,6 @@
 
 use std::collections::BTreeMap;
 
-use rand::seq::SliceRandom;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 
 use crate::ingest::ResponseTable;
 use crate::instrument::Instrument;
@@ -115,6 +112,11 @@ fn safe_tags(visible: Vec<(String, Vec<Option<String>>)>, n: usize, min: MinGrou
     kept
 }
 
+/// FNV-1a hash of a comment's text: an order that depends on the contents only.
+fn content_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 /// How comments are reported.
 #[derive(Debug, Clone)]
 pub struct CommentOptions {
@@ -204,7 +206,10 @@ pub(super) fn report(
             }
             let visible_value = safe_tags(visible_value, n, min);
             let mut order: Vec<usize> = (0..n).collect();
-            order.shuffle(&mut ChaCha8Rng::seed_from_u64(0x5ec_0_5a3));
+            // Shuffled by a hash of each comment's text, not by a fixed permutation of the
+            // rows: a published seed would let a reader undo the shuffle and learn each
+            // comment's row (often the order of submission).
+            order.sort_by_key(|&c| (content_hash(&col.entries[c].1), c));
             let mut redacted = RedactionCounts::default();
             let samples = order
                 .into_iter()
