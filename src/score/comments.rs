@@ -93,12 +93,15 @@ fn summarize<'a>(labels: impl Iterator<Item = &'a CommentLabels>) -> CommentSumm
     s
 }
 
+/// Per breakdown column, each comment's visible group value (`None` when hidden).
+type Tags = Vec<(String, Vec<Option<String>>)>;
+
 /// The sample tag columns, in order, whose values combined with those kept before are
 /// each shared by 0 or at least `min` comments. Each tag alone names a group with enough
 /// comments, but two together can narrow a comment to fewer people (the only leader in
 /// Engineering); a column failing this is left off every sample, so a missing tag says nothing.
-fn safe_tags(visible: Vec<(String, Vec<Option<String>>)>, n: usize, min: MinGroup) -> Vec<(String, Vec<Option<String>>)> {
-    let mut kept: Vec<(String, Vec<Option<String>>)> = Vec::new();
+fn safe_tags(visible: Tags, n: usize, min: MinGroup) -> Tags {
+    let mut kept: Tags = Vec::new();
     for column in visible {
         let mut counts: BTreeMap<Vec<Option<&str>>, usize> = BTreeMap::new();
         for c in 0..n {
