@@ -15,6 +15,7 @@ use secpulse::instrument::{Instrument, DEFAULT_INSTRUMENT_JSON};
 use secpulse::privacy::{redact::Redactor, MinGroup};
 use secpulse::score::{score, ScoreOptions};
 use secpulse::synth::{self, SynthOptions};
+use secpulse::text;
 
 /// Counts the bytes live on the current thread, and their peak, to bound allocation.
 struct Counting;
@@ -191,6 +192,51 @@ proptest! {
         prop_assert!(out.len() <= 8 * s.len() + 8);
         prop_assert!(peak <= 16 * s.len() + 4096);
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(300)))]
+
+    /// Comment analysis of any text: no panic, memory linear in the input.
+    #[test]
+    fn any_comment_analyses_without_panic(s in "\\PC{0,600}") {
+        let _ = text::analyze(""); // builds the shared lexicon outside the measurement
+        let (_, peak) = peak_during(|| text::analyze(&s));
+        prop_assert!(peak <= 64 * s.len() + (64 << 10), "{peak} bytes for {} bytes", s.len());
+    }
+
+    /// Comments built from words the analyser knows, negators, punctuation and numbers.
+    #[test]
+    fn near_real_comments_analyse_without_panic(words in proptest::collection::vec(proptest::sample::select(WORDS), 0..80)) {
+        let s = words.join(" ");
+        let _ = text::analyze(&s);
+        let _ = Redactor::default().redact(&s);
+    }
+}
+
+const WORDS: &[&str] = &[
+    "security", "team", "not", "never", "no", "always", "slow", "fast", "helpful", "blocks", "blocker", "enables",
+    "thanks", "but", "however", "MFA", "2FA", "VPN", "phishing", "review", "reviews", "weeks", "!!!", "?", "...",
+    "CVE-2024-1234", "port", "443", "jane.doe@corp.com", "+44 20 7946 0958", "😀", "don't", "isn't", "yeah right",
+    "\u{202e}", "\n", "\t", "''", "\"", "<script>", "=1+1", "tooooo", "sloooow", "veeeery", "NOT", "ok", "great",
+];
+
+/// Very long comments and pathological repetitions finish quickly.
+#[test]
+fn long_comments_analyse_in_time() {
+    let inputs = [
+        "not ".repeat(20_000),
+        "security team blocks everything but ".repeat(2_000),
+        "a".repeat(100_000),
+        "!?".repeat(30_000),
+        "😀".repeat(20_000),
+        "don't never not no ".repeat(4_000),
+    ];
+    let start = std::time::Instant::now();
+    for s in &inputs {
+        let _ = text::analyze(s);
+    }
+    assert!(start.elapsed().as_secs_f64() < 20.0, "comment analysis took {:?}", start.elapsed());
 }
 
 #[test]

@@ -77,7 +77,7 @@ fn no_small_counts(v: &Value, k: u64, path: &str) {
             for (key, val) in map {
                 if key == "n" || key == "respondents" || key == "n_label" {
                     let n = val.as_u64().or_else(|| val.as_str().and_then(|s| s.parse().ok()));
-                    assert!(n.is_none_or(|n| n >= k), "{path}.{key} = {val} is under k = {k}");
+                    assert!(n.map_or(true, |n| n >= k), "{path}.{key} = {val} is under k = {k}");
                 }
                 no_small_counts(val, k, &format!("{path}.{key}"));
             }

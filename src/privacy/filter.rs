@@ -152,12 +152,49 @@ pub fn select(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>,
             return Err(FilterError::Difference { k: min.k(), coarser: name.clone() });
         }
     }
+    // Sibling views: each allowed view must be a group its column's breakdown shows, else
+    // two allowed siblings and their common coarser view give the hidden ones by subtraction.
+    let all = || 0..table.rows;
+    if let (Some(s), Some((i, c))) = (&filter.segment, seg) {
+        siblings(&table.segments[i], c, all(), min, || format!("the other {} groups", s.column))?;
+    }
+    if let Some((i, c)) = wave {
+        siblings(&table.segments[i], c, all(), min, || "the other waves".to_string())?;
+    }
+    if let (Some(s), Some((si, sc)), Some((wi, wc)), Some(fs), Some(fw)) = (&filter.segment, seg, wave, &is_seg, &is_wave) {
+        let w = filter.wave.as_deref().unwrap_or_default();
+        siblings(&table.segments[si], sc, all().filter(|&r| fw(r)), min, || format!("the other {} groups in {w}", s.column))?;
+        siblings(&table.segments[wi], wc, all().filter(|&r| fs(r)), min, || format!("the other waves of {}", s.value))?;
+    }
     Ok(Some(FilteredView {
         table: subset(table, &rows),
         coarser: coarser.iter().map(|(_, r)| subset(table, r)).collect(),
         rows,
         coarser_rows: coarser.into_iter().map(|(_, r)| r).collect(),
     }))
+}
+
+/// Fails when the breakdown of `column` over `rows` hides the group of `code` (by the
+/// complementary suppression of [`MinGroup::suppress_breakdown`], blanks included).
+fn siblings(
+    column: &SegmentColumn,
+    code: u32,
+    rows: impl Iterator<Item = usize>,
+    min: MinGroup,
+    name: impl FnOnce() -> String,
+) -> Result<(), FilterError> {
+    let slots = column.labels.len() + 1;
+    let slot = |c: u32| (c as usize).min(slots - 1);
+    let mut sizes = vec![0usize; slots];
+    for r in rows {
+        if let Some(&c) = column.codes.get(r) {
+            sizes[slot(c)] += 1;
+        }
+    }
+    if min.suppress_breakdown(&sizes)[slot(code)] {
+        return Err(FilterError::Difference { k: min.k(), coarser: name() });
+    }
+    Ok(())
 }
 
 /// The rows `keep` (ascending) of `table`, as a table of their own.

@@ -7,9 +7,6 @@
 
 use std::collections::BTreeMap;
 
-use rand::seq::SliceRandom;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 
 use crate::ingest::ResponseTable;
 use crate::instrument::Instrument;
@@ -142,6 +139,33 @@ fn summarize<'a>(labels: impl Iterator<Item = &'a CommentLabels>) -> CommentSumm
     s
 }
 
+/// Per breakdown column, each comment's visible group value (`None` when hidden).
+type Tags = Vec<(String, Vec<Option<String>>)>;
+
+/// The sample tag columns, in order, whose values combined with those kept before are
+/// each shared by 0 or at least `min` comments. Each tag alone names a group with enough
+/// comments, but two together can narrow a comment to fewer people (the only leader in
+/// Engineering); a column failing this is left off every sample, so a missing tag says nothing.
+fn safe_tags(visible: Tags, n: usize, min: MinGroup) -> Tags {
+    let mut kept: Tags = Vec::new();
+    for column in visible {
+        let mut counts: BTreeMap<Vec<Option<&str>>, usize> = BTreeMap::new();
+        for c in 0..n {
+            let key = kept.iter().chain(std::iter::once(&column)).map(|(_, v)| v.get(c).and_then(|x| x.as_deref())).collect();
+            *counts.entry(key).or_default() += 1;
+        }
+        if counts.values().all(|&k| min.allows(k)) {
+            kept.push(column);
+        }
+    }
+    kept
+}
+
+/// FNV-1a hash of a comment's text: an order that depends on the contents only.
+fn content_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 /// How comments are reported.
 #[derive(Debug, Clone)]
 pub struct CommentOptions {
@@ -229,8 +253,12 @@ pub(super) fn report(
                 segments.insert(column.clone(), shown);
                 visible_value.push((column.clone(), value_of_comment));
             }
+            let visible_value = safe_tags(visible_value, n, min);
             let mut order: Vec<usize> = (0..n).collect();
-            order.shuffle(&mut ChaCha8Rng::seed_from_u64(0x5ec_0_5a3));
+            // Shuffled by a hash of each comment's text, not by a fixed permutation of the
+            // rows: a published seed would let a reader undo the shuffle and learn each
+            // comment's row (often the order of submission).
+            order.sort_by_key(|&c| (content_hash(&col.entries[c].1), c));
             let mut redacted = RedactionCounts::default();
             let samples = order
                 .into_iter()
