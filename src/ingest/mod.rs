@@ -1,5 +1,187 @@
-//! Reading response files (CSV, JSON, JSON Lines) into a [`ResponseTable`].
+//! Reading response files (CSV, JSON, JSON Lines) into a [`ResponseTable`], and writing
+//! a table back out.
+//!
+//! Both readers feed one row builder, so a value means the same in CSV and JSON.
+//! Row-level problems (a value off the scale, an unknown option) are collected in an
+//! [`IngestSummary`] and the row is dropped ([`ErrorPolicy::SkipRow`]) or the read
+//! fails ([`ErrorPolicy::Fail`]); file-level problems are an [`IngestError`].
 
+mod builder;
+mod cell;
+mod csv;
+mod error;
+mod json;
 mod table;
+mod write;
 
+pub use error::{IngestError, Problem};
 pub use table::*;
+pub use write::{write_csv, write_json};
+
+use serde::{Deserialize, Serialize};
+
+use crate::instrument::Instrument;
+
+/// The layout of a response file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Comma- or semicolon-separated values with a header row (RFC 4180).
+    Csv,
+    /// A JSON array of objects, or JSON Lines (one object per line).
+    Json,
+}
+
+/// Guesses the format from the first non-blank byte (after an optional UTF-8 BOM):
+/// `[` or `{` means JSON, anything else CSV.
+pub fn detect_format(bytes: &[u8]) -> Format {
+    let body = strip_bom(bytes);
+    match body.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'[' | b'{') => Format::Json,
+        _ => Format::Csv,
+    }
+}
+
+/// What to do with a row that has a problem.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorPolicy {
+    /// Drop the row, record a [`Problem`] in the summary, and go on.
+    #[default]
+    SkipRow,
+    /// Stop at the first problem with [`IngestError::Row`].
+    Fail,
+}
+
+/// Upper bounds that protect against huge or hostile input; exceeding one is an
+/// [`IngestError::Limit`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Limits {
+    /// Largest input, in bytes (default 1 GiB).
+    pub max_bytes: usize,
+    /// Most data rows (default 20,000,000).
+    pub max_rows: usize,
+    /// Most columns (CSV header fields, or distinct JSON keys; default 2,000).
+    pub max_columns: usize,
+    /// Longest single field, in bytes (default 64 KiB).
+    pub max_field_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { max_bytes: 1 << 30, max_rows: 20_000_000, max_columns: 2_000, max_field_bytes: 64 * 1024 }
+    }
+}
+
+/// How to read a response file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IngestOptions {
+    /// What to do with a bad row.
+    pub policy: ErrorPolicy,
+    /// Size limits.
+    pub limits: Limits,
+}
+
+/// The result of reading a response file: the table and what happened on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ingested {
+    /// The responses that were kept.
+    pub table: ResponseTable,
+    /// Counts, problems and column notes.
+    pub summary: IngestSummary,
+}
+
+/// What happened while reading a file, for showing to the person who uploaded it.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+pub struct IngestSummary {
+    /// Data rows in the file.
+    pub rows_read: usize,
+    /// Rows kept in the table.
+    pub rows_kept: usize,
+    /// Rows dropped because of a problem.
+    pub rows_skipped: usize,
+    /// The first 100 problems.
+    pub problems: Vec<Problem>,
+    /// All problems, including those not listed.
+    pub problems_total: usize,
+    /// Columns the instrument does not know, kept as segment columns (e.g. `wave`).
+    pub extra_columns: Vec<String>,
+    /// Questions with no column: non-numeric ones (CSV), or any never-given key (JSON).
+    pub absent_columns: Vec<String>,
+}
+
+/// Reads a response file into a table; see [`read_responses_with_progress`].
+pub fn read_responses(
+    instrument: &Instrument,
+    bytes: &[u8],
+    format: Format,
+    options: &IngestOptions,
+) -> Result<Ingested, IngestError> {
+    read_responses_with_progress(instrument, bytes, format, options, &mut |_, _| {})
+}
+
+/// Reads a response file into a table, calling `progress(bytes consumed, rows so far)`
+/// every 65,536 rows and once at the end.
+pub fn read_responses_with_progress(
+    instrument: &Instrument,
+    bytes: &[u8],
+    format: Format,
+    options: &IngestOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Ingested, IngestError> {
+    let max = options.limits.max_bytes;
+    if bytes.len() > max {
+        return Err(IngestError::Limit { limit: "max_bytes", value: max, at: None });
+    }
+    check_utf8(bytes)?;
+    let body = strip_bom(bytes);
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty);
+    }
+    let bom = bytes.len() - body.len();
+    let mut progress = |consumed: usize, rows: usize| progress(consumed + bom, rows);
+    match format {
+        Format::Csv => csv::read(instrument, body, options, &mut progress),
+        Format::Json => json::read(instrument, body, options, &mut progress),
+    }
+}
+
+/// Rows between two progress calls.
+const PROGRESS_EVERY: usize = 1 << 16;
+
+/// The input without a leading UTF-8 byte-order mark.
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// Fails with the line and byte offset of the first byte that is not UTF-8.
+fn check_utf8(bytes: &[u8]) -> Result<(), IngestError> {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u64;
+            Err(IngestError::InvalidUtf8 { line, offset })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_detection() {
+        assert_eq!(detect_format(b"[{}]"), Format::Json);
+        assert_eq!(detect_format(b"\xEF\xBB\xBF \n {\"a\":1}"), Format::Json);
+        assert_eq!(detect_format(b"en1,en2\n1,2"), Format::Csv);
+        assert_eq!(detect_format(b""), Format::Csv);
+    }
+
+    #[test]
+    fn utf8_errors_say_where() {
+        let e = check_utf8(b"a,b\n1,2\n3,\xff\n").unwrap_err();
+        assert_eq!(e, IngestError::InvalidUtf8 { line: 3, offset: 10 });
+        assert_eq!(e.to_string(), "the file is not valid UTF-8: line 3, byte offset 10");
+    }
+}

@@ -17,7 +17,7 @@ pub mod stats;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::ingest::{ResponseTable, NO_SEGMENT};
+use crate::ingest::ResponseTable;
 use crate::instrument::{Instrument, Question};
 use crate::privacy::MinGroup;
 use crate::report::{InstrumentRef, Named, RankedOption, Ranking, Report, SegmentGroup, WaveDelta, Waves, REPORT_FORMAT};
@@ -71,7 +71,8 @@ fn groups_of(table: &ResponseTable, column: &str) -> Result<Vec<(String, Vec<u32
     })?;
     let mut rows: Vec<Vec<u32>> = vec![Vec::new(); seg.labels.len() + 1];
     for (row, &code) in seg.codes.iter().enumerate() {
-        let slot = if code == NO_SEGMENT { seg.labels.len() } else { code as usize };
+        // NO_SEGMENT (and any code outside the labels) is the "(no answer)" group.
+        let slot = (code as usize).min(seg.labels.len());
         rows[slot].push(row as u32);
     }
     let labels = seg.labels.iter().cloned().chain(std::iter::once(NO_ANSWER.to_string()));

@@ -1,0 +1,524 @@
+//! The row builder both readers feed: it maps columns to table slots, checks and
+//! stages one row's cells, then commits the row or drops it with its problems.
+//!
+//! Readers call [`RowBuilder::begin_row`], one `cell_*` call per cell, and
+//! [`RowBuilder::end_row`]. Nothing is allocated per row except text cells and
+//! labels seen for the first time.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::cell::{self, parse_scale_bytes, quoted, scale_value_f64, OptionSet};
+use super::error::{IngestError, Problem};
+use super::table::{ResponseTable, SegmentColumn, MISSING, NO_SEGMENT};
+use super::{ErrorPolicy, IngestOptions, IngestSummary, Ingested};
+use crate::instrument::{Instrument, Question};
+
+/// How many problems the summary keeps.
+const MAX_PROBLEMS: usize = 100;
+
+/// Where a column's cells go in the table.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    /// `answers[col]`, values `min..=max`.
+    Answer { col: usize, min: u8, max: u8 },
+    /// `segments[col]`, options `sets[set]`.
+    Choice { col: usize, set: usize },
+    /// `segments[col]`, a column the instrument does not know; labels in `extras[extra]`.
+    Extra { col: usize, extra: usize },
+    /// `texts[col]`.
+    Text { col: usize },
+    /// `rankings[col]`, options `sets[set]`.
+    Ranking { col: usize, set: usize },
+}
+
+/// A column of the file, attached to a table slot.
+#[derive(Debug)]
+struct Column {
+    name: String,
+    kind: Kind,
+}
+
+/// Builds a [`ResponseTable`] one row at a time; shared by the CSV and JSON readers.
+pub(crate) struct RowBuilder<'i> {
+    instrument: &'i Instrument,
+    options: IngestOptions,
+    /// Strip the CSV writer's formula escape from string cells.
+    unescape: bool,
+    table: ResponseTable,
+    /// Instrument question id → its slot kind.
+    questions: HashMap<String, Kind>,
+    sets: Vec<OptionSet>,
+    columns: Vec<Column>,
+    by_name: HashMap<String, usize>,
+    /// Label → code, per extra column.
+    extras: Vec<HashMap<String, u32>>,
+    // The row being built.
+    answers: Vec<u8>,
+    segments: Vec<u32>,
+    /// (segment column, extra index, label in `scratch`) for labels not seen before.
+    pending: Vec<(usize, usize, Range<usize>)>,
+    texts: Vec<(usize, Range<usize>)>,
+    ranks: Vec<(usize, Range<usize>)>,
+    scratch: String,
+    rank_buf: Vec<u8>,
+    /// Where the ranking being read starts in `rank_buf`.
+    rank_start: usize,
+    /// The data row number at which each column last got a cell (duplicate keys).
+    last_row: Vec<u64>,
+    /// The input, for line numbers, and where its lines have been counted up to.
+    text: &'i [u8],
+    lines: LineCounter,
+    /// Byte offset where the current record starts.
+    offset: usize,
+    row: u64,
+    row_problems: usize,
+    first_problem: Option<Problem>,
+    summary: IngestSummary,
+}
+
+impl<'i> RowBuilder<'i> {
+    /// A builder for `instrument` reading `text`; `unescape` strips the CSV formula escape.
+    pub(crate) fn new(
+        instrument: &'i Instrument,
+        text: &'i [u8],
+        options: &IngestOptions,
+        unescape: bool,
+    ) -> RowBuilder<'i> {
+        let table = ResponseTable::for_instrument(instrument);
+        let mut questions = HashMap::new();
+        let mut sets = Vec::new();
+        let (mut a, mut s, mut t, mut r) = (0, 0, 0, 0);
+        for q in instrument.questions() {
+            let kind = match q {
+                Question::Choice { options, .. } | Question::Ranking { options, .. } => {
+                    sets.push(OptionSet::new(options));
+                    if matches!(q, Question::Choice { .. }) {
+                        s += 1;
+                        Kind::Choice { col: s - 1, set: sets.len() - 1 }
+                    } else {
+                        r += 1;
+                        Kind::Ranking { col: r - 1, set: sets.len() - 1 }
+                    }
+                }
+                Question::Text { .. } => {
+                    t += 1;
+                    Kind::Text { col: t - 1 }
+                }
+                _ => {
+                    let scale = q.numeric_scale(&instrument.scale).unwrap_or_else(|| instrument.scale.clone());
+                    a += 1;
+                    Kind::Answer { col: a - 1, min: scale.min, max: scale.max }
+                }
+            };
+            questions.insert(q.id().to_string(), kind);
+        }
+        RowBuilder {
+            instrument,
+            options: *options,
+            unescape,
+            answers: vec![MISSING; table.answers.len()],
+            segments: vec![NO_SEGMENT; table.segments.len()],
+            table,
+            questions,
+            sets,
+            columns: Vec::new(),
+            by_name: HashMap::new(),
+            extras: Vec::new(),
+            pending: Vec::new(),
+            texts: Vec::new(),
+            ranks: Vec::new(),
+            scratch: String::new(),
+            rank_buf: Vec::new(),
+            rank_start: 0,
+            last_row: Vec::new(),
+            text,
+            lines: LineCounter::default(),
+            offset: 0,
+            row: 0,
+            row_problems: 0,
+            first_problem: None,
+            summary: IngestSummary::default(),
+        }
+    }
+
+    /// The slot of column `name` (trimmed), attaching it (as a question's column or an
+    /// extra segment column) the first time it is seen.
+    pub(crate) fn column(&mut self, name: &str) -> Result<usize, IngestError> {
+        if let Some(&slot) = self.by_name.get(name) {
+            return Ok(slot);
+        }
+        let max = self.options.limits.max_columns;
+        if self.columns.len() >= max {
+            let at = format!("{}, column {name}", self.at(None));
+            return Err(IngestError::Limit { limit: "max_columns", value: max, at: Some(at) });
+        }
+        let kind = match self.questions.get(name) {
+            Some(&kind) => kind,
+            None => {
+                // A column the instrument does not know: kept as a segment (e.g. `wave`).
+                let col = self.table.segments.len();
+                self.table.segments.push(SegmentColumn {
+                    name: name.to_string(),
+                    labels: Vec::new(),
+                    codes: vec![NO_SEGMENT; self.table.rows],
+                });
+                self.segments.push(NO_SEGMENT);
+                self.extras.push(HashMap::new());
+                self.summary.extra_columns.push(name.to_string());
+                Kind::Extra { col, extra: self.extras.len() - 1 }
+            }
+        };
+        let slot = self.columns.len();
+        self.columns.push(Column { name: name.to_string(), kind });
+        self.by_name.insert(name.to_string(), slot);
+        self.last_row.push(0);
+        Ok(slot)
+    }
+
+    /// The column's name, for messages.
+    pub(crate) fn name(&self, slot: usize) -> &str {
+        &self.columns[slot].name
+    }
+
+    /// True when the slot holds a numeric question.
+    fn is_numeric(&self, slot: usize) -> bool {
+        matches!(self.columns[slot].kind, Kind::Answer { .. })
+    }
+
+    /// Ids of the instrument's numeric questions that have no column yet.
+    pub(crate) fn missing_numeric(&self) -> Vec<String> {
+        self.instrument
+            .questions()
+            .filter(|q| q.numeric_scale(&self.instrument.scale).is_some() && !self.by_name.contains_key(q.id()))
+            .map(|q| q.id().to_string())
+            .collect()
+    }
+
+    /// True when at least one numeric question has a column.
+    pub(crate) fn any_numeric(&self) -> bool {
+        self.columns.iter().any(|c| matches!(c.kind, Kind::Answer { .. }))
+    }
+
+    /// True when at least one column is unknown to the instrument.
+    pub(crate) fn any_extra(&self) -> bool {
+        !self.extras.is_empty()
+    }
+
+    /// 1-based line and column of byte `pos` of the input.
+    pub(crate) fn locate(&mut self, pos: usize) -> (u64, u64) {
+        self.lines.locate(self.text, pos)
+    }
+
+    /// The line where the current record starts.
+    fn line(&mut self) -> u64 {
+        self.locate(self.offset).0
+    }
+
+    /// "line 12, column x" for limit messages.
+    fn at(&mut self, column: Option<usize>) -> String {
+        let line = self.line();
+        match column {
+            Some(slot) => format!("line {line}, column {}", self.columns[slot].name),
+            None => format!("line {line}"),
+        }
+    }
+
+    /// Fails when a cell of `len` bytes (in column `slot`, if known) is over `max_field_bytes`.
+    pub(crate) fn check_field_len(&mut self, len: usize, slot: Option<usize>) -> Result<(), IngestError> {
+        let max = self.options.limits.max_field_bytes;
+        if len > max {
+            return Err(IngestError::Limit { limit: "max_field_bytes", value: max, at: Some(self.at(slot)) });
+        }
+        Ok(())
+    }
+
+    /// Data rows started so far.
+    pub(crate) fn rows_read(&self) -> usize {
+        self.summary.rows_read
+    }
+
+    /// Notes that the record being read (e.g. the header) starts at byte `offset`.
+    pub(crate) fn set_offset(&mut self, offset: usize) {
+        self.offset = offset;
+    }
+
+    /// Starts data row `rows_read + 1`, whose record starts at byte `offset` of the input.
+    pub(crate) fn begin_row(&mut self, offset: usize) -> Result<(), IngestError> {
+        self.offset = offset;
+        let max = self.options.limits.max_rows.min(u32::MAX as usize - 1);
+        if self.summary.rows_read >= max {
+            return Err(IngestError::Limit { limit: "max_rows", value: max, at: Some(self.at(None)) });
+        }
+        self.summary.rows_read += 1;
+        self.row = self.summary.rows_read as u64;
+        self.answers.fill(MISSING);
+        self.segments.fill(NO_SEGMENT);
+        self.pending.clear();
+        self.texts.clear();
+        self.ranks.clear();
+        self.scratch.clear();
+        self.rank_buf.clear();
+        self.row_problems = 0;
+        Ok(())
+    }
+
+    /// Records a problem with the current row (in column `slot`, if given).
+    pub(crate) fn problem(&mut self, slot: Option<usize>, message: String) {
+        self.row_problems += 1;
+        self.summary.problems_total += 1;
+        let keep = self.summary.problems.len() < MAX_PROBLEMS;
+        let fail = self.options.policy == ErrorPolicy::Fail && self.first_problem.is_none();
+        if keep || fail {
+            let p = Problem {
+                line: self.line(),
+                row: self.row,
+                column: slot.map(|s| self.columns[s].name.clone()),
+                message,
+            };
+            if fail {
+                self.first_problem = Some(p.clone());
+            }
+            if keep {
+                self.summary.problems.push(p);
+            }
+        }
+    }
+
+    /// Marks column `slot` as given in this row; false (and a problem) if it already was.
+    pub(crate) fn claim(&mut self, slot: usize) -> bool {
+        if self.last_row[slot] == self.row {
+            let msg = format!("{} is given twice in this row", self.columns[slot].name);
+            self.problem(Some(slot), msg);
+            return false;
+        }
+        self.last_row[slot] = self.row;
+        true
+    }
+
+    /// A cell as raw bytes (CSV); numbers are parsed without converting to text.
+    pub(crate) fn cell_bytes(&mut self, slot: usize, raw: &[u8]) {
+        if let Kind::Answer { col, min, max } = self.columns[slot].kind {
+            let b = raw.trim_ascii();
+            if !b.is_empty() {
+                match parse_scale_bytes(b, min, max) {
+                    Ok(v) => self.answers[col] = v,
+                    Err(e) => {
+                        let msg = e.message(&quoted(&String::from_utf8_lossy(b)), min, max);
+                        self.problem(Some(slot), msg);
+                    }
+                }
+            }
+            return;
+        }
+        match std::str::from_utf8(raw) {
+            Ok(s) => self.cell_str(slot, s),
+            Err(_) => self.problem(Some(slot), "is not valid UTF-8".to_string()),
+        }
+    }
+
+    /// A cell as text (CSV field or JSON string); blank after trimming means no answer.
+    pub(crate) fn cell_str(&mut self, slot: usize, raw: &str) {
+        let s = raw.trim();
+        if s.is_empty() {
+            return;
+        }
+        let kind = self.columns[slot].kind;
+        if let Kind::Answer { .. } = kind {
+            return self.cell_bytes(slot, s.as_bytes());
+        }
+        let s = if self.unescape { cell::unescape_formula(s) } else { s };
+        match kind {
+            Kind::Answer { .. } => {}
+            Kind::Choice { col, set } => match self.sets[set].find(s) {
+                Some(i) => self.segments[col] = i as u32,
+                None => {
+                    let msg = self.sets[set].not_an_option(s, &self.columns[slot].name);
+                    self.problem(Some(slot), msg);
+                }
+            },
+            Kind::Extra { col, extra } => match self.extras[extra].get(s) {
+                Some(&code) => self.segments[col] = code,
+                None => {
+                    let start = self.scratch.len();
+                    self.scratch.push_str(s);
+                    self.pending.push((col, extra, start..self.scratch.len()));
+                }
+            },
+            Kind::Text { col } => {
+                let start = self.scratch.len();
+                self.scratch.push_str(s);
+                self.texts.push((col, start..self.scratch.len()));
+            }
+            Kind::Ranking { .. } => {
+                let start = self.rank_begin();
+                for item in s.split('>') {
+                    self.rank_item(slot, item);
+                }
+                self.rank_end(slot, start);
+            }
+        }
+    }
+
+    /// A JSON number; `text` renders it for messages and non-numeric columns.
+    pub(crate) fn cell_number(&mut self, slot: usize, v: f64, text: impl FnOnce() -> String) {
+        match self.columns[slot].kind {
+            Kind::Answer { col, min, max } => match scale_value_f64(v, min, max) {
+                Ok(v) => self.answers[col] = v,
+                Err(e) => {
+                    let msg = e.message(&text(), min, max);
+                    self.problem(Some(slot), msg);
+                }
+            },
+            _ => self.cell_str(slot, &text()),
+        }
+    }
+
+    /// A JSON `true`/`false`.
+    pub(crate) fn cell_bool(&mut self, slot: usize, v: bool) {
+        if self.is_numeric(slot) {
+            self.problem(Some(slot), format!("{v} is not a number"));
+        } else {
+            self.cell_str(slot, if v { "true" } else { "false" });
+        }
+    }
+
+    /// True when the slot is a ranking question (which may take a JSON array).
+    pub(crate) fn is_ranking(&self, slot: usize) -> bool {
+        matches!(self.columns[slot].kind, Kind::Ranking { .. })
+    }
+
+    /// Starts a ranking; pass the result to [`Self::rank_end`].
+    pub(crate) fn rank_begin(&mut self) -> usize {
+        self.rank_start = self.rank_buf.len();
+        self.rank_start
+    }
+
+    /// One item of a ranking, most important first.
+    pub(crate) fn rank_item(&mut self, slot: usize, item: &str) {
+        let Kind::Ranking { set, .. } = self.columns[slot].kind else { return };
+        let item = item.trim();
+        if item.is_empty() {
+            return self.problem(Some(slot), "the ranking has an empty item".to_string());
+        }
+        match self.sets[set].find(item) {
+            None => {
+                let msg = self.sets[set].not_an_option(item, &self.columns[slot].name);
+                self.problem(Some(slot), msg);
+            }
+            Some(i) => {
+                if self.rank_buf[self.rank_start..].contains(&(i as u8)) {
+                    self.problem(Some(slot), format!("{} is ranked twice", quoted(item)));
+                } else {
+                    self.rank_buf.push(i as u8);
+                }
+            }
+        }
+    }
+
+    /// Ends the ranking started at `start`; an empty ranking is no answer.
+    pub(crate) fn rank_end(&mut self, slot: usize, start: usize) {
+        if let Kind::Ranking { col, .. } = self.columns[slot].kind {
+            if self.rank_buf.len() > start {
+                self.ranks.push((col, start..self.rank_buf.len()));
+            }
+        }
+    }
+
+    /// Ends the row: keeps it when it had no problem, else drops it (or fails, under
+    /// [`ErrorPolicy::Fail`]).
+    pub(crate) fn end_row(&mut self) -> Result<(), IngestError> {
+        if self.row_problems > 0 {
+            self.summary.rows_skipped += 1;
+            return match self.first_problem.take() {
+                Some(p) => Err(IngestError::Row(p)),
+                None => Ok(()),
+            };
+        }
+        self.summary.rows_kept += 1;
+        let row = self.table.rows as u32;
+        for (col, extra, range) in self.pending.drain(..) {
+            let label = &self.scratch[range];
+            let seg = &mut self.table.segments[col];
+            let code = *self.extras[extra].entry(label.to_string()).or_insert_with(|| {
+                seg.labels.push(label.to_string());
+                (seg.labels.len() - 1) as u32
+            });
+            self.segments[col] = code;
+        }
+        for (c, &v) in self.table.answers.iter_mut().zip(&self.answers) {
+            c.values.push(v);
+        }
+        for (c, &v) in self.table.segments.iter_mut().zip(&self.segments) {
+            c.codes.push(v);
+        }
+        for (col, range) in self.texts.drain(..) {
+            self.table.texts[col].entries.push((row, self.scratch[range].to_string()));
+        }
+        for (col, range) in self.ranks.drain(..) {
+            self.table.rankings[col].entries.push((row, self.rank_buf[range].to_vec()));
+        }
+        self.table.rows += 1;
+        Ok(())
+    }
+
+    /// The table and summary; `absent_columns` lists the questions no column was found for
+    /// (numeric ones only if `numeric_absent` — JSON, where a never-given key is just blank).
+    pub(crate) fn finish(mut self, numeric_absent: bool) -> Ingested {
+        self.summary.absent_columns = self
+            .instrument
+            .questions()
+            .filter(|q| numeric_absent || q.numeric_scale(&self.instrument.scale).is_none())
+            .filter(|q| !self.by_name.contains_key(q.id()))
+            .map(|q| q.id().to_string())
+            .collect();
+        Ingested { table: self.table, summary: self.summary }
+    }
+}
+
+/// Turns byte offsets into line numbers, counting newlines only once and only when a
+/// position is asked for (so a clean file costs nothing).
+#[derive(Debug, Default)]
+pub(crate) struct LineCounter {
+    /// Bytes counted so far.
+    counted: usize,
+    /// Newlines in `..counted`.
+    newlines: u64,
+    /// Offset just after the last newline in `..counted`.
+    line_start: usize,
+}
+
+impl LineCounter {
+    /// 1-based line and column of byte `pos` of `text`; cheap when positions increase.
+    pub(crate) fn locate(&mut self, text: &[u8], pos: usize) -> (u64, u64) {
+        let pos = pos.min(text.len());
+        if pos < self.counted {
+            *self = LineCounter::default();
+        }
+        for (i, &c) in text[self.counted..pos].iter().enumerate() {
+            if c == b'\n' {
+                self.newlines += 1;
+                self.line_start = self.counted + i + 1;
+            }
+        }
+        self.counted = pos;
+        (self.newlines + 1, (pos - self.line_start + 1) as u64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineCounter;
+
+    #[test]
+    fn line_counter_locates_offsets() {
+        let text = b"ab\ncd\r\n\nef";
+        let mut c = LineCounter::default();
+        assert_eq!(c.locate(text, 0), (1, 1));
+        assert_eq!(c.locate(text, 1), (1, 2));
+        assert_eq!(c.locate(text, 3), (2, 1));
+        assert_eq!(c.locate(text, 8), (4, 1));
+        assert_eq!(c.locate(text, 2), (1, 3), "going back recounts");
+        assert_eq!(c.locate(text, 99), (4, 3));
+    }
+}

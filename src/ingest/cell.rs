@@ -1,0 +1,222 @@
+//! Value parsing shared by the CSV and JSON readers: numbers on a scale, choice
+//! options, ranking items, and the spreadsheet formula escape.
+
+use std::fmt::Write as _;
+
+/// Why a cell of a numeric question was rejected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NumError {
+    /// A whole number off the scale.
+    Outside,
+    /// A number with a fractional part.
+    NotWhole,
+    /// Not a number at all.
+    NotNumber,
+}
+
+impl NumError {
+    /// The problem message for the cell text `shown` (already quoted if it was a string).
+    pub(crate) fn message(self, shown: &str, min: u8, max: u8) -> String {
+        match self {
+            NumError::Outside => format!("{shown} is outside {min}–{max}"),
+            NumError::NotWhole => format!("{shown} is not a whole number in {min}–{max}"),
+            NumError::NotNumber => format!("{shown} is not a number"),
+        }
+    }
+}
+
+/// Parses a trimmed, non-empty cell as a value on `min..=max`. Accepts `4`, `04`, `4.0`,
+/// `+4`, `4e0`; the common forms are parsed from the bytes without allocating.
+pub(crate) fn parse_scale_bytes(b: &[u8], min: u8, max: u8) -> Result<u8, NumError> {
+    let mut value: u32 = 0;
+    let mut i = 0;
+    while i < b.len() && b[i].is_ascii_digit() {
+        value = (value * 10 + u32::from(b[i] - b'0')).min(1000);
+        i += 1;
+    }
+    if i > 0 {
+        let rest = &b[i..];
+        let whole = rest.is_empty() || (rest[0] == b'.' && rest[1..].iter().all(|&c| c == b'0'));
+        if whole {
+            return in_scale(value, min, max);
+        }
+    }
+    // Rare forms (signs, exponents, fractions) and garbage go through the float parser.
+    match std::str::from_utf8(b).ok().and_then(|s| s.parse::<f64>().ok()) {
+        Some(v) => scale_value_f64(v, min, max),
+        None => Err(NumError::NotNumber),
+    }
+}
+
+/// Checks a JSON (or already parsed) number against `min..=max`.
+pub(crate) fn scale_value_f64(v: f64, min: u8, max: u8) -> Result<u8, NumError> {
+    if !v.is_finite() {
+        Err(NumError::NotNumber)
+    } else if v.fract() != 0.0 {
+        Err(NumError::NotWhole)
+    } else if v < f64::from(min) || v > f64::from(max) {
+        Err(NumError::Outside)
+    } else {
+        Ok(v as u8)
+    }
+}
+
+fn in_scale(value: u32, min: u8, max: u8) -> Result<u8, NumError> {
+    if value >= u32::from(min) && value <= u32::from(max) {
+        Ok(value as u8)
+    } else {
+        Err(NumError::Outside)
+    }
+}
+
+/// Characters that make a spreadsheet treat a cell as a formula.
+fn is_formula_trigger(c: u8) -> bool {
+    matches!(c, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+}
+
+/// True when `s` is one or more `'` followed by a formula trigger.
+fn quotes_then_trigger(s: &[u8]) -> bool {
+    let quotes = s.iter().take_while(|&&c| c == b'\'').count();
+    quotes > 0 && s.get(quotes).is_some_and(|&c| is_formula_trigger(c))
+}
+
+/// Whether the CSV writer must prefix `s` with `'`: it starts with a formula trigger
+/// (`=`, `+`, `-`, `@`, tab, CR), possibly after some `'` (so that the reader's
+/// [`unescape_formula`] gives back exactly `s`).
+pub(crate) fn needs_formula_escape(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first().is_some_and(|&c| is_formula_trigger(c)) || quotes_then_trigger(b)
+}
+
+/// Undoes the CSV writer's formula escape: drops exactly one leading `'` when the
+/// quotes are followed by a formula trigger (`'=1+1` → `=1+1`, `''=x` → `'=x`).
+pub(crate) fn unescape_formula(s: &str) -> &str {
+    if quotes_then_trigger(s.as_bytes()) {
+        &s[1..]
+    } else {
+        s
+    }
+}
+
+/// Quotes a cell for a problem message, shortening long values: `"abc"`.
+pub(crate) fn quoted(s: &str) -> String {
+    const MAX: usize = 40;
+    match s.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{:?}…", &s[..cut]),
+        None => format!("{s:?}"),
+    }
+}
+
+/// The options of a choice or ranking question, for case-insensitive matching.
+#[derive(Debug, Clone)]
+pub(crate) struct OptionSet {
+    /// Options, trimmed, in instrument order.
+    labels: Vec<String>,
+    /// The same, lower-cased (for non-ASCII cells).
+    lower: Vec<String>,
+}
+
+impl OptionSet {
+    /// Prepares the options of a question.
+    pub(crate) fn new(options: &[String]) -> OptionSet {
+        let labels: Vec<String> = options.iter().map(|o| o.trim().to_string()).collect();
+        let lower = labels.iter().map(|o| o.to_lowercase()).collect();
+        OptionSet { labels, lower }
+    }
+
+    /// Index of the option `s` (trimmed) names: exact match first, then ignoring case.
+    pub(crate) fn find(&self, s: &str) -> Option<usize> {
+        if let Some(i) = self.labels.iter().position(|o| o == s) {
+            return Some(i);
+        }
+        if s.is_ascii() {
+            self.labels.iter().position(|o| o.eq_ignore_ascii_case(s))
+        } else {
+            let s = s.to_lowercase();
+            self.lower.iter().position(|o| *o == s)
+        }
+    }
+
+    /// The problem message for a value that is not an option of question `id`.
+    pub(crate) fn not_an_option(&self, value: &str, id: &str) -> String {
+        const SHOWN: usize = 8;
+        let mut msg = format!("{} is not an option of {id} (", quoted(value));
+        for (i, o) in self.labels.iter().take(SHOWN).enumerate() {
+            if i > 0 {
+                msg.push_str(", ");
+            }
+            msg.push_str(o);
+        }
+        if self.labels.len() > SHOWN {
+            let _ = write!(msg, ", … {} in all", self.labels.len());
+        }
+        msg.push(')');
+        msg
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_the_common_forms() {
+        for s in ["4", "04", "4.0", "4.00", "+4", "4e0", "4."] {
+            assert_eq!(parse_scale_bytes(s.as_bytes(), 1, 5), Ok(4), "{s}");
+        }
+        assert_eq!(parse_scale_bytes(b"0", 0, 10), Ok(0));
+        assert_eq!(parse_scale_bytes(b"10", 0, 10), Ok(10));
+        assert_eq!(parse_scale_bytes(b"7", 1, 5), Err(NumError::Outside));
+        assert_eq!(parse_scale_bytes(b"0", 1, 5), Err(NumError::Outside));
+        assert_eq!(parse_scale_bytes(b"-1", 1, 5), Err(NumError::Outside));
+        assert_eq!(parse_scale_bytes(b"99999999999999999999", 1, 5), Err(NumError::Outside));
+        assert_eq!(parse_scale_bytes(b"4.5", 1, 5), Err(NumError::NotWhole));
+        for s in ["abc", "4a", "nan", "inf", "4 5", ".", "1,0", "\u{e9}"] {
+            assert_eq!(parse_scale_bytes(s.as_bytes(), 1, 5), Err(NumError::NotNumber), "{s}");
+        }
+        assert_eq!(NumError::Outside.message("\"7\"", 1, 5), "\"7\" is outside 1–5");
+        assert_eq!(NumError::NotNumber.message("\"abc\"", 1, 5), "\"abc\" is not a number");
+    }
+
+    #[test]
+    fn json_numbers() {
+        assert_eq!(scale_value_f64(3.0, 1, 5), Ok(3));
+        assert_eq!(scale_value_f64(3.5, 1, 5), Err(NumError::NotWhole));
+        assert_eq!(scale_value_f64(-0.0, 0, 10), Ok(0));
+        assert_eq!(scale_value_f64(300.0, 1, 5), Err(NumError::Outside));
+        assert_eq!(scale_value_f64(f64::NAN, 1, 5), Err(NumError::NotNumber));
+    }
+
+    #[test]
+    fn formula_escape_round_trips() {
+        for s in ["=1+1", "+x", "-5 days", "@home", "\tx", "\rx", "'=x", "''+x", "'", "'a", "plain", "", "a=b"] {
+            let written = if needs_formula_escape(s) { format!("'{s}") } else { s.to_string() };
+            assert_eq!(unescape_formula(&written), s, "{s:?} written as {written:?}");
+        }
+        assert_eq!(unescape_formula("'=1"), "=1");
+        assert_eq!(unescape_formula("'hello"), "'hello");
+        assert!(!needs_formula_escape("'hello"));
+        assert!(needs_formula_escape("-"));
+    }
+
+    #[test]
+    fn options_match_ignoring_case_and_list_themselves() {
+        let set = OptionSet::new(&["Leader".into(), "Manager".into(), " Staff ".into(), "Ärztin".into()]);
+        assert_eq!(set.find("Leader"), Some(0));
+        assert_eq!(set.find("leader"), Some(0));
+        assert_eq!(set.find("STAFF"), Some(2));
+        assert_eq!(set.find("ärztin"), Some(3));
+        assert_eq!(set.find("boss"), None);
+        assert_eq!(set.not_an_option("Boss", "role"), "\"Boss\" is not an option of role (Leader, Manager, Staff, Ärztin)");
+        let many: Vec<String> = (1..=12).map(|i| format!("o{i}")).collect();
+        let msg = OptionSet::new(&many).not_an_option("x", "q");
+        assert_eq!(msg, "\"x\" is not an option of q (o1, o2, o3, o4, o5, o6, o7, o8, … 12 in all)");
+    }
+
+    #[test]
+    fn long_values_are_shortened_in_messages() {
+        let long = "x".repeat(100);
+        assert_eq!(quoted(&long), format!("\"{}\"…", "x".repeat(40)));
+        assert_eq!(quoted("a\"b"), "\"a\\\"b\"");
+    }
+}

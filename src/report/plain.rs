@@ -1,0 +1,175 @@
+//! A readable plain-text rendering of a [`Report`], for the terminal.
+
+use std::fmt::Write;
+
+use super::{Report, Score, SegmentGroup};
+
+/// Formats an optional number with `digits` decimals, or "–" when hidden.
+fn num(v: Option<f64>, digits: usize) -> String {
+    v.map_or_else(|| "–".to_string(), |v| format!("{v:.digits$}"))
+}
+
+/// Formats a signed number (e.g. "+4.2"), or "–".
+fn signed(v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_string(), |v| format!("{v:+.1}"))
+}
+
+/// Formats a percentage without decimals, or "–".
+fn pct(v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_string(), |v| format!("{v:.0}%"))
+}
+
+/// Formats a count with thousands separators.
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn ci(v: Option<[f64; 2]>) -> String {
+    v.map_or_else(|| "–".to_string(), |[lo, hi]| format!("{lo:.1}–{hi:.1}"))
+}
+
+fn score_cells(s: &Score) -> String {
+    format!(
+        "{:>6}  {:>11}  {:<12}",
+        num(s.score, 1),
+        ci(s.ci95),
+        s.band.map_or("–", |b| b.label())
+    )
+}
+
+fn group_row(out: &mut String, report: &Report, g: &SegmentGroup) {
+    let name: String = g.value.chars().take(24).collect();
+    let Some(overall) = &g.overall else {
+        let _ = writeln!(out, "  {name:<24} {:>8}  suppressed (fewer than {} people)", g.n_label, report.min_group);
+        return;
+    };
+    let delta = overall.vs_rest.map_or_else(
+        || "–".to_string(),
+        |d| format!("{:+.1}{}", d.delta, if d.p < 0.05 { "*" } else { "" }),
+    );
+    let dims = g.dimensions.iter().flatten().map(|d| format!("{:>6}", num(d.score.score, 0))).collect::<String>();
+    let balance = g.balance.as_ref().map_or_else(|| "–".to_string(), |b| signed(b.score));
+    let _ = writeln!(out, "  {name:<24} {:>8}  {:>6} {delta:>8} {balance:>8} {dims}", g.n_label, num(overall.score.score, 1));
+}
+
+/// Renders the report as aligned text tables: overall, NPS and balance, dimensions,
+/// items, rankings, each breakdown and the waves.
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(w, "{} ({} v{})", report.instrument.title, report.instrument.id, report.instrument.version);
+    let Some(respondents) = report.respondents else {
+        let _ = writeln!(w, "Fewer than {} respondents: nothing can be shown without risking anonymity.", report.min_group);
+        return out;
+    };
+    let _ = writeln!(w, "Respondents: {}   minimum group size: {}\n", count(respondents), report.min_group);
+    let _ = writeln!(w, "{:<28} {:>6}  {:>11}  {:<12}", "", "Score", "95% CI", "Band");
+    let _ = writeln!(w, "{:<28} {}", "Overall (0–100)", score_cells(&report.overall));
+    if let Some(nps) = &report.nps {
+        let _ = writeln!(
+            w,
+            "{:<28} {:>6}  {:>11}  promoters {} · passives {} · detractors {}",
+            "Security NPS (−100…100)",
+            signed(nps.score),
+            ci(nps.ci95),
+            pct(nps.promoters),
+            pct(nps.passives),
+            pct(nps.detractors)
+        );
+    }
+    if let Some(b) = &report.balance {
+        let _ = writeln!(
+            w,
+            "{:<28} {:>6}  {:>11}  {} {} · middle {} · {} {}",
+            "Says no ↔ offers options",
+            signed(b.score),
+            ci(b.ci95),
+            b.left.to_lowercase(),
+            pct(b.left_share),
+            pct(b.middle_share),
+            b.right.to_lowercase(),
+            pct(b.right_share)
+        );
+    }
+
+    let _ = writeln!(w, "\n{:<28} {:>6}  {:>11}  {:<12} {:>5} {:>5} {:>5} {:>6}", "Dimension", "Score", "95% CI", "Band", "Fav", "Neu", "Unf", "alpha");
+    for (d, named) in report.dimensions.iter().zip(&report.dimension_names) {
+        let flag = if d.low_reliability { " (low: items may not measure one thing)" } else { "" };
+        let _ = writeln!(
+            w,
+            "{:<28} {} {:>5} {:>5} {:>5} {:>6}{flag}",
+            named.name,
+            score_cells(&d.score),
+            pct(d.favourable),
+            pct(d.neutral),
+            pct(d.unfavourable),
+            num(d.alpha, 2)
+        );
+    }
+
+    let _ = writeln!(w, "\n{:<6} {:<14} {:>6} {:>5} {:>5} {:>5} {:>6}  Statement", "Item", "Dimension", "Mean", "Fav", "Neu", "Unf", "r(it)");
+    for it in &report.items {
+        let text: String = it.text.chars().take(70).collect();
+        let dim: String = it.dimension.chars().take(14).collect();
+        let _ = writeln!(
+            w,
+            "{:<6} {dim:<14} {:>6} {:>5} {:>5} {:>5} {:>6}  {}{text}",
+            it.id,
+            num(it.mean, 2),
+            pct(it.favourable),
+            pct(it.neutral),
+            pct(it.unfavourable),
+            num(it.item_rest, 2),
+            if it.reverse { "(R) " } else { "" }
+        );
+    }
+
+    for r in &report.rankings {
+        let _ = writeln!(w, "\nRanking {} (Borda points; n = {})", r.id, r.n.map_or_else(|| format!("< {}", report.min_group), count));
+        for (i, o) in r.options.iter().enumerate() {
+            let _ = writeln!(w, "  {:>2}. {:<40} {:>7} points, ranked first by {}", i + 1, o.option, o.points, pct(Some(o.first)));
+        }
+    }
+
+    let header = |w: &mut String, title: &str| {
+        let dims: String = report.dimension_names.iter().map(|d| format!("{:>6}", d.id.chars().take(6).collect::<String>())).collect();
+        let _ = writeln!(w, "\n{title}\n  {:<24} {:>8}  {:>6} {:>8} {:>8} {dims}", "Group", "n", "Score", "vs rest", "Balance");
+    };
+    for (column, groups) in &report.segments {
+        header(w, &format!("By {column} (* = differs from everyone else, Welch p < .05)"));
+        groups.iter().for_each(|g| group_row(w, report, g));
+    }
+    if let Some(waves) = &report.waves {
+        header(w, &format!("By wave ({})", waves.column));
+        waves.waves.iter().for_each(|g| group_row(w, report, g));
+        for d in waves.deltas.iter().filter(|d| d.measure == "overall") {
+            let _ = writeln!(
+                w,
+                "  {} → {}: overall {:+.1} points (95% CI {:+.1} to {:+.1}, p = {:.3})",
+                d.from, d.to, d.change.delta, d.change.ci95[0], d.change.ci95[1], d.change.p
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(count(0), "0");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(1000), "1,000");
+        assert_eq!(count(1234567), "1,234,567");
+    }
+}
