@@ -135,7 +135,7 @@ export class SecpulseSurvey extends HTMLElement {
     ui.form = h('form', { novalidate: true, 'aria-labelledby': titleId,
       onsubmit: (e) => { e.preventDefault(); this.#advance(); } },
       this.#pages.map((p) => p.el), h('div', { class: 'nav' }, ui.back, ui.next, ui.download));
-    ui.main = h('div', { class: 'survey' }, h('h2', { id: titleId, text: ins.title }),
+    ui.main = h('div', { class: this.#single ? 'survey single' : 'survey' }, h('h2', { id: titleId, text: ins.title }),
       h('div', { class: 'progress' }, ui.progressText, ui.progress), ui.notice, ui.resumed, ui.summary, ui.form, ui.send);
     this.shadowRoot.replaceChildren(ui.live, ui.main);
     for (const [id, widget] of this.#widgets) widget.set(this.#answers[id]);

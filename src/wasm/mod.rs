@@ -3,6 +3,10 @@
 
 use wasm_bindgen::prelude::*;
 
+mod survey;
+
+pub use survey::check_response;
+
 use crate::instrument::Instrument;
 
 /// Maps any displayable error to a JS `Error` carrying its message.

@@ -17,6 +17,11 @@ export function h(tag, props = {}, ...children) {
     else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
     else el.setAttribute(key, value === true ? '' : String(value));
   }
+  return add(el, ...children);
+}
+
+/** Appends children (nested arrays flattened; null/undefined/false skipped; strings as text). */
+export function add(el, ...children) {
   for (const child of children.flat()) if (child != null && child !== false) el.append(child);
   return el;
 }

@@ -1,6 +1,6 @@
 // Ranking: an ordered list the respondent rearranges with Up/Down buttons (keyboard, touch, screen
 // readers) or by dragging. Moves are announced. The answer counts once the order is touched or kept.
-import { h } from './dom.js';
+import { add, h } from './dom.js';
 import { errorLine, questionLabel } from './field.js';
 
 /** The ranking widget (see widgets.js for the widget contract). */
@@ -14,7 +14,7 @@ export function rankingField(q, ctx) {
   const status = h('p', { class: 'rank-status' });
   const keep = h('button', { type: 'button', class: 'btn small', text: t('rankKeep'), onclick: () => commit(true) });
   const reset = h('button', { type: 'button', class: 'btn small', text: t('rankReset'), onclick: () => commit(false) });
-  root.append(h('legend', {}, questionLabel(q, t)), h('p', { class: 'help', text: t('rankHint') }), error.line,
+  add(root, h('legend', {}, questionLabel(q, t)), h('p', { class: 'help', text: t('rankHint') }), error.line,
     list, h('div', { class: 'rank-actions' }, status, keep, reset));
 
   const buttonOf = (index, dir) => list.children[index]?.querySelector(`button[data-dir="${dir}"]`);

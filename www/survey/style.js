@@ -25,7 +25,7 @@ progress { display: block; width: 100%; height: .75rem; accent-color: #0b57d0; }
 .resumed { font-weight: 600; }
 .desc, .help, .count, .rank-status { color: #4b5563; }
 .page { margin: 0 0 1rem; }
-.page + .page { border-top: 1px solid #d1d5db; padding-top: 1.5rem; }
+.single .page:not(:first-child) { border-top: 1px solid #d1d5db; padding-top: 1.5rem; }
 
 .q { border: 0; padding: 0; margin: 0 0 2rem; min-width: 0; }
 legend, .q.text > label { display: block; font-weight: 600; padding: 0; margin: 0 0 .5rem; }
@@ -35,6 +35,7 @@ legend, .q.text > label { display: block; font-weight: 600; padding: 0; margin: 
 
 .opts { display: grid; gap: .5rem; }
 .opts.likert { grid-template-columns: repeat(var(--n), minmax(0, 1fr)); }
+.opts.list { grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr)); }
 .opts.numeric { grid-template-columns: repeat(var(--n), minmax(0, 1fr)); gap: .25rem; }
 .opt { display: flex; align-items: center; gap: .625rem; min-height: 2.75rem; padding: .5rem .75rem;
   border: 1px solid #6b7280; border-radius: .375rem; background: #fff; cursor: pointer; }

@@ -1,6 +1,6 @@
 // One widget per question type. A widget is { root, set(value), focus(), setError(message|null) };
 // it reports answers through ctx.onChange(questionId, value) and never inserts HTML.
-import { h, uid } from './dom.js';
+import { add, h, uid } from './dom.js';
 import { errorLine, questionLabel } from './field.js';
 import { rankingField } from './ranking.js';
 
@@ -14,7 +14,7 @@ function radioGroup(q, ctx, options, layout, poles) {
     h('span', { class: 'txt' }, o.text, o.sr ? h('span', { class: 'sr-only', text: o.sr }) : null))));
   opts.style.setProperty('--n', String(options.length));
   const error = errorLine(fieldset, fieldset);
-  fieldset.append(h('legend', {}, questionLabel(q, ctx.t)), error.line, opts,
+  add(fieldset, h('legend', {}, questionLabel(q, ctx.t)), error.line, opts,
     // The poles are in the endpoint radios' names; shown here for sighted users only.
     poles ? h('div', { class: 'poles', 'aria-hidden': 'true' }, h('span', { text: poles[0] }), h('span', { text: poles[1] })) : null);
   return {
@@ -52,7 +52,7 @@ function textField(q, ctx) {
     clearTimeout(timer);
     timer = setTimeout(() => ctx.announce(t('charsLeft', { n: q.max_chars - area.value.length })), 1500);
   });
-  root.append(h('label', { for: id }, questionLabel(q, t)),
+  add(root, h('label', { for: id }, questionLabel(q, t)),
     h('p', { class: 'help', id: helpId, text: q.help || t('noNames') }), error.line, area, count);
   update();
   return {
