@@ -2,7 +2,7 @@
 //! make synthetic responses, score response files, analyse comments.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -12,7 +12,7 @@ use secpulse::instrument::{Instrument, Question};
 use secpulse::privacy::{MinGroup, DEFAULT_MIN_GROUP};
 use secpulse::report::{plain, Report};
 use secpulse::score::{score, ScoreOptions};
-use secpulse::{synth, text};
+use secpulse::synth;
 use serde::Serialize;
 
 /// Anonymous security-culture surveys: how do employees see their security team?
@@ -80,15 +80,6 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Analyse free-text comments: JSON Lines with `id` and `text` in, one result per line out.
-    Comments {
-        /// JSON Lines file of {"id": …, "text": …} (`-` reads standard input).
-        #[arg(value_name = "FILE")]
-        file: String,
-        /// Write JSON Lines (id, sentiment, score, stance, themes, evidence) instead of a table.
-        #[arg(long)]
-        json: bool,
-    },
 }
 
 /// A response file format.
@@ -111,7 +102,6 @@ fn main() -> ExitCode {
         Command::Score { responses, instrument, by, wave, min_group, json, strict } => {
             score_file(&responses, instrument.as_deref(), by, wave, min_group, json, strict)
         }
-        Command::Comments { file, json } => analyse_comments(&file, json),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -255,63 +245,4 @@ fn score_file(
         out.write_all(plain::render(&report).as_bytes()).map_err(stdout_error)?;
     }
     out.flush().map_err(stdout_error)
-}
-
-fn analyse_comments(file: &str, json: bool) -> CliResult {
-    let input: Box<dyn BufRead> = if file == "-" {
-        Box::new(BufReader::new(io::stdin().lock()))
-    } else {
-        Box::new(BufReader::new(File::open(file).map_err(|e| format!("cannot read {file}: {e}"))?))
-    };
-    let analyzer = text::Analyzer::new();
-    let mut out = BufWriter::new(io::stdout().lock());
-    let report = if json {
-        text::analyze_jsonl(&analyzer, input, &mut out).map_err(|e| format!("{file}: {e}"))?
-    } else {
-        let mut lines = Vec::new();
-        let report = text::analyze_jsonl(&analyzer, input, &mut lines).map_err(|e| format!("{file}: {e}"))?;
-        print_comment_table(&lines, &mut out).map_err(stdout_error)?;
-        report
-    };
-    out.flush().map_err(stdout_error)?;
-    for error in &report.errors {
-        eprintln!("secpulse: {file}: {error}");
-    }
-    if report.errors.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("{} of {} lines could not be analysed (see above)", report.errors.len(), report.errors.len() + report.analyzed))
-    }
-}
-
-/// Renders the JSON Lines results as a readable table.
-fn print_comment_table(jsonl: &[u8], out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "{:<10} {:<9} {:>6} {:<8} {:<34} why", "id", "sentiment", "score", "stance", "themes")?;
-    for line in jsonl.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
-        let v: serde_json::Value = serde_json::from_slice(line).map_err(io::Error::other)?;
-        let s = |k: &str| v[k].as_str().unwrap_or("").to_string();
-        let themes: Vec<&str> = v["themes"].as_array().into_iter().flatten().filter_map(|t| t.as_str()).collect();
-        let why: Vec<String> = v["evidence"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e["words"].as_array())
-            .flatten()
-            .filter_map(|w| w.as_str().map(str::to_string))
-            .collect();
-        let id = match &v["id"] {
-            serde_json::Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
-        writeln!(
-            out,
-            "{id:<10} {:<9} {:>+6.2} {:<8} {:<34} {}",
-            s("sentiment"),
-            v["score"].as_f64().unwrap_or(0.0),
-            s("stance"),
-            themes.join(","),
-            why.join(", ")
-        )?;
-    }
-    Ok(())
 }

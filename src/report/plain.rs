@@ -32,6 +32,14 @@ pub fn count(n: usize) -> String {
     out
 }
 
+/// Shortens `s` to at most `max` characters, ending with "…" when cut.
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    s.chars().take(max - 1).chain(std::iter::once('…')).collect()
+}
+
 fn ci(v: Option<[f64; 2]>) -> String {
     v.map_or_else(|| "–".to_string(), |[lo, hi]| format!("{lo:.1}–{hi:.1}"))
 }
@@ -46,7 +54,7 @@ fn score_cells(s: &Score) -> String {
 }
 
 fn group_row(out: &mut String, report: &Report, g: &SegmentGroup) {
-    let name: String = g.value.chars().take(24).collect();
+    let name = clip(&g.value, 24);
     let Some(overall) = &g.overall else {
         let _ = writeln!(out, "  {name:<24} {:>8}  suppressed (fewer than {} people)", g.n_label, report.min_group);
         return;
@@ -55,7 +63,7 @@ fn group_row(out: &mut String, report: &Report, g: &SegmentGroup) {
         || "–".to_string(),
         |d| format!("{:+.1}{}", d.delta, if d.p < 0.05 { "*" } else { "" }),
     );
-    let dims = g.dimensions.iter().flatten().map(|d| format!("{:>6}", num(d.score.score, 0))).collect::<String>();
+    let dims = g.dimensions.iter().flatten().map(|d| format!(" {:>6}", num(d.score.score, 0))).collect::<String>();
     let balance = g.balance.as_ref().map_or_else(|| "–".to_string(), |b| signed(b.score));
     let _ = writeln!(out, "  {name:<24} {:>8}  {:>6} {delta:>8} {balance:>8} {dims}", g.n_label, num(overall.score.score, 1));
 }
@@ -117,8 +125,8 @@ pub fn render(report: &Report) -> String {
 
     let _ = writeln!(w, "\n{:<6} {:<14} {:>6} {:>5} {:>5} {:>5} {:>6}  Statement", "Item", "Dimension", "Mean", "Fav", "Neu", "Unf", "r(it)");
     for it in &report.items {
-        let text: String = it.text.chars().take(70).collect();
-        let dim: String = it.dimension.chars().take(14).collect();
+        let text = clip(&it.text, 70);
+        let dim = clip(&it.dimension, 14);
         let _ = writeln!(
             w,
             "{:<6} {dim:<14} {:>6} {:>5} {:>5} {:>5} {:>6}  {}{text}",
@@ -140,7 +148,7 @@ pub fn render(report: &Report) -> String {
     }
 
     let header = |w: &mut String, title: &str| {
-        let dims: String = report.dimension_names.iter().map(|d| format!("{:>6}", d.id.chars().take(6).collect::<String>())).collect();
+        let dims: String = report.dimension_names.iter().map(|d| format!(" {:>6}", clip(&d.id, 6))).collect();
         let _ = writeln!(w, "\n{title}\n  {:<24} {:>8}  {:>6} {:>8} {:>8} {dims}", "Group", "n", "Score", "vs rest", "Balance");
     };
     for (column, groups) in &report.segments {
@@ -153,8 +161,13 @@ pub fn render(report: &Report) -> String {
         for d in waves.deltas.iter().filter(|d| d.measure == "overall") {
             let _ = writeln!(
                 w,
-                "  {} → {}: overall {:+.1} points (95% CI {:+.1} to {:+.1}, p = {:.3})",
-                d.from, d.to, d.change.delta, d.change.ci95[0], d.change.ci95[1], d.change.p
+                "  {} → {}: overall {:+.1} points (95% CI {:+.1} to {:+.1}, {})",
+                d.from,
+                d.to,
+                d.change.delta,
+                d.change.ci95[0],
+                d.change.ci95[1],
+                if d.change.p < 0.001 { "p < .001".to_string() } else { format!("p = {:.3}", d.change.p) }
             );
         }
     }
@@ -164,6 +177,12 @@ pub fn render(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::count;
+
+    #[test]
+    fn clipping_marks_the_cut() {
+        assert_eq!(super::clip("Engineering", 24), "Engineering");
+        assert_eq!(super::clip("approachability", 6), "appro…");
+    }
 
     #[test]
     fn thousands_separators() {

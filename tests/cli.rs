@@ -1,0 +1,175 @@
+//! The `secpulse` command line, run as a user would: output shapes, exit codes, messages.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn secpulse(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_secpulse"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the secpulse binary runs");
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    assert!(o.status.success(), "failed: {}", stderr(o));
+    serde_json::from_slice(&o.stdout).expect("valid JSON on stdout")
+}
+
+#[test]
+fn instrument_json_lists_scale_and_keyed_items() {
+    let v = json(&secpulse(&["instrument", "--json"], None));
+    assert_eq!(v["scale"]["min"], 1);
+    assert_eq!(v["scale"]["max"], 5);
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 25);
+    let en2 = items.iter().find(|i| i["id"] == "en2").unwrap();
+    assert_eq!(en2["dimension"], "enablement");
+    assert_eq!(en2["reverse"], true);
+    assert!(items.iter().all(|i| i["reverse"].is_boolean()));
+}
+
+#[test]
+fn instrument_text_is_readable_and_a_bad_file_is_named() {
+    let o = secpulse(&["instrument"], None);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(text.contains("Always says no") && text.contains("only when role is Leader"), "{text}");
+    let o = secpulse(&["instrument", "--instrument", "/nonexistent/ins.json"], None);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("cannot read instrument /nonexistent/ins.json"), "{}", stderr(&o));
+}
+
+#[test]
+fn synth_is_deterministic_and_scores_from_stdin() {
+    let a = secpulse(&["synth", "--n", "400", "--seed", "3"], None);
+    let b = secpulse(&["synth", "--n", "400", "--seed", "3"], None);
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+    assert_ne!(a.stdout, secpulse(&["synth", "--n", "400", "--seed", "4"], None).stdout);
+    assert_eq!(stdout(&a).lines().count(), 401, "header + 400 rows (comments here have no newlines)");
+
+    let v = json(&secpulse(&["score", "--json", "--by", "department", "-"], Some(&a.stdout)));
+    assert_eq!(v["respondents"], 400);
+    let overall = &v["overall"];
+    assert!(overall["n"].as_u64().unwrap() > 350);
+    let [lo, hi] = [overall["ci95"][0].as_f64().unwrap(), overall["ci95"][1].as_f64().unwrap()];
+    let score = overall["score"].as_f64().unwrap();
+    assert!(lo < score && score < hi && (0.0..=100.0).contains(&score));
+    assert!(overall["band"].is_string());
+    let dims = v["dimensions"].as_array().unwrap();
+    assert_eq!(dims.len(), 7);
+    for key in ["id", "n", "score", "sd", "ci95", "favourable", "neutral", "unfavourable", "alpha"] {
+        assert!(dims.iter().all(|d| !d[key].is_null()), "dimension field {key}");
+    }
+    assert!(v["items"].as_array().unwrap().iter().all(|i| i["n"].is_u64() && i["mean"].is_f64()));
+    let groups = v["segments"]["department"].as_array().unwrap();
+    let tiny = groups.iter().find(|g| g["value"] == "Executive Office").unwrap(); // 3 people
+    assert_eq!((tiny["suppressed"].clone(), tiny["n"].clone()), (true.into(), serde_json::Value::Null));
+    assert!(tiny["overall"].is_null() && tiny["dimensions"].is_null());
+    let big = groups.iter().find(|g| g["value"] == "Engineering").unwrap();
+    assert!(big["n"].as_u64().unwrap() >= 5 && big["overall"]["score"].is_f64() && big["dimensions"].is_array());
+    assert_eq!(v["ingest"]["rows_read"], 400);
+    assert!(v["waves"]["deltas"].as_array().is_some_and(|d| !d.is_empty()), "wave column used by default");
+}
+
+#[test]
+fn json_responses_score_like_csv() {
+    let csv = secpulse(&["synth", "--n", "300", "--seed", "9"], None).stdout;
+    let json_rows = secpulse(&["synth", "--n", "300", "--seed", "9", "--format", "json"], None).stdout;
+    let a = json(&secpulse(&["score", "--json", "-"], Some(&csv)));
+    let b = json(&secpulse(&["score", "--json", "-"], Some(&json_rows)));
+    assert_eq!(a["overall"], b["overall"]);
+    assert_eq!(a["dimensions"], b["dimensions"]);
+}
+
+/// A synthetic CSV of `n` rows with `edits` (data row index from 0, column name, new cell) applied.
+fn edited_csv(n: usize, edits: &[(usize, &str, &str)]) -> Vec<u8> {
+    let data = stdout(&secpulse(&["synth", "--n", &n.to_string(), "--seed", "5"], None));
+    let mut rdr = csv::Reader::from_reader(data.as_bytes());
+    let header = rdr.headers().unwrap().clone();
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(&header).unwrap();
+    for (i, rec) in rdr.records().enumerate() {
+        let mut fields: Vec<String> = rec.unwrap().iter().map(str::to_string).collect();
+        for (_, col, value) in edits.iter().filter(|e| e.0 == i) {
+            fields[header.iter().position(|h| h == *col).unwrap()] = value.to_string();
+        }
+        out.write_record(&fields).unwrap();
+    }
+    out.into_inner().unwrap()
+}
+
+#[test]
+fn bad_rows_are_skipped_and_reported_with_row_and_column() {
+    let csv = edited_csv(3, &[(1, "en1", "7"), (2, "en3", "x")]);
+    let o = secpulse(&["score", "--json", "-"], Some(&csv));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("column en1") && err.contains("\"7\""), "{err}");
+    assert!(err.contains("column en3") && err.contains("\"x\""), "{err}");
+    assert!(err.contains("skipped 2 of 3 rows"), "{err}");
+    let v = json(&o);
+    assert_eq!(v["ingest"]["rows_kept"], 1);
+    assert_eq!(v["respondents"], serde_json::Value::Null, "1 respondent is under the minimum group size");
+}
+
+#[test]
+fn strict_mode_and_fatal_problems_exit_non_zero_with_a_clear_message() {
+    let csv = edited_csv(3, &[(1, "en1", "9")]);
+    let o = secpulse(&["score", "--strict", "-"], Some(&csv));
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.starts_with("secpulse: error: -: "), "{err}");
+    assert!(err.contains("row 2") && err.contains("en1") && err.contains("\"9\""), "{err}");
+
+    let o = secpulse(&["score", "-"], Some(b"department,role\nIT,Staff\n"));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("en1"), "missing columns are listed: {}", stderr(&o));
+
+    let o = secpulse(&["score", "--min-group", "1", "-"], Some(&csv));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("at least 2"), "{}", stderr(&o));
+
+    let o = secpulse(&["score", "--by", "team", "-"], Some(&secpulse(&["synth", "--n", "50"], None).stdout));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no column \"team\""), "{}", stderr(&o));
+
+    let o = secpulse(&["score", "/no/such/file.csv"], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot read /no/such/file.csv"), "{}", stderr(&o));
+}
+
+#[test]
+fn readable_table_shows_suppression_in_words() {
+    let data = secpulse(&["synth", "--n", "500", "--seed", "2"], None).stdout;
+    let o = secpulse(&["score", "--by", "department", "-"], Some(&data));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("Overall (0–100)") && text.contains("Says no ↔ offers options"), "{text}");
+    let exec = text.lines().find(|l| l.contains("Executive Office")).unwrap();
+    assert!(exec.contains("< 5") && exec.contains("suppressed"), "{exec}");
+}
+
+#[test]
+fn help_explains_the_tool() {
+    let o = secpulse(&["--help"], None);
+    let text = stdout(&o);
+    assert!(text.contains("security team") && text.contains("score") && text.contains("synth"), "{text}");
+    let o = secpulse(&["score", "--help"], None);
+    assert!(stdout(&o).contains("--min-group"));
+}
