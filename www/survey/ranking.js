@@ -8,7 +8,7 @@ export function rankingField(q, ctx) {
   const { t } = ctx;
   let order = [...q.options];
   let ranked = false;
-  const root = h('fieldset', { class: 'q ranking' });
+  const root = h('fieldset', { class: 'q ranking', 'data-q': q.id });
   const error = errorLine(root, root);
   const list = h('ol', { class: 'rank' });
   const status = h('p', { class: 'rank-status' });

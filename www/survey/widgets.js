@@ -7,7 +7,7 @@ import { rankingField } from './ranking.js';
 /** Native radios in a fieldset: Likert, bipolar and 0–10 scales, and single choice. */
 function radioGroup(q, ctx, options, layout, poles) {
   const name = uid('q');
-  const fieldset = h('fieldset', { class: `q ${layout}`, role: 'radiogroup', 'aria-required': q.required ? 'true' : null });
+  const fieldset = h('fieldset', { class: `q ${layout}`, 'data-q': q.id, role: 'radiogroup', 'aria-required': q.required ? 'true' : null });
   const inputs = options.map((o) => h('input', { type: 'radio', name, value: String(o.value),
     onchange: () => ctx.onChange(q.id, o.value) }));
   const opts = h('div', { class: `opts ${layout}` }, options.map((o, i) => h('label', { class: 'opt' }, inputs[i],
@@ -42,7 +42,7 @@ function textField(q, ctx) {
   const countId = uid('count');
   const area = h('textarea', { id, name: id, rows: '5', maxlength: String(q.max_chars) });
   const count = h('p', { class: 'count', id: countId });
-  const root = h('div', { class: 'q text' });
+  const root = h('div', { class: 'q text', 'data-q': q.id });
   const error = errorLine(root, area, [helpId, countId]);
   const update = () => { count.textContent = t('chars', { n: area.value.length, max: q.max_chars }); };
   let timer;
