@@ -39,7 +39,8 @@ fn values_the_core_rejects_are_reported_by_column() {
     let result = check(None, json!({ "en1": 6, "role": "Wizard", "nps": 4 }));
     assert_eq!(result["ok"], json!(false));
     let cols = columns(&result);
-    assert!(cols.contains(&Some("en1".into())), "{result}");
+    assert!(cols.contains(&Some("en1".into())) && cols.contains(&Some("role".into())), "{result}");
+    assert!(result["errors"].as_array().expect("list").iter().all(|e| e["code"].is_null()), "core problems have no code");
     assert!(result["errors"].to_string().contains("outside"), "the core's wording: {result}");
 }
 
@@ -56,16 +57,20 @@ fn nothing_but_answers_and_wave_may_leave_the_form() {
     assert_eq!(result["ok"], json!(false));
     let cols = columns(&result);
     assert!(cols.contains(&Some("email".into())) && cols.contains(&Some("submitted_at".into())), "{result}");
+    assert_eq!(result["errors"][0]["code"], json!("unknown_column"));
     assert_eq!(check(None, json!({ "en1": 3, "wave": 7 }))["ok"], json!(false), "wave must be text");
 }
 
 #[wasm_bindgen_test]
 fn text_over_the_limit_and_empty_rows_are_rejected() {
     let long = "x".repeat(1001);
-    let result = check(None, json!({ "does_well": long }));
+    let result = check(None, json!({ "en1": 2, "does_well": long }));
     assert_eq!(columns(&result), vec![Some("does_well".to_string())], "{result}");
-    let empty = check(None, json!({ "wave": "2026-Q4" }));
-    assert_eq!(empty["ok"], json!(false));
+    assert_eq!(result["errors"][0]["code"], json!("too_long"));
+    for row in [json!({ "wave": "2026-Q4" }), json!({ "role": "Staff", "does_well": "ok", "wave": "w" })] {
+        let result = check(None, row);
+        assert_eq!(result["errors"], json!([{ "column": null, "code": "no_ratings", "message": "the response has no rating answers" }]));
+    }
     assert_eq!(columns(&check(None, json!([1, 2]))), vec![None], "not an object");
 }
 

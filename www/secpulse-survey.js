@@ -241,7 +241,9 @@ export class SecpulseSurvey extends HTMLElement {
     }
     return (report?.errors ?? []).map((e) => {
       const q = e.column && this.#instrument.sections.flatMap((s) => s.questions).find((x) => x.id === e.column);
-      return { id: q?.id, text: q?.text, message: this.#t('errCheck', { error: e.message }) };
+      const own = e.code && this.#t(`err_${e.code}`);
+      const message = own && own !== `err_${e.code}` ? own : this.#t('errCheck', { error: e.message });
+      return { id: q?.id, text: q?.text, message };
     });
   }
 

@@ -38,6 +38,8 @@ export const MESSAGES = {
     errRequired: 'Choose an answer.',
     errRanking: 'Put the items in order, or choose “Keep this order”.',
     errCheck: 'This answer cannot be used: {error}',
+    err_no_ratings: 'Please answer at least one of the statements about the security team before you submit.',
+    err_too_long: 'This answer is too long. Please shorten it.',
     sending: 'Sending your answers…',
     retrying: 'Sending did not work. Trying again ({n} of {max})…',
     sendFailed: 'Your answers could not be sent. They are still here: try again in a moment, or download them and give the file to the survey team.',
