@@ -2,7 +2,7 @@
 // in headless Chromium. Build first: scripts/build-wasm.sh; then: cd e2e && node --test
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { openSurvey, start } from './survey-helpers.mjs';
 
@@ -188,6 +188,20 @@ describe('<secpulse-survey>', () => {
     const alert = host.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.textContent(), /^The survey could not be loaded: instrument is not valid/);
+
+    // `src`: an instrument file from the page's origin, validated the same way.
+    await page.route('**/instruments/*.json', (route) => (route.request().url().endsWith('/short.json')
+      ? route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...small, title: 'From a file' }) })
+      : route.fulfill({ status: 404, body: '' })));
+    await page.evaluate(() => {
+      const el = document.createElement('secpulse-survey');
+      el.setAttribute('src', 'instruments/short.json');
+      el.id = 'second';
+      document.querySelector('main').append(el);
+    });
+    await page.locator('#second').getByRole('heading', { name: 'From a file' }).waitFor();
+    await page.evaluate(() => document.querySelector('#second').setAttribute('src', 'instruments/missing.json'));
+    assert.match(await page.locator('#second').getByRole('alert').textContent(), /could not be loaded: .*HTTP 404/);
     await page.context().close();
   });
 
@@ -216,6 +230,11 @@ describe('<secpulse-survey>', () => {
     assert.equal(requests.length, 3, 'three tries');
     assert.ok(await host.locator('[data-q="en1"]').getByRole('radio', { name: 'Agree', exact: true }).isChecked(),
       'answers stay in the form');
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      alert.getByRole('button', { name: 'Download my answers' }).click()]);
+    assert.equal(download.suggestedFilename(), 'my-survey-answers.json');
+    assert.deepEqual(JSON.parse(await readFile(await download.path(), 'utf8')), { en1: 4, wave: 'demo' },
+      'the fallback file holds exactly the row');
     await alert.getByRole('button', { name: 'Try again' }).click();
     await host.getByRole('heading', { name: 'Thank you' }).waitFor();
     assert.equal(requests.length, 4);
@@ -296,7 +315,7 @@ describe('<secpulse-survey>', () => {
       await host.getByRole('button', { name: 'Submit answers' }).click();
       await host.locator('.summary').waitFor();
       await scan('error summary');
-      await shot('errors');
+      await page.screenshot({ path: new URL(`survey-${width}-errors.png`, SHOTS).pathname });
       await host.locator('[data-q="rs1"]').getByRole('radio', { name: 'Agree', exact: true }).check();
       await host.getByRole('button', { name: 'Submit answers' }).click();
       await host.getByRole('heading', { name: 'Thank you' }).waitFor();

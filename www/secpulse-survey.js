@@ -224,7 +224,8 @@ export class SecpulseSurvey extends HTMLElement {
     this.#ui.summary.setAttribute('aria-labelledby', titleId);
     this.#ui.summary.replaceChildren(h('h3', { id: titleId, text: t('errorsTitle', { n: problems.length }) }),
       h('ul', {}, problems.map((p) => h('li', {}, this.#widgets.has(p.id)
-        ? h('a', { href: '#', onclick: (e) => { e.preventDefault(); this.#widgets.get(p.id).focus(); } }, `${p.text}: ${p.message}`)
+        ? [h('a', { href: '#', text: p.text, onclick: (e) => { e.preventDefault(); this.#widgets.get(p.id).focus(); } }),
+          h('span', { class: 'why', text: p.message })]
         : p.message))));
     this.#ui.summary.hidden = false;
     this.#ui.summary.scrollIntoView({ block: 'start' });

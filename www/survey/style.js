@@ -81,7 +81,9 @@ textarea { display: block; width: 100%; min-height: 8rem; padding: .5rem .75rem;
 .summary { border: 3px solid #b3261e; border-radius: .375rem; padding: 1rem 1.25rem; margin: 0 0 1.5rem; }
 .summary h3 { color: #b3261e; }
 .summary ul { margin: 0; padding-left: 1.25rem; }
+.summary li + li { margin-top: .5rem; }
 .summary a { color: #b3261e; font-weight: 600; }
+.summary .why { display: block; }
 .send { margin-top: 1rem; }
 .failure { border: 3px solid #b3261e; border-radius: .375rem; padding: 1rem; }
 .failure .nav { margin-top: .5rem; }
