@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use super::{Report, Score, SegmentGroup};
+use super::{CommentReport, Report, Score, SegmentGroup};
+use crate::text::CommentSummary;
 
 /// Formats an optional number with `digits` decimals, or "–" when hidden.
 fn num(v: Option<f64>, digits: usize) -> String {
@@ -66,6 +67,43 @@ fn group_row(out: &mut String, report: &Report, g: &SegmentGroup) {
     let dims = g.dimensions.iter().flatten().map(|d| format!(" {:>6}", num(d.score.score, 0))).collect::<String>();
     let balance = g.balance.as_ref().map_or_else(|| "–".to_string(), |b| signed(b.score));
     let _ = writeln!(out, "  {name:<24} {:>8}  {:>6} {delta:>8} {balance:>8} {dims}", g.n_label, num(overall.score.score, 1));
+}
+
+/// One line of comment label shares: tone, stance and the top themes.
+fn comment_line(s: &CommentSummary, themes: usize) -> String {
+    let p = |c: usize| pct(Some(c as f64 / s.n.max(1) as f64 * 100.0));
+    let top: Vec<String> = s.themes.iter().take(themes).map(|t| format!("{} {}", t.theme.as_str(), t.count)).collect();
+    format!(
+        "positive {} · mixed {} · neutral {} · negative {} | enabler {} · blocker {} | {}",
+        p(s.sentiment.positive),
+        p(s.sentiment.mixed),
+        p(s.sentiment.neutral),
+        p(s.sentiment.negative),
+        p(s.stance.enabler),
+        p(s.stance.blocker),
+        top.join(", ")
+    )
+}
+
+fn comments(w: &mut String, c: &CommentReport) {
+    let Some(summary) = &c.summary else {
+        let _ = writeln!(w, "\nComments \"{}\": fewer than {} comments, not shown.", c.text, c.min_comments);
+        return;
+    };
+    let _ = writeln!(w, "\nComments \"{}\" ({} comments)\n  {}", c.text, count(summary.n), comment_line(summary, 5));
+    for (column, groups) in &c.segments {
+        let _ = writeln!(w, "  by {column}:");
+        for g in groups {
+            match &g.summary {
+                Some(s) => {
+                    let _ = writeln!(w, "    {:<22} {:>6}  {}", clip(&g.value, 22), g.n_label, comment_line(s, 2));
+                }
+                None => {
+                    let _ = writeln!(w, "    {:<22} {:>6}  suppressed", clip(&g.value, 22), g.n_label);
+                }
+            }
+        }
+    }
 }
 
 /// Renders the report as aligned text tables: overall, NPS and balance, dimensions,
@@ -154,6 +192,9 @@ pub fn render(report: &Report) -> String {
     for (column, groups) in &report.segments {
         header(w, &format!("By {column} (* = differs from everyone else, Welch p < .05)"));
         groups.iter().for_each(|g| group_row(w, report, g));
+    }
+    for c in &report.comments {
+        comments(w, c);
     }
     if let Some(waves) = &report.waves {
         header(w, &format!("By wave ({})", waves.column));
