@@ -103,7 +103,7 @@ describe('<secpulse-survey>', () => {
 
     const [{ row, json }] = await page.evaluate(() => window.submitted);
     const order = [RANK[1], RANK[2], RANK[0], ...RANK.slice(3)];
-    const expected = Object.assign({}, ...PLAN, { systems_rank: order.join('>'), wave: 'demo' });
+    const expected = Object.assign({}, ...PLAN, { systems_rank: order.join('>'), wave: '2026-H1' });
     assert.deepEqual(row, expected);
     assert.equal(json, JSON.stringify(row));
     // Earlier pages kept their answers across the reload.
@@ -120,8 +120,11 @@ describe('<secpulse-survey>', () => {
     assert.deepEqual(stored.at(-1), row, 'the demo keeps the row for the dashboard');
     assert.ok(await page.evaluate(() => !Object.keys(sessionStorage).some((k) => k.startsWith('secpulse-survey:'))),
       'progress cleared on submit');
-    assert.ok(await survey(page).getByRole('link', { name: /dashboard/ }).isVisible(), 'link to the dashboard');
     assert.deepEqual(page.errors, []);
+    // The thank-you link leads to the dashboard demo, which counts this response with its sample.
+    await survey(page).getByRole('link', { name: /See your response counted/ }).click();
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
+    assert.match(await page.locator('secpulse-report [role="status"]').textContent(), /^10,001 respondents/);
     await page.context().close();
   });
 
@@ -151,7 +154,7 @@ describe('<secpulse-survey>', () => {
       document.addEventListener('secpulse-submit', (e) => ok(e.detail.row));
       document.querySelector('secpulse-survey').shadowRoot.querySelector('button[type=submit]').click();
     }));
-    assert.deepEqual(row, { role: 'Manager', nps: 7, wave: 'demo' });
+    assert.deepEqual(row, { role: 'Manager', nps: 7, wave: '2026-H1' });
     await page.context().close();
   });
 
@@ -233,7 +236,7 @@ describe('<secpulse-survey>', () => {
     const [download] = await Promise.all([page.waitForEvent('download'),
       alert.getByRole('button', { name: 'Download my answers' }).click()]);
     assert.equal(download.suggestedFilename(), 'my-survey-answers.json');
-    assert.deepEqual(JSON.parse(await readFile(await download.path(), 'utf8')), { en1: 4, wave: 'demo' },
+    assert.deepEqual(JSON.parse(await readFile(await download.path(), 'utf8')), { en1: 4, wave: '2026-H1' },
       'the fallback file holds exactly the row');
     await alert.getByRole('button', { name: 'Try again' }).click();
     await host.getByRole('heading', { name: 'Thank you' }).waitFor();
@@ -242,7 +245,7 @@ describe('<secpulse-survey>', () => {
       assert.equal(r.method, 'POST');
       assert.equal(r.headers.cookie, undefined, 'no cookies by default');
       assert.equal(r.headers.referer, undefined, 'no referrer');
-      assert.deepEqual(JSON.parse(r.body), { en1: 4, wave: 'demo' });
+      assert.deepEqual(JSON.parse(r.body), { en1: 4, wave: '2026-H1' });
     }
     await page.context().close();
   });

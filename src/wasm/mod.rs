@@ -2,14 +2,12 @@
 //! core, and turns every error into a JS `Error` with a clear message.
 
 mod dashboard;
-
-pub use dashboard::{from_published, Dashboard};
-
-use wasm_bindgen::prelude::*;
-
 mod survey;
 
+pub use dashboard::{from_published, Dashboard};
 pub use survey::check_response;
+
+use wasm_bindgen::prelude::*;
 
 use crate::instrument::Instrument;
 
