@@ -240,6 +240,7 @@ describe('<secpulse-survey>', () => {
       'the fallback file holds exactly the row');
     await alert.getByRole('button', { name: 'Try again' }).click();
     await host.getByRole('heading', { name: 'Thank you' }).waitFor();
+    assert.equal((await active(page)).text, 'Thank you', 'focus follows to the thank-you heading');
     assert.equal(requests.length, 4);
     for (const r of requests) {
       assert.equal(r.method, 'POST');

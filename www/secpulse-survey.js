@@ -4,6 +4,9 @@
 // Renders the default instrument (or `src`, or the `instrument` property), keeps partial answers in
 // sessionStorage, checks the response with the wasm core and fires `secpulse-submit` with one row of
 // the wide layout; POSTs it to `endpoint` (if set) with retry. Only answers (and `wave`) are ever sent.
+// Events (bubbling, composed): `secpulse-ready` once rendered; `secpulse-submit` with
+// detail { row, json } once the response is accepted (after a successful POST when `endpoint` is set).
+// Light DOM with slot="thanks" is shown on the thank-you screen (e.g. a link to the results).
 import { loadCore } from './core.js';
 import { h, uid } from './survey/dom.js';
 import { messages } from './survey/messages.js';
@@ -259,6 +262,8 @@ export class SecpulseSurvey extends HTMLElement {
     if (endpoint) {
       const t = this.#t;
       const status = h('p', { role: 'status', text: t('sending') });
+      // "Try again" is about to be removed: keep keyboard focus on the form's own submit button.
+      if (this.#ui.send.contains(this.shadowRoot.activeElement)) this.#ui.next.focus();
       this.#ui.send.replaceChildren(status);
       this.#sending = true;
       this.#ui.next.setAttribute('aria-disabled', 'true');
