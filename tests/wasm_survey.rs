@@ -46,7 +46,7 @@ fn values_the_core_rejects_are_reported_by_column() {
 
 #[wasm_bindgen_test]
 fn bad_rankings_are_rejected() {
-    let result = check(None, json!({ "role": "Leader", "systems_rank": "Finance and payments>Finance and payments" }));
+    let result = check(None, json!({ "role": "Leader", "en1": 3, "systems_rank": "Finance and payments>Finance and payments" }));
     assert_eq!(result["ok"], json!(false));
     assert!(result["errors"].to_string().contains("twice"), "{result}");
 }
