@@ -13,6 +13,7 @@
 //! - [`report`]: the report model every output is made from.
 
 pub mod chart;
+pub mod fmt;
 pub mod ingest;
 pub mod instrument;
 pub mod synth;

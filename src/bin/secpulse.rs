@@ -219,7 +219,7 @@ fn progress_printer(total: usize) -> impl FnMut(usize, usize) {
         if enabled && tenth > last_tenth {
             last_tenth = tenth;
             let end = if terminal { "\r" } else { "\n" };
-            eprint!("secpulse: read {} rows ({}%){end}", plain::count(rows), tenth * 10);
+            eprint!("secpulse: read {} rows ({}%){end}", secpulse::fmt::count(rows), tenth * 10);
         }
     }
 }
@@ -276,8 +276,8 @@ fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs
     if summary.rows_skipped > 0 {
         eprintln!(
             "secpulse: skipped {} of {} rows with problems (use --strict to stop at the first)",
-            plain::count(summary.rows_skipped),
-            plain::count(summary.rows_read)
+            secpulse::fmt::count(summary.rows_skipped),
+            secpulse::fmt::count(summary.rows_read)
         );
     }
     let table = &ingested.table;

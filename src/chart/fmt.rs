@@ -23,18 +23,7 @@ pub fn pct(v: f64) -> String {
     format!("{:.0}%", v.round())
 }
 
-/// A count with thousands separators: "10,000".
-pub fn count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
+pub use crate::fmt::count;
 
 /// A confidence interval "58 to 67" (signed when `sign`).
 pub fn interval(ci: [f64; 2], sign: bool) -> String {

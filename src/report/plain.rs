@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::{CommentReport, Report, Score, SegmentGroup};
+use crate::fmt::count;
 use crate::text::CommentSummary;
 
 /// Formats an optional number with `digits` decimals, or "–" when hidden.
@@ -18,19 +19,6 @@ fn signed(v: Option<f64>) -> String {
 /// Formats a percentage without decimals, or "–".
 fn pct(v: Option<f64>) -> String {
     v.map_or_else(|| "–".to_string(), |v| format!("{v:.0}%"))
-}
-
-/// Formats a count with thousands separators.
-pub fn count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Shortens `s` to at most `max` characters, ending with "…" when cut.
@@ -217,19 +205,10 @@ pub fn render(report: &Report) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::count;
 
     #[test]
     fn clipping_marks_the_cut() {
         assert_eq!(super::clip("Engineering", 24), "Engineering");
         assert_eq!(super::clip("approachability", 6), "appro…");
-    }
-
-    #[test]
-    fn thousands_separators() {
-        assert_eq!(count(0), "0");
-        assert_eq!(count(999), "999");
-        assert_eq!(count(1000), "1,000");
-        assert_eq!(count(1234567), "1,234,567");
     }
 }
