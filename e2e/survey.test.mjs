@@ -51,6 +51,7 @@ async function fillPageByKeyboard(page, plan) {
       assert.match(a.label, /Move “Customer data and CRM” down/);
       for (let i = 0; i < want; i++) await page.keyboard.press('Enter');
       assert.match((await active(page)).label, /Customer data and CRM/, 'focus stays with the moved item');
+      await survey(page).locator('[aria-live="polite"]').getByText('“Customer data and CRM” is now number 3 of 7.').waitFor({ state: 'attached' });
     }
   }
   throw new Error('no Next/Submit button reached by Tab');
