@@ -1,1 +1,308 @@
-// Placeholder: <secpulse-survey> is written on the survey branch; this file keeps secpulse.js loadable until it lands.
+// <secpulse-survey>: the anonymous survey form.
+//   <secpulse-survey src="instrument.json" mode="paged|single" wave="2026-Q4"
+//                    endpoint="/responses" with-credentials lang="en"></secpulse-survey>
+// Renders the default instrument (or `src`, or the `instrument` property), keeps partial answers in
+// sessionStorage, checks the response with the wasm core and fires `secpulse-submit` with one row of
+// the wide layout; POSTs it to `endpoint` (if set) with retry. Only answers (and `wave`) are ever sent.
+// Events (bubbling, composed): `secpulse-ready` once rendered; `secpulse-submit` with
+// detail { row, json } once the response is accepted (after a successful POST when `endpoint` is set).
+// Light DOM with slot="thanks" is shown on the thank-you screen (e.g. a link to the results).
+import { loadCore } from './core.js';
+import { h, uid } from './survey/dom.js';
+import { messages } from './survey/messages.js';
+import { buildRow, isAnswered, missingRequired, pruneHidden, sanitize, visibleSections } from './survey/logic.js';
+import * as store from './survey/store.js';
+import { downloadJson, postWithRetry } from './survey/send.js';
+import { surveySheet } from './survey/style.js';
+import { widgetFor } from './survey/widgets.js';
+
+export class SecpulseSurvey extends HTMLElement {
+  static observedAttributes = ['src', 'mode', 'lang', 'wave'];
+
+  #started = false;
+  #given = null;
+  #core = null;
+  #instrument = null;
+  #key = '';
+  #answers = {};
+  #page = 0;
+  #resumed = false;
+  #widgets = new Map();
+  #pages = [];
+  #ui = {};
+  #t = messages('en');
+  #loads = 0;
+  #sending = false;
+  #lastRow = null;
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [surveySheet()];
+  }
+
+  /** The validated instrument in use (a plain object), or null before it is loaded. */
+  get instrument() { return this.#instrument; }
+
+  /** Sets the instrument (an object or JSON text); it is validated by the core before use. */
+  set instrument(value) {
+    this.#given = value;
+    if (this.#started) this.#load();
+  }
+
+  /** The survey round written into every row as column `wave` (or ''). */
+  get wave() { return this.getAttribute('wave') ?? ''; }
+
+  connectedCallback() {
+    if (this.#started) return;
+    this.#started = true;
+    this.#load();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (!this.#started || old === value) return;
+    if (name === 'src' || name === 'wave') this.#load();
+    else if (this.#instrument) this.#render();
+  }
+
+  #lang() {
+    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  }
+
+  async #load() {
+    const ticket = ++this.#loads;
+    this.#t = messages(this.#lang());
+    this.shadowRoot.replaceChildren(h('p', { role: 'status', text: this.#t('loading') }));
+    try {
+      this.#core ??= await loadCore();
+      const instrument = await this.#readInstrument();
+      if (ticket !== this.#loads) return;
+      this.#instrument = instrument;
+      this.#key = store.keyFor(instrument, this.wave);
+      const saved = store.load(this.#key);
+      this.#answers = pruneHidden(instrument, sanitize(instrument, saved?.answers));
+      this.#page = Number.isInteger(saved?.page) ? saved.page : 0;
+      this.#resumed = Object.keys(this.#answers).length > 0;
+      this.#render();
+      this.dispatchEvent(new CustomEvent('secpulse-ready', { bubbles: true, composed: true }));
+    } catch (err) {
+      if (ticket !== this.#loads) return;
+      this.shadowRoot.replaceChildren(h('p', { class: 'failure', role: 'alert',
+        text: this.#t('loadFailed', { error: err?.message ?? String(err) }) }));
+    }
+  }
+
+  async #readInstrument() {
+    const core = this.#core;
+    if (this.#given != null) {
+      return core.parseInstrument(typeof this.#given === 'string' ? this.#given : JSON.stringify(this.#given));
+    }
+    const src = this.getAttribute('src');
+    if (!src) return core.defaultInstrument();
+    const res = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
+    if (!res.ok) throw new Error(`${src}: HTTP ${res.status}`);
+    return core.parseInstrument(await res.text());
+  }
+
+  get #single() { return this.getAttribute('mode') === 'single'; }
+
+  #render() {
+    const t = (this.#t = messages(this.#lang()));
+    const ins = this.#instrument;
+    const ctx = { instrument: ins, t, onChange: (id, v) => this.#change(id, v), announce: (m) => this.#announce(m) };
+    const titleId = uid('title');
+    const progressId = uid('progress');
+    const ui = (this.#ui = {});
+    this.#widgets.clear();
+    this.#pages = ins.sections.map((section) => {
+      const heading = h('h3', { id: uid('page'), tabindex: '-1', text: section.title });
+      const el = h('div', { class: 'page' }, heading, section.description ? h('p', { class: 'desc', text: section.description }) : null,
+        section.questions.map((q) => {
+          const widget = widgetFor(q, ctx);
+          this.#widgets.set(q.id, widget);
+          return widget.root;
+        }));
+      return { section, el, heading };
+    });
+    ui.live = h('div', { class: 'sr-only', 'aria-live': 'polite' });
+    ui.progressText = h('span', { id: progressId });
+    ui.progress = h('progress', { 'aria-labelledby': progressId });
+    ui.notice = h('div', { class: 'notice' }, h('h3', { text: t('privacyTitle') }), h('p', { text: ins.intro }),
+      h('p', { text: this.wave ? t('whatIsSentWave', { wave: this.wave }) : t('whatIsSent') }));
+    ui.resumed = h('p', { class: 'resumed', role: 'status', hidden: !this.#resumed, text: t('resumed') });
+    ui.summary = h('div', { class: 'summary', tabindex: '-1', hidden: true });
+    ui.back = h('button', { type: 'button', class: 'btn back', text: t('back'), onclick: () => this.#go(-1) });
+    ui.next = h('button', { type: 'submit', class: 'btn primary' });
+    ui.download = h('button', { type: 'button', class: 'btn link', text: t('download'),
+      onclick: () => this.#download(buildRow(ins, this.#answers, this.wave)) });
+    ui.send = h('div', { class: 'send' });
+    ui.form = h('form', { novalidate: true, 'aria-labelledby': titleId,
+      onsubmit: (e) => { e.preventDefault(); this.#advance(); } },
+      this.#pages.map((p) => p.el), h('div', { class: 'nav' }, ui.back, ui.next, ui.download));
+    ui.main = h('div', { class: this.#single ? 'survey single' : 'survey' }, h('h2', { id: titleId, text: ins.title }),
+      h('div', { class: 'progress' }, ui.progressText, ui.progress), ui.notice, ui.resumed, ui.summary, ui.form, ui.send);
+    this.shadowRoot.replaceChildren(ui.live, ui.main);
+    for (const [id, widget] of this.#widgets) widget.set(this.#answers[id]);
+    this.#update();
+  }
+
+  /** Shows the current page (or all pages) and refreshes progress and buttons. */
+  #update() {
+    const t = this.#t;
+    const ui = this.#ui;
+    const visible = visibleSections(this.#instrument, this.#answers);
+    this.#page = Math.max(0, Math.min(this.#page, visible.length - 1));
+    const current = visible[this.#page];
+    for (const p of this.#pages) p.el.hidden = !visible.includes(p.section) || (!this.#single && p.section !== current);
+    const last = this.#single || this.#page === visible.length - 1;
+    if (this.#single) {
+      const questions = visible.flatMap((s) => s.questions);
+      const answered = questions.filter((q) => isAnswered(this.#answers[q.id])).length;
+      ui.progressText.textContent = t('answeredOf', { n: answered, total: questions.length });
+      Object.assign(ui.progress, { max: questions.length, value: answered });
+    } else {
+      ui.progressText.textContent = t('pageOf', { n: this.#page + 1, total: visible.length });
+      Object.assign(ui.progress, { max: visible.length, value: this.#page + 1 });
+    }
+    ui.notice.hidden = !this.#single && this.#page > 0;
+    ui.back.hidden = this.#single || this.#page === 0;
+    ui.next.textContent = last ? t('submit') : t('next');
+    ui.download.hidden = !last;
+  }
+
+  #change(id, value) {
+    const before = this.#answers;
+    this.#answers = pruneHidden(this.#instrument, { ...before, [id]: value });
+    for (const gone of Object.keys(before)) if (!(gone in this.#answers)) this.#widgets.get(gone)?.set(undefined);
+    if (isAnswered(value)) this.#widgets.get(id)?.setError(null);
+    this.#save();
+    this.#update();
+  }
+
+  #save() {
+    store.save(this.#key, { page: this.#page, answers: this.#answers });
+  }
+
+  #announce(message) {
+    // Clearing first makes a repeated message be announced again.
+    this.#ui.live.textContent = '';
+    setTimeout(() => { this.#ui.live.textContent = message; }, 50);
+  }
+
+  #go(step) {
+    this.#page += step;
+    this.#clearErrors();
+    this.#ui.resumed.hidden = true;
+    this.#update();
+    this.#save();
+    const page = this.#pages.find((p) => !p.el.hidden);
+    this.#ui.main.scrollIntoView({ block: 'start' });
+    page?.heading.focus({ preventScroll: true });
+  }
+
+  /** Next page, or submit on the last one; required answers first. */
+  #advance() {
+    if (this.#sending) return;
+    const visible = visibleSections(this.#instrument, this.#answers);
+    const shown = this.#single ? visible : [visible[this.#page]];
+    const missing = missingRequired(shown.flatMap((s) => s.questions), this.#answers);
+    if (missing.length) {
+      this.#showErrors(missing.map((q) => ({ id: q.id, text: q.text, message: this.#t(q.type === 'ranking' ? 'errRanking' : 'errRequired') })));
+      return;
+    }
+    if (!this.#single && this.#page < visible.length - 1) this.#go(1);
+    else this.#submit();
+  }
+
+  #clearErrors() {
+    for (const widget of this.#widgets.values()) widget.setError(null);
+    this.#ui.summary.hidden = true;
+  }
+
+  /** Error summary at the top, linked to the fields, focused so it is read out. */
+  #showErrors(problems) {
+    this.#clearErrors();
+    const t = this.#t;
+    const titleId = uid('errors');
+    for (const p of problems) this.#widgets.get(p.id)?.setError(p.message);
+    this.#ui.summary.setAttribute('aria-labelledby', titleId);
+    this.#ui.summary.replaceChildren(h('h3', { id: titleId, text: t('errorsTitle', { n: problems.length }) }),
+      h('ul', {}, problems.map((p) => h('li', {}, this.#widgets.has(p.id)
+        ? [h('a', { href: '#', text: p.text, onclick: (e) => { e.preventDefault(); this.#widgets.get(p.id).focus(); } }),
+          h('span', { class: 'why', text: p.message })]
+        : p.message))));
+    this.#ui.summary.hidden = false;
+    this.#ui.summary.scrollIntoView({ block: 'start' });
+    this.#ui.summary.focus({ preventScroll: true });
+  }
+
+  /** Problems the core finds with this row (the same rules as `secpulse score`), as summary entries. */
+  #check(row) {
+    let report;
+    try {
+      report = this.#core.checkResponse(JSON.stringify(this.#instrument), row);
+    } catch (err) {
+      report = { errors: [{ message: err?.message ?? String(err) }] };
+    }
+    return (report?.errors ?? []).map((e) => {
+      const q = e.column && this.#instrument.sections.flatMap((s) => s.questions).find((x) => x.id === e.column);
+      const own = e.code && this.#t(`err_${e.code}`);
+      const message = own && own !== `err_${e.code}` ? own : this.#t('errCheck', { error: e.message });
+      return { id: q?.id, text: q?.text, message };
+    });
+  }
+
+  async #submit() {
+    const row = buildRow(this.#instrument, this.#answers, this.wave);
+    const problems = this.#check(row);
+    if (problems.length) {
+      this.#showErrors(problems);
+      return;
+    }
+    const endpoint = this.getAttribute('endpoint');
+    if (endpoint) {
+      const t = this.#t;
+      const status = h('p', { role: 'status', text: t('sending') });
+      // "Try again" is about to be removed: keep keyboard focus on the form's own submit button.
+      if (this.#ui.send.contains(this.shadowRoot.activeElement)) this.#ui.next.focus();
+      this.#ui.send.replaceChildren(status);
+      this.#sending = true;
+      this.#ui.next.setAttribute('aria-disabled', 'true');
+      try {
+        await postWithRetry(new URL(endpoint, document.baseURI), JSON.stringify(row), {
+          credentials: this.hasAttribute('with-credentials') ? 'include' : 'omit',
+          onRetry: (n, max) => { status.textContent = t('retrying', { n, max }); },
+        });
+      } catch {
+        this.#ui.send.replaceChildren(h('div', { class: 'failure', role: 'alert' }, h('p', { text: t('sendFailed') }),
+          h('div', { class: 'nav' },
+            h('button', { type: 'button', class: 'btn primary', text: t('tryAgain'), onclick: () => this.#advance() }),
+            h('button', { type: 'button', class: 'btn', text: t('download'), onclick: () => this.#download(row) }))));
+        return;
+      } finally {
+        this.#sending = false;
+        this.#ui.next.removeAttribute('aria-disabled');
+      }
+    }
+    this.dispatchEvent(new CustomEvent('secpulse-submit', { bubbles: true, composed: true, detail: { row, json: JSON.stringify(row) } }));
+    store.clear(this.#key);
+    this.#answers = {};
+    this.#lastRow = row;
+    this.#thanks();
+  }
+
+  #thanks() {
+    const t = this.#t;
+    const heading = h('h2', { tabindex: '-1', text: t('thanksTitle') });
+    this.shadowRoot.replaceChildren(this.#ui.live, h('div', { class: 'thanks' }, heading, h('p', { text: t('thanksText') }),
+      h('slot', { name: 'thanks' }),
+      h('p', {}, h('button', { type: 'button', class: 'btn', text: t('download'), onclick: () => this.#download(this.#lastRow) }))));
+    this.scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
+  }
+
+  #download(row) {
+    downloadJson(row, this.#t('downloadFile'), this.shadowRoot);
+  }
+}
+
+customElements.get('secpulse-survey') ?? customElements.define('secpulse-survey', SecpulseSurvey);

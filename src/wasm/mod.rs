@@ -2,8 +2,10 @@
 //! core, and turns every error into a JS `Error` with a clear message.
 
 mod dashboard;
+mod survey;
 
 pub use dashboard::{comment_labels, from_published, Dashboard};
+pub use survey::check_response;
 
 use wasm_bindgen::prelude::*;
 

@@ -1,0 +1,42 @@
+// Getting the answers out: POST with retry, or a file download that involves no server.
+
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+/** Statuses worth retrying; other 4xx answers will not change on a second try. */
+const retryable = (status) => status >= 500 || status === 408 || status === 429;
+
+/**
+ * POSTs `body` (JSON text) to `url`, trying up to `tries` times with doubling delays.
+ * Sends no cookies unless `credentials` says so, and no referrer (the page URL could identify someone).
+ * Calls onRetry(attempt, tries) before each retry; resolves to the Response or throws the last error.
+ */
+export async function postWithRetry(url, body, { credentials = 'omit', tries = 3, delay = 500, onRetry } = {}) {
+  let lastError;
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    if (attempt > 1) {
+      onRetry?.(attempt, tries);
+      await sleep(delay * 2 ** (attempt - 2));
+    }
+    try {
+      const res = await fetch(url, {
+        method: 'POST', body, credentials, headers: { 'content-type': 'application/json' },
+        referrerPolicy: 'no-referrer', cache: 'no-store', redirect: 'error',
+      });
+      if (res.ok) return res;
+      lastError = new Error(`HTTP ${res.status}`);
+      if (!retryable(res.status)) break;
+    } catch (err) {
+      lastError = err;
+    }
+  }
+  throw lastError;
+}
+
+/** Offers `data` as a JSON file download; `parent` hosts the temporary link. */
+export function downloadJson(data, filename, parent) {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename, hidden: true });
+  parent.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
