@@ -1,5 +1,9 @@
-//! The thin wasm façade: converts JS values with serde-wasm-bindgen, calls the pure
-//! core, and turns every error into a JS `Error` with a clear message.
+//! The thin wasm façade: converts JS values through JSON text (`JSON.parse` /
+//! `JSON.stringify` on the JS side, serde_json on ours), calls the pure core, and
+//! turns every error into a JS `Error` with a clear message.
+//!
+//! JSON text rather than serde-wasm-bindgen keeps the wasm small: every `Serialize`
+//! type is then compiled for serde_json only, which the core needs anyway.
 
 mod dashboard;
 mod survey;
@@ -16,9 +20,19 @@ pub(crate) fn into_error(err: impl std::fmt::Display) -> JsError {
     JsError::new(&err.to_string())
 }
 
-/// Converts a Rust value to a plain JS object (maps become objects, not `Map`s).
+/// Converts a Rust value to a plain JS object (maps become objects, `None` becomes `null`).
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
+    // Pretty, like `publish`: one serde_json formatter per type in the wasm instead of two.
+    let json = serde_json::to_string_pretty(value).map_err(into_error)?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("internal error: unparsable JSON"))
+}
+
+/// Converts a plain JS value to JSON text (`JSON.stringify`: `undefined` members are left out).
+/// `what` names the value in the error thrown when it has no JSON form (e.g. a BigInt).
+pub(crate) fn json_text(value: &JsValue, what: &str) -> Result<String, JsError> {
+    let text = js_sys::JSON::stringify(value).map_err(|_| JsError::new(&format!("{what} must be plain JSON data")))?;
+    // `undefined`, a function or a symbol has no JSON form: JSON.stringify returns undefined.
+    Ok(text.as_string().unwrap_or_else(|| "null".to_string()))
 }
 
 /// The default security-team instrument, as a plain JS object.

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use crate::ingest::{read_responses, Format, IngestOptions};
 use crate::instrument::{Instrument, Question};
 
-use super::{into_error, to_js};
+use super::{into_error, json_text, to_js};
 
 /// The only column a form row may have besides question ids: the survey round.
 const WAVE: &str = "wave";
@@ -68,7 +68,7 @@ pub fn check_response(instrument_json: Option<String>, row: JsValue) -> Result<J
         Some(json) => Instrument::from_json(&json).map_err(into_error)?,
         None => Instrument::default_instrument(),
     };
-    let row: serde_json::Value = serde_wasm_bindgen::from_value(row).map_err(into_error)?;
+    let row: serde_json::Value = serde_json::from_str(&json_text(&row, "the response")?).map_err(into_error)?;
     to_js(&check_row(&instrument, &row))
 }
 
@@ -101,7 +101,8 @@ fn check_row(instrument: &Instrument, row: &serde_json::Value) -> ResponseCheck 
         errors.push(RowError::new(None, "no_ratings", "the response has no rating answers"));
         return finish(errors);
     }
-    let bytes = match serde_json::to_vec(&[row]) {
+    // Pretty only because that is the serde_json formatter the wasm already carries.
+    let bytes = match serde_json::to_vec_pretty(&[row]) {
         Ok(bytes) => bytes,
         Err(e) => return finish(vec![RowError::core(None, e.to_string())]),
     };
