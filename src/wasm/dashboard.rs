@@ -274,7 +274,9 @@ pub fn from_published(json: &str) -> Result<Dashboard, JsError> {
 fn parse_report(json: &str) -> Result<Report, JsError> {
     let value: serde_json::Value = serde_json::from_str(json).map_err(|e| JsError::new(&format!("report JSON: {e}")))?;
     match value.get("format").and_then(|f| f.as_str()) {
-        Some(REPORT_FORMAT) => serde_json::from_value(value).map_err(|e| JsError::new(&format!("report JSON: {e}"))),
+        // From the text again, not from `value`: deserializing from a serde_json::Value is a
+        // separate, larger instantiation of every Deserialize impl; the error now also says where.
+        Some(REPORT_FORMAT) => serde_json::from_str(json).map_err(|e| JsError::new(&format!("report JSON: {e}"))),
         other => Err(JsError::new(&format!("not a secpulse report (format {:?}, expected {REPORT_FORMAT:?})", other.unwrap_or("missing")))),
     }
 }
