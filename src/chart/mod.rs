@@ -277,8 +277,10 @@ pub(crate) fn dimension_name<'r>(report: &'r Report, id: &'r str) -> &'r str {
 /// A column name as a reader sees it: "department" → "Department".
 pub(crate) fn column_title(name: &str) -> String {
     let mut c = name.replace('_', " ");
-    if let Some(first) = c.get(0..1) {
-        c.replace_range(0..1, &first.to_uppercase());
+    // Only an ASCII first letter is capitalised (a multi-byte one is left as is), so the
+    // ASCII mapping does it without pulling Unicode's uppercase tables into the wasm.
+    if let Some(first) = c.get_mut(0..1) {
+        first.make_ascii_uppercase();
     }
     c
 }
