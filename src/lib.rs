@@ -21,6 +21,7 @@ pub mod text;
 pub mod privacy;
 pub mod report;
 pub mod score;
+mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

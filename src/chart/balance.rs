@@ -34,7 +34,7 @@ fn lines<'r>(report: &'r Report, o: &ChartOptions) -> Option<(&'r Balance, Vec<L
             })
             .collect();
         // Most "says no" first; suppressed groups last, in name order (their order must not depend on data).
-        shown.sort_by(|a, b| match (a.balance.and_then(|x| x.score), b.balance.and_then(|x| x.score)) {
+        crate::sort::sort_by(&mut shown, |a, b| match (a.balance.and_then(|x| x.score), b.balance.and_then(|x| x.score)) {
             (Some(x), Some(y)) => x.total_cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,

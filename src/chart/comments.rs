@@ -92,7 +92,7 @@ fn lines<'r>(q: &'r CommentReport, o: &ChartOptions, key: fn(&CommentSummary) ->
                 summary: g.summary.as_ref().filter(|s| !g.suppressed && s.n > 0),
             })
             .collect();
-        shown.sort_by(|a, b| match (a.summary.map(key), b.summary.map(key)) {
+        crate::sort::sort_by(&mut shown, |a, b| match (a.summary.map(key), b.summary.map(key)) {
             (Some(x), Some(y)) => x.total_cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -349,7 +349,7 @@ pub(crate) fn describe_themes(report: &Report, o: &ChartOptions) -> ChartText {
         ),
     };
     let mut rows: Vec<(Theme, usize)> = Theme::ALL.iter().map(|&t| (t, s.themes.iter().find(|c| c.theme == t).map_or(0, |c| c.count))).collect();
-    rows.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    crate::sort::sort_by_key(&mut rows, |&(_, n)| std::cmp::Reverse(n));
     ChartText {
         title,
         takeaway,

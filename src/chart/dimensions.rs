@@ -55,7 +55,7 @@ pub(crate) fn describe(report: &Report) -> ChartText {
     let title = "How people rate the security team, by dimension (0\u{2013}100)".to_string();
     let mut scored: Vec<(&str, f64)> =
         report.dimensions.iter().filter_map(|d| Some((dimension_name(report, &d.id), d.score.score?))).collect();
-    scored.sort_by(|a, b| a.1.total_cmp(&b.1));
+    crate::sort::sort_by(&mut scored, |a, b| a.1.total_cmp(&b.1));
     let takeaway = match (scored.first(), scored.last()) {
         (Some(lo), Some(hi)) if scored.len() >= 2 => format!(
             "Strongest: {} ({}, {}). Weakest: {} ({}, {}).",

@@ -14,7 +14,7 @@ use crate::report::{ItemScore, Report};
 /// Items with their shares, most favourable first; suppressed items last in survey order.
 fn sorted(report: &Report) -> Vec<&ItemScore> {
     let mut items: Vec<&ItemScore> = report.items.iter().collect();
-    items.sort_by(|a, b| match (a.favourable, b.favourable) {
+    crate::sort::sort_by(&mut items, |a, b| match (a.favourable, b.favourable) {
         (Some(x), Some(y)) => y.total_cmp(&x),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,

@@ -124,7 +124,7 @@ pub(crate) fn describe(report: &Report) -> ChartText {
                 .iter()
                 .filter_map(|s| Some((s.name, s.points[z]?.score? - s.points[a]?.score?)))
                 .collect();
-            changes.sort_by(|x, y| x.1.total_cmp(&y.1));
+            crate::sort::sort_by(&mut changes, |x, y| x.1.total_cmp(&y.1));
             let overall = all[0].points[z].and_then(|p| p.score).zip(all[0].points[a].and_then(|p| p.score)).map(|(z, a)| z - a);
             let (from, to) = (&waves.waves[a].value, &waves.waves[z].value);
             match (overall, changes.first(), changes.last()) {

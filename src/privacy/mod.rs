@@ -71,7 +71,7 @@ impl MinGroup {
         let forced_at = |i: usize| forced.get(i).copied().unwrap_or(false);
         let mut hidden: Vec<bool> = sizes.iter().enumerate().map(|(i, &n)| forced_at(i) || (n > 0 && !self.allows(n))).collect();
         let mut order: Vec<usize> = (0..sizes.len()).filter(|&i| sizes[i] > 0).collect();
-        order.sort_by_key(|&i| (sizes[i], i));
+        crate::sort::sort_by_key(&mut order, |&i| (sizes[i], i));
         loop {
             let (count, pooled) = hidden
                 .iter()
@@ -101,7 +101,7 @@ impl MinGroup {
         let mut out: Vec<bool> =
             answers.iter().zip(hidden).map(|(&n, &h)| h || (n > 0 && !self.allows(n))).collect();
         let mut order: Vec<usize> = (0..answers.len()).filter(|&i| answers[i] > 0).collect();
-        order.sort_by_key(|&i| (answers[i], i));
+        crate::sort::sort_by_key(&mut order, |&i| (answers[i], i));
         loop {
             let pooled: usize = answers.iter().zip(&out).filter(|(_, &h)| h).map(|(&n, _)| n).sum();
             if pooled == 0 || self.allows(pooled) {

@@ -153,7 +153,7 @@ impl Redactor {
             .filter_map(|n| Some((*n.0.first()?.first()?, n)))
             .collect();
         // Longer names first, so "Jane Doe" wins over "Jane".
-        names.sort_by_key(|(_, n)| std::cmp::Reverse(n.0.iter().map(Vec::len).sum::<usize>() + n.0.len()));
+        crate::sort::sort_by_key(&mut names, |(_, n)| std::cmp::Reverse(n.0.iter().map(Vec::len).sum::<usize>() + n.0.len()));
         let ids = DEFAULT_ID_PATTERNS.iter().filter_map(|p| IdPattern::parse(p).ok()).collect();
         Redactor { names, ids }
     }

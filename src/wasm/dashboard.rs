@@ -254,14 +254,21 @@ impl Dashboard {
 #[wasm_bindgen(js_name = commentLabels)]
 pub fn comment_labels() -> Result<JsValue, JsError> {
     use crate::text::{Sentiment, Stance, Theme};
-    let map = |pairs: Vec<(&'static str, &'static str)>| pairs.into_iter().collect::<BTreeMap<_, _>>();
-    let labels: BTreeMap<&str, BTreeMap<&str, &str>> = [
-        ("sentiment", map(Sentiment::ALL.iter().map(|&x| (x.as_str(), chart::sentiment_name(x))).collect())),
-        ("stance", map(Stance::ALL.iter().map(|&x| (x.as_str(), chart::stance_name(x))).collect())),
-        ("themes", map(Theme::ALL.iter().map(|&x| (x.as_str(), chart::theme_name(x))).collect())),
-    ]
-    .into_iter()
-    .collect();
+    use serde_json::{Map, Value};
+    // serde_json's map filled by insert (both already in the wasm) rather than collected
+    // BTreeMaps, whose from_iter brings a sort of its own per type; keys come out sorted either way.
+    fn object<K: Into<String>, V: Into<Value>>(pairs: impl IntoIterator<Item = (K, V)>) -> Value {
+        let mut map = Map::new();
+        for (k, v) in pairs {
+            map.insert(k.into(), v.into());
+        }
+        Value::Object(map)
+    }
+    let labels = object([
+        ("sentiment", object(Sentiment::ALL.iter().map(|&x| (x.as_str(), chart::sentiment_name(x))))),
+        ("stance", object(Stance::ALL.iter().map(|&x| (x.as_str(), chart::stance_name(x))))),
+        ("themes", object(Theme::ALL.iter().map(|&x| (x.as_str(), chart::theme_name(x))))),
+    ]);
     to_js(&labels)
 }
 
@@ -365,7 +372,11 @@ fn append_table(table: &mut ResponseTable, more: ResponseTable) {
             None => c.values.resize(old_rows + new_rows, ingest::MISSING),
         }
     }
-    let mut by_name: BTreeMap<String, ingest::SegmentColumn> = more.segments.iter().cloned().map(|s| (s.name.clone(), s)).collect();
+    // Filled by insert, not collect: BTreeMap::from_iter compiles a sort of its own.
+    let mut by_name: BTreeMap<String, ingest::SegmentColumn> = BTreeMap::new();
+    for s in more.segments.iter().cloned() {
+        by_name.insert(s.name.clone(), s);
+    }
     for s in &mut table.segments {
         let codes: Vec<u32> = match by_name.remove(&s.name) {
             Some(m) => m.codes.iter().map(|&c| recode(s, &m.labels, c)).collect(),
