@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Builds the wasm core and its JS bindings into www/pkg/ (size-tuned release profile).
+# Builds the wasm core and its JS bindings into www/pkg/ (size-tuned release profile):
+#   secpulse.js + secpulse_bg.wasm                 everything (dashboard, charts, survey check)
+#   secpulse_survey.js + secpulse_survey_bg.wasm   the survey form's exports only (feature survey-only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+wasm=target/wasm32-unknown-unknown/release/secpulse.wasm
 cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features
-wasm-bindgen --target web --remove-name-section --remove-producers-section \
-  --out-dir www/pkg target/wasm32-unknown-unknown/release/secpulse.wasm
-echo "built www/pkg: $(gzip -9c www/pkg/secpulse_bg.wasm | wc -c) bytes wasm gzipped" >&2
+wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir www/pkg "$wasm"
+cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features --features survey-only
+wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir www/pkg \
+  --out-name secpulse_survey "$wasm"
+gz() { gzip -9c "$1" | wc -c; }
+for name in secpulse secpulse_survey; do
+  echo "built www/pkg/$name: $(gz "www/pkg/${name}_bg.wasm") bytes wasm + $(gz "www/pkg/$name.js") bytes JS gzipped" >&2
+done

@@ -8,6 +8,8 @@ echo "== native tests (cargo test)"
 cargo test --all-targets
 echo "== wasm tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --no-default-features --test 'wasm_*'
+echo "== the survey-only wasm (feature survey-only) in headless Chromium"
+cargo test --target wasm32-unknown-unknown --no-default-features --features survey-only --test wasm_survey
 echo "== end-to-end browser tests (playwright-core + Chromium)"
 scripts/build-wasm.sh
 (cd e2e && node --test)
