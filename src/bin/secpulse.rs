@@ -180,6 +180,9 @@ fn print_instrument(path: Option<&Path>, json: bool) -> CliResult {
                 }
                 Question::Bipolar { left, right, min, max, .. } => format!("{min} = {left} … {max} = {right}"),
                 Question::Recommend { .. } => "0–10".to_string(),
+                Question::Randomized { randomization, .. } => {
+                    format!("yes/no, randomized on the device ({randomization:?})")
+                }
                 Question::Choice { options, .. } => options.join(" / "),
                 Question::Text { max_chars, .. } => format!("free text, up to {max_chars} characters"),
                 Question::Ranking { options, .. } => format!("rank: {}", options.join(", ")),

@@ -181,6 +181,9 @@ impl Instrument {
                     Question::Text { max_chars: 0, .. } => {
                         return Err(invalid(at, "max_chars must be above 0"))
                     }
+                    Question::Randomized { randomization, .. } => {
+                        randomization.validate().map_err(|e| invalid(&at, format!("randomization: {e}")))?
+                    }
                     _ => {}
                 }
             }
