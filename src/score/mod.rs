@@ -11,6 +11,7 @@
 //! - Security NPS: % answering 9–10 minus % answering 0–6.
 
 pub mod group;
+mod joint;
 pub mod respondent;
 pub mod stats;
 
