@@ -99,6 +99,9 @@ for (const n of SIZES) {
     cases.push({ key: `secpulse_csv/${n}`, url: `/bench/pages/secpulse.html?fmt=csv&split=1&data=${data(n, 'csv')}` });
     cases.push({ key: `secpulse_json/${n}`, url: `/bench/pages/secpulse.html?fmt=json&data=${data(n, 'json')}` });
   }
+  if (ONLY.has('secpulse') && existsSync(join(BENCH, 'probe/pkg-o3')) && n >= 100000) {
+    cases.push({ key: `secpulse_o3_csv/${n}`, url: `/bench/pages/secpulse.html?fmt=csv&split=1&probe=o3&data=${data(n, 'csv')}` });
+  }
 }
 for (const n of SIZES) for (const f of ['csv', 'json']) {
   if (!existsSync(join(BENCH, 'data', `r${n}.${f}`))) throw new Error(`missing bench/data/r${n}.${f}: run ./run.sh`);
@@ -167,6 +170,8 @@ for (const n of SIZES) {
   row('ingest+score JSON vs SurveyJS JSON.parse', L, M(`secpulse_json/${n}`, 'ingest_score_ms'), M(`surveyjs/${n}`, 'json_parse_ms'), 'JSON.parse');
   row('data in memory → all charts drawn', L, M(`secpulse_csv/${n}`, 'charts_ms'), M(`surveyjs/${n}`, 'charts_ms'), 'SurveyJS Dashboard', fmtMs, n === 1e6 ? 'ratio ≤ 0.05 (≥ 20× faster)' : '');
   row('filter change (department = Engineering)', L, M(`secpulse_csv/${n}`, 'filter_ms'), M(`surveyjs/${n}`, 'filter_ms'), 'SurveyJS Dashboard', fmtMs, n === 1e6 ? 'secpulse < 50 ms' : '');
+  if (agg[`secpulse_o3_csv/${n}`]) row('(info) ingest+score CSV, probe built opt-level=3, vs PapaParse arrays', L, M(`secpulse_o3_csv/${n}`, 'ingest_score_ms'), M(`papa_arrays/${n}`, 'parse_ms'), 'PapaParse arrays');
+  if (agg[`secpulse_o3_csv/${n}`]) row('(info) filter change, probe built opt-level=3', L, M(`secpulse_o3_csv/${n}`, 'filter_ms'), M(`surveyjs/${n}`, 'filter_ms'), 'SurveyJS Dashboard');
   row('peak renderer memory (VmHWM), CSV page', L, M(`secpulse_csv/${n}`, 'renderer_peak'), M(`surveyjs/${n}`, 'renderer_peak'), 'SurveyJS Dashboard', fmtMB, n === 1e6 ? 'ratio < 0.25' : '');
   row('peak renderer memory (VmHWM), JSON page', L, M(`secpulse_json/${n}`, 'renderer_peak'), M(`surveyjs/${n}`, 'renderer_peak'), 'SurveyJS Dashboard', fmtMB);
   row('JS heap used after the work, CSV page', L, M(`secpulse_csv/${n}`, 'js_heap_used'), M(`surveyjs/${n}`, 'js_heap_used'), 'SurveyJS Dashboard', fmtMB);
@@ -211,7 +216,10 @@ if (targets) {
 }
 const split = SIZES.map((n) => { const a = M(`secpulse_csv/${n}`, 'ingest_ms'), b = M(`secpulse_csv/${n}`, 'score_ms');
   return a && b ? `${label(n)}: ingest ${fmtMs(a)}, score ${fmtMs(b)}, CSV ${(fileBytes[`csv/${n}`] / 1e6 / (a.median / 1000)).toFixed(0)} MB/s ingest` : null; }).filter(Boolean);
-if (split.length) md.push(`secpulse CSV split (separate call pair, same page): ${split.join('; ')}.`, '');
+const splitO3 = SIZES.map((n) => { const a = M(`secpulse_o3_csv/${n}`, 'ingest_ms'), b = M(`secpulse_o3_csv/${n}`, 'score_ms');
+  return a && b ? `${label(n)}: ingest ${fmtMs(a)}, score ${fmtMs(b)}` : null; }).filter(Boolean);
+if (splitO3.length) split.push(`opt-level=3 probe: ${splitO3.join('; ')}`);
+if (split.length) md.push(`secpulse CSV split (warm ingest-only + score-only calls after the headline call, same page): ${split.join('; ')}.`, '');
 md.push(`Bundle, gzip -9: secpulse ${secpulseBundle.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ') || 'n/a'}; SurveyJS ${surveyjsBundle.map((f) => `${f.file.replace(/^bench\/node_modules\//, '')} ${kb(f.gzip)}`).join(', ')}; PapaParse ${kb(sum(papaBundle))}.`);
 md.push('', `Wall time of the browser part: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 const text = md.join('\n');

@@ -5,18 +5,11 @@ import { params, now, fetchBytes, fetchText, painted, pause, done, fail } from '
 const json = params.get('fmt') === 'json';
 const instrument = await fetchText('/bench/instrument.json');
 
-async function probe(bytes) {
-  const mod = await import('/bench/probe/pkg/secpulse_bench_probe.js');
-  await mod.default({ module_or_path: '/bench/probe/pkg/secpulse_bench_probe_bg.wasm' });
+async function probe(bytes, dir) {
+  const mod = await import(`/bench/probe/${dir}/secpulse_bench_probe.js`);
+  await mod.default({ module_or_path: `/bench/probe/${dir}/secpulse_bench_probe_bg.wasm` });
   const p = new mod.Probe(instrument);
-  // Split of the time, on its own copy (not part of the headline number).
-  const split = params.get('split') === '1';
-  let ingest_ms = null, score_ms = null;
-  if (split) {
-    const a = now(); p.ingestOnly(bytes, json); const b = now(); p.scoreOnly(); const c = now();
-    ingest_ms = b - a; score_ms = c - b;
-    await pause();
-  }
+  // Headline: the first (cold) call, as when a file is dropped on the page.
   const t0 = now();
   const reportBytes = p.ingestScore(bytes, json);
   const t1 = now();
@@ -24,6 +17,13 @@ async function probe(bytes) {
   const t2 = now();
   const filtered = p.filter('department', 'Engineering');
   const t3 = now();
+  // Split of the time (warm, after the headline call).
+  let ingest_ms = null, score_ms = null;
+  if (params.get('split') === '1') {
+    await pause();
+    const a = now(); p.ingestOnly(bytes, json); const b = now(); p.scoreOnly(); const c = now();
+    ingest_ms = b - a; score_ms = c - b;
+  }
   return { impl: 'probe', ingest_score_ms: t1 - t0, filter_ms: t3 - t2, ingest_ms, score_ms, report_bytes: reportBytes, filtered_rows: filtered, charts_ms: null };
 }
 
@@ -31,6 +31,6 @@ try {
   const bytes = await fetchBytes(params.get('data'));
   await pause();
   const impl = params.get('impl') || 'probe';
-  const r = await probe(bytes);
+  const r = await probe(bytes, params.get('probe') === 'o3' ? 'pkg-o3' : 'pkg');
   done(r);
 } catch (e) { fail(e); }
