@@ -7,7 +7,7 @@ scripts/setup.sh
 echo "== native tests (cargo test)"
 cargo test --all-targets
 echo "== wasm tests in headless Chromium (wasm-bindgen-test)"
-cargo test --target wasm32-unknown-unknown --no-default-features --tests
+cargo test --target wasm32-unknown-unknown --no-default-features --test 'wasm_*'
 echo "== end-to-end browser tests (playwright-core + Chromium)"
 scripts/build-wasm.sh
 (cd e2e && node --test)

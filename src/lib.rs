@@ -12,6 +12,8 @@
 //! - [`privacy`]: the minimum group size, applied in one place to everything shown.
 //! - [`report`]: the report model every output is made from.
 
+pub mod chart;
+pub mod fmt;
 pub mod ingest;
 pub mod instrument;
 pub mod synth;

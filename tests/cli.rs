@@ -12,7 +12,10 @@ fn secpulse(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .expect("the secpulse binary runs");
     let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or_default()).unwrap();
+    // The tool may exit before reading its input (e.g. on a bad option): a broken pipe is fine.
+    if let Err(e) = input.write_all(stdin.unwrap_or_default()) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
     drop(input);
     child.wait_with_output().unwrap()
 }
@@ -172,4 +175,31 @@ fn help_explains_the_tool() {
     assert!(text.contains("security team") && text.contains("score") && text.contains("synth"), "{text}");
     let o = secpulse(&["score", "--help"], None);
     assert!(stdout(&o).contains("--min-group"));
+}
+
+#[test]
+fn comments_are_analysed_line_by_line_and_bad_lines_are_numbered() {
+    let input = concat!(
+        "{\"id\":\"a\",\"text\":\"They always say no and it takes weeks to hear back.\"}\n",
+        "not json\n",
+        "\n",
+        "{\"id\":7,\"text\":\"They found a way to make our launch work safely. Thank you!\"}\n",
+        "{\"id\":\"c\"}\n",
+    );
+    let o = secpulse(&["comments", "--json", "-"], Some(input.as_bytes()));
+    assert_eq!(o.status.code(), Some(1), "bad lines make the exit status non-zero after the rest is done");
+    let out = stdout(&o);
+    let rows: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!((rows[0]["id"].as_str(), rows[0]["sentiment"].as_str(), rows[0]["stance"].as_str()), (Some("a"), Some("negative"), Some("blocker")));
+    assert_eq!((rows[1]["id"].as_u64(), rows[1]["stance"].as_str()), (Some(7), Some("enabler")));
+    for key in ["score", "themes", "evidence"] {
+        assert!(!rows[0][key].is_null(), "{key}");
+    }
+    let err = stderr(&o);
+    assert!(err.contains("line 2:") && err.contains("line 5:") && err.contains("2 of 4 lines"), "{err}");
+
+    let table = secpulse(&["comments", "-"], Some(input.lines().next().unwrap().as_bytes()));
+    assert!(table.status.success(), "{}", stderr(&table));
+    assert!(stdout(&table).contains("blocker"), "{}", stdout(&table));
 }

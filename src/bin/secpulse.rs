@@ -2,17 +2,19 @@
 //! make synthetic responses, score response files, analyse comments.
 
 use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use secpulse::ingest::{self, ErrorPolicy, IngestOptions, IngestSummary};
 use secpulse::instrument::{Instrument, Question};
-use secpulse::privacy::{MinGroup, DEFAULT_MIN_GROUP};
+use secpulse::privacy::redact::Redactor;
+use secpulse::privacy::{MinGroup, DEFAULT_MIN_COMMENTS, DEFAULT_MIN_GROUP};
 use secpulse::report::{plain, Report};
-use secpulse::score::{score, ScoreOptions};
-use secpulse::synth;
+use secpulse::score::comments::{AnalyzedComments, CommentOptions};
+use secpulse::score::{score_with_comments, ScoreOptions};
+use secpulse::{synth, text};
 use serde::Serialize;
 
 /// Anonymous security-culture surveys: how do employees see their security team?
@@ -79,6 +81,24 @@ enum Command {
         /// Stop at the first bad row instead of skipping it and reporting it.
         #[arg(long)]
         strict: bool,
+        /// Skip the analysis of free-text comments (faster on very large files).
+        #[arg(long)]
+        no_comments: bool,
+        /// Hide comment summaries and samples of groups with fewer comments than this.
+        #[arg(long = "min-comments", value_name = "K", default_value_t = DEFAULT_MIN_COMMENTS)]
+        min_comments: usize,
+        /// A file of names (one per line) to redact from quoted comments, besides e-mails, phone numbers, personal links and ids.
+        #[arg(long = "redact-names", value_name = "FILE")]
+        redact_names: Option<PathBuf>,
+    },
+    /// Analyse free-text comments: JSON Lines with `id` and `text` in, one result per line out.
+    Comments {
+        /// JSON Lines file of {"id": …, "text": …} (`-` reads standard input).
+        #[arg(value_name = "FILE")]
+        file: String,
+        /// Write JSON Lines (id, sentiment, score, stance, themes, evidence) instead of a table.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -99,9 +119,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Instrument { json, instrument } => print_instrument(instrument.as_deref(), json),
         Command::Synth { n, seed, format, instrument } => write_synth(instrument.as_deref(), n, seed, format),
-        Command::Score { responses, instrument, by, wave, min_group, json, strict } => {
-            score_file(&responses, instrument.as_deref(), by, wave, min_group, json, strict)
+        Command::Score { responses, instrument, by, wave, min_group, json, strict, no_comments, min_comments, redact_names } => {
+            let comments = if no_comments { None } else { Some((min_comments, redact_names)) };
+            score_file(&responses, instrument.as_deref(), ScoreOptionsArgs { by, wave, min_group, json, strict, comments })
         }
+        Command::Comments { file, json } => analyse_comments(&file, json),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -197,21 +219,45 @@ fn progress_printer(total: usize) -> impl FnMut(usize, usize) {
         if enabled && tenth > last_tenth {
             last_tenth = tenth;
             let end = if terminal { "\r" } else { "\n" };
-            eprint!("secpulse: read {} rows ({}%){end}", plain::count(rows), tenth * 10);
+            eprint!("secpulse: read {} rows ({}%){end}", secpulse::fmt::count(rows), tenth * 10);
         }
     }
 }
 
-fn score_file(
-    responses: &str,
-    instrument: Option<&Path>,
+/// The `score` options, as given on the command line.
+struct ScoreOptionsArgs {
     by: Vec<String>,
     wave: Option<String>,
     min_group: usize,
     json: bool,
     strict: bool,
-) -> CliResult {
+    /// Comment threshold and the block-list file, unless comments are skipped.
+    comments: Option<(usize, Option<PathBuf>)>,
+}
+
+/// Builds the comment options: threshold and a redactor with the block-listed names.
+fn comment_options(min_comments: usize, names: Option<&Path>) -> Result<CommentOptions, String> {
+    let names: Vec<String> = match names {
+        Some(path) => std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read names {}: {e}", path.display()))?
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(CommentOptions {
+        min_comments: MinGroup::new(min_comments).map_err(|e| format!("--min-comments: {e}"))?,
+        redactor: Redactor::new(&names),
+        ..Default::default()
+    })
+}
+
+fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs) -> CliResult {
+    let ScoreOptionsArgs { by, wave, min_group, json, strict, comments } = args;
     let ins = load_instrument(instrument)?;
+    let comment_options = comments.map(|(k, names)| comment_options(k, names.as_deref())).transpose()?;
     let min_group = MinGroup::new(min_group)?;
     let bytes = read_input(responses)?;
     let options = IngestOptions { policy: if strict { ErrorPolicy::Fail } else { ErrorPolicy::SkipRow }, ..Default::default() };
@@ -230,13 +276,15 @@ fn score_file(
     if summary.rows_skipped > 0 {
         eprintln!(
             "secpulse: skipped {} of {} rows with problems (use --strict to stop at the first)",
-            plain::count(summary.rows_skipped),
-            plain::count(summary.rows_read)
+            secpulse::fmt::count(summary.rows_skipped),
+            secpulse::fmt::count(summary.rows_read)
         );
     }
     let table = &ingested.table;
     let wave = wave.or_else(|| table.segment("wave").map(|_| "wave".to_string()));
-    let report = score(&ins, table, &ScoreOptions { by, wave, min_group }).map_err(|e| e.to_string())?;
+    let analyzed = comment_options.as_ref().map(|_| AnalyzedComments::new(&text::Analyzer::new(), table));
+    let comments = analyzed.as_ref().zip(comment_options.as_ref());
+    let report = score_with_comments(&ins, table, &ScoreOptions { by, wave, min_group }, comments).map_err(|e| e.to_string())?;
     let mut out = BufWriter::new(io::stdout().lock());
     if json {
         serde_json::to_writer_pretty(&mut out, &ScoreOutput { report: &report, ingest: summary }).map_err(|e| e.to_string())?;
@@ -245,4 +293,62 @@ fn score_file(
         out.write_all(plain::render(&report).as_bytes()).map_err(stdout_error)?;
     }
     out.flush().map_err(stdout_error)
+}
+
+fn analyse_comments(file: &str, json: bool) -> CliResult {
+    let input: Box<dyn BufRead> = if file == "-" {
+        Box::new(BufReader::new(io::stdin().lock()))
+    } else {
+        Box::new(BufReader::new(File::open(file).map_err(|e| format!("cannot read {file}: {e}"))?))
+    };
+    let analyzer = text::Analyzer::new();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let report = if json {
+        text::analyze_jsonl(&analyzer, input, &mut out).map_err(|e| format!("{file}: {e}"))?
+    } else {
+        let mut lines = Vec::new();
+        let report = text::analyze_jsonl(&analyzer, input, &mut lines).map_err(|e| format!("{file}: {e}"))?;
+        print_comment_table(&lines, &mut out).map_err(stdout_error)?;
+        report
+    };
+    out.flush().map_err(stdout_error)?;
+    for error in &report.errors {
+        eprintln!("secpulse: {file}: {error}");
+    }
+    if report.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{} of {} lines could not be analysed (see above)", report.errors.len(), report.errors.len() + report.analyzed))
+    }
+}
+
+/// Renders the JSON Lines results as a readable table.
+fn print_comment_table(jsonl: &[u8], out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "{:<10} {:<9} {:>6} {:<8} {:<34} why", "id", "sentiment", "score", "stance", "themes")?;
+    for line in jsonl.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+        let v: serde_json::Value = serde_json::from_slice(line).map_err(io::Error::other)?;
+        let s = |k: &str| v[k].as_str().unwrap_or("").to_string();
+        let themes: Vec<&str> = v["themes"].as_array().into_iter().flatten().filter_map(|t| t.as_str()).collect();
+        let mut why: Vec<&str> = Vec::new();
+        let words = v["evidence"].as_array().into_iter().flatten().filter_map(|e| e["words"].as_array()).flatten();
+        for word in words.filter_map(|w| w.as_str()) {
+            if !why.contains(&word) {
+                why.push(word);
+            }
+        }
+        let id = match &v["id"] {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        writeln!(
+            out,
+            "{id:<10} {:<9} {:>+6.2} {:<8} {:<34} {}",
+            s("sentiment"),
+            v["score"].as_f64().unwrap_or(0.0),
+            s("stance"),
+            themes.join(","),
+            why.join(", ")
+        )?;
+    }
+    Ok(())
 }

@@ -25,6 +25,19 @@ impl NumError {
     }
 }
 
+/// `s` without surrounding whitespace; skips the Unicode-aware scan when `s` plainly
+/// starts and ends with a printable ASCII character.
+#[inline]
+pub(crate) fn trim(s: &str) -> &str {
+    let plain = |c: &u8| *c > b' ' && *c < 0x7f;
+    let b = s.as_bytes();
+    if b.first().is_some_and(plain) && b.last().is_some_and(plain) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 /// Parses a trimmed, non-empty cell as a value on `min..=max`. Accepts `4`, `04`, `4.0`,
 /// `+4`, `4e0`; the common forms are parsed from the bytes without allocating.
 pub(crate) fn parse_scale_bytes(b: &[u8], min: u8, max: u8) -> Result<u8, NumError> {

@@ -9,6 +9,9 @@ use super::error::IngestError;
 use super::{IngestOptions, Ingested, PROGRESS_EVERY};
 use crate::instrument::Instrument;
 
+/// Rows read before the columns are sized for the whole file.
+const SAMPLE_ROWS: usize = 64;
+
 /// Reads CSV `body` (UTF-8 already checked, BOM removed).
 pub(super) fn read(
     instrument: &Instrument,
@@ -27,6 +30,7 @@ pub(super) fn read(
         return Err(IngestError::Empty);
     }
     let slots = header(&mut b, body, &rec)?;
+    let data_start = rdr.position().byte() as usize;
     while next(&mut rdr, &mut rec)? {
         // A line of blanks (the csv crate already skips empty lines) is not a respondent.
         if rec.len() == 1 && slots.len() > 1 && rec[0].trim_ascii().is_empty() {
@@ -47,6 +51,13 @@ pub(super) fn read(
             b.problem(None, format!("the row has {} fields, the header has {}", rec.len(), slots.len()));
         }
         b.end_row()?;
+        if b.rows_read() == SAMPLE_ROWS {
+            // Size the columns from the first rows; a row has at least one byte per
+            // column, so this never reserves more rows than the input could hold.
+            let done = rdr.position().byte() as usize;
+            let row_bytes = ((done - data_start) / SAMPLE_ROWS).max(slots.len()).max(1);
+            b.reserve(body.len().saturating_sub(done) / row_bytes * 11 / 10);
+        }
         if b.rows_read() % PROGRESS_EVERY == 0 {
             progress(rdr.position().byte() as usize, b.rows_read());
         }
@@ -77,7 +88,7 @@ fn header(b: &mut RowBuilder<'_>, body: &[u8], rec: &ByteRecord) -> Result<Vec<u
     b.set_offset(record_start(body, rec));
     for (i, field) in rec.iter().enumerate() {
         b.check_field_len(field.len(), None)?;
-        let name = std::str::from_utf8(field).unwrap_or("").trim();
+        let name = super::cell::unescape_formula(std::str::from_utf8(field).unwrap_or("").trim());
         if name.is_empty() {
             return Err(IngestError::EmptyColumnName { column: i + 1 });
         }

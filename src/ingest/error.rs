@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::fmt::Thousands;
+
 /// Something wrong with one row of a response file (a value off the scale, an unknown
 /// option, a row with the wrong number of fields). Under [`super::ErrorPolicy::SkipRow`]
 /// the row is dropped and the problem is reported in the summary.
@@ -119,22 +121,6 @@ impl fmt::Display for IngestError {
 
 impl std::error::Error for IngestError {}
 
-/// Formats an integer with `,` between groups of three digits: `1,205`.
-pub(crate) struct Thousands(pub u64);
-
-impl fmt::Display for Thousands {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.0.to_string();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                f.write_str(",")?;
-            }
-            write!(f, "{c}")?;
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,14 +131,5 @@ mod tests {
         assert_eq!(p.to_string(), "line 1,205 (row 1,204), column en2: \"7\" is outside 1–5");
         let p = Problem { line: 3, row: 2, column: None, message: "x".into() };
         assert_eq!(p.to_string(), "line 3 (row 2): x");
-    }
-
-    #[test]
-    fn thousands_groups_digits() {
-        assert_eq!(Thousands(0).to_string(), "0");
-        assert_eq!(Thousands(999).to_string(), "999");
-        assert_eq!(Thousands(1000).to_string(), "1,000");
-        assert_eq!(Thousands(20_000_000).to_string(), "20,000,000");
-        assert_eq!(Thousands(123_456_789).to_string(), "123,456,789");
     }
 }

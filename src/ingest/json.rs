@@ -9,19 +9,21 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::builder::RowBuilder;
+use super::cell;
 use super::error::IngestError;
 use super::{IngestOptions, Ingested, PROGRESS_EVERY};
 use crate::instrument::Instrument;
 
-/// Reads JSON `body` (UTF-8 already checked, BOM removed).
+/// Reads JSON `text` (BOM removed).
 pub(super) fn read(
     instrument: &Instrument,
-    body: &[u8],
+    text: &str,
     options: &IngestOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Ingested, IngestError> {
-    let mut s = Scanner { bytes: body, pos: 0 };
-    let mut ctx = Ctx { b: RowBuilder::new(instrument, body, options, false), order: Vec::new(), fatal: None };
+    let body = text.as_bytes();
+    let mut s = Scanner { bytes: body, text, pos: 0 };
+    let mut ctx = Ctx { b: RowBuilder::new(instrument, body, options, false), next_of: Vec::new(), first: usize::MAX, fatal: None };
     s.skip_ws();
     if s.peek() == Some(b'[') {
         s.pos += 1;
@@ -68,6 +70,7 @@ pub(super) fn read(
 /// Walks the input between objects.
 struct Scanner<'a> {
     bytes: &'a [u8],
+    text: &'a str,
     pos: usize,
 }
 
@@ -96,7 +99,12 @@ impl Scanner<'_> {
             return Err(self.error(ctx, "expected a JSON object"));
         }
         ctx.b.begin_row(start)?;
-        let mut de = serde_json::Deserializer::from_slice(&self.bytes[start..end]);
+        // Spans start and end at ASCII bytes, so `get` always succeeds; `from_str` skips
+        // serde_json's UTF-8 check, already done for the whole input.
+        let Some(span) = self.text.get(start..end) else {
+            return Err(self.error(ctx, "expected a JSON object"));
+        };
+        let mut de = serde_json::Deserializer::from_str(span);
         let parsed = RowSeed { ctx: &mut *ctx }.deserialize(&mut de).and_then(|()| de.end());
         if let Err(e) = parsed {
             if let Some(fatal) = ctx.fatal.take() {
@@ -128,6 +136,18 @@ fn translate(e: &serde_json::Error, line: u64, column: u64) -> IngestError {
     IngestError::Json { line, column, message }
 }
 
+/// Bytes that matter when skipping over a JSON value.
+const STRUCTURAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 9 {
+        t[[b'"', b'{', b'[', b'}', b']', b',', b' ', b'\t', b'\n'][i] as usize] = true;
+        i += 1;
+    }
+    t[b'\r' as usize] = true;
+    t
+};
+
 /// End of the JSON value starting at `start`: after its closing bracket or quote, or
 /// at the delimiter after a scalar; the end of input if it is not closed.
 fn value_end(b: &[u8], start: usize) -> usize {
@@ -154,6 +174,9 @@ fn value_end(b: &[u8], start: usize) -> usize {
             _ => {}
         }
         i += 1;
+        while i < b.len() && !STRUCTURAL[usize::from(b[i])] {
+            i += 1;
+        }
     }
     b.len()
 }
@@ -174,8 +197,10 @@ fn string_end(b: &[u8], i: usize) -> usize {
 /// State shared by the visitors of one file.
 struct Ctx<'i> {
     b: RowBuilder<'i>,
-    /// The column of each key position in the previous object, to skip hashing.
-    order: Vec<usize>,
+    /// For each column, the column whose key followed it last time (`first` for the
+    /// first key): objects usually list keys in the same order, so this skips hashing.
+    next_of: Vec<usize>,
+    first: usize,
     /// A file-level error raised inside a visitor.
     fatal: Option<IngestError>,
 }
@@ -211,9 +236,9 @@ impl<'de> Visitor<'de> for RowSeed<'_, '_> {
         f.write_str("a JSON object")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut pos = 0;
-        while let Some(key) = map.next_key_seed(KeySeed { ctx: &mut *self.ctx, pos })? {
-            pos += 1;
+        let mut prev = None;
+        while let Some(key) = map.next_key_seed(KeySeed { ctx: &mut *self.ctx, prev })? {
+            prev = key.or(prev);
             match key {
                 Some(slot) if self.ctx.b.claim(slot) => {
                     map.next_value_seed(ValueSeed { ctx: &mut *self.ctx, slot, in_ranking: false })?
@@ -259,7 +284,8 @@ impl<'de> Visitor<'de> for RowSeed<'_, '_> {
 /// Resolves a key to a column slot (`None`: skip the value).
 struct KeySeed<'c, 'i> {
     ctx: &'c mut Ctx<'i>,
-    pos: usize,
+    /// The column of the previous key in this object.
+    prev: Option<usize>,
 }
 
 impl<'de> DeserializeSeed<'de> for KeySeed<'_, '_> {
@@ -276,7 +302,7 @@ impl<'de> Visitor<'de> for KeySeed<'_, '_> {
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<usize>, E> {
         let ctx = self.ctx;
-        let name = v.trim();
+        let name = cell::trim(v);
         if name.is_empty() {
             ctx.b.problem(None, "a key is empty".to_string());
             return Ok(None);
@@ -284,20 +310,23 @@ impl<'de> Visitor<'de> for KeySeed<'_, '_> {
         if let Err(e) = ctx.b.check_field_len(name.len(), None) {
             return Err(ctx.fail(e));
         }
-        // Objects usually list their keys in the same order: try last row's column first.
-        if let Some(&slot) = ctx.order.get(self.pos) {
-            if ctx.b.name(slot) == name {
-                return Ok(Some(slot));
-            }
+        let predicted = match self.prev {
+            Some(p) => ctx.next_of.get(p).copied().unwrap_or(usize::MAX),
+            None => ctx.first,
+        };
+        if predicted < ctx.next_of.len() && ctx.b.name(predicted) == name {
+            return Ok(Some(predicted));
         }
         let slot = match ctx.b.column(name) {
             Ok(slot) => slot,
             Err(e) => return Err(ctx.fail(e)),
         };
-        if self.pos < ctx.order.len() {
-            ctx.order[self.pos] = slot;
-        } else if self.pos == ctx.order.len() && self.pos < 4096 {
-            ctx.order.push(slot);
+        if ctx.next_of.len() <= slot {
+            ctx.next_of.resize(slot + 1, usize::MAX);
+        }
+        match self.prev {
+            Some(p) => ctx.next_of[p] = slot,
+            None => ctx.first = slot,
         }
         Ok(Some(slot))
     }

@@ -133,15 +133,15 @@ pub fn read_responses_with_progress(
     if bytes.len() > max {
         return Err(IngestError::Limit { limit: "max_bytes", value: max, at: None });
     }
-    check_utf8(bytes)?;
-    let body = strip_bom(bytes);
-    if body.iter().all(u8::is_ascii_whitespace) {
+    let text = check_utf8(bytes)?;
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.bytes().all(|b| b.is_ascii_whitespace()) {
         return Err(IngestError::Empty);
     }
     let bom = bytes.len() - body.len();
     let mut progress = |consumed: usize, rows: usize| progress(consumed + bom, rows);
     match format {
-        Format::Csv => csv::read(instrument, body, options, &mut progress),
+        Format::Csv => csv::read(instrument, body.as_bytes(), options, &mut progress),
         Format::Json => json::read(instrument, body, options, &mut progress),
     }
 }
@@ -154,10 +154,10 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
-/// Fails with the line and byte offset of the first byte that is not UTF-8.
-fn check_utf8(bytes: &[u8]) -> Result<(), IngestError> {
+/// The input as text, or the line and byte offset of the first byte that is not UTF-8.
+fn check_utf8(bytes: &[u8]) -> Result<&str, IngestError> {
     match std::str::from_utf8(bytes) {
-        Ok(_) => Ok(()),
+        Ok(text) => Ok(text),
         Err(e) => {
             let offset = e.valid_up_to();
             let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u64;

@@ -72,15 +72,24 @@ impl ResponseTable {
             let id = q.id().to_string();
             match q {
                 Question::Likert { .. } | Question::Bipolar { .. } | Question::Recommend { .. } => {
-                    table.answers.push(AnswerColumn { id, values: Vec::new() })
+                    table.answers.push(AnswerColumn {
+                        id,
+                        values: Vec::new(),
+                    })
                 }
                 Question::Choice { options, .. } => table.segments.push(SegmentColumn {
                     name: id,
                     labels: options.clone(),
                     codes: Vec::new(),
                 }),
-                Question::Text { .. } => table.texts.push(TextColumn { id, entries: Vec::new() }),
-                Question::Ranking { .. } => table.rankings.push(RankingColumn { id, entries: Vec::new() }),
+                Question::Text { .. } => table.texts.push(TextColumn {
+                    id,
+                    entries: Vec::new(),
+                }),
+                Question::Ranking { .. } => table.rankings.push(RankingColumn {
+                    id,
+                    entries: Vec::new(),
+                }),
             }
         }
         table

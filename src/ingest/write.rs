@@ -85,11 +85,14 @@ fn sparse<'t, T>(entries: Option<&'t [(u32, T)]>, cursor: &mut usize, row: usize
 
 /// Writes the table as CSV (comma, LF, header in instrument order then extra segment
 /// columns). Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
-/// CR first) gets a leading `'`, which the reader removes again.
+/// CR first) gets a leading `'`, which the reader removes again — in cells and in header
+/// names (extra columns are named by the input file).
 pub fn write_csv<W: Write>(instrument: &Instrument, table: &ResponseTable, out: W) -> io::Result<()> {
     let mut cols = columns(instrument, table);
     let mut w = ::csv::Writer::from_writer(out);
-    w.write_record(cols.iter().map(|(name, _)| name.as_bytes()))?;
+    // Header names come from the input file too (extra columns): escape them like cells.
+    let header = |name: &str| if needs_formula_escape(name) { format!("'{name}") } else { name.to_string() };
+    w.write_record(cols.iter().map(|(name, _)| header(name)))?;
     let mut field = String::new();
     let mut record = ::csv::ByteRecord::new();
     for row in 0..table.rows {

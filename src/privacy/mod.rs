@@ -8,10 +8,18 @@
 //!   and no pool of hidden groups smaller than `k` — can be derived by subtracting
 //!   the visible groups from the total.
 
+pub mod filter;
+pub mod randomized;
+pub mod redact;
+
 use serde::{Deserialize, Serialize};
 
 /// Default minimum group size.
 pub const DEFAULT_MIN_GROUP: usize = 5;
+
+/// Default minimum number of comments behind any comment summary or sample: higher than
+/// the group size, because a comment's wording can identify its writer.
+pub const DEFAULT_MIN_COMMENTS: usize = 10;
 
 /// The minimum number of respondents behind anything that is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +78,32 @@ impl MinGroup {
         }
         hidden
     }
+
+    /// Complementary suppression of one statistic across the groups of a breakdown
+    /// (e.g. the NPS of each department, when the NPS of everyone is shown too).
+    /// `answers[i]` is how many answers group i's statistic rests on, `hidden[i]` is true
+    /// where it is not shown anyway (a suppressed group). The statistic is hidden where it
+    /// rests on 1 to k − 1 answers, and then in further groups (fewest answers first) until
+    /// the answers behind all hidden values add up to 0 or at least `k` — so subtracting the
+    /// shown values from the total never yields a value about fewer than `k` answers.
+    /// Returns `true` where the statistic must not be shown.
+    pub fn suppress_complement(self, answers: &[usize], hidden: &[bool]) -> Vec<bool> {
+        let mut out: Vec<bool> =
+            answers.iter().zip(hidden).map(|(&n, &h)| h || (n > 0 && !self.allows(n))).collect();
+        let mut order: Vec<usize> = (0..answers.len()).filter(|&i| answers[i] > 0).collect();
+        order.sort_by_key(|&i| (answers[i], i));
+        loop {
+            let pooled: usize = answers.iter().zip(&out).filter(|(_, &h)| h).map(|(&n, _)| n).sum();
+            if pooled == 0 || self.allows(pooled) {
+                break;
+            }
+            match order.iter().find(|&&i| !out[i]) {
+                Some(&next) => out[next] = true,
+                None => break,
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -110,6 +144,19 @@ mod tests {
     #[test]
     fn empty_groups_are_neither_shown_nor_counted() {
         assert_eq!(k5().suppress_breakdown(&[0, 3, 20, 8]), vec![false, true, false, true]);
+    }
+
+    #[test]
+    fn a_statistic_with_few_answers_takes_its_complement_with_it() {
+        // Group 1 shows NPS from 3 answers: hide it and the next fewest (12) too.
+        assert_eq!(k5().suppress_complement(&[40, 3, 12, 30], &[false; 4]), vec![false, true, true, false]);
+        // Suppressed groups (7 people) of which only 2 answered: pull in the fewest shown.
+        assert_eq!(k5().suppress_complement(&[20, 2, 0, 9], &[false, true, true, false]), vec![false, true, true, true]);
+        // Hidden groups whose answers already pool to k: nothing more.
+        assert_eq!(k5().suppress_complement(&[20, 2, 3, 9], &[false, true, true, false]), vec![false, true, true, false]);
+        // Nobody answered in the hidden groups: nothing can be derived.
+        assert_eq!(k5().suppress_complement(&[20, 0, 0, 9], &[false, true, true, false]), vec![false, true, true, false]);
+        assert_eq!(k5().suppress_complement(&[], &[]), Vec::<bool>::new());
     }
 
     #[test]

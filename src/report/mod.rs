@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::privacy::redact::RedactionCounts;
 use crate::score::stats::Difference;
+use crate::text::{CommentSummary, Sentiment, Stance, Theme};
 
 /// Identifies the format of a serialised [`Report`].
 pub const REPORT_FORMAT: &str = "secpulse-report/1";
@@ -42,6 +44,60 @@ pub struct Report {
     pub segments: BTreeMap<String, Vec<SegmentGroup>>,
     /// Wave-over-wave comparison, when a wave column was given.
     pub waves: Option<Waves>,
+    /// What people wrote, per free-text question (empty when comments were not analysed).
+    #[serde(default)]
+    pub comments: Vec<CommentReport>,
+}
+
+/// The analysed comments of one free-text question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentReport {
+    /// Question id.
+    pub id: String,
+    /// The question.
+    pub text: String,
+    /// Minimum number of comments behind anything shown here.
+    pub min_comments: usize,
+    /// Number of comments; `None` when fewer than `min_comments`.
+    pub n: Option<usize>,
+    /// Sentiment, stance and theme counts of all comments.
+    pub summary: Option<CommentSummary>,
+    /// The same per breakdown group, keyed by column; groups under the threshold suppressed.
+    pub segments: BTreeMap<String, Vec<CommentGroup>>,
+    /// A shuffled sample of comments, redacted, for reading.
+    pub samples: Vec<CommentSample>,
+    /// What redaction removed from the samples.
+    pub redacted: RedactionCounts,
+}
+
+/// The comments of one breakdown group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentGroup {
+    /// The segment value.
+    pub value: String,
+    /// Number of comments; `None` when suppressed.
+    pub n: Option<usize>,
+    /// What to print for `n`: the number, or e.g. "< 10".
+    pub n_label: String,
+    /// True when hidden by the comment threshold.
+    pub suppressed: bool,
+    /// Label counts of the group's comments.
+    pub summary: Option<CommentSummary>,
+}
+
+/// One comment as shown in the comment browser: redacted text and its labels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentSample {
+    /// The comment, with e-mails, phone numbers, personal links, ids and listed names removed.
+    pub text: String,
+    /// Overall tone.
+    pub sentiment: Sentiment,
+    /// Stance toward the security team.
+    pub stance: Stance,
+    /// Themes.
+    pub themes: Vec<Theme>,
+    /// The writer's group in each breakdown, only where that group meets the comment threshold.
+    pub groups: BTreeMap<String, String>,
 }
 
 /// An instrument's identity.

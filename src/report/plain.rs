@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
-use super::{Report, Score, SegmentGroup};
+use super::{CommentReport, Report, Score, SegmentGroup};
+use crate::fmt::count;
+use crate::text::CommentSummary;
 
 /// Formats an optional number with `digits` decimals, or "–" when hidden.
 fn num(v: Option<f64>, digits: usize) -> String {
@@ -17,19 +19,6 @@ fn signed(v: Option<f64>) -> String {
 /// Formats a percentage without decimals, or "–".
 fn pct(v: Option<f64>) -> String {
     v.map_or_else(|| "–".to_string(), |v| format!("{v:.0}%"))
-}
-
-/// Formats a count with thousands separators.
-pub fn count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Shortens `s` to at most `max` characters, ending with "…" when cut.
@@ -66,6 +55,43 @@ fn group_row(out: &mut String, report: &Report, g: &SegmentGroup) {
     let dims = g.dimensions.iter().flatten().map(|d| format!(" {:>6}", num(d.score.score, 0))).collect::<String>();
     let balance = g.balance.as_ref().map_or_else(|| "–".to_string(), |b| signed(b.score));
     let _ = writeln!(out, "  {name:<24} {:>8}  {:>6} {delta:>8} {balance:>8} {dims}", g.n_label, num(overall.score.score, 1));
+}
+
+/// One line of comment label shares: tone, stance and the top themes.
+fn comment_line(s: &CommentSummary, themes: usize) -> String {
+    let p = |c: usize| pct(Some(c as f64 / s.n.max(1) as f64 * 100.0));
+    let top: Vec<String> = s.themes.iter().take(themes).map(|t| format!("{} {}", t.theme.as_str(), t.count)).collect();
+    format!(
+        "positive {} · mixed {} · neutral {} · negative {} | enabler {} · blocker {} | {}",
+        p(s.sentiment.positive),
+        p(s.sentiment.mixed),
+        p(s.sentiment.neutral),
+        p(s.sentiment.negative),
+        p(s.stance.enabler),
+        p(s.stance.blocker),
+        top.join(", ")
+    )
+}
+
+fn comments(w: &mut String, c: &CommentReport) {
+    let Some(summary) = &c.summary else {
+        let _ = writeln!(w, "\nComments \"{}\": fewer than {} comments, not shown.", c.text, c.min_comments);
+        return;
+    };
+    let _ = writeln!(w, "\nComments \"{}\" ({} comments)\n  {}", c.text, count(summary.n), comment_line(summary, 5));
+    for (column, groups) in &c.segments {
+        let _ = writeln!(w, "  by {column}:");
+        for g in groups {
+            match &g.summary {
+                Some(s) => {
+                    let _ = writeln!(w, "    {:<22} {:>6}  {}", clip(&g.value, 22), g.n_label, comment_line(s, 2));
+                }
+                None => {
+                    let _ = writeln!(w, "    {:<22} {:>6}  suppressed", clip(&g.value, 22), g.n_label);
+                }
+            }
+        }
+    }
 }
 
 /// Renders the report as aligned text tables: overall, NPS and balance, dimensions,
@@ -155,6 +181,9 @@ pub fn render(report: &Report) -> String {
         header(w, &format!("By {column} (* = differs from everyone else, Welch p < .05)"));
         groups.iter().for_each(|g| group_row(w, report, g));
     }
+    for c in &report.comments {
+        comments(w, c);
+    }
     if let Some(waves) = &report.waves {
         header(w, &format!("By wave ({})", waves.column));
         waves.waves.iter().for_each(|g| group_row(w, report, g));
@@ -176,19 +205,10 @@ pub fn render(report: &Report) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::count;
 
     #[test]
     fn clipping_marks_the_cut() {
         assert_eq!(super::clip("Engineering", 24), "Engineering");
         assert_eq!(super::clip("approachability", 6), "appro…");
-    }
-
-    #[test]
-    fn thousands_separators() {
-        assert_eq!(count(0), "0");
-        assert_eq!(count(999), "999");
-        assert_eq!(count(1000), "1,000");
-        assert_eq!(count(1234567), "1,234,567");
     }
 }

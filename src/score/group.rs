@@ -87,6 +87,13 @@ fn moments_of(values: &[f32], rows: Rows<'_>) -> (Moments, Vec<f64>) {
     (m, kept)
 }
 
+/// Rows of `rows` with an answer in `values`.
+fn answered(values: &[u8], rows: Rows<'_>) -> usize {
+    let mut n = 0;
+    rows.for_each(|r| n += usize::from(values[r] != MISSING));
+    n
+}
+
 fn share(part: usize, total: usize) -> f64 {
     part as f64 / total as f64 * 100.0
 }
@@ -324,9 +331,24 @@ impl<'a> Scorer<'a> {
         Some(out)
     }
 
+    /// How many of `rows` answered the 0–10 recommend question (0 without one).
+    pub fn nps_answers(&self, rows: Rows<'_>) -> usize {
+        self.recommend.as_ref().map_or(0, |q| answered(q.values, rows))
+    }
+
+    /// How many of `rows` answered the bipolar question (0 without one).
+    pub fn balance_answers(&self, rows: Rows<'_>) -> usize {
+        self.bipolar.as_ref().map_or(0, |q| answered(q.values, rows))
+    }
+
     /// Respondents' overall scores (0–100, NaN = missing), for wave deltas.
     pub fn overall_moments(&self, rows: Rows<'_>) -> Moments {
         moments_of(&self.scores.overall, rows).0
+    }
+
+    /// Number of dimensions of the instrument.
+    pub fn dimension_count(&self) -> usize {
+        self.instrument.dimensions.len()
     }
 
     /// Respondents' dimension-`d` score moments over `rows`.

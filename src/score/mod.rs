@@ -10,12 +10,13 @@
 //! - Favourable / neutral / unfavourable: share of keyed item answers above / at / below the midpoint.
 //! - Security NPS: % answering 9–10 minus % answering 0–6.
 
+pub mod comments;
+mod complement;
 pub mod group;
 mod joint;
 pub mod respondent;
 pub mod stats;
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::ingest::ResponseTable;
@@ -23,6 +24,7 @@ use crate::instrument::{Instrument, Question};
 use crate::privacy::MinGroup;
 use crate::report::{InstrumentRef, Named, RankedOption, Ranking, Report, SegmentGroup, WaveDelta, Waves, REPORT_FORMAT};
 
+use comments::{AnalyzedComments, CommentOptions};
 use group::{Rows, Scorer};
 use stats::welch;
 
@@ -84,7 +86,7 @@ fn groups_of(table: &ResponseTable, column: &str) -> Result<Vec<(String, Vec<u32
 fn breakdown(scorer: &Scorer<'_>, groups: &[(String, Vec<u32>)]) -> Vec<SegmentGroup> {
     let sizes: Vec<usize> = groups.iter().map(|(_, r)| r.len()).collect();
     let hidden = scorer.min.suppress_breakdown(&sizes);
-    groups
+    let mut shown: Vec<SegmentGroup> = groups
         .iter()
         .zip(hidden)
         .map(|((value, rows), hide)| {
@@ -112,16 +114,23 @@ fn breakdown(scorer: &Scorer<'_>, groups: &[(String, Vec<u32>)]) -> Vec<SegmentG
                 balance: scorer.balance(rows),
             }
         })
-        .collect()
+        .collect();
+    complement::apply(scorer, groups, &mut shown);
+    shown
 }
 
 /// Wave groups in name order, and the change of each score between consecutive visible waves.
 fn waves(scorer: &Scorer<'_>, instrument: &Instrument, table: &ResponseTable, column: &str) -> Result<Waves, ScoreError> {
     let mut groups = groups_of(table, column)?;
-    groups.retain(|(label, _)| label != NO_ANSWER);
+    // Rows without a wave take part in the suppression (else they could be derived by
+    // subtracting the waves from the total) but are not listed as a wave.
+    let blank = groups.iter().position(|(label, _)| label == NO_ANSWER).map(|i| groups.remove(i));
     groups.sort_by(|a, b| a.0.cmp(&b.0));
-    let shown = breakdown(scorer, &groups);
-    let visible: Vec<usize> = (0..groups.len()).filter(|&i| !shown[i].suppressed).collect();
+    groups.extend(blank);
+    let mut shown = breakdown(scorer, &groups);
+    let listed = groups.len() - usize::from(groups.last().is_some_and(|(l, _)| l == NO_ANSWER));
+    shown.truncate(listed);
+    let visible: Vec<usize> = (0..listed).filter(|&i| !shown[i].suppressed).collect();
     let mut deltas = Vec::new();
     for pair in visible.windows(2) {
         let (a, b) = (&groups[pair[0]], &groups[pair[1]]);
@@ -130,8 +139,9 @@ fn waves(scorer: &Scorer<'_>, instrument: &Instrument, table: &ResponseTable, co
             .chain(instrument.dimensions.iter().enumerate().map(|(d, dim)| {
                 (dim.id.clone(), scorer.dimension_moments(d, ra), scorer.dimension_moments(d, rb))
             }));
-        for (measure, ma, mb) in measures {
-            if !(scorer.min.allows(ma.n) && scorer.min.allows(mb.n)) {
+        for (m, (measure, ma, mb)) in measures.enumerate() {
+            let both = complement::shows(&shown[pair[0]], m) && complement::shows(&shown[pair[1]], m);
+            if !(both && scorer.min.allows(ma.n) && scorer.min.allows(mb.n)) {
                 continue;
             }
             if let Some(change) = welch(&mb, &ma) {
@@ -191,14 +201,30 @@ fn rankings(instrument: &Instrument, table: &ResponseTable, min: MinGroup) -> Ve
 /// Scores `table` against `instrument`: overall, dimensions, items, NPS, balance,
 /// rankings, the requested breakdowns and waves — all through the minimum group size.
 pub fn score(instrument: &Instrument, table: &ResponseTable, options: &ScoreOptions) -> Result<Report, ScoreError> {
+    score_with_comments(instrument, table, options, None)
+}
+
+/// [`score`], plus what people wrote: comment summaries overall and per breakdown group,
+/// and a redacted sample, from comments analysed once with [`AnalyzedComments::new`].
+pub fn score_with_comments(
+    instrument: &Instrument,
+    table: &ResponseTable,
+    options: &ScoreOptions,
+    comments: Option<(&AnalyzedComments, &CommentOptions)>,
+) -> Result<Report, ScoreError> {
     let min = options.min_group;
     let scorer = Scorer::new(instrument, table, min);
     let all = Rows::All(table.rows);
-    let mut segments = BTreeMap::new();
-    for column in &options.by {
-        segments.insert(column.clone(), breakdown(&scorer, &groups_of(table, column)?));
-    }
+    let breakdowns = options
+        .by
+        .iter()
+        .map(|column| Ok((column.clone(), groups_of(table, column)?)))
+        .collect::<Result<Vec<_>, ScoreError>>()?;
+    let segments = breakdowns.iter().map(|(column, groups)| (column.clone(), breakdown(&scorer, groups))).collect();
     let waves = options.wave.as_deref().map(|w| waves(&scorer, instrument, table, w)).transpose()?;
+    let comments = comments
+        .map(|(analyzed, opts)| comments::report(instrument, table, analyzed, &breakdowns, min, opts))
+        .unwrap_or_default();
     Ok(Report {
         format: REPORT_FORMAT.to_string(),
         instrument: InstrumentRef {
@@ -217,5 +243,6 @@ pub fn score(instrument: &Instrument, table: &ResponseTable, options: &ScoreOpti
         rankings: rankings(instrument, table, min),
         segments,
         waves,
+        comments,
     })
 }

@@ -1,1 +1,345 @@
-//! Free-text comment analysis (placeholder until the text module lands).
+//! Free-text comment analysis: sentiment, stance toward the security team, themes, and the words
+//! that drove each decision.
+//!
+//! Rule- and lexicon-based, so every label can be explained. The lexicon (`lexicon.txt`, compiled
+//! in) knows the domain: attacker vocabulary ("blocked the phishing attack") is not a complaint about
+//! the team, "says no" and "took three weeks" are. Negation and its scope, contrast ("but", "though"),
+//! concessions ("I get why, but"), intensifiers, sarcasm cues, ALL CAPS, emoji, typos, non-ASCII text
+//! and placeholder answers ("n/a", "-") are handled. Labels follow the project's comment guideline.
+//!
+//! ```
+//! use secpulse::text::{analyze, Sentiment, Stance, Theme};
+//! let a = analyze("They never say no without offering an alternative.");
+//! assert_eq!(a.sentiment, Sentiment::Positive);
+//! assert_eq!(a.stance, Stance::Enabler);
+//! assert!(a.themes.contains(&Theme::SaysNo) && a.themes.contains(&Theme::OffersOptions));
+//! ```
+
+mod jsonl;
+mod lexicon;
+mod scope;
+mod sentiment;
+mod stance;
+mod themes;
+mod tokenize;
+
+pub use jsonl::{analyze_jsonl, JsonlReport};
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// Overall evaluative tone of a comment.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Sentiment {
+    /// Complaint, frustration, distrust; no praise of real weight.
+    Negative,
+    /// No evaluation: questions, suggestions, facts, placeholders.
+    Neutral,
+    /// Approval, praise, thanks; no criticism of real weight.
+    Positive,
+    /// Clear praise and clear criticism, each of real weight.
+    Mixed,
+}
+
+impl Sentiment {
+    /// The four labels in a fixed order.
+    pub const ALL: [Sentiment; 4] = [
+        Sentiment::Negative,
+        Sentiment::Neutral,
+        Sentiment::Positive,
+        Sentiment::Mixed,
+    ];
+
+    /// The snake_case label ("negative", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sentiment::Negative => "negative",
+            Sentiment::Neutral => "neutral",
+            Sentiment::Positive => "positive",
+            Sentiment::Mixed => "mixed",
+        }
+    }
+}
+
+/// How a comment portrays the security team: obstructing work, helping it get done, or neither.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// Refuses, slows, blocks legitimate work.
+    Blocker,
+    /// Finds a way, offers options, unblocks, fixes people's problems.
+    Enabler,
+    /// Neither (including pure protection praise and personality remarks).
+    None,
+}
+
+impl Stance {
+    /// The three labels in a fixed order.
+    pub const ALL: [Stance; 3] = [Stance::Blocker, Stance::Enabler, Stance::None];
+
+    /// The snake_case label ("blocker", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Blocker => "blocker",
+            Stance::Enabler => "enabler",
+            Stance::None => "none",
+        }
+    }
+}
+
+/// What a comment talks about, whatever the polarity.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Refusals, denials, vetoes, or their explicit absence.
+    SaysNo,
+    /// Alternatives, workarounds, conditional approvals, or their explicit lack.
+    OffersOptions,
+    /// Speed of security work: waiting, queues, approval times, fast turnaround.
+    Bottleneck,
+    /// Visibility, ease of reaching the team, friendliness.
+    Approachability,
+    /// Condescension, lecturing, blame, distrust of staff, or its explicit absence.
+    Arrogance,
+    /// Clarity, jargon, announcements, newsletters, being kept informed.
+    Communication,
+    /// Caring about people and the business, empathy, or indifference.
+    Care,
+    /// Awareness courses, phishing simulations, drills, workshops.
+    Training,
+    /// Handling of incidents and threats, reports, post-incident follow-up.
+    IncidentResponse,
+    /// Security leadership and company leadership's support, funding, ownership.
+    Leadership,
+    /// Audits, policies, regulations, risk assessments, questionnaires, paperwork.
+    Compliance,
+    /// Security tools and technical controls: VPN, MFA, filters, portals, blocks.
+    Tooling,
+}
+
+impl Theme {
+    /// All themes, in the guideline's order.
+    pub const ALL: [Theme; 12] = [
+        Theme::SaysNo,
+        Theme::OffersOptions,
+        Theme::Bottleneck,
+        Theme::Approachability,
+        Theme::Arrogance,
+        Theme::Communication,
+        Theme::Care,
+        Theme::Training,
+        Theme::IncidentResponse,
+        Theme::Leadership,
+        Theme::Compliance,
+        Theme::Tooling,
+    ];
+
+    /// The snake_case label ("says_no", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::SaysNo => "says_no",
+            Theme::OffersOptions => "offers_options",
+            Theme::Bottleneck => "bottleneck",
+            Theme::Approachability => "approachability",
+            Theme::Arrogance => "arrogance",
+            Theme::Communication => "communication",
+            Theme::Care => "care",
+            Theme::Training => "training",
+            Theme::IncidentResponse => "incident_response",
+            Theme::Leadership => "leadership",
+            Theme::Compliance => "compliance",
+            Theme::Tooling => "tooling",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The words behind one decision.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Evidence {
+    /// The decision explained: "sentiment:negative", "stance:blocker", "theme:bottleneck", ...
+    pub decision: String,
+    /// Words or phrases from the comment (original spelling), with markers such as
+    /// "never … condescending" for a negated cue, "🙄" for a sarcasm cue, "ALL CAPS" or "?" for a question.
+    pub words: Vec<String>,
+}
+
+/// The analysis of one comment.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct CommentAnalysis {
+    /// Overall tone.
+    pub sentiment: Sentiment,
+    /// Signed strength in [-1, 1] (negative = unfavourable), rounded to 3 decimals.
+    pub score: f32,
+    /// Stance toward the security team.
+    pub stance: Stance,
+    /// Themes, in [`Theme::ALL`] order, no duplicates.
+    pub themes: Vec<Theme>,
+    /// One entry for the sentiment, one for the stance, one per theme.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A comment analyser. [`Analyzer::new`] compiles the lexicon once; [`Analyzer::analyze`] is cheap
+/// and can be called from many threads.
+pub struct Analyzer {
+    lex: lexicon::Lexicon,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Analyzer {
+    /// Build the lookup tables (a few milliseconds).
+    pub fn new() -> Analyzer {
+        Analyzer {
+            lex: lexicon::Lexicon::new(),
+        }
+    }
+
+    /// Analyse one comment. Never fails: empty or placeholder text is neutral, stance none, no themes.
+    pub fn analyze(&self, text: &str) -> CommentAnalysis {
+        let mut toks = tokenize::Tokens::default();
+        tokenize::tokenize(text, &mut toks);
+        let fixed: Vec<Option<String>> = toks
+            .toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let w = toks.text(i);
+                if t.kind != tokenize::Kind::Word || self.lex.knows(w) {
+                    None
+                } else {
+                    self.lex.correct(w, t.elongated)
+                }
+            })
+            .collect();
+        let words: Vec<&str> = fixed
+            .iter()
+            .enumerate()
+            .map(|(i, f)| f.as_deref().unwrap_or_else(|| toks.text(i)))
+            .collect();
+        if let Some(p) = scope::placeholder(text, &toks, &words) {
+            return p;
+        }
+        let mut hits = Vec::new();
+        self.lex.scan(&words, &toks, &mut hits);
+        let cues = scope::annotate(&self.lex, text, &toks, &words, &hits);
+        let (sentiment, score, s_ev) = sentiment::decide(&cues);
+        let (stance, st_ev) = stance::decide(&cues);
+        let (themes, t_ev) = themes::decide(&self.lex, &cues);
+        let mut evidence = Vec::with_capacity(2 + themes.len());
+        evidence.push(Evidence {
+            decision: format!("sentiment:{}", sentiment.as_str()),
+            words: s_ev,
+        });
+        evidence.push(Evidence {
+            decision: format!("stance:{}", stance.as_str()),
+            words: st_ev,
+        });
+        evidence.extend(t_ev);
+        CommentAnalysis {
+            sentiment,
+            score,
+            stance,
+            themes,
+            evidence,
+        }
+    }
+}
+
+/// Analyse one comment with a shared, lazily built [`Analyzer`].
+pub fn analyze(text: &str) -> CommentAnalysis {
+    static SHARED: OnceLock<Analyzer> = OnceLock::new();
+    SHARED.get_or_init(Analyzer::new).analyze(text)
+}
+
+/// Counts of each sentiment label.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+pub struct SentimentCounts {
+    /// Comments labelled negative.
+    pub negative: usize,
+    /// Comments labelled neutral.
+    pub neutral: usize,
+    /// Comments labelled positive.
+    pub positive: usize,
+    /// Comments labelled mixed.
+    pub mixed: usize,
+}
+
+/// Counts of each stance label.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+pub struct StanceCounts {
+    /// Comments portraying the team as obstructing work.
+    pub blocker: usize,
+    /// Comments portraying the team as helping work get done.
+    pub enabler: usize,
+    /// Neither.
+    pub none: usize,
+}
+
+/// How many comments carry one theme.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct ThemeCount {
+    /// The theme.
+    pub theme: Theme,
+    /// Number of comments tagged with it.
+    pub count: usize,
+}
+
+/// Aggregate of many analysed comments, for dashboards. JSON shape:
+/// `{"n":3,"sentiment":{"negative":1,"neutral":0,"positive":2,"mixed":0},
+///   "stance":{"blocker":1,"enabler":1,"none":1},"themes":[{"theme":"bottleneck","count":2}]}`;
+/// `themes` lists only themes that occur, by count descending, ties in [`Theme::ALL`] order.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+pub struct CommentSummary {
+    /// Number of comments.
+    pub n: usize,
+    /// Comments per sentiment label.
+    pub sentiment: SentimentCounts,
+    /// Comments per stance label.
+    pub stance: StanceCounts,
+    /// Comments per theme (themes with a zero count are left out).
+    pub themes: Vec<ThemeCount>,
+}
+
+/// Analyse and count many comments.
+pub fn summarize<'a>(
+    analyzer: &Analyzer,
+    texts: impl IntoIterator<Item = &'a str>,
+) -> CommentSummary {
+    let mut s = CommentSummary::default();
+    let mut counts: BTreeMap<Theme, usize> = BTreeMap::new();
+    for t in texts {
+        let a = analyzer.analyze(t);
+        s.n += 1;
+        match a.sentiment {
+            Sentiment::Negative => s.sentiment.negative += 1,
+            Sentiment::Neutral => s.sentiment.neutral += 1,
+            Sentiment::Positive => s.sentiment.positive += 1,
+            Sentiment::Mixed => s.sentiment.mixed += 1,
+        }
+        match a.stance {
+            Stance::Blocker => s.stance.blocker += 1,
+            Stance::Enabler => s.stance.enabler += 1,
+            Stance::None => s.stance.none += 1,
+        }
+        for th in a.themes {
+            *counts.entry(th).or_default() += 1;
+        }
+    }
+    s.themes = counts
+        .into_iter()
+        .map(|(theme, count)| ThemeCount { theme, count })
+        .collect();
+    s.themes
+        .sort_by(|a, b| b.count.cmp(&a.count).then(a.theme.cmp(&b.theme)));
+    s
+}

@@ -1,6 +1,10 @@
 //! The thin wasm façade: converts JS values with serde-wasm-bindgen, calls the pure
 //! core, and turns every error into a JS `Error` with a clear message.
 
+mod dashboard;
+
+pub use dashboard::{from_published, Dashboard};
+
 use wasm_bindgen::prelude::*;
 
 use crate::instrument::Instrument;

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Score our comment analyser and the VADER baseline on a labelled JSONL set.
+# Usage: bench/comments/eval.sh [GOLD.jsonl ...]   (default: the dev set and our own test set)
+# VADER runs from a throwaway venv (not a project dependency):
+#   python3 -m venv /tmp/vader && /tmp/vader/bin/pip install vaderSentiment
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SCORER=${SCORER:-/work/shared/bench/eval_comments.py}
+VADER_PY=${VADER_PY:-/tmp/vader/bin/python}
+OUT=${OUT:-bench/results/comments}
+mkdir -p "$OUT"
+[ $# -gt 0 ] || set -- /work/shared/data/comments-dev.jsonl tests/data/comments-own.jsonl
+cargo build -q --release --example comments
+for gold in "$@"; do
+  name=$(basename "$gold" .jsonl)
+  target/release/examples/comments "$gold" > "$OUT/$name.ours.jsonl"
+  echo "== $name: secpulse"
+  python3 "$SCORER" "$gold" "$OUT/$name.ours.jsonl" ${JSON:+--json}
+  if [ -x "$VADER_PY" ]; then
+    "$VADER_PY" bench/comments/vader_baseline.py "$gold" > "$OUT/$name.vader.jsonl"
+    echo "== $name: VADER baseline"
+    python3 "$SCORER" "$gold" "$OUT/$name.vader.jsonl" ${JSON:+--json}
+  else
+    echo "(VADER skipped: $VADER_PY not found)"
+  fi
+done

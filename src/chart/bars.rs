@@ -1,0 +1,117 @@
+//! The horizontal bar layout four charts share (balance, dimensions, Likert, NPS,
+//! comments): a label column, one row per group or item with stacked segments and
+//! an optional CI whisker, value and n columns on the right, an x axis with pole
+//! captions, and a legend on top. Suppressed rows carry no segments and show "< k".
+
+use std::ops::Range;
+
+use plotters::prelude::*;
+
+use super::layout::{scale_x, Align, LegendMark, Pen, Rect, BODY, SMALL};
+use super::ChartError;
+
+/// One row of a bar chart.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Row {
+    /// Row label (segment value, dimension name, item wording).
+    pub label: String,
+    /// Bold label (the "All respondents" row).
+    pub strong: bool,
+    /// Stacked segments `(from, to, colour)` in axis units; empty for a suppressed row.
+    pub segments: Vec<(f64, f64, RGBColor)>,
+    /// 95% CI whisker in axis units.
+    pub ci: Option<[f64; 2]>,
+    /// The value column ("+41", "63", "72% favourable"), or the suppression label.
+    pub value: String,
+    /// The n column ("n 1,204"), or empty.
+    pub n: String,
+    /// True when the row is suppressed: drawn as hatched "< k", never by value.
+    pub hidden: bool,
+}
+
+/// A complete bar chart.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Bars {
+    /// Rows, top to bottom.
+    pub rows: Vec<Row>,
+    /// Axis range.
+    pub x: Range<f64>,
+    /// Tick positions with labels.
+    pub ticks: Vec<(f64, String)>,
+    /// Where the bars start (0 for diverging bars).
+    pub zero: f64,
+    /// Captions under the left and right ends of the axis ("← Says no", "Offers options →").
+    pub poles: Option<(String, String)>,
+    /// Legend entries above the bars.
+    pub legend: Vec<(String, LegendMark)>,
+}
+
+/// Preferred height in CSS pixels of a bar chart with `rows` rows.
+pub(crate) fn height(rows: usize, legend: bool) -> u32 {
+    (rows as u32) * 30 + 80 + if legend { 26 } else { 0 }
+}
+
+/// Draws `bars` filling the pen's area.
+pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, bars: &Bars) -> Result<(), ChartError> {
+    let b = pen.bounds();
+    let pad = pen.px(10.0);
+    let legend_h = if bars.legend.is_empty() { 0 } else { pen.legend(&bars.legend, pad, pad / 2, b.x1 - pad)? + pen.px(6.0) };
+    let widest = |f: &dyn Fn(&Row) -> (&str, bool)| bars.rows.iter().map(|r| { let (t, bold) = f(r); pen.width(t, SMALL, bold) }).max().unwrap_or(0);
+    let value_w = widest(&|r| (&r.value, true)).max(pen.px(24.0));
+    let n_w = widest(&|r| (&r.n, false));
+    let label_max = (f64::from(b.w()) * if b.w() < pen.px(520.0) { 0.34 } else { 0.3 }) as i32;
+    let label_w = bars.rows.iter().map(|r| pen.width(&r.label, BODY, r.strong)).max().unwrap_or(0).min(label_max);
+    let (x0, x1) = (pad + label_w + pen.px(10.0), b.x1 - pad - value_w - n_w - pen.px(if n_w > 0 { 20.0 } else { 10.0 }));
+    // Pole captions side by side when they fit, else on two lines (phones).
+    let stacked = bars.poles.as_ref().is_some_and(|(l, r)| pen.width(l, SMALL, true) + pen.width(r, SMALL, true) + pen.px(16.0) > x1 - x0);
+    let pole_lines = match (&bars.poles, stacked) {
+        (None, _) => 0,
+        (Some(_), false) => 1,
+        (Some(_), true) => 2,
+    };
+    let axis_h = pen.px(SMALL * 2.0) + pen.px(SMALL * 1.6) * pole_lines;
+    let plot = Rect { x0, y0: legend_h + pad / 2, x1, y1: b.y1 - axis_h };
+    let to_x = scale_x(bars.x.start, bars.x.end, plot.x0, plot.x1);
+    pen.x_axis(plot, &bars.ticks, &to_x)?;
+    let row_h = plot.h() / bars.rows.len().max(1) as i32;
+    let bar_h = (row_h * 3 / 5).min(pen.px(22.0));
+    for (i, row) in bars.rows.iter().enumerate() {
+        let cy = plot.y0 + row_h * i as i32 + row_h / 2;
+        let label = pen.fit(&row.label, BODY, row.strong, label_w);
+        pen.text(&label, (pad + label_w, cy), BODY, row.strong, pen.c.fg, Align::Right)?;
+        let (y0, y1) = (cy - bar_h / 2, cy + bar_h / 2);
+        if row.hidden {
+            let x0 = to_x(bars.zero);
+            let r = Rect { x0, y0, x1: x0 + pen.px(44.0).min((plot.x1 - x0) / 3), y1 };
+            pen.hatch(r)?;
+        }
+        for &(from, to, color) in &row.segments {
+            let (a, z) = (to_x(from.min(to)), to_x(from.max(to)));
+            pen.fill(Rect { x0: a, y0, x1: z.max(a + 1), y1 }, color)?;
+        }
+        if let Some([lo, hi]) = row.ci {
+            pen.whisker(to_x(lo), to_x(hi), cy, pen.c.fg)?;
+        }
+        let vx = plot.x1 + pen.px(10.0) + value_w;
+        let value_color = if row.hidden { pen.c.muted } else { pen.c.fg };
+        pen.text(&row.value, (vx, cy), SMALL, !row.hidden, value_color, Align::Right)?;
+        pen.text(&row.n, (vx + pen.px(10.0) + n_w, cy), SMALL, false, pen.c.muted, Align::Right)?;
+    }
+    if (bars.x.start..=bars.x.end).contains(&bars.zero) && bars.x.start < bars.zero {
+        let x = to_x(bars.zero);
+        pen.line(vec![(x, plot.y0), (x, plot.y1)], pen.c.fg, 1.0)?;
+    }
+    if let Some((left, right)) = &bars.poles {
+        let y = plot.y1 + pen.px(SMALL * 2.6);
+        pen.text(left, (plot.x0, y), SMALL, true, pen.c.fg, Align::Left)?;
+        let y = if stacked { y + pen.px(SMALL * 1.6) } else { y };
+        pen.text(right, (plot.x1, y), SMALL, true, pen.c.fg, Align::Right)?;
+    }
+    Ok(())
+}
+
+/// Evenly spaced ticks from `lo` to `hi` every `step`, labelled by `f`.
+pub(crate) fn ticks(lo: f64, hi: f64, step: f64, f: fn(f64) -> String) -> Vec<(f64, String)> {
+    let n = ((hi - lo) / step).round() as i32;
+    (0..=n).map(|i| lo + step * f64::from(i)).map(|v| (v, f(v))).collect()
+}

@@ -1,0 +1,102 @@
+//! Diverging stacked bars of every statement: unfavourable to the left, neutral
+//! centred on zero (or left out), favourable to the right; most favourable on top.
+
+use plotters::prelude::*;
+
+use super::balance::empty_table;
+use super::bars::{self, Bars, Row};
+use super::fmt::{count, pct};
+use super::layout::{LegendMark, Pen};
+use super::palette::{BLUE, NEUTRAL, VERMILLION};
+use super::{dimension_name, ChartError, ChartOptions, ChartText, DataTable};
+use crate::report::{ItemScore, Report};
+
+/// Items with their shares, most favourable first; suppressed items last in survey order.
+fn sorted(report: &Report) -> Vec<&ItemScore> {
+    let mut items: Vec<&ItemScore> = report.items.iter().collect();
+    items.sort_by(|a, b| match (a.favourable, b.favourable) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    items
+}
+
+fn label(item: &ItemScore) -> String {
+    if item.reverse { format!("{} (R)", item.text) } else { item.text.clone() }
+}
+
+/// Draws the Likert chart.
+pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
+    if report.items.is_empty() {
+        return pen.message("This survey has no agree/disagree statements.");
+    }
+    let hidden = format!("< {}", report.min_group);
+    let rows = sorted(report)
+        .into_iter()
+        .map(|it| match (it.favourable, it.neutral, it.unfavourable) {
+            (Some(f), Some(m), Some(u)) => {
+                let half = if o.neutral { m / 2.0 } else { 0.0 };
+                let mut segments = vec![(-half - u, -half, VERMILLION), (half, half + f, BLUE)];
+                if o.neutral {
+                    segments.insert(1, (-half, half, NEUTRAL));
+                }
+                Row { label: label(it), strong: false, segments, ci: None, value: pct(f), n: it.n.map_or(String::new(), |n| format!("n {}", count(n))), hidden: false }
+            }
+            _ => Row { label: label(it), strong: false, segments: vec![], ci: None, value: hidden.clone(), n: String::new(), hidden: true },
+        })
+        .collect();
+    let mut legend = vec![("Unfavourable".to_string(), LegendMark::Fill(VERMILLION))];
+    if o.neutral {
+        legend.push(("Neutral".into(), LegendMark::Fill(NEUTRAL)));
+    }
+    legend.push(("Favourable (right column: % favourable)".into(), LegendMark::Fill(BLUE)));
+    if report.items.iter().any(|i| i.reverse) {
+        legend.push(("(R) negatively worded: disagreeing is favourable".into(), LegendMark::Note));
+    }
+    let abs = |v: f64| pct(v.abs());
+    bars::draw(pen, &Bars { rows, x: -100.0..100.0, ticks: bars::ticks(-100.0, 100.0, 50.0, abs), zero: 0.0, poles: None, legend })
+}
+
+/// Title, takeaway and table of the Likert chart.
+pub(crate) fn describe(report: &Report, _: &ChartOptions) -> ChartText {
+    let title = "What people agree and disagree with".to_string();
+    let items = sorted(report);
+    let scored: Vec<&ItemScore> = items.iter().copied().filter(|i| i.favourable.is_some()).collect();
+    let takeaway = match (scored.first(), scored.last()) {
+        (Some(best), Some(worst)) if scored.len() >= 2 => format!(
+            "Most favourable: \u{201c}{}\u{201d} ({} favourable). Least: \u{201c}{}\u{201d} ({}).",
+            best.text,
+            best.favourable.map_or(String::new(), pct),
+            worst.text,
+            worst.favourable.map_or(String::new(), pct)
+        ),
+        _ if report.items.is_empty() => "This survey has no agree/disagree statements.".into(),
+        _ => format!("Fewer than {} people answered, so nothing is shown.", report.min_group),
+    };
+    if report.items.is_empty() {
+        return ChartText { title, takeaway, table: empty_table() };
+    }
+    let hidden = format!("< {}", report.min_group);
+    let rows = items
+        .iter()
+        .map(|it| {
+            let mut row = vec![label(it), dimension_name(report, &it.dimension).to_string()];
+            match (it.n, it.unfavourable, it.neutral, it.favourable) {
+                (Some(n), Some(u), Some(m), Some(f)) => row.extend([count(n), pct(u), pct(m), pct(f)]),
+                _ => row.extend([hidden.clone(), String::new(), String::new(), String::new()]),
+            }
+            row
+        })
+        .collect();
+    ChartText {
+        title,
+        takeaway,
+        table: DataTable {
+            caption: "Share of answers per statement, most favourable first. (R): negatively worded, so disagreeing counts as favourable.".into(),
+            columns: ["Statement", "Dimension", "People", "% unfavourable", "% neutral", "% favourable"].map(String::from).to_vec(),
+            rows,
+        },
+    }
+}

@@ -1,0 +1,378 @@
+//! `Dashboard`: the one object the `<secpulse-report>` element talks to. It holds the
+//! instrument and the loaded responses (or a published report), scores them in the
+//! browser, caches the report per view, and draws charts to a canvas or SVG.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use super::{into_error, to_js};
+use crate::chart::{self, ChartKind, ChartOptions, CommentCount, Theme};
+use crate::ingest::{self, IngestOptions, IngestSummary, ResponseTable, NO_SEGMENT};
+use crate::instrument::{Instrument, Question};
+use crate::privacy::filter::{self, Filter};
+use crate::privacy::MinGroup;
+use crate::report::{Report, REPORT_FORMAT};
+use crate::score::{score, ScoreOptions};
+use crate::synth::{self, SynthOptions};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** Chart ids, in dashboard order. */
+export type ChartKind = "balance" | "dimensions" | "likert" | "heatmap" | "trend" | "nps" | "comments";
+/** What to show: breakdown, wave, threshold, filter, and how to draw. Unknown fields are an error. */
+export interface ViewOptions {
+  by?: string[]; wave?: string; minGroup?: number;
+  filter?: { segment?: { column: string; value: string }; wave?: string };
+  segment?: string; theme?: "light" | "dark"; pixelRatio?: number; neutral?: boolean; titled?: boolean;
+}
+/** A chart's words: title, one-line takeaway and its data as a table. */
+export interface ChartText { title: string; takeaway: string; table: { caption: string; columns: string[]; rows: string[][] } }
+/** What reading a file did: rows kept and skipped, and positioned problems. */
+export interface IngestSummary {
+  rows_read: number; rows_kept: number; rows_skipped: number; problems_total: number;
+  problems: { line: number; row: number; column?: string; message: string }[];
+  extra_columns: string[]; absent_columns: string[];
+}
+/** A column the view can be broken down or filtered by, with its values. */
+export interface Column { name: string; values: string[]; choice: boolean }
+"#;
+
+/// Options of one view, as a JS object (camelCase); unknown fields are rejected.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+struct ViewOptions {
+    by: Vec<String>,
+    wave: Option<String>,
+    min_group: Option<usize>,
+    filter: Filter,
+    segment: Option<String>,
+    theme: Theme,
+    pixel_ratio: Option<f64>,
+    neutral: Option<bool>,
+    titled: bool,
+}
+
+/// What the report depends on (the cache key); drawing options are not part of it.
+#[derive(Debug, Clone, PartialEq)]
+struct ScoreKey {
+    by: Vec<String>,
+    wave: Option<String>,
+    min_group: usize,
+    filter: Filter,
+}
+
+/// A column for the element's breakdown and filter menus.
+#[derive(Debug, Serialize)]
+struct Column {
+    name: String,
+    values: Vec<String>,
+    choice: bool,
+}
+
+enum Data {
+    Empty,
+    Responses(ResponseTable),
+    Published(Report),
+}
+
+/// The dashboard's data and its scored views.
+#[wasm_bindgen]
+pub struct Dashboard {
+    instrument: Instrument,
+    data: Data,
+    cache: Option<(ScoreKey, Report, Vec<CommentCount>)>,
+}
+
+fn options(value: JsValue) -> Result<ViewOptions, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(ViewOptions::default());
+    }
+    // Through JSON text: serde-wasm-bindgen looks up known fields only, so it never
+    // sees (and cannot reject) an unknown one such as a misspelt `minGroupSize`.
+    let json: String = js_sys::JSON::stringify(&value).map_err(|_| JsError::new("options must be a plain object"))?.into();
+    serde_json::from_str(&json).map_err(|e| JsError::new(&format!("options: {e}")))
+}
+
+fn kind(id: &str) -> Result<ChartKind, JsError> {
+    id.parse().map_err(into_error)
+}
+
+#[wasm_bindgen]
+impl Dashboard {
+    /// A dashboard for `instrumentJson` (default: the built-in instrument).
+    #[wasm_bindgen(constructor)]
+    pub fn new(instrument_json: Option<String>) -> Result<Dashboard, JsError> {
+        let instrument = match instrument_json {
+            Some(json) => Instrument::from_json(&json).map_err(into_error)?,
+            None => Instrument::default_instrument(),
+        };
+        Ok(Dashboard { instrument, data: Data::Empty, cache: None })
+    }
+
+    /// Reads a CSV or JSON response file; returns what happened. Fails with the
+    /// position of the problem when nothing usable is in the file.
+    #[wasm_bindgen(js_name = loadBytes, unchecked_return_type = "IngestSummary")]
+    pub fn load_bytes(&mut self, bytes: &[u8]) -> Result<JsValue, JsError> {
+        let (table, summary) = self.read(bytes)?;
+        self.set(table);
+        to_js(&summary)
+    }
+
+    /// Loads response rows handed in from JS (objects keyed by column id, as the
+    /// survey produces them); with `append`, adds them to the rows already loaded.
+    #[wasm_bindgen(js_name = loadRows, unchecked_return_type = "IngestSummary")]
+    pub fn load_rows(&mut self, rows: JsValue, append: Option<bool>) -> Result<JsValue, JsError> {
+        let json: String = js_sys::JSON::stringify(&rows).map_err(|_| JsError::new("rows must be an array of plain objects"))?.into();
+        if !json.starts_with('[') {
+            return Err(JsError::new("rows must be an array of objects"));
+        }
+        let (table, summary) = self.read(json.as_bytes())?;
+        match (&mut self.data, append.unwrap_or(false)) {
+            (Data::Responses(existing), true) => {
+                append_table(existing, table);
+                self.cache = None;
+            }
+            _ => self.set(table),
+        }
+        to_js(&summary)
+    }
+
+    /// Loads `n` synthetic respondents (three waves) generated from `seed`.
+    #[wasm_bindgen(js_name = loadSample)]
+    pub fn load_sample(&mut self, n: u32, seed: u32) {
+        let waves = ["2025-H1", "2025-H2", "2026-H1"].map(String::from).to_vec();
+        let table = synth::generate(&self.instrument, &SynthOptions { n: n as usize, seed: u64::from(seed), waves, ..SynthOptions::default() });
+        self.set(table);
+    }
+
+    /// Loads a published report (aggregates only); charts are drawn from it as is.
+    #[wasm_bindgen(js_name = loadReport)]
+    pub fn load_report(&mut self, json: &str) -> Result<(), JsError> {
+        self.data = Data::Published(parse_report(json)?);
+        self.cache = None;
+        Ok(())
+    }
+
+    /// Number of respondents loaded (0 for a published report: the raw count is not known).
+    pub fn rows(&self) -> usize {
+        match &self.data {
+            Data::Responses(t) => t.rows,
+            _ => 0,
+        }
+    }
+
+    /// True when showing a published report (no filters, no breakdown changes).
+    #[wasm_bindgen(getter)]
+    pub fn published(&self) -> bool {
+        matches!(self.data, Data::Published(_))
+    }
+
+    /// The columns a view can be broken down or filtered by, with their values.
+    #[wasm_bindgen(unchecked_return_type = "Column[]")]
+    pub fn columns(&self) -> Result<JsValue, JsError> {
+        let columns: Vec<Column> = match &self.data {
+            Data::Empty => vec![],
+            Data::Responses(t) => t
+                .segments
+                .iter()
+                .map(|s| Column {
+                    name: s.name.clone(),
+                    values: s.labels.clone(),
+                    choice: matches!(self.instrument.question(&s.name), Some(Question::Choice { .. })),
+                })
+                .collect(),
+            Data::Published(r) => r
+                .segments
+                .iter()
+                .map(|(name, groups)| Column { name: name.clone(), values: groups.iter().map(|g| g.value.clone()).collect(), choice: true })
+                .chain(r.waves.iter().map(|w| Column { name: w.column.clone(), values: w.waves.iter().map(|g| g.value.clone()).collect(), choice: false }))
+                .collect(),
+        };
+        to_js(&columns)
+    }
+
+    /// The scored report of the view `options` (already through the privacy rules).
+    pub fn report(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<JsValue, JsError> {
+        let o = self::options(options)?;
+        to_js(self.view(&o)?.0)
+    }
+
+    /// Draws chart `kind` onto `canvas` (sized by the caller to its box × devicePixelRatio).
+    pub fn draw(&mut self, #[wasm_bindgen(unchecked_param_type = "ChartKind")] kind: &str, canvas: HtmlCanvasElement, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<(), JsError> {
+        let (k, o) = (self::kind(kind)?, self::options(options)?);
+        let (report, chart_options) = self.view(&o)?;
+        let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
+        let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
+        chart::draw(k, report, &area, &chart_options).map_err(into_error)?;
+        area.present().map_err(into_error)
+    }
+
+    /// Chart `kind` as an SVG document of `width` × `height` pixels.
+    pub fn svg(&mut self, kind: &str, width: u32, height: u32, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<String, JsError> {
+        let (k, o) = (self::kind(kind)?, self::options(options)?);
+        let (report, chart_options) = self.view(&o)?;
+        chart::svg(k, report, width, height, &chart_options).map_err(into_error)
+    }
+
+    /// Title, takeaway and data table of chart `kind`.
+    #[wasm_bindgen(unchecked_return_type = "ChartText")]
+    pub fn describe(&mut self, kind: &str, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<JsValue, JsError> {
+        let (k, o) = (self::kind(kind)?, self::options(options)?);
+        let (report, chart_options) = self.view(&o)?;
+        to_js(&chart::describe(k, report, &chart_options))
+    }
+
+    /// The height (CSS pixels) chart `kind` reads best at.
+    #[wasm_bindgen(js_name = preferredHeight)]
+    pub fn preferred_height(&mut self, kind: &str, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<u32, JsError> {
+        let (k, o) = (self::kind(kind)?, self::options(options)?);
+        let (report, chart_options) = self.view(&o)?;
+        Ok(chart::preferred_height(k, report, &chart_options))
+    }
+
+    /// The view's report as JSON to publish: aggregates only, already suppressed.
+    pub fn publish(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<String, JsError> {
+        let o = self::options(options)?;
+        serde_json::to_string_pretty(self.view(&o)?.0).map_err(into_error)
+    }
+}
+
+/// A dashboard showing the published report `json` (what `<secpulse-report src="report.json">` uses).
+#[wasm_bindgen(js_name = fromPublished)]
+pub fn from_published(json: &str) -> Result<Dashboard, JsError> {
+    Ok(Dashboard { instrument: Instrument::default_instrument(), data: Data::Published(parse_report(json)?), cache: None })
+}
+
+fn parse_report(json: &str) -> Result<Report, JsError> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| JsError::new(&format!("report JSON: {e}")))?;
+    match value.get("format").and_then(|f| f.as_str()) {
+        Some(REPORT_FORMAT) => serde_json::from_value(value).map_err(|e| JsError::new(&format!("report JSON: {e}"))),
+        other => Err(JsError::new(&format!("not a secpulse report (format {:?}, expected {REPORT_FORMAT:?})", other.unwrap_or("missing")))),
+    }
+}
+
+impl Dashboard {
+    fn read(&self, bytes: &[u8]) -> Result<(ResponseTable, IngestSummary), JsError> {
+        let got = ingest::read_responses(&self.instrument, bytes, ingest::detect_format(bytes), &IngestOptions::default()).map_err(into_error)?;
+        if got.summary.rows_kept == 0 {
+            let more = got.summary.problems_total.saturating_sub(1);
+            return Err(match got.summary.problems.first() {
+                Some(p) if more > 0 => JsError::new(&format!("no usable rows: {p} (and {more} more problems)")),
+                Some(p) => JsError::new(&format!("no usable rows: {p}")),
+                None => JsError::new("the file has no response rows"),
+            });
+        }
+        Ok((got.table, got.summary))
+    }
+
+    fn set(&mut self, table: ResponseTable) {
+        self.data = Data::Responses(table);
+        self.cache = None;
+    }
+
+    /// The report of a view (from the cache when only drawing options changed) and its chart options.
+    fn view(&mut self, o: &ViewOptions) -> Result<(&Report, ChartOptions), JsError> {
+        let min = MinGroup::new(o.min_group.unwrap_or(crate::privacy::DEFAULT_MIN_GROUP)).map_err(into_error)?;
+        let key = ScoreKey { by: o.by.clone(), wave: o.wave.clone(), min_group: min.k(), filter: o.filter.clone() };
+        if self.cache.as_ref().map_or(true, |(k, _, _)| *k != key) {
+            let (report, comments) = match &self.data {
+                Data::Empty => return Err(JsError::new("no responses loaded yet")),
+                Data::Published(_) if !key.filter.is_empty() => {
+                    return Err(JsError::new("a published report holds aggregates only and cannot be filtered"));
+                }
+                Data::Published(r) => (r.clone(), Vec::new()),
+                Data::Responses(table) => score_view(&self.instrument, table, &key, min)?,
+            };
+            self.cache = Some((key, report, comments));
+        }
+        let Some((_, report, comments)) = self.cache.as_ref() else { return Err(JsError::new("no report")) };
+        let chart_options = ChartOptions {
+            segment: o.segment.clone(),
+            theme: o.theme,
+            pixel_ratio: o.pixel_ratio.unwrap_or(1.0),
+            neutral: o.neutral.unwrap_or(true),
+            titled: o.titled,
+            comments: comments.clone(),
+        };
+        Ok((report, chart_options))
+    }
+}
+
+/// Scores the (filtered, protected) view and counts its comments.
+fn score_view(instrument: &Instrument, table: &ResponseTable, key: &ScoreKey, min: MinGroup) -> Result<(Report, Vec<CommentCount>), JsError> {
+    let opts = ScoreOptions { by: key.by.clone(), wave: key.wave.clone(), min_group: min };
+    match filter::select(table, &key.filter, key.wave.as_deref(), min).map_err(into_error)? {
+        None => Ok((score(instrument, table, &opts).map_err(into_error)?, comment_counts(instrument, table, min))),
+        Some(view) => {
+            let mut report = score(instrument, &view.table, &opts).map_err(into_error)?;
+            let coarser = view.coarser.iter().map(|t| score(instrument, t, &opts)).collect::<Result<Vec<_>, _>>().map_err(into_error)?;
+            filter::protect(&mut report, &view.table, &coarser, min);
+            Ok((report, comment_counts(instrument, &view.table, min)))
+        }
+    }
+}
+
+/// Comments per free-text question; counts under the minimum group size are hidden.
+fn comment_counts(instrument: &Instrument, table: &ResponseTable, min: MinGroup) -> Vec<CommentCount> {
+    table
+        .texts
+        .iter()
+        .map(|t| CommentCount {
+            id: t.id.clone(),
+            question: instrument.question(&t.id).map_or_else(|| t.id.clone(), |q| q.text().to_string()),
+            n: Some(t.entries.len()).filter(|&n| min.allows(n)),
+        })
+        .collect()
+}
+
+/// Appends the rows of `more` to `table` (columns matched by name; labels re-coded).
+fn append_table(table: &mut ResponseTable, more: ResponseTable) {
+    let offset = table.rows as u32;
+    let (old_rows, new_rows) = (table.rows, more.rows);
+    for c in &mut table.answers {
+        match more.answer(&c.id) {
+            Some(m) => c.values.extend_from_slice(&m.values),
+            None => c.values.resize(old_rows + new_rows, ingest::MISSING),
+        }
+    }
+    let mut by_name: BTreeMap<String, ingest::SegmentColumn> = more.segments.iter().cloned().map(|s| (s.name.clone(), s)).collect();
+    for s in &mut table.segments {
+        let codes: Vec<u32> = match by_name.remove(&s.name) {
+            Some(m) => m.codes.iter().map(|&c| recode(s, &m.labels, c)).collect(),
+            None => vec![NO_SEGMENT; new_rows],
+        };
+        s.codes.extend(codes);
+    }
+    for (_, mut m) in by_name {
+        // A column only the new rows have (e.g. a wave the survey adds).
+        let mut codes = vec![NO_SEGMENT; old_rows];
+        codes.append(&mut m.codes);
+        m.codes = codes;
+        table.segments.push(m);
+    }
+    for t in &mut table.texts {
+        if let Some(m) = more.text(&t.id) {
+            t.entries.extend(m.entries.iter().map(|(r, s)| (r + offset, s.clone())));
+        }
+    }
+    for k in &mut table.rankings {
+        if let Some(m) = more.ranking(&k.id) {
+            k.entries.extend(m.entries.iter().map(|(r, o)| (r + offset, o.clone())));
+        }
+    }
+    table.rows += new_rows;
+}
+
+fn recode(column: &mut ingest::SegmentColumn, labels: &[String], code: u32) -> u32 {
+    let Some(label) = labels.get(code as usize) else { return NO_SEGMENT };
+    match column.labels.iter().position(|l| l == label) {
+        Some(i) => i as u32,
+        None => {
+            column.labels.push(label.clone());
+            column.labels.len() as u32 - 1
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! The `Dashboard` façade in headless Chromium: loading, positioned JS errors,
+//! report shape, option checking, and drawing pixels on a canvas.
+
+#![cfg(target_arch = "wasm32")]
+
+use secpulse::wasm::{from_published, Dashboard};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const NUMERIC: [&str; 27] = [
+    "en1", "en2", "en3", "en4", "en_balance", "rs1", "rs2", "rs3", "rs4", "ap1", "ap2", "ap3", "ap4", "cm1", "cm2", "cm3", "ld1",
+    "ld2", "ld3", "sr1", "sr2", "sr3", "pr1", "pr2", "pr3", "pr4", "nps",
+];
+
+/// A CSV of `rows` respondents in Engineering/Finance, with `en2` set to `en2`.
+fn csv(rows: usize, en2: &str) -> String {
+    let mut out = format!("department,{}\n", NUMERIC.join(","));
+    for r in 0..rows {
+        let dept = if r % 2 == 0 { "Engineering" } else { "Finance" };
+        let cells: Vec<String> = NUMERIC.iter().map(|&id| if id == "en2" { en2.to_string() } else { ((r % 5) + 1).to_string() }).collect();
+        out.push_str(&format!("{dept},{}\n", cells.join(",")));
+    }
+    out
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &key.into()).expect("an object")
+}
+
+fn message(err: wasm_bindgen::JsError) -> String {
+    let value = JsValue::from(err);
+    let error: js_sys::Error = value.dyn_into().expect("a JS Error");
+    error.message().into()
+}
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("json")
+}
+
+#[wasm_bindgen_test]
+fn loads_a_csv_and_scores_it() {
+    let mut d = Dashboard::new(None).expect("default instrument");
+    let summary = d.load_bytes(csv(40, "2").as_bytes()).expect("loads");
+    assert_eq!(get(&summary, "rows_kept").as_f64(), Some(40.0));
+    let report = d.report(options(r#"{"by":["department"]}"#)).expect("report");
+    assert_eq!(get(&report, "format").as_string().as_deref(), Some("secpulse-report/1"));
+    assert_eq!(get(&report, "respondents").as_f64(), Some(40.0));
+    for field in ["dimensions", "items", "balance", "nps", "segments"] {
+        assert!(!get(&report, field).is_undefined(), "{field}");
+    }
+    let groups = get(&get(&report, "segments"), "department");
+    assert_eq!(js_sys::Array::from(&groups).length(), 2);
+}
+
+#[wasm_bindgen_test]
+fn a_bad_file_is_a_js_error_with_its_position() {
+    let mut d = Dashboard::new(None).expect("default instrument");
+    let msg = message(d.load_bytes(csv(1, "7").as_bytes()).expect_err("no usable rows"));
+    assert!(msg.contains("line 2 (row 1), column en2"), "{msg}");
+    let msg = message(d.report(JsValue::UNDEFINED).expect_err("nothing loaded"));
+    assert!(msg.contains("no responses"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn unknown_options_and_small_filters_are_refused_clearly() {
+    let mut d = Dashboard::new(None).expect("default instrument");
+    d.load_sample(2000, 7);
+    let msg = message(d.report(options(r#"{"minGroupSize":5}"#)).expect_err("unknown field"));
+    assert!(msg.contains("unknown field") && msg.contains("minGroupSize"), "{msg}");
+    let small = r#"{"by":["department"],"filter":{"segment":{"column":"department","value":"Executive Office"}}}"#;
+    let msg = message(d.report(options(small)).expect_err("a group of 3"));
+    assert!(msg.contains("fewer than 5 people"), "{msg}");
+    let msg = message(d.svg("pie", 600, 300, JsValue::UNDEFINED).expect_err("unknown chart"));
+    assert!(msg.contains("balance"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn draws_pixels_on_a_canvas_and_round_trips_a_published_report() {
+    let mut d = Dashboard::new(None).expect("default instrument");
+    d.load_sample(3000, 1);
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").expect("canvas").dyn_into().expect("a canvas");
+    canvas.set_width(640);
+    canvas.set_height(400);
+    let opts = r#"{"by":["department"],"wave":"wave"}"#;
+    for kind in ["balance", "dimensions", "likert", "heatmap", "trend", "nps", "comments"] {
+        d.draw(kind, canvas.clone(), options(opts)).unwrap_or_else(|_| panic!("{kind} draws"));
+        let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok().flatten().expect("2d").dyn_into().expect("2d");
+        let data = ctx.get_image_data(0.0, 0.0, 640.0, 400.0).expect("pixels").data();
+        let ink = data.chunks(4).filter(|p| p[0] < 200 || p[1] < 200 || p[2] < 200).count();
+        assert!(ink > 500, "{kind} drew {ink} pixels");
+    }
+    let published = d.publish(options(opts)).expect("publish");
+    assert!(!published.contains("someone@example.com"));
+    let mut p = from_published(&published).expect("a published report");
+    assert!(p.published());
+    let svg = p.svg("balance", 800, 500, JsValue::UNDEFINED).expect("svg");
+    assert!(svg.contains("All respondents") && svg.contains("&lt; 5"));
+    assert!(message(from_published(r#"{"format":"other"}"#).err().expect("refused")).contains("not a secpulse report"));
+}

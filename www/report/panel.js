@@ -1,0 +1,61 @@
+// One chart panel: title, takeaway, canvas, data-table toggle and downloads.
+// Everything from data is set with textContent or attributes, never as HTML.
+
+let ids = 0;
+
+/** Creates an element with attributes and children (strings become text nodes). */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (v !== false && v != null) el.setAttribute(k, v === true ? '' : String(v));
+  }
+  el.append(...children.filter((c) => c != null));
+  return el;
+}
+
+/** A panel for chart `kind`; `actions` has svg(kind), png(kind) callbacks. */
+export function panel(kind, actions) {
+  const n = ++ids;
+  const title = h('h2', { id: `sp-t${n}` });
+  const takeaway = h('p', { class: 'takeaway' });
+  const canvas = h('canvas', { role: 'img', 'data-chart': kind });
+  const tableBox = h('div', { class: 'scroll', id: `sp-d${n}`, role: 'region', tabindex: 0, 'aria-labelledby': `sp-t${n}`, hidden: true });
+  const toggle = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': `sp-d${n}`, onclick: () => {
+    const open = tableBox.hidden;
+    tableBox.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.textContent = open ? 'Hide data table' : 'Show data table';
+  } }, 'Show data table');
+  const root = h('section', { class: `panel${['balance', 'likert', 'heatmap'].includes(kind) ? ' wide' : ''}`, 'aria-labelledby': `sp-t${n}`, 'data-kind': kind },
+    title, takeaway, canvas,
+    h('div', { class: 'actions' }, toggle,
+      h('button', { type: 'button', onclick: () => actions.svg(kind) }, 'Download SVG'),
+      h('button', { type: 'button', onclick: () => actions.png(kind) }, 'Download PNG')),
+    tableBox);
+  return { root, canvas, setText(text) {
+    title.textContent = text.title;
+    takeaway.textContent = text.takeaway;
+    canvas.setAttribute('aria-label', `${text.title}. ${text.takeaway} The data table below has the numbers.`);
+    tableBox.replaceChildren(table(text.table));
+  } };
+}
+
+/** A real table: caption, column headers, row headers. */
+function table({ caption, columns, rows }) {
+  return h('table', {},
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, ...rows.map(([head, ...cells]) =>
+      h('tr', {}, h('th', { scope: 'row' }, head), ...cells.map((c) => h('td', {}, c))))));
+}
+
+/** Offers `blob` as a download named `name`. */
+export function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

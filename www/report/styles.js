@@ -1,0 +1,50 @@
+// Styles of <secpulse-report>, adopted into its shadow root (no inline <style>, so a
+// strict style-src works). Page owners theme it with the --secpulse-* custom properties.
+export const sheet = new CSSStyleSheet();
+sheet.replaceSync(`
+:host {
+  --_bg: var(--secpulse-bg, #fff); --_fg: var(--secpulse-fg, #1a1a1a); --_muted: var(--secpulse-muted, #595959);
+  --_panel: var(--secpulse-panel, #fff); --_border: var(--secpulse-border, #d9d9d9); --_accent: var(--secpulse-accent, #0072b2);
+  --_danger: var(--secpulse-danger, #a33a00); --_radius: var(--secpulse-radius, 8px);
+  display: block; container-type: inline-size; color: var(--_fg); background: var(--_bg);
+  font: 15px/1.45 var(--secpulse-font, system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif);
+}
+:host([theme="dark"]) {
+  --_bg: var(--secpulse-bg, #0f1114); --_fg: var(--secpulse-fg, #f0f0f0); --_muted: var(--secpulse-muted, #b8b8b8);
+  --_panel: var(--secpulse-panel, #16181c); --_border: var(--secpulse-border, #3a3d42); --_accent: var(--secpulse-accent, #56b4e9);
+  --_danger: var(--secpulse-danger, #ffb37a);
+}
+* { box-sizing: border-box; }
+[hidden] { display: none !important; }
+.bar { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; padding: .25rem 0 .75rem; }
+.bar label { display: flex; flex-direction: column; font-size: .8rem; color: var(--_muted); gap: .15rem; }
+select, button { font: inherit; font-size: .9rem; color: var(--_fg); background: var(--_panel); border: 1px solid var(--_border);
+  border-radius: 6px; padding: .35rem .6rem; min-height: 2.25rem; }
+button { cursor: pointer; }
+button.primary { background: var(--_accent); border-color: var(--_accent); color: #fff; }
+:host([theme="dark"]) button.primary { color: #000; }
+button:focus-visible, select:focus-visible, .scroll:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
+.spacer { flex: 1; }
+.status { color: var(--_muted); font-size: .9rem; margin: 0 0 .75rem; }
+.alert { border: 1px solid var(--_danger); color: var(--_danger); border-radius: var(--_radius); padding: .6rem .8rem; margin: 0 0 .75rem;
+  white-space: pre-line; }
+.grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 34rem), 1fr)); }
+.panel { background: var(--_panel); border: 1px solid var(--_border); border-radius: var(--_radius); padding: .9rem 1rem 1rem; min-width: 0; }
+.panel.wide { grid-column: 1 / -1; }
+.panel h2 { font-size: 1.05rem; margin: 0 0 .2rem; line-height: 1.3; }
+.takeaway { margin: 0 0 .6rem; color: var(--_fg); }
+canvas { display: block; width: 100%; }
+.actions { display: flex; flex-wrap: wrap; gap: .4rem; margin-top: .6rem; }
+.actions button { font-size: .8rem; min-height: 2rem; padding: .25rem .55rem; }
+.scroll { overflow-x: auto; margin-top: .6rem; }
+table { border-collapse: collapse; font-size: .85rem; width: 100%; }
+caption { text-align: left; color: var(--_muted); padding-bottom: .3rem; caption-side: top; }
+th, td { border-bottom: 1px solid var(--_border); padding: .25rem .5rem; text-align: right; white-space: nowrap; }
+th[scope="row"], thead th:first-child { text-align: left; white-space: normal; min-width: 10rem; }
+thead th { font-weight: 600; }
+.drop { position: fixed; inset: 0; display: grid; place-items: center; background: color-mix(in srgb, var(--_accent) 18%, transparent);
+  border: 4px dashed var(--_accent); font-size: 1.4rem; font-weight: 600; pointer-events: none; z-index: 10; }
+@container (max-width: 480px) {
+  .bar { gap: .5rem; } .bar label { flex: 1 1 45%; } .panel { padding: .75rem .6rem; } .spacer { display: none; }
+}
+`);

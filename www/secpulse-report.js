@@ -1,0 +1,261 @@
+// <secpulse-report>: the dashboard element. Scores responses in the browser with the
+// secpulse wasm core and draws every chart; nothing is sent anywhere.
+//
+//   <secpulse-report src="responses.csv" segment="department" wave="wave" min-group="5" theme="dark">
+//
+// src: CSV, JSON rows, or a published report JSON (detected by its "format" field).
+// Properties: instrument (JSON text or object). Methods: load(data), loadSample(n, seed).
+// Events: secpulse-loaded (detail: { rows, summary, ms }), secpulse-error (detail: { message }).
+import { loadCore } from './core.js';
+import { sheet } from './report/styles.js';
+import { h, panel, download } from './report/panel.js';
+
+// Dashboard order: the headline first; wide panels (balance, likert, heatmap) alternate with pairs.
+const CHARTS = ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'comments'];
+const ALL = '';
+
+class SecpulseReport extends HTMLElement {
+  static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme'];
+  #core; #dash; #instrument = null; #panels = new Map(); #columns = []; #filter = { segment: ALL, wave: ALL };
+  #ui; #width = 0; #pending = 0; #published = false;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [sheet];
+    const file = h('input', { type: 'file', accept: '.csv,.json,.jsonl,text/csv,application/json', hidden: true,
+      onchange: () => file.files[0] && this.load(file.files[0]).finally(() => { file.value = ''; }) });
+    const select = (label, onchange) => {
+      const el = h('select', { onchange });
+      return { el, label: h('label', {}, label, el) };
+    };
+    const by = select('Compare by', () => { this.setAttribute('segment', by.el.value); });
+    const only = select('Show', () => this.#setFilter('segment', only.el.value));
+    const wave = select('Wave', () => this.#setFilter('wave', wave.el.value));
+    this.#ui = {
+      file, by, only, wave,
+      status: h('p', { class: 'status', role: 'status' }),
+      alert: h('div', { class: 'alert', role: 'alert', hidden: true }),
+      drop: h('div', { class: 'drop', hidden: true }, 'Drop a CSV or JSON file to analyse it here, in your browser'),
+      publish: h('button', { type: 'button', class: 'primary', onclick: () => this.#publish(), disabled: true }, 'Publish report'),
+      grid: h('div', { class: 'grid' }),
+    };
+    const u = this.#ui;
+    root.append(
+      h('div', { class: 'bar' }, by.label, only.label, wave.label, h('span', { class: 'spacer' }),
+        h('button', { type: 'button', onclick: () => file.click() }, 'Load a file…'), file, u.publish),
+      u.alert, u.status, u.grid, u.drop);
+    this.addEventListener('dragover', (e) => { e.preventDefault(); u.drop.hidden = false; });
+    this.addEventListener('dragleave', (e) => { if (!this.contains(e.relatedTarget)) u.drop.hidden = true; });
+    this.addEventListener('drop', (e) => {
+      e.preventDefault();
+      u.drop.hidden = true;
+      const f = e.dataTransfer?.files?.[0];
+      if (f) this.load(f);
+    });
+    new ResizeObserver(() => {
+      const w = u.grid.clientWidth;
+      if (w && w !== this.#width && this.#dash) { this.#width = w; this.#schedule(); }
+    }).observe(u.grid);
+  }
+
+  connectedCallback() { if (this.getAttribute('src') && !this.#dash) this.#fetch(this.getAttribute('src')); }
+
+  attributeChangedCallback(name, old, value) {
+    if (old === value || !this.isConnected) return;
+    if (name === 'src') { if (value) this.#fetch(value); return; }
+    if (name === 'segment' || name === 'wave' || name === 'min-group') this.#filter = { segment: ALL, wave: ALL };
+    if (this.#dash) this.#render();
+  }
+
+  /** The instrument (JSON text or object); defaults to the built-in one. Set before loading. */
+  get instrument() { return this.#instrument; }
+  set instrument(value) { this.#instrument = typeof value === 'string' ? value : JSON.stringify(value); this.#dash = null; }
+
+  /** Loads data: a File/Blob, bytes, CSV/JSON text, an array of row objects, or a published report object. */
+  async load(data, { append = false } = {}) {
+    return this.#run(async (dash) => {
+      if (data instanceof Blob) data = new Uint8Array(await data.arrayBuffer());
+      else if (data instanceof ArrayBuffer) data = new Uint8Array(data);
+      else if (typeof data === 'string') data = new TextEncoder().encode(data);
+      if (data instanceof Uint8Array) {
+        const report = publishedReport(data);
+        if (report) { dash.loadReport(report); return null; }
+        return dash.loadBytes(data);
+      }
+      if (Array.isArray(data)) return dash.loadRows(data, append);
+      if (data && typeof data === 'object' && typeof data.format === 'string') { dash.loadReport(JSON.stringify(data)); return null; }
+      throw new Error('load() takes a File, bytes, CSV/JSON text, an array of rows or a published report');
+    });
+  }
+
+  /** Loads `n` synthetic respondents (for demos and benchmarks). */
+  loadSample(n = 10000, seed = 42) { return this.#run(async (dash) => { dash.loadSample(n, seed); return null; }); }
+
+  async #fetch(src) {
+    try {
+      const res = await fetch(src);
+      if (!res.ok) throw new Error(`could not load ${src}: HTTP ${res.status}`);
+      await this.load(new Uint8Array(await res.arrayBuffer()));
+    } catch (e) { this.#fail(e); }
+  }
+
+  async #run(step) {
+    const t0 = performance.now();
+    try {
+      this.#core ??= await loadCore();
+      this.#dash ??= new this.#core.Dashboard(this.#instrument ?? undefined);
+      const summary = await step(this.#dash);
+      this.#published = this.#dash.published;
+      this.#filter = { segment: ALL, wave: ALL };
+      this.#ui.alert.hidden = true;
+      this.#render();
+      if (summary?.problems_total) this.#warn(summary);
+      this.dispatchEvent(new CustomEvent('secpulse-loaded', { detail: { rows: this.#dash.rows(), summary, ms: performance.now() - t0 } }));
+      return summary;
+    } catch (e) { this.#fail(e); return undefined; }
+  }
+
+  #fail(e) {
+    const message = String(e?.message ?? e);
+    this.#ui.alert.textContent = `Could not load the data: ${message}`;
+    this.#ui.alert.hidden = false;
+    this.dispatchEvent(new CustomEvent('secpulse-error', { detail: { message } }));
+  }
+
+  #warn(summary) {
+    const lines = summary.problems.slice(0, 5).map((p) => `line ${p.line} (row ${p.row})${p.column ? `, column ${p.column}` : ''}: ${p.message}`);
+    const more = summary.problems_total - lines.length;
+    this.#ui.alert.textContent = `${summary.rows_skipped} row${summary.rows_skipped === 1 ? ' was' : 's were'} left out:\n${lines.join('\n')}${more > 0 ? `\n… and ${more} more` : ''}`;
+    this.#ui.alert.hidden = false;
+  }
+
+  /** The view's options for the wasm core. */
+  #options(extra = {}) {
+    const o = { theme: this.getAttribute('theme') === 'dark' ? 'dark' : 'light', pixelRatio: devicePixelRatio || 1, ...extra };
+    const k = Number(this.getAttribute('min-group'));
+    if (this.#published) return { ...o, segment: this.#segment() || undefined };
+    const segment = this.#segment(), wave = this.#waveColumn();
+    const filter = {};
+    if (this.#filter.segment !== ALL && segment) filter.segment = { column: segment, value: this.#filter.segment };
+    if (this.#filter.wave !== ALL && wave) filter.wave = this.#filter.wave;
+    return { ...o, by: segment ? [segment] : [], wave: wave || undefined, minGroup: k >= 2 ? k : undefined, filter, segment: segment || undefined };
+  }
+
+  #segment() {
+    const want = this.getAttribute('segment');
+    const cols = this.#columns.filter((c) => c.choice);
+    return (cols.find((c) => c.name === want) ?? cols.find((c) => c.name === 'department') ?? cols[0])?.name ?? '';
+  }
+
+  #waveColumn() {
+    const want = this.getAttribute('wave') || 'wave';
+    return this.#columns.find((c) => c.name === want && !c.choice)?.name ?? '';
+  }
+
+  #setFilter(which, value) {
+    const before = { ...this.#filter };
+    this.#filter[which] = value;
+    try {
+      this.#dash.report(this.#options());
+      this.#ui.alert.hidden = true;
+    } catch (e) {
+      this.#filter = before;
+      this.#ui.alert.textContent = String(e?.message ?? e);
+      this.#ui.alert.hidden = false;
+    }
+    this.#render();
+  }
+
+  #fillSelect({ el }, values, current, all) {
+    el.replaceChildren(...(all ? [h('option', { value: ALL }, all)] : []), ...values.map((v) => h('option', { value: v }, v)));
+    el.value = current;
+  }
+
+  #render() {
+    const u = this.#ui;
+    this.#columns = this.#dash.columns();
+    const segment = this.#segment(), wave = this.#waveColumn();
+    const seg = this.#columns.find((c) => c.name === segment);
+    this.#fillSelect(u.by, this.#columns.filter((c) => c.choice).map((c) => c.name), segment);
+    this.#fillSelect(u.only, seg?.values ?? [], this.#filter.segment, `Everyone`);
+    this.#fillSelect(u.wave, this.#columns.find((c) => c.name === wave)?.values ?? [], this.#filter.wave, 'All waves');
+    u.only.label.hidden = this.#published || !seg;
+    u.wave.label.hidden = this.#published || !wave;
+    u.by.label.hidden = this.#published;
+    u.publish.disabled = false;
+    const report = this.#dash.report(this.#options());
+    const k = report.min_group;
+    u.status.textContent = this.#published
+      ? `Published report (${report.instrument.title}) · aggregates only · groups under ${k} people are shown as “< ${k}”`
+      : `${report.respondents == null ? `Fewer than ${k}` : report.respondents.toLocaleString('en')} respondents · analysed in your browser, nothing is uploaded · groups under ${k} people are shown as “< ${k}”`;
+    if (!this.#panels.size) {
+      for (const kind of CHARTS) {
+        const p = panel(kind, { svg: (k) => this.#exportSvg(k), png: (k) => this.#exportPng(k) });
+        this.#panels.set(kind, p);
+        u.grid.append(p.root);
+      }
+    }
+    this.#draw();
+  }
+
+  #schedule() {
+    cancelAnimationFrame(this.#pending);
+    this.#pending = requestAnimationFrame(() => this.#draw());
+  }
+
+  #draw() {
+    const o = this.#options();
+    try {
+      for (const [kind, p] of this.#panels) {
+        p.setText(this.#dash.describe(kind, o));
+        const w = p.canvas.parentElement.clientWidth - parseFloat(getComputedStyle(p.canvas.parentElement).paddingLeft) * 2;
+        const ht = this.#dash.preferredHeight(kind, o);
+        const r = o.pixelRatio;
+        p.canvas.style.height = `${ht}px`;
+        p.canvas.width = Math.max(1, Math.round(w * r));
+        p.canvas.height = Math.round(ht * r);
+        this.#dash.draw(kind, p.canvas, o);
+      }
+      this.#width = this.#ui.grid.clientWidth;
+      this.dataset.drawn = String((Number(this.dataset.drawn) || 0) + 1);
+      this.dispatchEvent(new CustomEvent('secpulse-drawn'));
+    } catch (e) { this.#fail(e); }
+  }
+
+  #exportSvg(kind) {
+    const o = this.#options({ titled: true, pixelRatio: 1 });
+    const svg = this.#dash.svg(kind, 1200, this.#dash.preferredHeight(kind, o) + 90, o);
+    download(new Blob([svg], { type: 'image/svg+xml' }), `secpulse-${kind}.svg`);
+  }
+
+  #exportPng(kind) {
+    const o = this.#options({ titled: true, pixelRatio: 2 });
+    const canvas = h('canvas', { width: 2400, height: (this.#dash.preferredHeight(kind, o) + 90) * 2 });
+    this.#dash.draw(kind, canvas, o);
+    canvas.toBlob((blob) => blob && download(blob, `secpulse-${kind}.png`), 'image/png');
+  }
+
+  #publish() {
+    try {
+      download(new Blob([this.#dash.publish(this.#options())], { type: 'application/json' }), 'report.json');
+    } catch (e) { this.#fail(e); }
+  }
+
+  /** The published report JSON of the current view (aggregates only), for scripts and tests. */
+  publish() { return this.#dash.publish(this.#options()); }
+
+  /** The SVG of chart `kind` of the current view (with title and takeaway). */
+  svg(kind) { const o = this.#options({ titled: true, pixelRatio: 1 }); return this.#dash.svg(kind, 1200, this.#dash.preferredHeight(kind, o) + 90, o); }
+}
+
+/** The text of `bytes` when it is a published report JSON, else null. */
+function publishedReport(bytes) {
+  let i = 0;
+  while (i < bytes.length && (bytes[i] <= 32 || bytes[i] === 0xef || bytes[i] === 0xbb || bytes[i] === 0xbf)) i++;
+  if (bytes[i] !== 0x7b) return null; // '{'
+  const text = new TextDecoder().decode(bytes);
+  try { return typeof JSON.parse(text).format === 'string' ? text : null; } catch { return null; }
+}
+
+customElements.define('secpulse-report', SecpulseReport);
