@@ -217,7 +217,7 @@ const md = [
 ];
 if (targets) {
   md.push('Targets at 1M:', '');
-  for (const [k, v] of Object.entries(targets)) md.push(`- ${k}: ${v.ratio != null ? `ratio ${v.ratio?.toFixed(3)}` : `value ${v.value == null ? 'n/a' : typeof v.value === 'number' && v.value > 1000 ? v.value + ' B' : v.value?.toFixed?.(1)}`} (goal ${v.goal}) — ${v.met ? 'MET' : 'MISSED'}`);
+  for (const [k, v] of Object.entries(targets)) md.push(`- ${k}: ${v.ratio != null ? `ratio ${v.ratio?.toFixed(3)}` : `value ${v.value == null ? 'n/a' : k === 'bundle_gzip_bytes' ? v.value + ' B' : v.value.toFixed(1) + ' ms'}`} (goal ${v.goal}) — ${v.met ? 'MET' : 'MISSED'}`);
   md.push('');
 }
 const split = SIZES.map((n) => { const a = M(`secpulse_csv/${n}`, 'ingest_ms'), b = M(`secpulse_csv/${n}`, 'score_ms');
