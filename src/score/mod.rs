@@ -14,6 +14,7 @@ pub mod comments;
 mod complement;
 mod sensitive;
 pub mod group;
+mod joint;
 pub mod respondent;
 pub mod stats;
 
