@@ -51,6 +51,7 @@ pub(crate) mod flag {
     pub const TADJ: u16 = 1 << 9;
     pub const PROT: u16 = 1 << 10;
     pub const REQ: u16 = 1 << 11;
+    pub const BEHALF: u16 = 1 << 12;
 }
 
 /// Word flags: the closed word classes the scope rules ask about, looked up once per token.
@@ -457,6 +458,7 @@ fn parse_entries(src: &str) -> Vec<(String, Vec<RawTok>, Entry)> {
                 "tadj" => flag::TADJ,
                 "prot" => flag::PROT,
                 "req" => flag::REQ,
+                "behalf" => flag::BEHALF,
                 _ => panic!("lexicon line {}: unknown flag {f:?}", n + 1),
             };
         }

@@ -17,6 +17,8 @@ const REQ_VAL: f32 = 0.25;
 const REQ_STANCE: f32 = 0.3;
 /// Praise inside a concession ("I get why", "fine in principle") keeps this share.
 const CONC_VAL: f32 = 0.15;
+/// A refusal next to an offered alternative keeps this share of its weight.
+const ALT_REFUSAL: f32 = 0.3;
 /// A sarcastic positive becomes a negative of this share.
 const SARC_FACTOR: f32 = 0.8;
 
@@ -215,6 +217,7 @@ struct Sentence {
     request: bool,
     threat: bool,
     concession: bool,
+    behalf: bool,
     sarcastic: bool,
 }
 
@@ -264,6 +267,7 @@ pub(crate) fn annotate<'a>(
         request: false,
         threat: false,
         concession: false,
+        behalf: false,
         sarcastic: false,
     };
     sentences.push(new_sentence());
@@ -327,6 +331,9 @@ pub(crate) fn annotate<'a>(
         }
         if e.has(flag::CONC) {
             sentences[s].concession = true;
+        }
+        if e.has(flag::BEHALF) {
+            sentences[s].behalf = true;
         }
     }
 
@@ -433,6 +440,23 @@ pub(crate) fn annotate<'a>(
                 NEG_WINDOW
             };
             neg_until = hit.end + reach;
+            // "rather than", "instead of": a negator that also points at an alternative
+            if e.stance != 0.0 || !e.themes.is_empty() {
+                list.push(Cue {
+                    entry: e,
+                    span,
+                    neg: None,
+                    val: 0.0,
+                    stance: e.stance,
+                    weight: 1.0,
+                    protective: false,
+                    threat_ctx: false,
+                    tok: hit.start,
+                    tok_last: hit.end - 1,
+                });
+                seg_of_cue.push(seg_weight.len() - 1);
+                sent_of_cue.push(s);
+            }
             continue;
         }
         if e.has(flag::INT) || e.has(flag::DIM) {
@@ -516,6 +540,36 @@ pub(crate) fn annotate<'a>(
         }
         if st.concession && c.val > 0.0 {
             c.val *= CONC_VAL;
+        }
+        // a complaint on the team's behalf ("understaffed", "deserve better") portrays no stance
+        if st.behalf {
+            c.stance = 0.0;
+        }
+    }
+
+    // a refusal that comes with an alternative ("said no, then proposed two vetted vendors") is
+    // the enabling pattern: the refusal keeps its theme but little of its weight
+    // (the alternative comes after the refusal: "we proposed three ways, all vetoed" is no such case)
+    let alternative = list.iter().rposition(|c| {
+        c.neg.is_none()
+            && c.stance > 0.0
+            && c.entry
+                .themes
+                .iter()
+                .any(|&(t, w)| t == super::Theme::OffersOptions && w >= 0.6)
+    });
+    if let Some(alt) = alternative {
+        for c in list[..alt].iter_mut() {
+            let refusal = c.neg.is_none()
+                && c.val < 0.0
+                && c.entry
+                    .themes
+                    .iter()
+                    .any(|&(t, _)| t == super::Theme::SaysNo);
+            if refusal {
+                c.val *= ALT_REFUSAL;
+                c.stance *= ALT_REFUSAL;
+            }
         }
     }
 
