@@ -389,3 +389,22 @@ fn own_labelled_set_reaches_floor() {
     assert!(st >= 0.87, "stance macro-F1 {st:.3}");
     assert!(th >= 0.81, "theme micro-F1 {th:.3}");
 }
+
+#[test]
+fn analyzer_is_send_and_sync_and_threads_agree() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Analyzer>();
+    // per-thread scratch buffers: the same text gives the same analysis on every thread
+    let an = std::sync::Arc::new(Analyzer::new());
+    let text = "Nice people, but the VPN drops every hour and the review took six weeks.";
+    let here = an.analyze(text);
+    let there: Vec<_> = (0..4)
+        .map(|_| {
+            let an = an.clone();
+            std::thread::spawn(move || an.analyze(text))
+        })
+        .collect();
+    for h in there {
+        assert_eq!(h.join().unwrap(), here);
+    }
+}
