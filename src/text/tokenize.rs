@@ -52,14 +52,15 @@ fn is_emoji_modifier(c: char) -> bool {
     matches!(c as u32, 0xFE0E | 0xFE0F | 0x200D | 0x1F3FB..=0x1F3FF)
 }
 
-/// The character at byte `i` of `text` and its length (ASCII without decoding).
+/// The character at byte `i` of `text` and its length (ASCII without decoding);
+/// `None` past the end or when `i` is inside a multi-byte character.
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     let b = *text.as_bytes().get(i)?;
     if b < 0x80 {
         Some((b as char, 1))
     } else {
-        text[i..].chars().next().map(|c| (c, c.len_utf8()))
+        text.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
     }
 }
 
@@ -328,6 +329,13 @@ mod tests {
         let mut t = Tokens::default();
         tokenize(s, &mut t);
         (0..t.toks.len()).map(|i| t.text(i).to_string()).collect()
+    }
+
+    #[test]
+    fn emoticon_lookahead_past_a_multibyte_mouth_does_not_panic() {
+        // Found by tests/hostile_input.rs: ':' then a 4-byte character.
+        assert_eq!(toks(":𐖰& ok"), [":", "𐖰", "ok"]);
+        assert_eq!(toks(":-é"), [":", "é"]);
     }
 
     #[test]
