@@ -27,7 +27,6 @@ pub use jsonl::{analyze_jsonl, JsonlReport};
 
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// Overall evaluative tone of a comment.
@@ -328,36 +327,42 @@ pub struct CommentSummary {
     pub themes: Vec<ThemeCount>,
 }
 
-/// Analyse and count many comments.
-pub fn summarize<'a>(
-    analyzer: &Analyzer,
-    texts: impl IntoIterator<Item = &'a str>,
-) -> CommentSummary {
-    let mut s = CommentSummary::default();
-    let mut counts: BTreeMap<Theme, usize> = BTreeMap::new();
-    for t in texts {
-        let a = analyzer.analyze(t);
-        s.n += 1;
-        match a.sentiment {
-            Sentiment::Negative => s.sentiment.negative += 1,
-            Sentiment::Neutral => s.sentiment.neutral += 1,
-            Sentiment::Positive => s.sentiment.positive += 1,
-            Sentiment::Mixed => s.sentiment.mixed += 1,
+impl CommentSummary {
+    /// Counts one comment's labels (call [`CommentSummary::sorted`] when done).
+    pub fn add(&mut self, sentiment: Sentiment, stance: Stance, themes: impl IntoIterator<Item = Theme>) {
+        self.n += 1;
+        match sentiment {
+            Sentiment::Negative => self.sentiment.negative += 1,
+            Sentiment::Neutral => self.sentiment.neutral += 1,
+            Sentiment::Positive => self.sentiment.positive += 1,
+            Sentiment::Mixed => self.sentiment.mixed += 1,
         }
-        match a.stance {
-            Stance::Blocker => s.stance.blocker += 1,
-            Stance::Enabler => s.stance.enabler += 1,
-            Stance::None => s.stance.none += 1,
+        match stance {
+            Stance::Blocker => self.stance.blocker += 1,
+            Stance::Enabler => self.stance.enabler += 1,
+            Stance::None => self.stance.none += 1,
         }
-        for th in a.themes {
-            *counts.entry(th).or_default() += 1;
+        for theme in themes {
+            match self.themes.iter_mut().find(|t| t.theme == theme) {
+                Some(t) => t.count += 1,
+                None => self.themes.push(ThemeCount { theme, count: 1 }),
+            }
         }
     }
-    s.themes = counts
-        .into_iter()
-        .map(|(theme, count)| ThemeCount { theme, count })
-        .collect();
-    s.themes
-        .sort_by(|a, b| b.count.cmp(&a.count).then(a.theme.cmp(&b.theme)));
-    s
+
+    /// The summary with its themes by count, ties in [`Theme::ALL`] order.
+    pub fn sorted(mut self) -> CommentSummary {
+        self.themes.sort_by(|a, b| b.count.cmp(&a.count).then(a.theme.cmp(&b.theme)));
+        self
+    }
+}
+
+/// Analyse and count many comments.
+pub fn summarize<'a>(analyzer: &Analyzer, texts: impl IntoIterator<Item = &'a str>) -> CommentSummary {
+    let mut s = CommentSummary::default();
+    for t in texts {
+        let a = analyzer.analyze(t);
+        s.add(a.sentiment, a.stance, a.themes);
+    }
+    s.sorted()
 }
