@@ -3,7 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GEN=${GEN:-../../shared/bench/gen_responses.py}
-[ -f "$GEN" ] || GEN=/work/shared/bench/gen_responses.py
 mkdir -p data
 for n in ${BENCH_SIZES:-1000 10000 100000 1000000}; do
   for fmt in csv json; do
