@@ -149,7 +149,7 @@ fn content_hash(text: &str) -> u64 {
 pub struct CommentOptions {
     /// Minimum number of comments behind any comment statistic or sample (default 10).
     pub min_comments: MinGroup,
-    /// How many comments to include, shuffled and redacted, for the comment browser.
+    /// How many distinct comments to include, shuffled and redacted, for the comment browser.
     pub samples: usize,
     /// Removes e-mails, phone numbers, personal links, ids and listed names from samples.
     pub redactor: Redactor,
@@ -237,6 +237,8 @@ pub(super) fn report(
             // rows: a published seed would let a reader undo the shuffle and learn each
             // comment's row (often the order of submission).
             order.sort_by_key(|&c| (content_hash(&col.entries[c].1), c));
+            // Identical comments sort next to each other: show each text once.
+            order.dedup_by(|a, b| col.entries[*a].1 == col.entries[*b].1);
             let mut redacted = RedactionCounts::default();
             let samples = order
                 .into_iter()
