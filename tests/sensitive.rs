@@ -79,3 +79,14 @@ fn an_impossible_design_is_rejected_with_its_place() {
     let e = Instrument::from_json(&serde_json::to_string(&ins).unwrap()).unwrap_err().to_string();
     assert!(e.contains("workaround") && e.contains("randomization"), "{e}");
 }
+
+#[test]
+fn the_example_instrument_is_this_one_and_its_served_copy_is_identical() {
+    let docs = include_str!("../docs/examples/instrument-sensitive.json");
+    let served = include_str!("../www/examples/instrument-sensitive.json");
+    assert_eq!(docs, served, "www/examples/ must be a copy of docs/examples/");
+    let example = Instrument::from_json(docs).unwrap();
+    let mut expected = instrument();
+    expected.id = "secpulse-security-team-sensitive".into();
+    assert_eq!(example, expected);
+}
