@@ -65,3 +65,15 @@ test('messages: placeholders, plurals, fallback to English', () => {
   }
   for (const [key, text] of Object.entries(MESSAGES.en)) assert.ok(text.trim(), `${key} has text`);
 });
+
+test('randomized: only the reported 0/1 is kept and sent', () => {
+  const rr = { id: 'r', version: '1', scale: { min: 1, max: 5, labels: [] }, sections: [{ id: 'a', questions: [
+    { type: 'likert', id: 'l1' },
+    { type: 'randomized', id: 'w', required: true, randomization: { design: 'warner', p: 0.7 } },
+  ] }] };
+  assert.deepEqual(buildRow(rr, { l1: 2, w: 0 }, ''), { l1: 2, w: 0 }, 'a reported no is an answer');
+  assert.deepEqual(missingRequired(rr.sections[0].questions, { w: 0 }), []);
+  assert.deepEqual(missingRequired(rr.sections[0].questions, {}).map((q) => q.id), ['w']);
+  assert.deepEqual(sanitize(rr, { w: 1 }), { w: 1 });
+  for (const bad of [2, -1, 0.5, true, 'yes']) assert.deepEqual(sanitize(rr, { w: bad }), {}, `stored ${bad} dropped`);
+});

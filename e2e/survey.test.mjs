@@ -125,7 +125,7 @@ describe('<secpulse-survey>', () => {
     // The thank-you link leads to the dashboard demo, which counts this response with its sample.
     await survey(page).getByRole('link', { name: /See your response counted/ }).click();
     await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
-    assert.match(await page.locator('secpulse-report [role="status"]').textContent(), /^10,001 respondents/);
+    assert.match(await page.locator('secpulse-report p.status[role="status"]').textContent(), /^10,001 respondents/);
     await page.context().close();
   });
 

@@ -2,7 +2,8 @@
 //! Stand-in for `secpulse comments` until the CLI lands; used by `bench/comments/eval.sh`.
 //!
 //! `cargo run --release --example comments -- FILE [--bench]`: with `--bench`, time the analysis of
-//! every `text` in FILE repeated until at least 100,000 comments, and print comments/s instead.
+//! every `text` in FILE repeated until at least 100,000 comments (or `--n=N`), and print comments/s
+//! instead.
 
 use secpulse::text::{analyze_jsonl, Analyzer};
 use std::io::{self, BufReader, Read};
@@ -27,7 +28,12 @@ fn main() -> io::Result<()> {
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
             .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
             .collect();
-        let reps = 100_000usize.div_ceil(texts.len().max(1));
+        let want = args
+            .iter()
+            .find_map(|a| a.strip_prefix("--n="))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(100_000usize);
+        let reps = want.div_ceil(texts.len().max(1));
         let start = std::time::Instant::now();
         let mut n = 0usize;
         let mut checksum = 0.0f32;

@@ -203,3 +203,16 @@ fn comments_are_analysed_line_by_line_and_bad_lines_are_numbered() {
     assert!(table.status.success(), "{}", stderr(&table));
     assert!(stdout(&table).contains("blocker"), "{}", stdout(&table));
 }
+
+#[test]
+fn publish_writes_aggregates_only() {
+    let csv = edited_csv(400, &[(3, "en1", "=HYPERLINK(\"x\")")]);
+    let o = secpulse(&["score", "--publish", "--by", "department", "-"], Some(&csv));
+    let v = json(&o);
+    assert_eq!(v["format"], "secpulse-report/1");
+    assert!(v.get("ingest").is_none(), "no ingest section (it quotes raw cells)");
+    let text = stdout(&o);
+    assert!(!text.contains("HYPERLINK"), "the bad cell is not quoted anywhere");
+    let back: secpulse::report::Report = serde_json::from_str(&text).expect("a published report parses back");
+    assert_eq!(back.respondents, Some(399));
+}

@@ -83,3 +83,16 @@ fn too_few_comments_show_nothing() {
     assert_eq!(c.n, None);
     assert!(c.summary.is_none() && c.samples.is_empty() && c.segments.is_empty());
 }
+
+#[test]
+fn identical_comments_are_sampled_once() {
+    let (ins, mut t) = table(35);
+    let texts = t.texts.iter_mut().find(|c| c.id == "should_change").unwrap();
+    texts.entries.iter_mut().take(20).for_each(|(_, text)| *text = "Reviews take weeks.".to_string());
+    let analyzed = AnalyzedComments::new(&Analyzer::new(), &t);
+    let report = score_with_comments(&ins, &t, &ScoreOptions::default(), Some((&analyzed, &CommentOptions::default()))).unwrap();
+    let c = report.comments.iter().find(|c| c.id == "should_change").unwrap();
+    assert_eq!(c.n, Some(35), "counts keep every comment");
+    assert_eq!(c.samples.iter().filter(|s| s.text == "Reviews take weeks.").count(), 1);
+    assert_eq!(c.samples.len(), 16);
+}

@@ -55,6 +55,13 @@ fn bad_designs_and_counts_are_errors_not_nans() {
     assert!(estimate(&never_true, 1, 10).is_err());
     let nan = Design::ForcedResponse { truth: f64::NAN, forced_yes: 0.5, forced_no: 0.5 };
     assert!(estimate(&nan, 1, 10).is_err());
+    // Designs that protect nobody: every "yes" is true, or one statement is asked for certain.
+    let no_cover = Design::ForcedResponse { truth: 5.0 / 6.0, forced_yes: 0.0, forced_no: 1.0 / 6.0 };
+    assert!(estimate(&no_cover, 1, 10).unwrap_err().contains("forced \"yes\""));
+    let direct = Design::ForcedResponse { truth: 1.0, forced_yes: 0.0, forced_no: 0.0 };
+    assert!(estimate(&direct, 1, 10).is_err());
+    assert!(estimate(&Design::Warner { p: 1.0 }, 1, 10).is_err());
+    assert!(estimate(&Design::Warner { p: 0.0 }, 1, 10).is_err());
     assert!(estimate(&Design::die(), 11, 10).is_err());
     assert!(estimate(&Design::die(), 0, 1).is_err());
     assert!(estimate(&Design::die(), 0, 0).is_err());

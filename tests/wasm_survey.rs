@@ -79,3 +79,20 @@ fn an_invalid_instrument_throws() {
     let row = js_sys::JSON::parse("{\"en1\":3}").expect("json");
     assert!(check_response(Some("{\"id\":1}".into()), row).is_err());
 }
+
+#[wasm_bindgen_test]
+fn randomized_answers_are_zero_or_one() {
+    let ins = include_str!("../docs/examples/instrument-sensitive.json");
+    for reported in [0, 1] {
+        let result = check(Some(ins), json!({ "en1": 4, "workaround": reported, "wave": "2026-Q4" }));
+        assert_eq!(result, json!({ "ok": true, "errors": [] }), "reported {reported}");
+    }
+    let result = check(Some(ins), json!({ "workaround": 1 }));
+    assert_eq!(result, json!({ "ok": true, "errors": [] }), "the randomized answer alone is something to estimate");
+    for bad in [json!(2), json!(-1), json!(0.5), json!("yes"), json!(true)] {
+        let result = check(Some(ins), json!({ "en1": 4, "workaround": bad }));
+        assert_eq!(columns(&result), vec![Some("workaround".to_string())], "{bad}: {result}");
+    }
+    let result = check(None, json!({ "en1": 4, "workaround": 1 }));
+    assert_eq!(result["errors"][0]["code"], json!("unknown_column"), "not a question of the default instrument");
+}

@@ -75,9 +75,13 @@ enum Command {
         /// Hide any group with fewer respondents than this (at least 2).
         #[arg(long = "min-group", value_name = "K", default_value_t = DEFAULT_MIN_GROUP)]
         min_group: usize,
-        /// Print the report as JSON instead of tables.
+        /// Print the report as JSON instead of tables (with an `ingest` section on what was read).
         #[arg(long)]
         json: bool,
+        /// Print the report to publish: JSON of aggregates only, without the `ingest` section
+        /// (which quotes bad cells); `<secpulse-report src="report.json">` renders it.
+        #[arg(long, conflicts_with = "json")]
+        publish: bool,
         /// Stop at the first bad row instead of skipping it and reporting it.
         #[arg(long)]
         strict: bool,
@@ -119,9 +123,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Instrument { json, instrument } => print_instrument(instrument.as_deref(), json),
         Command::Synth { n, seed, format, instrument } => write_synth(instrument.as_deref(), n, seed, format),
-        Command::Score { responses, instrument, by, wave, min_group, json, strict, no_comments, min_comments, redact_names } => {
+        Command::Score { responses, instrument, by, wave, min_group, json, publish, strict, no_comments, min_comments, redact_names } => {
             let comments = if no_comments { None } else { Some((min_comments, redact_names)) };
-            score_file(&responses, instrument.as_deref(), ScoreOptionsArgs { by, wave, min_group, json, strict, comments })
+            let output = if publish { Output::Publish } else if json { Output::Json } else { Output::Text };
+            score_file(&responses, instrument.as_deref(), ScoreOptionsArgs { by, wave, min_group, output, strict, comments })
         }
         Command::Comments { file, json } => analyse_comments(&file, json),
     };
@@ -180,6 +185,9 @@ fn print_instrument(path: Option<&Path>, json: bool) -> CliResult {
                 }
                 Question::Bipolar { left, right, min, max, .. } => format!("{min} = {left} … {max} = {right}"),
                 Question::Recommend { .. } => "0–10".to_string(),
+                Question::Randomized { randomization, .. } => {
+                    format!("yes/no, randomized on the device ({randomization:?})")
+                }
                 Question::Choice { options, .. } => options.join(" / "),
                 Question::Text { max_chars, .. } => format!("free text, up to {max_chars} characters"),
                 Question::Ranking { options, .. } => format!("rank: {}", options.join(", ")),
@@ -224,12 +232,23 @@ fn progress_printer(total: usize) -> impl FnMut(usize, usize) {
     }
 }
 
+/// What `score` prints.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Output {
+    /// Readable tables.
+    Text,
+    /// The report with an `ingest` section.
+    Json,
+    /// The aggregates-only report to publish.
+    Publish,
+}
+
 /// The `score` options, as given on the command line.
 struct ScoreOptionsArgs {
     by: Vec<String>,
     wave: Option<String>,
     min_group: usize,
-    json: bool,
+    output: Output,
     strict: bool,
     /// Comment threshold and the block-list file, unless comments are skipped.
     comments: Option<(usize, Option<PathBuf>)>,
@@ -255,7 +274,7 @@ fn comment_options(min_comments: usize, names: Option<&Path>) -> Result<CommentO
 }
 
 fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs) -> CliResult {
-    let ScoreOptionsArgs { by, wave, min_group, json, strict, comments } = args;
+    let ScoreOptionsArgs { by, wave, min_group, output, strict, comments } = args;
     let ins = load_instrument(instrument)?;
     let comment_options = comments.map(|(k, names)| comment_options(k, names.as_deref())).transpose()?;
     let min_group = MinGroup::new(min_group)?;
@@ -286,11 +305,16 @@ fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs
     let comments = analyzed.as_ref().zip(comment_options.as_ref());
     let report = score_with_comments(&ins, table, &ScoreOptions { by, wave, min_group }, comments).map_err(|e| e.to_string())?;
     let mut out = BufWriter::new(io::stdout().lock());
-    if json {
-        serde_json::to_writer_pretty(&mut out, &ScoreOutput { report: &report, ingest: summary }).map_err(|e| e.to_string())?;
-        writeln!(out).map_err(stdout_error)?;
-    } else {
-        out.write_all(plain::render(&report).as_bytes()).map_err(stdout_error)?;
+    match output {
+        Output::Json => {
+            serde_json::to_writer_pretty(&mut out, &ScoreOutput { report: &report, ingest: summary }).map_err(|e| e.to_string())?;
+            writeln!(out).map_err(stdout_error)?;
+        }
+        Output::Publish => {
+            serde_json::to_writer(&mut out, &report).map_err(|e| e.to_string())?;
+            writeln!(out).map_err(stdout_error)?;
+        }
+        Output::Text => out.write_all(plain::render(&report).as_bytes()).map_err(stdout_error)?,
     }
     out.flush().map_err(stdout_error)
 }

@@ -71,7 +71,10 @@ impl ResponseTable {
         for q in instrument.questions() {
             let id = q.id().to_string();
             match q {
-                Question::Likert { .. } | Question::Bipolar { .. } | Question::Recommend { .. } => {
+                Question::Likert { .. }
+                | Question::Bipolar { .. }
+                | Question::Recommend { .. }
+                | Question::Randomized { .. } => {
                     table.answers.push(AnswerColumn {
                         id,
                         values: Vec::new(),

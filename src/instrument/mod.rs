@@ -11,6 +11,8 @@ pub use validate::InstrumentError;
 
 use serde::{Deserialize, Serialize};
 
+use crate::privacy::randomized::Design;
+
 /// The default security-team instrument, as shipped inside the crate.
 pub const DEFAULT_INSTRUMENT_JSON: &str = include_str!("default.json");
 
@@ -200,6 +202,21 @@ pub enum Question {
         #[serde(default = "thousand")]
         max_chars: u32,
     },
+    /// A sensitive yes/no admission ("I have worked around a security control") asked with
+    /// randomized response: the form randomizes the answer on the respondent's device
+    /// (`randomization`), so no single answer is an admission; stored as 1 = reported yes,
+    /// 0 = reported no, and reported as an estimated share with its (wider) CI.
+    Randomized {
+        /// Column id.
+        id: String,
+        /// The statement to answer yes or no.
+        text: String,
+        /// How the form randomizes the reported answer.
+        randomization: Design,
+        /// Whether the form insists on an answer.
+        #[serde(default)]
+        required: bool,
+    },
     /// Order a list of options by importance; stored as option indices, most important first.
     Ranking {
         /// Column id.
@@ -238,6 +255,7 @@ impl Question {
             | Question::Recommend { id, .. }
             | Question::Choice { id, .. }
             | Question::Text { id, .. }
+            | Question::Randomized { id, .. }
             | Question::Ranking { id, .. } => id,
         }
     }
@@ -250,6 +268,7 @@ impl Question {
             | Question::Recommend { text, .. }
             | Question::Choice { text, .. }
             | Question::Text { text, .. }
+            | Question::Randomized { text, .. }
             | Question::Ranking { text, .. } => text,
         }
     }
@@ -273,6 +292,11 @@ impl Question {
                 min: 0,
                 max: 10,
                 labels: Vec::new(),
+            }),
+            Question::Randomized { .. } => Some(Scale {
+                min: 0,
+                max: 1,
+                labels: vec!["No".into(), "Yes".into()],
             }),
             _ => None,
         }

@@ -30,6 +30,10 @@ impl fmt::Display for InstrumentError {
 
 impl std::error::Error for InstrumentError {}
 
+/// Separates the options of a ranking answer in response files ("A>B>C", most important first),
+/// so no ranking option may contain it.
+const RANK_SEPARATOR: char = '>';
+
 /// Longest id accepted; ids are column names in response files.
 const MAX_ID_LEN: usize = 64;
 
@@ -174,12 +178,23 @@ impl Instrument {
                     Question::Choice { options, .. } => check_options(&at, options, 2)?,
                     Question::Ranking { options, .. } => {
                         check_options(&at, options, 2)?;
+                        if let Some(o) = options.iter().find(|o| o.contains(RANK_SEPARATOR)) {
+                            return Err(invalid(
+                                at,
+                                format!(
+                                    "option {o:?} contains {RANK_SEPARATOR:?}, which separates the ranked options in response files"
+                                ),
+                            ));
+                        }
                         if options.len() > 50 {
                             return Err(invalid(at, "a ranking can have at most 50 options"));
                         }
                     }
                     Question::Text { max_chars: 0, .. } => {
                         return Err(invalid(at, "max_chars must be above 0"))
+                    }
+                    Question::Randomized { randomization, .. } => {
+                        randomization.validate().map_err(|e| invalid(&at, format!("randomization: {e}")))?
                     }
                     _ => {}
                 }
@@ -244,6 +259,24 @@ mod tests {
             e.contains("\"Boss\" is not an option of question \"role\""),
             "{e}"
         );
+    }
+
+    #[test]
+    fn ranking_options_may_not_contain_the_separator() {
+        let e = error_of(&edited("\"HR and payroll\"", "\"HR > payroll\""));
+        assert!(e.contains("option \"HR > payroll\" contains '>'"), "{e}");
+        assert!(e.contains("(id \"systems_rank\")"), "{e}");
+        // Elsewhere '>' is fine: choice options are stored whole.
+        let mut ins = Instrument::default_instrument();
+        let role = ins
+            .sections
+            .iter_mut()
+            .flat_map(|s| s.questions.iter_mut())
+            .find(|q| q.id() == "role");
+        if let Some(crate::instrument::Question::Choice { options, .. }) = role {
+            options[1] = "Manager (> 5 reports)".into();
+        }
+        assert!(Instrument::from_json(&serde_json::to_string(&ins).unwrap()).is_ok());
     }
 
     #[test]

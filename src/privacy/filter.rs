@@ -582,7 +582,10 @@ mod tests {
         use crate::score::comments::{AnalyzedComments, CommentOptions};
         use crate::score::score_with_comments;
         let text = t.texts.iter_mut().find(|c| c.id == "should_change").unwrap();
-        text.entries = (0..t.rows as u32).map(|r| (r, if r % 2 == 0 { "Reviews take weeks.".into() } else { "They found a way, thanks!".into() })).collect();
+        // Distinct texts: samples show each text once.
+        text.entries = (0..t.rows as u32)
+            .map(|r| (r, if r % 2 == 0 { format!("Reviews take weeks ({r}).") } else { format!("They found a way, thanks! ({r})") }))
+            .collect();
         let ins = Instrument::default_instrument();
         let analyzed = AnalyzedComments::new(&crate::text::Analyzer::new(), t);
         let opts = ScoreOptions { by: vec!["dept".into()], wave: Some("wave".into()), min_group: k5() };

@@ -90,11 +90,16 @@ impl Design {
                 if truth <= 0.0 {
                     return Err("the probability of answering truthfully must be above 0".into());
                 }
+                if forced_yes <= 0.0 {
+                    // Without forced "yes" answers, every "yes" is a true admission.
+                    return Err("the probability of a forced \"yes\" must be above 0, or a \"yes\" is an admission".into());
+                }
                 Ok(())
             }
             Design::Warner { p } => {
-                if !prob(p) || (p - 0.5).abs() < 1e-9 {
-                    return Err(format!("Warner's p must be between 0 and 1 and not 0.5 (got {p})"));
+                if !(p > 0.0 && p < 1.0) || (p - 0.5).abs() < 1e-9 {
+                    // p = 0 or 1 asks one statement for certain: no answer is hidden.
+                    return Err(format!("Warner's p must be strictly between 0 and 1 and not 0.5 (got {p})"));
                 }
                 Ok(())
             }

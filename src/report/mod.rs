@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::privacy::randomized::Design;
 use crate::privacy::redact::RedactionCounts;
 use crate::score::stats::Difference;
 use crate::text::{CommentSummary, Sentiment, Stance, Theme};
@@ -44,9 +45,56 @@ pub struct Report {
     pub segments: BTreeMap<String, Vec<SegmentGroup>>,
     /// Wave-over-wave comparison, when a wave column was given.
     pub waves: Option<Waves>,
+    /// Estimated shares for randomized-response (sensitive yes/no) questions.
+    #[serde(default)]
+    pub sensitive: Vec<SensitiveReport>,
     /// What people wrote, per free-text question (empty when comments were not analysed).
     #[serde(default)]
     pub comments: Vec<CommentReport>,
+}
+
+/// A sensitive yes/no question asked with randomized response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SensitiveReport {
+    /// Question id.
+    pub id: String,
+    /// The statement.
+    pub text: String,
+    /// How answers were randomized on respondents' devices.
+    pub randomization: Design,
+    /// How much one reported answer can tell about a person (5 for the die design: a "yes"
+    /// is at most 5 times likelier from someone who did than from someone who did not).
+    pub likelihood_ratio: f64,
+    /// The estimate over all respondents.
+    #[serde(flatten)]
+    pub all: SensitiveEstimate,
+    /// The same per breakdown group, keyed by column.
+    pub segments: BTreeMap<String, Vec<SensitiveGroup>>,
+}
+
+/// An estimated share of people for whom the sensitive statement is true.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SensitiveEstimate {
+    /// Respondents who answered; `None` when fewer than the minimum group size.
+    pub n: Option<usize>,
+    /// % of reported (randomized) "yes" answers.
+    pub reported_yes: Option<f64>,
+    /// Estimated % for whom the statement is true (unbiased estimator, clipped to 0–100).
+    pub share: Option<f64>,
+    /// 95% confidence interval of `share`, in %.
+    pub ci95: Option<[f64; 2]>,
+    /// How many times wider the interval is than a direct question's would be.
+    pub width_vs_direct: Option<f64>,
+}
+
+/// One breakdown group's estimate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SensitiveGroup {
+    /// The segment value.
+    pub value: String,
+    /// The group's estimate (empty when suppressed).
+    #[serde(flatten)]
+    pub estimate: SensitiveEstimate,
 }
 
 /// The analysed comments of one free-text question.

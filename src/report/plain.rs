@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{CommentReport, Report, Score, SegmentGroup};
+use super::{CommentReport, Report, Score, SegmentGroup, SensitiveEstimate, SensitiveReport};
 use crate::fmt::count;
 use crate::text::CommentSummary;
 
@@ -71,6 +71,23 @@ fn comment_line(s: &CommentSummary, themes: usize) -> String {
         p(s.stance.blocker),
         top.join(", ")
     )
+}
+
+fn sensitive(w: &mut String, s: &SensitiveReport) {
+    let line = |e: &SensitiveEstimate| match (e.share, e.ci95, e.n) {
+        (Some(share), Some([lo, hi]), Some(n)) => format!(
+            "estimated {share:.0}% (95% CI {lo:.0}–{hi:.0}%, {:.1}× wider than asking directly), n = {}",
+            e.width_vs_direct.unwrap_or(1.0),
+            count(n)
+        ),
+        _ => "not shown (too few answers)".to_string(),
+    };
+    let _ = writeln!(w, "\nSensitive question, randomized response: \"{}\"\n  all respondents: {}", s.text, line(&s.all));
+    for (column, groups) in &s.segments {
+        for g in groups {
+            let _ = writeln!(w, "  {column} = {:<24} {}", clip(&g.value, 24), line(&g.estimate));
+        }
+    }
 }
 
 fn comments(w: &mut String, c: &CommentReport) {
@@ -180,6 +197,9 @@ pub fn render(report: &Report) -> String {
     for (column, groups) in &report.segments {
         header(w, &format!("By {column} (* = differs from everyone else, Welch p < .05)"));
         groups.iter().for_each(|g| group_row(w, report, g));
+    }
+    for s in &report.sensitive {
+        sensitive(w, s);
     }
     for c in &report.comments {
         comments(w, c);

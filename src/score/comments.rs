@@ -13,7 +13,7 @@ use crate::instrument::Instrument;
 use crate::privacy::redact::{RedactionCounts, Redactor};
 use crate::privacy::MinGroup;
 use crate::report::{CommentGroup, CommentReport, CommentSample};
-use crate::text::{Analyzer, CommentSummary, Sentiment, Stance, Theme, ThemeCount};
+use crate::text::{Analyzer, CommentSummary, Sentiment, Stance, Theme};
 
 /// The labels of one comment, compact enough to keep for millions of rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,30 +113,8 @@ fn why(original: &str, clean: &str) -> BTreeMap<String, Vec<String>> {
 /// Counts labels into a summary (themes by count, ties in guideline order).
 fn summarize<'a>(labels: impl Iterator<Item = &'a CommentLabels>) -> CommentSummary {
     let mut s = CommentSummary::default();
-    let mut themes = [0usize; Theme::ALL.len()];
-    for l in labels {
-        s.n += 1;
-        match l.sentiment {
-            Sentiment::Negative => s.sentiment.negative += 1,
-            Sentiment::Neutral => s.sentiment.neutral += 1,
-            Sentiment::Positive => s.sentiment.positive += 1,
-            Sentiment::Mixed => s.sentiment.mixed += 1,
-        }
-        match l.stance {
-            Stance::Blocker => s.stance.blocker += 1,
-            Stance::Enabler => s.stance.enabler += 1,
-            Stance::None => s.stance.none += 1,
-        }
-        l.themes().for_each(|t| themes[Theme::ALL.iter().position(|x| *x == t).unwrap_or(0)] += 1);
-    }
-    s.themes = Theme::ALL
-        .into_iter()
-        .zip(themes)
-        .filter(|(_, count)| *count > 0)
-        .map(|(theme, count)| ThemeCount { theme, count })
-        .collect();
-    s.themes.sort_by(|a, b| b.count.cmp(&a.count));
-    s
+    labels.for_each(|l| s.add(l.sentiment, l.stance, l.themes()));
+    s.sorted()
 }
 
 /// Per breakdown column, each comment's visible group value (`None` when hidden).
@@ -171,7 +149,7 @@ fn content_hash(text: &str) -> u64 {
 pub struct CommentOptions {
     /// Minimum number of comments behind any comment statistic or sample (default 10).
     pub min_comments: MinGroup,
-    /// How many comments to include, shuffled and redacted, for the comment browser.
+    /// How many distinct comments to include, shuffled and redacted, for the comment browser.
     pub samples: usize,
     /// Removes e-mails, phone numbers, personal links, ids and listed names from samples.
     pub redactor: Redactor,
@@ -259,6 +237,8 @@ pub(super) fn report(
             // rows: a published seed would let a reader undo the shuffle and learn each
             // comment's row (often the order of submission).
             order.sort_by_key(|&c| (content_hash(&col.entries[c].1), c));
+            // Identical comments sort next to each other: show each text once.
+            order.dedup_by(|a, b| col.entries[*a].1 == col.entries[*b].1);
             let mut redacted = RedactionCounts::default();
             let samples = order
                 .into_iter()

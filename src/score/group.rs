@@ -6,6 +6,7 @@ use crate::instrument::{Instrument, Question, Scale};
 use crate::privacy::MinGroup;
 use crate::report::{Balance, Band, DimensionScore, GroupScore, ItemScore, Nps, Score};
 
+use super::joint::Joint;
 use super::respondent::{keyed_items, respondent_scores, KeyedItem, RespondentScores};
 use super::stats::{summarize, welch, Covariance, Moments};
 
@@ -58,6 +59,10 @@ pub struct Scorer<'a> {
     total_overall: Moments,
     /// Moments of everyone's dimension scores.
     total_dims: Vec<Moments>,
+    /// Complete-case covariance of each dimension's keyed items over the whole sample.
+    dim_cov: Vec<Covariance>,
+    /// Favourable / neutral / unfavourable counts of each dimension over the whole sample.
+    dim_split_all: Vec<[usize; 3]>,
     /// The privacy threshold.
     pub min: MinGroup,
 }
@@ -125,6 +130,17 @@ impl<'a> Scorer<'a> {
         let all = Rows::All(table.rows);
         let total_overall = moments_of(&scores.overall, all).0;
         let total_dims = scores.dims.iter().map(|d| moments_of(d, all).0).collect();
+        // One pass per dimension over the whole sample gives its split and its covariance.
+        let (mut dim_cov, mut dim_split_all) = (Vec::new(), Vec::new());
+        for d in 0..instrument.dimensions.len() {
+            let in_dim: Vec<&KeyedItem> = items.iter().filter(|k| k.item.dimension == d).collect();
+            let (cov, split) = match Joint::count(&in_dim, &instrument.scale, all) {
+                Some(j) => (j.covariance(&in_dim, &instrument.scale), j.split_counts(&in_dim, &instrument.scale)),
+                None => (covariance_rows(&instrument.scale, &in_dim, table.rows), split_rows(&instrument.scale, &in_dim, all)),
+            };
+            dim_cov.push(cov);
+            dim_split_all.push(split);
+        }
         Scorer {
             instrument,
             items,
@@ -133,6 +149,8 @@ impl<'a> Scorer<'a> {
             scores,
             total_overall,
             total_dims,
+            dim_cov,
+            dim_split_all,
             min,
         }
     }
@@ -160,8 +178,8 @@ impl<'a> Scorer<'a> {
                 let score = Score::from_values(&mut values, self.min);
                 let shown = score.n.is_some();
                 let in_dim: Vec<&KeyedItem> = self.items.iter().filter(|k| k.item.dimension == d).collect();
-                let [fav, neu, unf] = if shown { self.split(&in_dim, rows) } else { [None; 3] };
-                let alpha = if with_alpha && shown { self.covariance(&in_dim).cronbach_alpha() } else { None };
+                let [fav, neu, unf] = if shown { self.dimension_split(d, &in_dim, rows) } else { [None; 3] };
+                let alpha = if with_alpha && shown { self.dim_cov[d].cronbach_alpha() } else { None };
                 DimensionScore {
                     id: dim.id.clone(),
                     score,
@@ -176,19 +194,21 @@ impl<'a> Scorer<'a> {
             .collect()
     }
 
-    /// Favourable / neutral / unfavourable shares of the keyed answers of `items` over `rows`.
-    fn split(&self, items: &[&KeyedItem<'_>], rows: Rows<'_>) -> [Option<f64>; 3] {
+    /// Favourable / neutral / unfavourable shares of dimension `d` (items `in_dim`) over `rows`.
+    fn dimension_split(&self, d: usize, in_dim: &[&KeyedItem<'_>], rows: Rows<'_>) -> [Option<f64>; 3] {
         let scale = &self.instrument.scale;
-        let mid = scale.midpoint();
-        let mut counts = [0usize; 3];
-        for k in items {
-            rows.for_each(|r| {
-                if let Some(v) = k.keyed(scale, r) {
-                    let v = f64::from(v);
-                    counts[if v > mid { 0 } else if v == mid { 1 } else { 2 }] += 1;
-                }
-            });
-        }
+        let counts = match rows {
+            Rows::All(n) if n == self.scores.overall.len() => self.dim_split_all[d],
+            _ => match Joint::count(in_dim, scale, rows) {
+                Some(j) => j.split_counts(in_dim, scale),
+                None => split_rows(scale, in_dim, rows),
+            },
+        };
+        self.shares(counts)
+    }
+
+    /// Counts as shares, hidden below the minimum group size.
+    fn shares(&self, counts: [usize; 3]) -> [Option<f64>; 3] {
         let total: usize = counts.iter().sum();
         if !self.min.allows(total) {
             return [None; 3];
@@ -196,46 +216,33 @@ impl<'a> Scorer<'a> {
         counts.map(|c| Some(share(c, total)))
     }
 
-    /// Covariance of the keyed items over complete cases of the whole sample.
-    fn covariance(&self, items: &[&KeyedItem<'_>]) -> Covariance {
-        let scale = &self.instrument.scale;
-        let mut cov = Covariance::new(items.len());
-        let mut row_values = vec![0.0; items.len()];
-        'rows: for r in 0..self.scores.overall.len() {
-            for (slot, k) in row_values.iter_mut().zip(items) {
-                match k.keyed(scale, r) {
-                    Some(v) => *slot = f64::from(v),
-                    None => continue 'rows,
-                }
-            }
-            cov.add(&row_values);
-        }
-        cov
-    }
-
     /// Item statistics over the whole sample.
     pub fn items(&self) -> Vec<ItemScore> {
         let scale = &self.instrument.scale;
-        let rows = Rows::All(self.scores.overall.len());
-        let dims: Vec<(Vec<&KeyedItem>, Covariance)> = (0..self.instrument.dimensions.len())
-            .map(|d| {
-                let in_dim: Vec<&KeyedItem> = self.items.iter().filter(|k| k.item.dimension == d).collect();
-                let cov = self.covariance(&in_dim);
-                (in_dim, cov)
-            })
+        let dims: Vec<(Vec<&KeyedItem>, &Covariance)> = (0..self.instrument.dimensions.len())
+            .map(|d| (self.items.iter().filter(|k| k.item.dimension == d).collect(), &self.dim_cov[d]))
             .collect();
         self.items
             .iter()
             .map(|k| {
+                let mut by_byte = [0usize; 256];
+                for &v in k.values {
+                    by_byte[usize::from(v)] += 1;
+                }
                 let mut dist = vec![0usize; usize::from(scale.max - scale.min) + 1];
                 let mut sum = 0u64;
-                k.values.iter().filter(|&&v| v != MISSING).for_each(|&v| {
-                    dist[usize::from(v - scale.min)] += 1;
-                    sum += u64::from(v);
-                });
+                let mut split = [0usize; 3];
+                let mid = scale.midpoint();
+                for (v, &c) in by_byte.iter().enumerate().filter(|&(v, &c)| c > 0 && v != usize::from(MISSING)) {
+                    let v = v as u8;
+                    dist[usize::from(v - scale.min)] += c;
+                    sum += u64::from(v) * c as u64;
+                    let keyed = f64::from(if k.item.reverse { scale.reverse(v) } else { v });
+                    split[if keyed > mid { 0 } else if keyed == mid { 1 } else { 2 }] += c;
+                }
                 let n: usize = dist.iter().sum();
                 let shown = self.min.allows(n);
-                let [fav, neu, unf] = if shown { self.split(&[k], rows) } else { [None; 3] };
+                let [fav, neu, unf] = if shown { self.shares(split) } else { [None; 3] };
                 let (in_dim, cov) = &dims[k.item.dimension];
                 let pos = in_dim.iter().position(|o| o.item.id == k.item.id);
                 ItemScore {
@@ -348,4 +355,37 @@ impl<'a> Scorer<'a> {
     pub fn dimension_moments(&self, d: usize, rows: Rows<'_>) -> Moments {
         moments_of(&self.scores.dims[d], rows).0
     }
+}
+
+/// Favourable / neutral / unfavourable counts of the keyed answers of `items` over `rows`,
+/// row by row (the fallback when a joint table would be too large).
+fn split_rows(scale: &Scale, items: &[&KeyedItem<'_>], rows: Rows<'_>) -> [usize; 3] {
+    let mid = scale.midpoint();
+    let mut counts = [0usize; 3];
+    for k in items {
+        rows.for_each(|r| {
+            if let Some(v) = k.keyed(scale, r) {
+                let v = f64::from(v);
+                counts[if v > mid { 0 } else if v == mid { 1 } else { 2 }] += 1;
+            }
+        });
+    }
+    counts
+}
+
+/// Covariance of the keyed items over complete cases of the first `rows` rows, row by row
+/// (the fallback when a joint table would be too large).
+fn covariance_rows(scale: &Scale, items: &[&KeyedItem<'_>], rows: usize) -> Covariance {
+    let mut cov = Covariance::new(items.len());
+    let mut row_values = vec![0.0; items.len()];
+    'rows: for r in 0..rows {
+        for (slot, k) in row_values.iter_mut().zip(items) {
+            match k.keyed(scale, r) {
+                Some(v) => *slot = f64::from(v),
+                None => continue 'rows,
+            }
+        }
+        cov.add(&row_values);
+    }
+    cov
 }

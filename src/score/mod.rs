@@ -12,7 +12,9 @@
 
 pub mod comments;
 mod complement;
+mod sensitive;
 pub mod group;
+mod joint;
 pub mod respondent;
 pub mod stats;
 
@@ -220,6 +222,7 @@ pub fn score_with_comments(
         .map(|column| Ok((column.clone(), groups_of(table, column)?)))
         .collect::<Result<Vec<_>, ScoreError>>()?;
     let segments = breakdowns.iter().map(|(column, groups)| (column.clone(), breakdown(&scorer, groups))).collect();
+    let sensitive = sensitive::report(instrument, table, &breakdowns, &segments, min);
     let waves = options.wave.as_deref().map(|w| waves(&scorer, instrument, table, w)).transpose()?;
     let comments = comments
         .map(|(analyzed, opts)| comments::report(instrument, table, analyzed, &breakdowns, min, opts))
@@ -242,6 +245,7 @@ pub fn score_with_comments(
         rankings: rankings(instrument, table, min),
         segments,
         waves,
+        sensitive,
         comments,
     })
 }

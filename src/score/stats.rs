@@ -164,6 +164,13 @@ impl Covariance {
         Covariance { k, n: 0, sums: vec![0.0; k], cross: vec![0.0; k * k] }
     }
 
+    /// An accumulator from finished sums: `n` cases, `sums[i]`, and `cross[i * k + j]` for `j >= i`
+    /// (the lower triangle stays 0, as [`Covariance::add`] leaves it).
+    pub(crate) fn from_sums(k: usize, n: usize, sums: Vec<f64>, cross: Vec<f64>) -> Covariance {
+        debug_assert_eq!((sums.len(), cross.len()), (k, k * k));
+        Covariance { k, n, sums, cross }
+    }
+
     /// Adds one complete case (`row.len() == k`).
     pub fn add(&mut self, row: &[f64]) {
         debug_assert_eq!(row.len(), self.k);

@@ -1,10 +1,11 @@
-//! Numeric answers (Likert, bipolar, recommend) and rankings, one column at a time.
+//! Numeric answers (Likert, bipolar, recommend, randomized yes/no) and rankings, one column at a time.
 
 use rand::RngCore;
 
-use super::latent::{between, stream, Normal3, Normal8, Tag};
+use super::latent::{between, stream, unit, Normal3, Normal8, Tag};
 use crate::ingest::{MISSING, NO_SEGMENT};
 use crate::instrument::Scale;
+use crate::privacy::randomized::Design;
 
 /// How one numeric question turns a latent factor into an answer:
 /// `round(mu + lambda * factor + sigma * noise)`, clipped to `[min, max]`, then reversed if needed.
@@ -144,4 +145,30 @@ pub(crate) fn ranking_column(
         out.push((row as u32, scored.iter().map(|s| s.1).collect()));
     }
     out
+}
+
+/// Reported answers (1 = yes, 0 = no) to a randomized-response question: each respondent's
+/// true answer is "yes" with a probability that falls as their attitude `g` rises (people
+/// who see the team as a blocker work around it more, ~20% overall), then randomized by
+/// `design` exactly as the survey form does on the respondent's device.
+pub(crate) fn randomized_column(
+    seed: u64,
+    q: usize,
+    design: &Design,
+    g: &[f32],
+    mask: Option<&[bool]>,
+    blank16: u64,
+) -> Vec<u8> {
+    let mut rng = stream(seed, Tag::Numeric, q);
+    g.iter()
+        .enumerate()
+        .map(|(row, &attitude)| {
+            let x = rng.next_u64();
+            if (x & 0xffff) < blank16 || mask.is_some_and(|mask| !mask[row]) {
+                return MISSING;
+            }
+            let truly_yes = unit(&mut rng) < (0.2 - 0.1 * attitude).clamp(0.02, 0.6);
+            u8::from(design.respond(truly_yes, f64::from(unit(&mut rng))))
+        })
+        .collect()
 }

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ingest::{ResponseTable, SegmentColumn, NO_SEGMENT};
 use crate::instrument::{Condition, Instrument, Question, Section};
-use answers::{ranking_column, ItemModel};
+use answers::{randomized_column, ranking_column, ItemModel};
 use comments::{text_column, Prompt};
 use latent::{threshold16, threshold32};
 use segments::{department_dimension_offsets, is_role_like, wave_codes, ChoiceModel, WAVE_STEP};
@@ -235,6 +235,11 @@ pub fn generate(instrument: &Instrument, options: &SynthOptions) -> ResponseTabl
                     table.rankings[rnk].entries =
                         ranking_column(seed, qi, options, dept, mask, ranking_blank, n);
                     rnk += 1;
+                }
+                Question::Randomized { randomization, .. } => {
+                    table.answers[num].values =
+                        randomized_column(seed, qi, randomization, &g, mask, blank16);
+                    num += 1;
                 }
                 Question::Choice { .. } => {}
             }

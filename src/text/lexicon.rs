@@ -1,7 +1,7 @@
 //! The cue lexicon (`lexicon.txt`, compiled in), the typo map (`typos.txt`) and the matcher that
 //! finds the longest cue starting at each token.
 
-use super::tokenize::{collapse, Kind, Tokens};
+use super::tokenize::{collapse, Kind, Token, Tokens};
 use super::Theme;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -51,12 +51,42 @@ pub(crate) mod flag {
     pub const TADJ: u16 = 1 << 9;
     pub const PROT: u16 = 1 << 10;
     pub const REQ: u16 = 1 << 11;
+    pub const BEHALF: u16 = 1 << 12;
 }
+
+/// Word flags: the closed word classes the scope rules ask about, looked up once per token.
+pub(crate) mod wflag {
+    /// A number word ("a", "two", "few", ...), see `NUM_WORDS`.
+    pub const NUM: u16 = 1;
+    /// Opens a question ("what", "can", ...).
+    pub const QWORD: u16 = 1 << 1;
+    /// Marks repetition ("another", "again", ...): a sarcastic interjection's target.
+    pub const REPEAT: u16 = 1 << 2;
+    /// May appear in a placeholder answer ("n/a", "nothing to add").
+    pub const PLACEHOLDER: u16 = 1 << 3;
+    /// A short duration ("days", "hours", "quicker", ...): the end point of an improvement.
+    pub const SHORT_TIME: u16 = 1 << 4;
+    /// Introduces the new state of an improvement ("now", "into", "to", "replaced").
+    pub const IMPROVE: u16 = 1 << 5;
+}
+
+/// No word id: a token whose (corrected) text is no literal of the lexicon.
+pub(crate) const NO_ID: u32 = u32::MAX;
 
 #[derive(Debug)]
 enum PatTok {
-    Lit(Box<str>),
-    Stem(Box<str>),
+    /// A literal word, by id.
+    Lit(u32),
+    /// A stem (`word*`), by stem id.
+    Stem(u32),
+    Num,
+    Any,
+}
+
+/// A pattern token as written in the lexicon, before interning.
+enum RawTok {
+    Lit(String),
+    Stem(String),
     Num,
     Any,
 }
@@ -87,22 +117,271 @@ pub(crate) struct Hit {
     pub end: u32,
 }
 
+/// A token after interning and spelling repair: what the matcher and the scope rules look at.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Word {
+    /// Word id of the (corrected) text, or [`NO_ID`].
+    pub id: u32,
+    /// [`wflag`] bits.
+    pub flags: u16,
+    /// Characters in the (corrected) text.
+    pub chars: u16,
+    /// The stems this word starts with: a range of the caller's stem buffer, shortest first.
+    stems: (u32, u32),
+}
+
+/// What the lexicon knows about an interned word.
+#[derive(Clone, Copy)]
+struct WordInfo {
+    /// A literal of some pattern.
+    vocab: bool,
+    /// Known to the lexicon (a literal, or it starts with a stem of 3+ letters): never corrected.
+    known: bool,
+    flags: u16,
+    chars: u16,
+    /// Stems the word starts with: a range of `Lexicon::stem_pool`.
+    stems: (u32, u32),
+    /// Spelling repair (typo map or one edit) for an unknown word: the target's id, or [`NO_ID`].
+    fix: u32,
+    /// Entries whose first token is this literal: a range of `Lexicon::first_pool`.
+    first: (u32, u32),
+    /// Entries `#n WORD ...` whose second token is this literal.
+    num_first: (u32, u32),
+}
+
+/// Word -> id, open addressing over one text buffer: one short hash and usually one comparison
+/// per token (the generic `HashMap<Box<str>, _>` path costs several calls per lookup).
+#[derive(Default)]
+struct WordTable {
+    /// id + 1 per slot, 0 = empty; the length is a power of two, at most half full.
+    slots: Vec<u32>,
+    /// Per id: hash, start and end in `text`.
+    keys: Vec<(u32, u32, u32)>,
+    text: String,
+}
+
+impl WordTable {
+    fn hash(b: &[u8]) -> u32 {
+        // FNV-1a: a plain byte loop (words are short; no helper calls at opt-level "z")
+        let mut h = 0x811C_9DC5u32;
+        for &x in b {
+            h = (h ^ u32::from(x)).wrapping_mul(0x0100_0193);
+        }
+        h ^ (h >> 15)
+    }
+
+    /// Build from the words in id order.
+    fn build(words: &[Box<str>]) -> WordTable {
+        let cap = (words.len() * 2).next_power_of_two().max(16);
+        let mut t = WordTable {
+            slots: vec![0; cap],
+            keys: Vec::with_capacity(words.len()),
+            text: String::new(),
+        };
+        for (id, w) in words.iter().enumerate() {
+            let h = Self::hash(w.as_bytes());
+            let a = t.text.len() as u32;
+            t.text.push_str(w);
+            t.keys.push((h, a, t.text.len() as u32));
+            let mask = cap - 1;
+            let mut i = h as usize & mask;
+            while t.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            t.slots[i] = id as u32 + 1;
+        }
+        t
+    }
+
+    fn get(&self, w: &str) -> Option<u32> {
+        let b = w.as_bytes();
+        let h = Self::hash(b);
+        let (slots, keys, text) = (&self.slots[..], &self.keys[..], self.text.as_bytes());
+        let mask = slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let s = slots[i];
+            if s == 0 {
+                return None;
+            }
+            let (kh, a, e) = keys[s as usize - 1];
+            if kh == h && &text[a as usize..e as usize] == b {
+                return Some(s - 1);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// A byte trie of the stems: the stems a word starts with, in one walk.
+#[derive(Default)]
+struct StemTrie {
+    /// Root children by first byte (0 = none).
+    root: Vec<u32>,
+    /// Per node: children (byte, node) and the stem ending here (or [`NO_ID`]).
+    kids: Vec<Vec<(u8, u32)>>,
+    stem: Vec<u32>,
+}
+
+impl StemTrie {
+    fn new() -> StemTrie {
+        StemTrie {
+            root: vec![0; 256],
+            kids: vec![Vec::new()],
+            stem: vec![NO_ID],
+        }
+    }
+
+    fn insert(&mut self, s: &[u8], id: u32) {
+        let mut node = 0usize;
+        for (k, &b) in s.iter().enumerate() {
+            let next = if k == 0 {
+                self.root[b as usize] as usize
+            } else {
+                self.kids[node]
+                    .iter()
+                    .find(|&&(x, _)| x == b)
+                    .map_or(0, |&(_, n)| n as usize)
+            };
+            node = if next != 0 {
+                next
+            } else {
+                let n = self.kids.len();
+                self.kids.push(Vec::new());
+                self.stem.push(NO_ID);
+                if k == 0 {
+                    self.root[b as usize] = n as u32;
+                } else {
+                    self.kids[node].push((b, n as u32));
+                }
+                n
+            };
+        }
+        self.stem[node] = id;
+    }
+
+    /// Push the ids of the stems `w` starts with, shortest first.
+    fn walk(&self, w: &[u8], out: &mut Vec<u32>) {
+        let Some(&first) = w.first() else { return };
+        let mut node = self.root[first as usize] as usize;
+        if node == 0 {
+            return;
+        }
+        let mut k = 1;
+        loop {
+            if self.stem[node] != NO_ID {
+                out.push(self.stem[node]);
+            }
+            let Some(&b) = w.get(k) else { return };
+            match self.kids[node].iter().find(|&&(x, _)| x == b) {
+                Some(&(_, n)) => node = n as usize,
+                None => return,
+            }
+            k += 1;
+        }
+    }
+}
+
+/// A 2^16-bit filter of (length, first three bytes) signatures: a cheap "certainly not in the set"
+/// before a hash lookup in spelling repair.
+struct SigFilter(Vec<u64>);
+
+impl SigFilter {
+    fn new() -> SigFilter {
+        SigFilter(vec![0; 1 << 10])
+    }
+
+    fn slot(len: usize, b: &[u8]) -> usize {
+        let p = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        let h = (p ^ (len as u32).wrapping_mul(0x9E37_79B9)).wrapping_mul(0x85EB_CA6B);
+        (h >> 16) as usize
+    }
+
+    fn insert(&mut self, w: &[u8]) {
+        if w.len() >= 3 {
+            let k = Self::slot(w.len(), w);
+            self.0[k >> 6] |= 1 << (k & 63);
+        }
+    }
+
+    fn maybe(&self, w: &[u8]) -> bool {
+        w.len() < 3 || {
+            let k = Self::slot(w.len(), w);
+            self.0[k >> 6] & 1 << (k & 63) != 0
+        }
+    }
+}
+
+/// Order-independent letter signature of an ASCII-lowercase word: a sum of one random 64-bit value
+/// per letter. A transposition keeps it; an extra letter adds that letter's value.
+fn letter_sig(w: &[u8]) -> u64 {
+    w.iter().map(|&b| letter_val(b)).fold(0, u64::wrapping_add)
+}
+
+fn letter_val(b: u8) -> u64 {
+    // splitmix64 of the byte
+    let mut z = u64::from(b).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// A 2^16-bit filter of letter signatures of the vocabulary: spelling repair tries a transposition
+/// or a deletion only when the result could be a lexicon word.
+struct AnagramFilter(Vec<u64>);
+
+impl AnagramFilter {
+    fn insert(&mut self, sig: u64) {
+        let k = (sig >> 48) as usize;
+        self.0[k >> 6] |= 1 << (k & 63);
+    }
+
+    fn maybe(&self, sig: u64) -> bool {
+        let k = (sig >> 48) as usize;
+        self.0[k >> 6] & 1 << (k & 63) != 0
+    }
+}
+
+/// Ids of single words the scope rules test for.
+pub(crate) struct Special {
+    pub please: u32,
+    pub pls: u32,
+    pub still: u32,
+    pub yet: u32,
+    pub without: u32,
+    pub to: u32,
+    pub from: u32,
+    pub instead: u32,
+}
+
 /// The compiled lexicon.
 pub(crate) struct Lexicon {
     pub entries: Vec<Entry>,
-    exact: FxMap<Box<str>, Vec<u32>>,
-    stems: FxMap<Box<str>, Vec<u32>>,
-    stem_lens: u64,
-    /// First three bytes of every stem: most tokens skip the stem lookups.
-    stem_prefix: FxSet<u32>,
+    /// Word -> id; ids index `info`.
+    ids: FxMap<Box<str>, u32>,
+    info: Vec<WordInfo>,
+    /// Word of each id (only while building).
+    names: Vec<Box<str>>,
+    /// The same map as `ids`, for the per-token lookups.
+    table: WordTable,
+    stem_pool: Vec<u32>,
+    stem_len: Vec<u32>,
+    /// The stem starts some pattern and has 3+ bytes: a word starting with it is known.
+    stem_known: Vec<bool>,
+    /// Entries by first stem (stems of 3+ bytes only), by stem id.
+    stem_first: Vec<(u32, u32)>,
+    first_pool: Vec<u32>,
+    trie: StemTrie,
     /// First three bytes of every typo-correction target.
     fix_prefix: FxSet<u32>,
-    /// Patterns starting with a number, by their second (literal) token.
-    num_first: FxMap<Box<str>, Vec<u32>>,
-    vocab: FxSet<Box<str>>,
     typos: FxMap<Box<str>, Box<str>>,
     /// One-deletion variants of longer lexicon words -> the word (None when ambiguous).
     deletes: FxMap<Box<str>, Option<Box<str>>>,
+    /// Signatures of the vocabulary and of the keys of `deletes`.
+    vocab_sig: SigFilter,
+    deletes_sig: SigFilter,
+    vocab_ana: AnagramFilter,
+    pub sp: Special,
 }
 
 const NUM_WORDS: &[&str] = &[
@@ -111,9 +390,11 @@ const NUM_WORDS: &[&str] = &[
     "several", "many", "multiple", "some",
 ];
 
-fn is_num(tok: &str, kind: Kind) -> bool {
-    kind == Kind::Num || NUM_WORDS.contains(&tok)
-}
+const SHORT_TIME_WORDS: &[&str] = &[
+    "day", "days", "hour", "hours", "minutes", "minute", "same", "quick", "quicker", "faster",
+];
+
+const IMPROVE_WORDS: &[&str] = &["now", "into", "to", "replaced"];
 
 /// The first three bytes of a word packed into an integer (None for shorter words).
 fn prefix3(w: &str) -> Option<u32> {
@@ -125,9 +406,10 @@ fn theme_from(name: &str) -> Option<Theme> {
     Theme::ALL.iter().copied().find(|t| t.as_str() == name)
 }
 
-/// Parse the lexicon text. Panics with the line number on a malformed line (the text is compiled in
-/// and covered by tests, so this cannot happen at run time).
-fn parse_entries(src: &str) -> Vec<(String, Entry)> {
+/// Parse the lexicon text into (pattern source, pattern tokens, entry without pattern). Panics with
+/// the line number on a malformed line (the text is compiled in and covered by tests, so this cannot
+/// happen at run time).
+fn parse_entries(src: &str) -> Vec<(String, Vec<RawTok>, Entry)> {
     let mut out = Vec::new();
     for (n, line) in src.lines().enumerate() {
         let line = line.trim();
@@ -176,24 +458,26 @@ fn parse_entries(src: &str) -> Vec<(String, Entry)> {
                 "tadj" => flag::TADJ,
                 "prot" => flag::PROT,
                 "req" => flag::REQ,
+                "behalf" => flag::BEHALF,
                 _ => panic!("lexicon line {}: unknown flag {f:?}", n + 1),
             };
         }
         let pat = pat_src
             .split_whitespace()
             .map(|p| match p {
-                "#n" => PatTok::Num,
-                "*" => PatTok::Any,
+                "#n" => RawTok::Num,
+                "*" => RawTok::Any,
                 _ => match p.strip_suffix('*') {
-                    Some(stem) if !stem.is_empty() => PatTok::Stem(norm_word(stem).into()),
-                    _ => PatTok::Lit(norm_word(p).into()),
+                    Some(stem) if !stem.is_empty() => RawTok::Stem(norm_word(stem)),
+                    _ => RawTok::Lit(norm_word(p)),
                 },
             })
             .collect();
         out.push((
             pat_src.to_string(),
+            pat,
             Entry {
-                pat,
+                pat: Vec::new(),
                 val,
                 stance,
                 themes,
@@ -212,43 +496,132 @@ fn norm_word(w: &str) -> String {
         .collect()
 }
 
+/// Group entry indices by a key id into `pool`; returns a range per key. Inside a key, longer
+/// patterns come first, equal lengths in lexicon order: the first match is the one to keep.
+fn group(
+    pairs: &mut [(u32, u32)],
+    n_keys: usize,
+    pool: &mut Vec<u32>,
+    len: impl Fn(u32) -> usize,
+) -> Vec<(u32, u32)> {
+    pairs.sort_by_key(|&(k, e)| (k, std::cmp::Reverse(len(e)), e));
+    let mut ranges = vec![(0u32, 0u32); n_keys];
+    let mut i = 0;
+    while i < pairs.len() {
+        let k = pairs[i].0;
+        let a = pool.len() as u32;
+        while i < pairs.len() && pairs[i].0 == k {
+            pool.push(pairs[i].1);
+            i += 1;
+        }
+        ranges[k as usize] = (a, pool.len() as u32);
+    }
+    ranges
+}
+
 impl Lexicon {
+    fn intern(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.ids.get(w) {
+            return id;
+        }
+        let id = self.info.len() as u32;
+        self.ids.insert(w.into(), id);
+        self.names.push(w.into());
+        self.info.push(WordInfo {
+            vocab: false,
+            known: false,
+            flags: 0,
+            chars: w.chars().count().min(u16::MAX as usize) as u16,
+            stems: (0, 0),
+            fix: NO_ID,
+            first: (0, 0),
+            num_first: (0, 0),
+        });
+        id
+    }
+
     /// Compile the built-in lexicon and typo map.
     pub fn new() -> Lexicon {
         let parsed = parse_entries(LEXICON);
         let mut lx = Lexicon {
             entries: Vec::with_capacity(parsed.len()),
-            exact: FxMap::default(),
-            stems: FxMap::default(),
-            stem_lens: 0,
-            stem_prefix: FxSet::default(),
+            ids: FxMap::default(),
+            info: Vec::new(),
+            names: Vec::new(),
+            table: WordTable::default(),
+            stem_pool: Vec::new(),
+            stem_len: Vec::new(),
+            stem_known: Vec::new(),
+            stem_first: Vec::new(),
+            first_pool: Vec::new(),
+            trie: StemTrie::new(),
             fix_prefix: FxSet::default(),
-            num_first: FxMap::default(),
-            vocab: FxSet::default(),
             typos: FxMap::default(),
             deletes: FxMap::default(),
+            vocab_sig: SigFilter::new(),
+            deletes_sig: SigFilter::new(),
+            vocab_ana: AnagramFilter(vec![0; 1 << 10]),
+            sp: Special {
+                please: NO_ID,
+                pls: NO_ID,
+                still: NO_ID,
+                yet: NO_ID,
+                without: NO_ID,
+                to: NO_ID,
+                from: NO_ID,
+                instead: NO_ID,
+            },
         };
-        for (i, (_, e)) in parsed.into_iter().enumerate() {
+        let mut stem_ids: FxMap<String, u32> = FxMap::default();
+        let mut lit_first: Vec<(u32, u32)> = Vec::new();
+        let mut stem_first: Vec<(u32, u32)> = Vec::new();
+        let mut num_first: Vec<(u32, u32)> = Vec::new();
+        for (i, (_, raw, mut e)) in parsed.into_iter().enumerate() {
             let i = i as u32;
-            for p in &e.pat {
-                if let PatTok::Lit(w) = p {
-                    lx.vocab.insert(w.clone());
-                }
-            }
-            match &e.pat[0] {
-                PatTok::Lit(w) => lx.exact.entry(w.clone()).or_default().push(i),
-                PatTok::Stem(s) => {
-                    lx.stem_lens |= 1u64 << s.len().min(63);
-                    if let Some(p) = prefix3(s) {
-                        lx.stem_prefix.insert(p);
+            for (k, p) in raw.iter().enumerate() {
+                let t = match p {
+                    RawTok::Lit(w) => {
+                        let id = lx.intern(w);
+                        lx.info[id as usize].vocab = true;
+                        lx.vocab_sig.insert(w.as_bytes());
+                        lx.vocab_ana.insert(letter_sig(w.as_bytes()));
+                        PatTok::Lit(id)
                     }
-                    lx.stems.entry(s.clone()).or_default().push(i);
+                    RawTok::Stem(s) => {
+                        let next = stem_ids.len() as u32;
+                        let id = *stem_ids.entry(s.clone()).or_insert(next);
+                        if id == next {
+                            lx.trie.insert(s.as_bytes(), id);
+                            lx.stem_len.push(s.len() as u32);
+                            lx.stem_known.push(false);
+                        }
+                        PatTok::Stem(id)
+                    }
+                    RawTok::Num => PatTok::Num,
+                    RawTok::Any => PatTok::Any,
+                };
+                if k == 0 {
+                    match &t {
+                        PatTok::Lit(id) => lit_first.push((*id, i)),
+                        // a stem shorter than three bytes never starts a match
+                        PatTok::Stem(s) if lx.stem_len[*s as usize] >= 3 => {
+                            lx.stem_known[*s as usize] = true;
+                            stem_first.push((*s, i))
+                        }
+                        PatTok::Stem(_) => {}
+                        PatTok::Num => match raw.get(1) {
+                            Some(RawTok::Lit(_)) => {}
+                            _ => panic!("a pattern starting with #n needs a literal second token"),
+                        },
+                        PatTok::Any => panic!("a lexicon pattern cannot start with *"),
+                    }
                 }
-                PatTok::Num => match e.pat.get(1) {
-                    Some(PatTok::Lit(w)) => lx.num_first.entry(w.clone()).or_default().push(i),
-                    _ => panic!("a pattern starting with #n needs a literal second token"),
-                },
-                PatTok::Any => panic!("a lexicon pattern cannot start with *"),
+                if k == 1 && matches!(raw[0], RawTok::Num) {
+                    if let PatTok::Lit(id) = t {
+                        num_first.push((id, i));
+                    }
+                }
+                e.pat.push(t);
             }
             lx.entries.push(e);
         }
@@ -263,10 +636,14 @@ impl Lexicon {
         }
         // one-edit typo correction targets: lexicon words of 5+ ASCII letters
         let targets: Vec<Box<str>> = lx
-            .vocab
+            .ids
             .iter()
-            .filter(|w| w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase()))
-            .cloned()
+            .filter(|(w, &id)| {
+                lx.info[id as usize].vocab
+                    && w.len() >= 5
+                    && w.bytes().all(|b| b.is_ascii_lowercase())
+            })
+            .map(|(w, _)| w.clone())
             .collect();
         for w in targets {
             if let Some(p) = prefix3(&w) {
@@ -278,9 +655,10 @@ impl Lexicon {
                 d.extend_from_slice(&b[..k]);
                 d.extend_from_slice(&b[k + 1..]);
                 let d: Box<str> = String::from_utf8(d).expect("ascii").into();
-                if lx.vocab.contains(&d) {
+                if lx.is_vocab(&d) {
                     continue;
                 }
+                lx.deletes_sig.insert(d.as_bytes());
                 lx.deletes
                     .entry(d)
                     .and_modify(|v| {
@@ -291,23 +669,97 @@ impl Lexicon {
                     .or_insert_with(|| Some(w.clone()));
             }
         }
+        // every word a scope rule or the typo map names gets an id
+        let mut classes: Vec<(&[&str], u16)> = vec![
+            (NUM_WORDS, wflag::NUM),
+            (SHORT_TIME_WORDS, wflag::SHORT_TIME),
+            (IMPROVE_WORDS, wflag::IMPROVE),
+        ];
+        classes.extend_from_slice(&[
+            (super::scope::QWORDS, wflag::QWORD),
+            (super::scope::REPEAT_WORDS, wflag::REPEAT),
+            (super::scope::PLACEHOLDER_WORDS, wflag::PLACEHOLDER),
+        ]);
+        for (words, f) in classes {
+            for w in words {
+                let id = lx.intern(w);
+                lx.info[id as usize].flags |= f;
+            }
+        }
+        lx.sp = Special {
+            please: lx.intern("please"),
+            pls: lx.intern("pls"),
+            still: lx.intern("still"),
+            yet: lx.intern("yet"),
+            without: lx.intern("without"),
+            to: lx.intern("to"),
+            from: lx.intern("from"),
+            instead: lx.intern("instead"),
+        };
+        let typo_words: Vec<Box<str>> = lx
+            .typos
+            .iter()
+            .flat_map(|(a, b)| [a.clone(), b.clone()])
+            .collect();
+        for w in &typo_words {
+            lx.intern(w);
+        }
+        // resolve every interned word once: stems, known, spelling repair (targets get ids too)
+        let mut id = 0;
+        let mut buf = Vec::new();
+        while id < lx.info.len() {
+            let w = lx.names[id].clone();
+            buf.clear();
+            lx.trie.walk(w.as_bytes(), &mut buf);
+            let a = lx.stem_pool.len() as u32;
+            lx.stem_pool.extend_from_slice(&buf);
+            let known = lx.knows(&w);
+            let inf = &mut lx.info[id];
+            inf.stems = (a, lx.stem_pool.len() as u32);
+            inf.known = known;
+            if !known {
+                if let Some(t) = lx.correct(&w, false) {
+                    let t = lx.intern(&t);
+                    lx.info[id].fix = t;
+                }
+            }
+            id += 1;
+        }
+        let n = lx.info.len();
+        let mut pool = Vec::new();
+        let entries = &lx.entries;
+        let len = |e: u32| entries[e as usize].pat.len();
+        let firsts = group(&mut lit_first, n, &mut pool, len);
+        let nums = group(&mut num_first, n, &mut pool, len);
+        lx.stem_first = group(&mut stem_first, lx.stem_len.len(), &mut pool, len);
+        for (inf, (f, nf)) in lx.info.iter_mut().zip(firsts.into_iter().zip(nums)) {
+            inf.first = f;
+            inf.num_first = nf;
+        }
+        lx.first_pool = pool;
+        lx.table = WordTable::build(&lx.names);
+        lx.names = Vec::new();
         lx
     }
 
-    /// Is `w` a word of some cue?
+    fn is_vocab(&self, w: &str) -> bool {
+        let id = if self.table.slots.is_empty() {
+            self.ids.get(w).copied()
+        } else {
+            self.table.get(w)
+        };
+        id.is_some_and(|id| self.info[id as usize].vocab)
+    }
+
+    /// Is `w` a word of some cue, or does it start with a stem of 3+ bytes?
     pub fn knows(&self, w: &str) -> bool {
-        self.vocab.contains(w) || self.stem_prefix_known(w)
+        self.is_vocab(w) || self.stem_prefix_known(w)
     }
 
     fn stem_prefix_known(&self, w: &str) -> bool {
-        if !prefix3(w).is_some_and(|p| self.stem_prefix.contains(&p)) {
-            return false;
-        }
-        (3..=w.len().min(63)).any(|k| {
-            self.stem_lens & (1 << k) != 0
-                && w.is_char_boundary(k)
-                && self.stems.contains_key(&w[..k])
-        })
+        let mut buf = Vec::new();
+        self.trie.walk(w.as_bytes(), &mut buf);
+        buf.iter().any(|&s| self.stem_known[s as usize])
     }
 
     /// Spelling repair for a word the lexicon does not know: elongation ("sooo"), the typo map,
@@ -327,6 +779,11 @@ impl Lexicon {
         if let Some(t) = self.typos.get(w) {
             return Some(t.to_string());
         }
+        self.correct_unlisted(w)
+    }
+
+    /// One-edit spelling repair of a word that is no key of the typo map.
+    fn correct_unlisted(&self, w: &str) -> Option<String> {
         let b = w.as_bytes();
         if b.len() < 6 || b.len() > 20 || !b.iter().all(u8::is_ascii_lowercase) {
             return None;
@@ -338,22 +795,37 @@ impl Lexicon {
         // an inflection ("requests" / "request", "month" / "months") is not a typo
         let inflection = |c: &str| c.starts_with(w) || w.starts_with(c);
         // the word lacks a letter
-        if let Some(Some(t)) = self.deletes.get(w) {
+        if let Some(Some(t)) = self
+            .deletes_sig
+            .maybe(b)
+            .then(|| self.deletes.get(w))
+            .flatten()
+        {
             if !inflection(t) {
                 return Some(t.to_string());
             }
         }
         let mut buf = [0u8; 24];
+        let sig = letter_sig(b);
         // the word has an extra letter
         for k in 0..b.len() {
+            if !self.vocab_ana.maybe(sig.wrapping_sub(letter_val(b[k]))) {
+                continue;
+            }
             buf[..k].copy_from_slice(&b[..k]);
             buf[k..b.len() - 1].copy_from_slice(&b[k + 1..]);
+            if !self.vocab_sig.maybe(&buf[..b.len() - 1]) {
+                continue;
+            }
             let cand = std::str::from_utf8(&buf[..b.len() - 1]).expect("ascii");
-            if cand.len() >= 6 && self.vocab.contains(cand) && !inflection(cand) {
+            if cand.len() >= 6 && self.is_vocab(cand) && !inflection(cand) {
                 return Some(cand.to_string());
             }
         }
         // two adjacent letters swapped
+        if !self.vocab_ana.maybe(sig) {
+            return None;
+        }
         buf[..b.len()].copy_from_slice(b);
         for k in 1..b.len().saturating_sub(1) {
             if b[k] == b[k + 1] {
@@ -361,7 +833,7 @@ impl Lexicon {
             }
             buf.swap(k, k + 1);
             let cand = std::str::from_utf8(&buf[..b.len()]).expect("ascii");
-            if self.vocab.contains(cand) {
+            if self.vocab_sig.maybe(cand.as_bytes()) && self.is_vocab(cand) {
                 return Some(cand.to_string());
             }
             buf.swap(k, k + 1);
@@ -369,68 +841,152 @@ impl Lexicon {
         None
     }
 
-    fn tok_matches(p: &PatTok, tok: &str, kind: Kind) -> bool {
-        match p {
-            PatTok::Lit(w) => **w == *tok,
-            PatTok::Stem(s) => tok.len() > s.len() - 1 && tok.starts_with(&**s),
-            PatTok::Num => is_num(tok, kind),
+    /// The [`Word`] of an interned id; its stems are copied to `stems`.
+    fn word_of(&self, id: u32, stems: &mut Vec<u32>) -> Word {
+        let inf = &self.info[id as usize];
+        let a = stems.len() as u32;
+        stems.extend_from_slice(&self.stem_pool[inf.stems.0 as usize..inf.stems.1 as usize]);
+        Word {
+            id,
+            flags: inf.flags,
+            chars: inf.chars,
+            stems: (a, stems.len() as u32),
+        }
+    }
+
+    /// The [`Word`] of some text, interned or not (no spelling repair).
+    fn word_for(&self, w: &str, stems: &mut Vec<u32>) -> Word {
+        if let Some(id) = self.table.get(w) {
+            return self.word_of(id, stems);
+        }
+        let a = stems.len() as u32;
+        self.trie.walk(w.as_bytes(), stems);
+        Word {
+            id: NO_ID,
+            flags: 0,
+            chars: w.chars().count().min(u16::MAX as usize) as u16,
+            stems: (a, stems.len() as u32),
+        }
+    }
+
+    /// Intern the tokens of a comment, repairing the spelling of unknown words (one hash lookup per
+    /// token for words seen at build time).
+    pub fn resolve(&self, toks: &Tokens, out: &mut Vec<Word>, stems: &mut Vec<u32>) {
+        out.clear();
+        stems.clear();
+        for (i, t) in toks.toks.iter().enumerate() {
+            let w = toks.text(i);
+            let word = if t.kind != Kind::Word {
+                self.word_for(w, stems)
+            } else if let Some(id) = self.table.get(w) {
+                let inf = &self.info[id as usize];
+                if inf.known {
+                    self.word_of(id, stems)
+                } else if !t.elongated {
+                    self.word_of(if inf.fix != NO_ID { inf.fix } else { id }, stems)
+                } else {
+                    match self.correct(w, true) {
+                        Some(c) => self.word_for(&c, stems),
+                        None => self.word_of(id, stems),
+                    }
+                }
+            } else {
+                let word = self.word_for(w, stems);
+                let s = &stems[word.stems.0 as usize..word.stems.1 as usize];
+                if s.iter().any(|&x| self.stem_known[x as usize]) {
+                    word
+                } else {
+                    let fixed = if t.elongated {
+                        self.correct(w, true)
+                    } else {
+                        self.correct_unlisted(w)
+                    };
+                    match fixed {
+                        Some(c) => {
+                            stems.truncate(word.stems.0 as usize);
+                            self.word_for(&c, stems)
+                        }
+                        None => word,
+                    }
+                }
+            };
+            out.push(word);
+        }
+    }
+
+    fn tok_matches(p: &PatTok, w: &Word, kind: Kind, stems: &[u32]) -> bool {
+        match *p {
+            PatTok::Lit(id) => w.id == id,
+            PatTok::Stem(s) => stems[w.stems.0 as usize..w.stems.1 as usize].contains(&s),
+            PatTok::Num => kind == Kind::Num || w.flags & wflag::NUM != 0,
             PatTok::Any => !matches!(kind, Kind::Punct(_)),
         }
     }
 
-    fn try_entry(&self, idx: u32, words: &[&str], kinds: &[Kind], at: usize) -> Option<usize> {
-        let e = &self.entries[idx as usize];
+    fn try_entry(
+        &self,
+        e: &Entry,
+        words: &[Word],
+        toks: &[Token],
+        stems: &[u32],
+        at: usize,
+    ) -> Option<usize> {
         if at + e.pat.len() > words.len() {
             return None;
         }
-        for (k, p) in e.pat.iter().enumerate() {
-            if !Self::tok_matches(p, words[at + k], kinds[at + k]) {
+        // the first token matched when the entry was looked up
+        for (k, p) in e.pat.iter().enumerate().skip(1) {
+            if !Self::tok_matches(p, &words[at + k], toks[at + k].kind, stems) {
                 return None;
             }
         }
         Some(e.pat.len())
     }
 
-    /// Longest-match scan: one hit per matched cue, left to right, non-overlapping.
-    pub fn scan(&self, words: &[&str], toks: &Tokens, hits: &mut Vec<Hit>) {
+    /// Longest-match scan: one hit per matched cue, left to right, non-overlapping. Candidates at a
+    /// token: entries starting with its literal (lexicon order), then with its stems (longest stem
+    /// first), then `#n WORD` entries; the first of the longest wins.
+    pub fn scan(&self, words: &[Word], toks: &Tokens, stems: &[u32], hits: &mut Vec<Hit>) {
         hits.clear();
-        let kinds: Vec<Kind> = toks.toks.iter().map(|t| t.kind).collect();
+        let n = words.len();
+        let toks: &[Token] = &toks.toks;
+        let (entries, pool, info): (&[Entry], &[u32], &[WordInfo]) =
+            (&self.entries, &self.first_pool, &self.info);
         let mut i = 0;
-        while i < words.len() {
-            if matches!(kinds[i], Kind::Punct(_)) {
+        while i < n {
+            let kind = toks[i].kind;
+            if matches!(kind, Kind::Punct(_)) {
                 i += 1;
                 continue;
             }
-            let w = words[i];
+            let w = &words[i];
             let mut best: Option<(usize, u32)> = None;
-            let consider = |idx: u32, best: &mut Option<(usize, u32)>| {
-                if let Some(len) = self.try_entry(idx, words, &kinds, i) {
-                    if best.map_or(true, |(bl, _)| len > bl) {
-                        *best = Some((len, idx));
+            let mut consider = |range: (u32, u32)| {
+                // longest first: stop at the first match, or when nothing longer is left
+                for &idx in &pool[range.0 as usize..range.1 as usize] {
+                    let e = &entries[idx as usize];
+                    let len = e.pat.len();
+                    if best.is_some_and(|(bl, _)| len <= bl) {
+                        break;
+                    }
+                    if self.try_entry(e, words, toks, stems, i).is_some() {
+                        best = Some((len, idx));
+                        break;
                     }
                 }
             };
-            if let Some(list) = self.exact.get(w) {
-                for &idx in list {
-                    consider(idx, &mut best);
+            if w.id != NO_ID {
+                consider(info[w.id as usize].first);
+            }
+            for &s in stems[w.stems.0 as usize..w.stems.1 as usize].iter().rev() {
+                if self.stem_known[s as usize] {
+                    consider(self.stem_first[s as usize]);
                 }
             }
-            if prefix3(w).is_some_and(|p| self.stem_prefix.contains(&p)) {
-                for k in (3..=w.len().min(63)).rev() {
-                    if self.stem_lens & (1 << k) != 0 && w.is_char_boundary(k) {
-                        if let Some(list) = self.stems.get(&w[..k]) {
-                            for &idx in list {
-                                consider(idx, &mut best);
-                            }
-                        }
-                    }
-                }
-            }
-            if i + 1 < words.len() && is_num(w, kinds[i]) {
-                if let Some(list) = self.num_first.get(words[i + 1]) {
-                    for &idx in list {
-                        consider(idx, &mut best);
-                    }
+            if i + 1 < n && (kind == Kind::Num || w.flags & wflag::NUM != 0) {
+                let next = words[i + 1].id;
+                if next != NO_ID {
+                    consider(info[next as usize].num_first);
                 }
             }
             match best {
@@ -459,7 +1015,7 @@ mod tests {
         let mut seen = HashSet::new();
         let dups: Vec<&str> = parsed
             .iter()
-            .map(|(p, _)| p.as_str())
+            .map(|(p, _, _)| p.as_str())
             .filter(|p| !seen.insert(*p))
             .collect();
         assert!(dups.is_empty(), "duplicate cues: {dups:?}");

@@ -26,7 +26,7 @@ mod tokenize;
 pub use jsonl::{analyze_jsonl, JsonlReport};
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// Overall evaluative tone of a comment.
@@ -185,7 +185,8 @@ pub struct CommentAnalysis {
 }
 
 /// A comment analyser. [`Analyzer::new`] compiles the lexicon once; [`Analyzer::analyze`] is cheap
-/// and can be called from many threads.
+/// and can be called from many threads (`Analyzer` is `Send + Sync`; each thread keeps its own
+/// reusable token buffers in a thread-local).
 pub struct Analyzer {
     lex: lexicon::Lexicon,
 }
@@ -206,42 +207,44 @@ impl Analyzer {
 
     /// Analyse one comment. Never fails: empty or placeholder text is neutral, stance none, no themes.
     pub fn analyze(&self, text: &str) -> CommentAnalysis {
-        let mut toks = tokenize::Tokens::default();
-        tokenize::tokenize(text, &mut toks);
-        let fixed: Vec<Option<String>> = toks
-            .toks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let w = toks.text(i);
-                if t.kind != tokenize::Kind::Word || self.lex.knows(w) {
-                    None
-                } else {
-                    self.lex.correct(w, t.elongated)
+        // per-thread buffers: `Analyzer` stays `Send + Sync` and allocation-free between comments
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut s) => {
+                let a = self.analyze_with(text, &mut s);
+                if s.toks.lower.capacity() > 1 << 16 {
+                    *s = Scratch::default();
                 }
-            })
-            .collect();
-        let words: Vec<&str> = fixed
-            .iter()
-            .enumerate()
-            .map(|(i, f)| f.as_deref().unwrap_or_else(|| toks.text(i)))
-            .collect();
-        if let Some(p) = scope::placeholder(text, &toks, &words) {
+                a
+            }
+            Err(_) => self.analyze_with(text, &mut Scratch::default()),
+        })
+    }
+
+    fn analyze_with(&self, text: &str, s: &mut Scratch) -> CommentAnalysis {
+        let Scratch {
+            toks,
+            words,
+            stems,
+            hits,
+            scope,
+        } = s;
+        tokenize::tokenize(text, toks);
+        self.lex.resolve(toks, words, stems);
+        if let Some(p) = scope::placeholder(text, toks, words) {
             return p;
         }
-        let mut hits = Vec::new();
-        self.lex.scan(&words, &toks, &mut hits);
-        let cues = scope::annotate(&self.lex, text, &toks, &words, &hits);
+        self.lex.scan(words, toks, stems, hits);
+        let cues = scope::annotate(&self.lex, text, toks, words, hits, scope);
         let (sentiment, score, s_ev) = sentiment::decide(&cues);
         let (stance, st_ev) = stance::decide(&cues);
         let (themes, t_ev) = themes::decide(&self.lex, &cues);
         let mut evidence = Vec::with_capacity(2 + themes.len());
         evidence.push(Evidence {
-            decision: format!("sentiment:{}", sentiment.as_str()),
+            decision: ["sentiment:", sentiment.as_str()].concat(),
             words: s_ev,
         });
         evidence.push(Evidence {
-            decision: format!("stance:{}", stance.as_str()),
+            decision: ["stance:", stance.as_str()].concat(),
             words: st_ev,
         });
         evidence.extend(t_ev);
@@ -253,6 +256,20 @@ impl Analyzer {
             evidence,
         }
     }
+}
+
+/// Reusable per-comment buffers.
+#[derive(Default)]
+struct Scratch {
+    toks: tokenize::Tokens,
+    words: Vec<lexicon::Word>,
+    stems: Vec<u32>,
+    hits: Vec<lexicon::Hit>,
+    scope: scope::ScopeBuf,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// Analyse one comment with a shared, lazily built [`Analyzer`].
@@ -310,36 +327,42 @@ pub struct CommentSummary {
     pub themes: Vec<ThemeCount>,
 }
 
-/// Analyse and count many comments.
-pub fn summarize<'a>(
-    analyzer: &Analyzer,
-    texts: impl IntoIterator<Item = &'a str>,
-) -> CommentSummary {
-    let mut s = CommentSummary::default();
-    let mut counts: BTreeMap<Theme, usize> = BTreeMap::new();
-    for t in texts {
-        let a = analyzer.analyze(t);
-        s.n += 1;
-        match a.sentiment {
-            Sentiment::Negative => s.sentiment.negative += 1,
-            Sentiment::Neutral => s.sentiment.neutral += 1,
-            Sentiment::Positive => s.sentiment.positive += 1,
-            Sentiment::Mixed => s.sentiment.mixed += 1,
+impl CommentSummary {
+    /// Counts one comment's labels (call [`CommentSummary::sorted`] when done).
+    pub fn add(&mut self, sentiment: Sentiment, stance: Stance, themes: impl IntoIterator<Item = Theme>) {
+        self.n += 1;
+        match sentiment {
+            Sentiment::Negative => self.sentiment.negative += 1,
+            Sentiment::Neutral => self.sentiment.neutral += 1,
+            Sentiment::Positive => self.sentiment.positive += 1,
+            Sentiment::Mixed => self.sentiment.mixed += 1,
         }
-        match a.stance {
-            Stance::Blocker => s.stance.blocker += 1,
-            Stance::Enabler => s.stance.enabler += 1,
-            Stance::None => s.stance.none += 1,
+        match stance {
+            Stance::Blocker => self.stance.blocker += 1,
+            Stance::Enabler => self.stance.enabler += 1,
+            Stance::None => self.stance.none += 1,
         }
-        for th in a.themes {
-            *counts.entry(th).or_default() += 1;
+        for theme in themes {
+            match self.themes.iter_mut().find(|t| t.theme == theme) {
+                Some(t) => t.count += 1,
+                None => self.themes.push(ThemeCount { theme, count: 1 }),
+            }
         }
     }
-    s.themes = counts
-        .into_iter()
-        .map(|(theme, count)| ThemeCount { theme, count })
-        .collect();
-    s.themes
-        .sort_by(|a, b| b.count.cmp(&a.count).then(a.theme.cmp(&b.theme)));
-    s
+
+    /// The summary with its themes by count, ties in [`Theme::ALL`] order.
+    pub fn sorted(mut self) -> CommentSummary {
+        self.themes.sort_by(|a, b| b.count.cmp(&a.count).then(a.theme.cmp(&b.theme)));
+        self
+    }
+}
+
+/// Analyse and count many comments.
+pub fn summarize<'a>(analyzer: &Analyzer, texts: impl IntoIterator<Item = &'a str>) -> CommentSummary {
+    let mut s = CommentSummary::default();
+    for t in texts {
+        let a = analyzer.analyze(t);
+        s.add(a.sentiment, a.stance, a.themes);
+    }
+    s.sorted()
 }

@@ -1,7 +1,7 @@
 //! From matched cues to weighted, context-adjusted cues: negation scope, intensifiers, contrast
 //! and concession, questions and requests, attacker context, sarcasm, ALL CAPS, placeholders.
 
-use super::lexicon::{flag, Entry, Hit, Lexicon};
+use super::lexicon::{flag, wflag, Entry, Hit, Lexicon, Word};
 use super::tokenize::{Kind, Tokens};
 use super::{CommentAnalysis, Evidence, Sentiment, Stance};
 
@@ -17,6 +17,8 @@ const REQ_VAL: f32 = 0.25;
 const REQ_STANCE: f32 = 0.3;
 /// Praise inside a concession ("I get why", "fine in principle") keeps this share.
 const CONC_VAL: f32 = 0.15;
+/// A refusal next to an offered alternative keeps this share of its weight.
+const ALT_REFUSAL: f32 = 0.3;
 /// A sarcastic positive becomes a negative of this share.
 const SARC_FACTOR: f32 = 0.8;
 
@@ -39,6 +41,8 @@ pub(crate) struct Cue<'a> {
     pub threat_ctx: bool,
     /// Index of the cue's first token.
     pub tok: u32,
+    /// Index of the cue's last token.
+    pub tok_last: u32,
 }
 
 impl Cue<'_> {
@@ -46,8 +50,33 @@ impl Cue<'_> {
     pub fn words(&self, text: &str) -> String {
         let cue = &text[self.span.0 as usize..self.span.1 as usize];
         match self.neg {
-            Some((a, b)) => format!("{} … {}", &text[a as usize..b as usize], cue),
+            Some((a, b)) => {
+                let neg = &text[a as usize..b as usize];
+                let mut s = String::with_capacity(neg.len() + cue.len() + 5);
+                s.push_str(neg);
+                s.push_str(" … ");
+                s.push_str(cue);
+                s
+            }
             None => cue.to_string(),
+        }
+    }
+
+    /// Add this cue's evidence words to `out` unless they are there already (no allocation then).
+    pub fn push_words(&self, text: &str, out: &mut Vec<String>) {
+        let cue = &text[self.span.0 as usize..self.span.1 as usize];
+        let dup = out.iter().any(|w| match self.neg {
+            Some((a, b)) => {
+                let neg = &text[a as usize..b as usize];
+                w.len() == neg.len() + cue.len() + " … ".len()
+                    && w.starts_with(neg)
+                    && w.ends_with(cue)
+                    && w[neg.len()..].starts_with(" … ")
+            }
+            None => w == cue,
+        });
+        if !dup {
+            out.push(self.words(text));
         }
     }
 }
@@ -62,13 +91,13 @@ pub(crate) struct Cues<'a> {
     pub markers: Vec<&'static str>,
 }
 
-const QWORDS: &[&str] = &[
+pub(crate) const QWORDS: &[&str] = &[
     "what", "whats", "where", "wheres", "when", "who", "whom", "whos", "which", "how", "hows",
     "is", "are", "can", "could", "would", "will", "does", "do", "did", "should", "shall", "may",
     "has", "have", "any", "anyone", "anybody", "am", "was", "were",
 ];
 
-const REPEAT_WORDS: &[&str] = &[
+pub(crate) const REPEAT_WORDS: &[&str] = &[
     "another",
     "again",
     "more",
@@ -82,7 +111,7 @@ const REPEAT_WORDS: &[&str] = &[
     "other",
 ];
 
-const PLACEHOLDER_WORDS: &[&str] = &[
+pub(crate) const PLACEHOLDER_WORDS: &[&str] = &[
     "n",
     "a",
     "na",
@@ -142,7 +171,7 @@ const PLACEHOLDER_WORDS: &[&str] = &[
 ];
 
 /// Empty text, punctuation only, or a short placeholder ("n/a", "nothing to add", "Pass.").
-pub(crate) fn placeholder(text: &str, toks: &Tokens, words: &[&str]) -> Option<CommentAnalysis> {
+pub(crate) fn placeholder(text: &str, toks: &Tokens, words: &[Word]) -> Option<CommentAnalysis> {
     let mut n_words = 0;
     for (t, w) in toks.toks.iter().zip(words) {
         match t.kind {
@@ -150,7 +179,7 @@ pub(crate) fn placeholder(text: &str, toks: &Tokens, words: &[&str]) -> Option<C
             Kind::Emoji | Kind::Num => return None,
             Kind::Word => {
                 n_words += 1;
-                if n_words > 6 || !PLACEHOLDER_WORDS.contains(w) {
+                if n_words > 6 || w.flags & wflag::PLACEHOLDER == 0 {
                     return None;
                 }
             }
@@ -180,6 +209,7 @@ pub(crate) fn placeholder(text: &str, toks: &Tokens, words: &[&str]) -> Option<C
     })
 }
 
+#[derive(Clone, Copy)]
 struct Sentence {
     first_word: Option<usize>,
     question: bool,
@@ -187,7 +217,21 @@ struct Sentence {
     request: bool,
     threat: bool,
     concession: bool,
+    behalf: bool,
     sarcastic: bool,
+}
+
+/// Per-comment buffers of [`annotate`], reused between comments.
+#[derive(Default)]
+pub(crate) struct ScopeBuf {
+    sent_of: Vec<u32>,
+    pos_in_sent: Vec<u32>,
+    sentences: Vec<Sentence>,
+    seg_of_cue: Vec<usize>,
+    sent_of_cue: Vec<usize>,
+    seg_weight: Vec<f32>,
+    elongated_sents: Vec<usize>,
+    sarc_sents: Vec<usize>,
 }
 
 /// Turn hits into cues in context.
@@ -195,13 +239,27 @@ pub(crate) fn annotate<'a>(
     lex: &'a Lexicon,
     text: &'a str,
     toks: &Tokens,
-    words: &[&str],
+    words: &[Word],
     hits: &[Hit],
+    buf: &mut ScopeBuf,
 ) -> Cues<'a> {
     let n = toks.toks.len();
+    let tk: &[super::tokenize::Token] = &toks.toks;
+    let sp = &lex.sp;
+    let ScopeBuf {
+        sent_of,
+        pos_in_sent,
+        sentences,
+        seg_of_cue,
+        sent_of_cue,
+        seg_weight,
+        elongated_sents,
+        sarc_sents,
+    } = buf;
     // sentence of each token; a sentence ends after . ! ? ; (a run of them)
-    let mut sent_of = vec![0u32; n];
-    let mut sentences: Vec<Sentence> = Vec::new();
+    sent_of.clear();
+    sent_of.resize(n, 0);
+    sentences.clear();
     let new_sentence = || Sentence {
         first_word: None,
         question: false,
@@ -209,14 +267,16 @@ pub(crate) fn annotate<'a>(
         request: false,
         threat: false,
         concession: false,
+        behalf: false,
         sarcastic: false,
     };
     sentences.push(new_sentence());
-    let mut pos_in_sent = vec![0u32; n];
+    pos_in_sent.clear();
+    pos_in_sent.resize(n, 0);
     let mut k = 0u32;
     for i in 0..n {
-        let prev_end = i > 0 && matches!(toks.toks[i - 1].kind, Kind::Punct('.' | '!' | '?' | ';'));
-        let this_end = matches!(toks.toks[i].kind, Kind::Punct('.' | '!' | '?' | ';'));
+        let prev_end = i > 0 && matches!(tk[i - 1].kind, Kind::Punct('.' | '!' | '?' | ';'));
+        let this_end = matches!(tk[i].kind, Kind::Punct('.' | '!' | '?' | ';'));
         if prev_end && !this_end {
             sentences.push(new_sentence());
             k = 0;
@@ -225,7 +285,7 @@ pub(crate) fn annotate<'a>(
         sent_of[i] = s as u32;
         pos_in_sent[i] = k;
         k += 1;
-        match toks.toks[i].kind {
+        match tk[i].kind {
             Kind::Word | Kind::Num if sentences[s].first_word.is_none() => {
                 sentences[s].first_word = Some(i)
             }
@@ -237,13 +297,15 @@ pub(crate) fn annotate<'a>(
     for s in sentences.iter_mut() {
         // only a question when it opens like one ("Why ...?" is usually a complaint)
         if s.question {
-            s.question = s.first_word.is_some_and(|f| QWORDS.contains(&words[f]));
+            s.question = s
+                .first_word
+                .is_some_and(|f| words[f].flags & wflag::QWORD != 0);
         }
     }
     // comment-level ALL CAPS
     let (mut caps_words, mut long_words) = (0, 0);
-    for (t, w) in toks.toks.iter().zip(words) {
-        if t.kind == Kind::Word && w.chars().count() >= 2 {
+    for (t, w) in tk.iter().zip(words) {
+        if t.kind == Kind::Word && w.chars >= 2 {
             long_words += 1;
             if t.caps {
                 caps_words += 1;
@@ -260,7 +322,7 @@ pub(crate) fn annotate<'a>(
         if e.has(flag::REQ)
             && (h.end - h.start >= 2
                 || first
-                || matches!(words[h.start as usize], "please" | "pls"))
+                || matches!(words[h.start as usize].id, id if id == sp.please || id == sp.pls))
         {
             sentences[s].request = true;
         }
@@ -270,12 +332,16 @@ pub(crate) fn annotate<'a>(
         if e.has(flag::CONC) {
             sentences[s].concession = true;
         }
+        if e.has(flag::BEHALF) {
+            sentences[s].behalf = true;
+        }
     }
 
     let mut list: Vec<Cue> = Vec::with_capacity(hits.len());
-    let mut seg_of_cue: Vec<usize> = Vec::with_capacity(hits.len());
-    let mut sent_of_cue: Vec<usize> = Vec::with_capacity(hits.len());
-    let mut seg_weight: Vec<f32> = vec![1.0];
+    seg_of_cue.clear();
+    sent_of_cue.clear();
+    seg_weight.clear();
+    seg_weight.push(1.0);
     let mut sub_pending = false;
     // negation state
     let mut neg_parity = false;
@@ -286,7 +352,7 @@ pub(crate) fn annotate<'a>(
     let mut int_mult = 1.0f32;
     let mut int_until = 0u32;
     let mut int_elong = false;
-    let mut elongated_sents: Vec<usize> = Vec::new();
+    elongated_sents.clear();
 
     let mut h = 0;
     let mut i = 0usize;
@@ -298,7 +364,7 @@ pub(crate) fn annotate<'a>(
             seg_weight.push(1.0);
             sub_pending = false;
         }
-        if let Kind::Punct(p) = toks.toks[i].kind {
+        if let Kind::Punct(p) = tk[i].kind {
             neg_parity = false;
             last_neg_end = None;
             neg_until = 0;
@@ -317,16 +383,16 @@ pub(crate) fn annotate<'a>(
         let hit = hits[h];
         h += 1;
         let e = &lex.entries[hit.entry as usize];
-        let tok_a = &toks.toks[hit.start as usize];
-        let tok_b = &toks.toks[hit.end as usize - 1];
+        let tok_a = &tk[hit.start as usize];
+        let tok_b = &tk[hit.end as usize - 1];
         let span = (tok_a.orig.0, tok_b.orig.1);
         i = hit.end as usize;
         let at_clause_start = hit.start == 0
             || pos_in_sent[hit.start as usize] == 0
-            || matches!(toks.toks[hit.start as usize - 1].kind, Kind::Punct(_));
+            || matches!(tk[hit.start as usize - 1].kind, Kind::Punct(_));
         if e.has(flag::BUT) {
-            let is_bare_adverb =
-                matches!(words[hit.start as usize], "still" | "yet") && hit.end - hit.start == 1;
+            let first = words[hit.start as usize].id;
+            let is_bare_adverb = (first == sp.still || first == sp.yet) && hit.end - hit.start == 1;
             if is_bare_adverb && !at_clause_start {
                 continue;
             }
@@ -337,8 +403,8 @@ pub(crate) fn annotate<'a>(
             continue;
         }
         if e.has(flag::SUB) {
-            let at_end = (hit.end as usize) >= n
-                || matches!(toks.toks[hit.end as usize].kind, Kind::Punct(_));
+            let at_end =
+                (hit.end as usize) >= n || matches!(tk[hit.end as usize].kind, Kind::Punct(_));
             let last = seg_weight.len() - 1;
             if at_end && !at_clause_start {
                 // "... was great though." emphasises its own sentence over the one before
@@ -360,7 +426,7 @@ pub(crate) fn annotate<'a>(
         if e.has(flag::NEG) {
             // "never refuses without an alternative": a "without" soon after a negator cancels it
             let active = neg_parity && hit.start < neg_until
-                || words[hit.start as usize] == "without"
+                || words[hit.start as usize].id == sp.without
                     && last_neg_end.is_some_and(|x| hit.start <= x + 6);
             last_neg_end = Some(hit.end);
             neg_parity = !active;
@@ -374,13 +440,30 @@ pub(crate) fn annotate<'a>(
                 NEG_WINDOW
             };
             neg_until = hit.end + reach;
+            // "rather than", "instead of": a negator that also points at an alternative
+            if e.stance != 0.0 || !e.themes.is_empty() {
+                list.push(Cue {
+                    entry: e,
+                    span,
+                    neg: None,
+                    val: 0.0,
+                    stance: e.stance,
+                    weight: 1.0,
+                    protective: false,
+                    threat_ctx: false,
+                    tok: hit.start,
+                    tok_last: hit.end - 1,
+                });
+                seg_of_cue.push(seg_weight.len() - 1);
+                sent_of_cue.push(s);
+            }
             continue;
         }
         if e.has(flag::INT) || e.has(flag::DIM) {
             // an intensifier that is also a cue ("super") is handled as a cue when nothing follows
             int_mult = e.val;
             int_until = hit.end + 2;
-            int_elong = (hit.start..hit.end).any(|t| toks.toks[t as usize].elongated);
+            int_elong = (hit.start..hit.end).any(|t| tk[t as usize].elongated);
             if !e.has(flag::IJ) {
                 continue;
             }
@@ -407,14 +490,12 @@ pub(crate) fn annotate<'a>(
                 elongated_sents.push(s);
             }
         }
-        if (hit.start..hit.end).any(|t| toks.toks[t as usize].elongated) && val > 0.0 {
+        if (hit.start..hit.end).any(|t| tk[t as usize].elongated) && val > 0.0 {
             elongated_sents.push(s);
         }
         if !shout
-            && (hit.start..hit.end).any(|t| {
-                toks.toks[t as usize].caps
-                    && toks.toks[t as usize].end - toks.toks[t as usize].start >= 3
-            })
+            && (hit.start..hit.end)
+                .any(|t| tk[t as usize].caps && tk[t as usize].end - tk[t as usize].start >= 3)
         {
             val *= 1.5;
         }
@@ -431,13 +512,14 @@ pub(crate) fn annotate<'a>(
             protective: false,
             threat_ctx: false,
             tok: hit.start,
+            tok_last: hit.end - 1,
         });
         seg_of_cue.push(seg_weight.len() - 1);
         sent_of_cue.push(s);
     }
 
     // sentence-level adjustments
-    for (c, &s) in list.iter_mut().zip(&sent_of_cue) {
+    for (c, &s) in list.iter_mut().zip(sent_of_cue.iter()) {
         let st = &sentences[s];
         if st.threat {
             if c.entry.has(flag::TADJ) {
@@ -458,6 +540,36 @@ pub(crate) fn annotate<'a>(
         }
         if st.concession && c.val > 0.0 {
             c.val *= CONC_VAL;
+        }
+        // a complaint on the team's behalf ("understaffed", "deserve better") portrays no stance
+        if st.behalf {
+            c.stance = 0.0;
+        }
+    }
+
+    // a refusal that comes with an alternative ("said no, then proposed two vetted vendors") is
+    // the enabling pattern: the refusal keeps its theme but little of its weight
+    // (the alternative comes after the refusal: "we proposed three ways, all vetoed" is no such case)
+    let alternative = list.iter().rposition(|c| {
+        c.neg.is_none()
+            && c.stance > 0.0
+            && c.entry
+                .themes
+                .iter()
+                .any(|&(t, w)| t == super::Theme::OffersOptions && w >= 0.6)
+    });
+    if let Some(alt) = alternative {
+        for c in list[..alt].iter_mut() {
+            let refusal = c.neg.is_none()
+                && c.val < 0.0
+                && c.entry
+                    .themes
+                    .iter()
+                    .any(|&(t, _)| t == super::Theme::SaysNo);
+            if refusal {
+                c.val *= ALT_REFUSAL;
+                c.stance *= ALT_REFUSAL;
+            }
         }
     }
 
@@ -500,34 +612,22 @@ pub(crate) fn annotate<'a>(
         let p = c.tok as usize;
         let in_sent = |t: usize| sent_of[t] == s;
         let short_after = |q: usize| {
-            (q + 1..n).take_while(|&t| in_sent(t)).any(|t| {
-                matches!(
-                    words[t],
-                    "day"
-                        | "days"
-                        | "hour"
-                        | "hours"
-                        | "minutes"
-                        | "minute"
-                        | "same"
-                        | "quick"
-                        | "quicker"
-                        | "faster"
-                )
-            })
+            (q + 1..n)
+                .take_while(|&t| in_sent(t))
+                .any(|t| words[t].flags & wflag::SHORT_TIME != 0)
         };
-        let before = |w: &str| {
+        let before = |w: u32| {
             (0..p)
                 .rev()
                 .take_while(|&t| in_sent(t))
-                .any(|t| words[t] == w)
+                .any(|t| words[t].id == w)
         };
         let after_marker = (p + 1..n)
             .take_while(|&t| in_sent(t))
-            .find(|&t| matches!(words[t], "now" | "into" | "to" | "replaced"));
+            .find(|&t| words[t].flags & wflag::IMPROVE != 0);
         let improved = after_marker
-            .is_some_and(|q| (words[q] != "to" || before("from")) && short_after(q))
-            || (p + 1..(p + 4).min(n)).any(|t| in_sent(t) && words[t] == "instead");
+            .is_some_and(|q| (words[q].id != sp.to || before(sp.from)) && short_after(q))
+            || (p + 1..(p + 4).min(n)).any(|t| in_sent(t) && words[t].id == sp.instead);
         if improved {
             c.val = c.val.abs() * 0.8;
             c.stance = c.stance.abs() * 0.8;
@@ -541,7 +641,7 @@ pub(crate) fn annotate<'a>(
             !t.chars().any(char::is_alphabetic)
         }
     });
-    let mut sarc_sents: Vec<usize> = Vec::new();
+    sarc_sents.clear();
     for (ci, c) in list.iter().enumerate() {
         if c.entry.has(flag::SARC) {
             sarc_sents.push(sent_of_cue[ci]);
@@ -570,25 +670,17 @@ pub(crate) fn annotate<'a>(
         let Some(first) = sentences[s].first_word else {
             continue;
         };
-        let start_tok = toks
-            .toks
-            .iter()
-            .position(|t| t.orig.0 == c.span.0)
-            .unwrap_or(usize::MAX);
-        if start_tok != first {
+        if c.tok as usize != first {
             continue;
         }
-        let end_tok = toks
-            .toks
-            .iter()
-            .position(|t| t.orig.1 == c.span.1)
-            .unwrap_or(usize::MAX);
+        let end_tok = c.tok_last as usize;
         let followed_by_punct =
-            end_tok + 1 < n && matches!(toks.toks[end_tok + 1].kind, Kind::Punct(',' | '!' | '.'));
+            end_tok + 1 < n && matches!(tk[end_tok + 1].kind, Kind::Punct(',' | '!' | '.'));
         if !followed_by_punct {
             continue;
         }
-        let repeats = (0..n).any(|t| sent_of[t] as usize == s && REPEAT_WORDS.contains(&words[t]));
+        let repeats =
+            (0..n).any(|t| sent_of[t] as usize == s && words[t].flags & wflag::REPEAT != 0);
         let (p, m) = mass(&list, ci);
         if repeats || m > p {
             sarc_sents.push(s);
@@ -599,7 +691,7 @@ pub(crate) fn annotate<'a>(
         let (_, m) = mass(&list, usize::MAX);
         let elong_pos: f32 = list
             .iter()
-            .zip(&sent_of_cue)
+            .zip(sent_of_cue.iter())
             .filter(|(c, s)| c.val > 0.0 && elongated_sents.contains(s))
             .map(|(c, _)| c.val)
             .sum();
@@ -608,7 +700,7 @@ pub(crate) fn annotate<'a>(
         }
     }
     if emoji_sarc || !sarc_sents.is_empty() {
-        for (c, &s) in list.iter_mut().zip(&sent_of_cue) {
+        for (c, &s) in list.iter_mut().zip(sent_of_cue.iter()) {
             if (emoji_sarc || sarc_sents.contains(&s)) && !c.entry.has(flag::SARC) {
                 if c.val > 0.0 && !c.protective {
                     c.val = -c.val * SARC_FACTOR;
@@ -618,14 +710,14 @@ pub(crate) fn annotate<'a>(
                 }
             }
         }
-        for &s in &sarc_sents {
+        for &s in sarc_sents.iter() {
             if let Some(st) = sentences.get_mut(s) {
                 st.sarcastic = true;
             }
         }
     }
 
-    for (c, &g) in list.iter_mut().zip(&seg_of_cue) {
+    for (c, &g) in list.iter_mut().zip(seg_of_cue.iter()) {
         c.weight = seg_weight[g];
     }
 

@@ -44,11 +44,6 @@ pub(crate) fn decide(cues: &Cues) -> (Sentiment, f32, Vec<String>) {
         Sentiment::Negative
     };
     let mut words: Vec<String> = Vec::new();
-    let mut push = |w: String| {
-        if !words.contains(&w) {
-            words.push(w);
-        }
-    };
     let keep = |v: f32| match label {
         Sentiment::Positive => v > 0.0,
         Sentiment::Negative => v < 0.0,
@@ -57,14 +52,15 @@ pub(crate) fn decide(cues: &Cues) -> (Sentiment, f32, Vec<String>) {
     };
     for c in &cues.list {
         if keep(c.val) && c.val.abs() >= 0.3 {
-            push(c.words(cues.text));
+            c.push_words(cues.text, &mut words);
         }
     }
     for m in &cues.markers {
-        if *m == "ALL CAPS" && label != Sentiment::Neutral
-            || *m == "?" && label == Sentiment::Neutral
+        if (*m == "ALL CAPS" && label != Sentiment::Neutral
+            || *m == "?" && label == Sentiment::Neutral)
+            && !words.iter().any(|w| w == m)
         {
-            push(m.to_string());
+            words.push(m.to_string());
         }
     }
     (label, score.clamp(-1.0, 1.0), words)

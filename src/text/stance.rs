@@ -33,10 +33,7 @@ pub(crate) fn decide(cues: &Cues) -> (Stance, Vec<String>) {
             Stance::None => c.protective,
         };
         if keep {
-            let w = c.words(cues.text);
-            if !words.contains(&w) {
-                words.push(w);
-            }
+            c.push_words(cues.text, &mut words);
         }
     }
     (label, words)

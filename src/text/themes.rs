@@ -35,14 +35,11 @@ pub(crate) fn decide(_lex: &Lexicon, cues: &Cues) -> (Vec<Theme>, Vec<Evidence>)
             let hit = c.entry.themes.iter().any(|&(x, _)| x == t)
                 || (t == Theme::IncidentResponse && c.protective);
             if hit {
-                let s = c.words(cues.text);
-                if !words.contains(&s) {
-                    words.push(s);
-                }
+                c.push_words(cues.text, &mut words);
             }
         }
         evidence.push(Evidence {
-            decision: format!("theme:{}", t.as_str()),
+            decision: ["theme:", t.as_str()].concat(),
             words,
         });
     }

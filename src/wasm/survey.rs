@@ -59,8 +59,8 @@ impl RowError {
 /// The row is read by the same ingest as response files, so a value off the scale, an unknown
 /// option or a bad ranking is reported exactly as `secpulse score` would. On top of that the
 /// form's own rules: no key other than question ids and `wave` (nothing identifying can ride
-/// along), free text within `max_chars`, and at least one rating (Likert, bipolar or 0–10)
-/// answer, without which a row carries nothing to score. Returns
+/// along), free text within `max_chars`, and at least one numeric answer (Likert, bipolar, 0–10,
+/// or a randomized yes/no stored as 0/1), without which a row carries nothing to score. Returns
 /// `{ ok, errors: [{ column, code, message }] }`; throws only when the instrument itself is invalid.
 #[wasm_bindgen(js_name = checkResponse)]
 pub fn check_response(instrument_json: Option<String>, row: JsValue) -> Result<JsValue, JsError> {

@@ -1,6 +1,7 @@
 // Pure survey logic (no DOM): which sections show, what is required, and the response row.
 
-const NUMERIC = new Set(['likert', 'bipolar', 'recommend']);
+// A randomized yes/no is stored as the reported 0/1 (see randomized.js), never the real answer.
+const NUMERIC = new Set(['likert', 'bipolar', 'recommend', 'randomized']);
 
 /** Sections whose `show_if` holds for these answers, in order. */
 export function visibleSections(instrument, answers) {
@@ -22,6 +23,7 @@ export function rangeOf(instrument, q) {
   if (q.type === 'likert') return [instrument.scale.min, instrument.scale.max];
   if (q.type === 'bipolar') return [q.min, q.max];
   if (q.type === 'recommend') return [0, 10];
+  if (q.type === 'randomized') return [0, 1];
   return null;
 }
 
@@ -56,7 +58,7 @@ export function pruneHidden(instrument, answers) {
 export const missingRequired = (questions, answers) => questions.filter((q) => q.required && !isAnswered(answers[q.id]));
 
 /**
- * One row of the wide response layout: question id -> number (scales), string (choice, text),
+ * One row of the wide response layout: question id -> number (scales; 0/1 reported for randomized), string (choice, text),
  * option labels joined by ">" most important first (ranking); blanks left out; plus `wave` if given.
  */
 export function buildRow(instrument, answers, wave) {

@@ -33,6 +33,22 @@ export const MESSAGES = {
     rankKeep: 'Keep this order',
     rankReset: 'Start again',
     rankResetDone: 'Ranking cleared.',
+    rrYes: 'Yes',
+    rrNo: 'No',
+    rrDieBoth: 'Your device privately rolls a die. On a {yes} we record Yes, on a {no} we record No, otherwise your real answer.',
+    rrDieYes: 'Your device privately rolls a die. On a {yes} we record Yes, otherwise your real answer.',
+    rrDieNo: 'Your device privately rolls a die. On a {no} we record No, otherwise your real answer.',
+    rrChanceBoth: 'Your device privately draws a random number: {yes} of the time we record Yes, {no} of the time No, otherwise ({truth}) your real answer.',
+    rrChanceYes: 'Your device privately draws a random number: {yes} of the time we record Yes, otherwise ({truth}) your real answer.',
+    rrChanceNo: 'Your device privately draws a random number: {no} of the time we record No, otherwise ({truth}) your real answer.',
+    rrWarner: 'Your device privately draws a random number: {truth} of the time we record your real answer, otherwise ({flip}) the opposite of it.',
+    rrDirect: 'This question is not randomized: your answer is recorded as you give it.',
+    rrWhy: 'So nobody — not even the survey team — can tell from any single answer what you really did.',
+    rrOneSided: 'But a recorded {answer} can only come from a real {answer}, so that answer is not hidden.',
+    rrNotHidden: 'So the recorded answer still shows your real one.',
+    rrAnswered: 'Answered (your answer was randomized).',
+    rrAgain: 'Answer again',
+    rrCleared: 'Your earlier answer was removed. Choose Yes or No.',
     errorsTitle_one: 'There is 1 problem',
     errorsTitle_other: 'There are {n} problems',
     errRequired: 'Choose an answer.',
@@ -49,14 +65,17 @@ export const MESSAGES = {
   },
 };
 
-/** A translator for `lang` (falls back to English, key by key): t(key, { name: value }). */
+/** A translator for `lang` (falls back to English, key by key): t(key, { name: value }); `t.lang` is its language. */
 export function messages(lang) {
   const base = String(lang || 'en').toLowerCase().split('-')[0];
   const table = { ...MESSAGES.en, ...(MESSAGES[base] ?? {}) };
   const plural = new Intl.PluralRules(MESSAGES[base] ? base : 'en');
-  return (key, vars = {}) => {
+  const t = (key, vars = {}) => {
     const pick = 'n' in vars && `${key}_${plural.select(vars.n)}` in table ? `${key}_${plural.select(vars.n)}` : key;
     const text = table[pick] ?? table[`${key}_other`] ?? key;
     return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
   };
+  // The language the words are in, for number and list formatting.
+  t.lang = MESSAGES[base] ? base : 'en';
+  return t;
 }

@@ -54,6 +54,10 @@ textarea { display: block; width: 100%; min-height: 8rem; padding: .5rem .75rem;
 .invalid textarea { border-color: #b3261e; }
 .count { font-size: .875rem; margin: .25rem 0 0; }
 
+.randomized .help { margin: 0 0 .75rem; max-width: 40rem; }
+.rr-done { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; }
+.rr-done p { margin: 0; font-weight: 600; }
+
 .rank { list-style: none; margin: 0 0 .75rem; padding: 0; display: grid; gap: .5rem; }
 .rank li { display: flex; align-items: center; gap: .5rem; padding: .375rem .5rem; border: 1px solid #6b7280;
   border-radius: .375rem; background: #fff; cursor: grab; }

@@ -2,6 +2,7 @@
 // it reports answers through ctx.onChange(questionId, value) and never inserts HTML.
 import { add, h, uid } from './dom.js';
 import { errorLine, questionLabel } from './field.js';
+import { randomizedField } from './randomized.js';
 import { rankingField } from './ranking.js';
 
 /** Native radios in a fieldset: Likert, bipolar and 0–10 scales, and single choice. */
@@ -87,6 +88,8 @@ export function widgetFor(q, ctx) {
       return textField(q, ctx);
     case 'ranking':
       return rankingField(q, ctx);
+    case 'randomized':
+      return randomizedField(q, ctx);
     default:
       throw new Error(`unknown question type ${q.type}`);
   }

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# One command for issue 8's benchmark: pinned npm deps, data (if missing), wasm builds, then
+# one node script driving headless Chromium (3 fresh-browser runs), then the native CLI.
+#   bench/run.sh                 everything (~10-15 min on 2 cores; first data generation adds ~3 min)
+#   RUNS=1 SIZES=1000,10000 bench/run.sh     quick look
+#   NATIVE=0 / BROWSER=0         skip a part;  NATIVE_10M=0  skip the 10M-row CLI run
+set -euo pipefail
+cd "$(dirname "$0")"
+RUNS=${RUNS:-3}
+SIZES=${SIZES:-1000,10000,100000,1000000}
+(npm ci --no-audit --no-fund --loglevel=error)
+BENCH_SIZES="${SIZES//,/ }" scripts/gen-data.sh
+(cd .. && scripts/build-wasm.sh)
+scripts/build-probe.sh
+mkdir -p results
+if [ "${BROWSER:-1}" = 1 ]; then
+  node run.mjs --runs "$RUNS" --sizes "$SIZES"
+fi
+if [ "${NATIVE:-1}" = 1 ]; then
+  scripts/native.sh
+fi
