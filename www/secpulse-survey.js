@@ -7,7 +7,7 @@
 // Events (bubbling, composed): `secpulse-ready` once rendered; `secpulse-submit` with
 // detail { row, json } once the response is accepted (after a successful POST when `endpoint` is set).
 // Light DOM with slot="thanks" is shown on the thank-you screen (e.g. a link to the results).
-import { loadCore } from './core.js';
+import { loadSurveyCore as loadCore } from './survey-core.js';
 import { h, uid } from './survey/dom.js';
 import { messages } from './survey/messages.js';
 import { buildRow, isAnswered, missingRequired, pruneHidden, sanitize, visibleSections } from './survey/logic.js';
