@@ -254,15 +254,25 @@ pub(super) fn report(
                 visible_value.push((column.clone(), value_of_comment));
             }
             let visible_value = safe_tags(visible_value, n, min);
-            let mut order: Vec<usize> = (0..n).collect();
             // Shuffled by a hash of each comment's text, not by a fixed permutation of the
             // rows: a published seed would let a reader undo the shuffle and learn each
-            // comment's row (often the order of submission).
-            order.sort_by_key(|&c| (content_hash(&col.entries[c].1), c));
+            // comment's row (often the order of submission). Keys are unique (the index
+            // breaks ties), so selecting the first `samples` then sorting them gives the
+            // same order as sorting everything.
+            let mut order: Vec<(u64, usize)> = if options.samples == 0 {
+                Vec::new()
+            } else {
+                col.entries.iter().enumerate().map(|(c, (_, t))| (content_hash(t), c)).collect()
+            };
+            if order.len() > options.samples {
+                order.select_nth_unstable(options.samples);
+                order.truncate(options.samples);
+            }
+            order.sort_unstable();
             let mut redacted = RedactionCounts::default();
             let samples = order
                 .into_iter()
-                .take(options.samples)
+                .map(|(_, c)| c)
                 .map(|c| {
                     let (clean, counts) = options.redactor.redact(&col.entries[c].1);
                     redacted.add(&counts);
