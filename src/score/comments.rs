@@ -40,22 +40,32 @@ pub struct AnalyzedComments {
 }
 
 impl AnalyzedComments {
-    /// Analyses every comment of `table`.
+    /// Analyses every comment of `table`. The analysis depends on the text only, so a
+    /// text seen before ("n/a", "None", a common complaint) reuses its labels; the memo
+    /// holds at most [`MEMO_TEXTS`] texts, so memory stays bounded on all-unique comments.
     pub fn new(analyzer: &Analyzer, table: &ResponseTable) -> AnalyzedComments {
+        const MEMO_TEXTS: usize = 1 << 16;
+        let label = |text: &str| {
+            let a = analyzer.analyze(text);
+            let themes = a.themes.iter().filter_map(|t| Theme::ALL.iter().position(|x| x == t)).fold(0u16, |bits, i| bits | 1 << i);
+            CommentLabels { sentiment: a.sentiment, stance: a.stance, themes }
+        };
+        let mut memo: std::collections::HashMap<&str, CommentLabels> = std::collections::HashMap::new();
         let columns = table
             .texts
             .iter()
             .map(|col| {
                 col.entries
                     .iter()
-                    .map(|(_, text)| {
-                        let a = analyzer.analyze(text);
-                        let themes = a
-                            .themes
-                            .iter()
-                            .filter_map(|t| Theme::ALL.iter().position(|x| x == t))
-                            .fold(0u16, |bits, i| bits | 1 << i);
-                        CommentLabels { sentiment: a.sentiment, stance: a.stance, themes }
+                    .map(|(_, text)| match memo.get(text.as_str()) {
+                        Some(&l) => l,
+                        None => {
+                            let l = label(text);
+                            if memo.len() < MEMO_TEXTS {
+                                memo.insert(text, l);
+                            }
+                            l
+                        }
                     })
                     .collect()
             })
