@@ -32,7 +32,30 @@ pub(super) fn read(
     let slots = header(&mut b, body, &rec)?;
     let data_start = rdr.position().byte() as usize;
     let mut lines = Lines::new(body, data_start, detect_delimiter(body));
-    while let Some(start) = lines.next_record() {
+    while read_chunk(&mut lines, &mut b, &slots, options, data_start, progress)? {}
+    progress(body.len(), b.rows_read());
+    Ok(b.finish(false))
+}
+
+/// Records read per [`read_chunk`] call.
+const CHUNK_ROWS: usize = 4096;
+
+/// Reads up to [`CHUNK_ROWS`] records; false at the end of the input. A function of its
+/// own, never inlined: V8 starts wasm in its baseline tier and switches a function to
+/// optimised code only on its next call, so one loop over a million rows would run
+/// unoptimised to the end.
+#[inline(never)]
+fn read_chunk(
+    lines: &mut Lines<'_>,
+    b: &mut RowBuilder<'_>,
+    slots: &[usize],
+    options: &IngestOptions,
+    data_start: usize,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<bool, IngestError> {
+    let body = lines.body;
+    for _ in 0..CHUNK_ROWS {
+        let Some(start) = lines.next_record() else { return Ok(false) };
         let rec = &lines.record;
         // A line of blanks (empty lines are skipped like the csv crate does) is not a respondent.
         if rec.len() == 1 && slots.len() > 1 && rec.field(0).trim_ascii().is_empty() {
@@ -40,13 +63,13 @@ pub(super) fn read(
         }
         b.begin_row(start)?;
         if rec.bytes_len() > options.limits.max_field_bytes {
-            for (field, &slot) in rec.iter().zip(&slots) {
+            for (field, &slot) in rec.iter().zip(slots) {
                 b.check_field_len(field.len(), Some(slot))?;
             }
             b.check_field_len(rec.iter().map(<[u8]>::len).max().unwrap_or(0), None)?;
         }
         if rec.len() == slots.len() {
-            for (field, &slot) in rec.iter().zip(&slots) {
+            for (field, &slot) in rec.iter().zip(slots) {
                 b.cell_bytes(slot, field);
             }
         } else {
@@ -64,8 +87,7 @@ pub(super) fn read(
             progress(lines.pos, b.rows_read());
         }
     }
-    progress(body.len(), b.rows_read());
-    Ok(b.finish(false))
+    Ok(true)
 }
 
 /// What a byte means to the line splitter.
