@@ -2,7 +2,7 @@
 // (issue 8). Every measurement is a fresh browser context (own renderer process) in one of
 // RUNS fresh browsers; medians, min–max and ratios go to results/results.{json,md}.
 //
-//   node run.mjs [--runs 3] [--sizes 1000,10000,100000,1000000] [--only papa,surveyjs,secpulse]
+//   node run.mjs [--runs 3] [--sizes 1000,10000,100000,1000000] [--only papa,surveyjs,secpulse] [--match facade]
 import { createServer } from 'node:http';
 import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
@@ -106,6 +106,8 @@ for (const n of SIZES) {
     cases.push({ key: `secpulse_o3_csv/${n}`, url: `/bench/pages/secpulse.html?fmt=csv&split=1&probe=o3&data=${data(n, 'csv')}` });
   }
 }
+// --match facade,papa_arrays: only the cases whose key contains one of these (quick looks).
+if (args.match) { const keep = args.match.split(','); cases.splice(0, cases.length, ...cases.filter((c) => keep.some((m) => c.key.includes(m)))); }
 for (const n of SIZES) for (const f of ['csv', 'json']) {
   if (!existsSync(join(BENCH, 'data', `r${n}.${f}`))) throw new Error(`missing bench/data/r${n}.${f}: run ./run.sh`);
 }

@@ -366,8 +366,8 @@ impl<'i> RowBuilder<'i> {
                     self.problem(Some(slot), msg);
                 }
             },
-            Kind::Extra { col, extra } => match self.extras[extra].get(s) {
-                Some(&code) => self.segments[col] = code,
+            Kind::Extra { col, extra } => match find_label(&self.table.segments[col].labels, &self.extras[extra], s) {
+                Some(code) => self.segments[col] = code,
                 None => {
                     let start = self.scratch.len();
                     self.scratch.push_str(s);
@@ -502,6 +502,18 @@ impl<'i> RowBuilder<'i> {
             .map(|q| q.id().to_string())
             .collect();
         Ingested { table: self.table, summary: self.summary }
+    }
+}
+
+/// The code of `label` in an extra column: a scan of its few labels (departments, roles,
+/// waves), the map once there are many.
+#[inline]
+fn find_label(labels: &[String], map: &HashMap<String, u32>, label: &str) -> Option<u32> {
+    const SCAN: usize = 16;
+    if labels.len() <= SCAN {
+        labels.iter().position(|l| l == label).map(|i| i as u32)
+    } else {
+        map.get(label).copied()
     }
 }
 

@@ -123,9 +123,30 @@ fn code_of(table: &ResponseTable, column: &str, value: &str) -> Result<(usize, u
     Ok((idx, code))
 }
 
+/// The rows of an allowed filtered view and of the coarser views it refines.
+#[derive(Debug, Clone)]
+pub struct FilteredRows {
+    /// The rows of the original table the view keeps (ascending).
+    pub rows: Vec<u32>,
+    /// Each coarser view (everyone first): the filter that selects it and its rows (ascending).
+    pub coarser: Vec<(Filter, Vec<u32>)>,
+}
+
 /// Checks `filter` against the privacy rules and cuts the view (and its coarser views)
 /// out of `table`; `Ok(None)` when the filter keeps everyone.
 pub fn select(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>, min: MinGroup) -> Result<Option<FilteredView>, FilterError> {
+    let Some(view) = select_rows(table, filter, wave_column, min)? else { return Ok(None) };
+    Ok(Some(FilteredView {
+        table: subset(table, &view.rows),
+        coarser: view.coarser.iter().map(|(_, r)| subset(table, r)).collect(),
+        rows: view.rows,
+        coarser_rows: view.coarser.into_iter().map(|(_, r)| r).collect(),
+    }))
+}
+
+/// [`select`] without building tables: the rows of the view and of its coarser views, so a
+/// caller can reuse reports it already has for the coarser views (everyone's, above all).
+pub fn select_rows(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>, min: MinGroup) -> Result<Option<FilteredRows>, FilterError> {
     if filter.is_empty() {
         return Ok(None);
     }
@@ -141,12 +162,14 @@ pub fn select(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>,
     if !min.allows(rows.len()) {
         return Err(FilterError::TooSmall { k: min.k() });
     }
-    let mut coarser: Vec<(String, Vec<u32>)> = vec![("all respondents".into(), (0..table.rows as u32).collect())];
+    let mut coarser: Vec<(String, Filter, Vec<u32>)> = vec![("all respondents".into(), Filter::default(), (0..table.rows as u32).collect())];
     if let (Some(s), Some(w), Some(fs), Some(fw)) = (&filter.segment, &filter.wave, &is_seg, &is_wave) {
-        coarser.push((format!("{} in all waves", s.value), (0..table.rows).filter(|&r| fs(r)).map(|r| r as u32).collect()));
-        coarser.push((format!("all of {w}"), (0..table.rows).filter(|&r| fw(r)).map(|r| r as u32).collect()));
+        let seg_only = Filter { segment: Some(s.clone()), wave: None };
+        let wave_only = Filter { segment: None, wave: Some(w.clone()) };
+        coarser.push((format!("{} in all waves", s.value), seg_only, (0..table.rows).filter(|&r| fs(r)).map(|r| r as u32).collect()));
+        coarser.push((format!("all of {w}"), wave_only, (0..table.rows).filter(|&r| fw(r)).map(|r| r as u32).collect()));
     }
-    for (name, superset) in &coarser {
+    for (name, _, superset) in &coarser {
         let diff = superset.len() - rows.len();
         if diff > 0 && !min.allows(diff) {
             return Err(FilterError::Difference { k: min.k(), coarser: name.clone() });
@@ -166,12 +189,7 @@ pub fn select(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>,
         siblings(&table.segments[si], sc, all().filter(|&r| fw(r)), min, || format!("the other {} groups in {w}", s.column))?;
         siblings(&table.segments[wi], wc, all().filter(|&r| fs(r)), min, || format!("the other waves of {}", s.value))?;
     }
-    Ok(Some(FilteredView {
-        table: subset(table, &rows),
-        coarser: coarser.iter().map(|(_, r)| subset(table, r)).collect(),
-        rows,
-        coarser_rows: coarser.into_iter().map(|(_, r)| r).collect(),
-    }))
+    Ok(Some(FilteredRows { rows, coarser: coarser.into_iter().map(|(_, f, r)| (f, r)).collect() }))
 }
 
 /// Fails when the breakdown of `column` over `rows` hides the group of `code` (by the
@@ -197,28 +215,79 @@ fn siblings(
     Ok(())
 }
 
-/// The rows `keep` (ascending) of `table`, as a table of their own.
+/// The rows `keep` (ascending) of `table`, as a table of their own. Only the kept values
+/// are copied (never the whole table first).
 pub fn subset(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
+    use crate::ingest::{AnswerColumn, RankingColumn, TextColumn};
+    // Sparse columns hold rows in ascending order, as `keep` does: merge the two.
+    fn sparse<T: Clone>(entries: &[(u32, T)], keep: &[u32]) -> Vec<(u32, T)> {
+        let mut out = Vec::new();
+        let mut k = 0;
+        for (r, v) in entries {
+            while k < keep.len() && keep[k] < *r {
+                k += 1;
+            }
+            if k == keep.len() {
+                break;
+            }
+            if keep[k] == *r {
+                out.push((k as u32, v.clone()));
+            }
+        }
+        out
+    }
+    fn ascending(mut rows: impl Iterator<Item = u32>) -> bool {
+        let mut last = None;
+        rows.all(|r| {
+            let ok = last.map_or(true, |l| l < r);
+            last = Some(r);
+            ok
+        })
+    }
+    let sorted = ascending(keep.iter().copied())
+        && table.texts.iter().all(|t| ascending(t.entries.iter().map(|e| e.0)))
+        && table.rankings.iter().all(|t| ascending(t.entries.iter().map(|e| e.0)));
+    if !sorted {
+        return subset_by_index(table, keep);
+    }
+    ResponseTable {
+        rows: keep.len(),
+        answers: table.answers.iter().map(|c| AnswerColumn { id: c.id.clone(), values: keep.iter().map(|&r| c.values[r as usize]).collect() }).collect(),
+        segments: table
+            .segments
+            .iter()
+            .map(|s| SegmentColumn { name: s.name.clone(), labels: s.labels.clone(), codes: keep.iter().map(|&r| s.codes[r as usize]).collect() })
+            .collect(),
+        texts: table.texts.iter().map(|t| TextColumn { id: t.id.clone(), entries: sparse(&t.entries, keep) }).collect(),
+        rankings: table.rankings.iter().map(|t| RankingColumn { id: t.id.clone(), entries: sparse(&t.entries, keep) }).collect(),
+    }
+}
+
+/// [`subset`] for rows out of order, through a row → new index map.
+fn subset_by_index(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
     let pick = |values: &[u8]| keep.iter().map(|&r| values[r as usize]).collect();
     let mut new_index = vec![u32::MAX; table.rows];
     for (i, &r) in keep.iter().enumerate() {
         new_index[r as usize] = i as u32;
     }
     let remap = |r: u32| new_index.get(r as usize).copied().filter(|&i| i != u32::MAX);
-    let mut out = table.clone();
-    out.rows = keep.len();
-    for c in &mut out.answers {
-        c.values = pick(&c.values);
-    }
-    for s in &mut out.segments {
-        s.codes = keep.iter().map(|&r| s.codes[r as usize]).collect();
-    }
-    for t in &mut out.texts {
-        t.entries = t.entries.iter().filter_map(|(r, s)| Some((remap(*r)?, s.clone()))).collect();
-    }
-    for k in &mut out.rankings {
-        k.entries = k.entries.iter().filter_map(|(r, o)| Some((remap(*r)?, o.clone()))).collect();
-    }
+    let mut out = ResponseTable { rows: keep.len(), ..ResponseTable::default() };
+    out.answers = table.answers.iter().map(|c| crate::ingest::AnswerColumn { id: c.id.clone(), values: pick(&c.values) }).collect();
+    out.segments = table
+        .segments
+        .iter()
+        .map(|s| SegmentColumn { name: s.name.clone(), labels: s.labels.clone(), codes: keep.iter().map(|&r| s.codes[r as usize]).collect() })
+        .collect();
+    out.texts = table
+        .texts
+        .iter()
+        .map(|t| crate::ingest::TextColumn { id: t.id.clone(), entries: t.entries.iter().filter_map(|(r, s)| Some((remap(*r)?, s.clone()))).collect() })
+        .collect();
+    out.rankings = table
+        .rankings
+        .iter()
+        .map(|k| crate::ingest::RankingColumn { id: k.id.clone(), entries: k.entries.iter().filter_map(|(r, o)| Some((remap(*r)?, o.clone()))).collect() })
+        .collect();
     out
 }
 
@@ -464,6 +533,18 @@ mod tests {
         let coarser: Vec<Report> = view.coarser.iter().map(|c| score(&ins, c, &opts).expect("scores")).collect();
         protect(&mut report, &view.table, &coarser, k5());
         Ok(report)
+    }
+
+    #[test]
+    fn subset_copies_only_the_kept_rows_the_same_way_as_by_index() {
+        use crate::synth::{generate, SynthOptions};
+        let ins = Instrument::default_instrument();
+        let t = generate(&ins, &SynthOptions { n: 2000, seed: 7, waves: vec!["W1".into(), "W2".into()], ..SynthOptions::default() });
+        assert!(t.texts.iter().any(|c| !c.entries.is_empty()));
+        for keep in [(0..2000).collect::<Vec<u32>>(), (0..2000).filter(|r| r % 3 == 1).collect(), vec![], vec![5, 1999], vec![7, 3, 3]] {
+            assert_eq!(subset(&t, &keep), subset_by_index(&t, &keep), "{:?}", &keep[..keep.len().min(4)]);
+        }
+        assert_eq!(subset(&t, &(0..2000).collect::<Vec<u32>>()), t);
     }
 
     #[test]

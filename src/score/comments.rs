@@ -40,22 +40,32 @@ pub struct AnalyzedComments {
 }
 
 impl AnalyzedComments {
-    /// Analyses every comment of `table`.
+    /// Analyses every comment of `table`. The analysis depends on the text only, so a
+    /// text seen before ("n/a", "None", a common complaint) reuses its labels; the memo
+    /// holds at most [`MEMO_TEXTS`] texts, so memory stays bounded on all-unique comments.
     pub fn new(analyzer: &Analyzer, table: &ResponseTable) -> AnalyzedComments {
+        const MEMO_TEXTS: usize = 1 << 16;
+        let label = |text: &str| {
+            let a = analyzer.analyze(text);
+            let themes = a.themes.iter().filter_map(|t| Theme::ALL.iter().position(|x| x == t)).fold(0u16, |bits, i| bits | 1 << i);
+            CommentLabels { sentiment: a.sentiment, stance: a.stance, themes }
+        };
+        let mut memo: std::collections::HashMap<&str, CommentLabels> = std::collections::HashMap::new();
         let columns = table
             .texts
             .iter()
             .map(|col| {
                 col.entries
                     .iter()
-                    .map(|(_, text)| {
-                        let a = analyzer.analyze(text);
-                        let themes = a
-                            .themes
-                            .iter()
-                            .filter_map(|t| Theme::ALL.iter().position(|x| x == t))
-                            .fold(0u16, |bits, i| bits | 1 << i);
-                        CommentLabels { sentiment: a.sentiment, stance: a.stance, themes }
+                    .map(|(_, text)| match memo.get(text.as_str()) {
+                        Some(&l) => l,
+                        None => {
+                            let l = label(text);
+                            if memo.len() < MEMO_TEXTS {
+                                memo.insert(text, l);
+                            }
+                            l
+                        }
                     })
                     .collect()
             })
@@ -232,17 +242,32 @@ pub(super) fn report(
                 visible_value.push((column.clone(), value_of_comment));
             }
             let visible_value = safe_tags(visible_value, n, min);
-            let mut order: Vec<usize> = (0..n).collect();
             // Shuffled by a hash of each comment's text, not by a fixed permutation of the
             // rows: a published seed would let a reader undo the shuffle and learn each
-            // comment's row (often the order of submission).
-            order.sort_by_key(|&c| (content_hash(&col.entries[c].1), c));
-            // Identical comments sort next to each other: show each text once.
-            order.dedup_by(|a, b| col.entries[*a].1 == col.entries[*b].1);
+            // comment's row (often the order of submission). Each distinct text is shown once
+            // (identical texts have the same hash; the first is kept). Keys are unique (the index
+            // breaks ties), so selecting the first `samples` then sorting them gives the same
+            // order as sorting everything.
+            let mut seen = std::collections::HashSet::new();
+            let mut order: Vec<(u64, usize)> = if options.samples == 0 {
+                Vec::new()
+            } else {
+                col.entries
+                    .iter()
+                    .enumerate()
+                    .map(|(c, (_, t))| (content_hash(t), c))
+                    .filter(|(h, _)| seen.insert(*h))
+                    .collect()
+            };
+            if order.len() > options.samples {
+                order.select_nth_unstable(options.samples);
+                order.truncate(options.samples);
+            }
+            order.sort_unstable();
             let mut redacted = RedactionCounts::default();
             let samples = order
                 .into_iter()
-                .take(options.samples)
+                .map(|(_, c)| c)
                 .map(|c| {
                     let (clean, counts) = options.redactor.redact(&col.entries[c].1);
                     redacted.add(&counts);

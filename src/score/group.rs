@@ -8,7 +8,7 @@ use crate::report::{Balance, Band, DimensionScore, GroupScore, ItemScore, Nps, S
 
 use super::joint::Joint;
 use super::respondent::{keyed_items, respondent_scores, KeyedItem, RespondentScores};
-use super::stats::{summarize, welch, Covariance, Moments};
+use super::stats::{summarize, summarize_f32, welch, Covariance, Moments};
 
 /// Which rows a statistic is computed over.
 #[derive(Debug, Clone, Copy)]
@@ -65,6 +65,8 @@ pub struct Scorer<'a> {
     dim_split_all: Vec<[usize; 3]>,
     /// The privacy threshold.
     pub min: MinGroup,
+    /// Scratch space for one group's respondent scores.
+    scratch: std::cell::RefCell<Vec<f32>>,
 }
 
 fn numeric<'a>(instrument: &'a Instrument, table: &'a ResponseTable, pick: fn(&Question) -> bool) -> Option<Scored<'a>> {
@@ -74,17 +76,31 @@ fn numeric<'a>(instrument: &'a Instrument, table: &'a ResponseTable, pick: fn(&Q
         .find_map(|question| Some(Scored { question, values: &table.answer(question.id())?.values }))
 }
 
-fn moments_of(values: &[f32], rows: Rows<'_>) -> (Moments, Vec<f64>) {
+/// Moments of the non-missing (non-NaN) `values` of `rows`, in row order.
+fn moments_of(values: &[f32], rows: Rows<'_>) -> Moments {
     let mut m = Moments::default();
-    let mut kept = Vec::with_capacity(rows.len());
     rows.for_each(|r| {
         let v = values[r];
         if !v.is_nan() {
             m.add(f64::from(v));
-            kept.push(f64::from(v));
         }
     });
-    (m, kept)
+    m
+}
+
+/// Moments and score of the non-missing `values` of `rows`, in one pass; `kept` is scratch
+/// space for the values (for the SD and median), reused between groups.
+fn score_of(values: &[f32], rows: Rows<'_>, min: MinGroup, kept: &mut Vec<f32>) -> (Moments, Score) {
+    let mut m = Moments::default();
+    kept.clear();
+    rows.for_each(|r| {
+        let v = values[r];
+        if !v.is_nan() {
+            m.add(f64::from(v));
+            kept.push(v);
+        }
+    });
+    (m, Score::from_scores(kept, m.sum, min))
 }
 
 /// Rows of `rows` with an answer in `values`.
@@ -104,11 +120,12 @@ impl Score {
         Score { n, score: None, sd: None, median: None, ci95: None, band: None }
     }
 
-    fn from_values(values: &mut [f64], min: MinGroup) -> Score {
+    /// The score of respondent scores `values` (summing to `sum`, in order).
+    fn from_scores(values: &mut [f32], sum: f64, min: MinGroup) -> Score {
         if !min.allows(values.len()) {
             return Score::hidden(None);
         }
-        match summarize(values) {
+        match summarize_f32(values, sum) {
             Some(s) => Score {
                 n: Some(s.n),
                 score: Some(s.mean),
@@ -128,8 +145,8 @@ impl<'a> Scorer<'a> {
         let items = keyed_items(instrument, table);
         let scores = respondent_scores(instrument, table.rows, &items);
         let all = Rows::All(table.rows);
-        let total_overall = moments_of(&scores.overall, all).0;
-        let total_dims = scores.dims.iter().map(|d| moments_of(d, all).0).collect();
+        let total_overall = moments_of(&scores.overall, all);
+        let total_dims = scores.dims.iter().map(|d| moments_of(d, all)).collect();
         // One pass per dimension over the whole sample gives its split and its covariance.
         let (mut dim_cov, mut dim_split_all) = (Vec::new(), Vec::new());
         for d in 0..instrument.dimensions.len() {
@@ -152,13 +169,14 @@ impl<'a> Scorer<'a> {
             dim_cov,
             dim_split_all,
             min,
+            scratch: std::cell::RefCell::new(Vec::new()),
         }
     }
 
     /// The overall score of `rows`, with the difference to everyone else when `vs_rest`.
     pub fn overall(&self, rows: Rows<'_>, vs_rest: bool) -> GroupScore {
-        let (m, mut values) = moments_of(&self.scores.overall, rows);
-        GroupScore { score: Score::from_values(&mut values, self.min), vs_rest: self.difference(&m, &self.total_overall, vs_rest) }
+        let (m, score) = score_of(&self.scores.overall, rows, self.min, &mut self.scratch.borrow_mut());
+        GroupScore { score, vs_rest: self.difference(&m, &self.total_overall, vs_rest) }
     }
 
     fn difference(&self, group: &Moments, total: &Moments, wanted: bool) -> Option<crate::score::stats::Difference> {
@@ -174,8 +192,7 @@ impl<'a> Scorer<'a> {
             .iter()
             .enumerate()
             .map(|(d, dim)| {
-                let (m, mut values) = moments_of(&self.scores.dims[d], rows);
-                let score = Score::from_values(&mut values, self.min);
+                let (m, score) = score_of(&self.scores.dims[d], rows, self.min, &mut self.scratch.borrow_mut());
                 let shown = score.n.is_some();
                 let in_dim: Vec<&KeyedItem> = self.items.iter().filter(|k| k.item.dimension == d).collect();
                 let [fav, neu, unf] = if shown { self.dimension_split(d, &in_dim, rows) } else { [None; 3] };
@@ -343,7 +360,7 @@ impl<'a> Scorer<'a> {
 
     /// Respondents' overall scores (0–100, NaN = missing), for wave deltas.
     pub fn overall_moments(&self, rows: Rows<'_>) -> Moments {
-        moments_of(&self.scores.overall, rows).0
+        moments_of(&self.scores.overall, rows)
     }
 
     /// Number of dimensions of the instrument.
@@ -353,7 +370,7 @@ impl<'a> Scorer<'a> {
 
     /// Respondents' dimension-`d` score moments over `rows`.
     pub fn dimension_moments(&self, d: usize, rows: Rows<'_>) -> Moments {
-        moments_of(&self.scores.dims[d], rows).0
+        moments_of(&self.scores.dims[d], rows)
     }
 }
 

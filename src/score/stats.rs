@@ -58,6 +58,34 @@ pub fn summarize(values: &mut [f64]) -> Option<Summary> {
     Some(Summary { n, mean, sd, median: median(values), ci95: [mean - half, mean + half] })
 }
 
+/// [`summarize`] of respondent scores kept as `f32` (half the memory to gather and select),
+/// given `sum`, their sum as `f64` in slice order (as a [`Moments`] of them holds it). Every
+/// step is that of `summarize` on the same values as `f64`, so the result is bit-identical.
+pub fn summarize_f32(values: &mut [f32], sum: f64) -> Option<Summary> {
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    let mean = sum / n as f64;
+    let sd = if n > 1 {
+        (values.iter().map(|&v| (f64::from(v) - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt()
+    } else {
+        0.0
+    };
+    let half = if n > 1 { t_975((n - 1) as f64) * sd / (n as f64).sqrt() } else { 0.0 };
+    // f32 → f64 is exact and keeps the order, so the middle values are the same.
+    let mid = n / 2;
+    let (_, upper, _) = values.select_nth_unstable_by(mid, f32::total_cmp);
+    let upper = f64::from(*upper);
+    let median = if n % 2 == 1 {
+        upper
+    } else {
+        let lower = values[..mid].iter().map(|&v| f64::from(v)).fold(f64::NEG_INFINITY, f64::max);
+        (lower + upper) / 2.0
+    };
+    Some(Summary { n, mean, sd, median, ci95: [mean - half, mean + half] })
+}
+
 /// Median of a non-empty slice (reorders it).
 fn median(values: &mut [f64]) -> f64 {
     let n = values.len();
@@ -243,6 +271,12 @@ mod tests {
         let mut odd = vec![3.0, 1.0, 2.0];
         assert_eq!(summarize(&mut odd).unwrap().median, 2.0);
         assert!(summarize(&mut []).is_none());
+        for n in [1usize, 2, 3, 10, 101, 1000] {
+            let v32: Vec<f32> = (0..n).map(|i| ((i * 7919 % 97) as f32 / 3.0 * 25.0 / 7.0)).collect();
+            let mut v64: Vec<f64> = v32.iter().map(|&v| f64::from(v)).collect();
+            let sum = Moments::of(&v64).sum;
+            assert_eq!(summarize_f32(&mut v32.clone(), sum), summarize(&mut v64), "n = {n}");
+        }
         let one = summarize(&mut [4.0]).unwrap();
         assert_eq!((one.sd, one.ci95), (0.0, [4.0, 4.0]));
     }

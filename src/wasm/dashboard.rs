@@ -89,6 +89,9 @@ pub struct Dashboard {
     instrument: Instrument,
     data: Data,
     cache: Option<(ScoreKey, Report)>,
+    /// Unprotected reports of whole row sets (everyone, one segment value, one wave), the
+    /// coarser views a filtered view is compared with; reused across filter changes.
+    raw: Vec<(ScoreKey, Report)>,
     analyzer: Option<Analyzer>,
 }
 
@@ -115,7 +118,7 @@ impl Dashboard {
             Some(json) => Instrument::from_json(&json).map_err(into_error)?,
             None => Instrument::default_instrument(),
         };
-        Ok(Dashboard { instrument, data: Data::Empty, cache: None, analyzer: None })
+        Ok(Dashboard { instrument, data: Data::Empty, cache: None, raw: Vec::new(), analyzer: None })
     }
 
     /// Reads a CSV or JSON response file; returns what happened. Fails with the
@@ -143,6 +146,7 @@ impl Dashboard {
                 analyzed.append(existing, &table, &more);
                 append_table(existing, table);
                 self.cache = None;
+                self.raw.clear();
             }
             _ => self.set(table),
         }
@@ -162,6 +166,7 @@ impl Dashboard {
     pub fn load_report(&mut self, json: &str) -> Result<(), JsError> {
         self.data = Data::Published(parse_report(json)?);
         self.cache = None;
+        self.raw.clear();
         Ok(())
     }
 
@@ -275,7 +280,7 @@ pub fn comment_labels() -> Result<JsValue, JsError> {
 /// A dashboard showing the published report `json` (what `<secpulse-report src="report.json">` uses).
 #[wasm_bindgen(js_name = fromPublished)]
 pub fn from_published(json: &str) -> Result<Dashboard, JsError> {
-    Ok(Dashboard { instrument: Instrument::default_instrument(), data: Data::Published(parse_report(json)?), cache: None, analyzer: None })
+    Ok(Dashboard { instrument: Instrument::default_instrument(), data: Data::Published(parse_report(json)?), cache: None, raw: Vec::new(), analyzer: None })
 }
 
 fn parse_report(json: &str) -> Result<Report, JsError> {
@@ -306,6 +311,7 @@ impl Dashboard {
         let analyzed = AnalyzedComments::new(self.analyzer.get_or_insert_with(Analyzer::new), &table);
         self.data = Data::Responses(table, analyzed);
         self.cache = None;
+        self.raw.clear();
     }
 
     /// The report of a view (from the cache when only drawing options changed) and its chart options.
@@ -319,7 +325,7 @@ impl Dashboard {
                     return Err(JsError::new("a published report holds aggregates only and cannot be filtered"));
                 }
                 Data::Published(r) => r.clone(),
-                Data::Responses(table, analyzed) => score_view(&self.instrument, table, analyzed, &key, min)?,
+                Data::Responses(table, analyzed) => score_view(&self.instrument, table, analyzed, &key, min, &mut self.raw)?,
             };
             self.cache = Some((key, report));
         }
@@ -339,27 +345,63 @@ impl Dashboard {
 
 /// Scores the (filtered, protected) view, comments included: the comment labels of a
 /// filtered view are cut out of the per-load analysis, never analysed again, and pass
-/// the same difference checks against the coarser views as every other count.
-fn score_view(instrument: &Instrument, table: &ResponseTable, analyzed: &AnalyzedComments, key: &ScoreKey, min: MinGroup) -> Result<Report, JsError> {
+/// the same difference checks against the coarser views as every other count. Reports of
+/// the coarser views (everyone's first) come from `raw` when already scored.
+fn score_view(
+    instrument: &Instrument,
+    table: &ResponseTable,
+    analyzed: &AnalyzedComments,
+    key: &ScoreKey,
+    min: MinGroup,
+    raw: &mut Vec<(ScoreKey, Report)>,
+) -> Result<Report, JsError> {
     let opts = ScoreOptions { by: key.by.clone(), wave: key.wave.clone(), min_group: min };
     let comments = CommentOptions::default();
-    match filter::select(table, &key.filter, key.wave.as_deref(), min).map_err(into_error)? {
-        None => score_with_comments(instrument, table, &opts, Some((analyzed, &comments))).map_err(into_error),
+    match filter::select_rows(table, &key.filter, key.wave.as_deref(), min).map_err(into_error)? {
+        None => {
+            let report = score_with_comments(instrument, table, &opts, Some((analyzed, &comments))).map_err(into_error)?;
+            remember(raw, key.clone(), &report);
+            Ok(report)
+        }
         Some(view) => {
-            let mut report = score_with_comments(instrument, &view.table, &opts, Some((&analyzed.subset(table, &view.rows), &comments))).map_err(into_error)?;
-            // Coarser views only need counts, not samples.
+            let view_table = filter::subset(table, &view.rows);
+            let mut report = score_with_comments(instrument, &view_table, &opts, Some((&analyzed.subset(table, &view.rows), &comments))).map_err(into_error)?;
+            // Coarser views only need counts, not samples (a cached report's samples are unused).
             let counts_only = CommentOptions { samples: 0, ..CommentOptions::default() };
-            let coarser = view
-                .coarser
-                .iter()
-                .zip(&view.coarser_rows)
-                .map(|(t, rows)| score_with_comments(instrument, t, &opts, Some((&analyzed.subset(table, rows), &counts_only))))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(into_error)?;
-            filter::protect(&mut report, &view.table, &coarser, min);
+            let mut coarser = Vec::with_capacity(view.coarser.len());
+            for (f, rows) in &view.coarser {
+                let k = ScoreKey { filter: f.clone(), ..key.clone() };
+                let cached = raw.iter().find(|(rk, _)| *rk == k).map(|(_, r)| r.clone());
+                let r = match cached {
+                    Some(r) => r,
+                    // Everyone: the table itself, no copy.
+                    None if rows.len() == table.rows => score_with_comments(instrument, table, &opts, Some((analyzed, &counts_only))).map_err(into_error)?,
+                    None => {
+                        let t = filter::subset(table, rows);
+                        score_with_comments(instrument, &t, &opts, Some((&analyzed.subset(table, rows), &counts_only))).map_err(into_error)?
+                    }
+                };
+                remember(raw, k, &r);
+                coarser.push(r);
+            }
+            filter::protect(&mut report, &view_table, &coarser, min);
             Ok(report)
         }
     }
+}
+
+/// Keeps a few raw reports (the most recent last).
+fn remember(raw: &mut Vec<(ScoreKey, Report)>, key: ScoreKey, report: &Report) {
+    const KEEP: usize = 8;
+    if let Some(i) = raw.iter().position(|(k, _)| *k == key) {
+        let entry = raw.remove(i);
+        raw.push(entry);
+        return;
+    }
+    if raw.len() == KEEP {
+        raw.remove(0);
+    }
+    raw.push((key, report.clone()));
 }
 
 /// Appends the rows of `more` to `table` (columns matched by name; labels re-coded).
