@@ -27,7 +27,7 @@ async function probe(bytes, dir) {
   return { impl: 'probe', ingest_score_ms: t1 - t0, filter_ms: t3 - t2, ingest_ms, score_ms, report_bytes: reportBytes, filtered_rows: filtered, charts_ms: null };
 }
 
-const KINDS = ['dimensions', 'likert', 'heatmap', 'trend', 'balance', 'nps', 'comments'];
+const KINDS = ['dimensions', 'likert', 'heatmap', 'trend', 'balance', 'nps', 'sentiment', 'stance', 'themes'];
 
 /** The product path: the dashboard façade (www/pkg), every chart kind onto its own canvas. */
 async function facade(bytes) {
