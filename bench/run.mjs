@@ -174,8 +174,8 @@ for (const n of SIZES) {
   row('ingest+score CSV vs PapaParse typed objects', L, M(`secpulse_csv/${n}`, 'ingest_score_ms'), M(`papa_objects/${n}`, 'parse_ms'), 'PapaParse objects');
   row('ingest+score JSON vs SurveyJS JSON.parse', L, M(`secpulse_json/${n}`, 'ingest_score_ms'), M(`surveyjs/${n}`, 'json_parse_ms'), 'JSON.parse');
   if (agg[`secpulse_facade/${n}`]) row('façade: loadBytes + report (ingest+score) CSV vs PapaParse arrays', L, M(`secpulse_facade/${n}`, 'ingest_score_ms'), M(`papa_arrays/${n}`, 'parse_ms'), 'PapaParse arrays');
-  row('data in memory → all charts drawn (secpulse: CSV bytes → 7 canvases via façade)', L, M(`secpulse_facade/${n}`, 'charts_ms'), M(`surveyjs/${n}`, 'charts_ms'), 'SurveyJS Dashboard', fmtMs, n === 1e6 ? 'ratio ≤ 0.05 (≥ 20× faster)' : '');
-  if (agg[`secpulse_facade/${n}`]) row('filter change, façade (re-score + redraw 7 charts)', L, M(`secpulse_facade/${n}`, 'filter_ms'), M(`surveyjs/${n}`, 'filter_ms'), 'SurveyJS Dashboard', fmtMs, n === 1e6 ? 'secpulse < 50 ms' : '');
+  row('data in memory → all charts drawn (secpulse: CSV bytes → 9 canvases via façade)', L, M(`secpulse_facade/${n}`, 'charts_ms'), M(`surveyjs/${n}`, 'charts_ms'), 'SurveyJS Dashboard', fmtMs, n === 1e6 ? 'ratio ≤ 0.05 (≥ 20× faster)' : '');
+  if (agg[`secpulse_facade/${n}`]) row('filter change, façade (re-score + redraw 9 charts)', L, M(`secpulse_facade/${n}`, 'filter_ms'), M(`surveyjs/${n}`, 'filter_ms'), 'SurveyJS Dashboard', fmtMs, n === 1e6 ? 'secpulse < 50 ms' : '');
   if (agg[`secpulse_facade/${n}`]) row('peak renderer memory (VmHWM), façade page', L, M(`secpulse_facade/${n}`, 'renderer_peak'), M(`surveyjs/${n}`, 'renderer_peak'), 'SurveyJS Dashboard', fmtMB, n === 1e6 ? 'ratio < 0.25' : '');
   row('filter change, probe (re-score one segment, no drawing)', L, M(`secpulse_csv/${n}`, 'filter_ms'), M(`surveyjs/${n}`, 'filter_ms'), 'SurveyJS Dashboard', fmtMs, n === 1e6 ? 'secpulse < 50 ms' : '');
   if (agg[`secpulse_o3_csv/${n}`]) row('(info) ingest+score CSV, probe built opt-level=3, vs PapaParse arrays', L, M(`secpulse_o3_csv/${n}`, 'ingest_score_ms'), M(`papa_arrays/${n}`, 'parse_ms'), 'PapaParse arrays');
@@ -209,7 +209,7 @@ const md = [
   `## secpulse vs SurveyJS Dashboard / PapaParse — one headless Chromium run`,
   ``,
   `${new Date().toISOString()} · Chromium ${browserVersion} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${RUNS} fresh-browser runs, median (min–max); every cell is its own browser context.`,
-  `Peers: ${Object.entries(versions).map(([k, v]) => `${k} ${v}`).join(', ')}. secpulse measured via: ${secpulseImpl} (probe = bench/probe over the public ingest+score API; facade = www/pkg Dashboard: loadBytes, report, draw × 7 canvases).`,
+  `Peers: ${Object.entries(versions).map(([k, v]) => `${k} ${v}`).join(', ')}. secpulse measured via: ${secpulseImpl} (probe = bench/probe over the public ingest+score API; facade = www/pkg Dashboard: loadBytes, report, draw × 9 canvases).`,
   `Data: shared generator, seed 1; CSV ${Object.entries(fileBytes).filter(([k]) => k.startsWith('csv')).map(([k, v]) => `${label(Number(k.split('/')[1]))} = ${(v / 1e6).toFixed(1)} MB`).join(', ')}; JSON ${Object.entries(fileBytes).filter(([k]) => k.startsWith('json')).map(([k, v]) => `${label(Number(k.split('/')[1]))} = ${(v / 1e6).toFixed(1)} MB`).join(', ')}. Ratio = secpulse / peer (lower is better).`,
   ``,
   `| measure | N | secpulse | peer | peer value | ratio | target |`,
