@@ -117,8 +117,24 @@ fn net_stance(s: &CommentSummary) -> f64 {
     share(s.stance.enabler, s) - share(s.stance.blocker, s)
 }
 
-fn hidden_row(l: &Line, i: usize) -> Row {
-    Row { label: l.label.clone(), strong: i == 0, segments: vec![], ci: None, value: l.n_label.clone(), n: String::new(), hidden: true }
+/// One bar row per line: `segments` of its summary with the signed `value` (e.g. net tone),
+/// or a hatched row with only the suppression label; the first line is bold.
+fn rows(
+    lines: &[Line<'_>],
+    value: fn(&CommentSummary) -> f64,
+    segments: impl Fn(&CommentSummary) -> Vec<(f64, f64, RGBColor)>,
+) -> Vec<Row> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let (label, strong) = (l.label.clone(), i == 0);
+            match l.summary {
+                Some(s) => Row { label, strong, segments: segments(s), ci: None, value: signed(value(s)), n: format!("n {}", l.n_label), hidden: false },
+                None => Row { label, strong, segments: vec![], ci: None, value: l.n_label.clone(), n: String::new(), hidden: true },
+            }
+        })
+        .collect()
 }
 
 fn no_comments(report: &Report) -> &'static str {
@@ -132,27 +148,12 @@ fn no_comments(report: &Report) -> &'static str {
 /// Draws the tone chart: negative left, mixed and neutral centred, positive right.
 pub(crate) fn draw_sentiment<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
     let Some(q) = question(report, o).filter(|q| q.n.is_some()) else { return pen.message(no_comments(report)) };
-    let rows = lines(q, o, net_tone)
-        .iter()
-        .enumerate()
-        .map(|(i, l)| match l.summary {
-            Some(s) => {
-                let (neg, mix, neu, pos) =
-                    (share(s.sentiment.negative, s), share(s.sentiment.mixed, s), share(s.sentiment.neutral, s), share(s.sentiment.positive, s));
-                let half = (mix + neu) / 2.0;
-                Row {
-                    label: l.label.clone(),
-                    strong: i == 0,
-                    segments: vec![(-half - neg, -half, VERMILLION), (-half, -half + mix, MIXED), (-half + mix, half, NEUTRAL), (half, half + pos, BLUE)],
-                    ci: None,
-                    value: signed(net_tone(s)),
-                    n: format!("n {}", l.n_label),
-                    hidden: false,
-                }
-            }
-            None => hidden_row(l, i),
-        })
-        .collect();
+    let rows = rows(&lines(q, o, net_tone), net_tone, |s| {
+        let (neg, mix, neu, pos) =
+            (share(s.sentiment.negative, s), share(s.sentiment.mixed, s), share(s.sentiment.neutral, s), share(s.sentiment.positive, s));
+        let half = (mix + neu) / 2.0;
+        vec![(-half - neg, -half, VERMILLION), (-half, -half + mix, MIXED), (-half + mix, half, NEUTRAL), (half, half + pos, BLUE)]
+    });
     let legend = vec![
         ("Negative".to_string(), LegendMark::Fill(VERMILLION)),
         ("Mixed".into(), LegendMark::Fill(MIXED)),
@@ -170,22 +171,7 @@ pub(crate) fn draw_stance<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report
     let lines = lines(q, o, net_stance);
     let widest = lines.iter().filter_map(|l| l.summary).map(|s| share(s.stance.blocker, s).max(share(s.stance.enabler, s))).fold(0.0, f64::max);
     let top = [10.0, 20.0, 25.0, 50.0, 100.0].into_iter().find(|&t| t >= widest).unwrap_or(100.0);
-    let rows = lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| match l.summary {
-            Some(s) => Row {
-                label: l.label.clone(),
-                strong: i == 0,
-                segments: vec![(-share(s.stance.blocker, s), 0.0, VERMILLION), (0.0, share(s.stance.enabler, s), BLUE)],
-                ci: None,
-                value: signed(net_stance(s)),
-                n: format!("n {}", l.n_label),
-                hidden: false,
-            },
-            None => hidden_row(l, i),
-        })
-        .collect();
+    let rows = rows(&lines, net_stance, |s| vec![(-share(s.stance.blocker, s), 0.0, VERMILLION), (0.0, share(s.stance.enabler, s), BLUE)]);
     let legend = vec![
         ("Blocks work".to_string(), LegendMark::Fill(VERMILLION)),
         ("Enables work (right column: % enables − % blocks)".into(), LegendMark::Fill(BLUE)),
