@@ -137,6 +137,18 @@ fn rows(
         .collect()
 }
 
+/// Data-table rows: group, comment count, then `cells` of its summary (blank when hidden).
+fn table_rows(lines: &[Line<'_>], cells: impl Fn(&CommentSummary) -> Vec<String>) -> Vec<Vec<String>> {
+    let width = lines.iter().find_map(|l| l.summary).map_or(0, |s| cells(s).len());
+    lines
+        .iter()
+        .map(|l| {
+            let values = l.summary.map_or_else(|| vec![String::new(); width], &cells);
+            [l.label.clone(), l.n_label.clone()].into_iter().chain(values).collect()
+        })
+        .collect()
+}
+
 fn no_comments(report: &Report) -> &'static str {
     if report.comments.is_empty() {
         "This report has no comment analysis (the survey has no free-text question, or comments were left out)."
@@ -251,21 +263,15 @@ pub(crate) fn describe_sentiment(report: &Report, o: &ChartOptions) -> ChartText
             takeaway.push_str(&format!(" Most critical: {} (net {}); warmest: {} (net {}).", worst.label, signed(*w), best.label, signed(*b)));
         }
     }
-    let rows = lines
-        .iter()
-        .map(|l| match l.summary {
-            Some(s) => vec![
-                l.label.clone(),
-                l.n_label.clone(),
-                pct(share(s.sentiment.negative, s)),
-                pct(share(s.sentiment.mixed, s)),
-                pct(share(s.sentiment.neutral, s)),
-                pct(share(s.sentiment.positive, s)),
-                signed(net_tone(s)),
-            ],
-            None => vec![l.label.clone(), l.n_label.clone(), String::new(), String::new(), String::new(), String::new(), String::new()],
-        })
-        .collect();
+    let rows = table_rows(&lines, |s| {
+        vec![
+            pct(share(s.sentiment.negative, s)),
+            pct(share(s.sentiment.mixed, s)),
+            pct(share(s.sentiment.neutral, s)),
+            pct(share(s.sentiment.positive, s)),
+            signed(net_tone(s)),
+        ]
+    });
     ChartText {
         title,
         takeaway,
@@ -292,20 +298,9 @@ pub(crate) fn describe_stance(report: &Report, o: &ChartOptions) -> ChartText {
     if let (Some(first), true) = (shown.first(), shown.len() >= 2) {
         takeaway.push_str(&format!(" {} writes most about being blocked.", first.label));
     }
-    let rows = lines
-        .iter()
-        .map(|l| match l.summary {
-            Some(s) => vec![
-                l.label.clone(),
-                l.n_label.clone(),
-                pct(share(s.stance.blocker, s)),
-                pct(share(s.stance.enabler, s)),
-                pct(share(s.stance.none, s)),
-                signed(net_stance(s)),
-            ],
-            None => vec![l.label.clone(), l.n_label.clone(), String::new(), String::new(), String::new(), String::new()],
-        })
-        .collect();
+    let rows = table_rows(&lines, |s| {
+        vec![pct(share(s.stance.blocker, s)), pct(share(s.stance.enabler, s)), pct(share(s.stance.none, s)), signed(net_stance(s))]
+    });
     ChartText {
         title,
         takeaway,
