@@ -10,11 +10,7 @@ use std::io::{self, BufReader, Read};
 
 fn main() -> io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let path = args
-        .iter()
-        .find(|a| !a.starts_with("--"))
-        .cloned()
-        .unwrap_or_else(|| "-".into());
+    let path = args.iter().find(|a| !a.starts_with("--")).cloned().unwrap_or_else(|| "-".into());
     let mut data = String::new();
     if path == "-" {
         io::stdin().read_to_string(&mut data)?;
@@ -28,11 +24,7 @@ fn main() -> io::Result<()> {
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
             .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
             .collect();
-        let want = args
-            .iter()
-            .find_map(|a| a.strip_prefix("--n="))
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(100_000usize);
+        let want = args.iter().find_map(|a| a.strip_prefix("--n=")).and_then(|n| n.parse().ok()).unwrap_or(100_000usize);
         let reps = want.div_ceil(texts.len().max(1));
         let start = std::time::Instant::now();
         let mut n = 0usize;
@@ -44,10 +36,7 @@ fn main() -> io::Result<()> {
             }
         }
         let secs = start.elapsed().as_secs_f64();
-        println!(
-            "{n} comments in {secs:.3} s = {:.0} comments/s (checksum {checksum:.1})",
-            n as f64 / secs
-        );
+        println!("{n} comments in {secs:.3} s = {:.0} comments/s (checksum {checksum:.1})", n as f64 / secs);
         return Ok(());
     }
     let stdout = io::stdout();

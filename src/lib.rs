@@ -16,12 +16,12 @@ pub mod chart;
 pub mod fmt;
 pub mod ingest;
 pub mod instrument;
-pub mod synth;
-pub mod text;
 pub mod privacy;
 pub mod report;
 pub mod score;
 mod sort;
+pub mod synth;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

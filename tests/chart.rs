@@ -92,7 +92,13 @@ fn suppressed_groups_show_only_as_under_k() {
                 let after = &out[pos..(pos + 600).min(out.len())];
                 let next_text = after.split("<text").nth(1).unwrap_or("");
                 let content = next_text.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("");
-                assert!(content.contains("&lt; 5") || content.contains("&lt; 10") || content.is_empty() || !content.chars().any(|c| c.is_ascii_digit()), "{kind:?} {name}: {content}");
+                assert!(
+                    content.contains("&lt; 5")
+                        || content.contains("&lt; 10")
+                        || content.is_empty()
+                        || !content.chars().any(|c| c.is_ascii_digit()),
+                    "{kind:?} {name}: {content}"
+                );
             }
         }
     }
@@ -132,7 +138,10 @@ fn titled_exports_dark_theme_and_unknown_kinds() {
     let o = ChartOptions { titled: true, theme: Theme::Dark, neutral: false, ..options() };
     let out = render(ChartKind::Balance, &report(), &o);
     assert!(out.contains("Does the security team say no, or offer options?"));
-    assert!(out.contains("#16181C") || out.contains("#16181c") || out.contains("rgb(22,24,28)") || out.contains("22,24,28"), "dark background");
+    assert!(
+        out.contains("#16181C") || out.contains("#16181c") || out.contains("rgb(22,24,28)") || out.contains("22,24,28"),
+        "dark background"
+    );
     assert!("pie".parse::<ChartKind>().unwrap_err().to_string().contains("balance, dimensions"));
     assert_eq!("likert".parse::<ChartKind>().unwrap(), ChartKind::Likert);
 }
@@ -172,7 +181,8 @@ fn comment_charts_come_from_the_report_and_hide_small_groups() {
 #[test]
 fn hostile_segment_names_are_escaped_in_comment_charts() {
     let payloads: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("tests/fixtures/xss-payloads.json").unwrap()).unwrap();
-    let evil: Vec<String> = ["html", "svg"].iter().flat_map(|k| payloads[k].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string())).collect();
+    let evil: Vec<String> =
+        ["html", "svg"].iter().flat_map(|k| payloads[k].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string())).collect();
     let departments: Vec<(&str, usize, i32)> = evil.iter().map(|e| (e.as_str(), 60, 0)).collect();
     let r = report_of(&departments);
     let q = r.comments.iter().find(|q| q.id == "does_well").unwrap();
@@ -204,12 +214,25 @@ fn phones_get_whole_statements_and_a_column_key_instead_of_cut_labels() {
     assert!(h > preferred_height(ChartKind::Likert, &r, &options()), "taller on phones");
     let out = svg(ChartKind::Likert, &r, 366, h, &phone).unwrap();
     // Every statement is readable in full (on one or two lines), none ends in "…".
-    let texts: Vec<&str> = out.split("<text").skip(1).filter_map(|t| t.split_once('>').map(|(_, c)| c.split("</text>").next().unwrap_or("").trim())).collect();
+    let texts: Vec<&str> =
+        out.split("<text").skip(1).filter_map(|t| t.split_once('>').map(|(_, c)| c.split("</text>").next().unwrap_or("").trim())).collect();
     let cut = texts.iter().filter(|t| t.ends_with('\u{2026}')).count();
     assert!(cut <= 1, "{cut} statements cut: {texts:?}");
-    let first_words: Vec<&str> = r.items.iter().map(|i| i.text.split(' ').take(4).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().leak().iter().map(String::as_str).collect();
+    let first_words: Vec<&str> = r
+        .items
+        .iter()
+        .map(|i| i.text.split(' ').take(4).collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .leak()
+        .iter()
+        .map(String::as_str)
+        .collect();
     for (item, start) in r.items.iter().zip(&first_words) {
-        assert!(texts.iter().any(|t| t.replace("&apos;", "'").replace("&quot;", "\"").starts_with(*start)), "{} missing: {texts:?}", item.text);
+        assert!(
+            texts.iter().any(|t| t.replace("&apos;", "'").replace("&quot;", "\"").starts_with(*start)),
+            "{} missing: {texts:?}",
+            item.text
+        );
     }
     let hh = preferred_height(ChartKind::Heatmap, &r, &phone);
     let heat = svg(ChartKind::Heatmap, &r, 366, hh, &phone).unwrap();

@@ -45,11 +45,7 @@ pub fn table(instrument: &Instrument) -> ResponseTable {
 pub fn table_with(instrument: &Instrument, departments: &[(&str, usize, i32)]) -> ResponseTable {
     let mut t = ResponseTable::for_instrument(instrument);
     let mut noise = Noise::new(42);
-    let reverse: Vec<bool> = t
-        .answers
-        .iter()
-        .map(|c| instrument.likert_items().iter().any(|i| i.id == c.id && i.reverse))
-        .collect();
+    let reverse: Vec<bool> = t.answers.iter().map(|c| instrument.likert_items().iter().any(|i| i.id == c.id && i.reverse)).collect();
     let dept = t.segments.iter().position(|s| s.name == "department").expect("department column");
     t.segments[dept].labels = departments.iter().map(|d| d.0.to_string()).collect();
     let mut wave = SegmentColumn { name: "wave".into(), labels: vec!["2025-W1".into(), "2025-W2".into(), "2026-W1".into()], codes: vec![] };
@@ -64,7 +60,11 @@ pub fn table_with(instrument: &Instrument, departments: &[(&str, usize, i32)]) -
                     _ => {
                         let base = noise.next(5) as i32 + 1 + bias + if w == 2 { 1 } else { 0 };
                         let v = base.clamp(1, 5);
-                        if reverse[c] { 6 - v } else { v }
+                        if reverse[c] {
+                            6 - v
+                        } else {
+                            v
+                        }
                     }
                 };
                 col.values.push(if noise.next(40) == 0 { MISSING } else { v as u8 });

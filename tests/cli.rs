@@ -191,7 +191,10 @@ fn comments_are_analysed_line_by_line_and_bad_lines_are_numbered() {
     let out = stdout(&o);
     let rows: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(rows.len(), 2);
-    assert_eq!((rows[0]["id"].as_str(), rows[0]["sentiment"].as_str(), rows[0]["stance"].as_str()), (Some("a"), Some("negative"), Some("blocker")));
+    assert_eq!(
+        (rows[0]["id"].as_str(), rows[0]["sentiment"].as_str(), rows[0]["stance"].as_str()),
+        (Some("a"), Some("negative"), Some("blocker"))
+    );
     assert_eq!((rows[1]["id"].as_u64(), rows[1]["stance"].as_str()), (Some(7), Some("enabler")));
     for key in ["score", "themes", "evidence"] {
         assert!(!rows[0][key].is_null(), "{key}");

@@ -17,7 +17,17 @@ fn table(commenters: usize) -> (Instrument, ResponseTable) {
     let dept = t.segments.iter_mut().find(|s| s.name == "department").unwrap();
     let code = |l: &str| dept.labels.iter().position(|x| x == l).unwrap() as u32;
     let (eng, fin, hr) = (code("Engineering"), code("Finance"), code("Human Resources"));
-    dept.codes = (0..35).map(|r| if r < 20 { eng } else if r < 32 { fin } else { hr }).collect();
+    dept.codes = (0..35)
+        .map(|r| {
+            if r < 20 {
+                eng
+            } else if r < 32 {
+                fin
+            } else {
+                hr
+            }
+        })
+        .collect();
     for seg in t.segments.iter_mut().filter(|s| s.name != "department") {
         seg.codes = vec![u32::MAX; 35];
     }

@@ -155,15 +155,7 @@ fn ragged_rows_are_skipped_or_fatal() {
 fn fail_policy_stops_at_the_first_problem() {
     let text = "en1,en2,bal,nps\n1,2,3,4\n1,7,3,x\n";
     let e = read_responses(&instrument(), text.as_bytes(), Format::Csv, &fail_policy()).unwrap_err();
-    assert_eq!(
-        e,
-        IngestError::Row(Problem {
-            line: 3,
-            row: 2,
-            column: Some("en2".into()),
-            message: "\"7\" is outside 1–5".into()
-        })
-    );
+    assert_eq!(e, IngestError::Row(Problem { line: 3, row: 2, column: Some("en2".into()), message: "\"7\" is outside 1–5".into() }));
 }
 
 #[test]
@@ -174,10 +166,7 @@ fn file_level_errors_say_where() {
     let bad = b"en1,en2,bal,nps\n1,2,3,4\n1,\xC3(,3,4\n";
     let e = read_responses(&instrument(), bad, Format::Csv, &IngestOptions::default()).unwrap_err();
     assert_eq!(e.to_string(), "the file is not valid UTF-8: line 3, byte offset 26");
-    assert_eq!(
-        err("en1,en2,bal,en1,nps\n", Format::Csv),
-        "the header has column \"en1\" twice (columns 1 and 4)"
-    );
+    assert_eq!(err("en1,en2,bal,en1,nps\n", Format::Csv), "the header has column \"en1\" twice (columns 1 and 4)");
     assert_eq!(err("en1,en2, ,bal,nps\n", Format::Csv), "column 3 of the header has no name");
     assert_eq!(err("en1,role,wave\n1,Staff,x\n", Format::Csv), "the file has no column for questions en2, bal, nps");
     assert_eq!(err("en1,en2,bal\n", Format::Csv), "the file has no column for question nps");
@@ -265,10 +254,7 @@ fn json_syntax_errors_have_line_and_column() {
 
 #[test]
 fn json_for_another_instrument_is_rejected() {
-    assert_eq!(
-        err("{\"q01\": 1, \"q02\": 2}", Format::Json),
-        "the file has no column for questions en1, en2, bal, nps"
-    );
+    assert_eq!(err("{\"q01\": 1, \"q02\": 2}", Format::Json), "the file has no column for questions en1, en2, bal, nps");
     // An empty array is no responses, not an error.
     let ing = read_ok("[]", Format::Json);
     assert_eq!(ing.table.rows, 0);
@@ -285,10 +271,7 @@ fn formula_escape_round_trips_through_csv() {
     let mut out = Vec::new();
     write_csv(&instrument(), &ing.table, &mut out).unwrap();
     let out = String::from_utf8(out).unwrap();
-    assert_eq!(
-        out,
-        "role,en1,en2,bal,nps,comment,rank,wave\n,1,1,1,1,\"'=HYPERLINK(\"\"x\"\")\",,'+1\n,1,1,1,1,'-5 days,,'x\n"
-    );
+    assert_eq!(out, "role,en1,en2,bal,nps,comment,rank,wave\n,1,1,1,1,\"'=HYPERLINK(\"\"x\"\")\",,'+1\n,1,1,1,1,'-5 days,,'x\n");
     assert_eq!(read_ok(&out, Format::Csv).table, ing.table);
 }
 
@@ -324,13 +307,9 @@ fn problems_are_capped_but_counted_and_progress_is_reported() {
         text.push_str(if i % 500 == 0 { "9,1,1,1\n" } else { "1,2,3,4\n" });
     }
     let mut calls = Vec::new();
-    let ing = read_responses_with_progress(
-        &instrument(),
-        text.as_bytes(),
-        Format::Csv,
-        &IngestOptions::default(),
-        &mut |bytes, rows| calls.push((bytes, rows)),
-    )
+    let ing = read_responses_with_progress(&instrument(), text.as_bytes(), Format::Csv, &IngestOptions::default(), &mut |bytes, rows| {
+        calls.push((bytes, rows))
+    })
     .unwrap();
     assert_eq!(ing.summary.problems_total, 140);
     assert_eq!(ing.summary.problems.len(), 100);

@@ -40,8 +40,7 @@ struct Row {
 
 /// Text as a reader gives it back: trimmed and not empty.
 fn text() -> impl Strategy<Value = Option<String>> {
-    proptest::option::of("[a-zA-Z0-9 ,;\"'=+@>\t\r\n\\-éü–]{1,16}")
-        .prop_map(|s| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()))
+    proptest::option::of("[a-zA-Z0-9 ,;\"'=+@>\t\r\n\\-éü–]{1,16}").prop_map(|s| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()))
 }
 
 fn row() -> impl Strategy<Value = Row> {

@@ -107,10 +107,8 @@ fn no_small_remainder(report: &Value, groups: &Value, k: u64, what: &str) {
         assert!(rest == 0 || rest >= k, "{what}: {rest} people derivable by subtraction");
     }
     let totals = measure_ns(&report["overall"], &report["dimensions"], &report["nps"], &report["balance"]);
-    let per_group: Vec<Vec<Option<u64>>> = groups
-        .iter()
-        .map(|g| measure_ns(&g["overall"], &g["dimensions"], &g["nps"], &g["balance"]))
-        .collect();
+    let per_group: Vec<Vec<Option<u64>>> =
+        groups.iter().map(|g| measure_ns(&g["overall"], &g["dimensions"], &g["nps"], &g["balance"])).collect();
     for (m, total) in totals.iter().enumerate() {
         let Some(total) = total else { continue };
         let visible: u64 = per_group.iter().filter_map(|ns| ns.get(m).copied().flatten()).sum();

@@ -30,7 +30,8 @@ fn report(rows: &[(Option<u32>, Option<u32>)], by: &[&str], k: usize) -> Vec<Com
     }
     t.texts[0].entries = (0..rows.len() as u32).map(|r| (r, format!("comment number {r} about reviews"))).collect();
     let analyzed = AnalyzedComments::new(&Analyzer::new(), &t);
-    let options = ScoreOptions { by: by.iter().map(|s| s.to_string()).collect(), min_group: MinGroup::new(k).unwrap(), ..Default::default() };
+    let options =
+        ScoreOptions { by: by.iter().map(|s| s.to_string()).collect(), min_group: MinGroup::new(k).unwrap(), ..Default::default() };
     score_with_comments(&ins, &t, &options, Some((&analyzed, &CommentOptions::default()))).unwrap().comments
 }
 
@@ -100,7 +101,18 @@ fn sample_order_does_not_depend_on_row_order() {
     t.rows = r.len();
     t.answers.iter_mut().for_each(|c| c.values = vec![MISSING; r.len()]);
     for seg in t.segments.iter_mut() {
-        seg.codes = r.iter().rev().map(|x| if seg.name == "department" { x.0 } else if seg.name == "role" { x.1 } else { None })
+        seg.codes = r
+            .iter()
+            .rev()
+            .map(|x| {
+                if seg.name == "department" {
+                    x.0
+                } else if seg.name == "role" {
+                    x.1
+                } else {
+                    None
+                }
+            })
             .map(|c| c.unwrap_or(NO_SEGMENT))
             .collect();
     }

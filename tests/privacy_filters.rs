@@ -29,10 +29,8 @@ fn table(rows: &[(Option<u32>, Option<u32>)]) -> ResponseTable {
 }
 
 fn view(t: &ResponseTable, dept: Option<&str>, wave: Option<&str>, k: usize) -> Option<usize> {
-    let filter = Filter {
-        segment: dept.map(|v| SegmentFilter { column: "department".into(), value: v.into() }),
-        wave: wave.map(str::to_string),
-    };
+    let filter =
+        Filter { segment: dept.map(|v| SegmentFilter { column: "department".into(), value: v.into() }), wave: wave.map(str::to_string) };
     select(t, &filter, Some("wave"), MinGroup::new(k).unwrap()).ok().flatten().map(|v| v.table.rows)
 }
 

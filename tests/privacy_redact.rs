@@ -202,7 +202,16 @@ proptest! {
 #[ignore = "timing breakdown, run by hand"]
 fn timing_breakdown() {
     let r = Redactor::new(&["aaaa", "a.a"]);
-    for s in [".a/".repeat(30_000), "a.".repeat(50_000) + "@", "1 ".repeat(50_000), "+1-".repeat(40_000), "a".repeat(100_000), "www.".repeat(25_000), "/users/".repeat(15_000), "aaaa ".repeat(20_000)] {
+    for s in [
+        ".a/".repeat(30_000),
+        "a.".repeat(50_000) + "@",
+        "1 ".repeat(50_000),
+        "+1-".repeat(40_000),
+        "a".repeat(100_000),
+        "www.".repeat(25_000),
+        "/users/".repeat(15_000),
+        "aaaa ".repeat(20_000),
+    ] {
         let t = std::time::Instant::now();
         let _ = r.redact(&s);
         println!("{:?} {:?}", &s[..8], t.elapsed());

@@ -92,7 +92,7 @@ fn items_nps_balance_and_ranking() {
     assert!(en2.reverse);
     assert_eq!(en2.n, Some(7));
     assert!(close(en2.mean, 19.0 / 7.0, 1e-12)); // raw mean, as worded
-    // keyed en2: 5,4,3,2,1,5,3 -> favourable 3/7, neutral 2/7, unfavourable 2/7
+                                                 // keyed en2: 5,4,3,2,1,5,3 -> favourable 3/7, neutral 2/7, unfavourable 2/7
     assert!(close(en2.favourable, 300.0 / 7.0, 1e-9));
     let dist = en2.distribution.as_ref().unwrap(); // raw 1,2,3,4,5,1,3
     assert!((dist[0] - 200.0 / 7.0).abs() < 1e-9 && (dist[2] - 200.0 / 7.0).abs() < 1e-9);

@@ -34,8 +34,8 @@ fn five_rows() -> String {
 #[test]
 fn form_rows_are_ingested_without_problems() {
     let ins = Instrument::default_instrument();
-    let got = read_responses(&ins, five_rows().as_bytes(), Format::Json, &IngestOptions::default())
-        .expect("form rows are a valid response file");
+    let got =
+        read_responses(&ins, five_rows().as_bytes(), Format::Json, &IngestOptions::default()).expect("form rows are a valid response file");
     assert_eq!(got.summary.problems, vec![], "no row problems");
     assert_eq!((got.summary.rows_read, got.summary.rows_kept), (5, 5));
     assert_eq!(got.summary.extra_columns, vec!["wave".to_string()], "only `wave` besides question ids");

@@ -5,11 +5,7 @@ use secpulse::instrument::{Instrument, Question};
 use secpulse::synth::{generate, SynthOptions};
 
 fn opts(n: usize, seed: u64) -> SynthOptions {
-    SynthOptions {
-        n,
-        seed,
-        ..SynthOptions::default()
-    }
+    SynthOptions { n, seed, ..SynthOptions::default() }
 }
 
 fn ins() -> Instrument {
@@ -18,10 +14,7 @@ fn ins() -> Instrument {
 
 /// Keyed values of a Likert column as f64 (None when missing).
 fn keyed(ins: &Instrument, t: &ResponseTable, id: &str) -> Vec<Option<f64>> {
-    let reverse = matches!(
-        ins.question(id),
-        Some(Question::Likert { reverse: true, .. })
-    );
+    let reverse = matches!(ins.question(id), Some(Question::Likert { reverse: true, .. }));
     t.answer(id)
         .unwrap()
         .values
@@ -31,16 +24,9 @@ fn keyed(ins: &Instrument, t: &ResponseTable, id: &str) -> Vec<Option<f64>> {
 }
 
 fn pearson(a: &[Option<f64>], b: &[Option<f64>]) -> f64 {
-    let pairs: Vec<(f64, f64)> = a
-        .iter()
-        .zip(b)
-        .filter_map(|(x, y)| Some(((*x)?, (*y)?)))
-        .collect();
+    let pairs: Vec<(f64, f64)> = a.iter().zip(b).filter_map(|(x, y)| Some(((*x)?, (*y)?))).collect();
     let n = pairs.len() as f64;
-    let (mx, my) = (
-        pairs.iter().map(|p| p.0).sum::<f64>() / n,
-        pairs.iter().map(|p| p.1).sum::<f64>() / n,
-    );
+    let (mx, my) = (pairs.iter().map(|p| p.0).sum::<f64>() / n, pairs.iter().map(|p| p.1).sum::<f64>() / n);
     let sxy: f64 = pairs.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
     let sxx: f64 = pairs.iter().map(|p| (p.0 - mx).powi(2)).sum();
     let syy: f64 = pairs.iter().map(|p| (p.1 - my).powi(2)).sum();
@@ -49,19 +35,12 @@ fn pearson(a: &[Option<f64>], b: &[Option<f64>]) -> f64 {
 
 /// Item ids of dimension `k`.
 fn items_of(ins: &Instrument, k: usize) -> Vec<&str> {
-    ins.likert_items()
-        .into_iter()
-        .filter(|i| i.dimension == k)
-        .map(|i| i.id)
-        .collect()
+    ins.likert_items().into_iter().filter(|i| i.dimension == k).map(|i| i.id).collect()
 }
 
 /// Per-row mean of the keyed items of dimension `k` (None when all are missing).
 fn dimension_scores(ins: &Instrument, t: &ResponseTable, k: usize) -> Vec<Option<f64>> {
-    let cols: Vec<_> = items_of(ins, k)
-        .into_iter()
-        .map(|id| keyed(ins, t, id))
-        .collect();
+    let cols: Vec<_> = items_of(ins, k).into_iter().map(|id| keyed(ins, t, id)).collect();
     (0..t.rows)
         .map(|r| {
             let vals: Vec<f64> = cols.iter().filter_map(|c| c[r]).collect();
@@ -72,21 +51,14 @@ fn dimension_scores(ins: &Instrument, t: &ResponseTable, k: usize) -> Vec<Option
 
 /// Cronbach's alpha of dimension `k` over complete rows.
 fn alpha(ins: &Instrument, t: &ResponseTable, k: usize) -> f64 {
-    let cols: Vec<_> = items_of(ins, k)
-        .into_iter()
-        .map(|id| keyed(ins, t, id))
-        .collect();
-    let rows: Vec<Vec<f64>> = (0..t.rows)
-        .filter_map(|r| cols.iter().map(|c| c[r]).collect::<Option<Vec<f64>>>())
-        .collect();
+    let cols: Vec<_> = items_of(ins, k).into_iter().map(|id| keyed(ins, t, id)).collect();
+    let rows: Vec<Vec<f64>> = (0..t.rows).filter_map(|r| cols.iter().map(|c| c[r]).collect::<Option<Vec<f64>>>()).collect();
     let var = |xs: &[f64]| {
         let m = xs.iter().sum::<f64>() / xs.len() as f64;
         xs.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (xs.len() as f64 - 1.0)
     };
     let k_items = cols.len() as f64;
-    let item_vars: f64 = (0..cols.len())
-        .map(|j| var(&rows.iter().map(|r| r[j]).collect::<Vec<_>>()))
-        .sum();
+    let item_vars: f64 = (0..cols.len()).map(|j| var(&rows.iter().map(|r| r[j]).collect::<Vec<_>>())).sum();
     let total = var(&rows.iter().map(|r| r.iter().sum()).collect::<Vec<_>>());
     k_items / (k_items - 1.0) * (1.0 - item_vars / total)
 }
@@ -100,9 +72,7 @@ fn nps(values: &[u8]) -> f64 {
 
 fn count_label(t: &ResponseTable, column: &str, label: &str) -> usize {
     let c = t.segment(column).unwrap();
-    (0..t.rows)
-        .filter(|&r| c.label_of(r) == Some(label))
-        .count()
+    (0..t.rows).filter(|&r| c.label_of(r) == Some(label)).count()
 }
 
 #[test]
@@ -131,26 +101,13 @@ fn layout_matches_the_instrument_plus_a_wave_column() {
     assert_eq!(wave.name, "wave");
     assert_eq!(wave.labels, ["2025-H2", "2026-H1"]);
     assert_eq!(wave.codes.iter().filter(|&&c| c == 0).count(), 150);
-    assert!(
-        wave.codes.windows(2).all(|w| w[0] <= w[1]),
-        "waves are in order"
-    );
-    assert_eq!(
-        t.texts.iter().map(|c| &c.id).collect::<Vec<_>>(),
-        empty.texts.iter().map(|c| &c.id).collect::<Vec<_>>()
-    );
+    assert!(wave.codes.windows(2).all(|w| w[0] <= w[1]), "waves are in order");
+    assert_eq!(t.texts.iter().map(|c| &c.id).collect::<Vec<_>>(), empty.texts.iter().map(|c| &c.id).collect::<Vec<_>>());
     assert_eq!(t.rankings.len(), empty.rankings.len());
     assert!(t.answers.iter().all(|c| c.values.len() == 300));
     assert!(t.segments.iter().all(|c| c.codes.len() == 300));
 
-    let no_waves = generate(
-        &ins,
-        &SynthOptions {
-            n: 10,
-            waves: vec![],
-            ..SynthOptions::default()
-        },
-    );
+    let no_waves = generate(&ins, &SynthOptions { n: 10, waves: vec![], ..SynthOptions::default() });
     assert_eq!(no_waves.segments.len(), empty.segments.len());
 }
 
@@ -159,42 +116,16 @@ fn values_are_on_scale_or_missing_and_blank_rate_holds() {
     let ins = ins();
     let t = generate(&ins, &opts(20_000, 3));
     for col in &t.answers {
-        let scale = ins
-            .question(&col.id)
-            .unwrap()
-            .numeric_scale(&ins.scale)
-            .unwrap();
-        assert!(
-            col.values
-                .iter()
-                .all(|&v| v == MISSING || scale.contains(v)),
-            "{}",
-            col.id
-        );
+        let scale = ins.question(&col.id).unwrap().numeric_scale(&ins.scale).unwrap();
+        assert!(col.values.iter().all(|&v| v == MISSING || scale.contains(v)), "{}", col.id);
         let blank = col.values.iter().filter(|&&v| v == MISSING).count() as f64 / t.rows as f64;
-        assert!(
-            (blank - 0.03).abs() < 0.005,
-            "{} blank rate {blank}",
-            col.id
-        );
+        assert!((blank - 0.03).abs() < 0.005, "{} blank rate {blank}", col.id);
     }
     for col in &t.segments {
-        assert!(col
-            .codes
-            .iter()
-            .all(|&c| c == NO_SEGMENT || (c as usize) < col.labels.len()));
+        assert!(col.codes.iter().all(|&c| c == NO_SEGMENT || (c as usize) < col.labels.len()));
     }
-    let dept_blank = t
-        .segment("department")
-        .unwrap()
-        .codes
-        .iter()
-        .filter(|&&c| c == NO_SEGMENT)
-        .count();
-    assert!(
-        (300..500).contains(&dept_blank),
-        "about 2% blank choices, got {dept_blank}"
-    );
+    let dept_blank = t.segment("department").unwrap().codes.iter().filter(|&&c| c == NO_SEGMENT).count();
+    assert!((300..500).contains(&dept_blank), "about 2% blank choices, got {dept_blank}");
 }
 
 #[test]
@@ -203,25 +134,13 @@ fn reverse_keyed_items_go_against_their_dimension_and_dimensions_correlate() {
     let t = generate(&ins, &opts(5000, 4));
     let items = ins.likert_items();
     for rev in items.iter().filter(|i| i.reverse) {
-        for other in items
-            .iter()
-            .filter(|i| i.dimension == rev.dimension && !i.reverse)
-        {
-            let raw = |id| {
-                t.answer(id)
-                    .unwrap()
-                    .values
-                    .iter()
-                    .map(|&v| (v != MISSING).then(|| f64::from(v)))
-                    .collect::<Vec<_>>()
-            };
+        for other in items.iter().filter(|i| i.dimension == rev.dimension && !i.reverse) {
+            let raw = |id| t.answer(id).unwrap().values.iter().map(|&v| (v != MISSING).then(|| f64::from(v))).collect::<Vec<_>>();
             let r = pearson(&raw(rev.id), &raw(other.id));
             assert!(r < -0.2, "{} vs {}: r = {r}", rev.id, other.id);
         }
     }
-    let scores: Vec<_> = (0..ins.dimensions.len())
-        .map(|k| dimension_scores(&ins, &t, k))
-        .collect();
+    let scores: Vec<_> = (0..ins.dimensions.len()).map(|k| dimension_scores(&ins, &t, k)).collect();
     for a in 0..scores.len() {
         for b in a + 1..scores.len() {
             let r = pearson(&scores[a], &scores[b]);
@@ -236,47 +155,24 @@ fn reliability_nps_and_trend_are_realistic() {
     let t = generate(&ins, &opts(20_000, 5));
     for k in 0..ins.dimensions.len() {
         let a = alpha(&ins, &t, k);
-        assert!(
-            (0.65..0.88).contains(&a),
-            "alpha of {} = {a}",
-            ins.dimensions[k].id
-        );
+        assert!((0.65..0.88).contains(&a), "alpha of {} = {a}", ins.dimensions[k].id);
     }
     let rec = &t.answer("nps").unwrap().values;
     let overall = nps(rec);
     assert!((-10.0..20.0).contains(&overall), "NPS {overall}");
     let wave = &t.segment("wave").unwrap().codes;
-    let by_wave = |w: u32| {
-        nps(&rec
-            .iter()
-            .zip(wave)
-            .filter(|p| *p.1 == w)
-            .map(|p| *p.0)
-            .collect::<Vec<_>>())
-    };
-    assert!(
-        by_wave(1) > by_wave(0) + 3.0,
-        "later wave better: {} vs {}",
-        by_wave(1),
-        by_wave(0)
-    );
+    let by_wave = |w: u32| nps(&rec.iter().zip(wave).filter(|p| *p.1 == w).map(|p| *p.0).collect::<Vec<_>>());
+    assert!(by_wave(1) > by_wave(0) + 3.0, "later wave better: {} vs {}", by_wave(1), by_wave(0));
     let leaders = count_label(&t, "role", "Leader") as f64 / 20_000.0;
     let staff = count_label(&t, "role", "Staff") as f64 / 20_000.0;
-    assert!(
-        (0.04..0.06).contains(&leaders) && (0.74..0.79).contains(&staff),
-        "{leaders} {staff}"
-    );
+    assert!((0.04..0.06).contains(&leaders) && (0.74..0.79).contains(&staff), "{leaders} {staff}");
 }
 
 #[test]
 fn tiny_groups_have_fixed_sizes_whatever_n() {
     for n in [200, 1000, 20_000, 60_000] {
         let t = generate(&ins(), &opts(n, 11));
-        assert_eq!(
-            count_label(&t, "department", "Executive Office"),
-            3,
-            "n = {n}"
-        );
+        assert_eq!(count_label(&t, "department", "Executive Office"), 3, "n = {n}");
         assert_eq!(count_label(&t, "department", "Other"), 4, "n = {n}");
     }
     let t = generate(&ins(), &opts(1000, 11));
@@ -284,16 +180,11 @@ fn tiny_groups_have_fixed_sizes_whatever_n() {
     let wave = &t.segment("wave").unwrap().codes;
     let procurement = dept.labels.iter().position(|l| l == "Procurement").unwrap() as u32;
     for w in 0..2 {
-        let c = (0..1000)
-            .filter(|&r| dept.codes[r] == procurement && wave[r] == w)
-            .count();
+        let c = (0..1000).filter(|&r| dept.codes[r] == procurement && wave[r] == w).count();
         assert!((1..5).contains(&c), "Procurement in wave {w}: {c}");
     }
     let engineering = count_label(&t, "department", "Engineering");
-    assert!(
-        engineering > count_label(&t, "department", "IT"),
-        "Zipf-like sizes"
-    );
+    assert!(engineering > count_label(&t, "department", "IT"), "Zipf-like sizes");
 }
 
 #[test]
@@ -317,20 +208,13 @@ fn leaders_only_ranking_is_answered_by_leaders_only() {
         first_counts[order[0] as usize] += 1;
     }
     let top = *first_counts.iter().max().unwrap() as f64 / ranking.entries.len() as f64;
-    assert!(
-        top > 0.25 && top < 0.9,
-        "a common but noisy order: top share {top}"
-    );
+    assert!(top > 0.25 && top < 0.9, "a common but noisy order: top share {top}");
 }
 
 #[test]
 fn comments_are_realistic_text() {
     let t = generate(&ins(), &opts(5000, 9));
-    let all: Vec<&str> = t
-        .texts
-        .iter()
-        .flat_map(|c| c.entries.iter().map(|e| e.1.as_str()))
-        .collect();
+    let all: Vec<&str> = t.texts.iter().flat_map(|c| c.entries.iter().map(|e| e.1.as_str())).collect();
     for col in &t.texts {
         let share = col.entries.len() as f64 / 5000.0;
         assert!((0.32..0.38).contains(&share), "{}: {share}", col.id);
@@ -339,27 +223,14 @@ fn comments_are_realistic_text() {
     assert!(all.iter().any(|s| s.contains(',')));
     assert!(all.iter().any(|s| s.contains('"')));
     assert!(all.iter().any(|s| s.contains('–')));
-    assert!(all
-        .iter()
-        .any(|s| s.contains("naïve") || s.contains("café")));
-    assert!(
-        all.iter().any(|s| s.chars().any(|c| c as u32 > 0x1F000)),
-        "an emoji"
-    );
+    assert!(all.iter().any(|s| s.contains("naïve") || s.contains("café")));
+    assert!(all.iter().any(|s| s.chars().any(|c| c as u32 > 0x1F000)), "an emoji");
     let emails = all.iter().filter(|s| s.contains('@')).count();
     assert!(emails < all.len() / 100);
-    assert!(all
-        .iter()
-        .filter(|s| s.contains('@'))
-        .all(|s| s.contains("someone@example.com")));
+    assert!(all.iter().filter(|s| s.contains('@')).all(|s| s.contains("someone@example.com")));
     let does_well = t.text("does_well").unwrap();
     let should_change = t.text("should_change").unwrap();
-    let says_no = |c: &secpulse::ingest::TextColumn| {
-        c.entries
-            .iter()
-            .filter(|e| e.1.contains("say \"no\""))
-            .count()
-    };
+    let says_no = |c: &secpulse::ingest::TextColumn| c.entries.iter().filter(|e| e.1.contains("say \"no\"")).count();
     assert!(says_no(should_change) > 10 && says_no(does_well) == 0);
 }
 
@@ -370,10 +241,7 @@ fn departments_differ_in_enablement() {
     let scores = dimension_scores(&ins, &t, 0);
     let mean_of = |label: &str| {
         let dept = t.segment("department").unwrap();
-        let v: Vec<f64> = (0..t.rows)
-            .filter(|&r| dept.label_of(r) == Some(label))
-            .filter_map(|r| scores[r])
-            .collect();
+        let v: Vec<f64> = (0..t.rows).filter(|&r| dept.label_of(r) == Some(label)).filter_map(|r| scores[r]).collect();
         v.iter().sum::<f64>() / v.len() as f64
     };
     let (eng, fin) = (mean_of("Engineering"), mean_of("Finance"));
@@ -387,40 +255,19 @@ fn degenerate_options_never_panic() {
     assert_eq!(empty.rows, 0);
     assert!(empty.answers.iter().all(|c| c.values.is_empty()));
     for (blank, comment) in [(-1.0, 2.0), (f64::NAN, f64::INFINITY), (1.0, 0.0)] {
-        let t = generate(
-            &ins,
-            &SynthOptions {
-                n: 50,
-                blank_rate: blank,
-                comment_rate: comment,
-                ..SynthOptions::default()
-            },
-        );
+        let t = generate(&ins, &SynthOptions { n: 50, blank_rate: blank, comment_rate: comment, ..SynthOptions::default() });
         assert_eq!(t.rows, 50);
         if blank == 1.0 {
-            assert!(t
-                .answers
-                .iter()
-                .all(|c| c.values.iter().all(|&v| v == MISSING)));
+            assert!(t.answers.iter().all(|c| c.values.iter().all(|&v| v == MISSING)));
             assert!(t.texts.iter().all(|c| c.entries.is_empty()));
         }
     }
     for n in 1..12 {
-        let t = generate(
-            &ins,
-            &SynthOptions {
-                n,
-                waves: vec!["a".into(), "b".into(), "c".into(), "a".into()],
-                ..SynthOptions::default()
-            },
-        );
+        let t = generate(&ins, &SynthOptions { n, waves: vec!["a".into(), "b".into(), "c".into(), "a".into()], ..SynthOptions::default() });
         assert_eq!(t.segment("wave").unwrap().labels.len(), 3);
     }
     let parsed: SynthOptions = serde_json::from_str(r#"{"n": 5}"#).unwrap();
-    assert_eq!(
-        (parsed.n, parsed.seed, parsed.waves.len()),
-        (5, SynthOptions::default().seed, 2)
-    );
+    assert_eq!((parsed.n, parsed.seed, parsed.waves.len()), (5, SynthOptions::default().seed, 2));
 }
 
 #[test]
@@ -441,55 +288,22 @@ fn works_for_another_instrument() {
           {"type": "text", "id": "notes", "text": "Anything else?", "max_chars": 10}]}
       ]}"#;
     let ins = Instrument::from_json(json).unwrap();
-    let t = generate(
-        &ins,
-        &SynthOptions {
-            n: 3000,
-            waves: vec![],
-            ..SynthOptions::default()
-        },
-    );
+    let t = generate(&ins, &SynthOptions { n: 3000, waves: vec![], ..SynthOptions::default() });
     assert_eq!(t.segments.len(), 1);
     let team = t.segment("team").unwrap();
     for r in 0..t.rows {
         let blue = team.label_of(r) == Some("Blue");
         assert!(blue || t.answer("s2").unwrap().values[r] == MISSING);
     }
-    assert!(t
-        .text("notes")
-        .unwrap()
-        .entries
-        .iter()
-        .all(|e| team.label_of(e.0 as usize) == Some("Blue")));
-    assert!(t
-        .text("notes")
-        .unwrap()
-        .entries
-        .iter()
-        .all(|e| e.1.chars().count() <= 10));
+    assert!(t.text("notes").unwrap().entries.iter().all(|e| team.label_of(e.0 as usize) == Some("Blue")));
+    assert!(t.text("notes").unwrap().entries.iter().all(|e| e.1.chars().count() <= 10));
     let b = t.answer("b").unwrap();
-    assert!(b
-        .values
-        .iter()
-        .all(|&v| v == MISSING || (1..=9).contains(&v)));
-    let raw = |id| {
-        t.answer(id)
-            .unwrap()
-            .values
-            .iter()
-            .map(|&v| (v != MISSING).then(|| f64::from(v)))
-            .collect::<Vec<_>>()
-    };
-    assert!(
-        pearson(&raw("b"), &raw("t1")) > 0.2,
-        "bipolar follows its page's dimension"
-    );
+    assert!(b.values.iter().all(|&v| v == MISSING || (1..=9).contains(&v)));
+    let raw = |id| t.answer(id).unwrap().values.iter().map(|&v| (v != MISSING).then(|| f64::from(v))).collect::<Vec<_>>();
+    assert!(pearson(&raw("b"), &raw("t1")) > 0.2, "bipolar follows its page's dimension");
     assert!(pearson(&raw("t2"), &raw("t1")) < -0.2);
     let t1 = &t.answer("t1").unwrap().values;
-    assert!(
-        t1.contains(&0) && t1.contains(&6),
-        "the whole 0–6 scale is used"
-    );
+    assert!(t1.contains(&0) && t1.contains(&6), "the whole 0–6 scale is used");
 }
 
 /// Prints the headline numbers of a default run: `cargo test --test synth -- --ignored --nocapture`.
@@ -500,68 +314,22 @@ fn print_summary() {
     let t = generate(&ins, &opts(20_000, 42));
     let wave = &t.segment("wave").unwrap().codes;
     let rec = &t.answer("nps").unwrap().values;
-    let w = |k: u32| {
-        nps(&rec
-            .iter()
-            .zip(wave)
-            .filter(|p| *p.1 == k)
-            .map(|p| *p.0)
-            .collect::<Vec<_>>())
-    };
-    println!(
-        "NPS overall {:.1}, wave 1 {:.1}, wave 2 {:.1}",
-        nps(rec),
-        w(0),
-        w(1)
-    );
-    let scores: Vec<_> = (0..ins.dimensions.len())
-        .map(|k| dimension_scores(&ins, &t, k))
-        .collect();
+    let w = |k: u32| nps(&rec.iter().zip(wave).filter(|p| *p.1 == k).map(|p| *p.0).collect::<Vec<_>>());
+    println!("NPS overall {:.1}, wave 1 {:.1}, wave 2 {:.1}", nps(rec), w(0), w(1));
+    let scores: Vec<_> = (0..ins.dimensions.len()).map(|k| dimension_scores(&ins, &t, k)).collect();
     for (k, d) in ins.dimensions.iter().enumerate() {
         let v: Vec<f64> = scores[k].iter().flatten().copied().collect();
         let r = pearson(&scores[k], &scores[(k + 1) % scores.len()]);
-        println!(
-            "{:22} mean {:.2}  alpha {:.3}  r(next) {:.2}",
-            d.id,
-            v.iter().sum::<f64>() / v.len() as f64,
-            alpha(&ins, &t, k),
-            r
-        );
+        println!("{:22} mean {:.2}  alpha {:.3}  r(next) {:.2}", d.id, v.iter().sum::<f64>() / v.len() as f64, alpha(&ins, &t, k), r);
     }
-    for id in [
-        "en2",
-        "rs2",
-        "ap3",
-        "cm3",
-        "ld3",
-        "sr3",
-        "pr3",
-        "en_balance",
-    ] {
-        let v: Vec<f64> = t
-            .answer(id)
-            .unwrap()
-            .values
-            .iter()
-            .filter(|&&v| v != MISSING)
-            .map(|&v| f64::from(v))
-            .collect();
-        println!(
-            "{id} raw mean {:.2}",
-            v.iter().sum::<f64>() / v.len() as f64
-        );
+    for id in ["en2", "rs2", "ap3", "cm3", "ld3", "sr3", "pr3", "en_balance"] {
+        let v: Vec<f64> = t.answer(id).unwrap().values.iter().filter(|&&v| v != MISSING).map(|&v| f64::from(v)).collect();
+        println!("{id} raw mean {:.2}", v.iter().sum::<f64>() / v.len() as f64);
     }
     let dept = t.segment("department").unwrap();
     for l in &dept.labels {
-        let v: Vec<f64> = (0..t.rows)
-            .filter(|&r| dept.label_of(r) == Some(l))
-            .filter_map(|r| scores[0][r])
-            .collect();
-        println!(
-            "{l:18} n {:5}  enablement {:.2}",
-            count_label(&t, "department", l),
-            v.iter().sum::<f64>() / v.len().max(1) as f64
-        );
+        let v: Vec<f64> = (0..t.rows).filter(|&r| dept.label_of(r) == Some(l)).filter_map(|r| scores[0][r]).collect();
+        println!("{l:18} n {:5}  enablement {:.2}", count_label(&t, "department", l), v.iter().sum::<f64>() / v.len().max(1) as f64);
     }
     for l in ["Leader", "Manager", "Staff"] {
         println!("{l} {}", count_label(&t, "role", l));
@@ -571,15 +339,7 @@ fn print_summary() {
             println!("{}: {}", c.id, e.1);
         }
     }
-    println!(
-        "{:?}",
-        t.ranking("systems_rank")
-            .unwrap()
-            .entries
-            .iter()
-            .take(3)
-            .collect::<Vec<_>>()
-    );
+    println!("{:?}", t.ranking("systems_rank").unwrap().entries.iter().take(3).collect::<Vec<_>>());
 }
 
 /// FNV-1a over every column, to pin the exact output.

@@ -5,25 +5,16 @@ use secpulse::text::{analyze, analyze_jsonl, summarize, Analyzer, Sentiment, Sta
 use std::collections::BTreeMap;
 
 fn ev<'a>(a: &'a secpulse::text::CommentAnalysis, decision: &str) -> &'a [String] {
-    a.evidence
-        .iter()
-        .find(|e| e.decision == decision)
-        .map(|e| e.words.as_slice())
-        .unwrap_or(&[])
+    a.evidence.iter().find(|e| e.decision == decision).map(|e| e.words.as_slice()).unwrap_or(&[])
 }
 
 #[test]
 fn attacker_vocabulary_is_not_a_complaint_about_the_team() {
-    let a = analyze(
-        "They blocked the phishing attack within minutes and shut down the fake login page.",
-    );
+    let a = analyze("They blocked the phishing attack within minutes and shut down the fake login page.");
     assert_eq!(a.sentiment, Sentiment::Positive);
     assert_eq!(a.stance, Stance::None, "protection praise has no stance");
     assert!(a.themes.contains(&Theme::IncidentResponse));
-    assert!(
-        !a.themes.contains(&Theme::Bottleneck),
-        "incident speed is not a bottleneck"
-    );
+    assert!(!a.themes.contains(&Theme::Bottleneck), "incident speed is not a bottleneck");
     let b = analyze("The ransomware was terrifying, but their debrief afterwards was superb.");
     assert_eq!(b.sentiment, Sentiment::Positive);
     // the same verb about legitimate work is a complaint
@@ -41,28 +32,14 @@ fn negation_and_its_scope() {
     assert_eq!(a.sentiment, Sentiment::Positive);
     assert_eq!(a.stance, Stance::Enabler);
     assert!(a.themes.contains(&Theme::SaysNo) && a.themes.contains(&Theme::OffersOptions));
-    assert_eq!(
-        analyze("Honestly, not unhelpful at all.").sentiment,
-        Sentiment::Positive
-    );
-    assert_eq!(
-        analyze("I can't fault them.").sentiment,
-        Sentiment::Positive
-    );
+    assert_eq!(analyze("Honestly, not unhelpful at all.").sentiment, Sentiment::Positive);
+    assert_eq!(analyze("I can't fault them.").sentiment, Sentiment::Positive);
     let b = analyze("Never condescending, never made me feel silly.");
     assert_eq!(b.sentiment, Sentiment::Positive);
-    assert!(
-        b.themes.contains(&Theme::Arrogance),
-        "absence of arrogance is still the theme"
-    );
-    assert!(ev(&b, "sentiment:positive")
-        .iter()
-        .any(|w| w.contains("Never") && w.contains("condescending")));
+    assert!(b.themes.contains(&Theme::Arrogance), "absence of arrogance is still the theme");
+    assert!(ev(&b, "sentiment:positive").iter().any(|w| w.contains("Never") && w.contains("condescending")));
     // the scope ends at punctuation: "helpful" is not negated
-    assert_eq!(
-        analyze("Not a fan of the portal. Helpful people though.").sentiment,
-        Sentiment::Mixed
-    );
+    assert_eq!(analyze("Not a fan of the portal. Helpful people though.").sentiment, Sentiment::Mixed);
     let c = analyze("They don't offer alternatives, they just reject the ticket.");
     assert_eq!(c.stance, Stance::Blocker);
     assert!(c.themes.contains(&Theme::OffersOptions));
@@ -74,29 +51,15 @@ fn contrast_and_concession() {
     assert_eq!(a.sentiment, Sentiment::Mixed);
     assert_eq!(a.stance, Stance::Blocker);
     let b = analyze("I get why they need reviews, but six weeks for a calendar plug-in is absurd.");
-    assert_eq!(
-        b.sentiment,
-        Sentiment::Negative,
-        "a concession is not praise"
-    );
+    assert_eq!(b.sentiment, Sentiment::Negative, "a concession is not praise");
     let c = analyze("Slow to reply, but they get you there in the end.");
-    assert_eq!(
-        c.stance,
-        Stance::Enabler,
-        "the clause after 'but' carries the verdict"
-    );
+    assert_eq!(c.stance, Stance::Enabler, "the clause after 'but' carries the verdict");
 }
 
 #[test]
 fn sarcasm_cues() {
-    assert_eq!(
-        analyze("Oh great, another mandatory training.").sentiment,
-        Sentiment::Negative
-    );
-    assert_eq!(
-        analyze("Wonderful, a fourth password to remember. 🙄").sentiment,
-        Sentiment::Negative
-    );
+    assert_eq!(analyze("Oh great, another mandatory training.").sentiment, Sentiment::Negative);
+    assert_eq!(analyze("Wonderful, a fourth password to remember. 🙄").sentiment, Sentiment::Negative);
     let a = analyze("Thanks a lot, security, for locking my account before the board meeting.");
     assert_eq!(a.sentiment, Sentiment::Negative);
     assert_eq!(a.stance, Stance::Blocker);
@@ -109,51 +72,24 @@ fn sarcasm_cues() {
 fn intensifiers_caps_and_emoji() {
     let mild = analyze("They are helpful.");
     let strong = analyze("They are extremely helpful!");
-    assert!(
-        strong.score > mild.score,
-        "{} vs {}",
-        strong.score,
-        mild.score
-    );
+    assert!(strong.score > mild.score, "{} vs {}", strong.score, mild.score);
     let shout = analyze("THREE WEEKS FOR A SHARED MAILBOX. SERIOUSLY.");
     assert_eq!(shout.sentiment, Sentiment::Negative);
-    assert!(ev(&shout, "sentiment:negative")
-        .iter()
-        .any(|w| w == "ALL CAPS"));
+    assert!(ev(&shout, "sentiment:negative").iter().any(|w| w == "ALL CAPS"));
     let caps = analyze("The new VPN is AWFUL.");
     let lower = analyze("The new VPN is awful.");
-    assert!(
-        caps.score < lower.score,
-        "caps emphasis: {} vs {}",
-        caps.score,
-        lower.score
-    );
-    assert_eq!(
-        analyze("Sorted my laptop in ten minutes 👍").sentiment,
-        Sentiment::Positive
-    );
-    assert_eq!(
-        analyze("Still waiting on my access 😡").sentiment,
-        Sentiment::Negative
-    );
+    assert!(caps.score < lower.score, "caps emphasis: {} vs {}", caps.score, lower.score);
+    assert_eq!(analyze("Sorted my laptop in ten minutes 👍").sentiment, Sentiment::Positive);
+    assert_eq!(analyze("Still waiting on my access 😡").sentiment, Sentiment::Negative);
 }
 
 #[test]
 fn typos_of_common_words() {
     let a = analyze("Super helpfull and they found a way");
     assert_eq!(a.sentiment, Sentiment::Positive);
-    assert!(
-        ev(&a, "sentiment:positive").iter().any(|w| w == "helpfull"),
-        "evidence keeps the original spelling"
-    );
-    assert_eq!(
-        analyze("very condescnding and arrgoant").sentiment,
-        Sentiment::Negative
-    );
-    assert_eq!(
-        analyze("dont they ever reply? wating for weeks").stance,
-        Stance::Blocker
-    );
+    assert!(ev(&a, "sentiment:positive").iter().any(|w| w == "helpfull"), "evidence keeps the original spelling");
+    assert_eq!(analyze("very condescnding and arrgoant").sentiment, Sentiment::Negative);
+    assert_eq!(analyze("dont they ever reply? wating for weeks").stance, Stance::Blocker);
 }
 
 #[test]
@@ -165,42 +101,17 @@ fn non_ascii_text() {
     assert_eq!(b.sentiment, Sentiment::Negative);
     assert_eq!(b.stance, Stance::Blocker);
     // arbitrary scripts and symbols never panic
-    for t in [
-        "日本語のコメントです",
-        "¯\\_(ツ)_/¯",
-        "€€€ 👍🏽👍🏽",
-        "\u{200d}\u{fe0f}",
-        "ﬁne",
-        "'''",
-        ":-",
-        "/s",
-    ] {
+    for t in ["日本語のコメントです", "¯\\_(ツ)_/¯", "€€€ 👍🏽👍🏽", "\u{200d}\u{fe0f}", "ﬁne", "'''", ":-", "/s"]
+    {
         let _ = analyze(t);
     }
 }
 
 #[test]
 fn placeholders_are_neutral_without_stance_or_themes() {
-    for t in [
-        "",
-        "   ",
-        "n/a",
-        "N/A",
-        "-",
-        "nothing to add",
-        "No comment.",
-        "Pass",
-        "nil",
-        "none",
-        "...",
-        "?",
-    ] {
+    for t in ["", "   ", "n/a", "N/A", "-", "nothing to add", "No comment.", "Pass", "nil", "none", "...", "?"] {
         let a = analyze(t);
-        assert_eq!(
-            (a.sentiment, a.stance, a.themes.len()),
-            (Sentiment::Neutral, Stance::None, 0),
-            "{t:?}"
-        );
+        assert_eq!((a.sentiment, a.stance, a.themes.len()), (Sentiment::Neutral, Stance::None, 0), "{t:?}");
         assert_eq!(a.score, 0.0);
     }
 }
@@ -211,15 +122,9 @@ fn questions_and_suggestions_are_neutral() {
     assert_eq!(a.sentiment, Sentiment::Neutral);
     assert_eq!(a.stance, Stance::None);
     assert!(a.themes.contains(&Theme::Compliance));
-    assert_eq!(
-        analyze("A monthly drop-in slot would be really helpful.").sentiment,
-        Sentiment::Neutral
-    );
+    assert_eq!(analyze("A monthly drop-in slot would be really helpful.").sentiment, Sentiment::Neutral);
     // a factual description of an obstructive process keeps its stance
-    assert_eq!(
-        analyze("Every firewall change waits for the monthly board.").stance,
-        Stance::Blocker
-    );
+    assert_eq!(analyze("Every firewall change waits for the monthly board.").stance, Stance::Blocker);
 }
 
 #[test]
@@ -229,9 +134,7 @@ fn evidence_names_the_words_behind_each_decision() {
     assert_eq!(a.stance, Stance::Blocker);
     assert!(ev(&a, "stance:blocker").iter().any(|w| w == "refused"));
     assert!(ev(&a, "theme:says_no").iter().any(|w| w == "refused"));
-    assert!(ev(&a, "theme:bottleneck")
-        .iter()
-        .any(|w| w.contains("three weeks")));
+    assert!(ev(&a, "theme:bottleneck").iter().any(|w| w.contains("three weeks")));
     // exactly one evidence entry per decision
     assert_eq!(a.evidence.len(), 2 + a.themes.len());
     assert!((-1.0..=1.0).contains(&a.score) && a.score < 0.0);
@@ -245,10 +148,7 @@ fn themes_in_guideline_order_without_duplicates() {
     sorted.dedup();
     assert_eq!(a.themes, sorted);
     assert_eq!(Theme::ALL.len(), 12);
-    assert_eq!(
-        serde_json::to_string(&Theme::IncidentResponse).unwrap(),
-        "\"incident_response\""
-    );
+    assert_eq!(serde_json::to_string(&Theme::IncidentResponse).unwrap(), "\"incident_response\"");
 }
 
 #[test]
@@ -274,11 +174,7 @@ fn jsonl_reports_bad_lines_with_numbers_and_goes_on() {
     assert!(report.errors[1].contains("missing \"id\""));
     assert!(report.errors[2].contains("missing \"text\""));
     assert!(report.errors[3].contains("\"text\" must be a string"));
-    let lines: Vec<serde_json::Value> = String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[0]["stance"], "enabler");
@@ -301,14 +197,7 @@ fn jsonl_invalid_utf8_is_a_line_error() {
 #[test]
 fn summary_counts_and_orders_themes() {
     let an = Analyzer::new();
-    let s = summarize(
-        &an,
-        [
-            "They say no to everything.",
-            "Three weeks waiting for a VPN account.",
-            "n/a",
-        ],
-    );
+    let s = summarize(&an, ["They say no to everything.", "Three weeks waiting for a VPN account.", "n/a"]);
     assert_eq!(s.n, 3);
     assert_eq!(s.sentiment.negative, 2);
     assert_eq!(s.sentiment.neutral, 1);
@@ -344,11 +233,7 @@ fn macro_f1<T: Ord + Copy>(pairs: &[(T, T)]) -> f64 {
 #[test]
 fn own_labelled_set_reaches_floor() {
     let an = Analyzer::new();
-    let data = [
-        include_str!("data/comments-own.jsonl"),
-        include_str!("data/comments-own-batch3.jsonl"),
-    ]
-    .concat();
+    let data = [include_str!("data/comments-own.jsonl"), include_str!("data/comments-own-batch3.jsonl")].concat();
     let (mut sent, mut stance) = (Vec::new(), Vec::new());
     let (mut tp, mut fp, mut fneg) = (0.0f64, 0.0f64, 0.0f64);
     let mut n = 0;

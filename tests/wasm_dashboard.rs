@@ -10,8 +10,33 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const NUMERIC: [&str; 27] = [
-    "en1", "en2", "en3", "en4", "en_balance", "rs1", "rs2", "rs3", "rs4", "ap1", "ap2", "ap3", "ap4", "cm1", "cm2", "cm3", "ld1",
-    "ld2", "ld3", "sr1", "sr2", "sr3", "pr1", "pr2", "pr3", "pr4", "nps",
+    "en1",
+    "en2",
+    "en3",
+    "en4",
+    "en_balance",
+    "rs1",
+    "rs2",
+    "rs3",
+    "rs4",
+    "ap1",
+    "ap2",
+    "ap3",
+    "ap4",
+    "cm1",
+    "cm2",
+    "cm3",
+    "ld1",
+    "ld2",
+    "ld3",
+    "sr1",
+    "sr2",
+    "sr3",
+    "pr1",
+    "pr2",
+    "pr3",
+    "pr4",
+    "nps",
 ];
 
 /// A CSV of `rows` respondents in Engineering/Finance, with `en2` set to `en2`.

@@ -11,14 +11,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const OPENERS: &[&str] = &[
-    "Honestly,",
-    "Tbh",
-    "In my experience",
-    "",
-    "Overall",
-    "Last quarter",
-];
+const OPENERS: &[&str] = &["Honestly,", "Tbh", "In my experience", "", "Overall", "Last quarter"];
 const BODIES: &[&str] = &[
     "the security team took five weeks to approve a simple plug-in",
     "they found a workaround so our release could ship on time",
@@ -33,22 +26,13 @@ const BODIES: &[&str] = &[
     "the analysts are friendly and happy to explain the why",
     "our launch was delayed because they would not open one port",
 ];
-const CLOSERS: &[&str] = &[
-    ".",
-    "!",
-    ", but the people are nice.",
-    ", which is frustrating.",
-    ". Thanks!",
-    "...",
-];
+const CLOSERS: &[&str] = &[".", "!", ", but the people are nice.", ", which is frustrating.", ". Thanks!", "..."];
 
 /// Deterministic synthetic comments (a small LCG picks an opener, a body and a closer).
 fn synthetic(n: usize) -> Vec<String> {
     let mut x: u64 = 0x5EC_0DE;
     let mut next = |m: usize| {
-        x = x
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
+        x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
         ((x >> 33) as usize) % m
     };
     (0..n)
@@ -92,10 +76,7 @@ fn analyzes_100k_comments_in_the_browser() {
     assert!(blockers > 10_000 && blockers < 60_000, "{blockers}");
     let s = summarize(&analyzer, texts.iter().take(1000).map(String::as_str));
     assert_eq!(s.n, 1000);
-    assert_eq!(
-        s.sentiment.negative + s.sentiment.neutral + s.sentiment.positive + s.sentiment.mixed,
-        1000
-    );
+    assert_eq!(s.sentiment.negative + s.sentiment.neutral + s.sentiment.positive + s.sentiment.mixed, 1000);
     let a = analyzer.analyze("They never say no without offering an alternative.");
     assert_eq!(a.sentiment, Sentiment::Positive);
     assert_eq!(a.stance, Stance::Enabler);

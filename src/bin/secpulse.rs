@@ -125,7 +125,13 @@ fn main() -> ExitCode {
         Command::Synth { n, seed, format, instrument } => write_synth(instrument.as_deref(), n, seed, format),
         Command::Score { responses, instrument, by, wave, min_group, json, publish, strict, no_comments, min_comments, redact_names } => {
             let comments = if no_comments { None } else { Some((min_comments, redact_names)) };
-            let output = if publish { Output::Publish } else if json { Output::Json } else { Output::Text };
+            let output = if publish {
+                Output::Publish
+            } else if json {
+                Output::Json
+            } else {
+                Output::Text
+            };
             score_file(&responses, instrument.as_deref(), ScoreOptionsArgs { by, wave, min_group, output, strict, comments })
         }
         Command::Comments { file, json } => analyse_comments(&file, json),
@@ -148,11 +154,8 @@ fn load_instrument(path: Option<&Path>) -> Result<Instrument, String> {
 /// Reads a whole file, or standard input for `-`.
 fn read_input(name: &str) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
-    let result = if name == "-" {
-        io::stdin().lock().read_to_end(&mut bytes)
-    } else {
-        File::open(name).and_then(|mut f| f.read_to_end(&mut bytes))
-    };
+    let result =
+        if name == "-" { io::stdin().lock().read_to_end(&mut bytes) } else { File::open(name).and_then(|mut f| f.read_to_end(&mut bytes)) };
     result.map_err(|e| format!("cannot read {name}: {e}"))?;
     Ok(bytes)
 }
@@ -282,8 +285,8 @@ fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs
     let options = IngestOptions { policy: if strict { ErrorPolicy::Fail } else { ErrorPolicy::SkipRow }, ..Default::default() };
     let format = ingest::detect_format(&bytes);
     let mut progress = progress_printer(bytes.len());
-    let ingested = ingest::read_responses_with_progress(&ins, &bytes, format, &options, &mut progress)
-        .map_err(|e| format!("{responses}: {e}"))?;
+    let ingested =
+        ingest::read_responses_with_progress(&ins, &bytes, format, &options, &mut progress).map_err(|e| format!("{responses}: {e}"))?;
     drop(bytes);
     let summary = &ingested.summary;
     for problem in &summary.problems {

@@ -61,7 +61,15 @@ fn bars(report: &Report, o: &ChartOptions) -> Option<Bars> {
                 n: format!("n {}", l.n_label),
                 hidden: false,
             },
-            None => Row { label: l.label.clone(), strong: i == 0, segments: vec![], ci: None, value: hidden.clone(), n: String::new(), hidden: true },
+            None => Row {
+                label: l.label.clone(),
+                strong: i == 0,
+                segments: vec![],
+                ci: None,
+                value: hidden.clone(),
+                n: String::new(),
+                hidden: true,
+            },
         })
         .collect();
     Some(Bars {
@@ -94,20 +102,28 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
     let takeaway = match (all.score, scored.first(), scored.last()) {
         (_, Some(lo), Some(hi)) if scored.len() >= 2 && lo.1 < 0.0 && hi.1 > 0.0 => format!(
             "{} sees the team as most likely to say no ({}); {} sees the most options ({}).",
-            lo.0, signed(lo.1), hi.0, signed(hi.1)
+            lo.0,
+            signed(lo.1),
+            hi.0,
+            signed(hi.1)
         ),
         (_, Some(lo), Some(hi)) if scored.len() >= 2 && lo.1 >= 0.0 => format!(
             "Every group leans towards \u{201c}{yes}\u{201d}: {} the least ({}), {} the most ({}).",
-            lo.0, signed(lo.1), hi.0, signed(hi.1)
+            lo.0,
+            signed(lo.1),
+            hi.0,
+            signed(hi.1)
         ),
         (_, Some(lo), Some(hi)) if scored.len() >= 2 => format!(
             "Every group leans towards \u{201c}{no}\u{201d}: {} the most ({}), {} the least ({}).",
-            lo.0, signed(lo.1), hi.0, signed(hi.1)
+            lo.0,
+            signed(lo.1),
+            hi.0,
+            signed(hi.1)
         ),
-        (Some(s), _, _) => format!(
-            "Overall, people place the team at {} on a scale from \u{2212}100 ({}) to +100 ({}).",
-            signed(s), all.left, all.right
-        ),
+        (Some(s), _, _) => {
+            format!("Overall, people place the team at {} on a scale from \u{2212}100 ({}) to +100 ({}).", signed(s), all.left, all.right)
+        }
         _ => format!("Fewer than {} people answered, so nothing is shown.", report.min_group),
     };
     let hidden = format!("< {}", report.min_group);

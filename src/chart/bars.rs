@@ -76,7 +76,16 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, bars: &Bars) -> Result
     let b = pen.bounds();
     let pad = pen.px(10.0);
     let legend_h = if bars.legend.is_empty() { 0 } else { pen.legend(&bars.legend, pad, pad / 2, b.x1 - pad)? + pen.px(6.0) };
-    let widest = |f: &dyn Fn(&Row) -> (&str, bool)| bars.rows.iter().map(|r| { let (t, bold) = f(r); pen.width(t, SMALL, bold) }).max().unwrap_or(0);
+    let widest = |f: &dyn Fn(&Row) -> (&str, bool)| {
+        bars.rows
+            .iter()
+            .map(|r| {
+                let (t, bold) = f(r);
+                pen.width(t, SMALL, bold)
+            })
+            .max()
+            .unwrap_or(0)
+    };
     let value_w = widest(&|r| (&r.value, true)).max(pen.px(24.0));
     let n_w = widest(&|r| (&r.n, false));
     let narrow = b.w() < pen.px(NARROW);
@@ -112,7 +121,8 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, bars: &Bars) -> Result
         lines
     };
     let lines_per_row = if above { bars.rows.iter().map(|r| label_lines(r).len()).max().unwrap_or(1) as i32 } else { 0 };
-    let bar_h = if above { (row_h - lh * lines_per_row - pen.px(6.0)).clamp(pen.px(6.0), pen.px(16.0)) } else { (row_h * 3 / 5).min(pen.px(22.0)) };
+    let bar_h =
+        if above { (row_h - lh * lines_per_row - pen.px(6.0)).clamp(pen.px(6.0), pen.px(16.0)) } else { (row_h * 3 / 5).min(pen.px(22.0)) };
     let zero_line = (bars.x.start..=bars.x.end).contains(&bars.zero) && bars.x.start < bars.zero;
     if zero_line && above {
         let x = to_x(bars.zero);
@@ -124,7 +134,15 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, bars: &Bars) -> Result
             let lines = label_lines(row);
             // The label's own background, so grid and zero lines don't run through its words.
             let widest = lines.iter().map(|l| pen.width(l, BODY, row.strong)).max().unwrap_or(0);
-            pen.fill(Rect { x0: pad - pen.px(2.0), y0: top + pen.px(2.0), x1: pad + widest + pen.px(3.0), y1: top + pen.px(2.0) + lh * lines.len() as i32 }, pen.c.bg)?;
+            pen.fill(
+                Rect {
+                    x0: pad - pen.px(2.0),
+                    y0: top + pen.px(2.0),
+                    x1: pad + widest + pen.px(3.0),
+                    y1: top + pen.px(2.0) + lh * lines.len() as i32,
+                },
+                pen.c.bg,
+            )?;
             for (k, line) in lines.iter().enumerate() {
                 pen.text(line, (pad, top + pen.px(2.0) + lh * k as i32 + lh / 2), BODY, row.strong, pen.c.fg, Align::Left)?;
             }

@@ -130,7 +130,15 @@ fn rows(
         .map(|(i, l)| {
             let (label, strong) = (l.label.clone(), i == 0);
             match l.summary {
-                Some(s) => Row { label, strong, segments: segments(s), ci: None, value: signed(value(s)), n: format!("n {}", l.n_label), hidden: false },
+                Some(s) => Row {
+                    label,
+                    strong,
+                    segments: segments(s),
+                    ci: None,
+                    value: signed(value(s)),
+                    n: format!("n {}", l.n_label),
+                    hidden: false,
+                },
                 None => Row { label, strong, segments: vec![], ci: None, value: l.n_label.clone(), n: String::new(), hidden: true },
             }
         })
@@ -181,7 +189,8 @@ pub(crate) fn draw_sentiment<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Rep
 pub(crate) fn draw_stance<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
     let Some(q) = question(report, o).filter(|q| q.n.is_some()) else { return pen.message(no_comments(report)) };
     let lines = lines(q, o, net_stance);
-    let widest = lines.iter().filter_map(|l| l.summary).map(|s| share(s.stance.blocker, s).max(share(s.stance.enabler, s))).fold(0.0, f64::max);
+    let widest =
+        lines.iter().filter_map(|l| l.summary).map(|s| share(s.stance.blocker, s).max(share(s.stance.enabler, s))).fold(0.0, f64::max);
     let top = [10.0, 20.0, 25.0, 50.0, 100.0].into_iter().find(|&t| t >= widest).unwrap_or(100.0);
     let rows = rows(&lines, net_stance, |s| vec![(-share(s.stance.blocker, s), 0.0, VERMILLION), (0.0, share(s.stance.enabler, s), BLUE)]);
     let legend = vec![
@@ -260,7 +269,13 @@ pub(crate) fn describe_sentiment(report: &Report, o: &ChartOptions) -> ChartText
     let mut takeaway = all.map_or_else(String::new, |(neg, pos)| format!("{} of comments are negative, {} positive.", pct(neg), pct(pos)));
     if let (Some((worst, w)), Some((best, b))) = (shown.first(), shown.last()) {
         if shown.len() >= 2 {
-            takeaway.push_str(&format!(" Most critical: {} (net {}); warmest: {} (net {}).", worst.label, signed(*w), best.label, signed(*b)));
+            takeaway.push_str(&format!(
+                " Most critical: {} (net {}); warmest: {} (net {}).",
+                worst.label,
+                signed(*w),
+                best.label,
+                signed(*b)
+            ));
         }
     }
     let rows = table_rows(&lines, |s| {
@@ -276,10 +291,22 @@ pub(crate) fn describe_sentiment(report: &Report, o: &ChartOptions) -> ChartText
         title,
         takeaway,
         table: DataTable {
-            caption: format!("Tone of comments per {}; groups with fewer than {} comments are not shown.", group_column(q, o).to_lowercase(), q.min_comments),
-            columns: [group_column(q, o).as_str(), "Comments", "% negative", "% mixed", "% neutral", "% positive", "Net (positive − negative)"]
-                .map(String::from)
-                .to_vec(),
+            caption: format!(
+                "Tone of comments per {}; groups with fewer than {} comments are not shown.",
+                group_column(q, o).to_lowercase(),
+                q.min_comments
+            ),
+            columns: [
+                group_column(q, o).as_str(),
+                "Comments",
+                "% negative",
+                "% mixed",
+                "% neutral",
+                "% positive",
+                "Net (positive − negative)",
+            ]
+            .map(String::from)
+            .to_vec(),
             rows,
         },
     }
@@ -292,7 +319,11 @@ pub(crate) fn describe_stance(report: &Report, o: &ChartOptions) -> ChartText {
     let Some(q) = q.filter(|q| q.n.is_some()) else { return empty(title, report) };
     let lines = lines(q, o, net_stance);
     let mut takeaway = lines[0].summary.map_or_else(String::new, |s| {
-        format!("{} of comments describe the team as blocking work, {} as enabling it.", pct(share(s.stance.blocker, s)), pct(share(s.stance.enabler, s)))
+        format!(
+            "{} of comments describe the team as blocking work, {} as enabling it.",
+            pct(share(s.stance.blocker, s)),
+            pct(share(s.stance.enabler, s))
+        )
     });
     let shown: Vec<&Line> = lines[1..].iter().filter(|l| l.summary.is_some()).collect();
     if let (Some(first), true) = (shown.first(), shown.len() >= 2) {
@@ -305,8 +336,14 @@ pub(crate) fn describe_stance(report: &Report, o: &ChartOptions) -> ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: format!("How comments portray the security team, per {}; groups with fewer than {} comments are not shown.", group_column(q, o).to_lowercase(), q.min_comments),
-            columns: [group_column(q, o).as_str(), "Comments", "% blocks work", "% enables work", "% neither", "Net (enables − blocks)"].map(String::from).to_vec(),
+            caption: format!(
+                "How comments portray the security team, per {}; groups with fewer than {} comments are not shown.",
+                group_column(q, o).to_lowercase(),
+                q.min_comments
+            ),
+            columns: [group_column(q, o).as_str(), "Comments", "% blocks work", "% enables work", "% neither", "Net (enables − blocks)"]
+                .map(String::from)
+                .to_vec(),
             rows,
         },
     }
@@ -319,7 +356,12 @@ pub(crate) fn describe_themes(report: &Report, o: &ChartOptions) -> ChartText {
     let Some((q, s)) = q.and_then(|q| Some((q, q.summary.as_ref()?))) else { return empty(title, report) };
     let takeaway = match s.themes.as_slice() {
         [] => format!("None of the {} comments touches one of the themes.", count(s.n)),
-        [t] => format!("Most comments that touch a theme are about {} ({} of {}).", theme_name(t.theme).to_lowercase(), count(t.count), count(s.n)),
+        [t] => format!(
+            "Most comments that touch a theme are about {} ({} of {}).",
+            theme_name(t.theme).to_lowercase(),
+            count(t.count),
+            count(s.n)
+        ),
         [a, b, ..] => format!(
             "Most talked about: {} ({} of {} comments), then {} ({}).",
             theme_name(a.theme).to_lowercase(),
@@ -329,13 +371,18 @@ pub(crate) fn describe_themes(report: &Report, o: &ChartOptions) -> ChartText {
             count(b.count)
         ),
     };
-    let mut rows: Vec<(Theme, usize)> = Theme::ALL.iter().map(|&t| (t, s.themes.iter().find(|c| c.theme == t).map_or(0, |c| c.count))).collect();
+    let mut rows: Vec<(Theme, usize)> =
+        Theme::ALL.iter().map(|&t| (t, s.themes.iter().find(|c| c.theme == t).map_or(0, |c| c.count))).collect();
     crate::sort::sort_by_key(&mut rows, |&(_, n)| std::cmp::Reverse(n));
     ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: format!("Comments per theme (a comment can touch several themes), of {} comments{}.", count(s.n), if q.text.is_empty() { String::new() } else { format!(" on \u{201c}{}\u{201d}", q.text) }),
+            caption: format!(
+                "Comments per theme (a comment can touch several themes), of {} comments{}.",
+                count(s.n),
+                if q.text.is_empty() { String::new() } else { format!(" on \u{201c}{}\u{201d}", q.text) }
+            ),
             columns: ["Theme", "Comments", "% of comments"].map(String::from).to_vec(),
             rows: rows.into_iter().map(|(t, n)| vec![theme_name(t).into(), count(n), pct(share(n, s))]).collect(),
         },

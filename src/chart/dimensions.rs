@@ -44,10 +44,21 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, _: &s
                 n: d.score.n.map_or(String::new(), |n| format!("n {}", count(n))),
                 hidden: false,
             },
-            _ => Row { label: dimension_name(report, &d.id).to_string(), strong: false, segments: vec![], ci: None, value: hidden.clone(), n: String::new(), hidden: true },
+            _ => Row {
+                label: dimension_name(report, &d.id).to_string(),
+                strong: false,
+                segments: vec![],
+                ci: None,
+                value: hidden.clone(),
+                n: String::new(),
+                hidden: true,
+            },
         })
         .collect();
-    bars::draw(pen, &Bars { rows, x: 0.0..100.0, ticks: bars::ticks(0.0, 100.0, 25.0, whole), zero: 0.0, poles: None, legend: band_legend() })
+    bars::draw(
+        pen,
+        &Bars { rows, x: 0.0..100.0, ticks: bars::ticks(0.0, 100.0, 25.0, whole), zero: 0.0, poles: None, legend: band_legend() },
+    )
 }
 
 /// Title, takeaway and table of the dimension chart.
@@ -59,7 +70,12 @@ pub(crate) fn describe(report: &Report) -> ChartText {
     let takeaway = match (scored.first(), scored.last()) {
         (Some(lo), Some(hi)) if scored.len() >= 2 => format!(
             "Strongest: {} ({}, {}). Weakest: {} ({}, {}).",
-            hi.0, whole(hi.1), Band::of(hi.1).label().to_lowercase(), lo.0, whole(lo.1), Band::of(lo.1).label().to_lowercase()
+            hi.0,
+            whole(hi.1),
+            Band::of(hi.1).label().to_lowercase(),
+            lo.0,
+            whole(lo.1),
+            Band::of(lo.1).label().to_lowercase()
         ),
         (Some(only), _) => format!("{} scores {}.", only.0, whole(only.1)),
         _ if report.dimensions.is_empty() => "This survey has no scored dimensions.".into(),

@@ -145,11 +145,7 @@ fn legend<DB: DrawingBackend>(pen: &Pen<'_, DB>, x0: i32, y: i32, max_x: i32, hi
 /// Title, takeaway and table of the heatmap.
 pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
     let Some((column, rows)) = rows(report, o) else {
-        return ChartText {
-            title: "Scores by group and dimension".into(),
-            takeaway: "No breakdown chosen.".into(),
-            table: empty_table(),
-        };
+        return ChartText { title: "Scores by group and dimension".into(), takeaway: "No breakdown chosen.".into(), table: empty_table() };
     };
     let title = format!("Scores by {} and dimension", column_title(&column).to_lowercase());
     let mut low: Option<(&str, &str, f64)> = None;
@@ -173,7 +169,11 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
         _ => "No group is large enough to show.".into(),
     };
     if suppressed > 0 {
-        takeaway.push_str(&format!(" {suppressed} group{} hidden (fewer than {} people).", if suppressed == 1 { " is" } else { "s are" }, report.min_group));
+        takeaway.push_str(&format!(
+            " {suppressed} group{} hidden (fewer than {} people).",
+            if suppressed == 1 { " is" } else { "s are" },
+            report.min_group
+        ));
     }
     let hidden = format!("< {}", report.min_group);
     let table_rows = rows
@@ -190,7 +190,10 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: format!("Dimension scores (0\u{2013}100) by {}; \u{201c}{hidden}\u{201d} marks groups too small to show.", column_title(&column).to_lowercase()),
+            caption: format!(
+                "Dimension scores (0\u{2013}100) by {}; \u{201c}{hidden}\u{201d} marks groups too small to show.",
+                column_title(&column).to_lowercase()
+            ),
             columns,
             rows: table_rows,
         },

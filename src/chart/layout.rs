@@ -67,7 +67,11 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
 
     fn style(&self, size: f64, bold: bool, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
         let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
-        TextStyle { font: (FontFamily::SansSerif, size * self.s * self.font, style).into_font(), color: color.to_backend_color(), pos: Pos::new(h, v) }
+        TextStyle {
+            font: (FontFamily::SansSerif, size * self.s * self.font, style).into_font(),
+            color: color.to_backend_color(),
+            pos: Pos::new(h, v),
+        }
     }
 
     /// Width in device pixels of `text` at `size`.
@@ -94,7 +98,11 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         while lo < hi {
             let mid = (lo + hi).div_ceil(2);
             let candidate: String = chars[..mid].iter().collect::<String>() + "…";
-            if self.width(&candidate, size, bold) <= max { lo = mid } else { hi = mid - 1 }
+            if self.width(&candidate, size, bold) <= max {
+                lo = mid
+            } else {
+                hi = mid - 1
+            }
         }
         chars[..lo].iter().collect::<String>().trim_end().to_string() + "…"
     }

@@ -24,7 +24,11 @@ fn sorted(report: &Report) -> Vec<&ItemScore> {
 }
 
 fn label(item: &ItemScore) -> String {
-    if item.reverse { format!("{} (R)", item.text) } else { item.text.clone() }
+    if item.reverse {
+        format!("{} (R)", item.text)
+    } else {
+        item.text.clone()
+    }
 }
 
 /// Draws the Likert chart.
@@ -42,7 +46,15 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
                 if o.neutral {
                     segments.insert(1, (-half, half, NEUTRAL));
                 }
-                Row { label: label(it), strong: false, segments, ci: None, value: pct(f), n: it.n.map_or(String::new(), |n| format!("n {}", count(n))), hidden: false }
+                Row {
+                    label: label(it),
+                    strong: false,
+                    segments,
+                    ci: None,
+                    value: pct(f),
+                    n: it.n.map_or(String::new(), |n| format!("n {}", count(n))),
+                    hidden: false,
+                }
             }
             _ => Row { label: label(it), strong: false, segments: vec![], ci: None, value: hidden.clone(), n: String::new(), hidden: true },
         })
@@ -94,7 +106,8 @@ pub(crate) fn describe(report: &Report, _: &ChartOptions) -> ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: "Share of answers per statement, most favourable first. (R): negatively worded, so disagreeing counts as favourable.".into(),
+            caption: "Share of answers per statement, most favourable first. (R): negatively worded, so disagreeing counts as favourable."
+                .into(),
             columns: ["Statement", "Dimension", "People", "% unfavourable", "% neutral", "% favourable"].map(String::from).to_vec(),
             rows,
         },

@@ -180,12 +180,23 @@ pub struct DataTable {
 }
 
 /// Draws chart `kind` of `report` onto `area` (filling its background).
-pub fn draw<DB: DrawingBackend>(kind: ChartKind, report: &Report, area: &DrawingArea<DB, Shift>, options: &ChartOptions) -> Result<(), ChartError> {
+pub fn draw<DB: DrawingBackend>(
+    kind: ChartKind,
+    report: &Report,
+    area: &DrawingArea<DB, Shift>,
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
     draw_with(kind, report, area, options, 1.0)
 }
 
 /// [`draw`] with a font size correction for backends that shrink text.
-fn draw_with<DB: DrawingBackend>(kind: ChartKind, report: &Report, area: &DrawingArea<DB, Shift>, options: &ChartOptions, font: f64) -> Result<(), ChartError> {
+fn draw_with<DB: DrawingBackend>(
+    kind: ChartKind,
+    report: &Report,
+    area: &DrawingArea<DB, Shift>,
+    options: &ChartOptions,
+    font: f64,
+) -> Result<(), ChartError> {
     let colors = Colors::of(options.theme);
     let s = if options.pixel_ratio.is_finite() && options.pixel_ratio > 0.0 { options.pixel_ratio.min(8.0) } else { 1.0 };
     area.fill(&colors.bg).map_err(|e| ChartError::Backend(e.to_string()))?;
@@ -252,7 +263,9 @@ pub fn preferred_height(kind: ChartKind, report: &Report, options: &ChartOptions
             Some(_) => bars::height_for(report.items.iter().map(|i| i.text.as_str()), true, options.width),
             None => rows(report.items.len(), true).min(28 * report.items.len() as u32 + 90),
         },
-        ChartKind::Heatmap => (groups as u32 + 1) * 30 + 110 + if options.width.is_some_and(|w| w < bars::NARROW) { heatmap::KEY_HEIGHT } else { 0 },
+        ChartKind::Heatmap => {
+            (groups as u32 + 1) * 30 + 110 + if options.width.is_some_and(|w| w < bars::NARROW) { heatmap::KEY_HEIGHT } else { 0 }
+        }
         ChartKind::Trend => 380,
         ChartKind::Nps => rows(1 + report.waves.as_ref().map_or(groups, |w| w.waves.len()), true),
         ChartKind::Sentiment | ChartKind::Stance => rows(comments::group_rows(report, options), true),

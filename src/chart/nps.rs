@@ -36,7 +36,15 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
         .into_iter()
         .enumerate()
         .map(|(i, (label, n, nps))| match nps.and_then(|p| Some((p.score?, p.ci95))) {
-            Some((s, ci)) => Row { label, strong: i == 0, segments: vec![(0.0, s, if s < 0.0 { VERMILLION } else { BLUE })], ci, value: signed(s), n: format!("n {n}"), hidden: false },
+            Some((s, ci)) => Row {
+                label,
+                strong: i == 0,
+                segments: vec![(0.0, s, if s < 0.0 { VERMILLION } else { BLUE })],
+                ci,
+                value: signed(s),
+                n: format!("n {n}"),
+                hidden: false,
+            },
             None => Row { label, strong: i == 0, segments: vec![], ci: None, value: hidden.clone(), n: String::new(), hidden: true },
         })
         .collect();

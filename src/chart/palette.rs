@@ -109,7 +109,11 @@ fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
 pub fn luminance(c: RGBColor) -> f64 {
     let lin = |v: u8| {
         let s = f64::from(v) / 255.0;
-        if s <= 0.03928 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) }
+        if s <= 0.03928 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
     };
     0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
 }
@@ -124,7 +128,11 @@ pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
 pub fn text_on(fill: RGBColor) -> RGBColor {
     // Pure black: with #111 some mid-luminance fills reach 4.5:1 with neither.
     let (black, white) = (RGBColor(0, 0, 0), RGBColor(0xFF, 0xFF, 0xFF));
-    if contrast(black, fill) >= contrast(white, fill) { black } else { white }
+    if contrast(black, fill) >= contrast(white, fill) {
+        black
+    } else {
+        white
+    }
 }
 
 #[cfg(test)]

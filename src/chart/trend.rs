@@ -120,17 +120,19 @@ pub(crate) fn describe(report: &Report) -> ChartText {
     let visible: Vec<usize> = (0..waves.waves.len()).filter(|&i| !waves.waves[i].suppressed).collect();
     let takeaway = match (visible.first(), visible.last()) {
         (Some(&a), Some(&z)) if a != z => {
-            let mut changes: Vec<(&str, f64)> = all[1..]
-                .iter()
-                .filter_map(|s| Some((s.name, s.points[z]?.score? - s.points[a]?.score?)))
-                .collect();
+            let mut changes: Vec<(&str, f64)> =
+                all[1..].iter().filter_map(|s| Some((s.name, s.points[z]?.score? - s.points[a]?.score?))).collect();
             crate::sort::sort_by(&mut changes, |x, y| x.1.total_cmp(&y.1));
             let overall = all[0].points[z].and_then(|p| p.score).zip(all[0].points[a].and_then(|p| p.score)).map(|(z, a)| z - a);
             let (from, to) = (&waves.waves[a].value, &waves.waves[z].value);
             match (overall, changes.first(), changes.last()) {
                 (Some(o), Some(lo), Some(hi)) => format!(
                     "From {from} to {to} the overall score moved {} points; {} changed most ({}), {} least ({}).",
-                    signed(o), hi.0, signed(hi.1), lo.0, signed(lo.1)
+                    signed(o),
+                    hi.0,
+                    signed(hi.1),
+                    lo.0,
+                    signed(lo.1)
                 ),
                 _ => format!("Scores from {from} to {to} are too sparse to compare."),
             }
@@ -142,8 +144,20 @@ pub(crate) fn describe(report: &Report) -> ChartText {
     for s in &all {
         for (w, p) in waves.waves.iter().zip(&s.points) {
             rows.push(match p.and_then(|p| Some((p, p.score?))) {
-                Some((p, v)) => vec![s.name.to_string(), w.value.clone(), w.n_label.clone(), whole(v), p.ci95.map_or(String::new(), |c| interval(c, false))],
-                None => vec![s.name.to_string(), w.value.clone(), if w.suppressed { hidden.clone() } else { w.n_label.clone() }, hidden.clone(), String::new()],
+                Some((p, v)) => vec![
+                    s.name.to_string(),
+                    w.value.clone(),
+                    w.n_label.clone(),
+                    whole(v),
+                    p.ci95.map_or(String::new(), |c| interval(c, false)),
+                ],
+                None => vec![
+                    s.name.to_string(),
+                    w.value.clone(),
+                    if w.suppressed { hidden.clone() } else { w.n_label.clone() },
+                    hidden.clone(),
+                    String::new(),
+                ],
             });
         }
     }

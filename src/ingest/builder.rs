@@ -79,12 +79,7 @@ pub(crate) struct RowBuilder<'i> {
 
 impl<'i> RowBuilder<'i> {
     /// A builder for `instrument` reading `text`; `unescape` strips the CSV formula escape.
-    pub(crate) fn new(
-        instrument: &'i Instrument,
-        text: &'i [u8],
-        options: &IngestOptions,
-        unescape: bool,
-    ) -> RowBuilder<'i> {
+    pub(crate) fn new(instrument: &'i Instrument, text: &'i [u8], options: &IngestOptions, unescape: bool) -> RowBuilder<'i> {
         let table = ResponseTable::for_instrument(instrument);
         let mut questions = HashMap::new();
         let mut sets = Vec::new();
@@ -281,12 +276,7 @@ impl<'i> RowBuilder<'i> {
         let keep = self.summary.problems.len() < MAX_PROBLEMS;
         let fail = self.options.policy == ErrorPolicy::Fail && self.first_problem.is_none();
         if keep || fail {
-            let p = Problem {
-                line: self.line(),
-                row: self.row,
-                column: slot.map(|s| self.columns[s].name.clone()),
-                message,
-            };
+            let p = Problem { line: self.line(), row: self.row, column: slot.map(|s| self.columns[s].name.clone()), message };
             if fail {
                 self.first_problem = Some(p.clone());
             }

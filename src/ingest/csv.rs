@@ -19,11 +19,7 @@ pub(super) fn read(
     options: &IngestOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Ingested, IngestError> {
-    let mut rdr = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(detect_delimiter(body))
-        .from_reader(body);
+    let mut rdr = ReaderBuilder::new().has_headers(false).flexible(true).delimiter(detect_delimiter(body)).from_reader(body);
     let mut rec = ByteRecord::new();
     let mut b = RowBuilder::new(instrument, body, options, true);
     if !next(&mut rdr, &mut rec)? {

@@ -240,9 +240,7 @@ impl<'de> Visitor<'de> for RowSeed<'_, '_> {
         while let Some(key) = map.next_key_seed(KeySeed { ctx: &mut *self.ctx, prev })? {
             prev = key.or(prev);
             match key {
-                Some(slot) if self.ctx.b.claim(slot) => {
-                    map.next_value_seed(ValueSeed { ctx: &mut *self.ctx, slot, in_ranking: false })?
-                }
+                Some(slot) if self.ctx.b.claim(slot) => map.next_value_seed(ValueSeed { ctx: &mut *self.ctx, slot, in_ranking: false })?,
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }

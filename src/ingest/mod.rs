@@ -111,12 +111,7 @@ pub struct IngestSummary {
 }
 
 /// Reads a response file into a table; see [`read_responses_with_progress`].
-pub fn read_responses(
-    instrument: &Instrument,
-    bytes: &[u8],
-    format: Format,
-    options: &IngestOptions,
-) -> Result<Ingested, IngestError> {
+pub fn read_responses(instrument: &Instrument, bytes: &[u8], format: Format, options: &IngestOptions) -> Result<Ingested, IngestError> {
     read_responses_with_progress(instrument, bytes, format, options, &mut |_, _| {})
 }
 

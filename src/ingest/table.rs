@@ -71,28 +71,14 @@ impl ResponseTable {
         for q in instrument.questions() {
             let id = q.id().to_string();
             match q {
-                Question::Likert { .. }
-                | Question::Bipolar { .. }
-                | Question::Recommend { .. }
-                | Question::Randomized { .. } => {
-                    table.answers.push(AnswerColumn {
-                        id,
-                        values: Vec::new(),
-                    })
+                Question::Likert { .. } | Question::Bipolar { .. } | Question::Recommend { .. } | Question::Randomized { .. } => {
+                    table.answers.push(AnswerColumn { id, values: Vec::new() })
                 }
-                Question::Choice { options, .. } => table.segments.push(SegmentColumn {
-                    name: id,
-                    labels: options.clone(),
-                    codes: Vec::new(),
-                }),
-                Question::Text { .. } => table.texts.push(TextColumn {
-                    id,
-                    entries: Vec::new(),
-                }),
-                Question::Ranking { .. } => table.rankings.push(RankingColumn {
-                    id,
-                    entries: Vec::new(),
-                }),
+                Question::Choice { options, .. } => {
+                    table.segments.push(SegmentColumn { name: id, labels: options.clone(), codes: Vec::new() })
+                }
+                Question::Text { .. } => table.texts.push(TextColumn { id, entries: Vec::new() }),
+                Question::Ranking { .. } => table.rankings.push(RankingColumn { id, entries: Vec::new() }),
             }
         }
         table

@@ -21,13 +21,9 @@ fn columns<'t>(instrument: &'t Instrument, table: &'t ResponseTable) -> Vec<(&'t
     for q in instrument.questions() {
         let id = q.id();
         let src = match q {
-            Question::Choice { .. } => {
-                Source::Segment(table.segment(id).map(|c| (c.labels.as_slice(), c.codes.as_slice())))
-            }
+            Question::Choice { .. } => Source::Segment(table.segment(id).map(|c| (c.labels.as_slice(), c.codes.as_slice()))),
             Question::Text { .. } => Source::Text(table.text(id).map(|c| c.entries.as_slice()), 0),
-            Question::Ranking { options, .. } => {
-                Source::Ranking(table.ranking(id).map(|c| c.entries.as_slice()), options, 0)
-            }
+            Question::Ranking { options, .. } => Source::Ranking(table.ranking(id).map(|c| c.entries.as_slice()), options, 0),
             _ => Source::Answer(table.answer(id).map(|c| c.values.as_slice())),
         };
         out.push((id, src));
@@ -56,12 +52,12 @@ impl<'t> Source<'t> {
                 Some(&v) if v != MISSING => Cell::Number(v),
                 _ => Cell::Blank,
             },
-            Source::Segment(col) => match col.and_then(|(labels, codes)| {
-                codes.get(row).filter(|&&c| c != NO_SEGMENT).and_then(|&c| labels.get(c as usize))
-            }) {
-                Some(label) => Cell::Text(label),
-                None => Cell::Blank,
-            },
+            Source::Segment(col) => {
+                match col.and_then(|(labels, codes)| codes.get(row).filter(|&&c| c != NO_SEGMENT).and_then(|&c| labels.get(c as usize))) {
+                    Some(label) => Cell::Text(label),
+                    None => Cell::Blank,
+                }
+            }
             Source::Text(entries, cursor) => match sparse(*entries, cursor, row) {
                 Some(text) => Cell::Text(text),
                 None => Cell::Blank,
@@ -141,8 +137,7 @@ pub fn write_json<W: Write>(instrument: &Instrument, table: &ResponseTable, out:
                 Cell::Number(v) => w.write_all(itoa(v, &mut [0; 3]).as_bytes())?,
                 Cell::Text(s) => serde_json::to_writer(&mut w, s)?,
                 Cell::Ranking(ranks, options) => {
-                    let labels: Vec<&str> =
-                        ranks.iter().filter_map(|&i| options.get(usize::from(i)).map(String::as_str)).collect();
+                    let labels: Vec<&str> = ranks.iter().filter_map(|&i| options.get(usize::from(i)).map(String::as_str)).collect();
                     serde_json::to_writer(&mut w, &labels)?;
                 }
             }

@@ -37,11 +37,7 @@ pub struct Instrument {
     pub sections: Vec<Section>,
     /// A derived summary of the Likert items, written by `secpulse instrument --json`
     /// for other tools; ignored when an instrument is loaded.
-    #[serde(
-        default,
-        deserialize_with = "ignore_derived",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, deserialize_with = "ignore_derived", skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<ItemSummary>,
 }
 
@@ -277,27 +273,11 @@ impl Question {
     pub fn numeric_scale(&self, likert: &Scale) -> Option<Scale> {
         match self {
             Question::Likert { .. } => Some(likert.clone()),
-            Question::Bipolar {
-                min,
-                max,
-                left,
-                right,
-                ..
-            } => Some(Scale {
-                min: *min,
-                max: *max,
-                labels: vec![left.clone(), right.clone()],
-            }),
-            Question::Recommend { .. } => Some(Scale {
-                min: 0,
-                max: 10,
-                labels: Vec::new(),
-            }),
-            Question::Randomized { .. } => Some(Scale {
-                min: 0,
-                max: 1,
-                labels: vec!["No".into(), "Yes".into()],
-            }),
+            Question::Bipolar { min, max, left, right, .. } => {
+                Some(Scale { min: *min, max: *max, labels: vec![left.clone(), right.clone()] })
+            }
+            Question::Recommend { .. } => Some(Scale { min: 0, max: 10, labels: Vec::new() }),
+            Question::Randomized { .. } => Some(Scale { min: 0, max: 1, labels: vec!["No".into(), "Yes".into()] }),
             _ => None,
         }
     }
@@ -356,18 +336,9 @@ impl Instrument {
     pub fn likert_items(&self) -> Vec<LikertItem<'_>> {
         self.questions()
             .filter_map(|q| match q {
-                Question::Likert {
-                    id,
-                    text,
-                    dimension,
-                    reverse,
-                    ..
-                } => Some(LikertItem {
-                    id,
-                    text,
-                    dimension: self.dimensions.iter().position(|d| &d.id == dimension)?,
-                    reverse: *reverse,
-                }),
+                Question::Likert { id, text, dimension, reverse, .. } => {
+                    Some(LikertItem { id, text, dimension: self.dimensions.iter().position(|d| &d.id == dimension)?, reverse: *reverse })
+                }
                 _ => None,
             })
             .collect()
@@ -401,39 +372,15 @@ mod tests {
         let items = ins.likert_items();
         for (d, dim) in ins.dimensions.iter().enumerate() {
             let in_dim: Vec<_> = items.iter().filter(|i| i.dimension == d).collect();
-            assert!(
-                (3..=5).contains(&in_dim.len()),
-                "{} has {} items",
-                dim.id,
-                in_dim.len()
-            );
-            assert!(
-                in_dim.iter().any(|i| i.reverse),
-                "{} has no reverse-keyed item",
-                dim.id
-            );
+            assert!((3..=5).contains(&in_dim.len()), "{} has {} items", dim.id, in_dim.len());
+            assert!(in_dim.iter().any(|i| i.reverse), "{} has no reverse-keyed item", dim.id);
         }
         let kinds: Vec<&Question> = ins.questions().collect();
         assert!(kinds.iter().any(|q| matches!(q, Question::Bipolar { .. })));
-        assert!(kinds
-            .iter()
-            .any(|q| matches!(q, Question::Recommend { .. })));
-        assert_eq!(
-            kinds
-                .iter()
-                .filter(|q| matches!(q, Question::Text { .. }))
-                .count(),
-            2
-        );
-        let leaders = ins
-            .sections
-            .iter()
-            .find(|s| s.show_if.is_some())
-            .expect("a conditional block");
-        assert!(leaders
-            .questions
-            .iter()
-            .any(|q| matches!(q, Question::Ranking { .. })));
+        assert!(kinds.iter().any(|q| matches!(q, Question::Recommend { .. })));
+        assert_eq!(kinds.iter().filter(|q| matches!(q, Question::Text { .. })).count(), 2);
+        let leaders = ins.sections.iter().find(|s| s.show_if.is_some()).expect("a conditional block");
+        assert!(leaders.questions.iter().any(|q| matches!(q, Question::Ranking { .. })));
         assert_eq!(leaders.show_if.as_ref().unwrap().question, "role");
     }
 
@@ -448,11 +395,7 @@ mod tests {
 
     #[test]
     fn scale_keying_and_rescaling() {
-        let s = Scale {
-            min: 1,
-            max: 5,
-            labels: vec![],
-        };
+        let s = Scale { min: 1, max: 5, labels: vec![] };
         assert_eq!(s.reverse(1), 5);
         assert_eq!(s.reverse(2), 4);
         assert_eq!(s.reverse(3), 3);

@@ -38,25 +38,15 @@ const RANK_SEPARATOR: char = '>';
 const MAX_ID_LEN: usize = 64;
 
 fn invalid(at: impl Into<String>, message: impl Into<String>) -> InstrumentError {
-    InstrumentError::Invalid {
-        at: at.into(),
-        message: message.into(),
-    }
+    InstrumentError::Invalid { at: at.into(), message: message.into() }
 }
 
 fn check_id(at: &str, id: &str) -> Result<(), InstrumentError> {
-    let ok = !id.is_empty()
-        && id.len() <= MAX_ID_LEN
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    let ok = !id.is_empty() && id.len() <= MAX_ID_LEN && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
     if ok {
         Ok(())
     } else {
-        Err(invalid(
-            at,
-            format!("id {id:?} must be 1–{MAX_ID_LEN} characters of letters, digits, '_' or '-'"),
-        ))
+        Err(invalid(at, format!("id {id:?} must be 1–{MAX_ID_LEN} characters of letters, digits, '_' or '-'")))
     }
 }
 
@@ -82,17 +72,11 @@ impl Instrument {
         check_id("id", &self.id)?;
         let s = &self.scale;
         if s.min >= s.max || s.max > 100 {
-            return Err(invalid(
-                "scale",
-                format!("min {} must be below max {} (max ≤ 100)", s.min, s.max),
-            ));
+            return Err(invalid("scale", format!("min {} must be below max {} (max ≤ 100)", s.min, s.max)));
         }
         let points = usize::from(s.max - s.min) + 1;
         if !s.labels.is_empty() && s.labels.len() != points {
-            return Err(invalid(
-                "scale.labels",
-                format!("has {} labels for {points} scale points", s.labels.len()),
-            ));
+            return Err(invalid("scale.labels", format!("has {} labels for {points} scale points", s.labels.len())));
         }
         if self.dimensions.is_empty() {
             return Err(invalid("dimensions", "at least one dimension is needed"));
@@ -101,10 +85,7 @@ impl Instrument {
         for (i, d) in self.dimensions.iter().enumerate() {
             check_id(&format!("dimensions[{i}]"), &d.id)?;
             if !dim_ids.insert(d.id.as_str()) {
-                return Err(invalid(
-                    format!("dimensions[{i}]"),
-                    format!("dimension id {:?} is used twice", d.id),
-                ));
+                return Err(invalid(format!("dimensions[{i}]"), format!("dimension id {:?} is used twice", d.id)));
             }
         }
 
@@ -115,15 +96,10 @@ impl Instrument {
             let sat = format!("sections[{si}]");
             check_id(&sat, &section.id)?;
             if !section_ids.insert(section.id.as_str()) {
-                return Err(invalid(
-                    sat,
-                    format!("section id {:?} is used twice", section.id),
-                ));
+                return Err(invalid(sat, format!("section id {:?} is used twice", section.id)));
             }
             if let Some(cond) = &section.show_if {
-                let target = self
-                    .question(&cond.question)
-                    .filter(|_| ids.contains(cond.question.as_str()));
+                let target = self.question(&cond.question).filter(|_| ids.contains(cond.question.as_str()));
                 match target {
                     Some(Question::Choice { options, .. }) => {
                         if let Some(bad) = cond.any_of.iter().find(|v| !options.contains(v)) {
@@ -136,10 +112,7 @@ impl Instrument {
                     _ => {
                         return Err(invalid(
                             format!("{sat}.show_if"),
-                            format!(
-                                "question {:?} must be a choice question on an earlier page",
-                                cond.question
-                            ),
+                            format!("question {:?} must be a choice question on an earlier page", cond.question),
                         ))
                     }
                 }
@@ -159,21 +132,11 @@ impl Instrument {
                             .dimensions
                             .iter()
                             .position(|d| &d.id == dimension)
-                            .ok_or_else(|| {
-                                invalid(
-                                    &at,
-                                    format!(
-                                        "dimension {dimension:?} is not defined in \"dimensions\""
-                                    ),
-                                )
-                            })?;
+                            .ok_or_else(|| invalid(&at, format!("dimension {dimension:?} is not defined in \"dimensions\"")))?;
                         items_per_dim[d] += 1;
                     }
                     Question::Bipolar { min, max, .. } if min >= max || *max > 100 => {
-                        return Err(invalid(
-                            at,
-                            format!("min {min} must be below max {max} (max ≤ 100)"),
-                        ));
+                        return Err(invalid(at, format!("min {min} must be below max {max} (max ≤ 100)")));
                     }
                     Question::Choice { options, .. } => check_options(&at, options, 2)?,
                     Question::Ranking { options, .. } => {
@@ -181,18 +144,14 @@ impl Instrument {
                         if let Some(o) = options.iter().find(|o| o.contains(RANK_SEPARATOR)) {
                             return Err(invalid(
                                 at,
-                                format!(
-                                    "option {o:?} contains {RANK_SEPARATOR:?}, which separates the ranked options in response files"
-                                ),
+                                format!("option {o:?} contains {RANK_SEPARATOR:?}, which separates the ranked options in response files"),
                             ));
                         }
                         if options.len() > 50 {
                             return Err(invalid(at, "a ranking can have at most 50 options"));
                         }
                     }
-                    Question::Text { max_chars: 0, .. } => {
-                        return Err(invalid(at, "max_chars must be above 0"))
-                    }
+                    Question::Text { max_chars: 0, .. } => return Err(invalid(at, "max_chars must be above 0")),
                     Question::Randomized { randomization, .. } => {
                         randomization.validate().map_err(|e| invalid(&at, format!("randomization: {e}")))?
                     }
@@ -201,10 +160,7 @@ impl Instrument {
             }
         }
         if let Some(d) = items_per_dim.iter().position(|&n| n == 0) {
-            return Err(invalid(
-                format!("dimensions[{d}]"),
-                format!("dimension {:?} has no Likert items", self.dimensions[d].id),
-            ));
+            return Err(invalid(format!("dimensions[{d}]"), format!("dimension {:?} has no Likert items", self.dimensions[d].id)));
         }
         Ok(())
     }
@@ -215,10 +171,7 @@ mod tests {
     use crate::instrument::{Instrument, DEFAULT_INSTRUMENT_JSON};
 
     fn edited(from: &str, to: &str) -> String {
-        assert!(
-            DEFAULT_INSTRUMENT_JSON.contains(from),
-            "fixture text {from:?} not in default instrument"
-        );
+        assert!(DEFAULT_INSTRUMENT_JSON.contains(from), "fixture text {from:?} not in default instrument");
         DEFAULT_INSTRUMENT_JSON.replacen(from, to, 1)
     }
 
@@ -228,10 +181,7 @@ mod tests {
 
     #[test]
     fn unknown_dimension_is_named_with_its_place() {
-        let e = error_of(&edited(
-            "\"dimension\": \"enablement\"",
-            "\"dimension\": \"enablment\"",
-        ));
+        let e = error_of(&edited("\"dimension\": \"enablement\"", "\"dimension\": \"enablment\""));
         assert!(e.contains("\"enablment\" is not defined"), "{e}");
         assert!(e.contains("sections[1].questions[0]"), "{e}");
     }
@@ -248,17 +198,10 @@ mod tests {
     #[test]
     fn conditions_must_point_back_to_a_choice_option() {
         let mut ins = Instrument::default_instrument();
-        let leaders = ins
-            .sections
-            .iter_mut()
-            .find_map(|s| s.show_if.as_mut())
-            .unwrap();
+        let leaders = ins.sections.iter_mut().find_map(|s| s.show_if.as_mut()).unwrap();
         leaders.any_of = vec!["Boss".into()];
         let e = error_of(&serde_json::to_string(&ins).unwrap());
-        assert!(
-            e.contains("\"Boss\" is not an option of question \"role\""),
-            "{e}"
-        );
+        assert!(e.contains("\"Boss\" is not an option of question \"role\""), "{e}");
     }
 
     #[test]
@@ -268,11 +211,7 @@ mod tests {
         assert!(e.contains("(id \"systems_rank\")"), "{e}");
         // Elsewhere '>' is fine: choice options are stored whole.
         let mut ins = Instrument::default_instrument();
-        let role = ins
-            .sections
-            .iter_mut()
-            .flat_map(|s| s.questions.iter_mut())
-            .find(|q| q.id() == "role");
+        let role = ins.sections.iter_mut().flat_map(|s| s.questions.iter_mut()).find(|q| q.id() == "role");
         if let Some(crate::instrument::Question::Choice { options, .. }) = role {
             options[1] = "Manager (> 5 reports)".into();
         }
@@ -281,10 +220,7 @@ mod tests {
 
     #[test]
     fn bad_scale_and_ids() {
-        let e = error_of(&edited(
-            "\"min\": 1,\n    \"max\": 5",
-            "\"min\": 5,\n    \"max\": 5",
-        ));
+        let e = error_of(&edited("\"min\": 1,\n    \"max\": 5", "\"min\": 5,\n    \"max\": 5"));
         assert!(e.contains("scale"), "{e}");
         let e = error_of(&edited("\"id\": \"en1\"", "\"id\": \"en 1\""));
         assert!(e.contains("letters, digits"), "{e}");

@@ -134,7 +134,12 @@ pub struct FilteredRows {
 
 /// Checks `filter` against the privacy rules and cuts the view (and its coarser views)
 /// out of `table`; `Ok(None)` when the filter keeps everyone.
-pub fn select(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>, min: MinGroup) -> Result<Option<FilteredView>, FilterError> {
+pub fn select(
+    table: &ResponseTable,
+    filter: &Filter,
+    wave_column: Option<&str>,
+    min: MinGroup,
+) -> Result<Option<FilteredView>, FilterError> {
     let Some(view) = select_rows(table, filter, wave_column, min)? else { return Ok(None) };
     Ok(Some(FilteredView {
         table: subset(table, &view.rows),
@@ -146,7 +151,12 @@ pub fn select(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>,
 
 /// [`select`] without building tables: the rows of the view and of its coarser views, so a
 /// caller can reuse reports it already has for the coarser views (everyone's, above all).
-pub fn select_rows(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>, min: MinGroup) -> Result<Option<FilteredRows>, FilterError> {
+pub fn select_rows(
+    table: &ResponseTable,
+    filter: &Filter,
+    wave_column: Option<&str>,
+    min: MinGroup,
+) -> Result<Option<FilteredRows>, FilterError> {
     if filter.is_empty() {
         return Ok(None);
     }
@@ -162,7 +172,8 @@ pub fn select_rows(table: &ResponseTable, filter: &Filter, wave_column: Option<&
     if !min.allows(rows.len()) {
         return Err(FilterError::TooSmall { k: min.k() });
     }
-    let mut coarser: Vec<(String, Filter, Vec<u32>)> = vec![("all respondents".into(), Filter::default(), (0..table.rows as u32).collect())];
+    let mut coarser: Vec<(String, Filter, Vec<u32>)> =
+        vec![("all respondents".into(), Filter::default(), (0..table.rows as u32).collect())];
     if let (Some(s), Some(w), Some(fs), Some(fw)) = (&filter.segment, &filter.wave, &is_seg, &is_wave) {
         let seg_only = Filter { segment: Some(s.clone()), wave: None };
         let wave_only = Filter { segment: None, wave: Some(w.clone()) };
@@ -252,11 +263,19 @@ pub fn subset(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
     }
     ResponseTable {
         rows: keep.len(),
-        answers: table.answers.iter().map(|c| AnswerColumn { id: c.id.clone(), values: keep.iter().map(|&r| c.values[r as usize]).collect() }).collect(),
+        answers: table
+            .answers
+            .iter()
+            .map(|c| AnswerColumn { id: c.id.clone(), values: keep.iter().map(|&r| c.values[r as usize]).collect() })
+            .collect(),
         segments: table
             .segments
             .iter()
-            .map(|s| SegmentColumn { name: s.name.clone(), labels: s.labels.clone(), codes: keep.iter().map(|&r| s.codes[r as usize]).collect() })
+            .map(|s| SegmentColumn {
+                name: s.name.clone(),
+                labels: s.labels.clone(),
+                codes: keep.iter().map(|&r| s.codes[r as usize]).collect(),
+            })
             .collect(),
         texts: table.texts.iter().map(|t| TextColumn { id: t.id.clone(), entries: sparse(&t.entries, keep) }).collect(),
         rankings: table.rankings.iter().map(|t| RankingColumn { id: t.id.clone(), entries: sparse(&t.entries, keep) }).collect(),
@@ -276,17 +295,27 @@ fn subset_by_index(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
     out.segments = table
         .segments
         .iter()
-        .map(|s| SegmentColumn { name: s.name.clone(), labels: s.labels.clone(), codes: keep.iter().map(|&r| s.codes[r as usize]).collect() })
+        .map(|s| SegmentColumn {
+            name: s.name.clone(),
+            labels: s.labels.clone(),
+            codes: keep.iter().map(|&r| s.codes[r as usize]).collect(),
+        })
         .collect();
     out.texts = table
         .texts
         .iter()
-        .map(|t| crate::ingest::TextColumn { id: t.id.clone(), entries: t.entries.iter().filter_map(|(r, s)| Some((remap(*r)?, s.clone()))).collect() })
+        .map(|t| crate::ingest::TextColumn {
+            id: t.id.clone(),
+            entries: t.entries.iter().filter_map(|(r, s)| Some((remap(*r)?, s.clone()))).collect(),
+        })
         .collect();
     out.rankings = table
         .rankings
         .iter()
-        .map(|k| crate::ingest::RankingColumn { id: k.id.clone(), entries: k.entries.iter().filter_map(|(r, o)| Some((remap(*r)?, o.clone()))).collect() })
+        .map(|k| crate::ingest::RankingColumn {
+            id: k.id.clone(),
+            entries: k.entries.iter().filter_map(|(r, o)| Some((remap(*r)?, o.clone()))).collect(),
+        })
         .collect();
     out
 }
@@ -422,7 +451,10 @@ fn protect_comments(fine: &mut Report, table: &ResponseTable, coarser: &[Report]
                 .map(|g| {
                     g.suppressed
                         || others.iter().any(|c| {
-                            c.segments.get(column).and_then(|cg| cg.iter().find(|x| x.value == g.value)).is_some_and(|cg| leaks(k, g.n, cg.n))
+                            c.segments
+                                .get(column)
+                                .and_then(|cg| cg.iter().find(|x| x.value == g.value))
+                                .is_some_and(|cg| leaks(k, g.n, cg.n))
                         })
                 })
                 .collect();
@@ -505,7 +537,13 @@ mod tests {
                 wave.codes.push(wc);
                 for c in &mut t.answers {
                     let skip = c.id == "en1" && dc == 0 && t.rows < blank;
-                    c.values.push(if skip { MISSING } else if c.id == "nps" { 8 } else { 4 });
+                    c.values.push(if skip {
+                        MISSING
+                    } else if c.id == "nps" {
+                        8
+                    } else {
+                        4
+                    });
                 }
                 for s in &mut t.segments {
                     s.codes.push(NO_SEGMENT);
@@ -644,9 +682,9 @@ mod tests {
     #[test]
     fn no_allowed_view_shows_a_count_under_k() {
         let t = table(&[("A", "W1", 18), ("A", "W2", 9), ("B", "W1", 7), ("B", "W2", 12), ("C", "W1", 3), ("C", "W2", 6)], 4);
-        let filters = ["A", "B", "C"].iter().flat_map(|d| {
-            [None, Some("W1"), Some("W2")].map(|w| Filter { segment: seg("dept", d), wave: w.map(String::from) })
-        });
+        let filters = ["A", "B", "C"]
+            .iter()
+            .flat_map(|d| [None, Some("W1"), Some("W2")].map(|w| Filter { segment: seg("dept", d), wave: w.map(String::from) }));
         let mut allowed = 0;
         for f in filters.chain([Filter { segment: None, wave: Some("W1".into()) }]) {
             if let Ok(r) = filtered(&t, &f) {
@@ -702,7 +740,10 @@ mod tests {
         assert!(a.suppressed && a.n.is_none() && a.summary.is_none() && a.n_label == "< 10", "{a:?}");
         assert_eq!(groups.iter().filter(|g| g.suppressed).count(), 2, "{groups:?}");
         let hidden: Vec<&str> = groups.iter().filter(|g| g.suppressed).map(|g| g.value.as_str()).collect();
-        assert!(q.samples.iter().all(|s| s.groups.get("dept").map_or(true, |v| !hidden.contains(&v.as_str()))), "samples name hidden groups");
+        assert!(
+            q.samples.iter().all(|s| s.groups.get("dept").map_or(true, |v| !hidden.contains(&v.as_str()))),
+            "samples name hidden groups"
+        );
         assert!(q.samples.iter().any(|s| s.groups.contains_key("dept")), "visible groups are still named");
         check_counts(&serde_json::to_value(&r).unwrap(), "comments");
     }

@@ -73,11 +73,7 @@ impl MinGroup {
         let mut order: Vec<usize> = (0..sizes.len()).filter(|&i| sizes[i] > 0).collect();
         crate::sort::sort_by_key(&mut order, |&i| (sizes[i], i));
         loop {
-            let (count, pooled) = hidden
-                .iter()
-                .zip(sizes)
-                .filter(|(h, _)| **h)
-                .fold((0, 0), |(c, p), (_, &n)| (c + 1, p + n));
+            let (count, pooled) = hidden.iter().zip(sizes).filter(|(h, _)| **h).fold((0, 0), |(c, p), (_, &n)| (c + 1, p + n));
             if count == 0 || (count >= 2 && self.allows(pooled)) {
                 break;
             }
@@ -98,8 +94,7 @@ impl MinGroup {
     /// shown values from the total never yields a value about fewer than `k` answers.
     /// Returns `true` where the statistic must not be shown.
     pub fn suppress_complement(self, answers: &[usize], hidden: &[bool]) -> Vec<bool> {
-        let mut out: Vec<bool> =
-            answers.iter().zip(hidden).map(|(&n, &h)| h || (n > 0 && !self.allows(n))).collect();
+        let mut out: Vec<bool> = answers.iter().zip(hidden).map(|(&n, &h)| h || (n > 0 && !self.allows(n))).collect();
         let mut order: Vec<usize> = (0..answers.len()).filter(|&i| answers[i] > 0).collect();
         crate::sort::sort_by_key(&mut order, |&i| (answers[i], i));
         loop {

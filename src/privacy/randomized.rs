@@ -82,10 +82,7 @@ impl Design {
                     return Err("forced-response probabilities must each be between 0 and 1".into());
                 }
                 if ((truth + forced_yes + forced_no) - 1.0).abs() > 1e-9 {
-                    return Err(format!(
-                        "forced-response probabilities must add up to 1 (got {})",
-                        truth + forced_yes + forced_no
-                    ));
+                    return Err(format!("forced-response probabilities must add up to 1 (got {})", truth + forced_yes + forced_no));
                 }
                 if truth <= 0.0 {
                     return Err("the probability of answering truthfully must be above 0".into());
@@ -175,11 +172,5 @@ pub fn estimate(design: &Design, yes_count: usize, n: usize) -> Result<Estimate,
     let clipped = proportion.clamp(0.0, 1.0);
     let direct_se = (clipped * (1.0 - clipped) / n as f64).sqrt();
     let half = Z975 * se;
-    Ok(Estimate {
-        proportion,
-        se,
-        ci95: [(proportion - half).clamp(0.0, 1.0), (proportion + half).clamp(0.0, 1.0)],
-        n,
-        direct_se,
-    })
+    Ok(Estimate { proportion, se, ci95: [(proportion - half).clamp(0.0, 1.0), (proportion + half).clamp(0.0, 1.0)], n, direct_se })
 }

@@ -89,13 +89,10 @@ struct IdPattern(Vec<Option<char>>);
 
 impl IdPattern {
     fn parse(pattern: &str) -> Result<IdPattern, String> {
-        let toks: Vec<Option<char>> =
-            pattern.trim().chars().map(|c| if c == '#' { None } else { Some(lower(c)) }).collect();
+        let toks: Vec<Option<char>> = pattern.trim().chars().map(|c| if c == '#' { None } else { Some(lower(c)) }).collect();
         let digits = toks.iter().filter(|t| t.is_none()).count();
         if digits < 4 || toks.len() > 32 {
-            return Err(format!(
-                "employee-id pattern {pattern:?} needs at least 4 `#` digits and at most 32 characters"
-            ));
+            return Err(format!("employee-id pattern {pattern:?} needs at least 4 `#` digits and at most 32 characters"));
         }
         if toks.iter().flatten().any(|c| c.is_whitespace()) {
             return Err(format!("employee-id pattern {pattern:?} must not contain spaces"));
@@ -286,10 +283,7 @@ fn email(rest: &str) -> Option<usize> {
     let host = std::str::from_utf8(&domain[..len]).ok()?;
     let labels: Vec<&str> = host.split('.').collect();
     let tld = labels.last()?;
-    let ok = labels.len() >= 2
-        && labels.iter().all(|l| !l.is_empty())
-        && tld.chars().count() >= 2
-        && tld.chars().all(char::is_alphabetic);
+    let ok = labels.len() >= 2 && labels.iter().all(|l| !l.is_empty()) && tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic);
     let end = at + 1 + len;
     (ok && end <= rest.len() && rest.is_char_boundary(end) && ends_word(rest, end)).then_some(end)
 }
@@ -299,14 +293,43 @@ const MAX_LINK: usize = 2048;
 
 /// Path segments after which the next segment names a person.
 const PERSONAL_SEGMENTS: &[&str] = &[
-    "u", "user", "users", "people", "person", "profile", "profiles", "employee", "employees", "staff", "member",
-    "members", "author", "authors", "~",
+    "u",
+    "user",
+    "users",
+    "people",
+    "person",
+    "profile",
+    "profiles",
+    "employee",
+    "employees",
+    "staff",
+    "member",
+    "members",
+    "author",
+    "authors",
+    "~",
 ];
 
 /// Query keys whose value names a person.
 const PERSONAL_KEYS: &[&str] = &[
-    "user", "username", "user_name", "userid", "user_id", "uid", "email", "mail", "name", "login", "account",
-    "employee", "employee_id", "emp", "empid", "person", "profile", "owner",
+    "user",
+    "username",
+    "user_name",
+    "userid",
+    "user_id",
+    "uid",
+    "email",
+    "mail",
+    "name",
+    "login",
+    "account",
+    "employee",
+    "employee_id",
+    "emp",
+    "empid",
+    "person",
+    "profile",
+    "owner",
 ];
 
 /// Length of a link to a person's page at the start of `rest`: `https://…/users/jdoe`,
@@ -324,9 +347,8 @@ fn personal_link(rest: &str) -> Option<usize> {
 /// Length of the link (with or without scheme, or a bare `/path`) at the start of `rest`.
 fn link_span(rest: &str) -> Option<usize> {
     let b = rest.as_bytes();
-    let scheme = ["https://", "http://", "ftp://", "www."]
-        .iter()
-        .find(|s| b.len() >= s.len() && b[..s.len()].eq_ignore_ascii_case(s.as_bytes()));
+    let scheme =
+        ["https://", "http://", "ftp://", "www."].iter().find(|s| b.len() >= s.len() && b[..s.len()].eq_ignore_ascii_case(s.as_bytes()));
     let host_like = || {
         // host.tld/… without scheme, or a bare path /…
         let h = b.iter().take(256).position(|&c| !(c.is_ascii_alphanumeric() || c == b'.' || c == b'-'))?;

@@ -34,12 +34,7 @@ fn ci(v: Option<[f64; 2]>) -> String {
 }
 
 fn score_cells(s: &Score) -> String {
-    format!(
-        "{:>6}  {:>11}  {:<12}",
-        num(s.score, 1),
-        ci(s.ci95),
-        s.band.map_or("–", |b| b.label())
-    )
+    format!("{:>6}  {:>11}  {:<12}", num(s.score, 1), ci(s.ci95), s.band.map_or("–", |b| b.label()))
 }
 
 fn group_row(out: &mut String, report: &Report, g: &SegmentGroup) {
@@ -48,10 +43,7 @@ fn group_row(out: &mut String, report: &Report, g: &SegmentGroup) {
         let _ = writeln!(out, "  {name:<24} {:>8}  suppressed (fewer than {} people)", g.n_label, report.min_group);
         return;
     };
-    let delta = overall.vs_rest.map_or_else(
-        || "–".to_string(),
-        |d| format!("{:+.1}{}", d.delta, if d.p < 0.05 { "*" } else { "" }),
-    );
+    let delta = overall.vs_rest.map_or_else(|| "–".to_string(), |d| format!("{:+.1}{}", d.delta, if d.p < 0.05 { "*" } else { "" }));
     let dims = g.dimensions.iter().flatten().map(|d| format!(" {:>6}", num(d.score.score, 0))).collect::<String>();
     let balance = g.balance.as_ref().map_or_else(|| "–".to_string(), |b| signed(b.score));
     let _ = writeln!(out, "  {name:<24} {:>8}  {:>6} {delta:>8} {balance:>8} {dims}", g.n_label, num(overall.score.score, 1));
@@ -151,7 +143,11 @@ pub fn render(report: &Report) -> String {
         );
     }
 
-    let _ = writeln!(w, "\n{:<28} {:>6}  {:>11}  {:<12} {:>5} {:>5} {:>5} {:>6}", "Dimension", "Score", "95% CI", "Band", "Fav", "Neu", "Unf", "alpha");
+    let _ = writeln!(
+        w,
+        "\n{:<28} {:>6}  {:>11}  {:<12} {:>5} {:>5} {:>5} {:>6}",
+        "Dimension", "Score", "95% CI", "Band", "Fav", "Neu", "Unf", "alpha"
+    );
     for (d, named) in report.dimensions.iter().zip(&report.dimension_names) {
         let flag = if d.low_reliability { " (low: items may not measure one thing)" } else { "" };
         let _ = writeln!(
@@ -166,7 +162,8 @@ pub fn render(report: &Report) -> String {
         );
     }
 
-    let _ = writeln!(w, "\n{:<6} {:<14} {:>6} {:>5} {:>5} {:>5} {:>6}  Statement", "Item", "Dimension", "Mean", "Fav", "Neu", "Unf", "r(it)");
+    let _ =
+        writeln!(w, "\n{:<6} {:<14} {:>6} {:>5} {:>5} {:>5} {:>6}  Statement", "Item", "Dimension", "Mean", "Fav", "Neu", "Unf", "r(it)");
     for it in &report.items {
         let text = clip(&it.text, 70);
         let dim = clip(&it.dimension, 14);

@@ -7,7 +7,6 @@
 
 use std::collections::BTreeMap;
 
-
 use crate::ingest::ResponseTable;
 use crate::instrument::Instrument;
 use crate::privacy::redact::{RedactionCounts, Redactor};
@@ -108,7 +107,10 @@ impl AnalyzedComments {
 fn why(original: &str, clean: &str) -> BTreeMap<String, Vec<String>> {
     let lower = clean.to_lowercase();
     let shown = |w: &str| {
-        w.split('\u{2026}').map(str::trim).filter(|p| !p.is_empty()).all(|p| lower.contains(&p.to_lowercase()) || p == "ALL CAPS" || p == "?")
+        w.split('\u{2026}')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .all(|p| lower.contains(&p.to_lowercase()) || p == "ALL CAPS" || p == "?")
     };
     crate::text::analyze(original)
         .evidence
@@ -252,12 +254,7 @@ pub(super) fn report(
             let mut order: Vec<(u64, usize)> = if options.samples == 0 {
                 Vec::new()
             } else {
-                col.entries
-                    .iter()
-                    .enumerate()
-                    .map(|(c, (_, t))| (content_hash(t), c))
-                    .filter(|(h, _)| seen.insert(*h))
-                    .collect()
+                col.entries.iter().enumerate().map(|(c, (_, t))| (content_hash(t), c)).filter(|(h, _)| seen.insert(*h)).collect()
             };
             if order.len() > options.samples {
                 order.select_nth_unstable(options.samples);
@@ -279,10 +276,7 @@ pub(super) fn report(
                         sentiment: l.sentiment,
                         stance: l.stance,
                         themes: l.themes().collect(),
-                        groups: visible_value
-                            .iter()
-                            .filter_map(|(column, values)| Some((column.clone(), values[c].clone()?)))
-                            .collect(),
+                        groups: visible_value.iter().filter_map(|(column, values)| Some((column.clone(), values[c].clone()?))).collect(),
                     }
                 })
                 .collect();

@@ -70,10 +70,7 @@ pub struct Scorer<'a> {
 }
 
 fn numeric<'a>(instrument: &'a Instrument, table: &'a ResponseTable, pick: fn(&Question) -> bool) -> Option<Scored<'a>> {
-    instrument
-        .questions()
-        .filter(|q| pick(q))
-        .find_map(|question| Some(Scored { question, values: &table.answer(question.id())?.values }))
+    instrument.questions().filter(|q| pick(q)).find_map(|question| Some(Scored { question, values: &table.answer(question.id())?.values }))
 }
 
 /// Moments of the non-missing (non-NaN) `values` of `rows`, in row order.
@@ -255,7 +252,13 @@ impl<'a> Scorer<'a> {
                     dist[usize::from(v - scale.min)] += c;
                     sum += u64::from(v) * c as u64;
                     let keyed = f64::from(if k.item.reverse { scale.reverse(v) } else { v });
-                    split[if keyed > mid { 0 } else if keyed == mid { 1 } else { 2 }] += c;
+                    split[if keyed > mid {
+                        0
+                    } else if keyed == mid {
+                        1
+                    } else {
+                        2
+                    }] += c;
                 }
                 let n: usize = dist.iter().sum();
                 let shown = self.min.allows(n);
@@ -321,7 +324,13 @@ impl<'a> Scorer<'a> {
             if v != MISSING {
                 let v = f64::from(v);
                 values.push((v - mid) / half_range * 100.0);
-                sides[if v < mid { 0 } else if v == mid { 1 } else { 2 }] += 1;
+                sides[if v < mid {
+                    0
+                } else if v == mid {
+                    1
+                } else {
+                    2
+                }] += 1;
             }
         });
         let mut out = Balance {
@@ -383,7 +392,13 @@ fn split_rows(scale: &Scale, items: &[&KeyedItem<'_>], rows: Rows<'_>) -> [usize
         rows.for_each(|r| {
             if let Some(v) = k.keyed(scale, r) {
                 let v = f64::from(v);
-                counts[if v > mid { 0 } else if v == mid { 1 } else { 2 }] += 1;
+                counts[if v > mid {
+                    0
+                } else if v == mid {
+                    1
+                } else {
+                    2
+                }] += 1;
             }
         });
     }

@@ -106,7 +106,13 @@ impl Joint {
             for (i, &d) in digits.iter().enumerate() {
                 if let Some(v) = self.keyed(items, scale, i, d) {
                     let v = f64::from(v);
-                    counts[if v > mid { 0 } else if v == mid { 1 } else { 2 }] += c as usize;
+                    counts[if v > mid {
+                        0
+                    } else if v == mid {
+                        1
+                    } else {
+                        2
+                    }] += c as usize;
                 }
             }
         });
@@ -156,7 +162,16 @@ mod tests {
         let scale = Scale { min: 1, max: 5, labels: vec![] };
         let n = 997;
         let col = |seed: u32| -> Vec<u8> {
-            (0..n as u32).map(|r| { let h = r.wrapping_mul(2654435761).wrapping_add(seed * 40503) >> 7; if h % 11 == 0 { MISSING } else { 1 + (h % 5) as u8 } }).collect()
+            (0..n as u32)
+                .map(|r| {
+                    let h = r.wrapping_mul(2654435761).wrapping_add(seed * 40503) >> 7;
+                    if h % 11 == 0 {
+                        MISSING
+                    } else {
+                        1 + (h % 5) as u8
+                    }
+                })
+                .collect()
         };
         let (a, b, c) = (col(1), col(2), col(3));
         let items = [item("a", false, &a), item("b", true, &b), item("c", false, &c)];
@@ -171,7 +186,13 @@ mod tests {
                 let keyed: Vec<Option<u8>> = refs.iter().map(|k| k.keyed(&scale, r)).collect();
                 for v in keyed.iter().flatten() {
                     let v = f64::from(*v);
-                    split[if v > mid { 0 } else if v == mid { 1 } else { 2 }] += 1;
+                    split[if v > mid {
+                        0
+                    } else if v == mid {
+                        1
+                    } else {
+                        2
+                    }] += 1;
                 }
                 if keyed.iter().all(Option::is_some) {
                     cov.add(&keyed.iter().map(|v| f64::from(v.unwrap())).collect::<Vec<_>>());

@@ -12,10 +12,10 @@
 
 pub mod comments;
 mod complement;
-mod sensitive;
 pub mod group;
 mod joint;
 pub mod respondent;
+mod sensitive;
 pub mod stats;
 
 use std::fmt;
@@ -136,10 +136,13 @@ fn waves(scorer: &Scorer<'_>, instrument: &Instrument, table: &ResponseTable, co
     for pair in visible.windows(2) {
         let (a, b) = (&groups[pair[0]], &groups[pair[1]]);
         let (ra, rb) = (Rows::Only(&a.1), Rows::Only(&b.1));
-        let measures = std::iter::once(("overall".to_string(), scorer.overall_moments(ra), scorer.overall_moments(rb)))
-            .chain(instrument.dimensions.iter().enumerate().map(|(d, dim)| {
-                (dim.id.clone(), scorer.dimension_moments(d, ra), scorer.dimension_moments(d, rb))
-            }));
+        let measures = std::iter::once(("overall".to_string(), scorer.overall_moments(ra), scorer.overall_moments(rb))).chain(
+            instrument
+                .dimensions
+                .iter()
+                .enumerate()
+                .map(|(d, dim)| (dim.id.clone(), scorer.dimension_moments(d, ra), scorer.dimension_moments(d, rb))),
+        );
         for (m, (measure, ma, mb)) in measures.enumerate() {
             let both = complement::shows(&shown[pair[0]], m) && complement::shows(&shown[pair[1]], m);
             if !(both && scorer.min.allows(ma.n) && scorer.min.allows(mb.n)) {
@@ -216,24 +219,16 @@ pub fn score_with_comments(
     let min = options.min_group;
     let scorer = Scorer::new(instrument, table, min);
     let all = Rows::All(table.rows);
-    let breakdowns = options
-        .by
-        .iter()
-        .map(|column| Ok((column.clone(), groups_of(table, column)?)))
-        .collect::<Result<Vec<_>, ScoreError>>()?;
+    let breakdowns =
+        options.by.iter().map(|column| Ok((column.clone(), groups_of(table, column)?))).collect::<Result<Vec<_>, ScoreError>>()?;
     let segments = breakdowns.iter().map(|(column, groups)| (column.clone(), breakdown(&scorer, groups))).collect();
     let sensitive = sensitive::report(instrument, table, &breakdowns, &segments, min);
     let waves = options.wave.as_deref().map(|w| waves(&scorer, instrument, table, w)).transpose()?;
-    let comments = comments
-        .map(|(analyzed, opts)| comments::report(instrument, table, analyzed, &breakdowns, min, opts))
-        .unwrap_or_default();
+    let comments =
+        comments.map(|(analyzed, opts)| comments::report(instrument, table, analyzed, &breakdowns, min, opts)).unwrap_or_default();
     Ok(Report {
         format: REPORT_FORMAT.to_string(),
-        instrument: InstrumentRef {
-            id: instrument.id.clone(),
-            version: instrument.version.clone(),
-            title: instrument.title.clone(),
-        },
+        instrument: InstrumentRef { id: instrument.id.clone(), version: instrument.version.clone(), title: instrument.title.clone() },
         dimension_names: instrument.dimensions.iter().map(|d| Named { id: d.id.clone(), name: d.name.clone() }).collect(),
         min_group: min.k(),
         respondents: min.allows(table.rows).then_some(table.rows),

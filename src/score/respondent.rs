@@ -36,11 +36,7 @@ pub struct RespondentScores {
 
 /// The Likert items of `instrument` joined to their columns in `table`.
 pub fn keyed_items<'a>(instrument: &'a Instrument, table: &'a ResponseTable) -> Vec<KeyedItem<'a>> {
-    instrument
-        .likert_items()
-        .into_iter()
-        .filter_map(|item| Some(KeyedItem { values: &table.answer(item.id)?.values, item }))
-        .collect()
+    instrument.likert_items().into_iter().filter_map(|item| Some(KeyedItem { values: &table.answer(item.id)?.values, item })).collect()
 }
 
 /// Computes every respondent's scores.
@@ -78,11 +74,7 @@ pub fn respondent_scores(instrument: &Instrument, rows: usize, items: &[KeyedIte
                 .collect()
         })
         .collect();
-    let overall = overall_sum
-        .iter()
-        .zip(&overall_count)
-        .map(|(&s, &c)| if c == 0 { f32::NAN } else { s / f32::from(c) })
-        .collect();
+    let overall = overall_sum.iter().zip(&overall_count).map(|(&s, &c)| if c == 0 { f32::NAN } else { s / f32::from(c) }).collect();
     RespondentScores { dims, overall }
 }
 

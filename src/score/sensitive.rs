@@ -54,9 +54,7 @@ pub(super) fn report(
     instrument
         .questions()
         .filter_map(|q| match q {
-            Question::Randomized { id, text, randomization, .. } => {
-                Some((id, text, randomization, &table.answer(id)?.values))
-            }
+            Question::Randomized { id, text, randomization, .. } => Some((id, text, randomization, &table.answer(id)?.values)),
             _ => None,
         })
         .map(|(id, text, design, values)| {

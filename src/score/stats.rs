@@ -49,11 +49,7 @@ pub fn summarize(values: &mut [f64]) -> Option<Summary> {
         return None;
     }
     let mean = values.iter().sum::<f64>() / n as f64;
-    let sd = if n > 1 {
-        (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt()
-    } else {
-        0.0
-    };
+    let sd = if n > 1 { (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt() } else { 0.0 };
     let half = if n > 1 { t_975((n - 1) as f64) * sd / (n as f64).sqrt() } else { 0.0 };
     Some(Summary { n, mean, sd, median: median(values), ci95: [mean - half, mean + half] })
 }
@@ -67,11 +63,7 @@ pub fn summarize_f32(values: &mut [f32], sum: f64) -> Option<Summary> {
         return None;
     }
     let mean = sum / n as f64;
-    let sd = if n > 1 {
-        (values.iter().map(|&v| (f64::from(v) - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt()
-    } else {
-        0.0
-    };
+    let sd = if n > 1 { (values.iter().map(|&v| (f64::from(v) - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt() } else { 0.0 };
     let half = if n > 1 { t_975((n - 1) as f64) * sd / (n as f64).sqrt() } else { 0.0 };
     // f32 → f64 is exact and keeps the order, so the middle values are the same.
     let mid = n / 2;
@@ -309,7 +301,7 @@ mod tests {
         let df = (va + vb).powi(2) / (va * va / 4.0 + vb * vb / 3.0);
         assert!(close(d.df, df, 1e-9)); // 4.6957
         assert!(close(d.df, 4.749414519906323, 1e-9)); // scipy.stats.ttest_ind(equal_var=False)
-        // scipy.stats.ttest_ind([1,2,3,4,5], [2,4,6,8], equal_var=False): t = -1.35873, p = 0.235194
+                                                       // scipy.stats.ttest_ind([1,2,3,4,5], [2,4,6,8], equal_var=False): t = -1.35873, p = 0.235194
         assert!(close(d.t, -1.3587324409735149, 1e-12));
         assert!(close(d.p, 0.23519411138940557, 1e-6), "{}", d.p);
         assert!(welch(&a, &Moments::of(&[1.0])).is_none());

@@ -43,25 +43,11 @@ impl ItemModel {
 
     /// The 0–10 recommend question, driven by g; tuned for an NPS near zero.
     pub(crate) fn recommend() -> ItemModel {
-        ItemModel {
-            mu: 7.45,
-            lambda: 1.5,
-            sigma: 1.3,
-            min: 0.0,
-            max: 10.0,
-            reverse: false,
-        }
+        ItemModel { mu: 7.45, lambda: 1.5, sigma: 1.3, min: 0.0, max: 10.0, reverse: false }
     }
 
     /// Answers for every row: MISSING outside `mask` and with probability `blank16 / 65536`.
-    pub(crate) fn column(
-        &self,
-        seed: u64,
-        q: usize,
-        factor: &[f32],
-        mask: Option<&[bool]>,
-        blank16: u64,
-    ) -> Vec<u8> {
+    pub(crate) fn column(&self, seed: u64, q: usize, factor: &[f32], mask: Option<&[bool]>, blank16: u64) -> Vec<u8> {
         let mut rng = stream(seed, Tag::Numeric, q);
         let normal = Normal3::new();
         let flip = (self.min + self.max) as u8;
@@ -75,8 +61,7 @@ impl ItemModel {
                     return MISSING;
                 }
                 // Clamp, then round half up by truncation: exact IEEE operations, no libm call.
-                let v = ((m.mu + m.lambda * f + m.sigma * normal.sample(x)).clamp(m.min, m.max)
-                    + 0.5) as u8;
+                let v = ((m.mu + m.lambda * f + m.sigma * normal.sample(x)).clamp(m.min, m.max) + 0.5) as u8;
                 if m.reverse {
                     flip - v
                 } else {
@@ -101,26 +86,14 @@ pub(crate) fn ranking_column(
 ) -> Vec<(u32, Vec<u8>)> {
     let mut params = stream(seed, Tag::Params, q);
     let normal8 = Normal8::new();
-    let base: Vec<f32> = options
-        .iter()
-        .map(|_| 1.2 * normal8.draw(&mut params))
-        .collect();
+    let base: Vec<f32> = options.iter().map(|_| 1.2 * normal8.draw(&mut params)).collect();
     let lower: Vec<String> = options.iter().map(|o| o.to_lowercase()).collect();
     let bonus: Vec<Vec<f32>> = department.map_or_else(Vec::new, |(labels, _)| {
         labels
             .iter()
             .map(|label| {
                 let word = label.split_whitespace().next().unwrap_or("").to_lowercase();
-                lower
-                    .iter()
-                    .map(|o| {
-                        if word.len() >= 4 && o.contains(&word) {
-                            1.0
-                        } else {
-                            0.0
-                        }
-                    })
-                    .collect()
+                lower.iter().map(|o| if word.len() >= 4 && o.contains(&word) { 1.0 } else { 0.0 }).collect()
             })
             .collect()
     });
@@ -132,10 +105,8 @@ pub(crate) fn ranking_column(
         if mask.is_some_and(|m| !m[row]) || u64::from(rng.next_u32()) < blank32 {
             continue;
         }
-        let extra = department
-            .and_then(|(_, codes)| codes.get(row).copied())
-            .filter(|&c| c != NO_SEGMENT)
-            .and_then(|c| bonus.get(c as usize));
+        let extra =
+            department.and_then(|(_, codes)| codes.get(row).copied()).filter(|&c| c != NO_SEGMENT).and_then(|c| bonus.get(c as usize));
         scored.clear();
         for (j, b) in base.iter().enumerate() {
             let e = normal.sample(rng.next_u64());
@@ -151,14 +122,7 @@ pub(crate) fn ranking_column(
 /// true answer is "yes" with a probability that falls as their attitude `g` rises (people
 /// who see the team as a blocker work around it more, ~20% overall), then randomized by
 /// `design` exactly as the survey form does on the respondent's device.
-pub(crate) fn randomized_column(
-    seed: u64,
-    q: usize,
-    design: &Design,
-    g: &[f32],
-    mask: Option<&[bool]>,
-    blank16: u64,
-) -> Vec<u8> {
+pub(crate) fn randomized_column(seed: u64, q: usize, design: &Design, g: &[f32], mask: Option<&[bool]>, blank16: u64) -> Vec<u8> {
     let mut rng = stream(seed, Tag::Numeric, q);
     g.iter()
         .enumerate()

@@ -89,25 +89,9 @@ impl Prompt {
     pub(crate) fn of(id: &str, text: &str) -> Prompt {
         let s = format!("{id} {text}").to_lowercase();
         let any = |words: &[&str]| words.iter().any(|w| s.contains(w));
-        if any(&[
-            "change",
-            "improve",
-            "better",
-            "differently",
-            "stop",
-            "wish",
-            "fix",
-        ]) {
+        if any(&["change", "improve", "better", "differently", "stop", "wish", "fix"]) {
             Prompt::Change
-        } else if any(&[
-            "well",
-            "good",
-            "like",
-            "best",
-            "strength",
-            "appreciate",
-            "praise",
-        ]) {
+        } else if any(&["well", "good", "like", "best", "strength", "appreciate", "praise"]) {
             Prompt::Praise
         } else {
             Prompt::Open
@@ -161,14 +145,7 @@ pub(crate) fn text_column(
         }
         if u > 0.97 {
             s.push(' ');
-            s.push_str(pick(
-                &mut rng,
-                if tone >= 0.0 {
-                    HAPPY_EMOJI
-                } else {
-                    UNHAPPY_EMOJI
-                },
-            ));
+            s.push_str(pick(&mut rng, if tone >= 0.0 { HAPPY_EMOJI } else { UNHAPPY_EMOJI }));
         }
         if rng.next_u32() < 8_589_934 {
             // ≈ 0.2%: a fake address for the redaction step.
@@ -176,11 +153,7 @@ pub(crate) fn text_column(
             s.push_str(FAKE_EMAIL);
         }
         // The buffer is reused; each stored comment gets an allocation of its exact length.
-        let comment = if s.chars().count() > max_chars {
-            s.chars().take(max_chars).collect()
-        } else {
-            s.clone()
-        };
+        let comment = if s.chars().count() > max_chars { s.chars().take(max_chars).collect() } else { s.clone() };
         out.push((row as u32, comment));
     }
     out
@@ -192,14 +165,8 @@ mod tests {
 
     #[test]
     fn prompts_are_recognised() {
-        assert_eq!(
-            Prompt::of("does_well", "What does the security team do well?"),
-            Prompt::Praise
-        );
-        assert_eq!(
-            Prompt::of("should_change", "What should the security team change?"),
-            Prompt::Change
-        );
+        assert_eq!(Prompt::of("does_well", "What does the security team do well?"), Prompt::Praise);
+        assert_eq!(Prompt::of("should_change", "What should the security team change?"), Prompt::Change);
         assert_eq!(Prompt::of("other", "Anything else?"), Prompt::Open);
     }
 
@@ -207,10 +174,7 @@ mod tests {
     fn bank_has_no_contact_details() {
         for bank in [PRAISE, LUKEWARM, COMPLAINT, SUGGESTION, NEUTRAL] {
             for p in bank {
-                assert!(
-                    !p.contains('@') && !p.chars().any(|c| c.is_ascii_digit()),
-                    "{p}"
-                );
+                assert!(!p.contains('@') && !p.chars().any(|c| c.is_ascii_digit()), "{p}");
             }
         }
     }

@@ -124,10 +124,7 @@ pub(crate) fn general(seed: u64, offsets: &[f32]) -> Vec<f32> {
 pub(crate) fn dimension(seed: u64, k: usize, g: &[f32], offsets: &[f32]) -> Vec<f32> {
     let mut rng = stream(seed, Tag::Dimension, k);
     let normal = Normal8::new();
-    g.iter()
-        .zip(offsets)
-        .map(|(&g, &o)| G_LOADING * g + OWN_LOADING * normal.draw(&mut rng) + o)
-        .collect()
+    g.iter().zip(offsets).map(|(&g, &o)| G_LOADING * g + OWN_LOADING * normal.draw(&mut rng) + o).collect()
 }
 
 #[cfg(test)]
@@ -139,9 +136,7 @@ mod tests {
         let mut rng = stream(7, Tag::General, 0);
         let (n3, n8) = (Normal3::new(), Normal8::new());
         let n = 200_000;
-        let a: Vec<f64> = (0..n)
-            .map(|_| f64::from(n3.sample(rng.next_u64())))
-            .collect();
+        let a: Vec<f64> = (0..n).map(|_| f64::from(n3.sample(rng.next_u64()))).collect();
         let b: Vec<f64> = (0..n).map(|_| f64::from(n8.draw(&mut rng))).collect();
         for xs in [a, b] {
             let mean = xs.iter().sum::<f64>() / n as f64;

@@ -54,13 +54,7 @@ pub struct SynthOptions {
 impl Default for SynthOptions {
     /// 1,000 respondents, seed 42, 3% blanks, 35% comments, waves `2025-H2` and `2026-H1`.
     fn default() -> Self {
-        SynthOptions {
-            n: 1000,
-            seed: 42,
-            blank_rate: 0.03,
-            comment_rate: 0.35,
-            waves: vec!["2025-H2".to_string(), "2026-H1".to_string()],
-        }
+        SynthOptions { n: 1000, seed: 42, blank_rate: 0.03, comment_rate: 0.35, waves: vec!["2025-H2".to_string(), "2026-H1".to_string()] }
     }
 }
 
@@ -111,10 +105,7 @@ pub fn generate(instrument: &Instrument, options: &SynthOptions) -> ResponseTabl
     let mut department: Option<(usize, usize)> = None; // (segment column, question index)
     let (mut qi, mut seg) = (0, 0);
     for section in &instrument.sections {
-        let mask = section
-            .show_if
-            .as_ref()
-            .map(|c| condition_mask(&table, c, n));
+        let mask = section.show_if.as_ref().map(|c| condition_mask(&table, c, n));
         for q in &section.questions {
             if let Question::Choice { options, .. } = q {
                 let model = if is_role_like(options) {
@@ -141,43 +132,21 @@ pub fn generate(instrument: &Instrument, options: &SynthOptions) -> ResponseTabl
 
     let g = latent::general(seed, &g_offset);
     drop(g_offset);
-    let dim_ids: Vec<String> = instrument
-        .dimensions
-        .iter()
-        .map(|d| format!("{} {}", d.id, d.name).to_lowercase())
-        .collect();
+    let dim_ids: Vec<String> = instrument.dimensions.iter().map(|d| format!("{} {}", d.id, d.name).to_lowercase()).collect();
     let dept_offsets = department.map(|(s, q)| {
         let column = &table.segments[s];
-        (
-            column,
-            department_dimension_offsets(seed, q, &column.labels, &dim_ids),
-        )
+        (column, department_dimension_offsets(seed, q, &column.labels, &dim_ids))
     });
     let dims: Vec<Vec<f32>> = (0..dim_ids.len())
         .map(|k| {
             let offsets: Vec<f32> = match &dept_offsets {
-                Some((column, off)) => column
-                    .codes
-                    .iter()
-                    .map(|&c| {
-                        if c == NO_SEGMENT {
-                            0.0
-                        } else {
-                            off[c as usize][k]
-                        }
-                    })
-                    .collect(),
+                Some((column, off)) => column.codes.iter().map(|&c| if c == NO_SEGMENT { 0.0 } else { off[c as usize][k] }).collect(),
                 None => vec![0.0; n],
             };
             latent::dimension(seed, k, &g, &offsets)
         })
         .collect();
-    let department_codes = department.map(|(s, _)| {
-        (
-            table.segments[s].labels.clone(),
-            table.segments[s].codes.clone(),
-        )
-    });
+    let department_codes = department.map(|(s, _)| (table.segments[s].labels.clone(), table.segments[s].codes.clone()));
 
     let blank16 = threshold16(rate(options.blank_rate));
     let comment_rate = rate(options.comment_rate);
@@ -187,58 +156,34 @@ pub fn generate(instrument: &Instrument, options: &SynthOptions) -> ResponseTabl
         let mask = mask.as_deref();
         for q in &section.questions {
             match q {
-                Question::Likert {
-                    dimension, reverse, ..
-                } => {
-                    let k = instrument
-                        .dimensions
-                        .iter()
-                        .position(|d| &d.id == dimension)
-                        .unwrap_or(0);
+                Question::Likert { dimension, reverse, .. } => {
+                    let k = instrument.dimensions.iter().position(|d| &d.id == dimension).unwrap_or(0);
                     let model = ItemModel::item(seed, qi, &instrument.scale, *reverse);
                     table.answers[num].values = model.column(seed, qi, &dims[k], mask, blank16);
                     num += 1;
                 }
                 Question::Bipolar { .. } | Question::Recommend { .. } => {
                     let (model, factor) = match (q.numeric_scale(&instrument.scale), q) {
-                        (Some(scale), Question::Bipolar { .. }) => (
-                            ItemModel::item(seed, qi, &scale, false),
-                            section_dimension(instrument, section).map_or(&g, |k| &dims[k]),
-                        ),
+                        (Some(scale), Question::Bipolar { .. }) => {
+                            (ItemModel::item(seed, qi, &scale, false), section_dimension(instrument, section).map_or(&g, |k| &dims[k]))
+                        }
                         _ => (ItemModel::recommend(), &g),
                     };
                     table.answers[num].values = model.column(seed, qi, factor, mask, blank16);
                     num += 1;
                 }
-                Question::Text {
-                    id,
-                    text,
-                    max_chars,
-                    ..
-                } => {
+                Question::Text { id, text, max_chars, .. } => {
                     let prompt = Prompt::of(id, text);
-                    table.texts[txt].entries = text_column(
-                        seed,
-                        qi,
-                        prompt,
-                        *max_chars as usize,
-                        &g,
-                        mask,
-                        comment_rate,
-                    );
+                    table.texts[txt].entries = text_column(seed, qi, prompt, *max_chars as usize, &g, mask, comment_rate);
                     txt += 1;
                 }
                 Question::Ranking { options, .. } => {
-                    let dept = department_codes
-                        .as_ref()
-                        .map(|(l, c)| (l.as_slice(), c.as_slice()));
-                    table.rankings[rnk].entries =
-                        ranking_column(seed, qi, options, dept, mask, ranking_blank, n);
+                    let dept = department_codes.as_ref().map(|(l, c)| (l.as_slice(), c.as_slice()));
+                    table.rankings[rnk].entries = ranking_column(seed, qi, options, dept, mask, ranking_blank, n);
                     rnk += 1;
                 }
                 Question::Randomized { randomization, .. } => {
-                    table.answers[num].values =
-                        randomized_column(seed, qi, randomization, &g, mask, blank16);
+                    table.answers[num].values = randomized_column(seed, qi, randomization, &g, mask, blank16);
                     num += 1;
                 }
                 Question::Choice { .. } => {}
@@ -248,11 +193,7 @@ pub fn generate(instrument: &Instrument, options: &SynthOptions) -> ResponseTabl
     }
 
     if let Some(codes) = wave {
-        table.segments.push(SegmentColumn {
-            name: "wave".to_string(),
-            labels: waves,
-            codes,
-        });
+        table.segments.push(SegmentColumn { name: "wave".to_string(), labels: waves, codes });
     }
     table
 }
@@ -262,16 +203,8 @@ fn condition_mask(table: &ResponseTable, condition: &Condition, n: usize) -> Vec
     let Some(column) = table.segment(&condition.question) else {
         return vec![false; n];
     };
-    let wanted: Vec<bool> = column
-        .labels
-        .iter()
-        .map(|l| condition.any_of.contains(l))
-        .collect();
-    column
-        .codes
-        .iter()
-        .map(|&c| c != NO_SEGMENT && wanted[c as usize])
-        .collect()
+    let wanted: Vec<bool> = column.labels.iter().map(|l| condition.any_of.contains(l)).collect();
+    column.codes.iter().map(|&c| c != NO_SEGMENT && wanted[c as usize]).collect()
 }
 
 /// The dimension most Likert items on `section` belong to (the first one on ties).
@@ -280,11 +213,7 @@ fn section_dimension(instrument: &Instrument, section: &Section) -> Option<usize
     let mut order = Vec::new();
     for q in &section.questions {
         if let Question::Likert { dimension, .. } = q {
-            if let Some(k) = instrument
-                .dimensions
-                .iter()
-                .position(|d| &d.id == dimension)
-            {
+            if let Some(k) = instrument.dimensions.iter().position(|d| &d.id == dimension) {
                 counts[k] += 1;
                 if !order.contains(&k) {
                     order.push(k);
@@ -292,8 +221,5 @@ fn section_dimension(instrument: &Instrument, section: &Section) -> Option<usize
             }
         }
     }
-    order
-        .iter()
-        .copied()
-        .max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)))
+    order.iter().copied().max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)))
 }

@@ -59,11 +59,7 @@ impl ChoiceModel {
                 (k - tiny + t, if n >= 200 { count } else { count * n / 200 })
             })
             .collect();
-        let mut model = ChoiceModel {
-            probs,
-            fixed,
-            g_offset: Vec::new(),
-        };
+        let mut model = ChoiceModel { probs, fixed, g_offset: Vec::new() };
         model.g_offset = random_offsets(seed, q, k, 0.12);
         model
     }
@@ -86,11 +82,7 @@ impl ChoiceModel {
         }
         let total: f64 = probs.iter().sum();
         probs.iter_mut().for_each(|p| *p /= total);
-        ChoiceModel {
-            probs,
-            fixed: Vec::new(),
-            g_offset,
-        }
+        ChoiceModel { probs, fixed: Vec::new(), g_offset }
     }
 
     /// Any other choice question: mildly skewed sizes, small offsets.
@@ -98,11 +90,7 @@ impl ChoiceModel {
         let mut probs: Vec<f64> = (0..options.len()).map(|j| 1.0 / (j as f64 + 3.0)).collect();
         let total: f64 = probs.iter().sum();
         probs.iter_mut().for_each(|p| *p /= total);
-        ChoiceModel {
-            probs,
-            fixed: Vec::new(),
-            g_offset: random_offsets(seed, q, options.len(), 0.1),
-        }
+        ChoiceModel { probs, fixed: Vec::new(), g_offset: random_offsets(seed, q, options.len(), 0.1) }
     }
 
     /// Draws one code per row; rows outside `mask` (when given) get `NO_SEGMENT`.
@@ -123,10 +111,7 @@ impl ChoiceModel {
                     return NO_SEGMENT;
                 }
                 let u = x >> 32;
-                cumulative
-                    .iter()
-                    .position(|&c| u < c)
-                    .map_or(last, |j| j as u32)
+                cumulative.iter().position(|&c| u < c).map_or(last, |j| j as u32)
             })
             .collect();
         self.place_fixed(&mut rng, &mut codes, mask);
@@ -134,12 +119,7 @@ impl ChoiceModel {
     }
 
     /// Gives the fixed-headcount options exactly their count, on distinct random eligible rows.
-    fn place_fixed(
-        &self,
-        rng: &mut rand_chacha::ChaCha8Rng,
-        codes: &mut [u32],
-        mask: Option<&[bool]>,
-    ) {
+    fn place_fixed(&self, rng: &mut rand_chacha::ChaCha8Rng, codes: &mut [u32], mask: Option<&[bool]>) {
         let n = codes.len();
         let wanted: usize = self.fixed.iter().map(|f| f.1).sum();
         let eligible = mask.map_or(n, |m| m.iter().filter(|&&b| b).count());
@@ -170,12 +150,7 @@ fn random_offsets(seed: u64, q: usize, k: usize, spread: f32) -> Vec<f32> {
 
 /// Shift of each dimension factor for each department option: random ±0.15 SD plus
 /// the named effects (e.g. Engineering sees enablement and responsiveness worse).
-pub(crate) fn department_dimension_offsets(
-    seed: u64,
-    q: usize,
-    options: &[String],
-    dimensions: &[String],
-) -> Vec<Vec<f32>> {
+pub(crate) fn department_dimension_offsets(seed: u64, q: usize, options: &[String], dimensions: &[String]) -> Vec<Vec<f32>> {
     let mut rng = stream(seed, Tag::Params, 0x1000 + q);
     options
         .iter()
@@ -184,11 +159,7 @@ pub(crate) fn department_dimension_offsets(
             dimensions
                 .iter()
                 .map(|dim| {
-                    let named: f32 = DEPARTMENT_EFFECTS
-                        .iter()
-                        .filter(|(o, d, _)| option.contains(o) && dim.contains(d))
-                        .map(|e| e.2)
-                        .sum();
+                    let named: f32 = DEPARTMENT_EFFECTS.iter().filter(|(o, d, _)| option.contains(o) && dim.contains(d)).map(|e| e.2).sum();
                     named + between(&mut rng, -0.15, 0.15)
                 })
                 .collect()
@@ -201,13 +172,5 @@ pub(crate) fn wave_codes(n: usize, waves: usize) -> Vec<u32> {
     let first = if waves > 1 { n.div_ceil(2) } else { n };
     let later = (waves.max(2) - 1) as u64;
     let rest = (n - first) as u64;
-    (0..n)
-        .map(|row| {
-            if row < first {
-                0
-            } else {
-                1 + ((row - first) as u64 * later / rest.max(1)) as u32
-            }
-        })
-        .collect()
+    (0..n).map(|row| if row < first { 0 } else { 1 + ((row - first) as u64 * later / rest.max(1)) as u32 }).collect()
 }

@@ -26,11 +26,7 @@ struct OutLine<'a> {
 /// `themes`, `evidence`. Blank lines are skipped. A bad line (invalid UTF-8 or JSON, not an object,
 /// missing `id`/`text`, `text` not a string) adds an error naming its 1-based line number and the run
 /// goes on. Only I/O errors stop the run.
-pub fn analyze_jsonl<R: BufRead, W: Write>(
-    analyzer: &Analyzer,
-    mut input: R,
-    mut output: W,
-) -> io::Result<JsonlReport> {
+pub fn analyze_jsonl<R: BufRead, W: Write>(analyzer: &Analyzer, mut input: R, mut output: W) -> io::Result<JsonlReport> {
     let mut report = JsonlReport::default();
     let mut buf = Vec::new();
     let mut line_no = 0usize;
@@ -47,9 +43,7 @@ pub fn analyze_jsonl<R: BufRead, W: Write>(
         let line = match std::str::from_utf8(bytes) {
             Ok(s) => s.trim(),
             Err(e) => {
-                report
-                    .errors
-                    .push(format!("line {line_no}: not valid UTF-8 ({e})"));
+                report.errors.push(format!("line {line_no}: not valid UTF-8 ({e})"));
                 continue;
             }
         };
@@ -59,56 +53,38 @@ pub fn analyze_jsonl<R: BufRead, W: Write>(
         let value: Value = match serde_json::from_str(line) {
             Ok(v) => v,
             Err(e) => {
-                report
-                    .errors
-                    .push(format!("line {line_no}: invalid JSON ({e})"));
+                report.errors.push(format!("line {line_no}: invalid JSON ({e})"));
                 continue;
             }
         };
         let Some(obj) = value.as_object() else {
-            report.errors.push(format!(
-                "line {line_no}: expected a JSON object with \"id\" and \"text\""
-            ));
+            report.errors.push(format!("line {line_no}: expected a JSON object with \"id\" and \"text\""));
             continue;
         };
         let id = match obj.get("id") {
             Some(v @ (Value::String(_) | Value::Number(_))) => v,
             Some(_) => {
-                report.errors.push(format!(
-                    "line {line_no}: \"id\" must be a string or a number"
-                ));
+                report.errors.push(format!("line {line_no}: \"id\" must be a string or a number"));
                 continue;
             }
             None => {
-                report
-                    .errors
-                    .push(format!("line {line_no}: missing \"id\""));
+                report.errors.push(format!("line {line_no}: missing \"id\""));
                 continue;
             }
         };
         let text = match obj.get("text") {
             Some(Value::String(s)) => s,
             Some(_) => {
-                report
-                    .errors
-                    .push(format!("line {line_no}: \"text\" must be a string"));
+                report.errors.push(format!("line {line_no}: \"text\" must be a string"));
                 continue;
             }
             None => {
-                report
-                    .errors
-                    .push(format!("line {line_no}: missing \"text\""));
+                report.errors.push(format!("line {line_no}: missing \"text\""));
                 continue;
             }
         };
         let analysis = analyzer.analyze(text);
-        serde_json::to_writer(
-            &mut output,
-            &OutLine {
-                id,
-                analysis: &analysis,
-            },
-        )?;
+        serde_json::to_writer(&mut output, &OutLine { id, analysis: &analysis })?;
         output.write_all(b"\n")?;
         report.analyzed += 1;
     }

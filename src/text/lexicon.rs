@@ -173,11 +173,7 @@ impl WordTable {
     /// Build from the words in id order.
     fn build(words: &[Box<str>]) -> WordTable {
         let cap = (words.len() * 2).next_power_of_two().max(16);
-        let mut t = WordTable {
-            slots: vec![0; cap],
-            keys: Vec::with_capacity(words.len()),
-            text: String::new(),
-        };
+        let mut t = WordTable { slots: vec![0; cap], keys: Vec::with_capacity(words.len()), text: String::new() };
         for (id, w) in words.iter().enumerate() {
             let h = Self::hash(w.as_bytes());
             let a = t.text.len() as u32;
@@ -225,11 +221,7 @@ struct StemTrie {
 
 impl StemTrie {
     fn new() -> StemTrie {
-        StemTrie {
-            root: vec![0; 256],
-            kids: vec![Vec::new()],
-            stem: vec![NO_ID],
-        }
+        StemTrie { root: vec![0; 256], kids: vec![Vec::new()], stem: vec![NO_ID] }
     }
 
     fn insert(&mut self, s: &[u8], id: u32) {
@@ -238,10 +230,7 @@ impl StemTrie {
             let next = if k == 0 {
                 self.root[b as usize] as usize
             } else {
-                self.kids[node]
-                    .iter()
-                    .find(|&&(x, _)| x == b)
-                    .map_or(0, |&(_, n)| n as usize)
+                self.kids[node].iter().find(|&&(x, _)| x == b).map_or(0, |&(_, n)| n as usize)
             };
             node = if next != 0 {
                 next
@@ -385,14 +374,11 @@ pub(crate) struct Lexicon {
 }
 
 const NUM_WORDS: &[&str] = &[
-    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "couple", "few",
-    "several", "many", "multiple", "some",
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+    "thirty", "forty", "fifty", "couple", "few", "several", "many", "multiple", "some",
 ];
 
-const SHORT_TIME_WORDS: &[&str] = &[
-    "day", "days", "hour", "hours", "minutes", "minute", "same", "quick", "quicker", "faster",
-];
+const SHORT_TIME_WORDS: &[&str] = &["day", "days", "hour", "hours", "minutes", "minute", "same", "quick", "quicker", "faster"];
 
 const IMPROVE_WORDS: &[&str] = &["now", "into", "to", "replaced"];
 
@@ -422,8 +408,7 @@ fn parse_entries(src: &str) -> Vec<(String, Vec<RawTok>, Entry)> {
             if s.is_empty() {
                 0.0
             } else {
-                s.parse()
-                    .unwrap_or_else(|_| panic!("lexicon line {}: bad number {s:?}", n + 1))
+                s.parse().unwrap_or_else(|_| panic!("lexicon line {}: bad number {s:?}", n + 1))
             }
         };
         let val = num(cols.get(1).copied().unwrap_or(""));
@@ -439,8 +424,7 @@ fn parse_entries(src: &str) -> Vec<(String, Vec<RawTok>, Entry)> {
                 Some((a, b)) => (a, num(b)),
                 None => (t, 1.0),
             };
-            let th = theme_from(name)
-                .unwrap_or_else(|| panic!("lexicon line {}: unknown theme {name:?}", n + 1));
+            let th = theme_from(name).unwrap_or_else(|| panic!("lexicon line {}: unknown theme {name:?}", n + 1));
             themes.push((th, w));
         }
         let mut flags = 0;
@@ -473,37 +457,19 @@ fn parse_entries(src: &str) -> Vec<(String, Vec<RawTok>, Entry)> {
                 },
             })
             .collect();
-        out.push((
-            pat_src.to_string(),
-            pat,
-            Entry {
-                pat: Vec::new(),
-                val,
-                stance,
-                themes,
-                flags,
-            },
-        ));
+        out.push((pat_src.to_string(), pat, Entry { pat: Vec::new(), val, stance, themes, flags }));
     }
     out
 }
 
 /// Normalise a lexicon word the way the tokenizer does (lowercase, apostrophes removed).
 fn norm_word(w: &str) -> String {
-    w.chars()
-        .filter(|&c| c != '\'' && c != '\u{2019}')
-        .flat_map(char::to_lowercase)
-        .collect()
+    w.chars().filter(|&c| c != '\'' && c != '\u{2019}').flat_map(char::to_lowercase).collect()
 }
 
 /// Group entry indices by a key id into `pool`; returns a range per key. Inside a key, longer
 /// patterns come first, equal lengths in lexicon order: the first match is the one to keep.
-fn group(
-    pairs: &mut [(u32, u32)],
-    n_keys: usize,
-    pool: &mut Vec<u32>,
-    len: impl Fn(u32) -> usize,
-) -> Vec<(u32, u32)> {
+fn group(pairs: &mut [(u32, u32)], n_keys: usize, pool: &mut Vec<u32>, len: impl Fn(u32) -> usize) -> Vec<(u32, u32)> {
     pairs.sort_by_key(|&(k, e)| (k, std::cmp::Reverse(len(e)), e));
     let mut ranges = vec![(0u32, 0u32); n_keys];
     let mut i = 0;
@@ -561,16 +527,7 @@ impl Lexicon {
             vocab_sig: SigFilter::new(),
             deletes_sig: SigFilter::new(),
             vocab_ana: AnagramFilter(vec![0; 1 << 10]),
-            sp: Special {
-                please: NO_ID,
-                pls: NO_ID,
-                still: NO_ID,
-                yet: NO_ID,
-                without: NO_ID,
-                to: NO_ID,
-                from: NO_ID,
-                instead: NO_ID,
-            },
+            sp: Special { please: NO_ID, pls: NO_ID, still: NO_ID, yet: NO_ID, without: NO_ID, to: NO_ID, from: NO_ID, instead: NO_ID },
         };
         let mut stem_ids: FxMap<String, u32> = FxMap::default();
         let mut lit_first: Vec<(u32, u32)> = Vec::new();
@@ -638,11 +595,7 @@ impl Lexicon {
         let targets: Vec<Box<str>> = lx
             .ids
             .iter()
-            .filter(|(w, &id)| {
-                lx.info[id as usize].vocab
-                    && w.len() >= 5
-                    && w.bytes().all(|b| b.is_ascii_lowercase())
-            })
+            .filter(|(w, &id)| lx.info[id as usize].vocab && w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase()))
             .map(|(w, _)| w.clone())
             .collect();
         for w in targets {
@@ -670,11 +623,8 @@ impl Lexicon {
             }
         }
         // every word a scope rule or the typo map names gets an id
-        let mut classes: Vec<(&[&str], u16)> = vec![
-            (NUM_WORDS, wflag::NUM),
-            (SHORT_TIME_WORDS, wflag::SHORT_TIME),
-            (IMPROVE_WORDS, wflag::IMPROVE),
-        ];
+        let mut classes: Vec<(&[&str], u16)> =
+            vec![(NUM_WORDS, wflag::NUM), (SHORT_TIME_WORDS, wflag::SHORT_TIME), (IMPROVE_WORDS, wflag::IMPROVE)];
         classes.extend_from_slice(&[
             (super::scope::QWORDS, wflag::QWORD),
             (super::scope::REPEAT_WORDS, wflag::REPEAT),
@@ -696,11 +646,7 @@ impl Lexicon {
             from: lx.intern("from"),
             instead: lx.intern("instead"),
         };
-        let typo_words: Vec<Box<str>> = lx
-            .typos
-            .iter()
-            .flat_map(|(a, b)| [a.clone(), b.clone()])
-            .collect();
+        let typo_words: Vec<Box<str>> = lx.typos.iter().flat_map(|(a, b)| [a.clone(), b.clone()]).collect();
         for w in &typo_words {
             lx.intern(w);
         }
@@ -743,11 +689,7 @@ impl Lexicon {
     }
 
     fn is_vocab(&self, w: &str) -> bool {
-        let id = if self.table.slots.is_empty() {
-            self.ids.get(w).copied()
-        } else {
-            self.table.get(w)
-        };
+        let id = if self.table.slots.is_empty() { self.ids.get(w).copied() } else { self.table.get(w) };
         id.is_some_and(|id| self.info[id as usize].vocab)
     }
 
@@ -795,12 +737,7 @@ impl Lexicon {
         // an inflection ("requests" / "request", "month" / "months") is not a typo
         let inflection = |c: &str| c.starts_with(w) || w.starts_with(c);
         // the word lacks a letter
-        if let Some(Some(t)) = self
-            .deletes_sig
-            .maybe(b)
-            .then(|| self.deletes.get(w))
-            .flatten()
-        {
+        if let Some(Some(t)) = self.deletes_sig.maybe(b).then(|| self.deletes.get(w)).flatten() {
             if !inflection(t) {
                 return Some(t.to_string());
             }
@@ -846,12 +783,7 @@ impl Lexicon {
         let inf = &self.info[id as usize];
         let a = stems.len() as u32;
         stems.extend_from_slice(&self.stem_pool[inf.stems.0 as usize..inf.stems.1 as usize]);
-        Word {
-            id,
-            flags: inf.flags,
-            chars: inf.chars,
-            stems: (a, stems.len() as u32),
-        }
+        Word { id, flags: inf.flags, chars: inf.chars, stems: (a, stems.len() as u32) }
     }
 
     /// The [`Word`] of some text, interned or not (no spelling repair).
@@ -861,12 +793,7 @@ impl Lexicon {
         }
         let a = stems.len() as u32;
         self.trie.walk(w.as_bytes(), stems);
-        Word {
-            id: NO_ID,
-            flags: 0,
-            chars: w.chars().count().min(u16::MAX as usize) as u16,
-            stems: (a, stems.len() as u32),
-        }
+        Word { id: NO_ID, flags: 0, chars: w.chars().count().min(u16::MAX as usize) as u16, stems: (a, stems.len() as u32) }
     }
 
     /// Intern the tokens of a comment, repairing the spelling of unknown words (one hash lookup per
@@ -896,11 +823,7 @@ impl Lexicon {
                 if s.iter().any(|&x| self.stem_known[x as usize]) {
                     word
                 } else {
-                    let fixed = if t.elongated {
-                        self.correct(w, true)
-                    } else {
-                        self.correct_unlisted(w)
-                    };
+                    let fixed = if t.elongated { self.correct(w, true) } else { self.correct_unlisted(w) };
                     match fixed {
                         Some(c) => {
                             stems.truncate(word.stems.0 as usize);
@@ -923,14 +846,7 @@ impl Lexicon {
         }
     }
 
-    fn try_entry(
-        &self,
-        e: &Entry,
-        words: &[Word],
-        toks: &[Token],
-        stems: &[u32],
-        at: usize,
-    ) -> Option<usize> {
+    fn try_entry(&self, e: &Entry, words: &[Word], toks: &[Token], stems: &[u32], at: usize) -> Option<usize> {
         if at + e.pat.len() > words.len() {
             return None;
         }
@@ -950,8 +866,7 @@ impl Lexicon {
         hits.clear();
         let n = words.len();
         let toks: &[Token] = &toks.toks;
-        let (entries, pool, info): (&[Entry], &[u32], &[WordInfo]) =
-            (&self.entries, &self.first_pool, &self.info);
+        let (entries, pool, info): (&[Entry], &[u32], &[WordInfo]) = (&self.entries, &self.first_pool, &self.info);
         let mut i = 0;
         while i < n {
             let kind = toks[i].kind;
@@ -991,11 +906,7 @@ impl Lexicon {
             }
             match best {
                 Some((len, idx)) => {
-                    hits.push(Hit {
-                        entry: idx,
-                        start: i as u32,
-                        end: (i + len) as u32,
-                    });
+                    hits.push(Hit { entry: idx, start: i as u32, end: (i + len) as u32 });
                     i += len;
                 }
                 None => i += 1,
@@ -1013,11 +924,7 @@ mod tests {
         let parsed = parse_entries(LEXICON);
         assert!(parsed.len() > 1000, "{} cues", parsed.len());
         let mut seen = HashSet::new();
-        let dups: Vec<&str> = parsed
-            .iter()
-            .map(|(p, _, _)| p.as_str())
-            .filter(|p| !seen.insert(*p))
-            .collect();
+        let dups: Vec<&str> = parsed.iter().map(|(p, _, _)| p.as_str()).filter(|p| !seen.insert(*p)).collect();
         assert!(dups.is_empty(), "duplicate cues: {dups:?}");
     }
 
@@ -1025,10 +932,7 @@ mod tests {
     fn typo_correction() {
         let lx = Lexicon::new();
         assert_eq!(lx.correct("helpfull", false).as_deref(), Some("helpful"));
-        assert_eq!(
-            lx.correct("condescnding", false).as_deref(),
-            Some("condescending")
-        );
+        assert_eq!(lx.correct("condescnding", false).as_deref(), Some("condescending"));
         assert_eq!(lx.correct("arrgoant", false).as_deref(), Some("arrogant"));
         assert_eq!(lx.correct("sooo", true).as_deref(), Some("so"));
         assert_eq!(lx.correct("marketing", false), None);

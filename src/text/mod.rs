@@ -45,12 +45,7 @@ pub enum Sentiment {
 
 impl Sentiment {
     /// The four labels in a fixed order.
-    pub const ALL: [Sentiment; 4] = [
-        Sentiment::Negative,
-        Sentiment::Neutral,
-        Sentiment::Positive,
-        Sentiment::Mixed,
-    ];
+    pub const ALL: [Sentiment; 4] = [Sentiment::Negative, Sentiment::Neutral, Sentiment::Positive, Sentiment::Mixed];
 
     /// The snake_case label ("negative", ...).
     pub fn as_str(self) -> &'static str {
@@ -200,9 +195,7 @@ impl Default for Analyzer {
 impl Analyzer {
     /// Build the lookup tables (a few milliseconds).
     pub fn new() -> Analyzer {
-        Analyzer {
-            lex: lexicon::Lexicon::new(),
-        }
+        Analyzer { lex: lexicon::Lexicon::new() }
     }
 
     /// Analyse one comment. Never fails: empty or placeholder text is neutral, stance none, no themes.
@@ -221,13 +214,7 @@ impl Analyzer {
     }
 
     fn analyze_with(&self, text: &str, s: &mut Scratch) -> CommentAnalysis {
-        let Scratch {
-            toks,
-            words,
-            stems,
-            hits,
-            scope,
-        } = s;
+        let Scratch { toks, words, stems, hits, scope } = s;
         tokenize::tokenize(text, toks);
         self.lex.resolve(toks, words, stems);
         if let Some(p) = scope::placeholder(text, toks, words) {
@@ -239,22 +226,10 @@ impl Analyzer {
         let (stance, st_ev) = stance::decide(&cues);
         let (themes, t_ev) = themes::decide(&self.lex, &cues);
         let mut evidence = Vec::with_capacity(2 + themes.len());
-        evidence.push(Evidence {
-            decision: ["sentiment:", sentiment.as_str()].concat(),
-            words: s_ev,
-        });
-        evidence.push(Evidence {
-            decision: ["stance:", stance.as_str()].concat(),
-            words: st_ev,
-        });
+        evidence.push(Evidence { decision: ["sentiment:", sentiment.as_str()].concat(), words: s_ev });
+        evidence.push(Evidence { decision: ["stance:", stance.as_str()].concat(), words: st_ev });
         evidence.extend(t_ev);
-        CommentAnalysis {
-            sentiment,
-            score,
-            stance,
-            themes,
-            evidence,
-        }
+        CommentAnalysis { sentiment, score, stance, themes, evidence }
     }
 }
 

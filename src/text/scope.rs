@@ -92,24 +92,12 @@ pub(crate) struct Cues<'a> {
 }
 
 pub(crate) const QWORDS: &[&str] = &[
-    "what", "whats", "where", "wheres", "when", "who", "whom", "whos", "which", "how", "hows",
-    "is", "are", "can", "could", "would", "will", "does", "do", "did", "should", "shall", "may",
-    "has", "have", "any", "anyone", "anybody", "am", "was", "were",
+    "what", "whats", "where", "wheres", "when", "who", "whom", "whos", "which", "how", "hows", "is", "are", "can", "could", "would",
+    "will", "does", "do", "did", "should", "shall", "may", "has", "have", "any", "anyone", "anybody", "am", "was", "were",
 ];
 
-pub(crate) const REPEAT_WORDS: &[&str] = &[
-    "another",
-    "again",
-    "more",
-    "yet",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "extra",
-    "additional",
-    "other",
-];
+pub(crate) const REPEAT_WORDS: &[&str] =
+    &["another", "again", "more", "yet", "third", "fourth", "fifth", "sixth", "extra", "additional", "other"];
 
 pub(crate) const PLACEHOLDER_WORDS: &[&str] = &[
     "n",
@@ -186,25 +174,15 @@ pub(crate) fn placeholder(text: &str, toks: &Tokens, words: &[Word]) -> Option<C
         }
     }
     let shown = text.trim();
-    let words = if shown.is_empty() {
-        vec!["(empty)".to_string()]
-    } else {
-        vec![shown.chars().take(40).collect()]
-    };
+    let words = if shown.is_empty() { vec!["(empty)".to_string()] } else { vec![shown.chars().take(40).collect()] };
     Some(CommentAnalysis {
         sentiment: Sentiment::Neutral,
         score: 0.0,
         stance: Stance::None,
         themes: Vec::new(),
         evidence: vec![
-            Evidence {
-                decision: "sentiment:neutral".into(),
-                words,
-            },
-            Evidence {
-                decision: "stance:none".into(),
-                words: Vec::new(),
-            },
+            Evidence { decision: "sentiment:neutral".into(), words },
+            Evidence { decision: "stance:none".into(), words: Vec::new() },
         ],
     })
 }
@@ -235,27 +213,11 @@ pub(crate) struct ScopeBuf {
 }
 
 /// Turn hits into cues in context.
-pub(crate) fn annotate<'a>(
-    lex: &'a Lexicon,
-    text: &'a str,
-    toks: &Tokens,
-    words: &[Word],
-    hits: &[Hit],
-    buf: &mut ScopeBuf,
-) -> Cues<'a> {
+pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words: &[Word], hits: &[Hit], buf: &mut ScopeBuf) -> Cues<'a> {
     let n = toks.toks.len();
     let tk: &[super::tokenize::Token] = &toks.toks;
     let sp = &lex.sp;
-    let ScopeBuf {
-        sent_of,
-        pos_in_sent,
-        sentences,
-        seg_of_cue,
-        sent_of_cue,
-        seg_weight,
-        elongated_sents,
-        sarc_sents,
-    } = buf;
+    let ScopeBuf { sent_of, pos_in_sent, sentences, seg_of_cue, sent_of_cue, seg_weight, elongated_sents, sarc_sents } = buf;
     // sentence of each token; a sentence ends after . ! ? ; (a run of them)
     sent_of.clear();
     sent_of.resize(n, 0);
@@ -286,9 +248,7 @@ pub(crate) fn annotate<'a>(
         pos_in_sent[i] = k;
         k += 1;
         match tk[i].kind {
-            Kind::Word | Kind::Num if sentences[s].first_word.is_none() => {
-                sentences[s].first_word = Some(i)
-            }
+            Kind::Word | Kind::Num if sentences[s].first_word.is_none() => sentences[s].first_word = Some(i),
             Kind::Punct('?') => sentences[s].question = true,
             Kind::Punct('!') => sentences[s].exclaim = true,
             _ => {}
@@ -297,9 +257,7 @@ pub(crate) fn annotate<'a>(
     for s in sentences.iter_mut() {
         // only a question when it opens like one ("Why ...?" is usually a complaint)
         if s.question {
-            s.question = s
-                .first_word
-                .is_some_and(|f| words[f].flags & wflag::QWORD != 0);
+            s.question = s.first_word.is_some_and(|f| words[f].flags & wflag::QWORD != 0);
         }
     }
     // comment-level ALL CAPS
@@ -320,9 +278,7 @@ pub(crate) fn annotate<'a>(
         let s = sent_of[h.start as usize] as usize;
         let first = sentences[s].first_word == Some(h.start as usize);
         if e.has(flag::REQ)
-            && (h.end - h.start >= 2
-                || first
-                || matches!(words[h.start as usize].id, id if id == sp.please || id == sp.pls))
+            && (h.end - h.start >= 2 || first || matches!(words[h.start as usize].id, id if id == sp.please || id == sp.pls))
         {
             sentences[s].request = true;
         }
@@ -387,9 +343,8 @@ pub(crate) fn annotate<'a>(
         let tok_b = &tk[hit.end as usize - 1];
         let span = (tok_a.orig.0, tok_b.orig.1);
         i = hit.end as usize;
-        let at_clause_start = hit.start == 0
-            || pos_in_sent[hit.start as usize] == 0
-            || matches!(tk[hit.start as usize - 1].kind, Kind::Punct(_));
+        let at_clause_start =
+            hit.start == 0 || pos_in_sent[hit.start as usize] == 0 || matches!(tk[hit.start as usize - 1].kind, Kind::Punct(_));
         if e.has(flag::BUT) {
             let first = words[hit.start as usize].id;
             let is_bare_adverb = (first == sp.still || first == sp.yet) && hit.end - hit.start == 1;
@@ -403,8 +358,7 @@ pub(crate) fn annotate<'a>(
             continue;
         }
         if e.has(flag::SUB) {
-            let at_end =
-                (hit.end as usize) >= n || matches!(tk[hit.end as usize].kind, Kind::Punct(_));
+            let at_end = (hit.end as usize) >= n || matches!(tk[hit.end as usize].kind, Kind::Punct(_));
             let last = seg_weight.len() - 1;
             if at_end && !at_clause_start {
                 // "... was great though." emphasises its own sentence over the one before
@@ -426,19 +380,14 @@ pub(crate) fn annotate<'a>(
         if e.has(flag::NEG) {
             // "never refuses without an alternative": a "without" soon after a negator cancels it
             let active = neg_parity && hit.start < neg_until
-                || words[hit.start as usize].id == sp.without
-                    && last_neg_end.is_some_and(|x| hit.start <= x + 6);
+                || words[hit.start as usize].id == sp.without && last_neg_end.is_some_and(|x| hit.start <= x + 6);
             last_neg_end = Some(hit.end);
             neg_parity = !active;
             if !active {
                 neg_span = Some(span);
             }
             // a negator's reach: the value column ("I expected a lecture and a refusal" reaches further)
-            let reach = if e.val > 0.0 {
-                e.val as u32
-            } else {
-                NEG_WINDOW
-            };
+            let reach = if e.val > 0.0 { e.val as u32 } else { NEG_WINDOW };
             neg_until = hit.end + reach;
             // "rather than", "instead of": a negator that also points at an alternative
             if e.stance != 0.0 || !e.themes.is_empty() {
@@ -471,11 +420,7 @@ pub(crate) fn annotate<'a>(
         if e.has(flag::REQ) && e.val == 0.0 && e.stance == 0.0 && e.themes.is_empty() {
             continue;
         }
-        let mut val = if e.has(flag::INT) || e.has(flag::DIM) {
-            0.0
-        } else {
-            e.val
-        };
+        let mut val = if e.has(flag::INT) || e.has(flag::DIM) { 0.0 } else { e.val };
         let mut stance = e.stance;
         let negated = neg_parity && hit.start < neg_until;
         if negated {
@@ -493,10 +438,7 @@ pub(crate) fn annotate<'a>(
         if (hit.start..hit.end).any(|t| tk[t as usize].elongated) && val > 0.0 {
             elongated_sents.push(s);
         }
-        if !shout
-            && (hit.start..hit.end)
-                .any(|t| tk[t as usize].caps && tk[t as usize].end - tk[t as usize].start >= 3)
-        {
+        if !shout && (hit.start..hit.end).any(|t| tk[t as usize].caps && tk[t as usize].end - tk[t as usize].start >= 3) {
             val *= 1.5;
         }
         if shout {
@@ -551,21 +493,11 @@ pub(crate) fn annotate<'a>(
     // the enabling pattern: the refusal keeps its theme but little of its weight
     // (the alternative comes after the refusal: "we proposed three ways, all vetoed" is no such case)
     let alternative = list.iter().rposition(|c| {
-        c.neg.is_none()
-            && c.stance > 0.0
-            && c.entry
-                .themes
-                .iter()
-                .any(|&(t, w)| t == super::Theme::OffersOptions && w >= 0.6)
+        c.neg.is_none() && c.stance > 0.0 && c.entry.themes.iter().any(|&(t, w)| t == super::Theme::OffersOptions && w >= 0.6)
     });
     if let Some(alt) = alternative {
         for c in list[..alt].iter_mut() {
-            let refusal = c.neg.is_none()
-                && c.val < 0.0
-                && c.entry
-                    .themes
-                    .iter()
-                    .any(|&(t, _)| t == super::Theme::SaysNo);
+            let refusal = c.neg.is_none() && c.val < 0.0 && c.entry.themes.iter().any(|&(t, _)| t == super::Theme::SaysNo);
             if refusal {
                 c.val *= ALT_REFUSAL;
                 c.stance *= ALT_REFUSAL;
@@ -576,21 +508,11 @@ pub(crate) fn annotate<'a>(
     // a comment about an incident: fast handling is incident response, not throughput, and not
     // by itself an enabling stance ("isolated it within minutes")
     let incident = list.iter().any(|c| {
-        c.entry.has(flag::THREAT)
-            && c.neg.is_none()
-            && c.entry
-                .themes
-                .iter()
-                .any(|&(t, w)| t == super::Theme::IncidentResponse && w >= 1.0)
+        c.entry.has(flag::THREAT) && c.neg.is_none() && c.entry.themes.iter().any(|&(t, w)| t == super::Theme::IncidentResponse && w >= 1.0)
     });
     if incident {
         for c in list.iter_mut() {
-            if c.val > 0.0
-                && c.entry
-                    .themes
-                    .iter()
-                    .any(|&(t, _)| t == super::Theme::Bottleneck)
-            {
+            if c.val > 0.0 && c.entry.themes.iter().any(|&(t, _)| t == super::Theme::Bottleneck) {
                 c.threat_ctx = true;
                 c.stance = 0.0;
             }
@@ -599,34 +521,17 @@ pub(crate) fn annotate<'a>(
 
     // improvements: "took months, now take days", "from six-week waits to a couple of days"
     for (ci, c) in list.iter_mut().enumerate() {
-        let is_wait = c.val < 0.0
-            && c.neg.is_none()
-            && c.entry
-                .themes
-                .iter()
-                .any(|&(t, _)| t == super::Theme::Bottleneck);
+        let is_wait = c.val < 0.0 && c.neg.is_none() && c.entry.themes.iter().any(|&(t, _)| t == super::Theme::Bottleneck);
         if !is_wait {
             continue;
         }
         let s = sent_of_cue[ci] as u32;
         let p = c.tok as usize;
         let in_sent = |t: usize| sent_of[t] == s;
-        let short_after = |q: usize| {
-            (q + 1..n)
-                .take_while(|&t| in_sent(t))
-                .any(|t| words[t].flags & wflag::SHORT_TIME != 0)
-        };
-        let before = |w: u32| {
-            (0..p)
-                .rev()
-                .take_while(|&t| in_sent(t))
-                .any(|t| words[t].id == w)
-        };
-        let after_marker = (p + 1..n)
-            .take_while(|&t| in_sent(t))
-            .find(|&t| words[t].flags & wflag::IMPROVE != 0);
-        let improved = after_marker
-            .is_some_and(|q| (words[q].id != sp.to || before(sp.from)) && short_after(q))
+        let short_after = |q: usize| (q + 1..n).take_while(|&t| in_sent(t)).any(|t| words[t].flags & wflag::SHORT_TIME != 0);
+        let before = |w: u32| (0..p).rev().take_while(|&t| in_sent(t)).any(|t| words[t].id == w);
+        let after_marker = (p + 1..n).take_while(|&t| in_sent(t)).find(|&t| words[t].flags & wflag::IMPROVE != 0);
+        let improved = after_marker.is_some_and(|q| (words[q].id != sp.to || before(sp.from)) && short_after(q))
             || (p + 1..(p + 4).min(n)).any(|t| in_sent(t) && words[t].id == sp.instead);
         if improved {
             c.val = c.val.abs() * 0.8;
@@ -674,13 +579,11 @@ pub(crate) fn annotate<'a>(
             continue;
         }
         let end_tok = c.tok_last as usize;
-        let followed_by_punct =
-            end_tok + 1 < n && matches!(tk[end_tok + 1].kind, Kind::Punct(',' | '!' | '.'));
+        let followed_by_punct = end_tok + 1 < n && matches!(tk[end_tok + 1].kind, Kind::Punct(',' | '!' | '.'));
         if !followed_by_punct {
             continue;
         }
-        let repeats =
-            (0..n).any(|t| sent_of[t] as usize == s && words[t].flags & wflag::REPEAT != 0);
+        let repeats = (0..n).any(|t| sent_of[t] as usize == s && words[t].flags & wflag::REPEAT != 0);
         let (p, m) = mass(&list, ci);
         if repeats || m > p {
             sarc_sents.push(s);
@@ -689,12 +592,8 @@ pub(crate) fn annotate<'a>(
     }
     if !elongated_sents.is_empty() {
         let (_, m) = mass(&list, usize::MAX);
-        let elong_pos: f32 = list
-            .iter()
-            .zip(sent_of_cue.iter())
-            .filter(|(c, s)| c.val > 0.0 && elongated_sents.contains(s))
-            .map(|(c, _)| c.val)
-            .sum();
+        let elong_pos: f32 =
+            list.iter().zip(sent_of_cue.iter()).filter(|(c, s)| c.val > 0.0 && elongated_sents.contains(s)).map(|(c, _)| c.val).sum();
         if m >= 1.0 && elong_pos > 0.0 {
             sarc_sents.extend(elongated_sents.iter().copied());
         }
@@ -731,17 +630,8 @@ pub(crate) fn annotate<'a>(
             shout_neg = 1.5;
         }
     }
-    if !sentences.is_empty()
-        && sentences
-            .iter()
-            .all(|s| s.question || s.request || s.first_word.is_none())
-    {
+    if !sentences.is_empty() && sentences.iter().all(|s| s.question || s.request || s.first_word.is_none()) {
         markers.push("?");
     }
-    Cues {
-        text,
-        list,
-        shout_neg,
-        markers,
-    }
+    Cues { text, list, shout_neg, markers }
 }

@@ -33,10 +33,7 @@ pub(crate) fn decide(cues: &Cues) -> (Sentiment, f32, Vec<String>) {
     let only_requests = cues.markers.contains(&"?");
     let label = if pos + neg < NEUTRAL_MASS || only_requests && neg < MIXED_MIN {
         Sentiment::Neutral
-    } else if raw_pos >= MIXED_MIN
-        && raw_neg >= MIXED_MIN
-        && raw_pos.min(raw_neg) >= MIXED_RATIO * raw_pos.max(raw_neg)
-    {
+    } else if raw_pos >= MIXED_MIN && raw_neg >= MIXED_MIN && raw_pos.min(raw_neg) >= MIXED_RATIO * raw_pos.max(raw_neg) {
         Sentiment::Mixed
     } else if net > 0.0 {
         Sentiment::Positive
@@ -56,10 +53,7 @@ pub(crate) fn decide(cues: &Cues) -> (Sentiment, f32, Vec<String>) {
         }
     }
     for m in &cues.markers {
-        if (*m == "ALL CAPS" && label != Sentiment::Neutral
-            || *m == "?" && label == Sentiment::Neutral)
-            && !words.iter().any(|w| w == m)
-        {
+        if (*m == "ALL CAPS" && label != Sentiment::Neutral || *m == "?" && label == Sentiment::Neutral) && !words.iter().any(|w| w == m) {
             words.push(m.to_string());
         }
     }

@@ -32,16 +32,12 @@ pub(crate) fn decide(_lex: &Lexicon, cues: &Cues) -> (Vec<Theme>, Vec<Evidence>)
         themes.push(t);
         let mut words: Vec<String> = Vec::new();
         for c in &cues.list {
-            let hit = c.entry.themes.iter().any(|&(x, _)| x == t)
-                || (t == Theme::IncidentResponse && c.protective);
+            let hit = c.entry.themes.iter().any(|&(x, _)| x == t) || (t == Theme::IncidentResponse && c.protective);
             if hit {
                 c.push_words(cues.text, &mut words);
             }
         }
-        evidence.push(Evidence {
-            decision: ["theme:", t.as_str()].concat(),
-            words,
-        });
+        evidence.push(Evidence { decision: ["theme:", t.as_str()].concat(), words });
     }
     (themes, evidence)
 }

@@ -68,14 +68,7 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 pub(crate) fn tokenize(text: &str, out: &mut Tokens) {
     out.lower.clear();
     out.toks.clear();
-    let mut cur = Token {
-        kind: Kind::Word,
-        start: 0,
-        end: 0,
-        orig: (0, 0),
-        caps: false,
-        elongated: false,
-    };
+    let mut cur = Token { kind: Kind::Word, start: 0, end: 0, orig: (0, 0), caps: false, elongated: false };
     let mut in_word = false;
     let mut digits_only = true;
     let mut upper = 0u32;
@@ -84,14 +77,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Tokens) {
     let mut run_len = 0u32;
 
     #[inline]
-    fn finish(
-        out: &mut Tokens,
-        cur: &mut Token,
-        in_word: &mut bool,
-        digits_only: bool,
-        upper: u32,
-        letters: u32,
-    ) {
+    fn finish(out: &mut Tokens, cur: &mut Token, in_word: &mut bool, digits_only: bool, upper: u32, letters: u32) {
         if !*in_word {
             return;
         }
@@ -126,14 +112,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Tokens) {
             // a run of ASCII letters and digits in one go
             if !in_word {
                 in_word = true;
-                cur = Token {
-                    kind: Kind::Word,
-                    start: out.lower.len() as u32,
-                    end: 0,
-                    orig: (i as u32, 0),
-                    caps: false,
-                    elongated: false,
-                };
+                cur = Token { kind: Kind::Word, start: out.lower.len() as u32, end: 0, orig: (i as u32, 0), caps: false, elongated: false };
                 digits_only = true;
                 upper = 0;
                 letters = 0;
@@ -174,11 +153,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Tokens) {
             _ => raw,
         };
         let (alnum, alpha, up) = if c.is_ascii() {
-            (
-                c.is_ascii_alphanumeric(),
-                c.is_ascii_alphabetic(),
-                c.is_ascii_uppercase(),
-            )
+            (c.is_ascii_alphanumeric(), c.is_ascii_alphabetic(), c.is_ascii_uppercase())
         } else if c.is_alphanumeric() {
             let alpha = c.is_alphabetic();
             (true, alpha, alpha && c.is_uppercase())
@@ -188,14 +163,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Tokens) {
         if alnum {
             if !in_word {
                 in_word = true;
-                cur = Token {
-                    kind: Kind::Word,
-                    start: out.lower.len() as u32,
-                    end: 0,
-                    orig: (i as u32, 0),
-                    caps: false,
-                    elongated: false,
-                };
+                cur = Token { kind: Kind::Word, start: out.lower.len() as u32, end: 0, orig: (i as u32, 0), caps: false, elongated: false };
                 digits_only = true;
                 upper = 0;
                 letters = 0;
@@ -280,9 +248,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Tokens) {
                     }
                 }
                 // "/s" sarcasm marker
-                '/' if text.as_bytes().get(i) == Some(&b's')
-                    && !char_at(text, i + 1).is_some_and(|(x, _)| x.is_alphanumeric()) =>
-                {
+                '/' if text.as_bytes().get(i) == Some(&b's') && !char_at(text, i + 1).is_some_and(|(x, _)| x.is_alphanumeric()) => {
                     push_tok(out, Kind::Word, "/s", (i - 1, i + 1));
                     i += 1;
                 }
@@ -340,10 +306,7 @@ mod tests {
 
     #[test]
     fn words_apostrophes_hyphens() {
-        assert_eq!(
-            toks("Don't re-open infosec's ticket!"),
-            ["dont", "re", "open", "infosec", "ticket", "!"]
-        );
+        assert_eq!(toks("Don't re-open infosec's ticket!"), ["dont", "re", "open", "infosec", "ticket", "!"]);
         assert_eq!(toks("They’re fine"), ["theyre", "fine"]);
         assert_eq!(toks("n/a"), ["n", "a"]);
     }

@@ -17,8 +17,8 @@ use crate::privacy::MinGroup;
 use crate::report::{Report, REPORT_FORMAT};
 use crate::score::comments::{AnalyzedComments, CommentOptions};
 use crate::score::{score_with_comments, ScoreOptions};
-use crate::text::Analyzer;
 use crate::synth::{self, SynthOptions};
+use crate::text::Analyzer;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -157,7 +157,8 @@ impl Dashboard {
     #[wasm_bindgen(js_name = loadSample)]
     pub fn load_sample(&mut self, n: u32, seed: u32) {
         let waves = ["2025-H1", "2025-H2", "2026-H1"].map(String::from).to_vec();
-        let table = synth::generate(&self.instrument, &SynthOptions { n: n as usize, seed: u64::from(seed), waves, ..SynthOptions::default() });
+        let table =
+            synth::generate(&self.instrument, &SynthOptions { n: n as usize, seed: u64::from(seed), waves, ..SynthOptions::default() });
         self.set(table);
     }
 
@@ -202,7 +203,11 @@ impl Dashboard {
                 .segments
                 .iter()
                 .map(|(name, groups)| Column { name: name.clone(), values: groups.iter().map(|g| g.value.clone()).collect(), choice: true })
-                .chain(r.waves.iter().map(|w| Column { name: w.column.clone(), values: w.waves.iter().map(|g| g.value.clone()).collect(), choice: false }))
+                .chain(r.waves.iter().map(|w| Column {
+                    name: w.column.clone(),
+                    values: w.waves.iter().map(|g| g.value.clone()).collect(),
+                    choice: false,
+                }))
                 .collect(),
         };
         to_js(&columns)
@@ -215,17 +220,29 @@ impl Dashboard {
     }
 
     /// Draws chart `kind` onto `canvas` (sized by the caller to its box × devicePixelRatio).
-    pub fn draw(&mut self, #[wasm_bindgen(unchecked_param_type = "ChartKind")] kind: &str, canvas: HtmlCanvasElement, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<(), JsError> {
+    pub fn draw(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ChartKind")] kind: &str,
+        canvas: HtmlCanvasElement,
+        #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
+    ) -> Result<(), JsError> {
         let (k, o) = (self::kind(kind)?, self::options(options)?);
         let (report, chart_options) = self.view(&o)?;
-        let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
+        let backend =
+            plotters_canvas::CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
         let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
         chart::draw(k, report, &area, &chart_options).map_err(into_error)?;
         area.present().map_err(into_error)
     }
 
     /// Chart `kind` as an SVG document of `width` × `height` pixels.
-    pub fn svg(&mut self, kind: &str, width: u32, height: u32, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<String, JsError> {
+    pub fn svg(
+        &mut self,
+        kind: &str,
+        width: u32,
+        height: u32,
+        #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
+    ) -> Result<String, JsError> {
         let (k, o) = (self::kind(kind)?, self::options(options)?);
         let (report, chart_options) = self.view(&o)?;
         chart::svg(k, report, width, height, &chart_options).map_err(into_error)
@@ -233,7 +250,11 @@ impl Dashboard {
 
     /// Title, takeaway and data table of chart `kind`.
     #[wasm_bindgen(unchecked_return_type = "ChartText")]
-    pub fn describe(&mut self, kind: &str, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<JsValue, JsError> {
+    pub fn describe(
+        &mut self,
+        kind: &str,
+        #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
         let (k, o) = (self::kind(kind)?, self::options(options)?);
         let (report, chart_options) = self.view(&o)?;
         to_js(&chart::describe(k, report, &chart_options))
@@ -241,7 +262,11 @@ impl Dashboard {
 
     /// The height (CSS pixels) chart `kind` reads best at.
     #[wasm_bindgen(js_name = preferredHeight)]
-    pub fn preferred_height(&mut self, kind: &str, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<u32, JsError> {
+    pub fn preferred_height(
+        &mut self,
+        kind: &str,
+        #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
+    ) -> Result<u32, JsError> {
         let (k, o) = (self::kind(kind)?, self::options(options)?);
         let (report, chart_options) = self.view(&o)?;
         Ok(chart::preferred_height(k, report, &chart_options))
@@ -280,7 +305,13 @@ pub fn comment_labels() -> Result<JsValue, JsError> {
 /// A dashboard showing the published report `json` (what `<secpulse-report src="report.json">` uses).
 #[wasm_bindgen(js_name = fromPublished)]
 pub fn from_published(json: &str) -> Result<Dashboard, JsError> {
-    Ok(Dashboard { instrument: Instrument::default_instrument(), data: Data::Published(parse_report(json)?), cache: None, raw: Vec::new(), analyzer: None })
+    Ok(Dashboard {
+        instrument: Instrument::default_instrument(),
+        data: Data::Published(parse_report(json)?),
+        cache: None,
+        raw: Vec::new(),
+        analyzer: None,
+    })
 }
 
 fn parse_report(json: &str) -> Result<Report, JsError> {
@@ -295,7 +326,8 @@ fn parse_report(json: &str) -> Result<Report, JsError> {
 
 impl Dashboard {
     fn read(&self, bytes: &[u8]) -> Result<(ResponseTable, IngestSummary), JsError> {
-        let got = ingest::read_responses(&self.instrument, bytes, ingest::detect_format(bytes), &IngestOptions::default()).map_err(into_error)?;
+        let got =
+            ingest::read_responses(&self.instrument, bytes, ingest::detect_format(bytes), &IngestOptions::default()).map_err(into_error)?;
         if got.summary.rows_kept == 0 {
             let more = got.summary.problems_total.saturating_sub(1);
             return Err(match got.summary.problems.first() {
@@ -365,7 +397,8 @@ fn score_view(
         }
         Some(view) => {
             let view_table = filter::subset(table, &view.rows);
-            let mut report = score_with_comments(instrument, &view_table, &opts, Some((&analyzed.subset(table, &view.rows), &comments))).map_err(into_error)?;
+            let mut report = score_with_comments(instrument, &view_table, &opts, Some((&analyzed.subset(table, &view.rows), &comments)))
+                .map_err(into_error)?;
             // Coarser views only need counts, not samples (a cached report's samples are unused).
             let counts_only = CommentOptions { samples: 0, ..CommentOptions::default() };
             let mut coarser = Vec::with_capacity(view.coarser.len());
@@ -375,10 +408,13 @@ fn score_view(
                 let r = match cached {
                     Some(r) => r,
                     // Everyone: the table itself, no copy.
-                    None if rows.len() == table.rows => score_with_comments(instrument, table, &opts, Some((analyzed, &counts_only))).map_err(into_error)?,
+                    None if rows.len() == table.rows => {
+                        score_with_comments(instrument, table, &opts, Some((analyzed, &counts_only))).map_err(into_error)?
+                    }
                     None => {
                         let t = filter::subset(table, rows);
-                        score_with_comments(instrument, &t, &opts, Some((&analyzed.subset(table, rows), &counts_only))).map_err(into_error)?
+                        score_with_comments(instrument, &t, &opts, Some((&analyzed.subset(table, rows), &counts_only)))
+                            .map_err(into_error)?
                     }
                 };
                 remember(raw, k, &r);

@@ -107,9 +107,7 @@ fn check_row(instrument: &Instrument, row: &serde_json::Value) -> ResponseCheck 
         Err(e) => return finish(vec![RowError::core(None, e.to_string())]),
     };
     match read_responses(instrument, &bytes, Format::Json, &IngestOptions::default()) {
-        Ok(ingested) => {
-            errors.extend(ingested.summary.problems.into_iter().map(|p| RowError::core(p.column, p.message)))
-        }
+        Ok(ingested) => errors.extend(ingested.summary.problems.into_iter().map(|p| RowError::core(p.column, p.message))),
         Err(e) => errors.push(RowError::core(None, e.to_string())),
     }
     finish(errors)
