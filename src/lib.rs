@@ -22,6 +22,7 @@ pub mod score;
 mod sort;
 pub mod synth;
 pub mod text;
+pub mod views;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

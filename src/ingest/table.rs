@@ -3,6 +3,8 @@
 //! Columnar storage keeps a million respondents small (one byte per answer)
 //! and makes every statistic a tight loop over a slice.
 
+use std::collections::BTreeMap;
+
 use crate::instrument::{Instrument, Question};
 
 /// Marker for "no answer" in an [`AnswerColumn`].
@@ -65,6 +67,50 @@ pub struct RankingColumn {
 }
 
 impl ResponseTable {
+    /// Appends the rows of `more` (columns matched by name; segment labels re-coded; a column
+    /// only one side has is blank on the other).
+    pub fn append(&mut self, more: ResponseTable) {
+        let table = self;
+        let offset = table.rows as u32;
+        let (old_rows, new_rows) = (table.rows, more.rows);
+        for c in &mut table.answers {
+            match more.answer(&c.id) {
+                Some(m) => c.values.extend_from_slice(&m.values),
+                None => c.values.resize(old_rows + new_rows, MISSING),
+            }
+        }
+        // Filled by insert, not collect: BTreeMap::from_iter compiles a sort of its own.
+        let mut by_name: BTreeMap<String, SegmentColumn> = BTreeMap::new();
+        for s in more.segments.iter().cloned() {
+            by_name.insert(s.name.clone(), s);
+        }
+        for s in &mut table.segments {
+            let codes: Vec<u32> = match by_name.remove(&s.name) {
+                Some(m) => m.codes.iter().map(|&c| recode(s, &m.labels, c)).collect(),
+                None => vec![NO_SEGMENT; new_rows],
+            };
+            s.codes.extend(codes);
+        }
+        for (_, mut m) in by_name {
+            // A column only the new rows have (e.g. a wave the survey adds).
+            let mut codes = vec![NO_SEGMENT; old_rows];
+            codes.append(&mut m.codes);
+            m.codes = codes;
+            table.segments.push(m);
+        }
+        for t in &mut table.texts {
+            if let Some(m) = more.text(&t.id) {
+                t.entries.extend(m.entries.iter().map(|(r, s)| (r + offset, s.clone())));
+            }
+        }
+        for k in &mut table.rankings {
+            if let Some(m) = more.ranking(&k.id) {
+                k.entries.extend(m.entries.iter().map(|(r, o)| (r + offset, o.clone())));
+            }
+        }
+        table.rows += new_rows;
+    }
+
     /// An empty table with one column for every question of the instrument.
     pub fn for_instrument(instrument: &Instrument) -> ResponseTable {
         let mut table = ResponseTable::default();
@@ -111,6 +157,18 @@ impl SegmentColumn {
         match self.codes.get(row) {
             Some(&c) if c != NO_SEGMENT => self.labels.get(c as usize).map(String::as_str),
             _ => None,
+        }
+    }
+}
+
+/// The code of `labels[code]` in `column`, adding the label when new.
+fn recode(column: &mut SegmentColumn, labels: &[String], code: u32) -> u32 {
+    let Some(label) = labels.get(code as usize) else { return NO_SEGMENT };
+    match column.labels.iter().position(|l| l == label) {
+        Some(i) => i as u32,
+        None => {
+            column.labels.push(label.clone());
+            column.labels.len() as u32 - 1
         }
     }
 }

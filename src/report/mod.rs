@@ -400,3 +400,55 @@ pub struct WaveDelta {
     #[serde(flatten)]
     pub change: Difference,
 }
+
+/// Fields holding a share in % (published as whole percentages).
+const SHARE_FIELDS: [&str; 13] = [
+    "favourable",
+    "neutral",
+    "unfavourable",
+    "distribution",
+    "promoters",
+    "passives",
+    "detractors",
+    "left_share",
+    "middle_share",
+    "right_share",
+    "reported_yes",
+    "share",
+    "first",
+];
+
+/// The report as JSON to publish, with its numbers rounded: shares to whole percent, p-values
+/// to three decimals, everything else to one decimal. A reader then cannot back exact counts
+/// out of shares (`share × n`), which matters for a report read outside the organisation.
+pub fn publish_json(report: &Report) -> String {
+    let mut value = serde_json::to_value(report).expect("a report always serializes");
+    round_numbers(&mut value, 1.0);
+    serde_json::to_string_pretty(&value).expect("a JSON value always serializes")
+}
+
+/// Rounds every non-integer number in `value` to a multiple of `step`, by field name.
+fn round_numbers(value: &mut serde_json::Value, step: f64) {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            let x = n.as_f64().unwrap_or_default();
+            let r = if step >= 1.0 { x.round() } else { (x / step).round() * step };
+            // Keep a fixed number of decimals in the text (0.1 * 3 = 0.30000000000000004).
+            let r = (r * 1000.0).round() / 1000.0;
+            *value = serde_json::Number::from_f64(r).map_or(Value::Null, Value::Number);
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| round_numbers(v, step)),
+        Value::Object(fields) => {
+            for (key, v) in fields.iter_mut() {
+                let step = match key.as_str() {
+                    k if SHARE_FIELDS.contains(&k) => 1.0,
+                    "p" => 0.001,
+                    _ => 0.1,
+                };
+                round_numbers(v, step);
+            }
+        }
+        _ => {}
+    }
+}

@@ -144,7 +144,7 @@ impl Dashboard {
                 // Only the new rows' comments are analysed.
                 let more = AnalyzedComments::new(self.analyzer.get_or_insert_with(Analyzer::new), &table);
                 analyzed.append(existing, &table, &more);
-                append_table(existing, table);
+                existing.append(table);
                 self.cache = None;
                 self.raw.clear();
             }
@@ -440,55 +440,3 @@ fn remember(raw: &mut Vec<(ScoreKey, Report)>, key: ScoreKey, report: &Report) {
     raw.push((key, report.clone()));
 }
 
-/// Appends the rows of `more` to `table` (columns matched by name; labels re-coded).
-fn append_table(table: &mut ResponseTable, more: ResponseTable) {
-    let offset = table.rows as u32;
-    let (old_rows, new_rows) = (table.rows, more.rows);
-    for c in &mut table.answers {
-        match more.answer(&c.id) {
-            Some(m) => c.values.extend_from_slice(&m.values),
-            None => c.values.resize(old_rows + new_rows, ingest::MISSING),
-        }
-    }
-    // Filled by insert, not collect: BTreeMap::from_iter compiles a sort of its own.
-    let mut by_name: BTreeMap<String, ingest::SegmentColumn> = BTreeMap::new();
-    for s in more.segments.iter().cloned() {
-        by_name.insert(s.name.clone(), s);
-    }
-    for s in &mut table.segments {
-        let codes: Vec<u32> = match by_name.remove(&s.name) {
-            Some(m) => m.codes.iter().map(|&c| recode(s, &m.labels, c)).collect(),
-            None => vec![NO_SEGMENT; new_rows],
-        };
-        s.codes.extend(codes);
-    }
-    for (_, mut m) in by_name {
-        // A column only the new rows have (e.g. a wave the survey adds).
-        let mut codes = vec![NO_SEGMENT; old_rows];
-        codes.append(&mut m.codes);
-        m.codes = codes;
-        table.segments.push(m);
-    }
-    for t in &mut table.texts {
-        if let Some(m) = more.text(&t.id) {
-            t.entries.extend(m.entries.iter().map(|(r, s)| (r + offset, s.clone())));
-        }
-    }
-    for k in &mut table.rankings {
-        if let Some(m) = more.ranking(&k.id) {
-            k.entries.extend(m.entries.iter().map(|(r, o)| (r + offset, o.clone())));
-        }
-    }
-    table.rows += new_rows;
-}
-
-fn recode(column: &mut ingest::SegmentColumn, labels: &[String], code: u32) -> u32 {
-    let Some(label) = labels.get(code as usize) else { return NO_SEGMENT };
-    match column.labels.iter().position(|l| l == label) {
-        Some(i) => i as u32,
-        None => {
-            column.labels.push(label.clone());
-            column.labels.len() as u32 - 1
-        }
-    }
-}

@@ -1,0 +1,225 @@
+//! Every view of one survey that a reader can reach, each released through the one
+//! disclosure-control layer ([`crate::privacy::disclosure`]).
+//!
+//! A [`Views`] holds the responses of one survey (and their analysed comments) with the
+//! settings a deployment fixes once: the wave column, the minimum group size and the
+//! comment options. Each [`View`] (a breakdown and a filter) is scored from the rows and
+//! then protected by a policy decided once for all views together, so that no number of
+//! one view, subtracted from numbers of other views, tells anything about fewer than `k`
+//! people. The CLI, the wasm dashboard and the auditor test all go through here.
+//!
+//! ```
+//! use secpulse::instrument::Instrument;
+//! use secpulse::synth::{generate, SynthOptions};
+//! use secpulse::views::{View, ViewConfig, Views};
+//!
+//! let instrument = Instrument::default_instrument();
+//! let table = generate(&instrument, &SynthOptions { n: 500, seed: 3, ..SynthOptions::default() });
+//! let mut views = Views::new(instrument, table, ViewConfig::default(), None);
+//! let report = views.report(&View::by("department")).unwrap();
+//! assert_eq!(report.respondents, Some(500));
+//! ```
+
+use crate::ingest::ResponseTable;
+use crate::instrument::Instrument;
+use crate::privacy::filter::{Filter, FilterError, SegmentFilter};
+use crate::privacy::MinGroup;
+use crate::report::Report;
+use crate::score::comments::{AnalyzedComments, CommentOptions};
+use crate::score::{ScoreError, ScoreOptions};
+use crate::text::Analyzer;
+
+/// One view: the columns the report breaks down by, and which respondents it keeps.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct View {
+    /// Segment columns to break down by (the dashboard uses one; the CLI any number).
+    pub by: Vec<String>,
+    /// Which respondents the view keeps (everyone when empty).
+    pub filter: Filter,
+}
+
+impl View {
+    /// Everyone, broken down by `column`.
+    pub fn by(column: &str) -> View {
+        View { by: vec![column.to_string()], filter: Filter::default() }
+    }
+
+    /// The same view restricted to the segment value `column = value`.
+    pub fn showing(mut self, column: &str, value: &str) -> View {
+        self.filter.segment = Some(SegmentFilter { column: column.to_string(), value: value.to_string() });
+        self
+    }
+
+    /// The same view restricted to one wave.
+    pub fn in_wave(mut self, wave: &str) -> View {
+        self.filter.wave = Some(wave.to_string());
+        self
+    }
+}
+
+/// How much protection the views get.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Protection {
+    /// Linked-table protection: a statistic is shown only where no difference of reachable
+    /// numbers isolates fewer than `k` answers (the only setting the CLI and dashboard use).
+    #[default]
+    Linked,
+    /// Each statistic hidden only when its own base is under `k`, with no protection against
+    /// subtraction. Exists so the auditor can show that it detects the leaks this allows.
+    PrimaryOnly,
+}
+
+/// What a deployment fixes once for all views of a survey.
+#[derive(Debug, Clone, Default)]
+pub struct ViewConfig {
+    /// The column holding the survey wave, if any.
+    pub wave: Option<String>,
+    /// Minimum number of answers behind anything shown.
+    pub min_group: MinGroup,
+    /// How comments are reported; `None` reports no comments.
+    pub comments: Option<CommentOptions>,
+    /// See [`Protection`].
+    pub protection: Protection,
+}
+
+/// Why a view is not shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ViewError {
+    /// The filter is not allowed (unknown value, or too few people).
+    Filter(FilterError),
+    /// A breakdown column that does not exist.
+    Score(ScoreError),
+}
+
+impl std::fmt::Display for ViewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ViewError::Filter(e) => e.fmt(f),
+            ViewError::Score(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ViewError {}
+
+impl From<FilterError> for ViewError {
+    fn from(e: FilterError) -> Self {
+        ViewError::Filter(e)
+    }
+}
+
+impl From<ScoreError> for ViewError {
+    fn from(e: ScoreError) -> Self {
+        ViewError::Score(e)
+    }
+}
+
+/// The responses of one survey and every view of them.
+pub struct Views {
+    instrument: Instrument,
+    table: ResponseTable,
+    analyzed: AnalyzedComments,
+    config: ViewConfig,
+}
+
+impl Views {
+    /// Views of `table`; comments are analysed once here (with `analyzer`, or a new one)
+    /// when `config.comments` is set.
+    pub fn new(instrument: Instrument, table: ResponseTable, config: ViewConfig, analyzer: Option<&Analyzer>) -> Views {
+        let analyzed = match (&config.comments, analyzer) {
+            (None, _) => AnalyzedComments::default(),
+            (Some(_), Some(a)) => AnalyzedComments::new(a, &table),
+            (Some(_), None) => AnalyzedComments::new(&Analyzer::new(), &table),
+        };
+        Views { instrument, table, analyzed, config }
+    }
+
+    /// The responses.
+    pub fn table(&self) -> &ResponseTable {
+        &self.table
+    }
+
+    /// The instrument the responses answer.
+    pub fn instrument(&self) -> &Instrument {
+        &self.instrument
+    }
+
+    /// The settings fixed for all views.
+    pub fn config(&self) -> &ViewConfig {
+        &self.config
+    }
+
+    /// Adds `more` rows (columns matched by name); their comments are analysed with `analyzer`.
+    pub fn append(&mut self, more: ResponseTable, analyzer: &Analyzer) {
+        if self.config.comments.is_some() {
+            let more_analyzed = AnalyzedComments::new(analyzer, &more);
+            self.analyzed.append(&self.table, &more, &more_analyzed);
+        }
+        self.table.append(more);
+    }
+
+    /// Every view a reader can reach: no breakdown, every column alone and all columns at
+    /// once (the CLI's `--by … --by …`), each with no filter; and the dashboard's views: a
+    /// breakdown by one column, filtered to one of its values, one wave, or both.
+    pub fn reachable(&self) -> Vec<View> {
+        let wave = self.config.wave.as_deref();
+        let columns: Vec<&str> = self.table.segments.iter().map(|s| s.name.as_str()).filter(|&c| Some(c) != wave).collect();
+        let waves: Vec<String> = wave.and_then(|w| self.table.segment(w)).map(values_of).unwrap_or_default();
+        let mut out = vec![View::default(), View { by: columns.iter().map(|c| c.to_string()).collect(), filter: Filter::default() }];
+        for &c in &columns {
+            let values = self.table.segment(c).map(values_of).unwrap_or_default();
+            let base = View::by(c);
+            out.push(base.clone());
+            out.extend(waves.iter().map(|w| base.clone().in_wave(w)));
+            for v in &values {
+                out.push(base.clone().showing(c, v));
+                out.extend(waves.iter().map(|w| base.clone().showing(c, v).in_wave(w)));
+            }
+        }
+        out.extend(waves.iter().map(|w| View::default().in_wave(w)));
+        out
+    }
+
+    /// The released report of `view`.
+    pub fn report(&mut self, view: &View) -> Result<Report, ViewError> {
+        let options = ScoreOptions { by: view.by.clone(), wave: self.config.wave.clone(), min_group: self.config.min_group };
+        let comments = self.config.comments.clone();
+        let comments = comments.as_ref().map(|c| (&self.analyzed, c));
+        let score = |table: &ResponseTable, analyzed: Option<(&AnalyzedComments, &CommentOptions)>| {
+            crate::score::score_with_comments(&self.instrument, table, &options, analyzed)
+        };
+        let Some(selected) =
+            crate::privacy::filter::select_rows(&self.table, &view.filter, self.config.wave.as_deref(), self.config.min_group)?
+        else {
+            return Ok(score(&self.table, comments)?);
+        };
+        let sub = crate::privacy::filter::subset(&self.table, &selected.rows);
+        let sub_analyzed = self.analyzed.subset(&self.table, &selected.rows);
+        let mut report = score(&sub, comments.map(|(_, c)| (&sub_analyzed, c)))?;
+        let counts_only = comments.map(|(_, c)| CommentOptions { samples: 0, ..c.clone() });
+        let mut coarser = Vec::new();
+        for (_, rows) in &selected.coarser {
+            let t = crate::privacy::filter::subset(&self.table, rows);
+            let a = self.analyzed.subset(&self.table, rows);
+            coarser.push(score(&t, counts_only.as_ref().map(|c| (&a, c)))?);
+        }
+        crate::privacy::filter::protect(&mut report, &sub, &coarser, self.config.min_group);
+        Ok(report)
+    }
+
+    /// The released report of `view` as published JSON: aggregates only, shares rounded.
+    pub fn publish(&mut self, view: &View) -> Result<String, ViewError> {
+        let report = self.report(view)?;
+        Ok(crate::report::publish_json(&report))
+    }
+}
+
+/// The values of a segment column that occur, blanks included as their own group.
+fn values_of(column: &crate::ingest::SegmentColumn) -> Vec<String> {
+    let mut seen = vec![false; column.labels.len() + 1];
+    for &c in &column.codes {
+        seen[(c as usize).min(column.labels.len())] = true;
+    }
+    let blank = crate::score::NO_ANSWER.to_string();
+    column.labels.iter().cloned().chain(std::iter::once(blank)).zip(seen).filter(|(_, s)| *s).map(|(v, _)| v).collect()
+}
