@@ -22,11 +22,12 @@
 
 use crate::ingest::ResponseTable;
 use crate::instrument::Instrument;
-use crate::privacy::filter::{Filter, FilterError, SegmentFilter};
+use crate::privacy::disclosure::{Measure, Policy, Population};
+use crate::privacy::filter::{self, Filter, FilterError, SegmentFilter};
 use crate::privacy::MinGroup;
 use crate::report::Report;
 use crate::score::comments::{AnalyzedComments, CommentOptions};
-use crate::score::{ScoreError, ScoreOptions};
+use crate::score::{raw_report, RawOptions, ScoreError};
 use crate::text::Analyzer;
 
 /// One view: the columns the report breaks down by, and which respondents it keeps.
@@ -120,6 +121,7 @@ pub struct Views {
     table: ResponseTable,
     analyzed: AnalyzedComments,
     config: ViewConfig,
+    policy: Option<Policy>,
 }
 
 impl Views {
@@ -131,7 +133,7 @@ impl Views {
             (Some(_), Some(a)) => AnalyzedComments::new(a, &table),
             (Some(_), None) => AnalyzedComments::new(&Analyzer::new(), &table),
         };
-        Views { instrument, table, analyzed, config }
+        Views { instrument, table, analyzed, config, policy: None }
     }
 
     /// The responses.
@@ -149,6 +151,15 @@ impl Views {
         &self.config
     }
 
+    /// Sets the wave column and the minimum group size for every view (the policy is decided
+    /// again on next use when they change).
+    pub fn configure(&mut self, wave: Option<String>, min_group: MinGroup) {
+        if self.config.wave != wave || self.config.min_group != min_group {
+            (self.config.wave, self.config.min_group) = (wave, min_group);
+            self.policy = None;
+        }
+    }
+
     /// Adds `more` rows (columns matched by name); their comments are analysed with `analyzer`.
     pub fn append(&mut self, more: ResponseTable, analyzer: &Analyzer) {
         if self.config.comments.is_some() {
@@ -156,6 +167,7 @@ impl Views {
             self.analyzed.append(&self.table, &more, &more_analyzed);
         }
         self.table.append(more);
+        self.policy = None;
     }
 
     /// Every view a reader can reach: no breakdown, every column alone and all columns at
@@ -180,30 +192,38 @@ impl Views {
         out
     }
 
+    /// The disclosure policy of these views (decided on first use, for all views at once).
+    pub fn policy(&mut self) -> &Policy {
+        let (instrument, table, config) = (&self.instrument, &self.table, &self.config);
+        self.policy.get_or_insert_with(|| policy_for(instrument, table, config))
+    }
+
     /// The released report of `view`.
     pub fn report(&mut self, view: &View) -> Result<Report, ViewError> {
-        let options = ScoreOptions { by: view.by.clone(), wave: self.config.wave.clone(), min_group: self.config.min_group };
-        let comments = self.config.comments.clone();
-        let comments = comments.as_ref().map(|c| (&self.analyzed, c));
-        let score = |table: &ResponseTable, analyzed: Option<(&AnalyzedComments, &CommentOptions)>| {
-            crate::score::score_with_comments(&self.instrument, table, &options, analyzed)
-        };
-        let Some(selected) =
-            crate::privacy::filter::select_rows(&self.table, &view.filter, self.config.wave.as_deref(), self.config.min_group)?
-        else {
-            return Ok(score(&self.table, comments)?);
-        };
-        let sub = crate::privacy::filter::subset(&self.table, &selected.rows);
-        let sub_analyzed = self.analyzed.subset(&self.table, &selected.rows);
-        let mut report = score(&sub, comments.map(|(_, c)| (&sub_analyzed, c)))?;
-        let counts_only = comments.map(|(_, c)| CommentOptions { samples: 0, ..c.clone() });
-        let mut coarser = Vec::new();
-        for (_, rows) in &selected.coarser {
-            let t = crate::privacy::filter::subset(&self.table, rows);
-            let a = self.analyzed.subset(&self.table, rows);
-            coarser.push(score(&t, counts_only.as_ref().map(|c| (&a, c)))?);
+        let wave = self.config.wave.clone();
+        let rows = filter::rows_of(&self.table, &view.filter, wave.as_deref())?;
+        let k = self.config.min_group;
+        let policy = self.policy();
+        let segment = view.filter.segment.as_ref().map(|s| (s.column.as_str(), s.value.as_str()));
+        let population = policy.view_population(segment, view.filter.wave.as_deref());
+        let population = population.ok_or(FilterError::TooSmall { k: k.k() })?;
+        if !policy.releases(Measure::People, &population) {
+            return Err(match k.allows(rows.len()) {
+                true => FilterError::Difference { k: k.k() },
+                false => FilterError::TooSmall { k: k.k() },
+            }
+            .into());
         }
-        crate::privacy::filter::protect(&mut report, &sub, &coarser, self.config.min_group);
+        let options = RawOptions { by: view.by.clone(), wave };
+        let comments = self.config.comments.as_ref();
+        let mut report = if view.filter.is_empty() {
+            raw_report(&self.instrument, &self.table, &options, comments.map(|c| (&self.analyzed, c)))?
+        } else {
+            let table = filter::subset(&self.table, &rows);
+            let analyzed = self.analyzed.subset(&self.table, &rows);
+            raw_report(&self.instrument, &table, &options, comments.map(|c| (&analyzed, c)))?
+        };
+        self.policy().protect(&mut report, &population);
         Ok(report)
     }
 
@@ -222,4 +242,59 @@ fn values_of(column: &crate::ingest::SegmentColumn) -> Vec<String> {
     }
     let blank = crate::score::NO_ANSWER.to_string();
     column.labels.iter().cloned().chain(std::iter::once(blank)).zip(seen).filter(|(_, s)| *s).map(|(v, _)| v).collect()
+}
+
+/// The disclosure policy for `table` under `config`.
+fn policy_for(instrument: &Instrument, table: &ResponseTable, config: &ViewConfig) -> Policy {
+    let min_comments = config.comments.as_ref().map_or(config.min_group, |c| c.min_comments);
+    let primary_only = config.protection == Protection::PrimaryOnly;
+    Policy::new(instrument, table, config.wave.as_deref(), config.min_group, min_comments, primary_only)
+}
+
+/// What to score and how, for a report of everyone.
+#[derive(Debug, Clone, Default)]
+pub struct ScoreOptions {
+    /// Segment columns to break the results down by.
+    pub by: Vec<String>,
+    /// Column holding the survey wave, for wave-over-wave deltas.
+    pub wave: Option<String>,
+    /// Minimum group size.
+    pub min_group: MinGroup,
+}
+
+/// Scores `table` against `instrument` for everyone, with the breakdowns and waves of
+/// `options`, released through the disclosure layer (no comments).
+///
+/// ```
+/// use secpulse::instrument::Instrument;
+/// use secpulse::synth::{generate, SynthOptions};
+/// use secpulse::views::{score, ScoreOptions};
+///
+/// let instrument = Instrument::default_instrument();
+/// let table = generate(&instrument, &SynthOptions { n: 300, seed: 1, ..SynthOptions::default() });
+/// let options = ScoreOptions { by: vec!["department".into()], ..ScoreOptions::default() };
+/// let report = score(&instrument, &table, &options).unwrap();
+/// assert!(report.overall.score.is_some());
+/// ```
+pub fn score(instrument: &Instrument, table: &ResponseTable, options: &ScoreOptions) -> Result<Report, ScoreError> {
+    score_with_comments(instrument, table, options, None)
+}
+
+/// [`score`], plus what people wrote, from comments analysed once with [`AnalyzedComments::new`].
+pub fn score_with_comments(
+    instrument: &Instrument,
+    table: &ResponseTable,
+    options: &ScoreOptions,
+    comments: Option<(&AnalyzedComments, &CommentOptions)>,
+) -> Result<Report, ScoreError> {
+    let raw = RawOptions { by: options.by.clone(), wave: options.wave.clone() };
+    let mut report = raw_report(instrument, table, &raw, comments)?;
+    let config = ViewConfig {
+        wave: options.wave.clone(),
+        min_group: options.min_group,
+        comments: comments.map(|(_, c)| c.clone()),
+        protection: Protection::Linked,
+    };
+    policy_for(instrument, table, &config).protect(&mut report, &Population::new());
+    Ok(report)
 }

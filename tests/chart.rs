@@ -9,8 +9,8 @@ use secpulse::instrument::Instrument;
 use secpulse::privacy::MinGroup;
 use secpulse::report::Report;
 use secpulse::score::comments::{AnalyzedComments, CommentOptions};
-use secpulse::score::{score_with_comments, ScoreOptions};
 use secpulse::text::Analyzer;
+use secpulse::views::{score_with_comments, ScoreOptions};
 
 fn report_of(departments: &[(&str, usize, i32)]) -> Report {
     let ins = Instrument::default_instrument();

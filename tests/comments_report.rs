@@ -4,8 +4,8 @@ use secpulse::ingest::{ResponseTable, MISSING};
 use secpulse::instrument::Instrument;
 use secpulse::privacy::MinGroup;
 use secpulse::score::comments::{AnalyzedComments, CommentOptions};
-use secpulse::score::{score_with_comments, ScoreOptions};
 use secpulse::text::Analyzer;
+use secpulse::views::{score_with_comments, ScoreOptions};
 
 /// 35 respondents (20 Engineering, 12 Finance, 3 HR), each with a "should change" comment;
 /// row 5's comment contains an e-mail address; `commenters` limits how many rows commented.

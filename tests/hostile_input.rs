@@ -13,9 +13,9 @@ use proptest::prelude::*;
 use secpulse::ingest::{self, ErrorPolicy, Format, IngestError, IngestOptions, Limits};
 use secpulse::instrument::{Instrument, DEFAULT_INSTRUMENT_JSON};
 use secpulse::privacy::{redact::Redactor, MinGroup};
-use secpulse::score::{score, ScoreOptions};
 use secpulse::synth::{self, SynthOptions};
 use secpulse::text;
+use secpulse::views::{score, ScoreOptions};
 
 /// Counts the bytes live on the current thread, and their peak, to bound allocation.
 struct Counting;

@@ -9,7 +9,7 @@ use secpulse::ingest::{ResponseTable, SegmentColumn, MISSING, NO_SEGMENT};
 use secpulse::instrument::Instrument;
 use secpulse::privacy::MinGroup;
 use secpulse::report::Report;
-use secpulse::score::{score, ScoreOptions};
+use secpulse::views::{score, ScoreOptions};
 use serde_json::Value;
 
 /// One respondent: department code (None = blank), wave code, and which blocks they answered.

@@ -8,8 +8,8 @@ use secpulse::instrument::Instrument;
 use secpulse::privacy::MinGroup;
 use secpulse::report::CommentReport;
 use secpulse::score::comments::{AnalyzedComments, CommentOptions};
-use secpulse::score::{score_with_comments, ScoreOptions};
 use secpulse::text::Analyzer;
+use secpulse::views::{score_with_comments, ScoreOptions};
 
 /// Rows of (department code, role code), each with a distinct comment.
 fn report(rows: &[(Option<u32>, Option<u32>)], by: &[&str], k: usize) -> Vec<CommentReport> {

@@ -1,13 +1,14 @@
-//! Difference attacks on the dashboard's filtered views (`privacy::filter::select`):
+//! Difference attacks on the dashboard's filtered views (`views::Views::report`):
 //! views of sibling groups (the values of one column, the waves, the cells of one wave
 //! or one segment value) must not add up to a total minus fewer than k people.
 
 use proptest::prelude::*;
 use secpulse::ingest::{ResponseTable, SegmentColumn, NO_SEGMENT};
 use secpulse::instrument::Instrument;
-use secpulse::privacy::filter::{select, Filter, SegmentFilter};
+use secpulse::privacy::filter::{Filter, SegmentFilter};
 use secpulse::privacy::MinGroup;
 use secpulse::score::NO_ANSWER;
+use secpulse::views::{View, ViewConfig, Views};
 
 /// A table of the default instrument with the given (department code, wave code) per row.
 fn table(rows: &[(Option<u32>, Option<u32>)]) -> ResponseTable {
@@ -31,7 +32,9 @@ fn table(rows: &[(Option<u32>, Option<u32>)]) -> ResponseTable {
 fn view(t: &ResponseTable, dept: Option<&str>, wave: Option<&str>, k: usize) -> Option<usize> {
     let filter =
         Filter { segment: dept.map(|v| SegmentFilter { column: "department".into(), value: v.into() }), wave: wave.map(str::to_string) };
-    select(t, &filter, Some("wave"), MinGroup::new(k).unwrap()).ok().flatten().map(|v| v.table.rows)
+    let config = ViewConfig { wave: Some("wave".into()), min_group: MinGroup::new(k).unwrap(), ..ViewConfig::default() };
+    let mut views = Views::new(Instrument::default_instrument(), t.clone(), config, None);
+    views.report(&View { by: vec![], filter }).ok().and_then(|r| r.respondents)
 }
 
 fn labels(t: &ResponseTable, column: &str) -> Vec<String> {

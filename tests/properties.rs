@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use secpulse::ingest::{ResponseTable, MISSING, NO_SEGMENT};
 use secpulse::instrument::{Instrument, Question, Scale};
 use secpulse::privacy::MinGroup;
-use secpulse::score::{score, ScoreOptions};
+use secpulse::views::{score, ScoreOptions};
 use serde_json::Value;
 
 /// A random table for the default instrument: `rows` respondents, answers on each question's

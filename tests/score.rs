@@ -5,7 +5,8 @@ use secpulse::ingest::{ResponseTable, MISSING, NO_SEGMENT};
 use secpulse::instrument::Instrument;
 use secpulse::privacy::MinGroup;
 use secpulse::report::{Band, Report};
-use secpulse::score::{score, ScoreError, ScoreOptions};
+use secpulse::score::ScoreError;
+use secpulse::views::{score, ScoreOptions};
 
 const M: u8 = MISSING;
 

@@ -3,8 +3,8 @@
 use secpulse::ingest::{self, IngestOptions};
 use secpulse::instrument::{Instrument, Question};
 use secpulse::privacy::randomized::Design;
-use secpulse::score::{score, ScoreOptions};
 use secpulse::synth::{generate, SynthOptions};
+use secpulse::views::{score, ScoreOptions};
 
 /// The default instrument plus "I have worked around a security control" asked with the die design.
 fn instrument() -> Instrument {

@@ -3,7 +3,7 @@
 
 use secpulse::ingest::{read_responses, Format, IngestOptions};
 use secpulse::instrument::Instrument;
-use secpulse::score::{score, ScoreOptions};
+use secpulse::views::{score, ScoreOptions};
 
 /// What the form submits for a leader who answered everything: numbers for scales, option
 /// labels for choices, trimmed text, the ranking as labels joined by `>` most important first,

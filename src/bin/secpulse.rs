@@ -13,7 +13,7 @@ use secpulse::privacy::redact::Redactor;
 use secpulse::privacy::{MinGroup, DEFAULT_MIN_COMMENTS, DEFAULT_MIN_GROUP};
 use secpulse::report::{plain, Report};
 use secpulse::score::comments::{AnalyzedComments, CommentOptions};
-use secpulse::score::{score_with_comments, ScoreOptions};
+use secpulse::views::{score_with_comments, ScoreOptions};
 use secpulse::{synth, text};
 use serde::Serialize;
 

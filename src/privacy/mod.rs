@@ -8,7 +8,9 @@
 //!   and no pool of hidden groups smaller than `k` — can be derived by subtracting
 //!   the visible groups from the total.
 
+pub mod disclosure;
 pub mod filter;
+pub mod linked;
 pub mod randomized;
 pub mod redact;
 

@@ -129,28 +129,6 @@ fn summarize<'a>(labels: impl Iterator<Item = &'a CommentLabels>) -> CommentSumm
     s.sorted()
 }
 
-/// Per breakdown column, each comment's visible group value (`None` when hidden).
-type Tags = Vec<(String, Vec<Option<String>>)>;
-
-/// The sample tag columns, in order, whose values combined with those kept before are
-/// each shared by 0 or at least `min` comments. Each tag alone names a group with enough
-/// comments, but two together can narrow a comment to fewer people (the only leader in
-/// Engineering); a column failing this is left off every sample, so a missing tag says nothing.
-fn safe_tags(visible: Tags, n: usize, min: MinGroup) -> Tags {
-    let mut kept: Tags = Vec::new();
-    for column in visible {
-        let mut counts: BTreeMap<Vec<Option<&str>>, usize> = BTreeMap::new();
-        for c in 0..n {
-            let key = kept.iter().chain(std::iter::once(&column)).map(|(_, v)| v.get(c).and_then(|x| x.as_deref())).collect();
-            *counts.entry(key).or_default() += 1;
-        }
-        if counts.values().all(|&k| min.allows(k)) {
-            kept.push(column);
-        }
-    }
-    kept
-}
-
 /// FNV-1a hash of a comment's text: an order that depends on the contents only.
 fn content_hash(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
@@ -184,11 +162,8 @@ pub(super) fn report(
     table: &ResponseTable,
     analyzed: &AnalyzedComments,
     breakdowns: &[(String, Vec<(String, Vec<u32>)>)],
-    min_group: MinGroup,
     options: &CommentOptions,
 ) -> Vec<CommentReport> {
-    // Never weaker than the respondent threshold.
-    let min = if options.min_comments.k() >= min_group.k() { options.min_comments } else { min_group };
     table
         .texts
         .iter()
@@ -196,18 +171,6 @@ pub(super) fn report(
         .map(|(col, labels)| {
             let text = instrument.question(&col.id).map_or_else(String::new, |q| q.text().to_string());
             let n = labels.len();
-            if !min.allows(n) {
-                return CommentReport {
-                    id: col.id.clone(),
-                    text,
-                    min_comments: min.k(),
-                    n: None,
-                    summary: None,
-                    segments: BTreeMap::new(),
-                    samples: Vec::new(),
-                    redacted: RedactionCounts::default(),
-                };
-            }
             // Row -> index of its comment, for per-group counting.
             let mut comment_of = vec![u32::MAX; table.rows];
             for (i, (row, _)) in col.entries.iter().enumerate() {
@@ -220,30 +183,24 @@ pub(super) fn report(
                     .iter()
                     .map(|(_, rows)| rows.iter().map(|&r| comment_of[r as usize]).filter(|&c| c != u32::MAX).map(|c| c as usize).collect())
                     .collect();
-                let hidden = min.suppress_breakdown(&in_group.iter().map(Vec::len).collect::<Vec<_>>());
                 let mut value_of_comment = vec![None; n];
                 let shown = groups
                     .iter()
                     .zip(&in_group)
-                    .zip(hidden)
-                    .filter(|((_, comments), _)| !comments.is_empty())
-                    .map(|(((value, _), comments), hide)| {
-                        if !hide {
-                            comments.iter().for_each(|&c| value_of_comment[c] = Some(value.clone()));
-                        }
+                    .map(|((value, _), comments)| {
+                        comments.iter().for_each(|&c| value_of_comment[c] = Some(value.clone()));
                         CommentGroup {
                             value: value.clone(),
-                            n: (!hide).then_some(comments.len()),
-                            n_label: if hide { min.label() } else { comments.len().to_string() },
-                            suppressed: hide,
-                            summary: (!hide).then(|| summarize(comments.iter().map(|&c| &labels[c]))),
+                            n: Some(comments.len()),
+                            n_label: comments.len().to_string(),
+                            suppressed: false,
+                            summary: Some(summarize(comments.iter().map(|&c| &labels[c]))),
                         }
                     })
                     .collect();
                 segments.insert(column.clone(), shown);
                 visible_value.push((column.clone(), value_of_comment));
             }
-            let visible_value = safe_tags(visible_value, n, min);
             // Shuffled by a hash of each comment's text, not by a fixed permutation of the
             // rows: a published seed would let a reader undo the shuffle and learn each
             // comment's row (often the order of submission). Each distinct text is shown once
@@ -283,7 +240,7 @@ pub(super) fn report(
             CommentReport {
                 id: col.id.clone(),
                 text,
-                min_comments: min.k(),
+                min_comments: options.min_comments.k(),
                 n: Some(n),
                 summary: Some(summarize(labels.iter())),
                 segments,

@@ -1,9 +1,8 @@
-//! Statistics of one group of respondents (everyone, a segment value, a wave),
-//! each passed through the minimum group size before it leaves this module.
+//! Statistics of one group of respondents (everyone, a segment value, a wave), computed
+//! without any suppression: [`crate::privacy::disclosure`] decides what is shown.
 
 use crate::ingest::{ResponseTable, MISSING};
 use crate::instrument::{Instrument, Question, Scale};
-use crate::privacy::MinGroup;
 use crate::report::{Balance, Band, DimensionScore, GroupScore, ItemScore, Nps, Score};
 
 use super::joint::Joint;
@@ -63,8 +62,6 @@ pub struct Scorer<'a> {
     dim_cov: Vec<Covariance>,
     /// Favourable / neutral / unfavourable counts of each dimension over the whole sample.
     dim_split_all: Vec<[usize; 3]>,
-    /// The privacy threshold.
-    pub min: MinGroup,
     /// Scratch space for one group's respondent scores.
     scratch: std::cell::RefCell<Vec<f32>>,
 }
@@ -87,7 +84,7 @@ fn moments_of(values: &[f32], rows: Rows<'_>) -> Moments {
 
 /// Moments and score of the non-missing `values` of `rows`, in one pass; `kept` is scratch
 /// space for the values (for the SD and median), reused between groups.
-fn score_of(values: &[f32], rows: Rows<'_>, min: MinGroup, kept: &mut Vec<f32>) -> (Moments, Score) {
+fn score_of(values: &[f32], rows: Rows<'_>, kept: &mut Vec<f32>) -> (Moments, Score) {
     let mut m = Moments::default();
     kept.clear();
     rows.for_each(|r| {
@@ -97,7 +94,7 @@ fn score_of(values: &[f32], rows: Rows<'_>, min: MinGroup, kept: &mut Vec<f32>) 
             kept.push(v);
         }
     });
-    (m, Score::from_scores(kept, m.sum, min))
+    (m, Score::from_scores(kept, m.sum))
 }
 
 /// Rows of `rows` with an answer in `values`.
@@ -118,10 +115,7 @@ impl Score {
     }
 
     /// The score of respondent scores `values` (summing to `sum`, in order).
-    fn from_scores(values: &mut [f32], sum: f64, min: MinGroup) -> Score {
-        if !min.allows(values.len()) {
-            return Score::hidden(None);
-        }
+    fn from_scores(values: &mut [f32], sum: f64) -> Score {
         match summarize_f32(values, sum) {
             Some(s) => Score {
                 n: Some(s.n),
@@ -131,14 +125,14 @@ impl Score {
                 ci95: Some([s.ci95[0].max(0.0), s.ci95[1].min(100.0)]),
                 band: Some(Band::of(s.mean)),
             },
-            None => Score::hidden(Some(0)),
+            None => Score::hidden(None),
         }
     }
 }
 
 impl<'a> Scorer<'a> {
     /// Prepares scoring of `table` against `instrument`.
-    pub fn new(instrument: &'a Instrument, table: &'a ResponseTable, min: MinGroup) -> Scorer<'a> {
+    pub fn new(instrument: &'a Instrument, table: &'a ResponseTable) -> Scorer<'a> {
         let items = keyed_items(instrument, table);
         let scores = respondent_scores(instrument, table.rows, &items);
         let all = Rows::All(table.rows);
@@ -165,20 +159,19 @@ impl<'a> Scorer<'a> {
             total_dims,
             dim_cov,
             dim_split_all,
-            min,
             scratch: std::cell::RefCell::new(Vec::new()),
         }
     }
 
     /// The overall score of `rows`, with the difference to everyone else when `vs_rest`.
     pub fn overall(&self, rows: Rows<'_>, vs_rest: bool) -> GroupScore {
-        let (m, score) = score_of(&self.scores.overall, rows, self.min, &mut self.scratch.borrow_mut());
+        let (m, score) = score_of(&self.scores.overall, rows, &mut self.scratch.borrow_mut());
         GroupScore { score, vs_rest: self.difference(&m, &self.total_overall, vs_rest) }
     }
 
     fn difference(&self, group: &Moments, total: &Moments, wanted: bool) -> Option<crate::score::stats::Difference> {
         let rest = total.minus(group);
-        (wanted && self.min.allows(group.n) && self.min.allows(rest.n)).then(|| welch(group, &rest)).flatten()
+        wanted.then(|| welch(group, &rest)).flatten()
     }
 
     /// Per-dimension scores of `rows`; alpha only when `with_alpha` (whole sample),
@@ -189,7 +182,7 @@ impl<'a> Scorer<'a> {
             .iter()
             .enumerate()
             .map(|(d, dim)| {
-                let (m, score) = score_of(&self.scores.dims[d], rows, self.min, &mut self.scratch.borrow_mut());
+                let (m, score) = score_of(&self.scores.dims[d], rows, &mut self.scratch.borrow_mut());
                 let shown = score.n.is_some();
                 let in_dim: Vec<&KeyedItem> = self.items.iter().filter(|k| k.item.dimension == d).collect();
                 let [fav, neu, unf] = if shown { self.dimension_split(d, &in_dim, rows) } else { [None; 3] };
@@ -221,10 +214,10 @@ impl<'a> Scorer<'a> {
         self.shares(counts)
     }
 
-    /// Counts as shares, hidden below the minimum group size.
+    /// Counts as shares (none when there are no answers).
     fn shares(&self, counts: [usize; 3]) -> [Option<f64>; 3] {
         let total: usize = counts.iter().sum();
-        if !self.min.allows(total) {
+        if total == 0 {
             return [None; 3];
         }
         counts.map(|c| Some(share(c, total)))
@@ -261,7 +254,7 @@ impl<'a> Scorer<'a> {
                     }] += c;
                 }
                 let n: usize = dist.iter().sum();
-                let shown = self.min.allows(n);
+                let shown = n > 0;
                 let [fav, neu, unf] = if shown { self.shares(split) } else { [None; 3] };
                 let (in_dim, cov) = &dims[k.item.dimension];
                 let pos = in_dim.iter().position(|o| o.item.id == k.item.id);
@@ -294,7 +287,7 @@ impl<'a> Scorer<'a> {
         });
         let n: usize = counts.iter().sum();
         let id = q.question.id().to_string();
-        if !self.min.allows(n) {
+        if n == 0 {
             return Some(Nps { id, n: None, score: None, ci95: None, promoters: None, passives: None, detractors: None });
         }
         let (p, d) = (counts[0] as f64 / n as f64, counts[2] as f64 / n as f64);
@@ -344,7 +337,7 @@ impl<'a> Scorer<'a> {
             middle_share: None,
             right_share: None,
         };
-        if self.min.allows(values.len()) {
+        if !values.is_empty() {
             let s = summarize(&mut values)?;
             let n = s.n;
             out.n = Some(n);

@@ -11,7 +11,6 @@
 //! - Security NPS: % answering 9–10 minus % answering 0–6.
 
 pub mod comments;
-mod complement;
 pub mod group;
 mod joint;
 pub mod respondent;
@@ -22,7 +21,6 @@ use std::fmt;
 
 use crate::ingest::ResponseTable;
 use crate::instrument::{Instrument, Question};
-use crate::privacy::MinGroup;
 use crate::report::{InstrumentRef, Named, RankedOption, Ranking, Report, SegmentGroup, WaveDelta, Waves, REPORT_FORMAT};
 
 use comments::{AnalyzedComments, CommentOptions};
@@ -32,15 +30,13 @@ use stats::welch;
 /// Label of the group of respondents who left a segment question blank.
 pub const NO_ANSWER: &str = "(no answer)";
 
-/// What to score and how.
+/// What to compute: the breakdowns and the wave column.
 #[derive(Debug, Clone, Default)]
-pub struct ScoreOptions {
+pub struct RawOptions {
     /// Segment columns to break the results down by.
     pub by: Vec<String>,
     /// Column holding the survey wave, for wave-over-wave deltas.
     pub wave: Option<String>,
-    /// Minimum group size.
-    pub min_group: MinGroup,
 }
 
 /// Why a table could not be scored.
@@ -83,26 +79,11 @@ fn groups_of(table: &ResponseTable, column: &str) -> Result<Vec<(String, Vec<u32
     Ok(labels.zip(rows).filter(|(_, r)| !r.is_empty()).collect())
 }
 
-/// Scores each group of a breakdown, hiding groups by the minimum group size.
+/// Scores each group of a breakdown (all groups: the disclosure layer hides what it must).
 fn breakdown(scorer: &Scorer<'_>, groups: &[(String, Vec<u32>)]) -> Vec<SegmentGroup> {
-    let sizes: Vec<usize> = groups.iter().map(|(_, r)| r.len()).collect();
-    let hidden = scorer.min.suppress_breakdown(&sizes);
-    let mut shown: Vec<SegmentGroup> = groups
+    groups
         .iter()
-        .zip(hidden)
-        .map(|((value, rows), hide)| {
-            if hide {
-                return SegmentGroup {
-                    value: value.clone(),
-                    n: None,
-                    n_label: scorer.min.label(),
-                    suppressed: true,
-                    overall: None,
-                    dimensions: None,
-                    nps: None,
-                    balance: None,
-                };
-            }
+        .map(|(value, rows)| {
             let rows = Rows::Only(rows);
             SegmentGroup {
                 value: value.clone(),
@@ -115,26 +96,22 @@ fn breakdown(scorer: &Scorer<'_>, groups: &[(String, Vec<u32>)]) -> Vec<SegmentG
                 balance: scorer.balance(rows),
             }
         })
-        .collect();
-    complement::apply(scorer, groups, &mut shown);
-    shown
+        .collect()
 }
 
 /// Wave groups in name order, and the change of each score between consecutive visible waves.
 fn waves(scorer: &Scorer<'_>, instrument: &Instrument, table: &ResponseTable, column: &str) -> Result<Waves, ScoreError> {
     let mut groups = groups_of(table, column)?;
-    // Rows without a wave take part in the suppression (else they could be derived by
-    // subtracting the waves from the total) but are not listed as a wave.
+    // Rows without a wave are not listed as a wave (the disclosure layer still counts them).
     let blank = groups.iter().position(|(label, _)| label == NO_ANSWER).map(|i| groups.remove(i));
     groups.sort_by(|a, b| a.0.cmp(&b.0));
     groups.extend(blank);
     let mut shown = breakdown(scorer, &groups);
     let listed = groups.len() - usize::from(groups.last().is_some_and(|(l, _)| l == NO_ANSWER));
     shown.truncate(listed);
-    let visible: Vec<usize> = (0..listed).filter(|&i| !shown[i].suppressed).collect();
     let mut deltas = Vec::new();
-    for pair in visible.windows(2) {
-        let (a, b) = (&groups[pair[0]], &groups[pair[1]]);
+    for pair in groups[..listed].windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
         let (ra, rb) = (Rows::Only(&a.1), Rows::Only(&b.1));
         let measures = std::iter::once(("overall".to_string(), scorer.overall_moments(ra), scorer.overall_moments(rb))).chain(
             instrument
@@ -143,11 +120,7 @@ fn waves(scorer: &Scorer<'_>, instrument: &Instrument, table: &ResponseTable, co
                 .enumerate()
                 .map(|(d, dim)| (dim.id.clone(), scorer.dimension_moments(d, ra), scorer.dimension_moments(d, rb))),
         );
-        for (m, (measure, ma, mb)) in measures.enumerate() {
-            let both = complement::shows(&shown[pair[0]], m) && complement::shows(&shown[pair[1]], m);
-            if !(both && scorer.min.allows(ma.n) && scorer.min.allows(mb.n)) {
-                continue;
-            }
+        for (measure, ma, mb) in measures {
             if let Some(change) = welch(&mb, &ma) {
                 deltas.push(WaveDelta { from: a.0.clone(), to: b.0.clone(), measure, change });
             }
@@ -157,7 +130,7 @@ fn waves(scorer: &Scorer<'_>, instrument: &Instrument, table: &ResponseTable, co
 }
 
 /// Borda count of each ranking question.
-fn rankings(instrument: &Instrument, table: &ResponseTable, min: MinGroup) -> Vec<Ranking> {
+fn rankings(instrument: &Instrument, table: &ResponseTable) -> Vec<Ranking> {
     instrument
         .questions()
         .filter_map(|q| match q {
@@ -166,7 +139,7 @@ fn rankings(instrument: &Instrument, table: &ResponseTable, min: MinGroup) -> Ve
         })
         .map(|(id, options, column)| {
             let n = column.entries.len();
-            if !min.allows(n) {
+            if n == 0 {
                 return Ranking { id: id.clone(), n: None, options: Vec::new() };
             }
             let m = options.len() as u64;
@@ -202,42 +175,36 @@ fn rankings(instrument: &Instrument, table: &ResponseTable, min: MinGroup) -> Ve
         .collect()
 }
 
-/// Scores `table` against `instrument`: overall, dimensions, items, NPS, balance,
-/// rankings, the requested breakdowns and waves — all through the minimum group size.
-pub fn score(instrument: &Instrument, table: &ResponseTable, options: &ScoreOptions) -> Result<Report, ScoreError> {
-    score_with_comments(instrument, table, options, None)
-}
-
-/// [`score`], plus what people wrote: comment summaries overall and per breakdown group,
-/// and a redacted sample, from comments analysed once with [`AnalyzedComments::new`].
-pub fn score_with_comments(
+/// Every statistic of `table` scored against `instrument` — overall, dimensions, items, NPS,
+/// balance, rankings, the breakdowns and waves of `options`, and what people wrote —
+/// **without any suppression**. Never show this report: pass it through
+/// [`crate::privacy::disclosure::Policy::protect`] (as [`crate::views`] does).
+pub fn raw_report(
     instrument: &Instrument,
     table: &ResponseTable,
-    options: &ScoreOptions,
+    options: &RawOptions,
     comments: Option<(&AnalyzedComments, &CommentOptions)>,
 ) -> Result<Report, ScoreError> {
-    let min = options.min_group;
-    let scorer = Scorer::new(instrument, table, min);
+    let scorer = Scorer::new(instrument, table);
     let all = Rows::All(table.rows);
     let breakdowns =
         options.by.iter().map(|column| Ok((column.clone(), groups_of(table, column)?))).collect::<Result<Vec<_>, ScoreError>>()?;
     let segments = breakdowns.iter().map(|(column, groups)| (column.clone(), breakdown(&scorer, groups))).collect();
-    let sensitive = sensitive::report(instrument, table, &breakdowns, &segments, min);
+    let sensitive = sensitive::report(instrument, table, &breakdowns);
     let waves = options.wave.as_deref().map(|w| waves(&scorer, instrument, table, w)).transpose()?;
-    let comments =
-        comments.map(|(analyzed, opts)| comments::report(instrument, table, analyzed, &breakdowns, min, opts)).unwrap_or_default();
+    let comments = comments.map(|(analyzed, opts)| comments::report(instrument, table, analyzed, &breakdowns, opts)).unwrap_or_default();
     Ok(Report {
         format: REPORT_FORMAT.to_string(),
         instrument: InstrumentRef { id: instrument.id.clone(), version: instrument.version.clone(), title: instrument.title.clone() },
         dimension_names: instrument.dimensions.iter().map(|d| Named { id: d.id.clone(), name: d.name.clone() }).collect(),
-        min_group: min.k(),
-        respondents: min.allows(table.rows).then_some(table.rows),
+        min_group: 0,
+        respondents: Some(table.rows),
         overall: scorer.overall(all, false).score,
         dimensions: scorer.dimensions(all, true, false),
         items: scorer.items(),
         nps: scorer.nps(all),
         balance: scorer.balance(all),
-        rankings: rankings(instrument, table, min),
+        rankings: rankings(instrument, table),
         segments,
         waves,
         sensitive,

@@ -1,14 +1,11 @@
 //! Randomized-response questions in the report: the estimated share of people for whom a
-//! sensitive statement is true, overall and per breakdown group, under the same minimum
-//! group size and complementary suppression as every other statistic.
-
-use std::collections::BTreeMap;
+//! sensitive statement is true, overall and per breakdown group (unsuppressed: the
+//! disclosure layer hides what it must, as for every other statistic).
 
 use crate::ingest::{ResponseTable, MISSING};
 use crate::instrument::{Instrument, Question};
 use crate::privacy::randomized::{estimate, Design};
-use crate::privacy::MinGroup;
-use crate::report::{SegmentGroup, SensitiveEstimate, SensitiveGroup, SensitiveReport};
+use crate::report::{SensitiveEstimate, SensitiveGroup, SensitiveReport};
 
 use super::group::Rows;
 
@@ -24,12 +21,9 @@ fn tally(values: &[u8], rows: Rows<'_>) -> (usize, usize) {
     (yes, n)
 }
 
-/// The estimate from a tally, or an empty one when it may not be shown.
-fn estimate_of(design: &Design, (yes, n): (usize, usize), show: bool) -> SensitiveEstimate {
+/// The estimate from a tally (empty when there are no answers).
+fn estimate_of(design: &Design, (yes, n): (usize, usize)) -> SensitiveEstimate {
     let empty = SensitiveEstimate { n: None, reported_yes: None, share: None, ci95: None, width_vs_direct: None };
-    if !show {
-        return empty;
-    }
     match estimate(design, yes, n) {
         Ok(e) => SensitiveEstimate {
             n: Some(n),
@@ -42,14 +36,11 @@ fn estimate_of(design: &Design, (yes, n): (usize, usize), show: bool) -> Sensiti
     }
 }
 
-/// One report per randomized question. `breakdowns` and `segments` are the breakdown groups
-/// and their already-decided visibility, in the same order.
+/// One report per randomized question, overall and per group of each breakdown.
 pub(super) fn report(
     instrument: &Instrument,
     table: &ResponseTable,
     breakdowns: &[(String, Vec<(String, Vec<u32>)>)],
-    segments: &BTreeMap<String, Vec<SegmentGroup>>,
-    min: MinGroup,
 ) -> Vec<SensitiveReport> {
     instrument
         .questions()
@@ -62,17 +53,11 @@ pub(super) fn report(
             let groups = breakdowns
                 .iter()
                 .map(|(column, groups)| {
-                    let tallies: Vec<(usize, usize)> = groups.iter().map(|(_, rows)| tally(values, Rows::Only(rows))).collect();
-                    let hidden: Vec<bool> = segments[column].iter().map(|g| g.suppressed).collect();
-                    let answers: Vec<usize> = tallies.iter().map(|t| t.1).collect();
-                    let hide = min.suppress_complement(&answers, &hidden);
                     let shown = groups
                         .iter()
-                        .zip(tallies)
-                        .zip(hide)
-                        .map(|(((value, _), t), h)| SensitiveGroup {
+                        .map(|(value, rows)| SensitiveGroup {
                             value: value.clone(),
-                            estimate: estimate_of(design, t, !h && min.allows(t.1)),
+                            estimate: estimate_of(design, tally(values, Rows::Only(rows))),
                         })
                         .collect();
                     (column.clone(), shown)
@@ -83,7 +68,7 @@ pub(super) fn report(
                 text: text.clone(),
                 randomization: *design,
                 likelihood_ratio: design.likelihood_ratio(),
-                all: estimate_of(design, all, min.allows(all.1)),
+                all: estimate_of(design, all),
                 segments: groups,
             }
         })

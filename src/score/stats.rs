@@ -264,7 +264,7 @@ mod tests {
         assert_eq!(summarize(&mut odd).unwrap().median, 2.0);
         assert!(summarize(&mut []).is_none());
         for n in [1usize, 2, 3, 10, 101, 1000] {
-            let v32: Vec<f32> = (0..n).map(|i| ((i * 7919 % 97) as f32 / 3.0 * 25.0 / 7.0)).collect();
+            let v32: Vec<f32> = (0..n).map(|i| (i * 7919 % 97) as f32 / 3.0 * 25.0 / 7.0).collect();
             let mut v64: Vec<f64> = v32.iter().map(|&v| f64::from(v)).collect();
             let sum = Moments::of(&v64).sum;
             assert_eq!(summarize_f32(&mut v32.clone(), sum), summarize(&mut v64), "n = {n}");

@@ -2,23 +2,21 @@
 //! instrument and the loaded responses (or a published report), scores them in the
 //! browser, caches the report per view, and draws charts to a canvas or SVG.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::{into_error, to_js};
 use crate::chart::{self, ChartKind, ChartOptions, Theme};
-use crate::ingest::{self, IngestOptions, IngestSummary, ResponseTable, NO_SEGMENT};
+use crate::ingest::{self, IngestOptions, IngestSummary, ResponseTable};
 use crate::instrument::{Instrument, Question};
-use crate::privacy::filter::{self, Filter};
+use crate::privacy::filter::Filter;
 use crate::privacy::MinGroup;
 use crate::report::{Report, REPORT_FORMAT};
-use crate::score::comments::{AnalyzedComments, CommentOptions};
-use crate::score::{score_with_comments, ScoreOptions};
+use crate::score::comments::CommentOptions;
 use crate::synth::{self, SynthOptions};
 use crate::text::Analyzer;
+use crate::views::{View, ViewConfig, Views};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -78,8 +76,8 @@ struct Column {
 
 enum Data {
     Empty,
-    /// The responses, and the labels of their comments (analysed once per load).
-    Responses(ResponseTable, AnalyzedComments),
+    /// The responses and every view of them (comments analysed once per load).
+    Responses(Box<Views>),
     Published(Report),
 }
 
@@ -89,9 +87,6 @@ pub struct Dashboard {
     instrument: Instrument,
     data: Data,
     cache: Option<(ScoreKey, Report)>,
-    /// Unprotected reports of whole row sets (everyone, one segment value, one wave), the
-    /// coarser views a filtered view is compared with; reused across filter changes.
-    raw: Vec<(ScoreKey, Report)>,
     analyzer: Option<Analyzer>,
 }
 
@@ -118,7 +113,7 @@ impl Dashboard {
             Some(json) => Instrument::from_json(&json).map_err(into_error)?,
             None => Instrument::default_instrument(),
         };
-        Ok(Dashboard { instrument, data: Data::Empty, cache: None, raw: Vec::new(), analyzer: None })
+        Ok(Dashboard { instrument, data: Data::Empty, cache: None, analyzer: None })
     }
 
     /// Reads a CSV or JSON response file; returns what happened. Fails with the
@@ -140,13 +135,10 @@ impl Dashboard {
         }
         let (table, summary) = self.read(json.as_bytes())?;
         match (&mut self.data, append.unwrap_or(false)) {
-            (Data::Responses(existing, analyzed), true) => {
+            (Data::Responses(views), true) => {
                 // Only the new rows' comments are analysed.
-                let more = AnalyzedComments::new(self.analyzer.get_or_insert_with(Analyzer::new), &table);
-                analyzed.append(existing, &table, &more);
-                existing.append(table);
+                views.append(table, self.analyzer.get_or_insert_with(Analyzer::new));
                 self.cache = None;
-                self.raw.clear();
             }
             _ => self.set(table),
         }
@@ -167,14 +159,13 @@ impl Dashboard {
     pub fn load_report(&mut self, json: &str) -> Result<(), JsError> {
         self.data = Data::Published(parse_report(json)?);
         self.cache = None;
-        self.raw.clear();
         Ok(())
     }
 
     /// Number of respondents loaded (0 for a published report: the raw count is not known).
     pub fn rows(&self) -> usize {
         match &self.data {
-            Data::Responses(t, _) => t.rows,
+            Data::Responses(v) => v.table().rows,
             _ => 0,
         }
     }
@@ -190,7 +181,8 @@ impl Dashboard {
     pub fn columns(&self) -> Result<JsValue, JsError> {
         let columns: Vec<Column> = match &self.data {
             Data::Empty => vec![],
-            Data::Responses(t, _) => t
+            Data::Responses(v) => v
+                .table()
                 .segments
                 .iter()
                 .map(|s| Column {
@@ -275,7 +267,7 @@ impl Dashboard {
     /// The view's report as JSON to publish: aggregates only, already suppressed.
     pub fn publish(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<String, JsError> {
         let o = self::options(options)?;
-        serde_json::to_string_pretty(self.view(&o)?.0).map_err(into_error)
+        Ok(crate::report::publish_json(self.view(&o)?.0))
     }
 }
 
@@ -305,13 +297,7 @@ pub fn comment_labels() -> Result<JsValue, JsError> {
 /// A dashboard showing the published report `json` (what `<secpulse-report src="report.json">` uses).
 #[wasm_bindgen(js_name = fromPublished)]
 pub fn from_published(json: &str) -> Result<Dashboard, JsError> {
-    Ok(Dashboard {
-        instrument: Instrument::default_instrument(),
-        data: Data::Published(parse_report(json)?),
-        cache: None,
-        raw: Vec::new(),
-        analyzer: None,
-    })
+    Ok(Dashboard { instrument: Instrument::default_instrument(), data: Data::Published(parse_report(json)?), cache: None, analyzer: None })
 }
 
 fn parse_report(json: &str) -> Result<Report, JsError> {
@@ -340,10 +326,10 @@ impl Dashboard {
     }
 
     fn set(&mut self, table: ResponseTable) {
-        let analyzed = AnalyzedComments::new(self.analyzer.get_or_insert_with(Analyzer::new), &table);
-        self.data = Data::Responses(table, analyzed);
+        let config = ViewConfig { comments: Some(CommentOptions::default()), ..ViewConfig::default() };
+        let analyzer = self.analyzer.get_or_insert_with(Analyzer::new);
+        self.data = Data::Responses(Box::new(Views::new(self.instrument.clone(), table, config, Some(analyzer))));
         self.cache = None;
-        self.raw.clear();
     }
 
     /// The report of a view (from the cache when only drawing options changed) and its chart options.
@@ -351,13 +337,16 @@ impl Dashboard {
         let min = MinGroup::new(o.min_group.unwrap_or(crate::privacy::DEFAULT_MIN_GROUP)).map_err(into_error)?;
         let key = ScoreKey { by: o.by.clone(), wave: o.wave.clone(), min_group: min.k(), filter: o.filter.clone() };
         if self.cache.as_ref().map_or(true, |(k, _)| *k != key) {
-            let report = match &self.data {
+            let report = match &mut self.data {
                 Data::Empty => return Err(JsError::new("no responses loaded yet")),
                 Data::Published(_) if !key.filter.is_empty() => {
                     return Err(JsError::new("a published report holds aggregates only and cannot be filtered"));
                 }
                 Data::Published(r) => r.clone(),
-                Data::Responses(table, analyzed) => score_view(&self.instrument, table, analyzed, &key, min, &mut self.raw)?,
+                Data::Responses(views) => {
+                    views.configure(key.wave.clone(), min);
+                    views.report(&View { by: key.by.clone(), filter: key.filter.clone() }).map_err(into_error)?
+                }
             };
             self.cache = Some((key, report));
         }
@@ -374,69 +363,3 @@ impl Dashboard {
         Ok((report, chart_options))
     }
 }
-
-/// Scores the (filtered, protected) view, comments included: the comment labels of a
-/// filtered view are cut out of the per-load analysis, never analysed again, and pass
-/// the same difference checks against the coarser views as every other count. Reports of
-/// the coarser views (everyone's first) come from `raw` when already scored.
-fn score_view(
-    instrument: &Instrument,
-    table: &ResponseTable,
-    analyzed: &AnalyzedComments,
-    key: &ScoreKey,
-    min: MinGroup,
-    raw: &mut Vec<(ScoreKey, Report)>,
-) -> Result<Report, JsError> {
-    let opts = ScoreOptions { by: key.by.clone(), wave: key.wave.clone(), min_group: min };
-    let comments = CommentOptions::default();
-    match filter::select_rows(table, &key.filter, key.wave.as_deref(), min).map_err(into_error)? {
-        None => {
-            let report = score_with_comments(instrument, table, &opts, Some((analyzed, &comments))).map_err(into_error)?;
-            remember(raw, key.clone(), &report);
-            Ok(report)
-        }
-        Some(view) => {
-            let view_table = filter::subset(table, &view.rows);
-            let mut report = score_with_comments(instrument, &view_table, &opts, Some((&analyzed.subset(table, &view.rows), &comments)))
-                .map_err(into_error)?;
-            // Coarser views only need counts, not samples (a cached report's samples are unused).
-            let counts_only = CommentOptions { samples: 0, ..CommentOptions::default() };
-            let mut coarser = Vec::with_capacity(view.coarser.len());
-            for (f, rows) in &view.coarser {
-                let k = ScoreKey { filter: f.clone(), ..key.clone() };
-                let cached = raw.iter().find(|(rk, _)| *rk == k).map(|(_, r)| r.clone());
-                let r = match cached {
-                    Some(r) => r,
-                    // Everyone: the table itself, no copy.
-                    None if rows.len() == table.rows => {
-                        score_with_comments(instrument, table, &opts, Some((analyzed, &counts_only))).map_err(into_error)?
-                    }
-                    None => {
-                        let t = filter::subset(table, rows);
-                        score_with_comments(instrument, &t, &opts, Some((&analyzed.subset(table, rows), &counts_only)))
-                            .map_err(into_error)?
-                    }
-                };
-                remember(raw, k, &r);
-                coarser.push(r);
-            }
-            filter::protect(&mut report, &view_table, &coarser, min);
-            Ok(report)
-        }
-    }
-}
-
-/// Keeps a few raw reports (the most recent last).
-fn remember(raw: &mut Vec<(ScoreKey, Report)>, key: ScoreKey, report: &Report) {
-    const KEEP: usize = 8;
-    if let Some(i) = raw.iter().position(|(k, _)| *k == key) {
-        let entry = raw.remove(i);
-        raw.push(entry);
-        return;
-    }
-    if raw.len() == KEEP {
-        raw.remove(0);
-    }
-    raw.push((key, report.clone()));
-}
-

@@ -1,0 +1,506 @@
+//! The one disclosure-control layer every released number passes through.
+//!
+//! A [`Policy`] is decided once per survey (responses, wave column, `k`, comment threshold)
+//! for every population a reader can reach: everyone, each value of each segment column,
+//! each wave, and each segment value within each wave. For every statistic (a [`Measure`]:
+//! people, overall score, each dimension's score, each dimension's favourable split with its
+//! items, NPS, balance, each ranking, each randomized item, each comment question's counts
+//! and its verbatim texts) it knows the contributors in every cell of the responses and
+//! releases the statistic for a population only when no combination with the other released
+//! populations isolates fewer than `k` contributors (see [`super::linked`]). The populations
+//! are visited coarse first and, within a level, largest first, so the numbers a security
+//! leader reads most (everyone, whole departments, whole waves) are the ones kept.
+//!
+//! [`Policy::protect`] then hides, in a report scored without any suppression, every number
+//! whose population the policy does not release. A population outside the reachable set
+//! (for example two segment columns crossed) is never released.
+
+use std::collections::{HashMap, HashSet};
+
+use super::linked::{Addition, Atoms, Echelon};
+use super::MinGroup;
+use crate::ingest::{ResponseTable, MISSING, NO_SEGMENT};
+use crate::instrument::{Instrument, Question};
+use crate::report::{CommentReport, Report, SegmentGroup};
+use crate::score::respondent::{keyed_items, respondent_scores};
+use crate::score::NO_ANSWER;
+
+/// One kind of statistic, with its own contributors (the answers behind it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Measure {
+    /// Group sizes (respondents).
+    People,
+    /// The overall score (respondents with an overall score).
+    Overall,
+    /// Dimension `d`'s score (respondents with a score in it).
+    Dimension(usize),
+    /// Dimension `d`'s favourable split and its items' statistics (item answers).
+    Split(usize),
+    /// The security NPS.
+    Nps,
+    /// The says-no ↔ offers-options balance.
+    Balance,
+    /// Ranking question `q` (index among the table's ranking columns).
+    Ranking(usize),
+    /// Randomized-response item `q` (index among the instrument's randomized items).
+    Sensitive(usize),
+    /// Comment counts and label counts of text question `q` (index among the table's text columns).
+    Comments(usize),
+    /// Verbatim comment samples and their group tags of text question `q`.
+    CommentTexts(usize),
+}
+
+/// A population: the rows matching every (segment column index, code) literal; empty = everyone.
+pub type Population = Vec<(usize, u32)>;
+
+/// Which populations may show which statistics, for one survey.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    k: MinGroup,
+    min_comments: MinGroup,
+    columns: Vec<(String, Vec<String>)>,
+    wave: Option<usize>,
+    released: HashSet<(Measure, Population)>,
+    /// For the primary-only mode: contributors per population instead of a decision.
+    primary_only: Option<HashMap<(Measure, Population), u32>>,
+}
+
+/// The rows of a table grouped by every segment column at once.
+struct Cells {
+    of_row: Vec<u32>,
+    codes: Vec<Vec<u32>>,
+}
+
+impl Cells {
+    fn new(table: &ResponseTable) -> Cells {
+        let mut index: HashMap<Vec<u32>, u32> = HashMap::new();
+        let mut codes = Vec::new();
+        let of_row = (0..table.rows)
+            .map(|r| {
+                let key: Vec<u32> = table.segments.iter().map(|s| s.codes.get(r).copied().unwrap_or(NO_SEGMENT)).collect();
+                *index.entry(key).or_insert_with_key(|key| {
+                    codes.push(key.clone());
+                    codes.len() as u32 - 1
+                })
+            })
+            .collect();
+        Cells { of_row, codes }
+    }
+
+    /// Contributors per cell of the rows for which `contributes(row)`.
+    fn count(&self, contributes: impl Fn(usize) -> bool) -> Vec<u32> {
+        let mut out = vec![0u32; self.codes.len()];
+        for (r, &c) in self.of_row.iter().enumerate() {
+            if contributes(r) {
+                out[c as usize] += 1;
+            }
+        }
+        out
+    }
+
+    /// The cells of `population`.
+    fn of(&self, population: &Population) -> Vec<usize> {
+        (0..self.codes.len()).filter(|&c| population.iter().all(|&(col, code)| self.codes[c][col] == code)).collect()
+    }
+}
+
+/// A measure and its contributor counts per cell (several for a split: the dimension's
+/// item answers together, then each item's, which all share one decision).
+struct Family {
+    measure: Measure,
+    masks: Vec<Vec<u32>>,
+    threshold: u32,
+    texts: bool,
+}
+
+impl Policy {
+    /// Decides the policy for `table` (scored against `instrument`) with wave column `wave`,
+    /// minimum group size `k` and comment threshold `min_comments` (never below `k`).
+    /// With `primary_only`, each statistic is hidden only when its own base is under the
+    /// threshold: no protection against subtraction (for the auditor to show it can fail).
+    pub fn new(
+        instrument: &Instrument,
+        table: &ResponseTable,
+        wave: Option<&str>,
+        k: MinGroup,
+        min_comments: MinGroup,
+        primary_only: bool,
+    ) -> Policy {
+        let min_comments = if min_comments.k() >= k.k() { min_comments } else { k };
+        let cells = Cells::new(table);
+        let wave = wave.and_then(|w| table.segments.iter().position(|s| s.name == w));
+        let populations = reachable(&cells, table.segments.len(), wave);
+        let families = families(instrument, table, &cells, k, min_comments);
+        let columns = table.segments.iter().map(|s| (s.name.clone(), s.labels.clone())).collect();
+        let mut policy = Policy { k, min_comments, columns, wave, released: HashSet::new(), primary_only: None };
+        if primary_only {
+            let mut bases = HashMap::new();
+            for f in &families {
+                for p in &populations {
+                    let cells_of = cells.of(p);
+                    bases.insert((f.measure, p.clone()), cells_of.iter().map(|&c| f.masks[0][c]).sum());
+                }
+            }
+            policy.primary_only = Some(bases);
+            return policy;
+        }
+        for f in &families {
+            policy.decide(f, &cells, &populations);
+        }
+        policy
+    }
+
+    /// Visits the populations coarse first, largest first, releasing each that stays safe.
+    fn decide(&mut self, family: &Family, cells: &Cells, populations: &[Population]) {
+        let mut order: Vec<(usize, u32, &Population, Vec<usize>)> = populations
+            .iter()
+            .map(|p| {
+                let of = cells.of(p);
+                let size: u32 = of.iter().map(|&c| family.masks[0][c]).sum();
+                (p.len(), size, p, of)
+            })
+            .collect();
+        order.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+        if family.texts {
+            let mut atoms = Atoms::new(&family.masks[0], family.threshold);
+            for (_, size, p, of) in order {
+                if size >= family.threshold && atoms.try_add(&of) {
+                    self.released.insert((family.measure, p.clone()));
+                }
+            }
+            return;
+        }
+        let mut spans: Vec<Echelon> = family.masks.iter().map(|m| Echelon::new(m, family.threshold)).collect();
+        // A population without contributors has nothing to show (and tells nothing).
+        for (_, _, p, of) in order.into_iter().filter(|o| o.1 > 0) {
+            let additions: Vec<Addition> = spans.iter().map(|s| s.check(&of)).collect();
+            if additions.iter().any(|a| matches!(a, Addition::Unsafe)) {
+                continue;
+            }
+            let mut trial = spans.clone();
+            let inserted = trial.iter_mut().zip(additions).all(|(s, a)| match a {
+                Addition::Safe(row) => s.insert(row),
+                _ => true,
+            });
+            if inserted {
+                spans = trial;
+                self.released.insert((family.measure, p.clone()));
+            }
+        }
+    }
+
+    /// The minimum group size.
+    pub fn min_group(&self) -> MinGroup {
+        self.k
+    }
+
+    /// The comment threshold in force (never below the minimum group size).
+    pub fn min_comments(&self) -> MinGroup {
+        self.min_comments
+    }
+
+    /// True when `measure` may be shown for `population` (never when nobody answered it).
+    pub fn releases(&self, measure: Measure, population: &Population) -> bool {
+        let threshold = |m: Measure| match m {
+            Measure::Comments(_) | Measure::CommentTexts(_) => self.min_comments.k() as u32,
+            _ => self.k.k() as u32,
+        };
+        let shows = |m: Measure| match &self.primary_only {
+            Some(bases) => bases.get(&(m, population.clone())).is_some_and(|&n| n >= threshold(m)),
+            None => self.released.contains(&(m, population.clone())),
+        };
+        shows(Measure::People) && shows(measure)
+    }
+
+    /// The population of segment `column` = `value` within `within`; `None` when the value
+    /// is unknown, and `Some(None)` when it contradicts `within` (an empty population).
+    pub fn population(&self, within: &Population, column: &str, value: &str) -> Option<Option<Population>> {
+        let col = self.columns.iter().position(|(name, _)| name == column)?;
+        let labels = &self.columns[col].1;
+        let code = match labels.iter().position(|l| l == value) {
+            Some(c) => c as u32,
+            None if value == NO_ANSWER => NO_SEGMENT,
+            None => return None,
+        };
+        if let Some(&(_, existing)) = within.iter().find(|(c, _)| *c == col) {
+            return Some((existing == code).then(|| within.clone()));
+        }
+        let mut p = within.clone();
+        p.push((col, code));
+        p.sort_unstable();
+        Some(Some(p))
+    }
+
+    /// The population a view's filter keeps: segment `(column, value)` and/or wave `value`.
+    pub fn view_population(&self, segment: Option<(&str, &str)>, wave: Option<&str>) -> Option<Population> {
+        let mut p = Population::new();
+        if let Some((column, value)) = segment {
+            p = self.population(&p, column, value)??;
+        }
+        if let Some(w) = wave {
+            let column = self.columns.get(self.wave?)?.0.clone();
+            p = self.population(&p, &column, w)??;
+        }
+        Some(p)
+    }
+
+    /// Hides every number of `report` (scored without suppression for the rows of `view`)
+    /// that the policy does not release, and the report's minimum sizes are set.
+    pub fn protect(&self, report: &mut Report, view: &Population) {
+        report.min_group = self.k.k();
+        let shows = |m: Measure, p: &Population| self.releases(m, p);
+        if !shows(Measure::People, view) {
+            report.respondents = None;
+        }
+        hide_score_if(&mut report.overall, !shows(Measure::Overall, view));
+        for (d, dim) in report.dimensions.iter_mut().enumerate() {
+            hide_dimension(dim, !shows(Measure::Dimension(d), view), !shows(Measure::Split(d), view));
+        }
+        let dim_index = |id: &str| report.dimension_names.iter().position(|n| n.id == id);
+        let item_dims: Vec<Option<usize>> = report.items.iter().map(|i| dim_index(&i.dimension)).collect();
+        for (item, d) in report.items.iter_mut().zip(item_dims) {
+            if !d.is_some_and(|d| shows(Measure::Split(d), view)) {
+                (item.n, item.mean, item.favourable, item.neutral, item.unfavourable) = (None, None, None, None, None);
+                (item.distribution, item.item_rest) = (None, None);
+            }
+        }
+        if let Some(nps) = report.nps.as_mut().filter(|_| !shows(Measure::Nps, view)) {
+            hide_nps(nps);
+        }
+        if let Some(b) = report.balance.as_mut().filter(|_| !shows(Measure::Balance, view)) {
+            hide_balance(b);
+        }
+        for (q, r) in report.rankings.iter_mut().enumerate() {
+            if !shows(Measure::Ranking(q), view) {
+                (r.n, r.options) = (None, Vec::new());
+            }
+        }
+        let view_shows = Shown::of(report, |m| shows(m, view));
+        for (column, groups) in report.segments.iter_mut() {
+            for g in groups.iter_mut() {
+                match self.population(view, column, &g.value).flatten() {
+                    Some(p) => self.protect_group(g, &p, &view_shows),
+                    None => hide_group(g, self.k),
+                }
+            }
+        }
+        if let Some(waves) = report.waves.as_mut() {
+            for g in waves.waves.iter_mut() {
+                match self.population(view, &waves.column, &g.value).flatten() {
+                    Some(p) => self.protect_group(g, &p, &view_shows),
+                    None => hide_group(g, self.k),
+                }
+            }
+            let visible = |value: &str, measure: &str| {
+                waves.waves.iter().find(|g| g.value == value).is_some_and(|g| shows_measure(g, measure, &report.dimension_names))
+            };
+            let kept: Vec<bool> = waves.deltas.iter().map(|d| visible(&d.from, &d.measure) && visible(&d.to, &d.measure)).collect();
+            let mut keep = kept.into_iter();
+            waves.deltas.retain(|_| keep.next().unwrap_or(false));
+        }
+        self.protect_sensitive(report, view);
+        for (q, c) in report.comments.iter_mut().enumerate() {
+            self.protect_comments(c, q, view);
+        }
+    }
+
+    /// Hides what `group` (population `p`) may not show; a difference to the rest needs the
+    /// view's own statistic to be shown too.
+    fn protect_group(&self, g: &mut SegmentGroup, p: &Population, view: &Shown) {
+        if !self.releases(Measure::People, p) {
+            hide_group(g, self.k);
+            return;
+        }
+        let shows = |m: Measure| self.releases(m, p);
+        if let Some(o) = g.overall.as_mut() {
+            hide_score_if(&mut o.score, !shows(Measure::Overall));
+            if !(shows(Measure::Overall) && view.overall) {
+                o.vs_rest = None;
+            }
+        }
+        for (d, dim) in g.dimensions.iter_mut().flatten().enumerate() {
+            hide_dimension(dim, !shows(Measure::Dimension(d)), !shows(Measure::Split(d)));
+            if !(shows(Measure::Dimension(d)) && view.dimensions.get(d).copied().unwrap_or(false)) {
+                dim.vs_rest = None;
+            }
+        }
+        if let Some(n) = g.nps.as_mut().filter(|_| !shows(Measure::Nps)) {
+            hide_nps(n);
+        }
+        if let Some(b) = g.balance.as_mut().filter(|_| !shows(Measure::Balance)) {
+            hide_balance(b);
+        }
+    }
+
+    fn protect_sensitive(&self, report: &mut Report, view: &Population) {
+        for (q, s) in report.sensitive.iter_mut().enumerate() {
+            if !self.releases(Measure::Sensitive(q), view) {
+                hide_estimate(&mut s.all);
+            }
+            for (column, groups) in s.segments.iter_mut() {
+                for g in groups.iter_mut() {
+                    let shown = self.population(view, column, &g.value).flatten().is_some_and(|p| self.releases(Measure::Sensitive(q), &p));
+                    if !shown {
+                        hide_estimate(&mut g.estimate);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Comment counts per released population; samples only where the texts of the view
+    /// are released, each tagged only with groups whose texts are released too.
+    fn protect_comments(&self, c: &mut CommentReport, q: usize, view: &Population) {
+        c.min_comments = self.min_comments.k();
+        if !self.releases(Measure::Comments(q), view) {
+            (c.n, c.summary) = (None, None);
+        }
+        for (column, groups) in c.segments.iter_mut() {
+            for g in groups.iter_mut() {
+                let p = self.population(view, column, &g.value).flatten();
+                if !p.is_some_and(|p| self.releases(Measure::Comments(q), &p)) {
+                    (g.n, g.summary, g.suppressed) = (None, None, true);
+                    g.n_label = self.min_comments.label();
+                }
+            }
+        }
+        if !self.releases(Measure::CommentTexts(q), view) {
+            c.samples.clear();
+        }
+        for s in c.samples.iter_mut() {
+            s.groups.retain(|column, value| {
+                self.population(&Population::new(), column, value).flatten().is_some_and(|p| self.releases(Measure::CommentTexts(q), &p))
+            });
+        }
+    }
+}
+
+/// Which of the view's own statistics are shown (a group's difference to the rest needs them).
+struct Shown {
+    overall: bool,
+    dimensions: Vec<bool>,
+}
+
+impl Shown {
+    fn of(report: &Report, shows: impl Fn(Measure) -> bool) -> Shown {
+        Shown { overall: shows(Measure::Overall), dimensions: (0..report.dimensions.len()).map(|d| shows(Measure::Dimension(d))).collect() }
+    }
+}
+
+/// True when `group` shows `measure` ("overall" or a dimension id).
+fn shows_measure(group: &SegmentGroup, measure: &str, dims: &[crate::report::Named]) -> bool {
+    if measure == "overall" {
+        return group.overall.as_ref().is_some_and(|o| o.score.score.is_some());
+    }
+    let d = dims.iter().position(|n| n.id == measure);
+    d.and_then(|d| group.dimensions.as_ref()?.get(d)).is_some_and(|x| x.score.score.is_some())
+}
+
+fn hide_score_if(score: &mut crate::report::Score, hide: bool) {
+    if hide {
+        *score = crate::report::Score::hidden(None);
+    }
+}
+
+fn hide_dimension(d: &mut crate::report::DimensionScore, score: bool, split: bool) {
+    hide_score_if(&mut d.score, score);
+    if score {
+        d.vs_rest = None;
+    }
+    if split {
+        (d.favourable, d.neutral, d.unfavourable, d.alpha) = (None, None, None, None);
+        d.low_reliability = false;
+    }
+}
+
+fn hide_nps(n: &mut crate::report::Nps) {
+    (n.n, n.score, n.ci95, n.promoters, n.passives, n.detractors) = (None, None, None, None, None, None);
+}
+
+fn hide_balance(b: &mut crate::report::Balance) {
+    (b.n, b.score, b.ci95, b.left_share, b.middle_share, b.right_share) = (None, None, None, None, None, None);
+}
+
+fn hide_estimate(e: &mut crate::report::SensitiveEstimate) {
+    (e.n, e.reported_yes, e.share, e.ci95, e.width_vs_direct) = (None, None, None, None, None);
+}
+
+fn hide_group(g: &mut SegmentGroup, k: MinGroup) {
+    (g.n, g.suppressed, g.n_label) = (None, true, k.label());
+    (g.overall, g.dimensions, g.nps, g.balance) = (None, None, None, None);
+}
+
+/// Every population a reader can reach: everyone, each value of each column, and each
+/// value of each other column within each wave.
+fn reachable(cells: &Cells, columns: usize, wave: Option<usize>) -> Vec<Population> {
+    let values = |col: usize| {
+        let mut v: Vec<u32> = cells.codes.iter().map(|c| c[col]).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let mut out = vec![Population::new()];
+    for col in 0..columns {
+        out.extend(values(col).into_iter().map(|code| vec![(col, code)]));
+    }
+    if let Some(w) = wave {
+        let waves = values(w);
+        for col in (0..columns).filter(|&c| c != w) {
+            for code in values(col) {
+                for &wc in &waves {
+                    let mut p = vec![(col, code), (w, wc)];
+                    p.sort_unstable();
+                    out.push(p);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The measures of `instrument` answered in `table`, with their contributors per cell.
+fn families(instrument: &Instrument, table: &ResponseTable, cells: &Cells, k: MinGroup, t: MinGroup) -> Vec<Family> {
+    let k = k.k() as u32;
+    let items = keyed_items(instrument, table);
+    let scores = respondent_scores(instrument, table.rows, &items);
+    let linear = |measure, masks| Family { measure, masks, threshold: k, texts: false };
+    let answered = |values: &[u8]| cells.count(|r| values[r] != MISSING);
+    let mut out = vec![
+        linear(Measure::People, vec![cells.count(|_| true)]),
+        linear(Measure::Overall, vec![cells.count(|r| !scores.overall[r].is_nan())]),
+    ];
+    for (d, dim) in scores.dims.iter().enumerate() {
+        out.push(linear(Measure::Dimension(d), vec![cells.count(|r| !dim[r].is_nan())]));
+        let in_dim: Vec<&[u8]> = items.iter().filter(|i| i.item.dimension == d).map(|i| i.values).collect();
+        let any = cells.count(|r| in_dim.iter().any(|v| v[r] != MISSING));
+        out.push(linear(Measure::Split(d), std::iter::once(any).chain(in_dim.iter().map(|v| answered(v))).collect()));
+    }
+    let column_of = |pick: fn(&Question) -> bool| {
+        instrument.questions().filter(|q| pick(q)).find_map(|q| table.answer(q.id())).map(|c| answered(&c.values))
+    };
+    if let Some(m) = column_of(|q| matches!(q, Question::Recommend { .. })) {
+        out.push(linear(Measure::Nps, vec![m]));
+    }
+    if let Some(m) = column_of(|q| matches!(q, Question::Bipolar { .. })) {
+        out.push(linear(Measure::Balance, vec![m]));
+    }
+    let rows_with = |entries: &mut dyn Iterator<Item = u32>| {
+        let mut has = vec![false; table.rows];
+        entries.for_each(|r| has[r as usize] = true);
+        cells.count(|r| has[r])
+    };
+    for (q, col) in table.rankings.iter().enumerate() {
+        out.push(linear(Measure::Ranking(q), vec![rows_with(&mut col.entries.iter().map(|(r, _)| *r))]));
+    }
+    let randomized = instrument.questions().filter(|q| matches!(q, Question::Randomized { .. }));
+    for (q, col) in randomized.filter_map(|q| table.answer(q.id())).enumerate() {
+        out.push(linear(Measure::Sensitive(q), vec![answered(&col.values)]));
+    }
+    let t = t.k() as u32;
+    for (q, col) in table.texts.iter().enumerate() {
+        let authors = rows_with(&mut col.entries.iter().map(|(r, _)| *r));
+        out.push(Family { measure: Measure::Comments(q), masks: vec![authors.clone()], threshold: t, texts: false });
+        out.push(Family { measure: Measure::CommentTexts(q), masks: vec![authors], threshold: t, texts: true });
+    }
+    out
+}
