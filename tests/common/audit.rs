@@ -53,20 +53,26 @@ impl Set {
         }
         s
     }
+    // Written out word by word: `array::from_fn` is slow in the debug builds tests use.
     pub fn and(self, o: Set) -> Set {
-        Set(std::array::from_fn(|i| self.0[i] & o.0[i]))
+        let (a, b) = (self.0, o.0);
+        Set([a[0] & b[0], a[1] & b[1], a[2] & b[2], a[3] & b[3]])
     }
     pub fn or(self, o: Set) -> Set {
-        Set(std::array::from_fn(|i| self.0[i] | o.0[i]))
+        let (a, b) = (self.0, o.0);
+        Set([a[0] | b[0], a[1] | b[1], a[2] | b[2], a[3] | b[3]])
     }
     pub fn minus(self, o: Set) -> Set {
-        Set(std::array::from_fn(|i| self.0[i] & !o.0[i]))
+        let (a, b) = (self.0, o.0);
+        Set([a[0] & !b[0], a[1] & !b[1], a[2] & !b[2], a[3] & !b[3]])
     }
     pub fn len(self) -> usize {
-        self.0.iter().map(|w| w.count_ones() as usize).sum()
+        let a = self.0;
+        (a[0].count_ones() + a[1].count_ones() + a[2].count_ones() + a[3].count_ones()) as usize
     }
     pub fn is_empty(self) -> bool {
-        self.0.iter().all(|&w| w == 0)
+        let a = self.0;
+        a[0] | a[1] | a[2] | a[3] == 0
     }
     pub fn contains(self, r: usize) -> bool {
         self.0[r / 64] >> (r % 64) & 1 == 1
@@ -78,7 +84,17 @@ impl Set {
         self.and(o).is_empty()
     }
     pub fn rows(self) -> impl Iterator<Item = usize> {
-        (0..MAX_ROWS).filter(move |&r| self.contains(r))
+        let words = self.0;
+        (0..4).flat_map(move |w| {
+            let mut bits = words[w];
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let b = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    w * 64 + b
+                })
+            })
+        })
     }
 }
 
@@ -437,6 +453,8 @@ pub struct Release {
     /// Needs a wave (a wave view, a wave group).
     pub wave: bool,
     pub origin: String,
+    /// The n shown with it, if any: must equal the contributors the auditor counts.
+    pub n: Option<usize>,
 }
 
 /// The comment panel of one view, for the attribution search.
@@ -461,8 +479,8 @@ struct Recorder<'a> {
 }
 
 impl Recorder<'_> {
-    fn push(&mut self, kind: Kind, pop: Set, wave: bool, origin: String) {
-        self.releases.push(Release { kind, pop, wave, origin });
+    fn push(&mut self, kind: Kind, pop: Set, wave: bool, origin: String, n: Option<usize>) {
+        self.releases.push(Release { kind, pop, wave, origin, n });
     }
 
     /// The statistics of one group (a segment value or a wave) of a view.
@@ -470,32 +488,32 @@ impl Recorder<'_> {
         let pop = view_pop.and(self.survey.rows_where(column, &g.value));
         let origin = format!("{origin} / {column}={}", g.value);
         if g.n.is_some() {
-            self.push(Kind::People, pop, wave, origin.clone());
+            self.push(Kind::People, pop, wave, origin.clone(), g.n);
         }
         if let Some(o) = &g.overall {
             if o.score.score.is_some() {
-                self.push(Kind::Overall, pop, wave, origin.clone());
+                self.push(Kind::Overall, pop, wave, origin.clone(), o.score.n);
             }
             if o.vs_rest.is_some() {
-                self.push(Kind::Overall, view_pop.minus(pop), wave, format!("{origin} (rest)"));
+                self.push(Kind::Overall, view_pop.minus(pop), wave, format!("{origin} (rest)"), None);
             }
         }
         for d in g.dimensions.iter().flatten() {
             if d.score.score.is_some() {
-                self.push(Kind::Dim(d.id.clone()), pop, wave, origin.clone());
+                self.push(Kind::Dim(d.id.clone()), pop, wave, origin.clone(), d.score.n);
             }
             if d.favourable.is_some() {
-                self.push(Kind::Split(d.id.clone()), pop, wave, origin.clone());
+                self.push(Kind::Split(d.id.clone()), pop, wave, origin.clone(), None);
             }
             if d.vs_rest.is_some() {
-                self.push(Kind::Dim(d.id.clone()), view_pop.minus(pop), wave, format!("{origin} (rest)"));
+                self.push(Kind::Dim(d.id.clone()), view_pop.minus(pop), wave, format!("{origin} (rest)"), None);
             }
         }
         if g.nps.as_ref().is_some_and(|x| x.score.is_some() || x.promoters.is_some()) {
-            self.push(Kind::Nps, pop, wave, origin.clone());
+            self.push(Kind::Nps, pop, wave, origin.clone(), g.nps.as_ref().and_then(|x| x.n));
         }
         if g.balance.as_ref().is_some_and(|x| x.score.is_some() || x.left_share.is_some()) {
-            self.push(Kind::Balance, pop, wave, origin);
+            self.push(Kind::Balance, pop, wave, origin, g.balance.as_ref().and_then(|x| x.n));
         }
     }
 
@@ -504,29 +522,29 @@ impl Recorder<'_> {
         let wave_col = self.survey.wave.clone();
         let in_wave = view.filter.wave.is_some();
         if report.respondents.is_some() {
-            self.push(Kind::People, pop, in_wave, label.to_string());
+            self.push(Kind::People, pop, in_wave, label.to_string(), report.respondents);
         }
         if report.overall.score.is_some() {
-            self.push(Kind::Overall, pop, in_wave, label.to_string());
+            self.push(Kind::Overall, pop, in_wave, label.to_string(), report.overall.n);
         }
         for d in &report.dimensions {
             if d.score.score.is_some() {
-                self.push(Kind::Dim(d.id.clone()), pop, in_wave, label.to_string());
+                self.push(Kind::Dim(d.id.clone()), pop, in_wave, label.to_string(), d.score.n);
             }
             if d.favourable.is_some() {
-                self.push(Kind::Split(d.id.clone()), pop, in_wave, label.to_string());
+                self.push(Kind::Split(d.id.clone()), pop, in_wave, label.to_string(), None);
             }
         }
         for i in &report.items {
             if i.mean.is_some() || i.favourable.is_some() || i.distribution.is_some() {
-                self.push(Kind::Item(i.id.clone()), pop, in_wave, label.to_string());
+                self.push(Kind::Item(i.id.clone()), pop, in_wave, label.to_string(), i.n);
             }
         }
         if report.nps.as_ref().is_some_and(|x| x.score.is_some() || x.promoters.is_some()) {
-            self.push(Kind::Nps, pop, in_wave, label.to_string());
+            self.push(Kind::Nps, pop, in_wave, label.to_string(), report.nps.as_ref().and_then(|x| x.n));
         }
         if report.balance.as_ref().is_some_and(|x| x.score.is_some() || x.left_share.is_some()) {
-            self.push(Kind::Balance, pop, in_wave, label.to_string());
+            self.push(Kind::Balance, pop, in_wave, label.to_string(), report.balance.as_ref().and_then(|x| x.n));
         }
         for (column, groups) in &report.segments {
             let wave = in_wave || Some(column) == wave_col.as_ref();
@@ -545,14 +563,14 @@ impl Recorder<'_> {
         }
         for s in &report.sensitive {
             if s.all.reported_yes.is_some() || s.all.share.is_some() {
-                self.push(Kind::Randomized, pop, in_wave, label.to_string());
+                self.push(Kind::Randomized, pop, in_wave, label.to_string(), s.all.n);
             }
             for (column, groups) in &s.segments {
                 let wave = in_wave || Some(column) == wave_col.as_ref();
                 for g in groups {
                     if g.estimate.reported_yes.is_some() || g.estimate.share.is_some() {
                         let gp = pop.and(self.survey.rows_where(column, &g.value));
-                        self.push(Kind::Randomized, gp, wave, format!("{label} / {column}={}", g.value));
+                        self.push(Kind::Randomized, gp, wave, format!("{label} / {column}={}", g.value), g.estimate.n);
                     }
                 }
             }
@@ -560,7 +578,7 @@ impl Recorder<'_> {
         for c in &report.comments {
             let kind = Kind::Comments(c.id.clone());
             if c.n.is_some() {
-                self.push(kind.clone(), pop, in_wave, label.to_string());
+                self.push(kind.clone(), pop, in_wave, label.to_string(), c.n);
             }
             let mut groups = BTreeMap::new();
             for (column, gs) in &c.segments {
@@ -568,7 +586,7 @@ impl Recorder<'_> {
                 for g in gs {
                     if g.n.is_some() {
                         let gp = pop.and(self.survey.rows_where(column, &g.value));
-                        self.push(kind.clone(), gp, wave, format!("{label} / comments by {column}={}", g.value));
+                        self.push(kind.clone(), gp, wave, format!("{label} / comments by {column}={}", g.value), g.n);
                     }
                 }
                 groups.insert(column.clone(), gs.iter().map(|g| (g.value.clone(), !g.suppressed && g.n.is_some())).collect());
@@ -682,9 +700,18 @@ pub fn audit_with(survey: &Survey, protection: Protection, analyzer: &Analyzer, 
     for kind in &kinds {
         let contrib = contributors(survey, kind);
         let releases: Vec<&Release> = rec.releases.iter().filter(|r| &r.kind == kind).collect();
+        // The auditor's populations are right only if they count what secpulse counts.
         for r in &releases {
-            let e = lower.entry(r.pop).or_default();
-            *e = (*e).max(r.pop.and(contrib).len());
+            if let Some(n) = r.n {
+                assert_eq!(n, r.pop.and(contrib).len(), "{} of {}: secpulse shows n = {n}, the auditor counts otherwise", kind.name(), r.origin);
+            }
+        }
+        // Counts a reader sees (every statistic's n but the splits', which count answers).
+        if !matches!(kind, Kind::Split(_)) {
+            for r in &releases {
+                let e = lower.entry(r.pop).or_default();
+                *e = (*e).max(r.pop.and(contrib).len());
+            }
         }
         let threshold = if matches!(kind, Kind::Comments(_)) { t } else { k };
         out.findings.extend(linear(kind, contrib, &releases, threshold));
@@ -1031,7 +1058,10 @@ fn attribution(survey: &Survey, panels: &[CommentPanel], t: usize) -> Vec<Findin
             let mut region = commenters;
             let mut positives: Vec<(Set, String)> = Vec::new();
             for p in &panels {
+                // A panel tells that a text is absent only when it shows every text of its
+                // rows, unchanged (redaction could make a shown text look absent).
                 let distinct = texts.iter().filter(|(_, a)| !a.disjoint(p.pop)).count();
+                let complete = p.samples.len() >= distinct && p.samples.iter().all(|s| texts.contains_key(s.0.as_str()));
                 let shown = p.samples.iter().find(|s| s.0 == *text);
                 match shown {
                     Some((_, tags)) => {
@@ -1059,7 +1089,7 @@ fn attribution(survey: &Survey, panels: &[CommentPanel], t: usize) -> Vec<Findin
                             positives.push((p.pop.and(within), how));
                         }
                     }
-                    None if p.samples.len() >= distinct => region = region.minus(p.pop),
+                    None if complete => region = region.minus(p.pop),
                     None => {}
                 }
             }
