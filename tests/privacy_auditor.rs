@@ -3,19 +3,26 @@
 //! surveys and on one crafted survey per class of leak the independent review found.
 //!
 //! What it attacks and how: see `tests/common/audit.rs`. In short, every released number
-//! is recorded with the rows behind it (recomputed from the raw rows), and the auditor
-//! looks for 1..k−1 answers (comments: 1..threshold−1 authors) that follow from them by
-//! subtracting nested or sibling populations (pairs, triples, and any linear combination
-//! that isolates one or two cells of the cross-classification), for people-breakdown
-//! sizes bounded by comment counts, for comment groups listed only when someone in them
-//! commented, for comment texts attributable to fewer than the threshold of authors, and
-//! for published shares finer than a whole percent.
+//! is recorded with the rows behind it (recomputed from the raw rows, and checked against
+//! every n secpulse shows), and the auditor looks for 1..k−1 answers (comments:
+//! 1..threshold−1 authors) that follow by subtracting nested or sibling populations (pairs,
+//! triples, and any linear combination that isolates one cell of the cross-classification
+//! or a union of two), for people-breakdown sizes bounded by comment counts, for comment
+//! groups listed only when someone in them commented, for comment texts attributable to
+//! fewer than the threshold of authors, and for published shares finer than a whole percent.
 //!
-//! Runs:
-//! - CI: `cargo test --test privacy_auditor -- --nocapture` (2,000 random surveys; the
-//!   summary line gives surveys, views, numbers checked and findings per class).
-//! - Longer: `SECPULSE_AUDIT_SURVEYS=20000 SECPULSE_AUDIT_SEED=1 cargo test --release
-//!   --test privacy_auditor random_surveys -- --nocapture`.
+//! Each crafted class has two tests: `classN_…_found_when_unprotected` (the attack works
+//! against `Protection::PrimaryOnly`) and `classN_…_protected` (no finding at all against
+//! `Protection::Linked`; ignored until the linked-table layer lands).
+//!
+//! Runs (the summary line gives surveys, views, numbers checked and findings per class):
+//! - CI: `cargo test --test privacy_auditor -- --include-ignored --nocapture`: 2,000 random
+//!   surveys against `Linked` (`random_surveys`, two threads; about 140 CPU-seconds in the
+//!   debug build, so about 70 s on two idle cores) and 200 against `PrimaryOnly`.
+//! - Longer: `SECPULSE_AUDIT_SURVEYS=20000 SECPULSE_AUDIT_SEED=2 cargo test --test
+//!   privacy_auditor random_surveys -- --include-ignored --exact --nocapture` (about ten
+//!   times as long; `--release` should shorten it, not measured). `SECPULSE_AUDIT_SURVEYS_OFF`
+//!   sets the number of surveys of the `PrimaryOnly` run.
 
 #[path = "common/audit.rs"]
 mod audit;
@@ -69,7 +76,7 @@ fn repeat(n: usize, p: impl Fn(usize) -> Person) -> Vec<Person> {
 // One crafted survey per class
 // ---------------------------------------------------------------------------------------
 
-/// 1. The split counts answers, suppression counted people with a dimension score: Legal's
+/// Class 1: The split counts answers, suppression counted people with a dimension score: Legal's
 /// one person answered one Enablement item (no dimension score), unfavourably; HR (hidden
 /// as its partner) answered none. Total minus Engineering and Sales is that one answer.
 fn class1() -> Survey {
@@ -81,7 +88,7 @@ fn class1() -> Survey {
     survey(people, false)
 }
 
-/// 2. HR (13 people, all commented) is hidden as Legal's partner in the people breakdown
+/// Class 2: HR (13 people, all commented) is hidden as Legal's partner in the people breakdown
 /// but shown with 13 comments in the comment breakdown (where Sales, 11 comments, is the
 /// partner): Legal's size (< 5) follows. And the role breakdown of comments lists Leader
 /// (one person, who commented) but not Manager (one person, no comment).
@@ -111,7 +118,7 @@ fn class2() -> Survey {
     survey(people, false)
 }
 
-/// 3. Everyone (42 NPS answers) minus "Show Engineering" (20) minus "Show Sales" (20): the
+/// Class 3: Everyone (42 NPS answers) minus "Show Engineering" (20) minus "Show Sales" (20): the
 /// two answers of the hidden Legal group. HR (6 people, no NPS) is Legal's partner.
 fn class3() -> Survey {
     let ins = sensitive_instrument();
@@ -124,7 +131,7 @@ fn class3() -> Survey {
     survey(people, false)
 }
 
-/// 4. In wave 2026-H1 two of Legal's ten people answered NPS: hidden in the wave view, but
+/// Class 4: In wave 2026-H1 two of Legal's ten people answered NPS: hidden in the wave view, but
 /// the wave total and Sales are shown.
 fn class4() -> Survey {
     let ins = sensitive_instrument();
@@ -143,7 +150,7 @@ fn class4() -> Survey {
     survey(people, true)
 }
 
-/// 5. Everyone: 26 comments, 11 untagged by department; "Show Engineering" lists its 10;
+/// Class 5: Everyone: 26 comments, 11 untagged by department; "Show Engineering" lists its 10;
 /// the one untagged text left over is the single Legal author's.
 fn class5() -> Survey {
     let ins = sensitive_instrument();
@@ -170,7 +177,7 @@ fn class5() -> Survey {
     survey(people, false)
 }
 
-/// 6. Randomized response: 20 answers in 2025-H2, 2 of 8 people in 2026-H1 answered. Everyone
+/// Class 6: Randomized response: 20 answers in 2025-H2, 2 of 8 people in 2026-H1 answered. Everyone
 /// minus the 2025-H2 view gives the two reported answers of 2026-H1.
 fn class6() -> Survey {
     let ins = sensitive_instrument();
@@ -260,7 +267,7 @@ fn class6_randomized_response_protected() {
     leaks_only_unprotected(&class6(), 6);
 }
 
-/// 7. Published shares are whole percentages; the check flags the full-precision report
+/// Class 7: Published shares are whole percentages; the check flags the full-precision report
 /// (what publishing was before `publish_json` rounded), so it can fail.
 #[test]
 fn class7_published_shares_are_rounded() {

@@ -470,12 +470,22 @@ struct CommentPanel {
     groups: BTreeMap<String, BTreeMap<String, bool>>,
 }
 
+/// One people breakdown as released.
+struct PeopleTable {
+    view: String,
+    pop: Set,
+    /// The view's respondents, if shown.
+    total: Option<usize>,
+    column: String,
+    /// Groups: value and released n.
+    groups: Vec<(String, Option<usize>)>,
+}
+
 struct Recorder<'a> {
     survey: &'a Survey,
     releases: Vec<Release>,
     panels: Vec<CommentPanel>,
-    /// People tables: (view label, view population, column, groups as (value, released n)).
-    tables: Vec<(String, Set, Option<usize>, String, Vec<(String, Option<usize>)>, bool)>,
+    tables: Vec<PeopleTable>,
 }
 
 impl Recorder<'_> {
@@ -552,14 +562,26 @@ impl Recorder<'_> {
                 self.group(pop, column, g, wave, label);
             }
             let listed = groups.iter().map(|g| (g.value.clone(), g.n)).collect();
-            self.tables.push((label.to_string(), pop, report.respondents, column.clone(), listed, wave));
+            self.tables.push(PeopleTable {
+                view: label.to_string(),
+                pop,
+                total: report.respondents,
+                column: column.clone(),
+                groups: listed,
+            });
         }
         if let Some(w) = &report.waves {
             for g in &w.waves {
                 self.group(pop, &w.column, g, true, label);
             }
             let listed = w.waves.iter().map(|g| (g.value.clone(), g.n)).collect();
-            self.tables.push((label.to_string(), pop, report.respondents, w.column.clone(), listed, true));
+            self.tables.push(PeopleTable {
+                view: label.to_string(),
+                pop,
+                total: report.respondents,
+                column: w.column.clone(),
+                groups: listed,
+            });
         }
         for s in &report.sensitive {
             if s.all.reported_yes.is_some() || s.all.share.is_some() {
@@ -703,7 +725,13 @@ pub fn audit_with(survey: &Survey, protection: Protection, analyzer: &Analyzer, 
         // The auditor's populations are right only if they count what secpulse counts.
         for r in &releases {
             if let Some(n) = r.n {
-                assert_eq!(n, r.pop.and(contrib).len(), "{} of {}: secpulse shows n = {n}, the auditor counts otherwise", kind.name(), r.origin);
+                assert_eq!(
+                    n,
+                    r.pop.and(contrib).len(),
+                    "{} of {}: secpulse shows n = {n}, the auditor counts otherwise",
+                    kind.name(),
+                    r.origin
+                );
             }
         }
         // Counts a reader sees (every statistic's n but the splits', which count answers).
@@ -976,14 +1004,9 @@ fn linear(kind: &Kind, contrib: Set, releases: &[&Release], t: usize) -> Vec<Fin
 /// In a people breakdown the hidden groups hold `total − visible` people together. Any
 /// released number about a hidden group (a comment count, say) is a lower bound of its
 /// size; subtracting those may leave fewer than k people for the other hidden groups.
-fn bounds(
-    survey: &Survey,
-    tables: &[(String, Set, Option<usize>, String, Vec<(String, Option<usize>)>, bool)],
-    lower: &HashMap<Set, usize>,
-    k: usize,
-) -> Vec<Finding> {
+fn bounds(survey: &Survey, tables: &[PeopleTable], lower: &HashMap<Set, usize>, k: usize) -> Vec<Finding> {
     let mut found: HashMap<Set, Finding> = HashMap::new();
-    for (label, pop, total, column, groups, _) in tables {
+    for PeopleTable { view: label, pop, total, column, groups } in tables {
         let Some(total) = total else { continue };
         let visible: usize = groups.iter().filter_map(|g| g.1).sum();
         let hidden: Vec<Set> = groups.iter().filter(|g| g.1.is_none()).map(|g| pop.and(survey.rows_where(column, &g.0))).collect();
