@@ -38,7 +38,7 @@ export function explain(design, t) {
   const lang = t.lang ?? 'en';
   const pct = (x) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(x);
   let how;
-  let direct = false;
+  let direct;
   let yesHidden;
   let noHidden;
   if (design.design === 'warner') {
