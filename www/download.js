@@ -1,5 +1,6 @@
 // The one download helper: every file the elements offer (chart SVG and PNG, the published report
 // JSON, a respondent's own answers) is handed to the browser here, from memory; nothing is uploaded.
+import { h } from './dom.js';
 
 /**
  * Offers `data` as a download named `filename`. `data` is a Blob, or text (saved with `type`).
@@ -8,7 +9,7 @@
 export function download(data, filename, { type = 'application/octet-stream', parent = document.body } = {}) {
   const blob = data instanceof Blob ? data : new Blob([data], { type });
   const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: filename, hidden: true });
+  const link = h('a', { href: url, download: filename, hidden: true });
   parent.append(link);
   link.click();
   link.remove();

@@ -138,7 +138,12 @@ class SecpulseReport extends HTMLElement {
       if (summary?.problems_total) this.#warn(summary);
       this.dispatchEvent(new CustomEvent('secpulse-loaded', { detail: { rows: this.#dash.rows(), summary, ms: performance.now() - t0 } }));
       return summary;
-    } catch (e) { this.#fail(e); return undefined; }
+    } catch (e) {
+      // Retry is kept only for a load that failed because the engine did not start or crashed.
+      if (this.#core && !isCrash(e, this.#core)) this.#retry = null;
+      this.#fail(e);
+      return undefined;
+    }
   }
 
   #fail(e) {
