@@ -4,7 +4,7 @@
 //
 //   node run.mjs [--runs 3] [--sizes 1000,10000,100000,1000000] [--only papa,surveyjs,secpulse] [--match facade]
 import { createServer } from 'node:http';
-import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
@@ -154,7 +154,6 @@ const papaBundle = [gz(join(BENCH, 'node_modules/papaparse/papaparse.min.js'))];
 const sum = (xs) => xs.reduce((a, x) => a + x.gzip, 0);
 
 const fileBytes = Object.fromEntries(SIZES.flatMap((n) => ['csv', 'json'].map((f) => [`${f}/${n}`, readFileSync(join(BENCH, 'data', `r${n}.${f}`)).length])));
-const pkg = JSON.parse(readFileSync(join(BENCH, 'package.json'), 'utf8'));
 const versions = Object.fromEntries(['survey-core', 'survey-analytics', 'plotly.js-dist-min', 'papaparse', 'playwright-core']
   .map((p) => [p, JSON.parse(readFileSync(join(BENCH, 'node_modules', p, 'package.json'), 'utf8')).version]));
 const browserVersion = (await (async () => { const b = await chromium.launch(LAUNCH); const v = b.version(); await b.close(); return v; })());

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build and test secpulse; a no-op (~1 s) when all is there.
 # Rust wasm target, the wasm-bindgen CLI pinned to Cargo.lock's version, Debian Chromium + ChromeDriver
-# and fonts for browser tests, and the e2e npm packages (pinned in e2e/package-lock.json).
+# and fonts for browser tests, and the e2e npm packages (pinned in e2e/package-lock.json: playwright-core,
+# axe-core, and ESLint for the JS lint gate).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -25,6 +26,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb" ]; th
   cargo install -q wasm-bindgen-cli --version "$wb"
 fi
 
-if [ "$need_browser" = 1 ] && [ ! -d e2e/node_modules/playwright-core ]; then
-  (cd e2e && npm ci --no-audit --no-fund --silent)
-fi
+# Lockfile-based (npm ci); skipped when every direct dev dependency is already there.
+for dep in playwright-core axe-core eslint @eslint/js globals; do
+  if [ ! -f "e2e/node_modules/$dep/package.json" ]; then
+    (cd e2e && npm ci --no-audit --no-fund --silent)
+    break
+  fi
+done

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test: native unit/integration/property tests, wasm tests in headless Chromium,
-# and end-to-end browser tests of the demo pages. Installs what a fresh machine lacks first.
+# Runs every test: the JS lint gate, browser-free JS unit tests, native unit/integration/property
+# tests, wasm tests in headless Chromium, and end-to-end browser tests of the demo pages.
+# Installs what a fresh machine lacks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+echo "== JS lint (ESLint over www/, e2e/, tests/js/, scripts/, bench/; config eslint.config.js)"
+(cd e2e && npm run --silent lint)
+echo "== browser-free JS unit tests (node --test tests/js/)"
+node --test tests/js/
 echo "== native tests (cargo test)"
 cargo test --all-targets
 echo "== wasm tests in headless Chromium (wasm-bindgen-test)"

@@ -127,6 +127,22 @@ fn draws_pixels_on_a_canvas_and_round_trips_a_published_report() {
 }
 
 #[wasm_bindgen_test]
+fn load_bytes_tells_a_published_report_from_response_files() {
+    let mut d = Dashboard::new(None).expect("default instrument");
+    d.load_sample(300, 2);
+    let published = d.publish(options(r#"{"by":["department"]}"#)).expect("publish");
+    let mut p = Dashboard::new(None).expect("default instrument");
+    let with_bom = format!("\u{feff}\n  {published}");
+    assert!(p.load_bytes(with_bom.as_bytes()).expect("a published report").is_null());
+    assert!(p.published());
+    let msg = message(p.load_bytes(br#"{"format":"other"}"#).expect_err("refused"));
+    assert!(msg.contains("not a secpulse report"), "{msg}");
+    let summary = p.load_bytes(csv(40, "2").as_bytes()).expect("a CSV after a report");
+    assert_eq!(get(&summary, "rows_kept").as_f64(), Some(40.0));
+    assert!(!p.published());
+}
+
+#[wasm_bindgen_test]
 fn comments_come_from_the_report_in_every_view_and_when_published() {
     let mut d = Dashboard::new(None).expect("default instrument");
     d.load_sample(3000, 3);

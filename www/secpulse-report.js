@@ -3,22 +3,30 @@
 //
 //   <secpulse-report src="responses.csv" segment="department" wave="wave" min-group="5" theme="dark">
 //
-// src: CSV, JSON rows, or a published report JSON (detected by its "format" field).
+// src: CSV, JSON rows, or a published report JSON (the wasm core tells which).
 // Properties: instrument (JSON text or object). Methods: load(data), loadSample(n, seed).
-// Events: secpulse-loaded (detail: { rows, summary, ms }), secpulse-error (detail: { message }).
-import { loadCore } from './core.js';
+// Events: secpulse-loaded (detail: { rows, summary, ms }), secpulse-error (detail: { message, crashed? }).
+//
+// If the wasm core crashes (a panic traps as WebAssembly.RuntimeError), the element says so, starts a
+// fresh instance and loads the data it had again; if that fails too, it shows the error and a Retry button.
+import { discard, isCrash, loadCore } from './core.js';
 import { sheet } from './report/styles.js';
-import { h, panel, download } from './report/panel.js';
+import { h } from './dom.js';
+import { download } from './download.js';
+import { panel } from './report/panel.js';
 import { commentBrowser } from './report/comments.js';
 
 // Dashboard order: the headline first; wide panels (balance, likert, heatmap, comment browser) alternate with pairs.
 const CHARTS = ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance'];
 const ALL = '';
+const CRASHED = 'The analysis engine stopped unexpectedly (a fault in secpulse).';
 
 class SecpulseReport extends HTMLElement {
   static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme'];
   #core; #dash; #instrument = null; #panels = new Map(); #columns = []; #filter = { segment: ALL, wave: ALL };
   #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null;
+  /** The load steps behind the current data, replayed into a fresh wasm instance after a crash. */
+  #sources = []; #recovering = false; #retry = null;
 
   constructor() {
     super();
@@ -33,7 +41,7 @@ class SecpulseReport extends HTMLElement {
     const by = select('Compare by', () => { this.setAttribute('segment', by.el.value); });
     const only = select('Show', () => this.#setFilter('segment', only.el.value));
     const wave = select('Wave', () => this.#setFilter('wave', wave.el.value));
-    const question = select('Comments on', () => { this.#question = question.el.value; this.#render(); });
+    const question = select('Comments on', () => { this.#question = question.el.value; this.#guard(() => this.#render()); });
     this.#ui = {
       file, by, only, wave, question,
       status: h('p', { class: 'status', role: 'status' }),
@@ -67,28 +75,27 @@ class SecpulseReport extends HTMLElement {
     if (old === value || !this.isConnected) return;
     if (name === 'src') { if (value) this.#fetch(value); return; }
     if (name === 'segment' || name === 'wave' || name === 'min-group') this.#filter = { segment: ALL, wave: ALL };
-    if (this.#dash) this.#render();
+    if (this.#dash) this.#guard(() => this.#render());
   }
 
   /** The instrument (JSON text or object); defaults to the built-in one. Set before loading. */
   get instrument() { return this.#instrument; }
-  set instrument(value) { this.#instrument = typeof value === 'string' ? value : JSON.stringify(value); this.#dash = null; }
+  set instrument(value) { this.#instrument = typeof value === 'string' ? value : JSON.stringify(value); this.#dash = null; this.#sources = []; }
 
   /** Loads data: a File/Blob, bytes, CSV/JSON text, an array of row objects, or a published report object. */
+  // Whether bytes are CSV, JSON, JSON Lines or a published report is the core's decision (loadBytes).
   async load(data, { append = false } = {}) {
     return this.#run(async (dash) => {
       if (data instanceof Blob) data = new Uint8Array(await data.arrayBuffer());
       else if (data instanceof ArrayBuffer) data = new Uint8Array(data);
       else if (typeof data === 'string') data = new TextEncoder().encode(data);
-      if (data instanceof Uint8Array) {
-        const report = publishedReport(data);
-        if (report) { dash.loadReport(report); return null; }
-        return dash.loadBytes(data);
+      else if (data && typeof data === 'object' && !Array.isArray(data) && !(data instanceof Uint8Array)) {
+        data = new TextEncoder().encode(JSON.stringify(data)); // a published report object
       }
+      if (data instanceof Uint8Array) return dash.loadBytes(data);
       if (Array.isArray(data)) return dash.loadRows(data, append);
-      if (data && typeof data === 'object' && typeof data.format === 'string') { dash.loadReport(JSON.stringify(data)); return null; }
       throw new Error('load() takes a File, bytes, CSV/JSON text, an array of rows or a published report');
-    });
+    }, append);
   }
 
   /** Loads `n` synthetic respondents (for demos and benchmarks). */
@@ -102,12 +109,27 @@ class SecpulseReport extends HTMLElement {
     } catch (e) { this.#fail(e); }
   }
 
-  async #run(step) {
+  /** The wasm core and this element's Dashboard in it, made on first use (and after a crash). */
+  async #ready() {
+    if (!this.#core) {
+      try {
+        this.#core = await loadCore('dashboard');
+      } catch (e) {
+        throw new Error(`the analysis engine could not be loaded (${e?.message ?? e})`, { cause: e });
+      }
+    }
+    this.#dash ??= new this.#core.Dashboard(this.#instrument ?? undefined);
+    return this.#dash;
+  }
+
+  /** Runs load step(dash); on success it becomes the data (or, with `append`, part of it). */
+  async #run(step, append = false) {
     const t0 = performance.now();
     try {
-      this.#core ??= await loadCore();
-      this.#dash ??= new this.#core.Dashboard(this.#instrument ?? undefined);
-      const summary = await step(this.#dash);
+      this.#retry = () => this.#run(step, append);
+      const summary = await step(await this.#ready());
+      this.#sources = append ? [...this.#sources, step] : [step];
+      this.#retry = null;
       this.#published = this.#dash.published;
       this.#filter = { segment: ALL, wave: ALL };
       this.#question = '';
@@ -116,14 +138,71 @@ class SecpulseReport extends HTMLElement {
       if (summary?.problems_total) this.#warn(summary);
       this.dispatchEvent(new CustomEvent('secpulse-loaded', { detail: { rows: this.#dash.rows(), summary, ms: performance.now() - t0 } }));
       return summary;
-    } catch (e) { this.#fail(e); return undefined; }
+    } catch (e) {
+      // Retry is kept only for a load that failed because the engine did not start or crashed.
+      if (this.#core && !isCrash(e, this.#core)) this.#retry = null;
+      this.#fail(e);
+      return undefined;
+    }
   }
 
   #fail(e) {
+    if (isCrash(e, this.#core)) { this.#crashed(e); return; }
     const message = String(e?.message ?? e);
-    this.#ui.alert.textContent = `Could not load the data: ${message}`;
-    this.#ui.alert.hidden = false;
+    // Only a failed start of the engine gets a Retry button: a bad file stays bad.
+    this.#alert(`Could not load the data: ${message}`, this.#core ? null : this.#retry);
     this.dispatchEvent(new CustomEvent('secpulse-error', { detail: { message } }));
+  }
+
+  /** Shows `text` in the alert line, with a Retry button when `retry` is given. */
+  #alert(text, retry = null) {
+    this.#ui.alert.replaceChildren(text, ...(retry ? [' ', h('button', { type: 'button', onclick: () => retry() }, 'Retry')] : []));
+    this.#ui.alert.hidden = false;
+  }
+
+  /** fn(), with any error shown in the element (for UI events, which have no caller to throw to). */
+  #guard(fn) {
+    try { return fn(); } catch (e) { this.#fail(e); return undefined; }
+  }
+
+  /** fn() for the public methods: a crash also starts the recovery; the error still goes to the caller. */
+  #call(fn) {
+    try { return fn(); } catch (e) { if (isCrash(e, this.#core)) this.#fail(e); throw e; }
+  }
+
+  /** The wasm instance crashed: it is dropped and, unless this happened while recovering, replaced. */
+  #crashed(e) {
+    discard(this.#core);
+    this.#core = null;
+    this.#dash = null;
+    this.dispatchEvent(new CustomEvent('secpulse-error', { detail: { message: `${CRASHED} (${e?.message ?? e})`, crashed: true } }));
+    if (this.#recovering) return; // #recover sees the failure itself
+    this.#alert(`${CRASHED} Restarting it and loading the data again…`);
+    this.#recover();
+  }
+
+  /** A fresh wasm instance with this element's data loaded again; a second failure leaves an error and Retry. */
+  async #recover() {
+    this.#recovering = true;
+    try {
+      const dash = await this.#ready();
+      for (const step of this.#sources) await step(dash);
+      if (this.#sources.length) {
+        this.#published = dash.published;
+        this.#render();
+      }
+      // A crash while loading new data leaves the data from before, and Retry for the failed load.
+      this.#alert(`${CRASHED} It was restarted${this.#sources.length ? ' and the data loaded again' : ''}.`, this.#retry);
+      this.dispatchEvent(new CustomEvent('secpulse-recovered'));
+    } catch (e) {
+      if (isCrash(e, this.#core)) { discard(this.#core); this.#core = null; this.#dash = null; }
+      this.#alert(`${CRASHED} It could not be restarted: ${e?.message ?? e}`, () => {
+        this.#alert('Restarting the analysis engine…');
+        this.#recover();
+      });
+    } finally {
+      this.#recovering = false;
+    }
   }
 
   #warn(summary) {
@@ -164,11 +243,11 @@ class SecpulseReport extends HTMLElement {
       this.#dash.report(this.#options());
       this.#ui.alert.hidden = true;
     } catch (e) {
+      if (isCrash(e, this.#core)) { this.#fail(e); return; }
       this.#filter = before;
-      this.#ui.alert.textContent = String(e?.message ?? e);
-      this.#ui.alert.hidden = false;
+      this.#alert(String(e?.message ?? e));
     }
-    this.#render();
+    this.#guard(() => this.#render());
   }
 
   #fillSelect({ el }, values, current, all) {
@@ -200,7 +279,7 @@ class SecpulseReport extends HTMLElement {
       : `${report.respondents == null ? `Fewer than ${k}` : report.respondents.toLocaleString('en')} respondents · analysed in your browser, nothing is uploaded · groups under ${k} people are shown as “< ${k}”`;
     if (!this.#panels.size) {
       for (const kind of CHARTS) {
-        const p = panel(kind, { svg: (k) => this.#exportSvg(k), png: (k) => this.#exportPng(k) });
+        const p = panel(kind, { svg: (k) => this.#guard(() => this.#exportSvg(k)), png: (k) => this.#guard(() => this.#exportPng(k)) });
         this.#panels.set(kind, p);
         u.grid.append(p.root);
       }
@@ -213,61 +292,51 @@ class SecpulseReport extends HTMLElement {
 
   #schedule() {
     cancelAnimationFrame(this.#pending);
-    this.#pending = requestAnimationFrame(() => this.#draw());
+    this.#pending = requestAnimationFrame(() => this.#guard(() => this.#draw()));
   }
 
   #draw() {
     const o = this.#options();
-    try {
-      for (const [kind, p] of this.#panels) {
-        p.setText(this.#dash.describe(kind, o));
-        const w = p.canvas.parentElement.clientWidth - parseFloat(getComputedStyle(p.canvas.parentElement).paddingLeft) * 2;
-        const ht = this.#dash.preferredHeight(kind, { ...o, width: Math.round(w) });
-        const r = o.pixelRatio;
-        p.canvas.style.height = `${ht}px`;
-        p.canvas.width = Math.max(1, Math.round(w * r));
-        p.canvas.height = Math.round(ht * r);
-        this.#dash.draw(kind, p.canvas, o);
-      }
-      this.#width = this.#ui.grid.clientWidth;
-      this.dataset.drawn = String((Number(this.dataset.drawn) || 0) + 1);
-      this.dispatchEvent(new CustomEvent('secpulse-drawn'));
-    } catch (e) { this.#fail(e); }
+    for (const [kind, p] of this.#panels) {
+      p.setText(this.#dash.describe(kind, o));
+      const w = p.canvas.parentElement.clientWidth - parseFloat(getComputedStyle(p.canvas.parentElement).paddingLeft) * 2;
+      const ht = this.#dash.preferredHeight(kind, { ...o, width: Math.round(w) });
+      const r = o.pixelRatio;
+      p.canvas.style.height = `${ht}px`;
+      p.canvas.width = Math.max(1, Math.round(w * r));
+      p.canvas.height = Math.round(ht * r);
+      this.#dash.draw(kind, p.canvas, o);
+    }
+    this.#width = this.#ui.grid.clientWidth;
+    this.dataset.drawn = String((Number(this.dataset.drawn) || 0) + 1);
+    this.dispatchEvent(new CustomEvent('secpulse-drawn'));
   }
 
-  #exportSvg(kind) {
+  /** Export size of chart `kind` at `o`: 1200 CSS pixels wide, room for the title and takeaway. */
+  #exportHeight(kind, o) { return this.#dash.preferredHeight(kind, o) + 90; }
+
+  /** The one SVG export path (the Download SVG button and the svg() method). */
+  #svg(kind) {
     const o = this.#options({ titled: true, pixelRatio: 1 });
-    const svg = this.#dash.svg(kind, 1200, this.#dash.preferredHeight(kind, o) + 90, o);
-    download(new Blob([svg], { type: 'image/svg+xml' }), `secpulse-${kind}.svg`);
+    return this.#dash.svg(kind, 1200, this.#exportHeight(kind, o), o);
   }
+
+  #exportSvg(kind) { download(this.#svg(kind), `secpulse-${kind}.svg`, { type: 'image/svg+xml' }); }
 
   #exportPng(kind) {
     const o = this.#options({ titled: true, pixelRatio: 2 });
-    const canvas = h('canvas', { width: 2400, height: (this.#dash.preferredHeight(kind, o) + 90) * 2 });
+    const canvas = h('canvas', { width: 1200 * o.pixelRatio, height: this.#exportHeight(kind, o) * o.pixelRatio });
     this.#dash.draw(kind, canvas, o);
     canvas.toBlob((blob) => blob && download(blob, `secpulse-${kind}.png`), 'image/png');
   }
 
-  #publish() {
-    try {
-      download(new Blob([this.#dash.publish(this.#options())], { type: 'application/json' }), 'report.json');
-    } catch (e) { this.#fail(e); }
-  }
+  #publish() { this.#guard(() => download(this.#dash.publish(this.#options()), 'report.json', { type: 'application/json' })); }
 
   /** The published report JSON of the current view (aggregates only), for scripts and tests. */
-  publish() { return this.#dash.publish(this.#options()); }
+  publish() { return this.#call(() => this.#dash.publish(this.#options())); }
 
   /** The SVG of chart `kind` of the current view (with title and takeaway). */
-  svg(kind) { const o = this.#options({ titled: true, pixelRatio: 1 }); return this.#dash.svg(kind, 1200, this.#dash.preferredHeight(kind, o) + 90, o); }
-}
-
-/** The text of `bytes` when it is a published report JSON, else null. */
-function publishedReport(bytes) {
-  let i = 0;
-  while (i < bytes.length && (bytes[i] <= 32 || bytes[i] === 0xef || bytes[i] === 0xbb || bytes[i] === 0xbf)) i++;
-  if (bytes[i] !== 0x7b) return null; // '{'
-  const text = new TextDecoder().decode(bytes);
-  try { return typeof JSON.parse(text).format === 'string' ? text : null; } catch { return null; }
+  svg(kind) { return this.#call(() => this.#svg(kind)); }
 }
 
 customElements.define('secpulse-report', SecpulseReport);

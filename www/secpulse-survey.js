@@ -7,12 +7,13 @@
 // Events (bubbling, composed): `secpulse-ready` once rendered; `secpulse-submit` with
 // detail { row, json } once the response is accepted (after a successful POST when `endpoint` is set).
 // Light DOM with slot="thanks" is shown on the thank-you screen (e.g. a link to the results).
-import { loadSurveyCore as loadCore } from './survey-core.js';
-import { h, uid } from './survey/dom.js';
+import { discard, isCrash, loadCore } from './core.js';
+import { h, uid } from './dom.js';
+import { download } from './download.js';
 import { messages } from './survey/messages.js';
 import { buildRow, isAnswered, missingRequired, pruneHidden, sanitize, visibleSections } from './survey/logic.js';
 import * as store from './survey/store.js';
-import { downloadJson, postWithRetry } from './survey/send.js';
+import { postWithRetry } from './survey/send.js';
 import { surveySheet } from './survey/style.js';
 import { widgetFor } from './survey/widgets.js';
 
@@ -73,7 +74,6 @@ export class SecpulseSurvey extends HTMLElement {
     this.#t = messages(this.#lang());
     this.shadowRoot.replaceChildren(h('p', { role: 'status', text: this.#t('loading') }));
     try {
-      this.#core ??= await loadCore();
       const instrument = await this.#readInstrument();
       if (ticket !== this.#loads) return;
       this.#instrument = instrument;
@@ -86,21 +86,48 @@ export class SecpulseSurvey extends HTMLElement {
       this.dispatchEvent(new CustomEvent('secpulse-ready', { bubbles: true, composed: true }));
     } catch (err) {
       if (ticket !== this.#loads) return;
-      this.shadowRoot.replaceChildren(h('p', { class: 'failure', role: 'alert',
-        text: this.#t('loadFailed', { error: err?.message ?? String(err) }) }));
+      // A plain message and a way to try again (the loader forgets a failed load, so a retry refetches).
+      this.shadowRoot.replaceChildren(h('div', { class: 'failure', role: 'alert' },
+        h('p', { text: this.#t('loadFailed', { error: this.#errorText(err) }) }),
+        h('button', { type: 'button', class: 'btn', text: this.#t('tryAgain'), onclick: () => this.#load() })));
+    }
+  }
+
+  /** The message of `err` for people: a crash of the wasm core gets a sentence, not "unreachable". */
+  #errorText(err) {
+    return err instanceof WebAssembly.RuntimeError ? this.#t('crashed') : err?.message ?? String(err);
+  }
+
+  /**
+   * fn(core) with the survey's wasm core. The core keeps no state between calls, so when an instance
+   * crashes (a panic traps as a WebAssembly.RuntimeError) it is replaced and the call made once more.
+   */
+  async #withCore(fn) {
+    for (let attempt = 1; ; attempt++) {
+      this.#core ??= await loadCore('survey');
+      const core = this.#core;
+      try {
+        return fn(core);
+      } catch (err) {
+        if (!isCrash(err, core)) throw err;
+        discard(core);
+        this.#core = null;
+        if (attempt === 2) throw err;
+      }
     }
   }
 
   async #readInstrument() {
-    const core = this.#core;
     if (this.#given != null) {
-      return core.parseInstrument(typeof this.#given === 'string' ? this.#given : JSON.stringify(this.#given));
+      const json = typeof this.#given === 'string' ? this.#given : JSON.stringify(this.#given);
+      return this.#withCore((core) => core.parseInstrument(json));
     }
     const src = this.getAttribute('src');
-    if (!src) return core.defaultInstrument();
+    if (!src) return this.#withCore((core) => core.defaultInstrument());
     const res = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
     if (!res.ok) throw new Error(`${src}: HTTP ${res.status}`);
-    return core.parseInstrument(await res.text());
+    const json = await res.text();
+    return this.#withCore((core) => core.parseInstrument(json));
   }
 
   get #single() { return this.getAttribute('mode') === 'single'; }
@@ -236,11 +263,13 @@ export class SecpulseSurvey extends HTMLElement {
   }
 
   /** Problems the core finds with this row (the same rules as `secpulse score`), as summary entries. */
-  #check(row) {
+  async #check(row) {
     let report;
     try {
-      report = this.#core.checkResponse(JSON.stringify(this.#instrument), row);
+      const instrument = JSON.stringify(this.#instrument);
+      report = await this.#withCore((core) => core.checkResponse(instrument, row));
     } catch (err) {
+      if (err instanceof WebAssembly.RuntimeError) return [{ message: this.#t('crashedCheck') }];
       report = { errors: [{ message: err?.message ?? String(err) }] };
     }
     return (report?.errors ?? []).map((e) => {
@@ -253,7 +282,7 @@ export class SecpulseSurvey extends HTMLElement {
 
   async #submit() {
     const row = buildRow(this.#instrument, this.#answers, this.wave);
-    const problems = this.#check(row);
+    const problems = await this.#check(row);
     if (problems.length) {
       this.#showErrors(problems);
       return;
@@ -301,7 +330,7 @@ export class SecpulseSurvey extends HTMLElement {
   }
 
   #download(row) {
-    downloadJson(row, this.#t('downloadFile'), this.shadowRoot);
+    download(JSON.stringify(row, null, 2), this.#t('downloadFile'), { type: 'application/json', parent: this.shadowRoot });
   }
 }
 

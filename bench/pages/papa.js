@@ -1,3 +1,4 @@
+/* global Papa -- papaparse.min.js is a classic <script> of papa.html */
 // PapaParse on a CSV string already in memory: arrays mode, or typed objects (header + dynamicTyping).
 import { params, now, fetchText, pause, done, fail } from './common.js';
 try {

@@ -1,3 +1,4 @@
+/* global Survey, SurveyAnalytics -- classic <script>s of surveyjs.html */
 // SurveyJS Dashboard (survey-analytics + survey-core, Plotly as it ships) on the same questions:
 // JSON.parse of the responses, then data-in-memory → every chart drawn; then a filter change.
 import { params, now, fetchText, painted, pause, done, fail } from './common.js';

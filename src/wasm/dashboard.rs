@@ -116,10 +116,15 @@ impl Dashboard {
         Ok(Dashboard { instrument, data: Data::Empty, cache: None, analyzer: None })
     }
 
-    /// Reads a CSV or JSON response file; returns what happened. Fails with the
-    /// position of the problem when nothing usable is in the file.
-    #[wasm_bindgen(js_name = loadBytes, unchecked_return_type = "IngestSummary")]
+    /// Reads a response file (CSV, JSON or JSON Lines, as `ingest::detect_format` tells) or a
+    /// published report (one JSON object with a `"format"` field); returns what happened, or null
+    /// for a report. Fails with the position of the problem when nothing usable is in the file.
+    #[wasm_bindgen(js_name = loadBytes, unchecked_return_type = "IngestSummary | null")]
     pub fn load_bytes(&mut self, bytes: &[u8]) -> Result<JsValue, JsError> {
+        if let Some(json) = published_report(bytes) {
+            self.load_report(json)?;
+            return Ok(JsValue::NULL);
+        }
         let (table, summary) = self.read(bytes)?;
         self.set(table);
         to_js(&summary)
@@ -298,6 +303,19 @@ pub fn comment_labels() -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = fromPublished)]
 pub fn from_published(json: &str) -> Result<Dashboard, JsError> {
     Ok(Dashboard { instrument: Instrument::default_instrument(), data: Data::Published(parse_report(json)?), cache: None, analyzer: None })
+}
+
+/// The text of `bytes` when they are one JSON object with a string `"format"` field (a published
+/// report); JSON Lines (more than one object) and anything else is response data.
+fn published_report(bytes: &[u8]) -> Option<&str> {
+    let first = bytes.iter().position(|b| !b.is_ascii_whitespace() && !matches!(b, 0xef | 0xbb | 0xbf))?;
+    if ingest::detect_format(bytes) != ingest::Format::Json || bytes[first] != b'{' {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    value.get("format")?.is_string().then_some(text)
 }
 
 fn parse_report(json: &str) -> Result<Report, JsError> {

@@ -7,7 +7,7 @@ const n = Math.min(Math.max(Math.round(Number(new URLSearchParams(location.searc
 document.getElementById('n').textContent = n.toLocaleString('en');
 await customElements.whenDefined('secpulse-report');
 await el.loadSample(n, 42);
-let stored = [];
+let stored;
 try { stored = JSON.parse(localStorage.getItem('secpulse-demo-responses') || '[]'); } catch { stored = []; }
 if (Array.isArray(stored) && stored.length) await el.load(stored, { append: true });
 // Milliseconds from navigation start until every chart has been drawn (read by bench/ and e2e/).

@@ -1,7 +1,7 @@
 // The comment browser: the report's shuffled, redacted comment samples, filtered by
 // theme, tone and stance, a page at a time. Comment text, group names and why-words
 // are user data: they go in with textContent (text nodes) only, never as HTML.
-import { h } from './panel.js';
+import { h } from '../dom.js';
 
 const PAGE = 20;
 let ids = 0;

@@ -1,18 +1,9 @@
-// One chart panel: title, takeaway, canvas, data-table toggle and downloads.
+// One chart panel: title, takeaway, canvas, data-table toggle and download buttons.
 // Everything from data is set with textContent or attributes, never as HTML.
 
-let ids = 0;
+import { h } from '../dom.js';
 
-/** Creates an element with attributes and children (strings become text nodes). */
-export function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else if (v !== false && v != null) el.setAttribute(k, v === true ? '' : String(v));
-  }
-  el.append(...children.filter((c) => c != null));
-  return el;
-}
+let ids = 0;
 
 /** A panel for chart `kind`; `actions` has svg(kind), png(kind) callbacks. */
 export function panel(kind, actions) {
@@ -49,14 +40,4 @@ function table({ caption, columns, rows }) {
     h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, ...rows.map(([head, ...cells]) =>
       h('tr', {}, h('th', { scope: 'row' }, head), ...cells.map((c) => h('td', {}, c))))));
-}
-
-/** Offers `blob` as a download named `name`. */
-export function download(blob, name) {
-  const url = URL.createObjectURL(blob);
-  const a = h('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

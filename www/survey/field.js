@@ -1,5 +1,5 @@
 // Parts every question field shares: the label text and the error line.
-import { h, uid } from './dom.js';
+import { h, uid } from '../dom.js';
 
 /** The error line of a field: shows `message`, marks `control` invalid and points its description at it. */
 export function errorLine(root, control, describedBy = []) {

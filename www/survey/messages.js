@@ -5,6 +5,8 @@ export const MESSAGES = {
   en: {
     loading: 'Loading the survey…',
     loadFailed: 'The survey could not be loaded: {error}',
+    crashed: 'the survey engine stopped unexpectedly (a fault in secpulse, not in your answers)',
+    crashedCheck: 'Your answers could not be checked: the survey engine stopped unexpectedly (a fault in secpulse, not in your answers). They are still here: submit again, or download them.',
     privacyTitle: 'Your privacy',
     whatIsSent: 'Only the answers you give are sent, and nothing until you choose “Submit answers”. No name, email, device details or time of day.',
     whatIsSentWave: 'Only the answers you give and the survey round (“{wave}”) are sent, and nothing until you choose “Submit answers”. No name, email, device details or time of day.',

@@ -3,7 +3,7 @@
 // number produces is kept (in memory, in sessionStorage and in the submitted row), exactly as the
 // core's `Design::respond` (src/privacy/randomized.rs) computes it. The draw and the real answer are
 // never stored or sent; the chosen radio stays on screen only until the page is left or reloaded.
-import { add, h, uid } from './dom.js';
+import { add, h, uid } from '../dom.js';
 import { errorLine, questionLabel } from './field.js';
 
 /** A uniform number in [0, 1) with 53 random bits from the platform CSPRNG (never Math.random). */
@@ -38,7 +38,7 @@ export function explain(design, t) {
   const lang = t.lang ?? 'en';
   const pct = (x) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(x);
   let how;
-  let direct = false;
+  let direct;
   let yesHidden;
   let noHidden;
   if (design.design === 'warner') {

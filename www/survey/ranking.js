@@ -1,6 +1,6 @@
 // Ranking: an ordered list the respondent rearranges with Up/Down buttons (keyboard, touch, screen
 // readers) or by dragging. Moves are announced. The answer counts once the order is touched or kept.
-import { add, h } from './dom.js';
+import { add, h } from '../dom.js';
 import { errorLine, questionLabel } from './field.js';
 
 /** The ranking widget (see widgets.js for the widget contract). */

@@ -1,4 +1,4 @@
-// Getting the answers out: POST with retry, or a file download that involves no server.
+// Getting the answers out: POST with retry (the file download that involves no server is ../download.js).
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 /** Statuses worth retrying; other 4xx answers will not change on a second try. */
@@ -29,14 +29,4 @@ export async function postWithRetry(url, body, { credentials = 'omit', tries = 3
     }
   }
   throw lastError;
-}
-
-/** Offers `data` as a JSON file download; `parent` hosts the temporary link. */
-export function downloadJson(data, filename, parent) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: filename, hidden: true });
-  parent.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

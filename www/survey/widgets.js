@@ -1,6 +1,6 @@
 // One widget per question type. A widget is { root, set(value), focus(), setError(message|null) };
 // it reports answers through ctx.onChange(questionId, value) and never inserts HTML.
-import { add, h, uid } from './dom.js';
+import { add, h, uid } from '../dom.js';
 import { errorLine, questionLabel } from './field.js';
 import { randomizedField } from './randomized.js';
 import { rankingField } from './ranking.js';

@@ -2,8 +2,8 @@
 // matches the core's `Design::respond`, the draw uses the CSPRNG, and the explanation follows the design.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { drawUniform, explain, respond } from '../www/survey/randomized.js';
-import { messages } from '../www/survey/messages.js';
+import { drawUniform, explain, respond } from '../../www/survey/randomized.js';
+import { messages } from '../../www/survey/messages.js';
 
 const die = { design: 'forced_response', truth: 4 / 6, forced_yes: 1 / 6, forced_no: 1 / 6 };
 const t = messages('en');

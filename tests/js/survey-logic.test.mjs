@@ -2,8 +2,8 @@
 // answers, the response row, and the messages table.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildRow, isAnswered, missingRequired, pruneHidden, sanitize, visibleSections } from '../www/survey/logic.js';
-import { MESSAGES, messages } from '../www/survey/messages.js';
+import { buildRow, isAnswered, missingRequired, pruneHidden, sanitize, visibleSections } from '../../www/survey/logic.js';
+import { MESSAGES, messages } from '../../www/survey/messages.js';
 
 const ins = {
   id: 't', version: '1', scale: { min: 1, max: 5, labels: [] },
