@@ -4,7 +4,7 @@
 #   secpulse_survey.js + secpulse_survey_bg.wasm   the survey form's exports only (feature survey-only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-wasm=target/wasm32-unknown-unknown/release/secpulse.wasm
+wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/secpulse.wasm
 cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features
 wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir www/pkg "$wasm"
 cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features --features survey-only
