@@ -13,6 +13,7 @@ use crate::chart::{self, ChartKind, ChartOptions, Theme};
 use crate::ingest::{self, IngestOptions, IngestSummary, ResponseTable, NO_SEGMENT};
 use crate::instrument::{Instrument, Question};
 use crate::privacy::filter::{self, Filter};
+use crate::privacy::redact::Redactor;
 use crate::privacy::MinGroup;
 use crate::report::{Report, REPORT_FORMAT};
 use crate::score::comments::{AnalyzedComments, CommentOptions};
@@ -93,6 +94,8 @@ pub struct Dashboard {
     /// coarser views a filtered view is compared with; reused across filter changes.
     raw: Vec<(ScoreKey, Report)>,
     analyzer: Option<Analyzer>,
+    /// Removes e-mails, phone numbers, personal links, ids and the listed names from comment samples.
+    redactor: Redactor,
 }
 
 fn options(value: JsValue) -> Result<ViewOptions, JsError> {
@@ -118,7 +121,7 @@ impl Dashboard {
             Some(json) => Instrument::from_json(&json).map_err(into_error)?,
             None => Instrument::default_instrument(),
         };
-        Ok(Dashboard { instrument, data: Data::Empty, cache: None, raw: Vec::new(), analyzer: None })
+        Ok(Dashboard { instrument, data: Data::Empty, cache: None, raw: Vec::new(), analyzer: None, redactor: Redactor::default() })
     }
 
     /// Reads a CSV or JSON response file; returns what happened. Fails with the
@@ -169,6 +172,18 @@ impl Dashboard {
         self.cache = None;
         self.raw.clear();
         Ok(())
+    }
+
+    /// Names to remove from the comment samples, one per entry (the lines of a
+    /// `--redact-names` file; blank and one-letter entries are ignored); replaces any earlier
+    /// list and rescores. Returns how many names are in use. A published report was redacted
+    /// when it was published and is not changed.
+    #[wasm_bindgen(js_name = setRedactNames)]
+    pub fn set_redact_names(&mut self, names: Vec<String>) -> usize {
+        self.redactor = Redactor::new(&names);
+        self.cache = None;
+        self.raw.clear();
+        self.redactor.name_count()
     }
 
     /// Number of respondents loaded (0 for a published report: the raw count is not known).
@@ -311,6 +326,7 @@ pub fn from_published(json: &str) -> Result<Dashboard, JsError> {
         cache: None,
         raw: Vec::new(),
         analyzer: None,
+        redactor: Redactor::default(),
     })
 }
 
@@ -357,7 +373,9 @@ impl Dashboard {
                     return Err(JsError::new("a published report holds aggregates only and cannot be filtered"));
                 }
                 Data::Published(r) => r.clone(),
-                Data::Responses(table, analyzed) => score_view(&self.instrument, table, analyzed, &key, min, &mut self.raw)?,
+                Data::Responses(table, analyzed) => {
+                    score_view(&self.instrument, table, analyzed, &key, min, &self.redactor, &mut self.raw)?
+                }
             };
             self.cache = Some((key, report));
         }
@@ -385,10 +403,11 @@ fn score_view(
     analyzed: &AnalyzedComments,
     key: &ScoreKey,
     min: MinGroup,
+    redactor: &Redactor,
     raw: &mut Vec<(ScoreKey, Report)>,
 ) -> Result<Report, JsError> {
     let opts = ScoreOptions { by: key.by.clone(), wave: key.wave.clone(), min_group: min };
-    let comments = CommentOptions::default();
+    let comments = CommentOptions { redactor: redactor.clone(), ..CommentOptions::default() };
     match filter::select_rows(table, &key.filter, key.wave.as_deref(), min).map_err(into_error)? {
         None => {
             let report = score_with_comments(instrument, table, &opts, Some((analyzed, &comments))).map_err(into_error)?;
