@@ -76,6 +76,52 @@ test('the comment browser shows shuffled samples, filters them, pages, and names
   await p.close();
 });
 
+test('names on the redact-names list (attribute or property) are removed, and the note says which list is used', async () => {
+  const p = await demo(1024);
+  const browser = p.locator('secpulse-report section.browser');
+  const note = () => browser.locator('.takeaway').textContent();
+  // The demo has no list of names: the note must not promise that names are removed.
+  assert.match(await note(), /names are NOT removed: your organisation supplied no list of names/);
+  await p.route('**/redact-names.txt', (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'Jane Doe\r\nBob Smith\n\n' }));
+  await p.evaluate(async () => {
+    const { loadCore } = await import('/core.js');
+    const core = await loadCore();
+    const dept = core.defaultInstrument().sections.flatMap((s) => s.questions).find((q) => q.id === 'department').options[0];
+    const texts = (i) => [`Thanks to Jane Doe for ticket ${i}`, `Smith, Bob fixed it in ${i} days`, `ZOE MULLER helped ${i} times`,
+      `write to jdoe [at] corp [dot] com about ${i}`][i % 4];
+    const rows = Array.from({ length: 40 }, (_, i) => ({ department: dept, does_well: texts(i), en1: 1 + (i % 5), en_balance: 1 + (i % 7) }));
+    const el = document.querySelector('secpulse-report');
+    el.setAttribute('redact-names', '/redact-names.txt');
+    await el.load(rows); // waits for the list: comments are never shown before it is in
+  });
+  const texts = async () => {
+    const b = p.locator('secpulse-report section.browser');
+    while (await b.getByRole('button', { name: 'Show more' }).isVisible()) await b.getByRole('button', { name: 'Show more' }).click();
+    return b.locator('ul.comments .text').allTextContents();
+  };
+  let shown = await texts();
+  assert.equal(shown.length, 40, `${shown.length} comments shown`);
+  for (const t of shown) assert.ok(!/Jane Doe|Smith, Bob|jdoe/.test(t), `listed name or address shown: ${t}`);
+  assert.equal(shown.filter((t) => t.includes('[name]')).length, 20);
+  assert.equal(shown.filter((t) => t.includes('[email]')).length, 10);
+  assert.equal(shown.filter((t) => t.includes('ZOE MULLER')).length, 10, 'a name not on the list stays');
+  assert.match(await note(), /names are removed only when your organisation supplied a list \(2 names\): names on it are removed, other names are not/);
+  // The published report carries the redacted samples only.
+  const published = await p.evaluate(() => document.querySelector('secpulse-report').publish());
+  assert.ok(!published.includes('Jane Doe') && published.includes('[name]'));
+  // The property replaces the list; the view is rescored.
+  await p.evaluate(() => { document.querySelector('secpulse-report').redactNames = ['Zoë Müller']; });
+  shown = await texts();
+  assert.equal(shown.filter((t) => t.includes('ZOE MULLER')).length, 0, 'Zoë Müller removed (case and accents ignored)');
+  assert.equal(shown.filter((t) => t.includes('Jane Doe')).length, 10, 'the old list is replaced');
+  assert.match(await note(), /\(1 name\)/);
+  await p.evaluate(() => { document.querySelector('secpulse-report').redactNames = null; });
+  assert.match(await note(), /names are NOT removed/);
+  assert.deepEqual(await p.evaluate(() => document.querySelector('secpulse-report').redactNames), null);
+  assert.deepEqual(p.problems, []);
+  await p.close();
+});
+
 test('hostile comments and group names stay text: no dialog, no element, shown literally', async () => {
   const p = await demo(1024);
   // (trimmed: the reader trims cells, as for any answer)

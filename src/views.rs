@@ -160,6 +160,13 @@ impl Views {
         }
     }
 
+    /// Replaces the redactor of the comment samples (what is removed from their text).
+    pub fn set_redactor(&mut self, redactor: crate::privacy::redact::Redactor) {
+        if let Some(c) = self.config.comments.as_mut() {
+            c.redactor = redactor;
+        }
+    }
+
     /// Adds `more` rows (columns matched by name); their comments are analysed with `analyzer`.
     pub fn append(&mut self, more: ResponseTable, analyzer: &Analyzer) {
         if self.config.comments.is_some() {

@@ -130,10 +130,11 @@ fn employee_ids_default_and_configured() {
 #[test]
 fn block_listed_names_whole_words_any_case_any_script() {
     let r = Redactor::new(&["Jane Doe", "Jane", "Ørjan", "Müller", "İlker", "x", " "]);
+    // Accents and dots are folded away: "ilker" is "İlker" written without the dot.
     let (out, c) = r.redact("JANE  DOE and jane, ørjan's team, MÜLLER; Janet and Doe stay; ilker? İlker!");
-    assert_eq!(out, "[name] and [name], [name]'s team, [name]; Janet and Doe stay; ilker? [name]!");
-    assert_eq!(c.names, 5);
-    assert_eq!(c.total(), 5);
+    assert_eq!(out, "[name] and [name], [name]'s team, [name]; Janet and Doe stay; [name]? [name]!");
+    assert_eq!(c.names, 6);
+    assert_eq!(c.total(), 6);
     // Names split over a line break, and one-letter names are ignored.
     assert_eq!(r.redact("Jane\nDoe x").0, "[name] x");
     assert_eq!(Redactor::new(&["O'Brien"]).redact("o'brien said").0, "[name] said");
@@ -185,7 +186,8 @@ proptest! {
             prop_assert_eq!(&out, &s);
         }
         let (out, c) = r.redact(&t);
-        if !t.to_lowercase().contains("zed") {
+        // (the redactor ignores accents: "zéd" is "Zed")
+        if !t.to_lowercase().replace('é', "e").contains("zed") {
             prop_assert_eq!(c.total(), 0);
             prop_assert_eq!(out, t);
         }

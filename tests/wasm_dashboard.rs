@@ -183,3 +183,26 @@ fn comments_come_from_the_report_in_every_view_and_when_published() {
     let labels = secpulse::wasm::comment_labels().expect("labels");
     assert_eq!(get(&get(&labels, "themes"), "says_no").as_string().as_deref(), Some("Says no"));
 }
+
+#[wasm_bindgen_test]
+fn set_redact_names_removes_listed_names_from_samples_and_rescores() {
+    let mut d = Dashboard::new(None).expect("default instrument");
+    let row = |i: usize| format!(r#"{{"department":"Engineering","does_well":"Ask Jane Doe or Smith, Bob about {i}","en1":4}}"#);
+    let rows: Vec<String> = (0..12).map(row).collect();
+    d.load_rows(options(&format!("[{}]", rows.join(","))), None).expect("rows");
+    let text = |d: &mut Dashboard| {
+        let r = d.report(JsValue::UNDEFINED).expect("report");
+        let q = js_sys::Array::from(&get(&r, "comments")).get(0);
+        let first = js_sys::Array::from(&get(&q, "samples")).get(0);
+        (get(&first, "text").as_string().expect("text"), get(&get(&q, "redacted"), "names").as_f64())
+    };
+    assert!(text(&mut d).0.contains("Jane Doe"), "no list: names stay");
+    // Blank and one-letter lines do not count; the cached view is scored again.
+    let names = ["Jane Doe", "Bob Smith", "", "  ", "x"].map(String::from).to_vec();
+    assert_eq!(d.set_redact_names(names), 2);
+    let (t, removed) = text(&mut d);
+    assert!(t.starts_with("Ask [name] or [name] about"), "{t}");
+    assert_eq!(removed, Some(24.0));
+    assert_eq!(d.set_redact_names(vec![]), 0);
+    assert!(text(&mut d).0.contains("Jane Doe"), "list cleared");
+}

@@ -4,7 +4,10 @@
 //   <secpulse-report src="responses.csv" segment="department" wave="wave" min-group="5" theme="dark">
 //
 // src: CSV, JSON rows, or a published report JSON (the wasm core tells which).
-// Properties: instrument (JSON text or object). Methods: load(data), loadSample(n, seed).
+// redact-names: URL of a plain-text list of names to remove from comments, one per line
+// (the CLI's --redact-names file); fetched once, before data is shown.
+// Properties: instrument (JSON text or object), redactNames (array of names, or null).
+// Methods: load(data), loadSample(n, seed).
 // Events: secpulse-loaded (detail: { rows, summary, ms }), secpulse-error (detail: { message, crashed? }).
 //
 // If the wasm core crashes (a panic traps as WebAssembly.RuntimeError), the element says so, starts a
@@ -22,11 +25,14 @@ const ALL = '';
 const CRASHED = 'The analysis engine stopped unexpectedly (a fault in secpulse).';
 
 class SecpulseReport extends HTMLElement {
-  static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme'];
+  static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme', 'redact-names'];
   #core; #dash; #instrument = null; #panels = new Map(); #columns = []; #filter = { segment: ALL, wave: ALL };
   #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null;
   /** The load steps behind the current data, replayed into a fresh wasm instance after a crash. */
   #sources = []; #recovering = false; #retry = null;
+  // Names to redact: the list (null: none), the pending fetch of `redact-names`, the URL it
+  // came from, a counter so the latest setting wins, how many names the core uses, a fetch error.
+  #names = null; #namesLoad = null; #namesUrl = null; #namesSeq = 0; #namesCount = 0; #namesError = '';
 
   constructor() {
     super();
@@ -69,11 +75,15 @@ class SecpulseReport extends HTMLElement {
     }).observe(u.grid);
   }
 
-  connectedCallback() { if (this.getAttribute('src') && !this.#dash) this.#fetch(this.getAttribute('src')); }
+  connectedCallback() {
+    if (this.getAttribute('redact-names')) this.#fetchNames(this.getAttribute('redact-names'));
+    if (this.getAttribute('src') && !this.#dash) this.#fetch(this.getAttribute('src'));
+  }
 
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.isConnected) return;
     if (name === 'src') { if (value) this.#fetch(value); return; }
+    if (name === 'redact-names') { if (value) this.#fetchNames(value); else this.redactNames = null; return; }
     if (name === 'segment' || name === 'wave' || name === 'min-group') this.#filter = { segment: ALL, wave: ALL };
     if (this.#dash) this.#guard(() => this.#render());
   }
@@ -81,6 +91,47 @@ class SecpulseReport extends HTMLElement {
   /** The instrument (JSON text or object); defaults to the built-in one. Set before loading. */
   get instrument() { return this.#instrument; }
   set instrument(value) { this.#instrument = typeof value === 'string' ? value : JSON.stringify(value); this.#dash = null; this.#sources = []; }
+
+  /** Names to remove from the comments (array of strings, e.g. a staff directory), or null for none. */
+  get redactNames() { return this.#names ? [...this.#names] : null; }
+  set redactNames(list) {
+    this.#namesSeq++;
+    this.#namesUrl = null;
+    this.#namesError = '';
+    this.#names = list == null ? null : Array.from(list, String);
+    this.#applyNames();
+  }
+
+  /** Fetches the `redact-names` list once per URL; data loaded meanwhile waits for it. */
+  #fetchNames(url) {
+    if (url === this.#namesUrl) return;
+    this.#namesUrl = url;
+    const seq = ++this.#namesSeq;
+    this.#namesLoad = (async () => {
+      try {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        const text = await res.text();
+        if (seq !== this.#namesSeq) return;
+        this.#names = text.split(/\r?\n/);
+        this.#namesError = '';
+      } catch (e) {
+        if (seq !== this.#namesSeq) return;
+        this.#names = null;
+        this.#namesError = `Could not load the list of names to remove (${url}): ${e?.message ?? e}. Names are NOT removed from the comments.`;
+        this.dispatchEvent(new CustomEvent('secpulse-error', { detail: { message: this.#namesError } }));
+      }
+      this.#applyNames();
+    })();
+  }
+
+  /** Hands the names to the core (which rescores) and redraws what is shown. */
+  #applyNames() {
+    if (this.#namesError) { this.#ui.alert.textContent = this.#namesError; this.#ui.alert.hidden = false; }
+    if (!this.#dash) return;
+    this.#namesCount = this.#dash.setRedactNames(this.#names ?? []);
+    if (this.#panels.size) this.#render();
+  }
 
   /** Loads data: a File/Blob, bytes, CSV/JSON text, an array of row objects, or a published report object. */
   // Whether bytes are CSV, JSON, JSON Lines or a published report is the core's decision (loadBytes).
@@ -118,7 +169,11 @@ class SecpulseReport extends HTMLElement {
         throw new Error(`the analysis engine could not be loaded (${e?.message ?? e})`, { cause: e });
       }
     }
-    this.#dash ??= new this.#core.Dashboard(this.#instrument ?? undefined);
+    await this.#namesLoad; // comments are never shown before the list of names is in
+    if (!this.#dash) {
+      this.#dash = new this.#core.Dashboard(this.#instrument ?? undefined);
+      this.#namesCount = this.#dash.setRedactNames(this.#names ?? []);
+    }
     return this.#dash;
   }
 
@@ -133,7 +188,8 @@ class SecpulseReport extends HTMLElement {
       this.#published = this.#dash.published;
       this.#filter = { segment: ALL, wave: ALL };
       this.#question = '';
-      this.#ui.alert.hidden = true;
+      this.#ui.alert.textContent = this.#namesError;
+      this.#ui.alert.hidden = !this.#namesError;
       this.#render();
       if (summary?.problems_total) this.#warn(summary);
       this.dispatchEvent(new CustomEvent('secpulse-loaded', { detail: { rows: this.#dash.rows(), summary, ms: performance.now() - t0 } }));
@@ -286,7 +342,7 @@ class SecpulseReport extends HTMLElement {
       this.#browser = commentBrowser(this.#core.commentLabels());
       u.grid.append(this.#browser.root);
     }
-    this.#browser.update(questions.find((q) => q.id === this.#question) ?? null);
+    this.#browser.update(questions.find((q) => q.id === this.#question) ?? null, { published: this.#published, names: this.#namesCount });
     this.#draw();
   }
 

@@ -11,6 +11,7 @@ use crate::chart::{self, ChartKind, ChartOptions, Theme};
 use crate::ingest::{self, IngestOptions, IngestSummary, ResponseTable};
 use crate::instrument::{Instrument, Question};
 use crate::privacy::filter::Filter;
+use crate::privacy::redact::Redactor;
 use crate::privacy::MinGroup;
 use crate::report::{Report, REPORT_FORMAT};
 use crate::score::comments::CommentOptions;
@@ -88,6 +89,8 @@ pub struct Dashboard {
     data: Data,
     cache: Option<(ScoreKey, Report)>,
     analyzer: Option<Analyzer>,
+    /// Removes e-mails, phone numbers, personal links, ids and the listed names from comment samples.
+    redactor: Redactor,
 }
 
 fn options(value: JsValue) -> Result<ViewOptions, JsError> {
@@ -113,7 +116,7 @@ impl Dashboard {
             Some(json) => Instrument::from_json(&json).map_err(into_error)?,
             None => Instrument::default_instrument(),
         };
-        Ok(Dashboard { instrument, data: Data::Empty, cache: None, analyzer: None })
+        Ok(Dashboard { instrument, data: Data::Empty, cache: None, analyzer: None, redactor: Redactor::default() })
     }
 
     /// Reads a response file (CSV, JSON or JSON Lines, as `ingest::detect_format` tells) or a
@@ -165,6 +168,20 @@ impl Dashboard {
         self.data = Data::Published(parse_report(json)?);
         self.cache = None;
         Ok(())
+    }
+
+    /// Names to remove from the comment samples, one per entry (the lines of a
+    /// `--redact-names` file; blank and one-letter entries are ignored); replaces any earlier
+    /// list and rescores. Returns how many names are in use. A published report was redacted
+    /// when it was published and is not changed.
+    #[wasm_bindgen(js_name = setRedactNames)]
+    pub fn set_redact_names(&mut self, names: Vec<String>) -> usize {
+        self.redactor = Redactor::new(&names);
+        if let Data::Responses(views) = &mut self.data {
+            views.set_redactor(self.redactor.clone());
+        }
+        self.cache = None;
+        self.redactor.name_count()
     }
 
     /// Number of respondents loaded (0 for a published report: the raw count is not known).
@@ -302,7 +319,7 @@ pub fn comment_labels() -> Result<JsValue, JsError> {
 /// A dashboard showing the published report `json` (what `<secpulse-report src="report.json">` uses).
 #[wasm_bindgen(js_name = fromPublished)]
 pub fn from_published(json: &str) -> Result<Dashboard, JsError> {
-    Ok(Dashboard { instrument: Instrument::default_instrument(), data: Data::Published(parse_report(json)?), cache: None, analyzer: None })
+    Ok(Dashboard { instrument: Instrument::default_instrument(), data: Data::Published(parse_report(json)?), cache: None, analyzer: None, redactor: Redactor::default() })
 }
 
 /// The text of `bytes` when they are one JSON object with a string `"format"` field (a published
@@ -344,7 +361,8 @@ impl Dashboard {
     }
 
     fn set(&mut self, table: ResponseTable) {
-        let config = ViewConfig { comments: Some(CommentOptions::default()), ..ViewConfig::default() };
+        let comments = CommentOptions { redactor: self.redactor.clone(), ..CommentOptions::default() };
+        let config = ViewConfig { comments: Some(comments), ..ViewConfig::default() };
         let analyzer = self.analyzer.get_or_insert_with(Analyzer::new);
         self.data = Data::Responses(Box::new(Views::new(self.instrument.clone(), table, config, Some(analyzer))));
         self.cache = None;

@@ -6,6 +6,20 @@ import { h } from '../dom.js';
 const PAGE = 20;
 let ids = 0;
 
+const plural = (n, word) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+/** What was removed from the comment texts, exactly: names only with a list. */
+export function redactionNote(q, published, names) {
+  if (published) {
+    const removed = q?.redacted?.names ?? 0;
+    return 'E-mail addresses, phone numbers, personal links and ids were removed when the report was published; '
+      + `names were removed only if the publisher supplied a list of names (${plural(removed, 'name')} removed from these comments).`;
+  }
+  return names > 0
+    ? `E-mail addresses, phone numbers, personal links and ids are removed; names are removed only when your organisation supplied a list (${plural(names, 'name')}): names on it are removed, other names are not.`
+    : 'E-mail addresses, phone numbers, personal links and ids are removed; names are NOT removed: your organisation supplied no list of names.';
+}
+
 /** A comment browser panel; `labels` are the display names from the core (commentLabels()). */
 export function commentBrowser(labels) {
   const n = ++ids;
@@ -78,15 +92,18 @@ export function commentBrowser(labels) {
 
   return {
     root,
-    /** Shows the comments of `q` (a CommentReport of the report, or null). */
-    update(q) {
+    /**
+     * Shows the comments of `q` (a CommentReport of the report, or null). `redaction` says
+     * what the note can promise: `names` listed names in use, or a `published` report.
+     */
+    update(q, { published = false, names = 0 } = {}) {
       const changed = q?.id !== question?.id || q?.samples?.length !== question?.samples?.length;
       question = q;
       if (changed) shown = PAGE;
       title.textContent = q?.text ? `Read the comments — “${q.text}”` : 'Read the comments';
       const k = q?.min_comments ?? 10;
-      note.textContent = `Comments are shown in random order, with e-mail addresses, phone numbers, personal links, ids and names removed, `
-        + `and only when at least ${k} comments are behind them; a writer's group is named only for groups of at least ${k} comments. `
+      note.textContent = `Comments are shown in random order, and only when at least ${k} comments are behind them. `
+        + `${redactionNote(q, published, names)} A writer's group is named only for groups of at least ${k} comments. `
         + 'Labels are computed automatically; “Why” lists the words that decided them.';
       render();
     },
