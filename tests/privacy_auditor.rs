@@ -326,6 +326,7 @@ fn random_run(protection: Protection, surveys: usize, seed: u64) -> (Audit, [usi
                     let analyzer = Analyzer::new();
                     (w..surveys)
                         .step_by(2)
+                        .filter(|i| std::env::var("SECPULSE_AUDIT_ONLY").map_or(true, |only| only == i.to_string()))
                         .map(|i| {
                             let k = if i % 5 == 4 { 3 } else { 5 };
                             let s = random_survey(seed.wrapping_mul(1_000_003).wrapping_add(i as u64), GenOptions { k });
@@ -337,7 +338,7 @@ fn random_run(protection: Protection, surveys: usize, seed: u64) -> (Audit, [usi
             .collect();
         workers.into_iter().flat_map(|w| w.join().unwrap()).collect()
     });
-    for (_, a) in results {
+    for (i, a) in results {
         total.views += a.views;
         total.shown += a.shown;
         total.numbers += a.numbers;
@@ -346,6 +347,7 @@ fn random_run(protection: Protection, surveys: usize, seed: u64) -> (Audit, [usi
         }
         if !a.findings.is_empty() {
             leaky += 1;
+            println!("survey {i} (seed {seed}) has {} findings", a.findings.len());
             if total.findings.len() < 5 {
                 total.findings.extend(a.findings.into_iter().take(2));
             }

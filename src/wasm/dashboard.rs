@@ -319,7 +319,13 @@ pub fn comment_labels() -> Result<JsValue, JsError> {
 /// A dashboard showing the published report `json` (what `<secpulse-report src="report.json">` uses).
 #[wasm_bindgen(js_name = fromPublished)]
 pub fn from_published(json: &str) -> Result<Dashboard, JsError> {
-    Ok(Dashboard { instrument: Instrument::default_instrument(), data: Data::Published(parse_report(json)?), cache: None, analyzer: None, redactor: Redactor::default() })
+    Ok(Dashboard {
+        instrument: Instrument::default_instrument(),
+        data: Data::Published(parse_report(json)?),
+        cache: None,
+        analyzer: None,
+        redactor: Redactor::default(),
+    })
 }
 
 /// The text of `bytes` when they are one JSON object with a string `"format"` field (a published

@@ -1077,6 +1077,16 @@ fn attribution(survey: &Survey, panels: &[CommentPanel], t: usize) -> Vec<Findin
             e.0[r / 64] |= 1 << (r % 64);
         }
         let panels: Vec<&CommentPanel> = panels.iter().filter(|p| &p.question == q).collect();
+        // The group values a reader ever sees as a tag: a text's tag is shown exactly when its
+        // group's texts may be shown, so an untagged text is from one of the other values.
+        let mut tag_values: BTreeMap<&String, BTreeSet<&String>> = BTreeMap::new();
+        for p in &panels {
+            for (_, tags) in &p.samples {
+                for (column, value) in tags {
+                    tag_values.entry(column).or_default().insert(value);
+                }
+            }
+        }
         for (text, authors) in &texts {
             let mut region = commenters;
             let mut positives: Vec<(Set, String)> = Vec::new();
@@ -1097,11 +1107,11 @@ fn attribution(survey: &Survey, panels: &[CommentPanel], t: usize) -> Vec<Findin
                             let within: Set = match tags.get(column) {
                                 Some(v) => survey.rows_where(column, v),
                                 None => {
-                                    let visible = p.groups.get(column);
+                                    let tagged = tag_values.get(column);
                                     survey
                                         .values(column)
                                         .iter()
-                                        .filter(|v| !visible.and_then(|g| g.get(*v)).copied().unwrap_or(false))
+                                        .filter(|v| !tagged.is_some_and(|t| t.contains(v)))
                                         .fold(Set::default(), |u, v| u.or(survey.rows_where(column, v)))
                                 }
                             };
