@@ -20,6 +20,7 @@ pub mod privacy;
 pub mod report;
 pub mod score;
 mod sort;
+pub mod stats;
 pub mod synth;
 pub mod text;
 pub mod views;

@@ -24,9 +24,10 @@ use crate::ingest::ResponseTable;
 use crate::instrument::Instrument;
 use crate::privacy::disclosure::{Measure, Policy, Population};
 use crate::privacy::filter::{self, Filter, FilterError, SegmentFilter};
+use crate::privacy::CommentOptions;
 use crate::privacy::MinGroup;
 use crate::report::Report;
-use crate::score::comments::{AnalyzedComments, CommentOptions};
+use crate::score::comments::AnalyzedComments;
 use crate::score::{raw_report, RawOptions, ScoreError};
 use crate::text::Analyzer;
 
@@ -224,13 +225,14 @@ impl Views {
         let options = RawOptions { by: view.by.clone(), wave };
         let comments = self.config.comments.as_ref();
         let mut report = if view.filter.is_empty() {
-            raw_report(&self.instrument, &self.table, &options, comments.map(|c| (&self.analyzed, c)))?
+            raw_report(&self.instrument, &self.table, &options, comments.map(|c| (&self.analyzed, c.samples)))?
         } else {
             let table = filter::subset(&self.table, &rows);
             let analyzed = self.analyzed.subset(&self.table, &rows);
-            raw_report(&self.instrument, &table, &options, comments.map(|c| (&analyzed, c)))?
+            raw_report(&self.instrument, &table, &options, comments.map(|c| (&analyzed, c.samples)))?
         };
-        self.policy().protect(&mut report, &population);
+        let redactor = self.config.comments.as_ref().map(|c| c.redactor.clone()).unwrap_or_default();
+        self.policy().protect(&mut report, &population, &redactor);
         Ok(report)
     }
 
@@ -247,7 +249,7 @@ fn values_of(column: &crate::ingest::SegmentColumn) -> Vec<String> {
     for &c in &column.codes {
         seen[(c as usize).min(column.labels.len())] = true;
     }
-    let blank = crate::score::NO_ANSWER.to_string();
+    let blank = crate::ingest::NO_ANSWER.to_string();
     column.labels.iter().cloned().chain(std::iter::once(blank)).zip(seen).filter(|(_, s)| *s).map(|(v, _)| v).collect()
 }
 
@@ -295,13 +297,14 @@ pub fn score_with_comments(
     comments: Option<(&AnalyzedComments, &CommentOptions)>,
 ) -> Result<Report, ScoreError> {
     let raw = RawOptions { by: options.by.clone(), wave: options.wave.clone() };
-    let mut report = raw_report(instrument, table, &raw, comments)?;
+    let mut report = raw_report(instrument, table, &raw, comments.map(|(a, c)| (a, c.samples)))?;
     let config = ViewConfig {
         wave: options.wave.clone(),
         min_group: options.min_group,
         comments: comments.map(|(_, c)| c.clone()),
         protection: Protection::Linked,
     };
-    policy_for(instrument, table, &config).protect(&mut report, &Population::new());
+    let redactor = comments.map(|(_, c)| c.redactor.clone()).unwrap_or_default();
+    policy_for(instrument, table, &config).protect(&mut report, &Population::new(), &redactor);
     Ok(report)
 }

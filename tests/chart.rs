@@ -6,9 +6,10 @@ mod fixture;
 
 use secpulse::chart::{describe, preferred_height, svg, ChartKind, ChartOptions, Theme};
 use secpulse::instrument::Instrument;
+use secpulse::privacy::CommentOptions;
 use secpulse::privacy::MinGroup;
 use secpulse::report::Report;
-use secpulse::score::comments::{AnalyzedComments, CommentOptions};
+use secpulse::score::comments::AnalyzedComments;
 use secpulse::text::Analyzer;
 use secpulse::views::{score_with_comments, ScoreOptions};
 

@@ -2,8 +2,9 @@
 
 use secpulse::ingest::{ResponseTable, MISSING};
 use secpulse::instrument::Instrument;
+use secpulse::privacy::CommentOptions;
 use secpulse::privacy::MinGroup;
-use secpulse::score::comments::{AnalyzedComments, CommentOptions};
+use secpulse::score::comments::AnalyzedComments;
 use secpulse::text::Analyzer;
 use secpulse::views::{score_with_comments, ScoreOptions};
 

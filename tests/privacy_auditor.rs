@@ -386,5 +386,5 @@ fn random_surveys_unprotected_are_found() {
 
 #[test]
 fn comment_threshold_is_ten() {
-    assert_eq!(COMMENT_THRESHOLD, secpulse::score::comments::CommentOptions::default().min_comments.k());
+    assert_eq!(COMMENT_THRESHOLD, secpulse::privacy::CommentOptions::default().min_comments.k());
 }

@@ -5,9 +5,10 @@
 use proptest::prelude::*;
 use secpulse::ingest::{ResponseTable, MISSING, NO_SEGMENT};
 use secpulse::instrument::Instrument;
+use secpulse::privacy::CommentOptions;
 use secpulse::privacy::MinGroup;
 use secpulse::report::CommentReport;
-use secpulse::score::comments::{AnalyzedComments, CommentOptions};
+use secpulse::score::comments::AnalyzedComments;
 use secpulse::text::Analyzer;
 use secpulse::views::{score_with_comments, ScoreOptions};
 

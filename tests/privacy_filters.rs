@@ -3,11 +3,11 @@
 //! or one segment value) must not add up to a total minus fewer than k people.
 
 use proptest::prelude::*;
+use secpulse::ingest::NO_ANSWER;
 use secpulse::ingest::{ResponseTable, SegmentColumn, NO_SEGMENT};
 use secpulse::instrument::Instrument;
 use secpulse::privacy::filter::{Filter, SegmentFilter};
 use secpulse::privacy::MinGroup;
-use secpulse::score::NO_ANSWER;
 use secpulse::views::{View, ViewConfig, Views};
 
 /// A table of the default instrument with the given (department code, wave code) per row.

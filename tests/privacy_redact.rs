@@ -2,7 +2,8 @@
 //! and that no input makes the redactor panic or slow down.
 
 use proptest::prelude::*;
-use secpulse::privacy::redact::{RedactionCounts, Redactor};
+use secpulse::privacy::redact::Redactor;
+use secpulse::report::RedactionCounts;
 
 fn redact(text: &str) -> String {
     Redactor::default().redact(text).0

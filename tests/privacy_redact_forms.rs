@@ -28,7 +28,8 @@
 //! - Percent-encoding other than `%7E` (`~`) and `%40` (`@`) in paths (`/%75sers/jdoe`).
 //! - Numeric `?id=` values (`?id=12345`, page ids), and `?id=` values with a run of 4 digits.
 
-use secpulse::privacy::redact::{RedactionCounts, Redactor};
+use secpulse::privacy::redact::Redactor;
+use secpulse::report::RedactionCounts;
 
 const BLOCK_LIST: &[&str] = &[
     "Zoë Müller",

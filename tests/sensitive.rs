@@ -1,8 +1,8 @@
 //! Randomized-response questions end to end: instrument, synthetic answers, ingest, estimate.
 
 use secpulse::ingest::{self, IngestOptions};
+use secpulse::instrument::randomized::Design;
 use secpulse::instrument::{Instrument, Question};
-use secpulse::privacy::randomized::Design;
 use secpulse::synth::{generate, SynthOptions};
 use secpulse::views::{score, ScoreOptions};
 

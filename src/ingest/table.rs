@@ -13,6 +13,9 @@ pub const MISSING: u8 = u8::MAX;
 /// Marker for "no value" in a [`SegmentColumn`].
 pub const NO_SEGMENT: u32 = u32::MAX;
 
+/// Label of the group of respondents who left a segment question blank.
+pub const NO_ANSWER: &str = "(no answer)";
+
 /// All responses of a survey wave (or several), column by column.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResponseTable {

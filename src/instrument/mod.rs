@@ -5,13 +5,14 @@
 //! so that every later stage can rely on unique ids, known dimensions and
 //! consistent scales.
 
+pub mod randomized;
 mod validate;
 
 pub use validate::InstrumentError;
 
 use serde::{Deserialize, Serialize};
 
-use crate::privacy::randomized::Design;
+use crate::instrument::randomized::Design;
 
 /// The default security-team instrument, as shipped inside the crate.
 pub const DEFAULT_INSTRUMENT_JSON: &str = include_str!("default.json");

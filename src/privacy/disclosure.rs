@@ -18,12 +18,13 @@
 use std::collections::{HashMap, HashSet};
 
 use super::linked::{Addition, Atoms, Echelon};
+use super::redact::Redactor;
 use super::MinGroup;
+use crate::ingest::NO_ANSWER;
 use crate::ingest::{ResponseTable, MISSING, NO_SEGMENT};
 use crate::instrument::{Instrument, Question};
 use crate::report::{CommentReport, Report, SegmentGroup};
 use crate::score::respondent::{keyed_items, respondent_scores};
-use crate::score::NO_ANSWER;
 
 /// One kind of statistic, with its own contributors (the answers behind it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -245,8 +246,9 @@ impl Policy {
     }
 
     /// Hides every number of `report` (scored without suppression for the rows of `view`)
-    /// that the policy does not release, and the report's minimum sizes are set.
-    pub fn protect(&self, report: &mut Report, view: &Population) {
+    /// that the policy does not release, sets the report's minimum sizes, and redacts the
+    /// comment samples it releases with `redactor`.
+    pub fn protect(&self, report: &mut Report, view: &Population, redactor: &Redactor) {
         report.min_group = self.k.k();
         let shows = |m: Measure, p: &Population| self.releases(m, p);
         if !shows(Measure::People, view) {
@@ -301,6 +303,7 @@ impl Policy {
         self.protect_sensitive(report, view);
         for (q, c) in report.comments.iter_mut().enumerate() {
             self.protect_comments(c, q, view);
+            redact_samples(c, redactor);
         }
     }
 
@@ -372,6 +375,25 @@ impl Policy {
                 self.population(&Population::new(), column, value).flatten().is_some_and(|p| self.releases(Measure::CommentTexts(q), &p))
             });
         }
+    }
+}
+
+/// Redacts the released samples of `c` and keeps only the why-words still in their text
+/// (so a why-word never brings back a redacted name or address).
+fn redact_samples(c: &mut CommentReport, redactor: &Redactor) {
+    for sample in c.samples.iter_mut() {
+        let (clean, counts) = redactor.redact(&sample.text);
+        c.redacted.add(&counts);
+        let lower = clean.to_lowercase();
+        let still_there = |w: &String| {
+            let mut parts = w.split('\u{2026}').map(str::trim).filter(|p| !p.is_empty());
+            parts.all(|p| lower.contains(&p.to_lowercase()) || p == "ALL CAPS" || p == "?")
+        };
+        for words in sample.why.values_mut() {
+            words.retain(still_there);
+        }
+        sample.why.retain(|_, words| !words.is_empty());
+        sample.text = clean;
     }
 }
 

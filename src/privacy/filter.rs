@@ -6,8 +6,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::ingest::NO_ANSWER;
 use crate::ingest::{ResponseTable, SegmentColumn, NO_SEGMENT};
-use crate::score::NO_ANSWER;
 
 /// Which respondents a view keeps.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

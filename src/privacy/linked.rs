@@ -211,12 +211,14 @@ impl SubsetSearch<'_> {
             }
             chosen.push(i);
             // Those of them no later row touches stay non-zero in every extension.
-            let settled: u32 = chosen
-                .iter()
-                .flat_map(|&r| &self.rows[r])
-                .filter(|&&c| self.hits[c] == 1 && self.last_row[c] <= i)
-                .map(|&c| self.weight[c])
-                .sum();
+            let mut settled = 0u32;
+            for &r in chosen.iter() {
+                for &c in &self.rows[r] {
+                    if self.hits[c] == 1 && self.last_row[c] <= i {
+                        settled += self.weight[c];
+                    }
+                }
+            }
             let ok = b >= self.k && (settled >= self.k || self.all_safe(i + 1, b, chosen, budget));
             chosen.pop();
             for &c in &self.rows[i] {

@@ -11,10 +11,11 @@
 pub mod disclosure;
 pub mod filter;
 pub mod linked;
-pub mod randomized;
 pub mod redact;
 
 use serde::{Deserialize, Serialize};
+
+use redact::Redactor;
 
 /// Default minimum group size.
 pub const DEFAULT_MIN_GROUP: usize = 5;
@@ -110,6 +111,27 @@ impl MinGroup {
             }
         }
         out
+    }
+}
+
+/// How comments are released: their threshold, how many samples, and what redaction removes.
+#[derive(Debug, Clone)]
+pub struct CommentOptions {
+    /// Minimum number of comments behind any comment statistic or sample (default 10).
+    pub min_comments: MinGroup,
+    /// How many distinct comments to include, shuffled and redacted, for the comment browser.
+    pub samples: usize,
+    /// Removes e-mails, phone numbers, personal links, ids and listed names from samples.
+    pub redactor: Redactor,
+}
+
+impl Default for CommentOptions {
+    fn default() -> Self {
+        CommentOptions {
+            min_comments: MinGroup::new(DEFAULT_MIN_COMMENTS).expect("10 is a valid threshold"),
+            samples: 200,
+            redactor: Redactor::new::<&str>(&[]),
+        }
     }
 }
 

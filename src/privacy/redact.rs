@@ -27,38 +27,7 @@
 //! Every scanner looks at most a bounded number of bytes ahead, so a comment of n
 //! bytes is redacted in O(n · block-list size) time however hostile it is.
 
-use serde::{Deserialize, Serialize};
-
-/// How many things of each kind a [`Redactor`] replaced.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RedactionCounts {
-    /// E-mail addresses replaced by `[email]`.
-    pub emails: usize,
-    /// Phone numbers replaced by `[phone]`.
-    pub phones: usize,
-    /// Links to a person's page replaced by `[link]`.
-    pub links: usize,
-    /// Employee ids replaced by `[id]`.
-    pub ids: usize,
-    /// Block-listed names replaced by `[name]`.
-    pub names: usize,
-}
-
-impl RedactionCounts {
-    /// All replacements together.
-    pub fn total(&self) -> usize {
-        self.emails + self.phones + self.links + self.ids + self.names
-    }
-
-    /// Adds another comment's counts to these.
-    pub fn add(&mut self, other: &RedactionCounts) {
-        self.emails += other.emails;
-        self.phones += other.phones;
-        self.links += other.links;
-        self.ids += other.ids;
-        self.names += other.names;
-    }
-}
+use crate::report::RedactionCounts;
 
 /// What a match was, and so which marker replaces it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,9 +8,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::privacy::randomized::Design;
-use crate::privacy::redact::RedactionCounts;
-use crate::score::stats::Difference;
+use crate::instrument::randomized::Design;
+use crate::stats::Difference;
 use crate::text::{CommentSummary, Sentiment, Stance, Theme};
 
 /// Identifies the format of a serialised [`Report`].
@@ -450,5 +449,37 @@ fn round_numbers(value: &mut serde_json::Value, step: f64) {
             }
         }
         _ => {}
+    }
+}
+
+/// How many things of each kind redaction replaced in a comment report's samples
+/// ([`crate::privacy::redact::Redactor`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RedactionCounts {
+    /// E-mail addresses replaced by `[email]`.
+    pub emails: usize,
+    /// Phone numbers replaced by `[phone]`.
+    pub phones: usize,
+    /// Links to a person's page replaced by `[link]`.
+    pub links: usize,
+    /// Employee ids replaced by `[id]`.
+    pub ids: usize,
+    /// Block-listed names replaced by `[name]`.
+    pub names: usize,
+}
+
+impl RedactionCounts {
+    /// All replacements together.
+    pub fn total(&self) -> usize {
+        self.emails + self.phones + self.links + self.ids + self.names
+    }
+
+    /// Adds another comment's counts to these.
+    pub fn add(&mut self, other: &RedactionCounts) {
+        self.emails += other.emails;
+        self.phones += other.phones;
+        self.links += other.links;
+        self.ids += other.ids;
+        self.names += other.names;
     }
 }

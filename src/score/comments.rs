@@ -1,6 +1,7 @@
-//! What people wrote, in the report: comment analyses counted per question and per
-//! group, behind the (higher) comment threshold, plus a shuffled, redacted sample for
-//! the comment browser.
+//! What people wrote, in the (raw) report: comment analyses counted per question and per
+//! group, plus a sample shuffled by content for the comment browser. Nothing is hidden or
+//! redacted here: [`crate::privacy::disclosure`] applies the comment threshold and redacts
+//! the samples it releases.
 //!
 //! Comments are analysed once per table ([`AnalyzedComments::new`]); every report,
 //! filter and breakdown then only counts labels.
@@ -9,8 +10,7 @@ use std::collections::BTreeMap;
 
 use crate::ingest::ResponseTable;
 use crate::instrument::Instrument;
-use crate::privacy::redact::{RedactionCounts, Redactor};
-use crate::privacy::MinGroup;
+use crate::report::RedactionCounts;
 use crate::report::{CommentGroup, CommentReport, CommentSample};
 use crate::text::{Analyzer, CommentSummary, Sentiment, Stance, Theme};
 
@@ -102,24 +102,9 @@ impl AnalyzedComments {
     }
 }
 
-/// The words behind each label of `original`, keeping only words that are still in the
-/// redacted `clean` text (so a why-word never brings back a redacted name or address).
-fn why(original: &str, clean: &str) -> BTreeMap<String, Vec<String>> {
-    let lower = clean.to_lowercase();
-    let shown = |w: &str| {
-        w.split('\u{2026}')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .all(|p| lower.contains(&p.to_lowercase()) || p == "ALL CAPS" || p == "?")
-    };
-    crate::text::analyze(original)
-        .evidence
-        .into_iter()
-        .filter_map(|e| {
-            let words: Vec<String> = e.words.into_iter().filter(|w| shown(w)).collect();
-            (!words.is_empty()).then_some((e.decision, words))
-        })
-        .collect()
+/// The words behind each label of `text` (decision → words).
+fn why(text: &str) -> BTreeMap<String, Vec<String>> {
+    crate::text::analyze(text).evidence.into_iter().filter(|e| !e.words.is_empty()).map(|e| (e.decision, e.words)).collect()
 }
 
 /// Counts labels into a summary (themes by count, ties in guideline order).
@@ -134,27 +119,6 @@ fn content_hash(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// How comments are reported.
-#[derive(Debug, Clone)]
-pub struct CommentOptions {
-    /// Minimum number of comments behind any comment statistic or sample (default 10).
-    pub min_comments: MinGroup,
-    /// How many distinct comments to include, shuffled and redacted, for the comment browser.
-    pub samples: usize,
-    /// Removes e-mails, phone numbers, personal links, ids and listed names from samples.
-    pub redactor: Redactor,
-}
-
-impl Default for CommentOptions {
-    fn default() -> Self {
-        CommentOptions {
-            min_comments: MinGroup::new(crate::privacy::DEFAULT_MIN_COMMENTS).expect("10 is a valid threshold"),
-            samples: 200,
-            redactor: Redactor::new::<&str>(&[]),
-        }
-    }
-}
-
 /// One entry per text question: summaries overall and per breakdown group, and samples.
 /// `groups` maps each breakdown column to its groups' row lists (as in the segments).
 pub(super) fn report(
@@ -162,7 +126,7 @@ pub(super) fn report(
     table: &ResponseTable,
     analyzed: &AnalyzedComments,
     breakdowns: &[(String, Vec<(String, Vec<u32>)>)],
-    options: &CommentOptions,
+    samples: usize,
 ) -> Vec<CommentReport> {
     table
         .texts
@@ -208,28 +172,25 @@ pub(super) fn report(
             // breaks ties), so selecting the first `samples` then sorting them gives the same
             // order as sorting everything.
             let mut seen = std::collections::HashSet::new();
-            let mut order: Vec<(u64, usize)> = if options.samples == 0 {
+            let mut order: Vec<(u64, usize)> = if samples == 0 {
                 Vec::new()
             } else {
                 col.entries.iter().enumerate().map(|(c, (_, t))| (content_hash(t), c)).filter(|(h, _)| seen.insert(*h)).collect()
             };
-            if order.len() > options.samples {
-                order.select_nth_unstable(options.samples);
-                order.truncate(options.samples);
+            if order.len() > samples {
+                order.select_nth_unstable(samples);
+                order.truncate(samples);
             }
             order.sort_unstable();
-            let mut redacted = RedactionCounts::default();
             let samples = order
                 .into_iter()
                 .map(|(_, c)| c)
                 .map(|c| {
-                    let (clean, counts) = options.redactor.redact(&col.entries[c].1);
-                    redacted.add(&counts);
-                    let why = why(&col.entries[c].1, &clean);
+                    let text = &col.entries[c].1;
                     let l = labels[c];
                     CommentSample {
-                        why,
-                        text: clean,
+                        why: why(text),
+                        text: text.clone(),
                         sentiment: l.sentiment,
                         stance: l.stance,
                         themes: l.themes().collect(),
@@ -240,12 +201,12 @@ pub(super) fn report(
             CommentReport {
                 id: col.id.clone(),
                 text,
-                min_comments: options.min_comments.k(),
+                min_comments: 0,
                 n: Some(n),
                 summary: Some(summarize(labels.iter())),
                 segments,
                 samples,
-                redacted,
+                redacted: RedactionCounts::default(),
             }
         })
         .collect()

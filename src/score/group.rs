@@ -7,7 +7,7 @@ use crate::report::{Balance, Band, DimensionScore, GroupScore, ItemScore, Nps, S
 
 use super::joint::Joint;
 use super::respondent::{keyed_items, respondent_scores, KeyedItem, RespondentScores};
-use super::stats::{summarize, summarize_f32, welch, Covariance, Moments};
+use crate::stats::{summarize, summarize_f32, welch, Covariance, Moments};
 
 /// Which rows a statistic is computed over.
 #[derive(Debug, Clone, Copy)]
@@ -169,7 +169,7 @@ impl<'a> Scorer<'a> {
         GroupScore { score, vs_rest: self.difference(&m, &self.total_overall, vs_rest) }
     }
 
-    fn difference(&self, group: &Moments, total: &Moments, wanted: bool) -> Option<crate::score::stats::Difference> {
+    fn difference(&self, group: &Moments, total: &Moments, wanted: bool) -> Option<crate::stats::Difference> {
         let rest = total.minus(group);
         wanted.then(|| welch(group, &rest)).flatten()
     }

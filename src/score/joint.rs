@@ -10,7 +10,7 @@ use crate::instrument::Scale;
 
 use super::group::Rows;
 use super::respondent::KeyedItem;
-use super::stats::Covariance;
+use crate::stats::Covariance;
 
 /// Most cells a joint table may have; more items or a wider scale fall back to row loops.
 const MAX_CELLS: usize = 1 << 16;

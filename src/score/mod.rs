@@ -15,20 +15,16 @@ pub mod group;
 mod joint;
 pub mod respondent;
 mod sensitive;
-pub mod stats;
 
 use std::fmt;
 
-use crate::ingest::ResponseTable;
+use crate::ingest::{ResponseTable, NO_ANSWER};
 use crate::instrument::{Instrument, Question};
 use crate::report::{InstrumentRef, Named, RankedOption, Ranking, Report, SegmentGroup, WaveDelta, Waves, REPORT_FORMAT};
 
-use comments::{AnalyzedComments, CommentOptions};
+use crate::stats::welch;
+use comments::AnalyzedComments;
 use group::{Rows, Scorer};
-use stats::welch;
-
-/// Label of the group of respondents who left a segment question blank.
-pub const NO_ANSWER: &str = "(no answer)";
 
 /// What to compute: the breakdowns and the wave column.
 #[derive(Debug, Clone, Default)]
@@ -183,7 +179,7 @@ pub fn raw_report(
     instrument: &Instrument,
     table: &ResponseTable,
     options: &RawOptions,
-    comments: Option<(&AnalyzedComments, &CommentOptions)>,
+    comments: Option<(&AnalyzedComments, usize)>,
 ) -> Result<Report, ScoreError> {
     let scorer = Scorer::new(instrument, table);
     let all = Rows::All(table.rows);
@@ -192,7 +188,8 @@ pub fn raw_report(
     let segments = breakdowns.iter().map(|(column, groups)| (column.clone(), breakdown(&scorer, groups))).collect();
     let sensitive = sensitive::report(instrument, table, &breakdowns);
     let waves = options.wave.as_deref().map(|w| waves(&scorer, instrument, table, w)).transpose()?;
-    let comments = comments.map(|(analyzed, opts)| comments::report(instrument, table, analyzed, &breakdowns, opts)).unwrap_or_default();
+    let comments =
+        comments.map(|(analyzed, samples)| comments::report(instrument, table, analyzed, &breakdowns, samples)).unwrap_or_default();
     Ok(Report {
         format: REPORT_FORMAT.to_string(),
         instrument: InstrumentRef { id: instrument.id.clone(), version: instrument.version.clone(), title: instrument.title.clone() },

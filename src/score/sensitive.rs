@@ -3,8 +3,8 @@
 //! disclosure layer hides what it must, as for every other statistic).
 
 use crate::ingest::{ResponseTable, MISSING};
+use crate::instrument::randomized::{estimate, Design};
 use crate::instrument::{Instrument, Question};
-use crate::privacy::randomized::{estimate, Design};
 use crate::report::{SensitiveEstimate, SensitiveGroup, SensitiveReport};
 
 use super::group::Rows;

@@ -4,8 +4,8 @@ use rand::RngCore;
 
 use super::latent::{between, stream, unit, Normal3, Normal8, Tag};
 use crate::ingest::{MISSING, NO_SEGMENT};
+use crate::instrument::randomized::Design;
 use crate::instrument::Scale;
-use crate::privacy::randomized::Design;
 
 /// How one numeric question turns a latent factor into an answer:
 /// `round(mu + lambda * factor + sigma * noise)`, clipped to `[min, max]`, then reversed if needed.
