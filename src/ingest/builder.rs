@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::cell::{self, parse_scale_bytes, quoted, scale_value_f64, OptionSet};
 use super::error::{IngestError, Problem};
-use super::table::{ResponseTable, SegmentColumn, MISSING, NO_SEGMENT};
+use super::table::{ResponseTable, SegmentColumn, MISSING, NO_ANSWER, NO_SEGMENT};
 use super::{ErrorPolicy, IngestOptions, IngestSummary, Ingested};
 use crate::instrument::{Instrument, Question};
 
@@ -356,6 +356,11 @@ impl<'i> RowBuilder<'i> {
                     self.problem(Some(slot), msg);
                 }
             },
+            Kind::Extra { .. } if s == NO_ANSWER => {
+                // The label of the blank group: a value spelt the same would be taken for it.
+                let msg = format!("{} is reserved for blank answers; leave the cell empty instead", quoted(s));
+                self.problem(Some(slot), msg);
+            }
             Kind::Extra { col, extra } => match find_label(&self.table.segments[col].labels, &self.extras[extra], s) {
                 Some(code) => self.segments[col] = code,
                 None => {

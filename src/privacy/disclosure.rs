@@ -24,7 +24,7 @@ use crate::ingest::NO_ANSWER;
 use crate::ingest::{ResponseTable, MISSING, NO_SEGMENT};
 use crate::instrument::{Instrument, Question};
 use crate::report::{CommentReport, Report, SegmentGroup};
-use crate::score::respondent::{keyed_items, respondent_scores};
+use crate::score::respondent::{keyed_items, respondent_scores, KeyedItem, RespondentScores};
 
 /// One kind of statistic, with its own contributors (the answers behind it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -108,10 +108,21 @@ impl Cells {
 /// A measure and its contributor counts per cell (several for a split: the dimension's
 /// item answers together, then each item's, which all share one decision).
 struct Family {
-    measure: Measure,
+    /// The measures that share this family's decision, each with its own contributors
+    /// (its base, for the primary-only mode).
+    measures: Vec<(Measure, Vec<u32>)>,
+    /// Contributor counts per cell that every released combination must keep at 0 or at
+    /// least the threshold: the measures' own, and any others their links call for.
     masks: Vec<Vec<u32>>,
     threshold: u32,
     texts: bool,
+}
+
+impl Family {
+    /// A family of one measure whose only contributors are `counts`.
+    fn single(measure: Measure, counts: Vec<u32>, threshold: u32, texts: bool) -> Family {
+        Family { measures: vec![(measure, counts.clone())], masks: vec![counts], threshold, texts }
+    }
 }
 
 impl Policy {
@@ -136,10 +147,10 @@ impl Policy {
         let mut policy = Policy { k, min_comments, columns, wave, released: HashSet::new(), primary_only: None };
         if primary_only {
             let mut bases = HashMap::new();
-            for f in &families {
+            for (measure, counts) in families.iter().flat_map(|f| &f.measures) {
                 for p in &populations {
                     let cells_of = cells.of(p);
-                    bases.insert((f.measure, p.clone()), cells_of.iter().map(|&c| f.masks[0][c]).sum());
+                    bases.insert((*measure, p.clone()), cells_of.iter().map(|&c| counts[c]).sum());
                 }
             }
             policy.primary_only = Some(bases);
@@ -166,7 +177,7 @@ impl Policy {
             let mut atoms = Atoms::new(&family.masks[0], family.threshold);
             for (_, size, p, of) in order {
                 if size >= family.threshold && atoms.try_add(&of) {
-                    self.released.insert((family.measure, p.clone()));
+                    self.release(family, p);
                 }
             }
             return;
@@ -185,8 +196,15 @@ impl Policy {
             });
             if inserted {
                 spans = trial;
-                self.released.insert((family.measure, p.clone()));
+                self.release(family, p);
             }
+        }
+    }
+
+    /// Releases every measure of `family` for `population`.
+    fn release(&mut self, family: &Family, population: &Population) {
+        for (measure, _) in &family.measures {
+            self.released.insert((*measure, population.clone()));
         }
     }
 
@@ -485,26 +503,17 @@ fn families(instrument: &Instrument, table: &ResponseTable, cells: &Cells, k: Mi
     let k = k.k() as u32;
     let items = keyed_items(instrument, table);
     let scores = respondent_scores(instrument, table.rows, &items);
-    let linear = |measure, masks| Family { measure, masks, threshold: k, texts: false };
+    let linear = |measure, counts| Family::single(measure, counts, k, false);
     let answered = |values: &[u8]| cells.count(|r| values[r] != MISSING);
-    let mut out = vec![
-        linear(Measure::People, vec![cells.count(|_| true)]),
-        linear(Measure::Overall, vec![cells.count(|r| !scores.overall[r].is_nan())]),
-    ];
-    for (d, dim) in scores.dims.iter().enumerate() {
-        out.push(linear(Measure::Dimension(d), vec![cells.count(|r| !dim[r].is_nan())]));
-        let in_dim: Vec<&[u8]> = items.iter().filter(|i| i.item.dimension == d).map(|i| i.values).collect();
-        let any = cells.count(|r| in_dim.iter().any(|v| v[r] != MISSING));
-        out.push(linear(Measure::Split(d), std::iter::once(any).chain(in_dim.iter().map(|v| answered(v))).collect()));
-    }
+    let mut out = vec![linear(Measure::People, cells.count(|_| true)), likert_family(&items, &scores, cells, k)];
     let column_of = |pick: fn(&Question) -> bool| {
         instrument.questions().filter(|q| pick(q)).find_map(|q| table.answer(q.id())).map(|c| answered(&c.values))
     };
     if let Some(m) = column_of(|q| matches!(q, Question::Recommend { .. })) {
-        out.push(linear(Measure::Nps, vec![m]));
+        out.push(linear(Measure::Nps, m));
     }
     if let Some(m) = column_of(|q| matches!(q, Question::Bipolar { .. })) {
-        out.push(linear(Measure::Balance, vec![m]));
+        out.push(linear(Measure::Balance, m));
     }
     let rows_with = |entries: &mut dyn Iterator<Item = u32>| {
         let mut has = vec![false; table.rows];
@@ -512,17 +521,67 @@ fn families(instrument: &Instrument, table: &ResponseTable, cells: &Cells, k: Mi
         cells.count(|r| has[r])
     };
     for (q, col) in table.rankings.iter().enumerate() {
-        out.push(linear(Measure::Ranking(q), vec![rows_with(&mut col.entries.iter().map(|(r, _)| *r))]));
+        out.push(linear(Measure::Ranking(q), rows_with(&mut col.entries.iter().map(|(r, _)| *r))));
     }
     let randomized = instrument.questions().filter(|q| matches!(q, Question::Randomized { .. }));
     for (q, col) in randomized.filter_map(|q| table.answer(q.id())).enumerate() {
-        out.push(linear(Measure::Sensitive(q), vec![answered(&col.values)]));
+        out.push(linear(Measure::Sensitive(q), answered(&col.values)));
     }
     let t = t.k() as u32;
     for (q, col) in table.texts.iter().enumerate() {
         let authors = rows_with(&mut col.entries.iter().map(|(r, _)| *r));
-        out.push(Family { measure: Measure::Comments(q), masks: vec![authors.clone()], threshold: t, texts: false });
-        out.push(Family { measure: Measure::CommentTexts(q), masks: vec![authors], threshold: t, texts: true });
+        out.push(Family::single(Measure::Comments(q), authors.clone(), t, false));
+        out.push(Family::single(Measure::CommentTexts(q), authors, t, true));
     }
     out
+}
+
+/// One decision for every statistic made of Likert answers (overall score, dimension scores,
+/// favourable splits, items), because they are linked: a respondent's overall score is the
+/// mean of the dimension scores they have, and a dimension score the mean of the items they
+/// answered in it. Over one population, a reader can combine them so that everyone with one
+/// pattern of answers cancels out (for example everyone who answered every item), leaving only
+/// the others; so besides each statistic's own answers, every released combination must rest on
+/// 0 or ≥ k people *outside* each pattern class: outside each set of dimensions with a score,
+/// and, per dimension, outside each set of its items answered.
+fn likert_family(items: &[KeyedItem<'_>], scores: &RespondentScores, cells: &Cells, k: u32) -> Family {
+    let has = |v: &[f32], r: usize| !v[r].is_nan();
+    let mut measures = vec![(Measure::Overall, cells.count(|r| has(&scores.overall, r)))];
+    let mut masks = vec![measures[0].1.clone()];
+    // Which dimensions each respondent has a score in, as a bit set.
+    let dim_set: Vec<u32> = (0..scores.overall.len())
+        .map(|r| scores.dims.iter().enumerate().filter(|(_, d)| has(d, r)).fold(0, |bits, (d, _)| bits | 1 << d))
+        .collect();
+    masks.extend(outside_each_class(cells, &dim_set, |r| has(&scores.overall, r)));
+    for (d, dim) in scores.dims.iter().enumerate() {
+        let score = cells.count(|r| has(dim, r));
+        let in_dim: Vec<&[u8]> = items.iter().filter(|i| i.item.dimension == d).map(|i| i.values).collect();
+        let any = cells.count(|r| in_dim.iter().any(|v| v[r] != MISSING));
+        let item_set: Vec<u32> = (0..dim.len())
+            .map(|r| in_dim.iter().enumerate().filter(|(_, v)| v[r] != MISSING).fold(0, |bits, (i, _)| bits | 1 << i))
+            .collect();
+        masks.push(score.clone());
+        masks.push(any.clone());
+        masks.extend(in_dim.iter().map(|v| cells.count(|r| v[r] != MISSING)));
+        masks.extend(outside_each_class(cells, &item_set, |r| item_set[r] != 0));
+        measures.push((Measure::Dimension(d), score));
+        measures.push((Measure::Split(d), any));
+    }
+    dedup_masks(&mut masks);
+    Family { measures, masks, threshold: k, texts: false }
+}
+
+/// For each class of `class_of` among the rows that `counts(row)`: per cell, the counted rows
+/// outside that class.
+fn outside_each_class(cells: &Cells, class_of: &[u32], counts: impl Fn(usize) -> bool) -> Vec<Vec<u32>> {
+    let mut classes: Vec<u32> = (0..class_of.len()).filter(|&r| counts(r)).map(|r| class_of[r]).collect();
+    classes.sort_unstable();
+    classes.dedup();
+    classes.iter().map(|&c| cells.count(|r| counts(r) && class_of[r] != c)).collect()
+}
+
+/// Drops repeated masks (the same counts in every cell decide the same way).
+fn dedup_masks(masks: &mut Vec<Vec<u32>>) {
+    let mut seen = HashSet::new();
+    masks.retain(|m| seen.insert(m.clone()));
 }

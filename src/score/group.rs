@@ -7,34 +7,8 @@ use crate::report::{Balance, Band, DimensionScore, GroupScore, ItemScore, Nps, S
 
 use super::joint::Joint;
 use super::respondent::{keyed_items, respondent_scores, KeyedItem, RespondentScores};
+pub use super::rows::Rows;
 use crate::stats::{summarize, summarize_f32, welch, Covariance, Moments};
-
-/// Which rows a statistic is computed over.
-#[derive(Debug, Clone, Copy)]
-pub enum Rows<'a> {
-    /// Every row of a table with this many rows.
-    All(usize),
-    /// The listed row indices.
-    Only(&'a [u32]),
-}
-
-impl Rows<'_> {
-    /// Calls `f` with each row index.
-    pub fn for_each(self, mut f: impl FnMut(usize)) {
-        match self {
-            Rows::All(n) => (0..n).for_each(f),
-            Rows::Only(rows) => rows.iter().for_each(|&r| f(r as usize)),
-        }
-    }
-
-    /// Number of rows.
-    pub fn len(self) -> usize {
-        match self {
-            Rows::All(n) => n,
-            Rows::Only(rows) => rows.len(),
-        }
-    }
-}
 
 /// A numeric question found in the instrument, with its answers.
 #[derive(Debug, Clone)]

@@ -8,7 +8,7 @@
 use crate::ingest::MISSING;
 use crate::instrument::Scale;
 
-use super::group::Rows;
+use super::rows::Rows;
 use super::respondent::KeyedItem;
 use crate::stats::Covariance;
 

@@ -14,6 +14,7 @@ pub mod comments;
 pub mod group;
 mod joint;
 pub mod respondent;
+mod rows;
 mod sensitive;
 
 use std::fmt;

@@ -3,6 +3,76 @@
 
 use super::tokenize::{collapse, Kind, Token, Tokens};
 use super::Theme;
+
+/// Words that open a question ("how do I …"): a question or request, not a complaint.
+pub(crate) const QWORDS: &[&str] = &[
+    "what", "whats", "where", "wheres", "when", "who", "whom", "whos", "which", "how", "hows", "is", "are", "can", "could", "would",
+    "will", "does", "do", "did", "should", "shall", "may", "has", "have", "any", "anyone", "anybody", "am", "was", "were",
+];
+
+/// Words that mark repetition ("yet another form"), which sharpen a complaint.
+pub(crate) const REPEAT_WORDS: &[&str] =
+    &["another", "again", "more", "yet", "third", "fourth", "fifth", "sixth", "extra", "additional", "other"];
+
+/// Words of placeholder answers ("n/a", "nothing to add"), not opinions.
+pub(crate) const PLACEHOLDER_WORDS: &[&str] = &[
+    "n",
+    "a",
+    "na",
+    "none",
+    "nil",
+    "nothing",
+    "pass",
+    "no",
+    "comment",
+    "comments",
+    "to",
+    "add",
+    "further",
+    "answer",
+    "answers",
+    "remarks",
+    "remark",
+    "else",
+    "not",
+    "applicable",
+    "opinion",
+    "opinions",
+    "from",
+    "me",
+    "for",
+    "now",
+    "skip",
+    "nope",
+    "idk",
+    "nah",
+    "at",
+    "this",
+    "time",
+    "i",
+    "dont",
+    "know",
+    "have",
+    "nothing",
+    "really",
+    "thing",
+    "things",
+    "n.a",
+    "same",
+    "as",
+    "above",
+    "blank",
+    "x",
+    "more",
+    "nada",
+    "zilch",
+    "non",
+    "ne",
+    "rien",
+    "keine",
+    "kommentar",
+    "ninguno",
+];
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -626,9 +696,9 @@ impl Lexicon {
         let mut classes: Vec<(&[&str], u16)> =
             vec![(NUM_WORDS, wflag::NUM), (SHORT_TIME_WORDS, wflag::SHORT_TIME), (IMPROVE_WORDS, wflag::IMPROVE)];
         classes.extend_from_slice(&[
-            (super::scope::QWORDS, wflag::QWORD),
-            (super::scope::REPEAT_WORDS, wflag::REPEAT),
-            (super::scope::PLACEHOLDER_WORDS, wflag::PLACEHOLDER),
+            (QWORDS, wflag::QWORD),
+            (REPEAT_WORDS, wflag::REPEAT),
+            (PLACEHOLDER_WORDS, wflag::PLACEHOLDER),
         ]);
         for (words, f) in classes {
             for w in words {
