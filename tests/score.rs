@@ -1,17 +1,19 @@
-//! End-to-end checks of `score()` on a small table whose every statistic was computed by
-//! hand or with scipy (values in the comments), using the default instrument.
+//! Checks of scoring on a small table whose every statistic was computed by hand or with
+//! scipy (values in the comments), using the default instrument: the statistics themselves
+//! from the unsuppressed scoring (`score::raw_report`), what is shown through `views::score`.
 
 use secpulse::ingest::{ResponseTable, MISSING, NO_SEGMENT};
 use secpulse::instrument::Instrument;
 use secpulse::privacy::MinGroup;
 use secpulse::report::{Band, Report};
-use secpulse::score::ScoreError;
+use secpulse::score::{raw_report, RawOptions, ScoreError};
 use secpulse::views::{score, ScoreOptions};
 
 const M: u8 = MISSING;
 
-/// Seven respondents answering only the enablement items, NPS, the balance item,
-/// department, wave and (three of them) the leaders' ranking.
+/// Seven respondents answering the enablement items, NPS, the balance item, department, wave
+/// and (three of them) the leaders' ranking; every other Likert item with their keyed
+/// enablement mean, so each of their dimension scores (and the overall) equals the enablement one.
 fn fixture() -> (Instrument, ResponseTable) {
     let ins = Instrument::default_instrument();
     let mut t = ResponseTable::for_instrument(&ins);
@@ -28,6 +30,11 @@ fn fixture() -> (Instrument, ResponseTable) {
     set("en4", [5, 4, 3, 2, 1, M, 2]);
     set("nps", [10, 9, 7, 5, 0, 8, 6]);
     set("en_balance", [7, 6, 4, 2, 1, 7, 4]);
+    let keyed_mean = [5, 4, 3, 2, 1, 5, 3];
+    for item in ins.likert_items().iter().filter(|i| !i.id.starts_with("en")) {
+        let v = keyed_mean.map(|m| if item.reverse { 6 - m } else { m });
+        t.answers.iter_mut().find(|c| c.id == item.id).unwrap().values = v.to_vec();
+    }
     for seg in &mut t.segments {
         seg.codes = vec![NO_SEGMENT; 7];
     }
@@ -44,7 +51,8 @@ fn fixture() -> (Instrument, ResponseTable) {
     (ins, t)
 }
 
-fn run(by: &[&str], wave: Option<&str>, k: usize) -> Report {
+/// The report as shown (through the disclosure layer) at minimum group size `k`.
+fn shown(by: &[&str], wave: Option<&str>, k: usize) -> Report {
     let (ins, t) = fixture();
     let options = ScoreOptions {
         by: by.iter().map(|s| s.to_string()).collect(),
@@ -54,13 +62,20 @@ fn run(by: &[&str], wave: Option<&str>, k: usize) -> Report {
     score(&ins, &t, &options).unwrap()
 }
 
+/// Every statistic, unsuppressed (the scoring under test).
+fn run(by: &[&str], wave: Option<&str>) -> Report {
+    let (ins, t) = fixture();
+    let options = RawOptions { by: by.iter().map(|s| s.to_string()).collect(), wave: wave.map(str::to_string) };
+    raw_report(&ins, &t, &options, None).unwrap()
+}
+
 fn close(a: Option<f64>, b: f64, tol: f64) -> bool {
     a.is_some_and(|a| (a - b).abs() <= tol)
 }
 
 #[test]
 fn overall_and_dimension_statistics() {
-    let r = run(&[], None, 3);
+    let r = run(&[], None);
     assert_eq!(r.respondents, Some(7));
     // respondent overall = enablement score: 100, 75, 50, 25, 0, 100, 50
     let o = &r.overall;
@@ -81,14 +96,14 @@ fn overall_and_dimension_statistics() {
     // Cronbach's alpha over the 6 complete cases (numpy: 0.986111)
     assert!(close(en.alpha, 0.9861111111111109, 1e-9));
     assert!(!en.low_reliability);
-    // dimensions nobody answered are empty, not zero
-    assert_eq!(r.dimensions[1].score.n, None);
-    assert_eq!(r.dimensions[1].score.score, None);
+    // every other dimension was answered like enablement (see the fixture)
+    assert_eq!(r.dimensions[1].score.n, Some(7));
+    assert!(close(r.dimensions[1].score.score, 400.0 / 7.0, 1e-4));
 }
 
 #[test]
 fn items_nps_balance_and_ranking() {
-    let r = run(&[], None, 3);
+    let r = run(&[], None);
     let en2 = r.items.iter().find(|i| i.id == "en2").unwrap();
     assert!(en2.reverse);
     assert_eq!(en2.n, Some(7));
@@ -125,16 +140,26 @@ fn items_nps_balance_and_ranking() {
 
 #[test]
 fn segments_suppress_small_groups_and_their_complement() {
-    let r = run(&["department"], None, 3);
+    let r = shown(&["department"], None, 3);
     let groups = &r.segments["department"];
     let by = |v: &str| groups.iter().find(|g| g.value == v).unwrap();
-    // HR (1 person) is under k = 3; Engineering (3, the next smallest by order) goes with it.
-    for hidden in ["Human Resources", "Engineering"] {
-        let g = by(hidden);
-        assert!(g.suppressed && g.n.is_none() && g.overall.is_none() && g.dimensions.is_none(), "{hidden}");
-        assert_eq!(g.n_label, "< 3");
+    let hidden = |g: &secpulse::report::SegmentGroup| g.suppressed && g.n.is_none() && g.overall.is_none() && g.dimensions.is_none();
+    // HR (1 person) is under k = 3, so it is hidden, and so is every group that would let
+    // it be subtracted from the total: here also the two groups of 3, because the wave column
+    // (2026-H1: Engineering's 3 and one of Finance) is reachable too (`--by wave`), and
+    // 2026-H1 − Engineering would leave one person.
+    assert!(hidden(by("Human Resources")) && by("Human Resources").n_label == "< 3");
+    for g in groups {
+        assert!(g.n.is_none_or(|n| n >= 3), "{}", g.value);
+        assert_eq!(g.suppressed, g.n.is_none());
     }
-    let fin = by("Finance"); // scores 25, 0, 100 vs rest 100, 75, 50, 50
+    let shown_total: usize = groups.iter().filter_map(|g| g.n).sum();
+    assert!(shown_total == 7 || 7 - shown_total >= 3, "the hidden groups pool to 0 or at least k");
+    // The statistics themselves, from the unsuppressed scoring (the disclosure layer only hides).
+    let (ins, t) = fixture();
+    let raw =
+        secpulse::score::raw_report(&ins, &t, &secpulse::score::RawOptions { by: vec!["department".into()], wave: None }, None).unwrap();
+    let fin = raw.segments["department"].iter().find(|g| g.value == "Finance").unwrap(); // scores 25, 0, 100 vs rest 100, 75, 50, 50
     assert_eq!(fin.n, Some(3));
     let overall = fin.overall.as_ref().unwrap();
     assert!(close(overall.score.score, 125.0 / 3.0, 1e-4));
@@ -149,7 +174,7 @@ fn segments_suppress_small_groups_and_their_complement() {
 
 #[test]
 fn waves_are_ordered_by_name_with_deltas() {
-    let r = run(&[], Some("wave"), 3);
+    let r = run(&[], Some("wave"));
     let w = r.waves.as_ref().unwrap();
     let names: Vec<&str> = w.waves.iter().map(|g| g.value.as_str()).collect();
     assert_eq!(names, ["2025-H2", "2026-H1"]);
@@ -161,7 +186,7 @@ fn waves_are_ordered_by_name_with_deltas() {
 
 #[test]
 fn everything_is_hidden_when_the_whole_survey_is_too_small() {
-    let r = run(&["department"], Some("wave"), 8);
+    let r = shown(&["department"], Some("wave"), 8);
     assert_eq!(r.respondents, None);
     assert_eq!(r.overall.score, None);
     assert!(r.dimensions.iter().all(|d| d.score.score.is_none() && d.favourable.is_none()));

@@ -541,29 +541,33 @@ fn families(instrument: &Instrument, table: &ResponseTable, cells: &Cells, k: Mi
 /// mean of the dimension scores they have, and a dimension score the mean of the items they
 /// answered in it. Over one population, a reader can combine them so that everyone with one
 /// pattern of answers cancels out (for example everyone who answered every item), leaving only
-/// the others; so besides each statistic's own answers, every released combination must rest on
-/// 0 or ≥ k people *outside* each pattern class: outside each set of dimensions with a score,
-/// and, per dimension, outside each set of its items answered.
+/// the others. Scored respondents have every dimension, so the overall score follows the
+/// dimension scores in the same way for all of them; between a dimension and its items the
+/// pattern matters, so besides each statistic's own answers, every released combination must
+/// rest on 0 or ≥ k people *outside* each class of respondents with the same items answered
+/// (and the same "scored or not").
 fn likert_family(items: &[KeyedItem<'_>], scores: &RespondentScores, cells: &Cells, k: u32) -> Family {
     let has = |v: &[f32], r: usize| !v[r].is_nan();
     let mut measures = vec![(Measure::Overall, cells.count(|r| has(&scores.overall, r)))];
+    // Scored respondents have a score in every dimension (see `respondent_scores`), so the
+    // overall score is the same mean of theirs for everyone: no class to mask there.
     let mut masks = vec![measures[0].1.clone()];
-    // Which dimensions each respondent has a score in, as a bit set.
-    let dim_set: Vec<u32> = (0..scores.overall.len())
-        .map(|r| scores.dims.iter().enumerate().filter(|(_, d)| has(d, r)).fold(0, |bits, (d, _)| bits | 1 << d))
-        .collect();
-    masks.extend(outside_each_class(cells, &dim_set, |r| has(&scores.overall, r)));
     for (d, dim) in scores.dims.iter().enumerate() {
         let score = cells.count(|r| has(dim, r));
         let in_dim: Vec<&[u8]> = items.iter().filter(|i| i.item.dimension == d).map(|i| i.values).collect();
         let any = cells.count(|r| in_dim.iter().any(|v| v[r] != MISSING));
+        // The items answered, and whether that made a score (a respondent without one
+        // counts in the items but not in the dimension score).
         let item_set: Vec<u32> = (0..dim.len())
-            .map(|r| in_dim.iter().enumerate().filter(|(_, v)| v[r] != MISSING).fold(0, |bits, (i, _)| bits | 1 << i))
+            .map(|r| {
+                let answered = in_dim.iter().enumerate().filter(|(_, v)| v[r] != MISSING).fold(0, |bits, (i, _)| bits | 1 << i);
+                answered | u32::from(has(dim, r)) << 16
+            })
             .collect();
         masks.push(score.clone());
         masks.push(any.clone());
         masks.extend(in_dim.iter().map(|v| cells.count(|r| v[r] != MISSING)));
-        masks.extend(outside_each_class(cells, &item_set, |r| item_set[r] != 0));
+        masks.extend(outside_each_class(cells, &item_set, |r| item_set[r] & 0xffff != 0));
         measures.push((Measure::Dimension(d), score));
         measures.push((Measure::Split(d), any));
     }

@@ -8,8 +8,8 @@
 use crate::ingest::MISSING;
 use crate::instrument::Scale;
 
-use super::rows::Rows;
 use super::respondent::KeyedItem;
+use super::rows::Rows;
 use crate::stats::Covariance;
 
 /// Most cells a joint table may have; more items or a wider scale fall back to row loops.

@@ -45,7 +45,7 @@ pub fn respondent_scores(instrument: &Instrument, rows: usize, items: &[KeyedIte
     let span = f32::from(scale.max - scale.min);
     let mut overall_sum = vec![0f32; rows];
     let mut overall_count = vec![0u16; rows];
-    let dims = (0..instrument.dimensions.len())
+    let dims: Vec<Vec<f32>> = (0..instrument.dimensions.len())
         .map(|d| {
             let in_dim: Vec<&KeyedItem> = items.iter().filter(|k| k.item.dimension == d).collect();
             let needed = in_dim.len().div_ceil(2);
@@ -74,7 +74,16 @@ pub fn respondent_scores(instrument: &Instrument, rows: usize, items: &[KeyedIte
                 .collect()
         })
         .collect();
-    let overall = overall_sum.iter().zip(&overall_count).map(|(&s, &c)| if c == 0 { f32::NAN } else { s / f32::from(c) }).collect();
+    // A respondent is scored only with a score in every dimension: then the overall score is
+    // the mean of the same dimensions for everyone scored, so no combination of the released
+    // overall and dimension statistics can single out respondents who skipped a dimension.
+    let all = dims.len();
+    let complete = |row: usize| usize::from(overall_count[row]) == all;
+    let mut dims = dims;
+    for d in dims.iter_mut() {
+        (0..rows).filter(|&r| !complete(r)).for_each(|r| d[r] = f32::NAN);
+    }
+    let overall = (0..rows).map(|r| if complete(r) { overall_sum[r] / f32::from(overall_count[r]) } else { f32::NAN }).collect();
     RespondentScores { dims, overall }
 }
 
@@ -83,13 +92,15 @@ mod tests {
     use super::*;
     use crate::ingest::AnswerColumn;
 
-    /// Default instrument with the given answers for the enablement items en1..en4 (en2 reversed).
+    /// Default instrument with the given answers for the enablement items en1..en4 (en2
+    /// reversed), and 3 (the midpoint, 50 keyed either way) for every other Likert item.
     fn enablement_table(rows: &[[u8; 4]]) -> (Instrument, ResponseTable) {
         let ins = Instrument::default_instrument();
         let mut table = ResponseTable::for_instrument(&ins);
         table.rows = rows.len();
+        let likert: Vec<&str> = ins.likert_items().iter().map(|i| i.id).collect();
         for col in &mut table.answers {
-            col.values = vec![MISSING; rows.len()];
+            col.values = vec![if likert.contains(&col.id.as_str()) { 3 } else { MISSING }; rows.len()];
         }
         for (i, id) in ["en1", "en2", "en3", "en4"].iter().enumerate() {
             let col: &mut AnswerColumn = table.answers.iter_mut().find(|c| c.id == *id).unwrap();
@@ -113,9 +124,11 @@ mod tests {
         assert!((en[1] - 200.0 / 3.0).abs() < 1e-4, "{}", en[1]);
         assert_eq!(en[2], 0.0);
         assert!(en[3].is_nan());
-        // Only enablement answered: overall equals the enablement score; row 3 has no overall.
-        assert_eq!(s.overall[0], 100.0);
-        assert!(s.overall[3].is_nan());
-        assert!(s.dims[1].iter().all(|v| v.is_nan()));
+        // Overall: the mean of the seven dimensions (six at 50).
+        assert!((s.overall[0] - (100.0 + 6.0 * 50.0) / 7.0).abs() < 1e-4, "{}", s.overall[0]);
+        // Row 3 has no enablement score, so no score at all: a respondent is scored only with
+        // a score in every dimension.
+        assert!(s.overall[3].is_nan() && s.dims.iter().all(|d| d[3].is_nan()));
+        assert!(s.dims[1][..3].iter().all(|&v| v == 50.0));
     }
 }

@@ -695,11 +695,7 @@ impl Lexicon {
         // every word a scope rule or the typo map names gets an id
         let mut classes: Vec<(&[&str], u16)> =
             vec![(NUM_WORDS, wflag::NUM), (SHORT_TIME_WORDS, wflag::SHORT_TIME), (IMPROVE_WORDS, wflag::IMPROVE)];
-        classes.extend_from_slice(&[
-            (QWORDS, wflag::QWORD),
-            (REPEAT_WORDS, wflag::REPEAT),
-            (PLACEHOLDER_WORDS, wflag::PLACEHOLDER),
-        ]);
+        classes.extend_from_slice(&[(QWORDS, wflag::QWORD), (REPEAT_WORDS, wflag::REPEAT), (PLACEHOLDER_WORDS, wflag::PLACEHOLDER)]);
         for (words, f) in classes {
             for w in words {
                 let id = lx.intern(w);

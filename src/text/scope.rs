@@ -91,7 +91,6 @@ pub(crate) struct Cues<'a> {
     pub markers: Vec<&'static str>,
 }
 
-
 /// Empty text, punctuation only, or a short placeholder ("n/a", "nothing to add", "Pass.").
 pub(crate) fn placeholder(text: &str, toks: &Tokens, words: &[Word]) -> Option<CommentAnalysis> {
     let mut n_words = 0;
