@@ -505,7 +505,8 @@ fn families(instrument: &Instrument, table: &ResponseTable, cells: &Cells, k: Mi
     let scores = respondent_scores(instrument, table.rows, &items);
     let linear = |measure, counts| Family::single(measure, counts, k, false);
     let answered = |values: &[u8]| cells.count(|r| values[r] != MISSING);
-    let mut out = vec![linear(Measure::People, cells.count(|_| true)), likert_family(&items, &scores, cells, k)];
+    let mut out = vec![linear(Measure::People, cells.count(|_| true))];
+    out.extend(likert_families(&items, &scores, cells, k));
     let column_of = |pick: fn(&Question) -> bool| {
         instrument.questions().filter(|q| pick(q)).find_map(|q| table.answer(q.id())).map(|c| answered(&c.values))
     };
@@ -536,52 +537,29 @@ fn families(instrument: &Instrument, table: &ResponseTable, cells: &Cells, k: Mi
     out
 }
 
-/// One decision for every statistic made of Likert answers (overall score, dimension scores,
-/// favourable splits, items), because they are linked: a respondent's overall score is the
-/// mean of the dimension scores they have, and a dimension score the mean of the items they
-/// answered in it. Over one population, a reader can combine them so that everyone with one
-/// pattern of answers cancels out (for example everyone who answered every item), leaving only
-/// the others. Scored respondents have every dimension, so the overall score follows the
-/// dimension scores in the same way for all of them; between a dimension and its items the
-/// pattern matters, so besides each statistic's own answers, every released combination must
-/// rest on 0 or ≥ k people *outside* each class of respondents with the same items answered
-/// (and the same "scored or not").
-fn likert_family(items: &[KeyedItem<'_>], scores: &RespondentScores, cells: &Cells, k: u32) -> Family {
+/// The families of the statistics made of Likert answers. The overall score and the dimension
+/// scores share one decision: scored respondents have a score in every dimension (see
+/// `respondent_scores`), so over any population the overall score is the same mean of the
+/// dimension scores for everyone in it, and no weighing of the two singles anyone out. Each
+/// dimension's favourable split and its items share another (the split is the sum of its items'
+/// counts).
+fn likert_families(items: &[KeyedItem<'_>], scores: &RespondentScores, cells: &Cells, k: u32) -> Vec<Family> {
     let has = |v: &[f32], r: usize| !v[r].is_nan();
     let mut measures = vec![(Measure::Overall, cells.count(|r| has(&scores.overall, r)))];
-    // Scored respondents have a score in every dimension (see `respondent_scores`), so the
-    // overall score is the same mean of theirs for everyone: no class to mask there.
-    let mut masks = vec![measures[0].1.clone()];
+    let mut out = Vec::new();
     for (d, dim) in scores.dims.iter().enumerate() {
-        let score = cells.count(|r| has(dim, r));
+        measures.push((Measure::Dimension(d), cells.count(|r| has(dim, r))));
         let in_dim: Vec<&[u8]> = items.iter().filter(|i| i.item.dimension == d).map(|i| i.values).collect();
         let any = cells.count(|r| in_dim.iter().any(|v| v[r] != MISSING));
-        // The items answered, and whether that made a score (a respondent without one
-        // counts in the items but not in the dimension score).
-        let item_set: Vec<u32> = (0..dim.len())
-            .map(|r| {
-                let answered = in_dim.iter().enumerate().filter(|(_, v)| v[r] != MISSING).fold(0, |bits, (i, _)| bits | 1 << i);
-                answered | u32::from(has(dim, r)) << 16
-            })
-            .collect();
-        masks.push(score.clone());
-        masks.push(any.clone());
+        let mut masks = vec![any.clone()];
         masks.extend(in_dim.iter().map(|v| cells.count(|r| v[r] != MISSING)));
-        masks.extend(outside_each_class(cells, &item_set, |r| item_set[r] & 0xffff != 0));
-        measures.push((Measure::Dimension(d), score));
-        measures.push((Measure::Split(d), any));
+        dedup_masks(&mut masks);
+        out.push(Family { measures: vec![(Measure::Split(d), any)], masks, threshold: k, texts: false });
     }
+    let mut masks: Vec<Vec<u32>> = measures.iter().map(|(_, m)| m.clone()).collect();
     dedup_masks(&mut masks);
-    Family { measures, masks, threshold: k, texts: false }
-}
-
-/// For each class of `class_of` among the rows that `counts(row)`: per cell, the counted rows
-/// outside that class.
-fn outside_each_class(cells: &Cells, class_of: &[u32], counts: impl Fn(usize) -> bool) -> Vec<Vec<u32>> {
-    let mut classes: Vec<u32> = (0..class_of.len()).filter(|&r| counts(r)).map(|r| class_of[r]).collect();
-    classes.sort_unstable();
-    classes.dedup();
-    classes.iter().map(|&c| cells.count(|r| counts(r) && class_of[r] != c)).collect()
+    out.push(Family { measures, masks, threshold: k, texts: false });
+    out
 }
 
 /// Drops repeated masks (the same counts in every cell decide the same way).

@@ -3,8 +3,8 @@
 //! Definitions (also in `docs/scoring.md`):
 //! - Reverse keying: `v → (min + max) − v`.
 //! - Respondent dimension score: mean of the keyed answered items of the dimension when at
-//!   least half of them (rounded up) are answered, else missing. Overall: mean of the
-//!   respondent's dimension scores.
+//!   least half of them (rounded up) are answered. A respondent is scored only with a score
+//!   in every dimension; overall: the mean of the respondent's dimension scores.
 //! - Group score 0–100: mean of respondent scores rescaled `(s − min)/(max − min) × 100`,
 //!   with n, SD, median and a 95% t confidence interval; bands in [`Band::of`](crate::report::Band::of).
 //! - Favourable / neutral / unfavourable: share of keyed item answers above / at / below the midpoint.

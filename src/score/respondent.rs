@@ -28,7 +28,7 @@ impl KeyedItem<'_> {
 #[derive(Debug, Clone)]
 pub struct RespondentScores {
     /// `dims[d][row]`: the mean of the keyed answered items of dimension `d`, rescaled to 0–100,
-    /// when the respondent answered at least half of them (rounded up).
+    /// when the respondent answered at least half of them (rounded up) in every dimension.
     pub dims: Vec<Vec<f32>>,
     /// `overall[row]`: the mean of the respondent's dimension scores.
     pub overall: Vec<f32>,

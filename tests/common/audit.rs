@@ -360,7 +360,7 @@ pub enum Kind {
     People,
     /// Overall score.
     Overall,
-    /// One dimension's score (people with a dimension score: the half-answered rule).
+    /// One dimension's score (people with a dimension score: the half-answered rule, in every dimension).
     Dim(String),
     /// One dimension's favourable / neutral / unfavourable split (every item answer).
     Split(String),
@@ -413,15 +413,18 @@ fn contributors(survey: &Survey, kind: &Kind) -> Set {
             })
             .collect()
     };
-    let dim_score = |r: usize, dim: &str| {
+    let half_answered = |r: usize, dim: &str| {
         let items = items_of(dim);
         let answered = items.iter().filter(|i| has(r, i)).count();
         !items.is_empty() && answered >= items.len().div_ceil(2)
     };
+    // docs/scoring.md: a respondent is scored only with a score in every dimension.
+    let scored = |r: usize| ins.dimensions.iter().all(|d| half_answered(r, &d.id));
+    let dim_score = |r: usize, dim: &str| scored(r) && half_answered(r, dim);
     let question_of = |pred: fn(&Question) -> bool| ins.questions().find(|q| pred(q)).map(|q| q.id().to_string());
     match kind {
         Kind::People => Set::from_fn(n, |_| true),
-        Kind::Overall => Set::from_fn(n, |r| ins.dimensions.iter().any(|d| dim_score(r, &d.id))),
+        Kind::Overall => Set::from_fn(n, scored),
         Kind::Dim(d) => Set::from_fn(n, |r| dim_score(r, d)),
         Kind::Split(d) => {
             let items = items_of(d);
