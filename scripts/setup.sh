@@ -16,6 +16,9 @@ fi
 
 rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
   || rustup target add wasm32-unknown-unknown
+for component in rustfmt clippy; do
+  rustup component list --installed 2>/dev/null | grep -q "^$component" || rustup component add "$component"
+done
 
 # The CLI must equal the wasm-bindgen crate version in Cargo.lock exactly.
 [ -f Cargo.lock ] || cargo generate-lockfile

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test: the JS lint gate, browser-free JS unit tests, native unit/integration/property
+# Runs every test: rustfmt and clippy (warnings are errors), the JS lint gate, browser-free JS unit tests, native unit/integration/property
 # tests, wasm tests in headless Chromium, and end-to-end browser tests of the demo pages.
 # Installs what a fresh machine lacks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+echo "== Rust formatting and lints (cargo fmt --check; clippy, warnings are errors, native and wasm)"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
 echo "== JS lint (ESLint over www/, e2e/, tests/js/, scripts/, bench/; config eslint.config.js)"
 (cd e2e && npm run --silent lint)
 echo "== browser-free JS unit tests (node --test tests/js/)"

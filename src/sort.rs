@@ -64,7 +64,7 @@ mod tests {
             let v: Vec<(u64, usize)> = (0..len).map(|i| (lcg(&mut seed) % 5, i)).collect();
             let (mut ours, mut std) = (v.clone(), v.clone());
             sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
-            std.sort_by(|a, b| a.0.cmp(&b.0));
+            std.sort_by_key(|a| a.0);
             assert_eq!(ours, std, "len {len}");
             let (mut ours, mut std) = (v.clone(), v);
             sort_by_key(&mut ours, |x| std::cmp::Reverse(x.0));

@@ -21,7 +21,7 @@ pub struct Summary {
 
 /// Two-sided 97.5% quantile of Student's t with `df` degrees of freedom.
 pub fn t_975(df: f64) -> f64 {
-    if !(df > 0.0) {
+    if df.is_nan() || df <= 0.0 {
         return f64::NAN;
     }
     if df > 1e4 {

@@ -22,6 +22,7 @@
 //!    settings isolates people (`search_configure_combinations` finds many).
 //! 6. `mixed_sign_difference_*`: a combination resting on ≥ k people spread over two small
 //!    cells with opposite signs leaks through non-negativity of counts.
+//!
 //! The auditor misses 1 because `audit::Person::value` labels blanks "(no answer)" too,
 //! 2 because it does not record `redacted`, 3 because it treats kinds separately, 4 and 5
 //! because it audits one `Views` under one configuration, 6 because it only looks for

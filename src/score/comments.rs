@@ -125,7 +125,7 @@ pub(super) fn report(
     instrument: &Instrument,
     table: &ResponseTable,
     analyzed: &AnalyzedComments,
-    breakdowns: &[(String, Vec<(String, Vec<u32>)>)],
+    breakdowns: &[super::Breakdown],
     samples: usize,
 ) -> Vec<CommentReport> {
     table

@@ -60,6 +60,9 @@ impl fmt::Display for ScoreError {
 
 impl std::error::Error for ScoreError {}
 
+/// A breakdown: a column and, per value, its rows.
+type Breakdown = (String, Vec<(String, Vec<u32>)>);
+
 /// The rows of each value of a segment column (blank rows last, as [`NO_ANSWER`]).
 fn groups_of(table: &ResponseTable, column: &str) -> Result<Vec<(String, Vec<u32>)>, ScoreError> {
     let seg = table.segment(column).ok_or_else(|| ScoreError::UnknownColumn {
@@ -166,7 +169,7 @@ fn rankings(instrument: &Instrument, table: &ResponseTable) -> Vec<Ranking> {
                     first: first[o] as f64 / n as f64 * 100.0,
                 })
                 .collect();
-            out.sort_by(|a, b| b.points.cmp(&a.points));
+            out.sort_by_key(|o| std::cmp::Reverse(o.points));
             Ranking { id: id.clone(), n: Some(n), options: out }
         })
         .collect()

@@ -18,6 +18,11 @@ impl Rows<'_> {
         }
     }
 
+    /// True when there are no rows.
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
     /// Number of rows.
     pub fn len(self) -> usize {
         match self {

@@ -37,11 +37,7 @@ fn estimate_of(design: &Design, (yes, n): (usize, usize)) -> SensitiveEstimate {
 }
 
 /// One report per randomized question, overall and per group of each breakdown.
-pub(super) fn report(
-    instrument: &Instrument,
-    table: &ResponseTable,
-    breakdowns: &[(String, Vec<(String, Vec<u32>)>)],
-) -> Vec<SensitiveReport> {
+pub(super) fn report(instrument: &Instrument, table: &ResponseTable, breakdowns: &[super::Breakdown]) -> Vec<SensitiveReport> {
     instrument
         .questions()
         .filter_map(|q| match q {

@@ -79,7 +79,7 @@ enum Data {
     Empty,
     /// The responses and every view of them (comments analysed once per load).
     Responses(Box<Views>),
-    Published(Report),
+    Published(Box<Report>),
 }
 
 /// The dashboard's data and its scored views.
@@ -165,7 +165,7 @@ impl Dashboard {
     /// Loads a published report (aggregates only); charts are drawn from it as is.
     #[wasm_bindgen(js_name = loadReport)]
     pub fn load_report(&mut self, json: &str) -> Result<(), JsError> {
-        self.data = Data::Published(parse_report(json)?);
+        self.data = Data::Published(Box::new(parse_report(json)?));
         self.cache = None;
         Ok(())
     }
@@ -321,7 +321,7 @@ pub fn comment_labels() -> Result<JsValue, JsError> {
 pub fn from_published(json: &str) -> Result<Dashboard, JsError> {
     Ok(Dashboard {
         instrument: Instrument::default_instrument(),
-        data: Data::Published(parse_report(json)?),
+        data: Data::Published(Box::new(parse_report(json)?)),
         cache: None,
         analyzer: None,
         redactor: Redactor::default(),
@@ -384,7 +384,7 @@ impl Dashboard {
                 Data::Published(_) if !key.filter.is_empty() => {
                     return Err(JsError::new("a published report holds aggregates only and cannot be filtered"));
                 }
-                Data::Published(r) => r.clone(),
+                Data::Published(r) => (**r).clone(),
                 Data::Responses(views) => {
                     views.configure(key.wave.clone(), min);
                     views.report(&View { by: key.by.clone(), filter: key.filter.clone() }).map_err(into_error)?
