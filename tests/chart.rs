@@ -1,7 +1,7 @@
 //! Every chart renders to SVG for a realistic report; labels are there; groups under
 //! the minimum size never show a value; user text is escaped.
 
-#[path = "chart_fixture.rs"]
+#[path = "common/chart_fixture.rs"]
 mod fixture;
 
 use secpulse::chart::{describe, preferred_height, svg, ChartKind, ChartOptions, Theme};

@@ -174,6 +174,12 @@ impl Policy {
             .collect();
         order.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
         if family.texts {
+            // Verbatim texts split authors by every released population at once (Boolean
+            // atoms), so the first columns taken win: the waves (the dashboard's filter), then the
+            // columns in instrument order (department first), each value largest first.
+            let wave = self.wave;
+            let priority = |p: &Population| p.first().map_or(0, |&(col, _)| if Some(col) == wave { 1 } else { 2 + col });
+            order.sort_by(|a, b| a.0.cmp(&b.0).then(priority(a.2).cmp(&priority(b.2))).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
             let mut atoms = Atoms::new(&family.masks[0], family.threshold);
             for (_, size, p, of) in order {
                 if size >= family.threshold && atoms.try_add(&of) {

@@ -401,7 +401,7 @@ pub struct WaveDelta {
 }
 
 /// Fields holding a share in % (published as whole percentages).
-const SHARE_FIELDS: [&str; 13] = [
+pub const SHARE_FIELDS: [&str; 13] = [
     "favourable",
     "neutral",
     "unfavourable",

@@ -765,21 +765,7 @@ fn view_label(view: &View) -> String {
 }
 
 /// Fields that hold a share in % (see `publish_json`).
-const SHARE_FIELDS: [&str; 13] = [
-    "favourable",
-    "neutral",
-    "unfavourable",
-    "distribution",
-    "promoters",
-    "passives",
-    "detractors",
-    "left_share",
-    "middle_share",
-    "right_share",
-    "reported_yes",
-    "share",
-    "first",
-];
+use secpulse::report::SHARE_FIELDS;
 
 /// Share numbers checked, and the paths of those with more precision than a whole percent.
 pub fn share_precision(v: &Value) -> (usize, Vec<String>) {
