@@ -13,8 +13,9 @@ echo "== JS lint (ESLint over www/, e2e/, tests/js/, scripts/, bench/; config es
 (cd e2e && npm run --silent lint)
 echo "== browser-free JS unit tests (node --test tests/js/)"
 node --test tests/js/
-echo "== native tests (cargo test)"
+echo "== native tests (cargo test), and the examples in the docs"
 cargo test --all-targets
+cargo test --doc
 echo "== wasm tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --no-default-features --test 'wasm_*'
 echo "== the survey-only wasm (feature survey-only) in headless Chromium"

@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use secpulse::chart::{svg, describe, ChartKind, ChartOptions};
-//! use secpulse::{ingest::ResponseTable, instrument::Instrument, score::{score, ScoreOptions}};
+//! use secpulse::{ingest::ResponseTable, instrument::Instrument, views::{score, ScoreOptions}};
 //!
 //! let instrument = Instrument::default_instrument();
 //! let table = ResponseTable::for_instrument(&instrument); // no responses: everything is "< 5"
