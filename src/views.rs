@@ -169,13 +169,19 @@ impl Views {
     }
 
     /// Adds `more` rows (columns matched by name); their comments are analysed with `analyzer`.
-    pub fn append(&mut self, more: ResponseTable, analyzer: &Analyzer) {
+    /// Fails, adding nothing, when the rows would pass the ingest row limit.
+    pub fn append(&mut self, more: ResponseTable, analyzer: &Analyzer) -> Result<(), String> {
+        let limit = crate::ingest::Limits::default().max_rows;
+        if self.table.rows + more.rows > limit {
+            return Err(format!("adding {} rows to {} would pass the limit of {limit} rows", more.rows, self.table.rows));
+        }
         if self.config.comments.is_some() {
             let more_analyzed = AnalyzedComments::new(analyzer, &more);
             self.analyzed.append(&self.table, &more, &more_analyzed);
         }
         self.table.append(more);
         self.policy = None;
+        Ok(())
     }
 
     /// Every view a reader can reach: no breakdown, every column alone and all columns at

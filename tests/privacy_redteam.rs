@@ -276,7 +276,7 @@ fn appending_one_response_reveals_it() {
     let late = survey(vec![answering(Person::new().seg("department", "IT"), &ALL_LIKERT, 5)], None);
     let csv = late.csv();
     let more = read_responses(&late.instrument, csv.as_bytes(), Format::Csv, &IngestOptions::default()).unwrap().table;
-    v.append(more, &Analyzer::new());
+    v.append(more, &Analyzer::new()).unwrap();
     let after = v.report(&View::default()).unwrap();
     let (n0, s0) = (before.overall.n.unwrap() as f64, before.overall.score.unwrap());
     let (n1, s1) = (after.overall.n.unwrap() as f64, after.overall.score.unwrap());

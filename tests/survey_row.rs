@@ -67,3 +67,19 @@ fn form_rows_are_scored() {
     assert_eq!(waves.waves.len(), 1);
     assert_eq!((waves.waves[0].value.as_str(), waves.waves[0].n), ("2026-Q4", Some(5)));
 }
+
+#[test]
+fn the_form_check_runs_natively_in_the_core() {
+    use secpulse::ingest::row_check::check_row;
+    let ins = Instrument::default_instrument();
+    let ok = check_row(&ins, &serde_json::json!({ "en1": 4, "nps": 9, "wave": "2026-H1" }));
+    assert!(ok.ok && ok.errors.is_empty(), "{:?}", ok.errors);
+    let bad = check_row(&ins, &serde_json::json!({ "en1": 7, "email": "a@b.c" }));
+    assert!(!bad.ok);
+    let codes: Vec<Option<&str>> = bad.errors.iter().map(|e| e.code).collect();
+    assert!(codes.contains(&Some("unknown_column")), "{:?}", bad.errors);
+    let none = check_row(&ins, &serde_json::json!({ "does_well": "fine" }));
+    assert!(none.errors.iter().any(|e| e.code == Some("no_ratings")));
+    let off_scale = check_row(&ins, &serde_json::json!({ "en1": 7 }));
+    assert!(off_scale.errors.iter().any(|e| e.code.is_none() && e.column.as_deref() == Some("en1")), "{:?}", off_scale.errors);
+}

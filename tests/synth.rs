@@ -387,3 +387,13 @@ fn output_is_pinned_across_builds_and_platforms() {
     assert_eq!(fingerprint(&generate(&ins, &opts(1000, 1))), 0x8d91_635d_e923_ea9b);
     assert_eq!(fingerprint(&generate(&ins, &opts(10_000, 42))), 0x07ae_322c_1f65_270a);
 }
+
+#[test]
+fn the_dashboard_sample_is_bounded_and_has_three_waves() {
+    let ins = Instrument::default_instrument();
+    let err = secpulse::synth::dashboard_sample(&ins, secpulse::synth::MAX_SAMPLE + 1, 1).unwrap_err();
+    assert!(err.contains("5000001") && err.contains("5000000"), "{err}");
+    let t = secpulse::synth::dashboard_sample(&ins, 30, 1).unwrap();
+    assert_eq!(t.rows, 30);
+    assert_eq!(t.segment("wave").unwrap().labels, ["2025-H1", "2025-H2", "2026-H1"]);
+}

@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 use secpulse::ingest::{read_responses, ErrorPolicy, Format, IngestOptions, Limits};
 use secpulse::instrument::Instrument;
-use secpulse::score::{score, ScoreOptions};
+use secpulse::views::{score, ScoreOptions};
 
 fuzz_target!(|data: &[u8]| {
     let ins = Instrument::default_instrument();

@@ -11,6 +11,7 @@ mod cell;
 mod csv;
 mod error;
 mod json;
+pub mod row_check;
 mod table;
 mod write;
 

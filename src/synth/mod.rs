@@ -198,6 +198,19 @@ pub fn generate(instrument: &Instrument, options: &SynthOptions) -> ResponseTabl
     table
 }
 
+/// Most respondents [`dashboard_sample`] makes: a sample is held in a browser tab's memory.
+pub const MAX_SAMPLE: usize = 5_000_000;
+
+/// The dashboard's sample data: `n` synthetic respondents from `seed` in three waves
+/// (`2025-H1`, `2025-H2`, `2026-H1`). Fails (saying so) above [`MAX_SAMPLE`] respondents.
+pub fn dashboard_sample(instrument: &Instrument, n: usize, seed: u64) -> Result<ResponseTable, String> {
+    if n > MAX_SAMPLE {
+        return Err(format!("a sample of {n} respondents is more than the {MAX_SAMPLE} the dashboard holds"));
+    }
+    let waves = ["2025-H1", "2025-H2", "2026-H1"].map(String::from).to_vec();
+    Ok(generate(instrument, &SynthOptions { n, seed, waves, ..SynthOptions::default() }))
+}
+
 /// Rows for which `condition` holds (its choice question answered with one of `any_of`).
 fn condition_mask(table: &ResponseTable, condition: &Condition, n: usize) -> Vec<bool> {
     let Some(column) = table.segment(&condition.question) else {

@@ -15,7 +15,7 @@ use crate::privacy::redact::Redactor;
 use crate::privacy::CommentOptions;
 use crate::privacy::MinGroup;
 use crate::report::{Report, REPORT_FORMAT};
-use crate::synth::{self, SynthOptions};
+use crate::synth;
 use crate::text::Analyzer;
 use crate::views::{View, ViewConfig, Views};
 
@@ -145,7 +145,7 @@ impl Dashboard {
         match (&mut self.data, append.unwrap_or(false)) {
             (Data::Responses(views), true) => {
                 // Only the new rows' comments are analysed.
-                views.append(table, self.analyzer.get_or_insert_with(Analyzer::new));
+                views.append(table, self.analyzer.get_or_insert_with(Analyzer::new)).map_err(into_error)?;
                 self.cache = None;
             }
             _ => self.set(table),
@@ -153,13 +153,13 @@ impl Dashboard {
         to_js(&summary)
     }
 
-    /// Loads `n` synthetic respondents (three waves) generated from `seed`.
+    /// Loads `n` synthetic respondents (three waves) generated from `seed`; fails above
+    /// `synth::MAX_SAMPLE`.
     #[wasm_bindgen(js_name = loadSample)]
-    pub fn load_sample(&mut self, n: u32, seed: u32) {
-        let waves = ["2025-H1", "2025-H2", "2026-H1"].map(String::from).to_vec();
-        let table =
-            synth::generate(&self.instrument, &SynthOptions { n: n as usize, seed: u64::from(seed), waves, ..SynthOptions::default() });
+    pub fn load_sample(&mut self, n: u32, seed: u32) -> Result<(), JsError> {
+        let table = synth::dashboard_sample(&self.instrument, n as usize, u64::from(seed)).map_err(into_error)?;
         self.set(table);
+        Ok(())
     }
 
     /// Loads a published report (aggregates only); charts are drawn from it as is.

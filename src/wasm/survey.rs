@@ -1,16 +1,12 @@
 //! The survey form's check: a response row goes through the real ingest before it leaves
 //! the page, so the form can never send what `secpulse score` would reject.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::ingest::{read_responses, Format, IngestOptions};
-use crate::instrument::{Instrument, Question};
+use crate::ingest::row_check::check_row;
+use crate::instrument::Instrument;
 
 use super::{into_error, json_text, to_js};
-
-/// The only column a form row may have besides question ids: the survey round.
-const WAVE: &str = "wave";
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CHECK: &str = r#"
@@ -22,36 +18,6 @@ export interface ResponseCheck {
   errors: { column: string | null; code: string | null; message: string }[];
 }
 "#;
-
-/// The outcome of [`check_response`].
-#[derive(Debug, Default, Serialize)]
-struct ResponseCheck {
-    /// True when the row can be submitted.
-    ok: bool,
-    /// Everything wrong with the row, in column order where known.
-    errors: Vec<RowError>,
-}
-
-/// One problem with a submitted row.
-#[derive(Debug, Serialize)]
-struct RowError {
-    /// The question id (or other key) the problem is in, when it is in one.
-    column: Option<String>,
-    /// Which of the form's own rules failed; `None` for problems found by the ingest.
-    code: Option<&'static str>,
-    /// What is wrong, in plain words.
-    message: String,
-}
-
-impl RowError {
-    fn new(column: Option<&str>, code: &'static str, message: impl Into<String>) -> RowError {
-        RowError { column: column.map(str::to_string), code: Some(code), message: message.into() }
-    }
-
-    fn core(column: Option<String>, message: String) -> RowError {
-        RowError { column, code: None, message }
-    }
-}
 
 /// Checks one response row as the survey form produces it (an object keyed by question id,
 /// plus `wave`) against the instrument given as JSON text (the default one when `undefined`).
@@ -70,49 +36,4 @@ pub fn check_response(instrument_json: Option<String>, row: JsValue) -> Result<J
     };
     let row: serde_json::Value = serde_json::from_str(&json_text(&row, "the response")?).map_err(into_error)?;
     to_js(&check_row(&instrument, &row))
-}
-
-/// The pure check behind [`check_response`].
-fn check_row(instrument: &Instrument, row: &serde_json::Value) -> ResponseCheck {
-    let Some(fields) = row.as_object() else {
-        let message = "the response must be an object keyed by question id";
-        return finish(vec![RowError::new(None, "not_an_object", message)]);
-    };
-    let mut errors = Vec::new();
-    let mut ratings = 0usize;
-    for (key, value) in fields {
-        match instrument.question(key) {
-            Some(Question::Text { max_chars, .. }) => {
-                let too_long = value.as_str().is_some_and(|s| s.chars().count() > *max_chars as usize);
-                if too_long {
-                    let message = format!("is longer than {max_chars} characters");
-                    errors.push(RowError::new(Some(key), "too_long", message));
-                }
-            }
-            Some(q) if q.numeric_scale(&instrument.scale).is_some() && !value.is_null() => ratings += 1,
-            Some(_) => {}
-            None if key == WAVE && value.is_string() => {}
-            None if key == WAVE => errors.push(RowError::new(Some(key), "not_text", "the wave must be text")),
-            None => errors.push(RowError::new(Some(key), "unknown_column", "is not a question of this survey")),
-        }
-    }
-    if ratings == 0 {
-        // The ingest would call a file without any rating column one for another instrument.
-        errors.push(RowError::new(None, "no_ratings", "the response has no rating answers"));
-        return finish(errors);
-    }
-    // Pretty only because that is the serde_json formatter the wasm already carries.
-    let bytes = match serde_json::to_vec_pretty(&[row]) {
-        Ok(bytes) => bytes,
-        Err(e) => return finish(vec![RowError::core(None, e.to_string())]),
-    };
-    match read_responses(instrument, &bytes, Format::Json, &IngestOptions::default()) {
-        Ok(ingested) => errors.extend(ingested.summary.problems.into_iter().map(|p| RowError::core(p.column, p.message))),
-        Err(e) => errors.push(RowError::core(None, e.to_string())),
-    }
-    finish(errors)
-}
-
-fn finish(errors: Vec<RowError>) -> ResponseCheck {
-    ResponseCheck { ok: errors.is_empty(), errors }
 }

@@ -1,7 +1,7 @@
 // Randomized-response questions ("In the last year I have worked around a security control"): the
 // respondent answers yes or no, their device draws a private random number, and only the answer that
 // number produces is kept (in memory, in sessionStorage and in the submitted row), exactly as the
-// core's `Design::respond` (src/privacy/randomized.rs) computes it. The draw and the real answer are
+// core's `Design::respond` (src/instrument/randomized.rs) computes it. The draw and the real answer are
 // never stored or sent; the chosen radio stays on screen only until the page is left or reloaded.
 import { add, h, uid } from '../dom.js';
 import { errorLine, questionLabel } from './field.js';

@@ -3,7 +3,7 @@
 
 use secpulse::ingest::{self, Format, IngestOptions, ResponseTable};
 use secpulse::instrument::Instrument;
-use secpulse::score::{score, ScoreOptions};
+use secpulse::views::{score, ScoreOptions};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]

@@ -1,0 +1,90 @@
+//! The check a survey response row passes before it is sent or stored: the form's rules plus
+//! the real ingest, in the core so the wasm form and a collector run the same code.
+
+use serde::Serialize;
+
+use super::{read_responses, Format, IngestOptions};
+use crate::instrument::{Instrument, Question};
+
+/// The only column a form row may have besides question ids: the survey round.
+const WAVE: &str = "wave";
+
+/// The outcome of [`check_row`].
+#[derive(Debug, Default, Serialize)]
+pub struct ResponseCheck {
+    /// True when the row can be submitted.
+    pub ok: bool,
+    /// Everything wrong with the row, in column order where known.
+    pub errors: Vec<RowError>,
+}
+
+/// One problem with a submitted row.
+#[derive(Debug, Serialize)]
+pub struct RowError {
+    /// The question id (or other key) the problem is in, when it is in one.
+    pub column: Option<String>,
+    /// Which of the form's own rules failed; `None` for problems found by the ingest.
+    pub code: Option<&'static str>,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl RowError {
+    fn new(column: Option<&str>, code: &'static str, message: impl Into<String>) -> RowError {
+        RowError { column: column.map(str::to_string), code: Some(code), message: message.into() }
+    }
+
+    fn core(column: Option<String>, message: String) -> RowError {
+        RowError { column, code: None, message }
+    }
+}
+
+/// Checks one response row as the survey form produces it (a JSON object keyed by question
+/// id, plus `wave`) against `instrument`: the row is read by the same ingest as response
+/// files, so a value off the scale, an unknown option or a bad ranking is reported exactly as
+/// `secpulse score` would; on top of that the form's own rules: no key other than question ids
+/// and `wave` (nothing identifying can ride along), free text within `max_chars`, and at least
+/// one numeric answer (Likert, bipolar, 0–10, or a randomized yes/no stored as 0/1).
+pub fn check_row(instrument: &Instrument, row: &serde_json::Value) -> ResponseCheck {
+    let Some(fields) = row.as_object() else {
+        let message = "the response must be an object keyed by question id";
+        return finish(vec![RowError::new(None, "not_an_object", message)]);
+    };
+    let mut errors = Vec::new();
+    let mut ratings = 0usize;
+    for (key, value) in fields {
+        match instrument.question(key) {
+            Some(Question::Text { max_chars, .. }) => {
+                let too_long = value.as_str().is_some_and(|s| s.chars().count() > *max_chars as usize);
+                if too_long {
+                    let message = format!("is longer than {max_chars} characters");
+                    errors.push(RowError::new(Some(key), "too_long", message));
+                }
+            }
+            Some(q) if q.numeric_scale(&instrument.scale).is_some() && !value.is_null() => ratings += 1,
+            Some(_) => {}
+            None if key == WAVE && value.is_string() => {}
+            None if key == WAVE => errors.push(RowError::new(Some(key), "not_text", "the wave must be text")),
+            None => errors.push(RowError::new(Some(key), "unknown_column", "is not a question of this survey")),
+        }
+    }
+    if ratings == 0 {
+        // The ingest would call a file without any rating column one for another instrument.
+        errors.push(RowError::new(None, "no_ratings", "the response has no rating answers"));
+        return finish(errors);
+    }
+    // Pretty only because that is the serde_json formatter the wasm already carries.
+    let bytes = match serde_json::to_vec_pretty(&[row]) {
+        Ok(bytes) => bytes,
+        Err(e) => return finish(vec![RowError::core(None, e.to_string())]),
+    };
+    match read_responses(instrument, &bytes, Format::Json, &IngestOptions::default()) {
+        Ok(ingested) => errors.extend(ingested.summary.problems.into_iter().map(|p| RowError::core(p.column, p.message))),
+        Err(e) => errors.push(RowError::core(None, e.to_string())),
+    }
+    finish(errors)
+}
+
+fn finish(errors: Vec<RowError>) -> ResponseCheck {
+    ResponseCheck { ok: errors.is_empty(), errors }
+}
