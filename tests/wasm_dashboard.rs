@@ -1,7 +1,7 @@
 //! The `Dashboard` façade in headless Chromium: loading, positioned JS errors,
 //! report shape, option checking, and drawing pixels on a canvas.
 
-#![cfg(all(target_arch = "wasm32", not(feature = "survey-only")))]
+#![cfg(all(target_arch = "wasm32", feature = "dashboard"))]
 
 use secpulse::wasm::{from_published, Dashboard};
 use wasm_bindgen::{JsCast, JsValue};

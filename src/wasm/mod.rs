@@ -5,11 +5,11 @@
 //! JSON text rather than serde-wasm-bindgen keeps the wasm small: every `Serialize`
 //! type is then compiled for serde_json only, which the core needs anyway.
 
-#[cfg(not(feature = "survey-only"))]
+#[cfg(feature = "dashboard")]
 mod dashboard;
 mod survey;
 
-#[cfg(not(feature = "survey-only"))]
+#[cfg(feature = "dashboard")]
 pub use dashboard::{comment_labels, from_published, Dashboard};
 pub use survey::check_response;
 
