@@ -112,6 +112,22 @@ pub struct IngestSummary {
 }
 
 /// Reads a response file into a table; see [`read_responses_with_progress`].
+///
+/// A bad row is skipped (by default) and reported with its line, row and column:
+///
+/// ```
+/// use secpulse::ingest::{read_responses, Format, IngestOptions};
+/// use secpulse::instrument::Instrument;
+///
+/// let instrument = Instrument::default_instrument();
+/// // Every question of the instrument is a column; blank cells are "no answer".
+/// let others: Vec<&str> = instrument.questions().map(|q| q.id()).filter(|&id| id != "en1").collect();
+/// let blanks = ",".repeat(others.len());
+/// let csv = format!("en1,{}\n4{blanks}\n7{blanks}\n", others.join(","));
+/// let read = read_responses(&instrument, csv.as_bytes(), Format::Csv, &IngestOptions::default()).unwrap();
+/// assert_eq!((read.table.rows, read.summary.rows_skipped), (1, 1));
+/// assert_eq!(read.summary.problems[0].to_string(), "line 3 (row 2), column en1: \"7\" is outside 1–5");
+/// ```
 pub fn read_responses(instrument: &Instrument, bytes: &[u8], format: Format, options: &IngestOptions) -> Result<Ingested, IngestError> {
     read_responses_with_progress(instrument, bytes, format, options, &mut |_, _| {})
 }

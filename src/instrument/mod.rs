@@ -19,6 +19,20 @@ pub const DEFAULT_INSTRUMENT_JSON: &str = include_str!("default.json");
 
 /// A survey instrument: what is asked, how answers are scored, and in which
 /// dimension each scored item counts.
+///
+/// The default instrument ships as data; your own is the same JSON, checked with errors that
+/// say where:
+///
+/// ```
+/// use secpulse::instrument::Instrument;
+///
+/// let instrument = Instrument::default_instrument();
+/// assert_eq!(instrument.dimensions.len(), 7);
+/// let mut json: serde_json::Value = serde_json::to_value(&instrument).unwrap();
+/// json["sections"][1]["questions"][0]["dimension"] = "enablment".into();
+/// let err = Instrument::from_json(&json.to_string()).unwrap_err().to_string();
+/// assert!(err.contains("sections[1].questions[0]") && err.contains("\"enablment\""), "{err}");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Instrument {

@@ -15,7 +15,25 @@ use crate::text::{CommentSummary, Sentiment, Stance, Theme};
 /// Identifies the format of a serialised [`Report`].
 pub const REPORT_FORMAT: &str = "secpulse-report/1";
 
-/// The scored survey, ready to print, draw or publish.
+/// The scored survey, ready to print, draw or publish: every number already released
+/// through the disclosure layer (hidden ones are `None`, shown as "< k").
+///
+/// ```
+/// use secpulse::instrument::Instrument;
+/// use secpulse::report::{publish_json, Report};
+/// use secpulse::synth::{generate, SynthOptions};
+/// use secpulse::views::{score, ScoreOptions};
+///
+/// let instrument = Instrument::default_instrument();
+/// let table = generate(&instrument, &SynthOptions { n: 400, seed: 5, ..SynthOptions::default() });
+/// let options = ScoreOptions { by: vec!["department".into()], ..ScoreOptions::default() };
+/// let report: Report = score(&instrument, &table, &options).unwrap();
+/// let small = report.segments["department"].iter().filter(|g| g.suppressed);
+/// assert!(small.clone().all(|g| g.n.is_none() && g.n_label == "< 5"));
+/// // What an intranet page renders with <secpulse-report src="report.json">.
+/// let published: Report = serde_json::from_str(&publish_json(&report)).unwrap();
+/// assert_eq!(published.respondents, Some(400));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// Always [`REPORT_FORMAT`]; lets a page tell a report from a response file.
