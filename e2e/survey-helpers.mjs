@@ -1,6 +1,10 @@
 // Shared setup for the survey browser tests: the demo server (with its CSP) and headless Chromium.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { serve } from '../scripts/serve.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -22,4 +26,13 @@ export async function openSurvey(browser, url, { path = 'survey.html', width = 1
   await page.goto(url + path);
   await page.locator('secpulse-survey form').waitFor();
   return page;
+}
+
+/** Runs axe on `page` and asserts no violations and no sideways scroll; `label` names the state. */
+export async function assertAccessible(page, label) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(found, [], `axe on ${label}`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll on ${label}`);
 }

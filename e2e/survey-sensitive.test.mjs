@@ -4,10 +4,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { start } from './survey-helpers.mjs';
+import { assertAccessible, start } from './survey-helpers.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = new URL('./screenshots/', import.meta.url);
 const EXPLANATION = 'Your device privately rolls a die. On a 1 we record Yes, on a 6 we record No, otherwise your real ' +
   'answer. So nobody — not even the survey team — can tell from any single answer what you really did.';
@@ -133,13 +131,7 @@ describe('<secpulse-survey> randomized-response question', () => {
     test(`axe finds no violations at ${width}px, asking and answered; screenshots`, { timeout: 60_000 }, async () => {
       const page = await openSensitive({ width, bypassCSP: true, u: U.truthful });
       const question = page.locator('secpulse-survey [data-q="workaround"]');
-      const scan = async (label) => {
-        if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
-        const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-        const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        assert.deepEqual(found, [], `axe on ${label}`);
-        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll on ${label}`);
-      };
+      const scan = (label) => assertAccessible(page, label);
       const shot = (name) => question.screenshot({ path: new URL(`survey-${width}-randomized-${name}.png`, SHOTS).pathname });
       await question.scrollIntoViewIfNeeded();
       await scan('the question');

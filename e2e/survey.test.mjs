@@ -3,10 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { openSurvey, start } from './survey-helpers.mjs';
+import { assertAccessible, openSurvey, start } from './survey-helpers.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = new URL('./screenshots/', import.meta.url);
 const RANK = ['Customer data and CRM', 'Finance and payments', 'Email and collaboration', 'Source code and build systems',
   'Customer-facing website and apps', 'HR and payroll', 'Operations and production systems'];
@@ -279,13 +277,7 @@ describe('<secpulse-survey>', () => {
     test(`axe finds no violations at ${width}px (contrast on), nothing overflows; screenshots`, { timeout: 90_000 }, async () => {
       const page = await openSurvey(env.browser, env.url, { width, height: 900, context: { bypassCSP: true } });
       const host = survey(page);
-      const scan = async (label) => {
-        if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
-        const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-        const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        assert.deepEqual(found, [], `axe on ${label}`);
-        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll on ${label}`);
-      };
+      const scan = (label) => assertAccessible(page, label);
       const shot = (name) => page.screenshot({ path: new URL(`survey-${width}-${name}.png`, SHOTS).pathname, fullPage: true });
       await host.getByRole('radio', { name: 'Leader' }).check();
       await scan('page 1');

@@ -61,15 +61,7 @@ fn bars(report: &Report, o: &ChartOptions) -> Option<Bars> {
                 n: format!("n {}", l.n_label),
                 hidden: false,
             },
-            None => Row {
-                label: l.label.clone(),
-                strong: i == 0,
-                segments: vec![],
-                ci: None,
-                value: hidden.clone(),
-                n: String::new(),
-                hidden: true,
-            },
+            None => Row::hidden(l.label.clone(), i == 0, hidden.clone()),
         })
         .collect();
     Some(Bars {

@@ -29,6 +29,13 @@ pub(crate) struct Row {
     pub hidden: bool,
 }
 
+impl Row {
+    /// A suppressed row: its label and the suppression label ("< 5"), no bar, no n.
+    pub(crate) fn hidden(label: String, strong: bool, value: String) -> Row {
+        Row { label, strong, segments: vec![], ci: None, value, n: String::new(), hidden: true }
+    }
+}
+
 /// A complete bar chart.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Bars {

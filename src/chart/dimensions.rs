@@ -44,15 +44,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, _: &s
                 n: d.score.n.map_or(String::new(), |n| format!("n {}", count(n))),
                 hidden: false,
             },
-            _ => Row {
-                label: dimension_name(report, &d.id).to_string(),
-                strong: false,
-                segments: vec![],
-                ci: None,
-                value: hidden.clone(),
-                n: String::new(),
-                hidden: true,
-            },
+            _ => Row::hidden(dimension_name(report, &d.id).to_string(), false, hidden.clone()),
         })
         .collect();
     bars::draw(

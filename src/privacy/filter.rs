@@ -184,21 +184,11 @@ fn subset_by_index(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
             codes: keep.iter().map(|&r| s.codes[r as usize]).collect(),
         })
         .collect();
-    out.texts = table
-        .texts
-        .iter()
-        .map(|t| crate::ingest::TextColumn {
-            id: t.id.clone(),
-            entries: t.entries.iter().filter_map(|(r, s)| Some((remap(*r)?, s.clone()))).collect(),
-        })
-        .collect();
-    out.rankings = table
-        .rankings
-        .iter()
-        .map(|k| crate::ingest::RankingColumn {
-            id: k.id.clone(),
-            entries: k.entries.iter().filter_map(|(r, o)| Some((remap(*r)?, o.clone()))).collect(),
-        })
-        .collect();
+    fn kept<T: Clone>(entries: &[(u32, T)], remap: impl Fn(u32) -> Option<u32>) -> Vec<(u32, T)> {
+        entries.iter().filter_map(|(r, v)| Some((remap(*r)?, v.clone()))).collect()
+    }
+    out.texts = table.texts.iter().map(|t| crate::ingest::TextColumn { id: t.id.clone(), entries: kept(&t.entries, remap) }).collect();
+    out.rankings =
+        table.rankings.iter().map(|k| crate::ingest::RankingColumn { id: k.id.clone(), entries: kept(&k.entries, remap) }).collect();
     out
 }
