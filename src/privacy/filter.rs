@@ -109,27 +109,10 @@ pub fn rows_of(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>
     Ok((0..table.rows).filter(|&r| keep(r)).map(|r| r as u32).collect())
 }
 
-/// The rows `keep` (ascending) of `table`, as a table of their own. Only the kept values
-/// are copied (never the whole table first).
+/// The rows `keep` of `table` (usually ascending), as a table of their own. Only the kept
+/// values are copied (never the whole table first).
 pub fn subset(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
     use crate::ingest::{AnswerColumn, RankingColumn, TextColumn};
-    // Sparse columns hold rows in ascending order, as `keep` does: merge the two.
-    fn sparse<T: Clone>(entries: &[(u32, T)], keep: &[u32]) -> Vec<(u32, T)> {
-        let mut out = Vec::new();
-        let mut k = 0;
-        for (r, v) in entries {
-            while k < keep.len() && keep[k] < *r {
-                k += 1;
-            }
-            if k == keep.len() {
-                break;
-            }
-            if keep[k] == *r {
-                out.push((k as u32, v.clone()));
-            }
-        }
-        out
-    }
     fn ascending(mut rows: impl Iterator<Item = u32>) -> bool {
         let mut last = None;
         rows.all(|r| {
@@ -141,9 +124,15 @@ pub fn subset(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
     let sorted = ascending(keep.iter().copied())
         && table.texts.iter().all(|t| ascending(t.entries.iter().map(|e| e.0)))
         && table.rankings.iter().all(|t| ascending(t.entries.iter().map(|e| e.0)));
-    if !sorted {
-        return subset_by_index(table, keep);
-    }
+    // Rows out of order go through a row → new index map; in order, a merge needs none.
+    let new_index = (!sorted).then(|| {
+        let mut index = vec![u32::MAX; table.rows];
+        for (i, &r) in keep.iter().enumerate() {
+            index[r as usize] = i as u32;
+        }
+        index
+    });
+    let index = new_index.as_deref();
     ResponseTable {
         rows: keep.len(),
         answers: table
@@ -160,35 +149,60 @@ pub fn subset(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
                 codes: keep.iter().map(|&r| s.codes[r as usize]).collect(),
             })
             .collect(),
-        texts: table.texts.iter().map(|t| TextColumn { id: t.id.clone(), entries: sparse(&t.entries, keep) }).collect(),
-        rankings: table.rankings.iter().map(|t| RankingColumn { id: t.id.clone(), entries: sparse(&t.entries, keep) }).collect(),
+        texts: table.texts.iter().map(|t| TextColumn { id: t.id.clone(), entries: kept_entries(&t.entries, keep, index) }).collect(),
+        rankings: table
+            .rankings
+            .iter()
+            .map(|t| RankingColumn { id: t.id.clone(), entries: kept_entries(&t.entries, keep, index) })
+            .collect(),
     }
 }
 
-/// [`subset`] for rows out of order, through a row → new index map.
-fn subset_by_index(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
-    let pick = |values: &[u8]| keep.iter().map(|&r| values[r as usize]).collect();
-    let mut new_index = vec![u32::MAX; table.rows];
-    for (i, &r) in keep.iter().enumerate() {
-        new_index[r as usize] = i as u32;
+/// The entries of a sparse column (rows ascending) whose rows are kept, renumbered: through
+/// `new_index` (row → new row, `u32::MAX` when dropped) when given, else by merging with the
+/// ascending `keep`.
+fn kept_entries<T: Clone>(entries: &[(u32, T)], keep: &[u32], new_index: Option<&[u32]>) -> Vec<(u32, T)> {
+    if let Some(index) = new_index {
+        let remap = |r: u32| index.get(r as usize).copied().filter(|&i| i != u32::MAX);
+        return entries.iter().filter_map(|(r, v)| Some((remap(*r)?, v.clone()))).collect();
     }
-    let remap = |r: u32| new_index.get(r as usize).copied().filter(|&i| i != u32::MAX);
-    let mut out = ResponseTable { rows: keep.len(), ..ResponseTable::default() };
-    out.answers = table.answers.iter().map(|c| crate::ingest::AnswerColumn { id: c.id.clone(), values: pick(&c.values) }).collect();
-    out.segments = table
-        .segments
-        .iter()
-        .map(|s| SegmentColumn {
-            name: s.name.clone(),
-            labels: s.labels.clone(),
-            codes: keep.iter().map(|&r| s.codes[r as usize]).collect(),
-        })
-        .collect();
-    fn kept<T: Clone>(entries: &[(u32, T)], remap: impl Fn(u32) -> Option<u32>) -> Vec<(u32, T)> {
-        entries.iter().filter_map(|(r, v)| Some((remap(*r)?, v.clone()))).collect()
+    let mut out = Vec::new();
+    let mut k = 0;
+    for (r, v) in entries {
+        while k < keep.len() && keep[k] < *r {
+            k += 1;
+        }
+        if k == keep.len() {
+            break;
+        }
+        if keep[k] == *r {
+            out.push((k as u32, v.clone()));
+        }
     }
-    out.texts = table.texts.iter().map(|t| crate::ingest::TextColumn { id: t.id.clone(), entries: kept(&t.entries, remap) }).collect();
-    out.rankings =
-        table.rankings.iter().map(|k| crate::ingest::RankingColumn { id: k.id.clone(), entries: kept(&k.entries, remap) }).collect();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::instrument::Instrument;
+    use crate::synth::{generate, SynthOptions};
+
+    #[test]
+    fn a_subset_in_any_order_keeps_each_row_whole() {
+        let ins = Instrument::default_instrument();
+        let table = generate(&ins, &SynthOptions { n: 60, seed: 4, comment_rate: 0.5, ..SynthOptions::default() });
+        let ascending: Vec<u32> = (0..60).filter(|r| r % 3 != 1).collect();
+        let shuffled: Vec<u32> = ascending.iter().rev().copied().collect();
+        for keep in [&ascending, &shuffled] {
+            let sub = subset(&table, keep);
+            assert_eq!(sub.rows, keep.len());
+            for (new, &old) in keep.iter().enumerate() {
+                assert_eq!(sub.answers[0].values[new], table.answers[0].values[old as usize]);
+                assert_eq!(sub.segments[0].codes[new], table.segments[0].codes[old as usize]);
+                let text = |t: &ResponseTable, row: u32| t.texts[0].entries.iter().find(|e| e.0 == row).map(|e| e.1.clone());
+                assert_eq!(text(&sub, new as u32), text(&table, old));
+            }
+        }
+    }
 }
