@@ -59,6 +59,28 @@ impl View {
     }
 }
 
+/// A column a view can be broken down or filtered by, with its values (the dashboard's menus).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Column {
+    /// The column name.
+    pub name: String,
+    /// Its values, in the table's order.
+    pub values: Vec<String>,
+    /// True for an instrument choice question (offered as "Compare by"); false for other
+    /// columns such as the wave.
+    pub choice: bool,
+}
+
+impl Column {
+    /// The columns of a published report: its breakdowns (choices) and its wave column.
+    pub fn of_report(report: &Report) -> Vec<Column> {
+        let values = |groups: &[crate::report::SegmentGroup]| groups.iter().map(|g| g.value.clone()).collect();
+        let breakdowns = report.segments.iter().map(|(name, groups)| Column { name: name.clone(), values: values(groups), choice: true });
+        let waves = report.waves.iter().map(|w| Column { name: w.column.clone(), values: values(&w.waves), choice: false });
+        breakdowns.chain(waves).collect()
+    }
+}
+
 /// How much protection the views get.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Protection {
@@ -150,6 +172,12 @@ impl Views {
     /// The settings fixed for all views.
     pub fn config(&self) -> &ViewConfig {
         &self.config
+    }
+
+    /// The columns of the responses, for the breakdown and filter menus.
+    pub fn columns(&self) -> Vec<Column> {
+        let choice = |name: &str| matches!(self.instrument.question(name), Some(crate::instrument::Question::Choice { .. }));
+        self.table.segments.iter().map(|s| Column { name: s.name.clone(), values: s.labels.clone(), choice: choice(&s.name) }).collect()
     }
 
     /// Sets the wave column and the minimum group size for every view (the policy is decided

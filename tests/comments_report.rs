@@ -109,3 +109,20 @@ fn identical_comments_are_sampled_once() {
     assert_eq!(c.samples.iter().filter(|s| s.text == "Reviews take weeks.").count(), 1);
     assert_eq!(c.samples.len(), 16);
 }
+
+#[test]
+fn a_published_report_is_told_from_response_data_and_read_back() {
+    use secpulse::report::{publish_json, Report};
+    let ins = secpulse::instrument::Instrument::default_instrument();
+    let table = secpulse::synth::generate(&ins, &secpulse::synth::SynthOptions { n: 50, seed: 2, ..Default::default() });
+    let json = publish_json(&secpulse::views::score(&ins, &table, &Default::default()).unwrap());
+    let with_bom = format!("\u{feff}{json}");
+    assert_eq!(Report::published_text(with_bom.as_bytes()), Some(json.as_str()));
+    assert_eq!(Report::from_json(&json).unwrap().respondents, Some(50));
+    // Response data (a JSON array, JSON Lines, CSV) is not a report.
+    for data in ["[{\"en1\": 4}]", "{\"en1\": 4}\n{\"en1\": 3}\n", "en1\n4\n", "{\"en1\": 4}"] {
+        assert_eq!(Report::published_text(data.as_bytes()), None, "{data}");
+    }
+    let wrong = Report::from_json("{\"format\": \"other/1\"}").unwrap_err();
+    assert!(wrong.contains("not a secpulse report") && wrong.contains("other/1"), "{wrong}");
+}

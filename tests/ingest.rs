@@ -342,3 +342,13 @@ fn the_default_instrument_reads_the_leader_ranking() {
     assert_eq!(ing.table.segment("role").unwrap().label_of(0), Some("Leader"));
     assert_eq!(ing.table.ranking("systems_rank").unwrap().entries, vec![(0, vec![1, 0])]);
 }
+
+#[test]
+fn a_file_without_usable_rows_says_why() {
+    let none = read_ok("role,en1,en2,bal,nps,comment,rank\nStaff,9,,,,,\n", Format::Csv);
+    let err = none.with_rows().unwrap_err();
+    assert!(err.starts_with("no usable rows: line 2 (row 1), column en1"), "{err}");
+    let empty = read_ok("role,en1,en2,bal,nps,comment,rank\n", Format::Csv);
+    assert_eq!(empty.with_rows().unwrap_err(), "the file has no response rows");
+    assert!(read_ok("role,en1,en2,bal,nps,comment,rank\nStaff,4,,,,,\n", Format::Csv).with_rows().is_ok());
+}

@@ -107,3 +107,22 @@ proptest! {
         check(&table(&rows(&spec)), k);
     }
 }
+
+#[test]
+fn the_menus_list_choice_columns_and_the_wave() {
+    let t = table(&rows(&[(Some(0), Some(0), 6), (Some(1), Some(1), 6)]));
+    let views = Views::new(Instrument::default_instrument(), t, ViewConfig::default(), None);
+    let columns = views.columns();
+    let dept = columns.iter().find(|c| c.name == "department").unwrap();
+    assert!(dept.choice && dept.values.contains(&"Engineering".to_string()));
+    let wave = columns.iter().find(|c| c.name == "wave").unwrap();
+    assert!(!wave.choice && wave.values == ["2025", "2026", "2027"]);
+    let report = views_report(&views);
+    let published = secpulse::views::Column::of_report(&report);
+    assert_eq!(published.iter().map(|c| (c.name.as_str(), c.choice)).collect::<Vec<_>>(), [("department", true), ("wave", false)]);
+}
+
+fn views_report(views: &Views) -> secpulse::report::Report {
+    let options = secpulse::views::ScoreOptions { by: vec!["department".into()], wave: Some("wave".into()), ..Default::default() };
+    secpulse::views::score(views.instrument(), views.table(), &options).unwrap()
+}

@@ -111,6 +111,23 @@ pub struct IngestSummary {
     pub absent_columns: Vec<String>,
 }
 
+impl Ingested {
+    /// This reading when it kept at least one row; else an error that says why, with the
+    /// first problem's place ("no usable rows: line 2 (row 1), column en1: … (and 3 more
+    /// problems)").
+    pub fn with_rows(self) -> Result<Ingested, String> {
+        if self.summary.rows_kept > 0 {
+            return Ok(self);
+        }
+        let more = self.summary.problems_total.saturating_sub(1);
+        Err(match self.summary.problems.first() {
+            Some(p) if more > 0 => format!("no usable rows: {p} (and {more} more problems)"),
+            Some(p) => format!("no usable rows: {p}"),
+            None => "the file has no response rows".to_string(),
+        })
+    }
+}
+
 /// Reads a response file into a table; see [`read_responses_with_progress`].
 ///
 /// A bad row is skipped (by default) and reported with its line, row and column:

@@ -418,6 +418,33 @@ pub struct WaveDelta {
     pub change: Difference,
 }
 
+impl Report {
+    /// Reads a published report (JSON text with `"format": "secpulse-report/1"`); the error
+    /// says what is wrong and where.
+    pub fn from_json(json: &str) -> Result<Report, String> {
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| format!("report JSON: {e}"))?;
+        match value.get("format").and_then(|f| f.as_str()) {
+            // From the text again, not from `value`: deserializing from a serde_json::Value is a
+            // separate, larger instantiation of every Deserialize impl; the error also says where.
+            Some(REPORT_FORMAT) => serde_json::from_str(json).map_err(|e| format!("report JSON: {e}")),
+            other => Err(format!("not a secpulse report (format {:?}, expected {REPORT_FORMAT:?})", other.unwrap_or("missing"))),
+        }
+    }
+
+    /// The text of `bytes` when they are one JSON object with a string `"format"` field (a
+    /// published report); JSON Lines (more than one object) and anything else is response data.
+    pub fn published_text(bytes: &[u8]) -> Option<&str> {
+        let first = bytes.iter().position(|b| !b.is_ascii_whitespace() && !matches!(b, 0xef | 0xbb | 0xbf))?;
+        if crate::ingest::detect_format(bytes) != crate::ingest::Format::Json || bytes[first] != b'{' {
+            return None;
+        }
+        let text = std::str::from_utf8(bytes).ok()?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let value: serde_json::Value = serde_json::from_str(text).ok()?;
+        value.get("format")?.is_string().then_some(text)
+    }
+}
+
 /// Fields holding a share in % (published as whole percentages).
 pub const SHARE_FIELDS: [&str; 13] = [
     "favourable",

@@ -2,22 +2,22 @@
 //! instrument and the loaded responses (or a published report), scores them in the
 //! browser, caches the report per view, and draws charts to a canvas or SVG.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::{into_error, to_js};
 use crate::chart::{self, ChartKind, ChartOptions, Theme};
 use crate::ingest::{self, IngestOptions, IngestSummary, ResponseTable};
-use crate::instrument::{Instrument, Question};
+use crate::instrument::Instrument;
 use crate::privacy::filter::Filter;
 use crate::privacy::redact::Redactor;
 use crate::privacy::CommentOptions;
 use crate::privacy::MinGroup;
-use crate::report::{Report, REPORT_FORMAT};
+use crate::report::Report;
 use crate::synth;
 use crate::text::Analyzer;
-use crate::views::{View, ViewConfig, Views};
+use crate::views::{Column, View, ViewConfig, Views};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -65,14 +65,6 @@ struct ScoreKey {
     wave: Option<String>,
     min_group: usize,
     filter: Filter,
-}
-
-/// A column for the element's breakdown and filter menus.
-#[derive(Debug, Serialize)]
-struct Column {
-    name: String,
-    values: Vec<String>,
-    choice: bool,
 }
 
 enum Data {
@@ -124,7 +116,7 @@ impl Dashboard {
     /// for a report. Fails with the position of the problem when nothing usable is in the file.
     #[wasm_bindgen(js_name = loadBytes, unchecked_return_type = "IngestSummary | null")]
     pub fn load_bytes(&mut self, bytes: &[u8]) -> Result<JsValue, JsError> {
-        if let Some(json) = published_report(bytes) {
+        if let Some(json) = Report::published_text(bytes) {
             self.load_report(json)?;
             return Ok(JsValue::NULL);
         }
@@ -203,26 +195,8 @@ impl Dashboard {
     pub fn columns(&self) -> Result<JsValue, JsError> {
         let columns: Vec<Column> = match &self.data {
             Data::Empty => vec![],
-            Data::Responses(v) => v
-                .table()
-                .segments
-                .iter()
-                .map(|s| Column {
-                    name: s.name.clone(),
-                    values: s.labels.clone(),
-                    choice: matches!(self.instrument.question(&s.name), Some(Question::Choice { .. })),
-                })
-                .collect(),
-            Data::Published(r) => r
-                .segments
-                .iter()
-                .map(|(name, groups)| Column { name: name.clone(), values: groups.iter().map(|g| g.value.clone()).collect(), choice: true })
-                .chain(r.waves.iter().map(|w| Column {
-                    name: w.column.clone(),
-                    values: w.waves.iter().map(|g| g.value.clone()).collect(),
-                    choice: false,
-                }))
-                .collect(),
+            Data::Responses(v) => v.columns(),
+            Data::Published(r) => Column::of_report(r),
         };
         to_js(&columns)
     }
@@ -328,41 +302,15 @@ pub fn from_published(json: &str) -> Result<Dashboard, JsError> {
     })
 }
 
-/// The text of `bytes` when they are one JSON object with a string `"format"` field (a published
-/// report); JSON Lines (more than one object) and anything else is response data.
-fn published_report(bytes: &[u8]) -> Option<&str> {
-    let first = bytes.iter().position(|b| !b.is_ascii_whitespace() && !matches!(b, 0xef | 0xbb | 0xbf))?;
-    if ingest::detect_format(bytes) != ingest::Format::Json || bytes[first] != b'{' {
-        return None;
-    }
-    let text = std::str::from_utf8(bytes).ok()?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: serde_json::Value = serde_json::from_str(text).ok()?;
-    value.get("format")?.is_string().then_some(text)
-}
-
 fn parse_report(json: &str) -> Result<Report, JsError> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| JsError::new(&format!("report JSON: {e}")))?;
-    match value.get("format").and_then(|f| f.as_str()) {
-        // From the text again, not from `value`: deserializing from a serde_json::Value is a
-        // separate, larger instantiation of every Deserialize impl; the error now also says where.
-        Some(REPORT_FORMAT) => serde_json::from_str(json).map_err(|e| JsError::new(&format!("report JSON: {e}"))),
-        other => Err(JsError::new(&format!("not a secpulse report (format {:?}, expected {REPORT_FORMAT:?})", other.unwrap_or("missing")))),
-    }
+    Report::from_json(json).map_err(into_error)
 }
 
 impl Dashboard {
     fn read(&self, bytes: &[u8]) -> Result<(ResponseTable, IngestSummary), JsError> {
         let got =
             ingest::read_responses(&self.instrument, bytes, ingest::detect_format(bytes), &IngestOptions::default()).map_err(into_error)?;
-        if got.summary.rows_kept == 0 {
-            let more = got.summary.problems_total.saturating_sub(1);
-            return Err(match got.summary.problems.first() {
-                Some(p) if more > 0 => JsError::new(&format!("no usable rows: {p} (and {more} more problems)")),
-                Some(p) => JsError::new(&format!("no usable rows: {p}")),
-                None => JsError::new("the file has no response rows"),
-            });
-        }
+        let got = got.with_rows().map_err(into_error)?;
         Ok((got.table, got.summary))
     }
 
