@@ -45,7 +45,12 @@ pub(crate) struct Cue<'a> {
     pub tok_last: u32,
 }
 
-impl Cue<'_> {
+impl<'a> Cue<'a> {
+    /// A cue of `entry` matched by `hit` at original span `span`, at full clause weight.
+    fn new(entry: &'a Entry, hit: Hit, span: (u32, u32), neg: Option<(u32, u32)>, val: f32, stance: f32) -> Self {
+        Cue { entry, span, neg, val, stance, weight: 1.0, protective: false, threat_ctx: false, tok: hit.start, tok_last: hit.end - 1 }
+    }
+
     /// The words to show as evidence for this cue.
     pub fn words(&self, text: &str) -> String {
         let cue = &text[self.span.0 as usize..self.span.1 as usize];
@@ -179,16 +184,27 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
     reader.read(hits, sent_of);
     let mut list = reader.list;
 
-    adjust_by_sentence(&mut list, sent_of_cue, sentences);
+    let at = Layout { tk, words, sent_of, sent_of_cue };
+    adjust_by_sentence(&mut list, at.sent_of_cue, sentences);
     soften_refusals_with_alternative(&mut list);
     mark_incident_context(&mut list);
-    turn_improvements(&mut list, sent_of_cue, sent_of, words, &lex.sp);
-    apply_sarcasm(&mut list, text, tk, words, sent_of, sent_of_cue, sentences, elongated_sents, sarc_sents);
+    turn_improvements(&mut list, &at, &lex.sp);
+    apply_sarcasm(&mut list, text, &at, sentences, elongated_sents, sarc_sents);
     for (c, &g) in list.iter_mut().zip(seg_of_cue.iter()) {
         c.weight = seg_weight[g];
     }
     let (markers, shout_neg) = comment_markers(&list, sentences, shout);
     Cues { text, list, shout_neg, markers }
+}
+
+/// Where the tokens and cues of a comment sit: what the passes after [`Reader`] look up.
+struct Layout<'b> {
+    tk: &'b [Token],
+    words: &'b [Word],
+    /// Sentence of each token.
+    sent_of: &'b [u32],
+    /// Sentence of each cue.
+    sent_of_cue: &'b [usize],
 }
 
 /// Token ends a sentence: `. ! ? ;` (a run of them ends one sentence).
@@ -451,7 +467,7 @@ impl<'a> Reader<'a, '_> {
         let reach = if e.val > 0.0 { e.val as u32 } else { NEG_WINDOW };
         neg.until = hit.end + reach;
         if e.stance != 0.0 || !e.themes.is_empty() {
-            self.push(e, hit, span, None, 0.0, e.stance, s);
+            self.push(Cue::new(e, hit, span, None, 0.0, e.stance), s);
         }
     }
 
@@ -483,24 +499,12 @@ impl<'a> Reader<'a, '_> {
         if self.shout {
             val *= 1.3;
         }
-        self.push(e, hit, span, if negated { self.neg.span } else { None }, val, stance, s);
+        self.push(Cue::new(e, hit, span, if negated { self.neg.span } else { None }, val, stance), s);
     }
 
-    /// Add a cue with its clause segment and sentence `s`.
-    #[allow(clippy::too_many_arguments)]
-    fn push(&mut self, entry: &'a Entry, hit: Hit, span: (u32, u32), neg: Option<(u32, u32)>, val: f32, stance: f32, s: usize) {
-        self.list.push(Cue {
-            entry,
-            span,
-            neg,
-            val,
-            stance,
-            weight: 1.0,
-            protective: false,
-            threat_ctx: false,
-            tok: hit.start,
-            tok_last: hit.end - 1,
-        });
+    /// Add `cue`, with its clause segment and sentence `s`.
+    fn push(&mut self, cue: Cue<'a>, s: usize) {
+        self.list.push(cue);
         self.seg_of_cue.push(self.seg_weight.len() - 1);
         self.sent_of_cue.push(s);
     }
@@ -575,7 +579,8 @@ fn mark_incident_context(list: &mut [Cue]) {
 
 /// Improvements turn a complaint about waiting positive: "took months, now take days", "from
 /// six-week waits to a couple of days", "... instead".
-fn turn_improvements(list: &mut [Cue], sent_of_cue: &[usize], sent_of: &[u32], words: &[Word], sp: &Special) {
+fn turn_improvements(list: &mut [Cue], at: &Layout, sp: &Special) {
+    let Layout { words, sent_of, sent_of_cue, .. } = *at;
     let n = sent_of.len();
     for (ci, c) in list.iter_mut().enumerate() {
         let is_wait = c.val < 0.0 && c.neg.is_none() && c.entry.themes.iter().any(|&(t, _)| t == Theme::Bottleneck);
@@ -615,14 +620,10 @@ fn val_mass(list: &[Cue], skip: usize) -> (f32, f32) {
 
 /// Find sarcasm and turn the praise it covers into complaint: see [`sarcastic_sentences`]; a
 /// sarcasm emoji or marker ([`flag::SARC`] without letters) covers the whole comment.
-#[allow(clippy::too_many_arguments)]
 fn apply_sarcasm(
     list: &mut [Cue],
     text: &str,
-    tk: &[Token],
-    words: &[Word],
-    sent_of: &[u32],
-    sent_of_cue: &[usize],
+    at: &Layout,
     sentences: &mut [Sentence],
     elongated_sents: &[usize],
     sarc_sents: &mut Vec<usize>,
@@ -633,9 +634,9 @@ fn apply_sarcasm(
             !t.chars().any(char::is_alphabetic)
         }
     });
-    sarcastic_sentences(list, tk, words, sent_of, sent_of_cue, sentences, elongated_sents, sarc_sents);
+    sarcastic_sentences(list, at, sentences, elongated_sents, sarc_sents);
     if emoji_sarc || !sarc_sents.is_empty() {
-        for (c, &s) in list.iter_mut().zip(sent_of_cue.iter()) {
+        for (c, &s) in list.iter_mut().zip(at.sent_of_cue.iter()) {
             if (emoji_sarc || sarc_sents.contains(&s)) && !c.entry.has(flag::SARC) {
                 if c.val > 0.0 && !c.protective {
                     c.val = -c.val * SARC_FACTOR;
@@ -657,17 +658,8 @@ fn apply_sarcasm(
 /// same for an interjection ([`flag::IJ`]) opening a sentence before punctuation when the
 /// sentence speaks of repetition or the comment is mostly negative; and the sentences of elongated
 /// praise in a clearly negative comment.
-#[allow(clippy::too_many_arguments)]
-fn sarcastic_sentences(
-    list: &[Cue],
-    tk: &[Token],
-    words: &[Word],
-    sent_of: &[u32],
-    sent_of_cue: &[usize],
-    sentences: &[Sentence],
-    elongated_sents: &[usize],
-    sarc_sents: &mut Vec<usize>,
-) {
+fn sarcastic_sentences(list: &[Cue], at: &Layout, sentences: &[Sentence], elongated_sents: &[usize], sarc_sents: &mut Vec<usize>) {
+    let Layout { tk, words, sent_of, sent_of_cue } = *at;
     let n = tk.len();
     sarc_sents.clear();
     for (ci, c) in list.iter().enumerate() {
