@@ -555,7 +555,19 @@ fn group(pairs: &mut [(u32, u32)], n_keys: usize, pool: &mut Vec<u32>, len: impl
     ranges
 }
 
+/// Entries by how their pattern starts, collected by [`Lexicon::add_entry`]: (key id, entry index).
+#[derive(Default)]
+struct FirstTokens {
+    /// Keyed by the literal the pattern starts with.
+    lit: Vec<(u32, u32)>,
+    /// Keyed by the stem (3+ bytes) the pattern starts with.
+    stem: Vec<(u32, u32)>,
+    /// Patterns `#n WORD ...`, keyed by WORD.
+    num: Vec<(u32, u32)>,
+}
+
 impl Lexicon {
+    /// The id of `w`, interning it (with blank [`WordInfo`]) when new.
     fn intern(&mut self, w: &str) -> u32 {
         if let Some(&id) = self.ids.get(w) {
             return id;
@@ -579,8 +591,29 @@ impl Lexicon {
     /// Compile the built-in lexicon and typo map.
     pub fn new() -> Lexicon {
         let parsed = parse_entries(LEXICON);
-        let mut lx = Lexicon {
-            entries: Vec::with_capacity(parsed.len()),
+        let mut lx = Lexicon::empty(parsed.len());
+        let mut stem_ids: FxMap<String, u32> = FxMap::default();
+        let mut firsts = FirstTokens::default();
+        for (i, (_, raw, e)) in parsed.into_iter().enumerate() {
+            lx.add_entry(i as u32, &raw, e, &mut stem_ids, &mut firsts);
+        }
+        lx.load_typos();
+        lx.index_one_deletions();
+        // every word a scope rule or the typo map names gets an id
+        lx.intern_word_classes();
+        lx.sp = lx.intern_specials();
+        lx.intern_typo_words();
+        lx.resolve_interned();
+        lx.index_first_tokens(firsts);
+        lx.table = WordTable::build(&lx.names);
+        lx.names = Vec::new();
+        lx
+    }
+
+    /// A lexicon with no words yet, room for `n_entries` entries.
+    fn empty(n_entries: usize) -> Lexicon {
+        Lexicon {
+            entries: Vec::with_capacity(n_entries),
             ids: FxMap::default(),
             info: Vec::new(),
             names: Vec::new(),
@@ -598,160 +631,199 @@ impl Lexicon {
             deletes_sig: SigFilter::new(),
             vocab_ana: AnagramFilter(vec![0; 1 << 10]),
             sp: Special { please: NO_ID, pls: NO_ID, still: NO_ID, yet: NO_ID, without: NO_ID, to: NO_ID, from: NO_ID, instead: NO_ID },
-        };
-        let mut stem_ids: FxMap<String, u32> = FxMap::default();
-        let mut lit_first: Vec<(u32, u32)> = Vec::new();
-        let mut stem_first: Vec<(u32, u32)> = Vec::new();
-        let mut num_first: Vec<(u32, u32)> = Vec::new();
-        for (i, (_, raw, mut e)) in parsed.into_iter().enumerate() {
-            let i = i as u32;
-            for (k, p) in raw.iter().enumerate() {
-                let t = match p {
-                    RawTok::Lit(w) => {
-                        let id = lx.intern(w);
-                        lx.info[id as usize].vocab = true;
-                        lx.vocab_sig.insert(w.as_bytes());
-                        lx.vocab_ana.insert(letter_sig(w.as_bytes()));
-                        PatTok::Lit(id)
-                    }
-                    RawTok::Stem(s) => {
-                        let next = stem_ids.len() as u32;
-                        let id = *stem_ids.entry(s.clone()).or_insert(next);
-                        if id == next {
-                            lx.trie.insert(s.as_bytes(), id);
-                            lx.stem_len.push(s.len() as u32);
-                            lx.stem_known.push(false);
-                        }
-                        PatTok::Stem(id)
-                    }
-                    RawTok::Num => PatTok::Num,
-                    RawTok::Any => PatTok::Any,
-                };
-                if k == 0 {
-                    match &t {
-                        PatTok::Lit(id) => lit_first.push((*id, i)),
-                        // a stem shorter than three bytes never starts a match
-                        PatTok::Stem(s) if lx.stem_len[*s as usize] >= 3 => {
-                            lx.stem_known[*s as usize] = true;
-                            stem_first.push((*s, i))
-                        }
-                        PatTok::Stem(_) => {}
-                        PatTok::Num => match raw.get(1) {
-                            Some(RawTok::Lit(_)) => {}
-                            _ => panic!("a pattern starting with #n needs a literal second token"),
-                        },
-                        PatTok::Any => panic!("a lexicon pattern cannot start with *"),
-                    }
-                }
-                if k == 1 && matches!(raw[0], RawTok::Num) {
-                    if let PatTok::Lit(id) = t {
-                        num_first.push((id, i));
-                    }
-                }
-                e.pat.push(t);
-            }
-            lx.entries.push(e);
         }
+    }
+
+    /// Compile entry `i` (pattern `raw`) and note how its pattern starts in `firsts`.
+    fn add_entry(&mut self, i: u32, raw: &[RawTok], mut e: Entry, stem_ids: &mut FxMap<String, u32>, firsts: &mut FirstTokens) {
+        for (k, p) in raw.iter().enumerate() {
+            let t = self.compile_tok(p, stem_ids);
+            if k == 0 {
+                self.note_first(&t, raw, i, firsts);
+            }
+            if k == 1 && matches!(raw[0], RawTok::Num) {
+                if let PatTok::Lit(id) = t {
+                    firsts.num.push((id, i));
+                }
+            }
+            e.pat.push(t);
+        }
+        self.entries.push(e);
+    }
+
+    /// Intern a pattern token: a literal becomes vocabulary (and enters the spelling filters), a
+    /// new stem enters the trie.
+    fn compile_tok(&mut self, p: &RawTok, stem_ids: &mut FxMap<String, u32>) -> PatTok {
+        match p {
+            RawTok::Lit(w) => {
+                let id = self.intern(w);
+                self.info[id as usize].vocab = true;
+                self.vocab_sig.insert(w.as_bytes());
+                self.vocab_ana.insert(letter_sig(w.as_bytes()));
+                PatTok::Lit(id)
+            }
+            RawTok::Stem(s) => {
+                let next = stem_ids.len() as u32;
+                let id = *stem_ids.entry(s.clone()).or_insert(next);
+                if id == next {
+                    self.trie.insert(s.as_bytes(), id);
+                    self.stem_len.push(s.len() as u32);
+                    self.stem_known.push(false);
+                }
+                PatTok::Stem(id)
+            }
+            RawTok::Num => PatTok::Num,
+            RawTok::Any => PatTok::Any,
+        }
+    }
+
+    /// Note entry `i` under its first token `t`. Panics on a pattern that cannot start a match.
+    fn note_first(&mut self, t: &PatTok, raw: &[RawTok], i: u32, firsts: &mut FirstTokens) {
+        match t {
+            PatTok::Lit(id) => firsts.lit.push((*id, i)),
+            // a stem shorter than three bytes never starts a match
+            PatTok::Stem(s) if self.stem_len[*s as usize] >= 3 => {
+                self.stem_known[*s as usize] = true;
+                firsts.stem.push((*s, i))
+            }
+            PatTok::Stem(_) => {}
+            PatTok::Num => match raw.get(1) {
+                Some(RawTok::Lit(_)) => {}
+                _ => panic!("a pattern starting with #n needs a literal second token"),
+            },
+            PatTok::Any => panic!("a lexicon pattern cannot start with *"),
+        }
+    }
+
+    /// Read the typo map (`typos.txt`: "typo correction" per line).
+    fn load_typos(&mut self) {
         for line in TYPOS.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             if let Some((a, b)) = line.split_once(' ') {
-                lx.typos.insert(a.trim().into(), b.trim().into());
+                self.typos.insert(a.trim().into(), b.trim().into());
             }
         }
-        // one-edit typo correction targets: lexicon words of 5+ ASCII letters
-        let targets: Vec<Box<str>> = lx
+    }
+
+    /// One-edit typo correction targets (lexicon words of 5+ ASCII letters): their prefixes and
+    /// their one-deletion variants.
+    fn index_one_deletions(&mut self) {
+        let targets: Vec<Box<str>> = self
             .ids
             .iter()
-            .filter(|(w, &id)| lx.info[id as usize].vocab && w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase()))
+            .filter(|(w, &id)| self.info[id as usize].vocab && w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase()))
             .map(|(w, _)| w.clone())
             .collect();
         for w in targets {
             if let Some(p) = prefix3(&w) {
-                lx.fix_prefix.insert(p);
+                self.fix_prefix.insert(p);
             }
-            let b = w.as_bytes();
-            for k in 0..b.len() {
-                let mut d = Vec::with_capacity(b.len() - 1);
-                d.extend_from_slice(&b[..k]);
-                d.extend_from_slice(&b[k + 1..]);
-                let d: Box<str> = String::from_utf8(d).expect("ascii").into();
-                if lx.is_vocab(&d) {
-                    continue;
-                }
-                lx.deletes_sig.insert(d.as_bytes());
-                lx.deletes
-                    .entry(d)
-                    .and_modify(|v| {
-                        if v.as_deref() != Some(&*w) {
-                            *v = None
-                        }
-                    })
-                    .or_insert_with(|| Some(w.clone()));
-            }
+            self.add_deletions(&w);
         }
-        // every word a scope rule or the typo map names gets an id
+    }
+
+    /// Map each one-deletion variant of `w` that is no lexicon word to `w` (to None when another
+    /// target has the same variant).
+    fn add_deletions(&mut self, w: &str) {
+        let b = w.as_bytes();
+        for k in 0..b.len() {
+            let mut d = Vec::with_capacity(b.len() - 1);
+            d.extend_from_slice(&b[..k]);
+            d.extend_from_slice(&b[k + 1..]);
+            let d: Box<str> = String::from_utf8(d).expect("ascii").into();
+            if self.is_vocab(&d) {
+                continue;
+            }
+            self.deletes_sig.insert(d.as_bytes());
+            self.deletes
+                .entry(d)
+                .and_modify(|v| {
+                    if v.as_deref() != Some(w) {
+                        *v = None
+                    }
+                })
+                .or_insert_with(|| Some(w.into()));
+        }
+    }
+
+    /// Intern the closed word classes of the scope rules with their [`wflag`]s.
+    fn intern_word_classes(&mut self) {
         let mut classes: Vec<(&[&str], u16)> =
             vec![(NUM_WORDS, wflag::NUM), (SHORT_TIME_WORDS, wflag::SHORT_TIME), (IMPROVE_WORDS, wflag::IMPROVE)];
         classes.extend_from_slice(&[(QWORDS, wflag::QWORD), (REPEAT_WORDS, wflag::REPEAT), (PLACEHOLDER_WORDS, wflag::PLACEHOLDER)]);
         for (words, f) in classes {
             for w in words {
-                let id = lx.intern(w);
-                lx.info[id as usize].flags |= f;
+                let id = self.intern(w);
+                self.info[id as usize].flags |= f;
             }
         }
-        lx.sp = Special {
-            please: lx.intern("please"),
-            pls: lx.intern("pls"),
-            still: lx.intern("still"),
-            yet: lx.intern("yet"),
-            without: lx.intern("without"),
-            to: lx.intern("to"),
-            from: lx.intern("from"),
-            instead: lx.intern("instead"),
-        };
-        let typo_words: Vec<Box<str>> = lx.typos.iter().flat_map(|(a, b)| [a.clone(), b.clone()]).collect();
-        for w in &typo_words {
-            lx.intern(w);
+    }
+
+    /// Intern the single words the scope rules test for.
+    fn intern_specials(&mut self) -> Special {
+        Special {
+            please: self.intern("please"),
+            pls: self.intern("pls"),
+            still: self.intern("still"),
+            yet: self.intern("yet"),
+            without: self.intern("without"),
+            to: self.intern("to"),
+            from: self.intern("from"),
+            instead: self.intern("instead"),
         }
-        // resolve every interned word once: stems, known, spelling repair (targets get ids too)
+    }
+
+    /// Intern both sides of the typo map.
+    fn intern_typo_words(&mut self) {
+        let typo_words: Vec<Box<str>> = self.typos.iter().flat_map(|(a, b)| [a.clone(), b.clone()]).collect();
+        for w in &typo_words {
+            self.intern(w);
+        }
+    }
+
+    /// Resolve every interned word once: its stems, whether it is known, its spelling repair
+    /// (repair targets are interned too, and resolved in turn).
+    fn resolve_interned(&mut self) {
         let mut id = 0;
         let mut buf = Vec::new();
-        while id < lx.info.len() {
-            let w = lx.names[id].clone();
+        while id < self.info.len() {
+            let w = self.names[id].clone();
             buf.clear();
-            lx.trie.walk(w.as_bytes(), &mut buf);
-            let a = lx.stem_pool.len() as u32;
-            lx.stem_pool.extend_from_slice(&buf);
-            let known = lx.knows(&w);
-            let inf = &mut lx.info[id];
-            inf.stems = (a, lx.stem_pool.len() as u32);
+            self.trie.walk(w.as_bytes(), &mut buf);
+            let a = self.stem_pool.len() as u32;
+            self.stem_pool.extend_from_slice(&buf);
+            let known = self.knows(&w);
+            let inf = &mut self.info[id];
+            inf.stems = (a, self.stem_pool.len() as u32);
             inf.known = known;
             if !known {
-                if let Some(t) = lx.correct(&w, false) {
-                    let t = lx.intern(&t);
-                    lx.info[id].fix = t;
+                if let Some(t) = self.correct(&w, false) {
+                    let t = self.intern(&t);
+                    self.info[id].fix = t;
                 }
             }
             id += 1;
         }
-        let n = lx.info.len();
+    }
+
+    /// Group the entries by first token into `first_pool`: the ranges of each literal (`first`,
+    /// `num_first` of its [`WordInfo`]) and of each stem (`stem_first`).
+    fn index_first_tokens(&mut self, mut firsts: FirstTokens) {
+        let n = self.info.len();
         let mut pool = Vec::new();
-        let entries = &lx.entries;
+        let entries = &self.entries;
         let len = |e: u32| entries[e as usize].pat.len();
-        let firsts = group(&mut lit_first, n, &mut pool, len);
-        let nums = group(&mut num_first, n, &mut pool, len);
-        lx.stem_first = group(&mut stem_first, lx.stem_len.len(), &mut pool, len);
-        for (inf, (f, nf)) in lx.info.iter_mut().zip(firsts.into_iter().zip(nums)) {
+        let lits = group(&mut firsts.lit, n, &mut pool, len);
+        let nums = group(&mut firsts.num, n, &mut pool, len);
+        self.stem_first = group(&mut firsts.stem, self.stem_len.len(), &mut pool, len);
+        for (inf, (f, nf)) in self.info.iter_mut().zip(lits.into_iter().zip(nums)) {
             inf.first = f;
             inf.num_first = nf;
         }
-        lx.first_pool = pool;
-        lx.table = WordTable::build(&lx.names);
-        lx.names = Vec::new();
-        lx
+        self.first_pool = pool;
     }
 
     fn is_vocab(&self, w: &str) -> bool {
