@@ -107,36 +107,84 @@ type FxBuild = BuildHasherDefault<FxHasher>;
 pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
 pub(crate) type FxSet<K> = HashSet<K, FxBuild>;
 
-/// Cue flags (see the header of `lexicon.txt`).
+/// Cue flags: the last column of `lexicon.txt` (see its header), tested with [`Entry::has`].
+/// Unless noted, they act in `scope.rs` (`annotate` and its passes).
 pub(crate) mod flag {
+    /// `neg`, a negator ("not", "never", "lack of"): opens a negation scope over the next tokens
+    /// (`NEG_WINDOW`, or the valence column when positive) up to punctuation or a contrast word;
+    /// a cue inside is flipped and weakened. A second negator inside the scope cancels it, as does
+    /// "without" soon after one. A negator with a stance or themes ("rather than") is also a cue,
+    /// without valence. Acts in `Reader::negator` and `Reader::cue`.
     pub const NEG: u16 = 1;
+    /// `int`, an intensifier ("very", "extremely"): the valence column is a multiplier for the
+    /// next cue within two tokens (its stance gets half the boost); no cue itself unless also
+    /// [`IJ`]. Acts in `Reader::hit` and `Reader::cue`.
     pub const INT: u16 = 1 << 1;
+    /// `dim`, a diminisher ("slightly", "a bit", "so so"): an [`INT`] with a multiplier below 1.
     pub const DIM: u16 = 1 << 2;
+    /// `but`, a contrast ("but", "however", "that said"): the clause before it weighs less
+    /// (`BEFORE_BUT`), the one after more (`AFTER_BUT`); ends a negation scope. A bare "still" or
+    /// "yet" counts only at the start of a clause. Acts in `Reader::contrast`.
     pub const BUT: u16 = 1 << 3;
+    /// `sub`, a subordinator ("although", "even though"): its own clause weighs less than the
+    /// main clause; a final "though" emphasises its sentence over the one before. Acts in
+    /// `Reader::subordinate`.
     pub const SUB: u16 = 1 << 4;
+    /// `conc`, a concession ("I get why", "I understand"): praise in its sentence keeps only
+    /// `CONC_VAL`. Marked in `mark_sentences`, acts in `adjust_by_sentence`.
     pub const CONC: u16 = 1 << 5;
+    /// `sarc`, a sarcasm cue ("oh great", 🙄): praise and enabling stance in its sentence and the
+    /// next turn negative; one without letters (an emoji) covers the whole comment. Never flipped
+    /// itself. Acts in `sarcastic_sentences` and `apply_sarcasm`.
     pub const SARC: u16 = 1 << 6;
+    /// `ij`, an interjection ("great", "brilliant", "super"): when it opens a sentence and
+    /// punctuation follows, it is sarcastic if the sentence speaks of repetition ("again") or the
+    /// rest of the comment is more negative than positive. Lets an [`INT`] also be a cue. Acts in
+    /// `sarcastic_sentences` and `Reader::hit`.
     pub const IJ: u16 = 1 << 7;
+    /// `threat`, an attacker or incident noun ("phishing", "incident"): its sentence is about a
+    /// threat (where [`TADJ`] and [`PROT`] act); unnegated with the incident_response theme at
+    /// weight 1+, the comment is about an incident and fast handling there is no throughput
+    /// praise. Marked in `mark_sentences`, acts in `adjust_by_sentence` and `mark_incident_context`.
     pub const THREAT: u16 = 1 << 8;
+    /// `tadj`, a threat adjective ("nasty", "scary"): no valence in a sentence with a [`THREAT`]
+    /// (it describes the attack, not the team). Acts in `adjust_by_sentence`.
     pub const TADJ: u16 = 1 << 9;
+    /// `prot`, a protection verb ("blocked", "stopped"): unnegated in a sentence with a
+    /// [`THREAT`], it is praise (valence 1.6) without stance, marked protective; `stance.rs` and
+    /// `themes.rs` read that (no stance shown, the incident_response theme). Acts in
+    /// `adjust_by_sentence`.
     pub const PROT: u16 = 1 << 10;
+    /// `req`, a request marker ("please", "would be"): makes its sentence a request when it is a
+    /// phrase of 2+ tokens, opens the sentence, or is "please"/"pls"; cues there keep `REQ_VAL`
+    /// of their valence and `REQ_STANCE` of their stance. A marker without valence, stance or
+    /// themes is no cue. Marked in `mark_sentences`, acts in `adjust_by_sentence`, `Reader::hit`.
     pub const REQ: u16 = 1 << 11;
+    /// `behalf`, a complaint on the team's behalf ("understaffed", "deserve better"): cues in its
+    /// sentence portray no stance. Marked in `mark_sentences`, acts in `adjust_by_sentence`.
     pub const BEHALF: u16 = 1 << 12;
 }
 
-/// Word flags: the closed word classes the scope rules ask about, looked up once per token.
+/// Word flags: the closed word classes the scope rules ask about, looked up once per token
+/// ([`Word::flags`], set by `Lexicon::intern_word_classes`).
 pub(crate) mod wflag {
-    /// A number word ("a", "two", "few", ...), see `NUM_WORDS`.
+    /// A number word ("a", "two", "few", ...), see `NUM_WORDS`: matches `#n` in a pattern
+    /// (`Lexicon::scan`, `tok_matches`).
     pub const NUM: u16 = 1;
-    /// Opens a question ("what", "can", ...).
+    /// Opens a question ("what", "can", ...), see `QWORDS`: a sentence with "?" is a question only
+    /// when its first word has this (`split_sentences` in `scope.rs`).
     pub const QWORD: u16 = 1 << 1;
-    /// Marks repetition ("another", "again", ...): a sarcastic interjection's target.
+    /// Marks repetition ("another", "again", ...), see `REPEAT_WORDS`: makes a sentence-opening
+    /// interjection sarcastic (`sarcastic_sentences` in `scope.rs`).
     pub const REPEAT: u16 = 1 << 2;
-    /// May appear in a placeholder answer ("n/a", "nothing to add").
+    /// May appear in a placeholder answer ("n/a", "nothing to add"), see `PLACEHOLDER_WORDS`:
+    /// a comment of at most six such words is a placeholder (`placeholder` in `scope.rs`).
     pub const PLACEHOLDER: u16 = 1 << 3;
-    /// A short duration ("days", "hours", "quicker", ...): the end point of an improvement.
+    /// A short duration ("days", "hours", "quicker", ...), see `SHORT_TIME_WORDS`: the end point
+    /// of an improvement (`turn_improvements` in `scope.rs`).
     pub const SHORT_TIME: u16 = 1 << 4;
-    /// Introduces the new state of an improvement ("now", "into", "to", "replaced").
+    /// Introduces the new state of an improvement ("now", "into", "to", "replaced"), see
+    /// `IMPROVE_WORDS` (`turn_improvements` in `scope.rs`).
     pub const IMPROVE: u16 = 1 << 5;
 }
 
@@ -170,10 +218,12 @@ pub(crate) struct Entry {
     /// Positive: enabler weight; negative: blocker weight.
     pub stance: f32,
     pub themes: Vec<(Theme, f32)>,
+    /// [`flag`] bits.
     pub flags: u16,
 }
 
 impl Entry {
+    /// The entry has cue flag `f` (one of [`flag`]).
     pub fn has(&self, f: u16) -> bool {
         self.flags & f != 0
     }
