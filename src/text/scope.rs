@@ -659,46 +659,56 @@ fn apply_sarcasm(
 /// sentence speaks of repetition or the comment is mostly negative; and the sentences of elongated
 /// praise in a clearly negative comment.
 fn sarcastic_sentences(list: &[Cue], at: &Layout, sentences: &[Sentence], elongated_sents: &[usize], sarc_sents: &mut Vec<usize>) {
-    let Layout { tk, words, sent_of, sent_of_cue } = *at;
-    let n = tk.len();
     sarc_sents.clear();
     for (ci, c) in list.iter().enumerate() {
         if c.entry.has(flag::SARC) {
-            sarc_sents.push(sent_of_cue[ci]);
-            sarc_sents.push(sent_of_cue[ci] + 1);
+            sarc_sents.push(at.sent_of_cue[ci]);
+            sarc_sents.push(at.sent_of_cue[ci] + 1);
         }
     }
     for (ci, c) in list.iter().enumerate() {
-        if !c.entry.has(flag::IJ) || c.val <= 0.0 || c.neg.is_some() {
-            continue;
-        }
-        let s = sent_of_cue[ci];
-        let Some(first) = sentences[s].first_word else {
-            continue;
-        };
-        if c.tok as usize != first {
-            continue;
-        }
-        let end_tok = c.tok_last as usize;
-        let followed_by_punct = end_tok + 1 < n && matches!(tk[end_tok + 1].kind, Kind::Punct(',' | '!' | '.'));
-        if !followed_by_punct {
-            continue;
-        }
-        let repeats = (0..n).any(|t| sent_of[t] as usize == s && words[t].flags & wflag::REPEAT != 0);
-        let (p, m) = val_mass(list, ci);
-        if repeats || m > p {
+        if is_sarcastic_interjection(list, ci, c, at, sentences) {
+            let s = at.sent_of_cue[ci];
             sarc_sents.push(s);
             sarc_sents.push(s + 1);
         }
     }
-    if !elongated_sents.is_empty() {
-        let (_, m) = val_mass(list, usize::MAX);
-        let elong_pos: f32 =
-            list.iter().zip(sent_of_cue.iter()).filter(|(c, s)| c.val > 0.0 && elongated_sents.contains(s)).map(|(c, _)| c.val).sum();
-        if m >= 1.0 && elong_pos > 0.0 {
-            sarc_sents.extend(elongated_sents.iter().copied());
-        }
+    if is_elongated_praise_sarcastic(list, at.sent_of_cue, elongated_sents) {
+        sarc_sents.extend(elongated_sents.iter().copied());
     }
+}
+
+/// Cue `c` (index `ci`) is an unnegated positive interjection opening its sentence, followed by
+/// `, ! .`, in a sentence that speaks of repetition or a comment otherwise more negative than not.
+fn is_sarcastic_interjection(list: &[Cue], ci: usize, c: &Cue, at: &Layout, sentences: &[Sentence]) -> bool {
+    if !c.entry.has(flag::IJ) || c.val <= 0.0 || c.neg.is_some() {
+        return false;
+    }
+    let Layout { tk, words, sent_of, sent_of_cue } = *at;
+    let n = tk.len();
+    let s = sent_of_cue[ci];
+    if sentences[s].first_word != Some(c.tok as usize) {
+        return false;
+    }
+    let end_tok = c.tok_last as usize;
+    let followed_by_punct = end_tok + 1 < n && matches!(tk[end_tok + 1].kind, Kind::Punct(',' | '!' | '.'));
+    if !followed_by_punct {
+        return false;
+    }
+    let repeats = (0..n).any(|t| sent_of[t] as usize == s && words[t].flags & wflag::REPEAT != 0);
+    let (p, m) = val_mass(list, ci);
+    repeats || m > p
+}
+
+/// Elongated praise ("sooo helpful") in a comment with clear negative valence is sarcastic.
+fn is_elongated_praise_sarcastic(list: &[Cue], sent_of_cue: &[usize], elongated_sents: &[usize]) -> bool {
+    if elongated_sents.is_empty() {
+        return false;
+    }
+    let (_, m) = val_mass(list, usize::MAX);
+    let elong_pos: f32 =
+        list.iter().zip(sent_of_cue.iter()).filter(|(c, s)| c.val > 0.0 && elongated_sents.contains(s)).map(|(c, _)| c.val).sum();
+    m >= 1.0 && elong_pos > 0.0
 }
 
 /// Comment-level markers and the extra negative weight of shouting without clear praise:
