@@ -190,6 +190,7 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
     mark_incident_context(&mut list);
     turn_improvements(&mut list, &at, &lex.sp);
     apply_sarcasm(&mut list, text, &at, sentences, elongated_sents, sarc_sents);
+    // clause weights (contrast) as the reader left them
     for (c, &g) in list.iter_mut().zip(seg_of_cue.iter()) {
         c.weight = seg_weight[g];
     }
