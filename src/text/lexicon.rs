@@ -107,36 +107,84 @@ type FxBuild = BuildHasherDefault<FxHasher>;
 pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
 pub(crate) type FxSet<K> = HashSet<K, FxBuild>;
 
-/// Cue flags (see the header of `lexicon.txt`).
+/// Cue flags: the last column of `lexicon.txt` (see its header), tested with [`Entry::has`].
+/// Unless noted, they act in `scope.rs` (`annotate` and its passes).
 pub(crate) mod flag {
+    /// `neg`, a negator ("not", "never", "lack of"): opens a negation scope over the next tokens
+    /// (`NEG_WINDOW`, or the valence column when positive) up to punctuation or a contrast word;
+    /// a cue inside is flipped and weakened. A second negator inside the scope cancels it, as does
+    /// "without" soon after one. A negator with a stance or themes ("rather than") is also a cue,
+    /// without valence. Acts in `Reader::negator` and `Reader::cue`.
     pub const NEG: u16 = 1;
+    /// `int`, an intensifier ("very", "extremely"): the valence column is a multiplier for the
+    /// next cue within two tokens (its stance gets half the boost); no cue itself unless also
+    /// [`IJ`]. Acts in `Reader::hit` and `Reader::cue`.
     pub const INT: u16 = 1 << 1;
+    /// `dim`, a diminisher ("slightly", "a bit", "so so"): an [`INT`] with a multiplier below 1.
     pub const DIM: u16 = 1 << 2;
+    /// `but`, a contrast ("but", "however", "that said"): the clause before it weighs less
+    /// (`BEFORE_BUT`), the one after more (`AFTER_BUT`); ends a negation scope. A bare "still" or
+    /// "yet" counts only at the start of a clause. Acts in `Reader::contrast`.
     pub const BUT: u16 = 1 << 3;
+    /// `sub`, a subordinator ("although", "even though"): its own clause weighs less than the
+    /// main clause; a final "though" emphasises its sentence over the one before. Acts in
+    /// `Reader::subordinate`.
     pub const SUB: u16 = 1 << 4;
+    /// `conc`, a concession ("I get why", "I understand"): praise in its sentence keeps only
+    /// `CONC_VAL`. Marked in `mark_sentences`, acts in `adjust_by_sentence`.
     pub const CONC: u16 = 1 << 5;
+    /// `sarc`, a sarcasm cue ("oh great", 🙄): praise and enabling stance in its sentence and the
+    /// next turn negative; one without letters (an emoji) covers the whole comment. Never flipped
+    /// itself. Acts in `sarcastic_sentences` and `apply_sarcasm`.
     pub const SARC: u16 = 1 << 6;
+    /// `ij`, an interjection ("great", "brilliant", "super"): when it opens a sentence and
+    /// punctuation follows, it is sarcastic if the sentence speaks of repetition ("again") or the
+    /// rest of the comment is more negative than positive. Lets an [`INT`] also be a cue. Acts in
+    /// `sarcastic_sentences` and `Reader::hit`.
     pub const IJ: u16 = 1 << 7;
+    /// `threat`, an attacker or incident noun ("phishing", "incident"): its sentence is about a
+    /// threat (where [`TADJ`] and [`PROT`] act); unnegated with the incident_response theme at
+    /// weight 1+, the comment is about an incident and fast handling there is no throughput
+    /// praise. Marked in `mark_sentences`, acts in `adjust_by_sentence` and `mark_incident_context`.
     pub const THREAT: u16 = 1 << 8;
+    /// `tadj`, a threat adjective ("nasty", "scary"): no valence in a sentence with a [`THREAT`]
+    /// (it describes the attack, not the team). Acts in `adjust_by_sentence`.
     pub const TADJ: u16 = 1 << 9;
+    /// `prot`, a protection verb ("blocked", "stopped"): unnegated in a sentence with a
+    /// [`THREAT`], it is praise (valence 1.6) without stance, marked protective; `stance.rs` and
+    /// `themes.rs` read that (no stance shown, the incident_response theme). Acts in
+    /// `adjust_by_sentence`.
     pub const PROT: u16 = 1 << 10;
+    /// `req`, a request marker ("please", "would be"): makes its sentence a request when it is a
+    /// phrase of 2+ tokens, opens the sentence, or is "please"/"pls"; cues there keep `REQ_VAL`
+    /// of their valence and `REQ_STANCE` of their stance. A marker without valence, stance or
+    /// themes is no cue. Marked in `mark_sentences`, acts in `adjust_by_sentence`, `Reader::hit`.
     pub const REQ: u16 = 1 << 11;
+    /// `behalf`, a complaint on the team's behalf ("understaffed", "deserve better"): cues in its
+    /// sentence portray no stance. Marked in `mark_sentences`, acts in `adjust_by_sentence`.
     pub const BEHALF: u16 = 1 << 12;
 }
 
-/// Word flags: the closed word classes the scope rules ask about, looked up once per token.
+/// Word flags: the closed word classes the scope rules ask about, looked up once per token
+/// ([`Word::flags`], set by `Lexicon::intern_word_classes`).
 pub(crate) mod wflag {
-    /// A number word ("a", "two", "few", ...), see `NUM_WORDS`.
+    /// A number word ("a", "two", "few", ...), see `NUM_WORDS`: matches `#n` in a pattern
+    /// (`Lexicon::scan`, `tok_matches`).
     pub const NUM: u16 = 1;
-    /// Opens a question ("what", "can", ...).
+    /// Opens a question ("what", "can", ...), see `QWORDS`: a sentence with "?" is a question only
+    /// when its first word has this (`split_sentences` in `scope.rs`).
     pub const QWORD: u16 = 1 << 1;
-    /// Marks repetition ("another", "again", ...): a sarcastic interjection's target.
+    /// Marks repetition ("another", "again", ...), see `REPEAT_WORDS`: makes a sentence-opening
+    /// interjection sarcastic (`sarcastic_sentences` in `scope.rs`).
     pub const REPEAT: u16 = 1 << 2;
-    /// May appear in a placeholder answer ("n/a", "nothing to add").
+    /// May appear in a placeholder answer ("n/a", "nothing to add"), see `PLACEHOLDER_WORDS`:
+    /// a comment of at most six such words is a placeholder (`placeholder` in `scope.rs`).
     pub const PLACEHOLDER: u16 = 1 << 3;
-    /// A short duration ("days", "hours", "quicker", ...): the end point of an improvement.
+    /// A short duration ("days", "hours", "quicker", ...), see `SHORT_TIME_WORDS`: the end point
+    /// of an improvement (`turn_improvements` in `scope.rs`).
     pub const SHORT_TIME: u16 = 1 << 4;
-    /// Introduces the new state of an improvement ("now", "into", "to", "replaced").
+    /// Introduces the new state of an improvement ("now", "into", "to", "replaced"), see
+    /// `IMPROVE_WORDS` (`turn_improvements` in `scope.rs`).
     pub const IMPROVE: u16 = 1 << 5;
 }
 
@@ -170,10 +218,12 @@ pub(crate) struct Entry {
     /// Positive: enabler weight; negative: blocker weight.
     pub stance: f32,
     pub themes: Vec<(Theme, f32)>,
+    /// [`flag`] bits.
     pub flags: u16,
 }
 
 impl Entry {
+    /// The entry has cue flag `f` (one of [`flag`]).
     pub fn has(&self, f: u16) -> bool {
         self.flags & f != 0
     }
@@ -555,7 +605,19 @@ fn group(pairs: &mut [(u32, u32)], n_keys: usize, pool: &mut Vec<u32>, len: impl
     ranges
 }
 
+/// Entries by how their pattern starts, collected by [`Lexicon::add_entry`]: (key id, entry index).
+#[derive(Default)]
+struct FirstTokens {
+    /// Keyed by the literal the pattern starts with.
+    lit: Vec<(u32, u32)>,
+    /// Keyed by the stem (3+ bytes) the pattern starts with.
+    stem: Vec<(u32, u32)>,
+    /// Patterns `#n WORD ...`, keyed by WORD.
+    num: Vec<(u32, u32)>,
+}
+
 impl Lexicon {
+    /// The id of `w`, interning it (with blank [`WordInfo`]) when new.
     fn intern(&mut self, w: &str) -> u32 {
         if let Some(&id) = self.ids.get(w) {
             return id;
@@ -579,8 +641,29 @@ impl Lexicon {
     /// Compile the built-in lexicon and typo map.
     pub fn new() -> Lexicon {
         let parsed = parse_entries(LEXICON);
-        let mut lx = Lexicon {
-            entries: Vec::with_capacity(parsed.len()),
+        let mut lx = Lexicon::empty(parsed.len());
+        let mut stem_ids: FxMap<String, u32> = FxMap::default();
+        let mut firsts = FirstTokens::default();
+        for (i, (_, raw, e)) in parsed.into_iter().enumerate() {
+            lx.add_entry(i as u32, &raw, e, &mut stem_ids, &mut firsts);
+        }
+        lx.load_typos();
+        lx.index_one_deletions();
+        // every word a scope rule or the typo map names gets an id
+        lx.intern_word_classes();
+        lx.sp = lx.intern_specials();
+        lx.intern_typo_words();
+        lx.resolve_interned();
+        lx.index_first_tokens(firsts);
+        lx.table = WordTable::build(&lx.names);
+        lx.names = Vec::new();
+        lx
+    }
+
+    /// A lexicon with no words yet, room for `n_entries` entries.
+    fn empty(n_entries: usize) -> Lexicon {
+        Lexicon {
+            entries: Vec::with_capacity(n_entries),
             ids: FxMap::default(),
             info: Vec::new(),
             names: Vec::new(),
@@ -598,160 +681,199 @@ impl Lexicon {
             deletes_sig: SigFilter::new(),
             vocab_ana: AnagramFilter(vec![0; 1 << 10]),
             sp: Special { please: NO_ID, pls: NO_ID, still: NO_ID, yet: NO_ID, without: NO_ID, to: NO_ID, from: NO_ID, instead: NO_ID },
-        };
-        let mut stem_ids: FxMap<String, u32> = FxMap::default();
-        let mut lit_first: Vec<(u32, u32)> = Vec::new();
-        let mut stem_first: Vec<(u32, u32)> = Vec::new();
-        let mut num_first: Vec<(u32, u32)> = Vec::new();
-        for (i, (_, raw, mut e)) in parsed.into_iter().enumerate() {
-            let i = i as u32;
-            for (k, p) in raw.iter().enumerate() {
-                let t = match p {
-                    RawTok::Lit(w) => {
-                        let id = lx.intern(w);
-                        lx.info[id as usize].vocab = true;
-                        lx.vocab_sig.insert(w.as_bytes());
-                        lx.vocab_ana.insert(letter_sig(w.as_bytes()));
-                        PatTok::Lit(id)
-                    }
-                    RawTok::Stem(s) => {
-                        let next = stem_ids.len() as u32;
-                        let id = *stem_ids.entry(s.clone()).or_insert(next);
-                        if id == next {
-                            lx.trie.insert(s.as_bytes(), id);
-                            lx.stem_len.push(s.len() as u32);
-                            lx.stem_known.push(false);
-                        }
-                        PatTok::Stem(id)
-                    }
-                    RawTok::Num => PatTok::Num,
-                    RawTok::Any => PatTok::Any,
-                };
-                if k == 0 {
-                    match &t {
-                        PatTok::Lit(id) => lit_first.push((*id, i)),
-                        // a stem shorter than three bytes never starts a match
-                        PatTok::Stem(s) if lx.stem_len[*s as usize] >= 3 => {
-                            lx.stem_known[*s as usize] = true;
-                            stem_first.push((*s, i))
-                        }
-                        PatTok::Stem(_) => {}
-                        PatTok::Num => match raw.get(1) {
-                            Some(RawTok::Lit(_)) => {}
-                            _ => panic!("a pattern starting with #n needs a literal second token"),
-                        },
-                        PatTok::Any => panic!("a lexicon pattern cannot start with *"),
-                    }
-                }
-                if k == 1 && matches!(raw[0], RawTok::Num) {
-                    if let PatTok::Lit(id) = t {
-                        num_first.push((id, i));
-                    }
-                }
-                e.pat.push(t);
-            }
-            lx.entries.push(e);
         }
+    }
+
+    /// Compile entry `i` (pattern `raw`) and note how its pattern starts in `firsts`.
+    fn add_entry(&mut self, i: u32, raw: &[RawTok], mut e: Entry, stem_ids: &mut FxMap<String, u32>, firsts: &mut FirstTokens) {
+        for (k, p) in raw.iter().enumerate() {
+            let t = self.compile_tok(p, stem_ids);
+            if k == 0 {
+                self.note_first(&t, raw, i, firsts);
+            }
+            if k == 1 && matches!(raw[0], RawTok::Num) {
+                if let PatTok::Lit(id) = t {
+                    firsts.num.push((id, i));
+                }
+            }
+            e.pat.push(t);
+        }
+        self.entries.push(e);
+    }
+
+    /// Intern a pattern token: a literal becomes vocabulary (and enters the spelling filters), a
+    /// new stem enters the trie.
+    fn compile_tok(&mut self, p: &RawTok, stem_ids: &mut FxMap<String, u32>) -> PatTok {
+        match p {
+            RawTok::Lit(w) => {
+                let id = self.intern(w);
+                self.info[id as usize].vocab = true;
+                self.vocab_sig.insert(w.as_bytes());
+                self.vocab_ana.insert(letter_sig(w.as_bytes()));
+                PatTok::Lit(id)
+            }
+            RawTok::Stem(s) => {
+                let next = stem_ids.len() as u32;
+                let id = *stem_ids.entry(s.clone()).or_insert(next);
+                if id == next {
+                    self.trie.insert(s.as_bytes(), id);
+                    self.stem_len.push(s.len() as u32);
+                    self.stem_known.push(false);
+                }
+                PatTok::Stem(id)
+            }
+            RawTok::Num => PatTok::Num,
+            RawTok::Any => PatTok::Any,
+        }
+    }
+
+    /// Note entry `i` under its first token `t`. Panics on a pattern that cannot start a match.
+    fn note_first(&mut self, t: &PatTok, raw: &[RawTok], i: u32, firsts: &mut FirstTokens) {
+        match t {
+            PatTok::Lit(id) => firsts.lit.push((*id, i)),
+            // a stem shorter than three bytes never starts a match
+            PatTok::Stem(s) if self.stem_len[*s as usize] >= 3 => {
+                self.stem_known[*s as usize] = true;
+                firsts.stem.push((*s, i))
+            }
+            PatTok::Stem(_) => {}
+            PatTok::Num => match raw.get(1) {
+                Some(RawTok::Lit(_)) => {}
+                _ => panic!("a pattern starting with #n needs a literal second token"),
+            },
+            PatTok::Any => panic!("a lexicon pattern cannot start with *"),
+        }
+    }
+
+    /// Read the typo map (`typos.txt`: "typo correction" per line).
+    fn load_typos(&mut self) {
         for line in TYPOS.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             if let Some((a, b)) = line.split_once(' ') {
-                lx.typos.insert(a.trim().into(), b.trim().into());
+                self.typos.insert(a.trim().into(), b.trim().into());
             }
         }
-        // one-edit typo correction targets: lexicon words of 5+ ASCII letters
-        let targets: Vec<Box<str>> = lx
+    }
+
+    /// One-edit typo correction targets (lexicon words of 5+ ASCII letters): their prefixes and
+    /// their one-deletion variants.
+    fn index_one_deletions(&mut self) {
+        let targets: Vec<Box<str>> = self
             .ids
             .iter()
-            .filter(|(w, &id)| lx.info[id as usize].vocab && w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase()))
+            .filter(|(w, &id)| self.info[id as usize].vocab && w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase()))
             .map(|(w, _)| w.clone())
             .collect();
         for w in targets {
             if let Some(p) = prefix3(&w) {
-                lx.fix_prefix.insert(p);
+                self.fix_prefix.insert(p);
             }
-            let b = w.as_bytes();
-            for k in 0..b.len() {
-                let mut d = Vec::with_capacity(b.len() - 1);
-                d.extend_from_slice(&b[..k]);
-                d.extend_from_slice(&b[k + 1..]);
-                let d: Box<str> = String::from_utf8(d).expect("ascii").into();
-                if lx.is_vocab(&d) {
-                    continue;
-                }
-                lx.deletes_sig.insert(d.as_bytes());
-                lx.deletes
-                    .entry(d)
-                    .and_modify(|v| {
-                        if v.as_deref() != Some(&*w) {
-                            *v = None
-                        }
-                    })
-                    .or_insert_with(|| Some(w.clone()));
-            }
+            self.add_deletions(&w);
         }
-        // every word a scope rule or the typo map names gets an id
+    }
+
+    /// Map each one-deletion variant of `w` that is no lexicon word to `w` (to None when another
+    /// target has the same variant).
+    fn add_deletions(&mut self, w: &str) {
+        let b = w.as_bytes();
+        for k in 0..b.len() {
+            let mut d = Vec::with_capacity(b.len() - 1);
+            d.extend_from_slice(&b[..k]);
+            d.extend_from_slice(&b[k + 1..]);
+            let d: Box<str> = String::from_utf8(d).expect("ascii").into();
+            if self.is_vocab(&d) {
+                continue;
+            }
+            self.deletes_sig.insert(d.as_bytes());
+            self.deletes
+                .entry(d)
+                .and_modify(|v| {
+                    if v.as_deref() != Some(w) {
+                        *v = None
+                    }
+                })
+                .or_insert_with(|| Some(w.into()));
+        }
+    }
+
+    /// Intern the closed word classes of the scope rules with their [`wflag`]s.
+    fn intern_word_classes(&mut self) {
         let mut classes: Vec<(&[&str], u16)> =
             vec![(NUM_WORDS, wflag::NUM), (SHORT_TIME_WORDS, wflag::SHORT_TIME), (IMPROVE_WORDS, wflag::IMPROVE)];
         classes.extend_from_slice(&[(QWORDS, wflag::QWORD), (REPEAT_WORDS, wflag::REPEAT), (PLACEHOLDER_WORDS, wflag::PLACEHOLDER)]);
         for (words, f) in classes {
             for w in words {
-                let id = lx.intern(w);
-                lx.info[id as usize].flags |= f;
+                let id = self.intern(w);
+                self.info[id as usize].flags |= f;
             }
         }
-        lx.sp = Special {
-            please: lx.intern("please"),
-            pls: lx.intern("pls"),
-            still: lx.intern("still"),
-            yet: lx.intern("yet"),
-            without: lx.intern("without"),
-            to: lx.intern("to"),
-            from: lx.intern("from"),
-            instead: lx.intern("instead"),
-        };
-        let typo_words: Vec<Box<str>> = lx.typos.iter().flat_map(|(a, b)| [a.clone(), b.clone()]).collect();
-        for w in &typo_words {
-            lx.intern(w);
+    }
+
+    /// Intern the single words the scope rules test for.
+    fn intern_specials(&mut self) -> Special {
+        Special {
+            please: self.intern("please"),
+            pls: self.intern("pls"),
+            still: self.intern("still"),
+            yet: self.intern("yet"),
+            without: self.intern("without"),
+            to: self.intern("to"),
+            from: self.intern("from"),
+            instead: self.intern("instead"),
         }
-        // resolve every interned word once: stems, known, spelling repair (targets get ids too)
+    }
+
+    /// Intern both sides of the typo map.
+    fn intern_typo_words(&mut self) {
+        let typo_words: Vec<Box<str>> = self.typos.iter().flat_map(|(a, b)| [a.clone(), b.clone()]).collect();
+        for w in &typo_words {
+            self.intern(w);
+        }
+    }
+
+    /// Resolve every interned word once: its stems, whether it is known, its spelling repair
+    /// (repair targets are interned too, and resolved in turn).
+    fn resolve_interned(&mut self) {
         let mut id = 0;
         let mut buf = Vec::new();
-        while id < lx.info.len() {
-            let w = lx.names[id].clone();
+        while id < self.info.len() {
+            let w = self.names[id].clone();
             buf.clear();
-            lx.trie.walk(w.as_bytes(), &mut buf);
-            let a = lx.stem_pool.len() as u32;
-            lx.stem_pool.extend_from_slice(&buf);
-            let known = lx.knows(&w);
-            let inf = &mut lx.info[id];
-            inf.stems = (a, lx.stem_pool.len() as u32);
+            self.trie.walk(w.as_bytes(), &mut buf);
+            let a = self.stem_pool.len() as u32;
+            self.stem_pool.extend_from_slice(&buf);
+            let known = self.knows(&w);
+            let inf = &mut self.info[id];
+            inf.stems = (a, self.stem_pool.len() as u32);
             inf.known = known;
             if !known {
-                if let Some(t) = lx.correct(&w, false) {
-                    let t = lx.intern(&t);
-                    lx.info[id].fix = t;
+                if let Some(t) = self.correct(&w, false) {
+                    let t = self.intern(&t);
+                    self.info[id].fix = t;
                 }
             }
             id += 1;
         }
-        let n = lx.info.len();
+    }
+
+    /// Group the entries by first token into `first_pool`: the ranges of each literal (`first`,
+    /// `num_first` of its [`WordInfo`]) and of each stem (`stem_first`).
+    fn index_first_tokens(&mut self, mut firsts: FirstTokens) {
+        let n = self.info.len();
         let mut pool = Vec::new();
-        let entries = &lx.entries;
+        let entries = &self.entries;
         let len = |e: u32| entries[e as usize].pat.len();
-        let firsts = group(&mut lit_first, n, &mut pool, len);
-        let nums = group(&mut num_first, n, &mut pool, len);
-        lx.stem_first = group(&mut stem_first, lx.stem_len.len(), &mut pool, len);
-        for (inf, (f, nf)) in lx.info.iter_mut().zip(firsts.into_iter().zip(nums)) {
+        let lits = group(&mut firsts.lit, n, &mut pool, len);
+        let nums = group(&mut firsts.num, n, &mut pool, len);
+        self.stem_first = group(&mut firsts.stem, self.stem_len.len(), &mut pool, len);
+        for (inf, (f, nf)) in self.info.iter_mut().zip(lits.into_iter().zip(nums)) {
             inf.first = f;
             inf.num_first = nf;
         }
-        lx.first_pool = pool;
-        lx.table = WordTable::build(&lx.names);
-        lx.names = Vec::new();
-        lx
+        self.first_pool = pool;
     }
 
     fn is_vocab(&self, w: &str) -> bool {

@@ -1,9 +1,9 @@
 //! From matched cues to weighted, context-adjusted cues: negation scope, intensifiers, contrast
 //! and concession, questions and requests, attacker context, sarcasm, ALL CAPS, placeholders.
 
-use super::lexicon::{flag, wflag, Entry, Hit, Lexicon, Word};
-use super::tokenize::{Kind, Tokens};
-use super::{CommentAnalysis, Evidence, Sentiment, Stance};
+use super::lexicon::{flag, wflag, Entry, Hit, Lexicon, Special, Word};
+use super::tokenize::{Kind, Token, Tokens};
+use super::{CommentAnalysis, Evidence, Sentiment, Stance, Theme};
 
 /// How many tokens after a negator it reaches (never across punctuation or a contrast word).
 const NEG_WINDOW: u32 = 3;
@@ -45,7 +45,12 @@ pub(crate) struct Cue<'a> {
     pub tok_last: u32,
 }
 
-impl Cue<'_> {
+impl<'a> Cue<'a> {
+    /// A cue of `entry` matched by `hit` at original span `span`, at full clause weight.
+    fn new(entry: &'a Entry, hit: Hit, span: (u32, u32), neg: Option<(u32, u32)>, val: f32, stance: f32) -> Self {
+        Cue { entry, span, neg, val, stance, weight: 1.0, protective: false, threat_ctx: false, tok: hit.start, tok_last: hit.end - 1 }
+    }
+
     /// The words to show as evidence for this cue.
     pub fn words(&self, text: &str) -> String {
         let cue = &text[self.span.0 as usize..self.span.1 as usize];
@@ -120,7 +125,8 @@ pub(crate) fn placeholder(text: &str, toks: &Tokens, words: &[Word]) -> Option<C
     })
 }
 
-#[derive(Clone, Copy)]
+/// What [`annotate`] knows about a sentence.
+#[derive(Clone, Copy, Default)]
 struct Sentence {
     first_word: Option<usize>,
     question: bool,
@@ -145,35 +151,84 @@ pub(crate) struct ScopeBuf {
     sarc_sents: Vec<usize>,
 }
 
-/// Turn hits into cues in context.
+/// Turn hits into cues in context: split sentences, read the cues left to right (negation,
+/// intensifiers, contrast), then adjust them by sentence and by comment, in this order.
 pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words: &[Word], hits: &[Hit], buf: &mut ScopeBuf) -> Cues<'a> {
-    let n = toks.toks.len();
-    let tk: &[super::tokenize::Token] = &toks.toks;
-    let sp = &lex.sp;
+    let tk: &[Token] = &toks.toks;
     let ScopeBuf { sent_of, pos_in_sent, sentences, seg_of_cue, sent_of_cue, seg_weight, elongated_sents, sarc_sents } = buf;
-    // sentence of each token; a sentence ends after . ! ? ; (a run of them)
+    split_sentences(tk, words, sent_of, pos_in_sent, sentences);
+    let shout = is_shouting(tk, words);
+    mark_sentences(lex, hits, words, sent_of, sentences);
+
+    seg_of_cue.clear();
+    sent_of_cue.clear();
+    seg_weight.clear();
+    seg_weight.push(1.0);
+    elongated_sents.clear();
+    let mut reader = Reader {
+        lex,
+        tk,
+        words,
+        pos_in_sent,
+        shout,
+        list: Vec::with_capacity(hits.len()),
+        seg_of_cue,
+        sent_of_cue,
+        seg_weight,
+        elongated_sents,
+        cur_sent: 0,
+        sub_pending: false,
+        neg: Negation { parity: false, until: 0, span: None, last_end: None },
+        int: Intensifier { mult: 1.0, until: 0, elongated: false },
+    };
+    reader.read(hits, sent_of);
+    let mut list = reader.list;
+
+    let at = Layout { tk, words, sent_of, sent_of_cue };
+    adjust_by_sentence(&mut list, at.sent_of_cue, sentences);
+    soften_refusals_with_alternative(&mut list);
+    mark_incident_context(&mut list);
+    turn_improvements(&mut list, &at, &lex.sp);
+    apply_sarcasm(&mut list, text, &at, sentences, elongated_sents, sarc_sents);
+    // clause weights (contrast) as the reader left them
+    for (c, &g) in list.iter_mut().zip(seg_of_cue.iter()) {
+        c.weight = seg_weight[g];
+    }
+    let (markers, shout_neg) = comment_markers(&list, sentences, shout);
+    Cues { text, list, shout_neg, markers }
+}
+
+/// Where the tokens and cues of a comment sit: what the passes after [`Reader`] look up.
+struct Layout<'b> {
+    tk: &'b [Token],
+    words: &'b [Word],
+    /// Sentence of each token.
+    sent_of: &'b [u32],
+    /// Sentence of each cue.
+    sent_of_cue: &'b [usize],
+}
+
+/// Token ends a sentence: `. ! ? ;` (a run of them ends one sentence).
+#[inline]
+fn ends_sentence(t: &Token) -> bool {
+    matches!(t.kind, Kind::Punct('.' | '!' | '?' | ';'))
+}
+
+/// Split the tokens into sentences: the sentence of each token and its position there, and per
+/// sentence its first word, "?" and "!". A sentence with "?" is a question only when it opens like
+/// one ("Why ...?" is usually a complaint).
+fn split_sentences(tk: &[Token], words: &[Word], sent_of: &mut Vec<u32>, pos_in_sent: &mut Vec<u32>, sentences: &mut Vec<Sentence>) {
+    let n = tk.len();
     sent_of.clear();
     sent_of.resize(n, 0);
     sentences.clear();
-    let new_sentence = || Sentence {
-        first_word: None,
-        question: false,
-        exclaim: false,
-        request: false,
-        threat: false,
-        concession: false,
-        behalf: false,
-        sarcastic: false,
-    };
-    sentences.push(new_sentence());
+    sentences.push(Sentence::default());
     pos_in_sent.clear();
     pos_in_sent.resize(n, 0);
     let mut k = 0u32;
     for i in 0..n {
-        let prev_end = i > 0 && matches!(tk[i - 1].kind, Kind::Punct('.' | '!' | '?' | ';'));
-        let this_end = matches!(tk[i].kind, Kind::Punct('.' | '!' | '?' | ';'));
-        if prev_end && !this_end {
-            sentences.push(new_sentence());
+        if i > 0 && ends_sentence(&tk[i - 1]) && !ends_sentence(&tk[i]) {
+            sentences.push(Sentence::default());
             k = 0;
         }
         let s = sentences.len() - 1;
@@ -188,12 +243,14 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
         }
     }
     for s in sentences.iter_mut() {
-        // only a question when it opens like one ("Why ...?" is usually a complaint)
         if s.question {
             s.question = s.first_word.is_some_and(|f| words[f].flags & wflag::QWORD != 0);
         }
     }
-    // comment-level ALL CAPS
+}
+
+/// The whole comment shouts: 3+ words of 2+ letters, at least 60 % of them ALL CAPS.
+fn is_shouting(tk: &[Token], words: &[Word]) -> bool {
     let (mut caps_words, mut long_words) = (0, 0);
     for (t, w) in tk.iter().zip(words) {
         if t.kind == Kind::Word && w.chars >= 2 {
@@ -203,9 +260,13 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
             }
         }
     }
-    let shout = long_words >= 3 && caps_words * 10 >= long_words * 6;
+    long_words >= 3 && caps_words * 10 >= long_words * 6
+}
 
-    // sentence-level flags from cues
+/// Sentence flags from the cues in them: request ([`flag::REQ`]: a phrase, "please", or a request
+/// word opening the sentence), threat, concession, on the team's behalf.
+fn mark_sentences(lex: &Lexicon, hits: &[Hit], words: &[Word], sent_of: &[u32], sentences: &mut [Sentence]) {
+    let sp = &lex.sp;
     for h in hits {
         let e = &lex.entries[h.entry as usize];
         let s = sent_of[h.start as usize] as usize;
@@ -225,175 +286,235 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
             sentences[s].behalf = true;
         }
     }
+}
 
-    let mut list: Vec<Cue> = Vec::with_capacity(hits.len());
-    seg_of_cue.clear();
-    sent_of_cue.clear();
-    seg_weight.clear();
-    seg_weight.push(1.0);
-    let mut sub_pending = false;
-    // negation state
-    let mut neg_parity = false;
-    let mut neg_until = 0u32;
-    let mut neg_span: Option<(u32, u32)> = None;
-    let mut last_neg_end: Option<u32> = None;
-    // intensifier state
-    let mut int_mult = 1.0f32;
-    let mut int_until = 0u32;
-    let mut int_elong = false;
-    elongated_sents.clear();
+/// Negation state of [`Reader`].
+struct Negation {
+    /// A negator is in force (two negators cancel).
+    parity: bool,
+    /// Token index the negator reaches up to (exclusive).
+    until: u32,
+    /// Original span of the negator in force.
+    span: Option<(u32, u32)>,
+    /// End of the last negator in the clause.
+    last_end: Option<u32>,
+}
 
-    let mut h = 0;
-    let mut i = 0usize;
-    let mut cur_sent = 0usize;
-    while i < n {
-        let s = sent_of[i] as usize;
-        if s != cur_sent {
-            cur_sent = s;
-            seg_weight.push(1.0);
-            sub_pending = false;
-        }
-        if let Kind::Punct(p) = tk[i].kind {
-            neg_parity = false;
-            last_neg_end = None;
-            neg_until = 0;
-            int_until = 0;
-            if p == ',' && sub_pending {
-                seg_weight.push(AFTER_BUT);
-                sub_pending = false;
+/// Intensifier state of [`Reader`].
+struct Intensifier {
+    /// Multiplier of the last intensifier or diminisher.
+    mult: f32,
+    /// Token index it reaches up to (exclusive); 0 once used.
+    until: u32,
+    /// The intensifier was elongated ("sooo").
+    elongated: bool,
+}
+
+/// The left-to-right read of the hits of [`annotate`]: clause weights (contrast and subordinate
+/// clauses), negation and intensifier scope, and one [`Cue`] per sentiment, stance or theme cue.
+struct Reader<'a, 'b> {
+    lex: &'a Lexicon,
+    tk: &'b [Token],
+    words: &'b [Word],
+    pos_in_sent: &'b [u32],
+    shout: bool,
+    list: Vec<Cue<'a>>,
+    /// Per cue: its clause segment (index of `seg_weight`) and its sentence.
+    seg_of_cue: &'b mut Vec<usize>,
+    sent_of_cue: &'b mut Vec<usize>,
+    /// Weight of each clause segment.
+    seg_weight: &'b mut Vec<f32>,
+    /// Sentences with an elongated praise cue (sarcasm candidates).
+    elongated_sents: &'b mut Vec<usize>,
+    cur_sent: usize,
+    /// A sentence-initial "although" waits for its comma to start the main clause.
+    sub_pending: bool,
+    neg: Negation,
+    int: Intensifier,
+}
+
+impl<'a> Reader<'a, '_> {
+    /// Walk the tokens; punctuation ends any scope, each hit goes to [`Reader::hit`].
+    fn read(&mut self, hits: &[Hit], sent_of: &[u32]) {
+        let n = self.tk.len();
+        let mut h = 0;
+        let mut i = 0usize;
+        while i < n {
+            let s = sent_of[i] as usize;
+            if s != self.cur_sent {
+                self.cur_sent = s;
+                self.seg_weight.push(1.0);
+                self.sub_pending = false;
             }
-            i += 1;
-            continue;
-        }
-        if h >= hits.len() || hits[h].start as usize != i {
-            i += 1;
-            continue;
-        }
-        let hit = hits[h];
-        h += 1;
-        let e = &lex.entries[hit.entry as usize];
-        let tok_a = &tk[hit.start as usize];
-        let tok_b = &tk[hit.end as usize - 1];
-        let span = (tok_a.orig.0, tok_b.orig.1);
-        i = hit.end as usize;
-        let at_clause_start =
-            hit.start == 0 || pos_in_sent[hit.start as usize] == 0 || matches!(tk[hit.start as usize - 1].kind, Kind::Punct(_));
-        if e.has(flag::BUT) {
-            let first = words[hit.start as usize].id;
-            let is_bare_adverb = (first == sp.still || first == sp.yet) && hit.end - hit.start == 1;
-            if is_bare_adverb && !at_clause_start {
+            if let Kind::Punct(p) = self.tk[i].kind {
+                self.punct(p);
+                i += 1;
                 continue;
             }
-            let last = seg_weight.len() - 1;
-            seg_weight[last] *= BEFORE_BUT;
-            seg_weight.push(AFTER_BUT);
-            neg_parity = false;
-            continue;
+            if h >= hits.len() || hits[h].start as usize != i {
+                i += 1;
+                continue;
+            }
+            let hit = hits[h];
+            h += 1;
+            i = hit.end as usize;
+            self.hit(hit, s);
+        }
+    }
+
+    /// Punctuation ends negation and intensifier scope; the comma after a sentence-initial
+    /// "although" clause starts the emphasised main clause.
+    fn punct(&mut self, p: char) {
+        self.neg.parity = false;
+        self.neg.last_end = None;
+        self.neg.until = 0;
+        self.int.until = 0;
+        if p == ',' && self.sub_pending {
+            self.seg_weight.push(AFTER_BUT);
+            self.sub_pending = false;
+        }
+    }
+
+    /// One hit in sentence `s`: a contrast, subordinator, negator or intensifier changes the state;
+    /// anything else with valence, stance or themes becomes a cue.
+    fn hit(&mut self, hit: Hit, s: usize) {
+        let e = &self.lex.entries[hit.entry as usize];
+        let span = (self.tk[hit.start as usize].orig.0, self.tk[hit.end as usize - 1].orig.1);
+        let at_clause_start =
+            hit.start == 0 || self.pos_in_sent[hit.start as usize] == 0 || matches!(self.tk[hit.start as usize - 1].kind, Kind::Punct(_));
+        if e.has(flag::BUT) {
+            self.contrast(hit, at_clause_start);
+            return;
         }
         if e.has(flag::SUB) {
-            let at_end = (hit.end as usize) >= n || matches!(tk[hit.end as usize].kind, Kind::Punct(_));
-            let last = seg_weight.len() - 1;
-            if at_end && !at_clause_start {
-                // "... was great though." emphasises its own sentence over the one before
-                seg_weight[last] *= AFTER_BUT;
-                // the previous segment belongs to the previous sentence or clause
-                if last > 0 {
-                    seg_weight[last - 1] *= BEFORE_BUT;
-                }
-            } else if pos_in_sent[hit.start as usize] == 0 {
-                seg_weight.push(BEFORE_BUT);
-                sub_pending = true;
-            } else {
-                seg_weight[last] *= BEFORE_BUT;
-                seg_weight.push(AFTER_BUT);
-            }
-            neg_parity = false;
-            continue;
+            self.subordinate(hit, at_clause_start);
+            return;
         }
         if e.has(flag::NEG) {
-            // "never refuses without an alternative": a "without" soon after a negator cancels it
-            let active = neg_parity && hit.start < neg_until
-                || words[hit.start as usize].id == sp.without && last_neg_end.is_some_and(|x| hit.start <= x + 6);
-            last_neg_end = Some(hit.end);
-            neg_parity = !active;
-            if !active {
-                neg_span = Some(span);
-            }
-            // a negator's reach: the value column ("I expected a lecture and a refusal" reaches further)
-            let reach = if e.val > 0.0 { e.val as u32 } else { NEG_WINDOW };
-            neg_until = hit.end + reach;
-            // "rather than", "instead of": a negator that also points at an alternative
-            if e.stance != 0.0 || !e.themes.is_empty() {
-                list.push(Cue {
-                    entry: e,
-                    span,
-                    neg: None,
-                    val: 0.0,
-                    stance: e.stance,
-                    weight: 1.0,
-                    protective: false,
-                    threat_ctx: false,
-                    tok: hit.start,
-                    tok_last: hit.end - 1,
-                });
-                seg_of_cue.push(seg_weight.len() - 1);
-                sent_of_cue.push(s);
-            }
-            continue;
+            self.negator(e, hit, span, s);
+            return;
         }
         if e.has(flag::INT) || e.has(flag::DIM) {
             // an intensifier that is also a cue ("super") is handled as a cue when nothing follows
-            int_mult = e.val;
-            int_until = hit.end + 2;
-            int_elong = (hit.start..hit.end).any(|t| tk[t as usize].elongated);
+            self.int.mult = e.val;
+            self.int.until = hit.end + 2;
+            self.int.elongated = self.any_tok(hit, |t| t.elongated);
             if !e.has(flag::IJ) {
-                continue;
+                return;
             }
         }
         if e.has(flag::REQ) && e.val == 0.0 && e.stance == 0.0 && e.themes.is_empty() {
-            continue;
+            return;
         }
+        self.cue(e, hit, span, s);
+    }
+
+    /// Some token of `hit` satisfies `f`.
+    #[inline]
+    fn any_tok(&self, hit: Hit, f: impl Fn(&Token) -> bool) -> bool {
+        (hit.start..hit.end).any(|t| f(&self.tk[t as usize]))
+    }
+
+    /// "but", "however" ([`flag::BUT`]): weaken the clause before, emphasise the one after. A bare
+    /// "still" or "yet" is a contrast only at the start of a clause.
+    fn contrast(&mut self, hit: Hit, at_clause_start: bool) {
+        let sp = &self.lex.sp;
+        let first = self.words[hit.start as usize].id;
+        let is_bare_adverb = (first == sp.still || first == sp.yet) && hit.end - hit.start == 1;
+        if is_bare_adverb && !at_clause_start {
+            return;
+        }
+        let last = self.seg_weight.len() - 1;
+        self.seg_weight[last] *= BEFORE_BUT;
+        self.seg_weight.push(AFTER_BUT);
+        self.neg.parity = false;
+    }
+
+    /// "although", "though" ([`flag::SUB`]): the subordinate clause is the weak one.
+    fn subordinate(&mut self, hit: Hit, at_clause_start: bool) {
+        let at_end = (hit.end as usize) >= self.tk.len() || matches!(self.tk[hit.end as usize].kind, Kind::Punct(_));
+        let seg_weight = &mut *self.seg_weight;
+        let last = seg_weight.len() - 1;
+        if at_end && !at_clause_start {
+            // "... was great though." emphasises its own sentence over the one before
+            seg_weight[last] *= AFTER_BUT;
+            // the previous segment belongs to the previous sentence or clause
+            if last > 0 {
+                seg_weight[last - 1] *= BEFORE_BUT;
+            }
+        } else if self.pos_in_sent[hit.start as usize] == 0 {
+            seg_weight.push(BEFORE_BUT);
+            self.sub_pending = true;
+        } else {
+            seg_weight[last] *= BEFORE_BUT;
+            seg_weight.push(AFTER_BUT);
+        }
+        self.neg.parity = false;
+    }
+
+    /// A negator ([`flag::NEG`]): opens (or, as a second negator, closes) negation scope. One with
+    /// a stance or themes ("rather than", "instead of") is also a cue, without valence.
+    fn negator(&mut self, e: &'a Entry, hit: Hit, span: (u32, u32), s: usize) {
+        let neg = &mut self.neg;
+        // "never refuses without an alternative": a "without" soon after a negator cancels it
+        let active = neg.parity && hit.start < neg.until
+            || self.words[hit.start as usize].id == self.lex.sp.without && neg.last_end.is_some_and(|x| hit.start <= x + 6);
+        neg.last_end = Some(hit.end);
+        neg.parity = !active;
+        if !active {
+            neg.span = Some(span);
+        }
+        // a negator's reach: the value column ("I expected a lecture and a refusal" reaches further)
+        let reach = if e.val > 0.0 { e.val as u32 } else { NEG_WINDOW };
+        neg.until = hit.end + reach;
+        if e.stance != 0.0 || !e.themes.is_empty() {
+            self.push(Cue::new(e, hit, span, None, 0.0, e.stance), s);
+        }
+    }
+
+    /// A sentiment, stance or theme cue: negation, a pending intensifier, elongation and caps
+    /// adjust its valence and stance.
+    fn cue(&mut self, e: &'a Entry, hit: Hit, span: (u32, u32), s: usize) {
         let mut val = if e.has(flag::INT) || e.has(flag::DIM) { 0.0 } else { e.val };
         let mut stance = e.stance;
-        let negated = neg_parity && hit.start < neg_until;
+        let negated = self.neg.parity && hit.start < self.neg.until;
         if negated {
             val = -val * NEG_FACTOR;
             stance = -stance * NEG_FACTOR;
         }
-        if int_until > hit.start && (val != 0.0 || stance != 0.0) {
-            val *= int_mult;
-            stance *= 1.0 + (int_mult - 1.0) * 0.5;
-            int_until = 0;
-            if int_elong && val > 0.0 {
-                elongated_sents.push(s);
+        let int = &mut self.int;
+        if int.until > hit.start && (val != 0.0 || stance != 0.0) {
+            val *= int.mult;
+            stance *= 1.0 + (int.mult - 1.0) * 0.5;
+            int.until = 0;
+            if int.elongated && val > 0.0 {
+                self.elongated_sents.push(s);
             }
         }
-        if (hit.start..hit.end).any(|t| tk[t as usize].elongated) && val > 0.0 {
-            elongated_sents.push(s);
+        if self.any_tok(hit, |t| t.elongated) && val > 0.0 {
+            self.elongated_sents.push(s);
         }
-        if !shout && (hit.start..hit.end).any(|t| tk[t as usize].caps && tk[t as usize].end - tk[t as usize].start >= 3) {
+        if !self.shout && self.any_tok(hit, |t| t.caps && t.end - t.start >= 3) {
             val *= 1.5;
         }
-        if shout {
+        if self.shout {
             val *= 1.3;
         }
-        list.push(Cue {
-            entry: e,
-            span,
-            neg: if negated { neg_span } else { None },
-            val,
-            stance,
-            weight: 1.0,
-            protective: false,
-            threat_ctx: false,
-            tok: hit.start,
-            tok_last: hit.end - 1,
-        });
-        seg_of_cue.push(seg_weight.len() - 1);
-        sent_of_cue.push(s);
+        self.push(Cue::new(e, hit, span, if negated { self.neg.span } else { None }, val, stance), s);
     }
 
-    // sentence-level adjustments
+    /// Add `cue`, with its clause segment and sentence `s`.
+    fn push(&mut self, cue: Cue<'a>, s: usize) {
+        self.list.push(cue);
+        self.seg_of_cue.push(self.seg_weight.len() - 1);
+        self.sent_of_cue.push(s);
+    }
+}
+
+/// Adjust each cue by its sentence: next to a threat a threat adjective ([`flag::TADJ`]) loses
+/// its valence and a protection verb ([`flag::PROT`]) becomes protective praise; "!" strengthens;
+/// questions and requests weaken; a concession weakens praise; on the team's behalf, no stance.
+fn adjust_by_sentence(list: &mut [Cue], sent_of_cue: &[usize], sentences: &[Sentence]) {
     for (c, &s) in list.iter_mut().zip(sent_of_cue.iter()) {
         let st = &sentences[s];
         if st.threat {
@@ -421,40 +542,49 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
             c.stance = 0.0;
         }
     }
+}
 
-    // a refusal that comes with an alternative ("said no, then proposed two vetted vendors") is
-    // the enabling pattern: the refusal keeps its theme but little of its weight
-    // (the alternative comes after the refusal: "we proposed three ways, all vetoed" is no such case)
-    let alternative = list.iter().rposition(|c| {
-        c.neg.is_none() && c.stance > 0.0 && c.entry.themes.iter().any(|&(t, w)| t == super::Theme::OffersOptions && w >= 0.6)
-    });
+/// A refusal that comes with an alternative ("said no, then proposed two vetted vendors") is the
+/// enabling pattern: the refusal keeps its theme but little of its weight. The alternative comes
+/// after the refusal: "we proposed three ways, all vetoed" is no such case.
+fn soften_refusals_with_alternative(list: &mut [Cue]) {
+    let alternative = list
+        .iter()
+        .rposition(|c| c.neg.is_none() && c.stance > 0.0 && c.entry.themes.iter().any(|&(t, w)| t == Theme::OffersOptions && w >= 0.6));
     if let Some(alt) = alternative {
         for c in list[..alt].iter_mut() {
-            let refusal = c.neg.is_none() && c.val < 0.0 && c.entry.themes.iter().any(|&(t, _)| t == super::Theme::SaysNo);
+            let refusal = c.neg.is_none() && c.val < 0.0 && c.entry.themes.iter().any(|&(t, _)| t == Theme::SaysNo);
             if refusal {
                 c.val *= ALT_REFUSAL;
                 c.stance *= ALT_REFUSAL;
             }
         }
     }
+}
 
-    // a comment about an incident: fast handling is incident response, not throughput, and not
-    // by itself an enabling stance ("isolated it within minutes")
+/// In a comment about an incident, fast handling is incident response, not throughput, and not by
+/// itself an enabling stance ("isolated it within minutes").
+fn mark_incident_context(list: &mut [Cue]) {
     let incident = list.iter().any(|c| {
-        c.entry.has(flag::THREAT) && c.neg.is_none() && c.entry.themes.iter().any(|&(t, w)| t == super::Theme::IncidentResponse && w >= 1.0)
+        c.entry.has(flag::THREAT) && c.neg.is_none() && c.entry.themes.iter().any(|&(t, w)| t == Theme::IncidentResponse && w >= 1.0)
     });
     if incident {
         for c in list.iter_mut() {
-            if c.val > 0.0 && c.entry.themes.iter().any(|&(t, _)| t == super::Theme::Bottleneck) {
+            if c.val > 0.0 && c.entry.themes.iter().any(|&(t, _)| t == Theme::Bottleneck) {
                 c.threat_ctx = true;
                 c.stance = 0.0;
             }
         }
     }
+}
 
-    // improvements: "took months, now take days", "from six-week waits to a couple of days"
+/// Improvements turn a complaint about waiting positive: "took months, now take days", "from
+/// six-week waits to a couple of days", "... instead".
+fn turn_improvements(list: &mut [Cue], at: &Layout, sp: &Special) {
+    let Layout { words, sent_of, sent_of_cue, .. } = *at;
+    let n = sent_of.len();
     for (ci, c) in list.iter_mut().enumerate() {
-        let is_wait = c.val < 0.0 && c.neg.is_none() && c.entry.themes.iter().any(|&(t, _)| t == super::Theme::Bottleneck);
+        let is_wait = c.val < 0.0 && c.neg.is_none() && c.entry.themes.iter().any(|&(t, _)| t == Theme::Bottleneck);
         if !is_wait {
             continue;
         }
@@ -471,68 +601,43 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
             c.stance = c.stance.abs() * 0.8;
         }
     }
+}
 
-    // sarcasm
+/// Positive and negative valence of all cues but the one at `skip`.
+fn val_mass(list: &[Cue], skip: usize) -> (f32, f32) {
+    let mut p = 0.0;
+    let mut m = 0.0;
+    for (j, c) in list.iter().enumerate() {
+        if j != skip {
+            if c.val > 0.0 {
+                p += c.val
+            } else {
+                m -= c.val
+            }
+        }
+    }
+    (p, m)
+}
+
+/// Find sarcasm and turn the praise it covers into complaint: see [`sarcastic_sentences`]; a
+/// sarcasm emoji or marker ([`flag::SARC`] without letters) covers the whole comment.
+fn apply_sarcasm(
+    list: &mut [Cue],
+    text: &str,
+    at: &Layout,
+    sentences: &mut [Sentence],
+    elongated_sents: &[usize],
+    sarc_sents: &mut Vec<usize>,
+) {
     let emoji_sarc = list.iter().any(|c| {
         c.entry.has(flag::SARC) && {
             let t = &text[c.span.0 as usize..c.span.1 as usize];
             !t.chars().any(char::is_alphabetic)
         }
     });
-    sarc_sents.clear();
-    for (ci, c) in list.iter().enumerate() {
-        if c.entry.has(flag::SARC) {
-            sarc_sents.push(sent_of_cue[ci]);
-            sarc_sents.push(sent_of_cue[ci] + 1);
-        }
-    }
-    let mass = |list: &[Cue], skip: usize| -> (f32, f32) {
-        let mut p = 0.0;
-        let mut m = 0.0;
-        for (j, c) in list.iter().enumerate() {
-            if j != skip {
-                if c.val > 0.0 {
-                    p += c.val
-                } else {
-                    m -= c.val
-                }
-            }
-        }
-        (p, m)
-    };
-    for (ci, c) in list.iter().enumerate() {
-        if !c.entry.has(flag::IJ) || c.val <= 0.0 || c.neg.is_some() {
-            continue;
-        }
-        let s = sent_of_cue[ci];
-        let Some(first) = sentences[s].first_word else {
-            continue;
-        };
-        if c.tok as usize != first {
-            continue;
-        }
-        let end_tok = c.tok_last as usize;
-        let followed_by_punct = end_tok + 1 < n && matches!(tk[end_tok + 1].kind, Kind::Punct(',' | '!' | '.'));
-        if !followed_by_punct {
-            continue;
-        }
-        let repeats = (0..n).any(|t| sent_of[t] as usize == s && words[t].flags & wflag::REPEAT != 0);
-        let (p, m) = mass(&list, ci);
-        if repeats || m > p {
-            sarc_sents.push(s);
-            sarc_sents.push(s + 1);
-        }
-    }
-    if !elongated_sents.is_empty() {
-        let (_, m) = mass(&list, usize::MAX);
-        let elong_pos: f32 =
-            list.iter().zip(sent_of_cue.iter()).filter(|(c, s)| c.val > 0.0 && elongated_sents.contains(s)).map(|(c, _)| c.val).sum();
-        if m >= 1.0 && elong_pos > 0.0 {
-            sarc_sents.extend(elongated_sents.iter().copied());
-        }
-    }
+    sarcastic_sentences(list, at, sentences, elongated_sents, sarc_sents);
     if emoji_sarc || !sarc_sents.is_empty() {
-        for (c, &s) in list.iter_mut().zip(sent_of_cue.iter()) {
+        for (c, &s) in list.iter_mut().zip(at.sent_of_cue.iter()) {
             if (emoji_sarc || sarc_sents.contains(&s)) && !c.entry.has(flag::SARC) {
                 if c.val > 0.0 && !c.protective {
                     c.val = -c.val * SARC_FACTOR;
@@ -548,11 +653,68 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
             }
         }
     }
+}
 
-    for (c, &g) in list.iter_mut().zip(seg_of_cue.iter()) {
-        c.weight = seg_weight[g];
+/// The sentences sarcasm covers, into `sarc_sents`: a sarcasm cue's sentence and the next; the
+/// same for an interjection ([`flag::IJ`]) opening a sentence before punctuation when the
+/// sentence speaks of repetition or the comment is mostly negative; and the sentences of elongated
+/// praise in a clearly negative comment.
+fn sarcastic_sentences(list: &[Cue], at: &Layout, sentences: &[Sentence], elongated_sents: &[usize], sarc_sents: &mut Vec<usize>) {
+    sarc_sents.clear();
+    for (ci, c) in list.iter().enumerate() {
+        if c.entry.has(flag::SARC) {
+            sarc_sents.push(at.sent_of_cue[ci]);
+            sarc_sents.push(at.sent_of_cue[ci] + 1);
+        }
     }
+    for (ci, c) in list.iter().enumerate() {
+        if is_sarcastic_interjection(list, ci, c, at, sentences) {
+            let s = at.sent_of_cue[ci];
+            sarc_sents.push(s);
+            sarc_sents.push(s + 1);
+        }
+    }
+    if is_elongated_praise_sarcastic(list, at.sent_of_cue, elongated_sents) {
+        sarc_sents.extend(elongated_sents.iter().copied());
+    }
+}
 
+/// Cue `c` (index `ci`) is an unnegated positive interjection opening its sentence, followed by
+/// `, ! .`, in a sentence that speaks of repetition or a comment otherwise more negative than not.
+fn is_sarcastic_interjection(list: &[Cue], ci: usize, c: &Cue, at: &Layout, sentences: &[Sentence]) -> bool {
+    if !c.entry.has(flag::IJ) || c.val <= 0.0 || c.neg.is_some() {
+        return false;
+    }
+    let Layout { tk, words, sent_of, sent_of_cue } = *at;
+    let n = tk.len();
+    let s = sent_of_cue[ci];
+    if sentences[s].first_word != Some(c.tok as usize) {
+        return false;
+    }
+    let end_tok = c.tok_last as usize;
+    let followed_by_punct = end_tok + 1 < n && matches!(tk[end_tok + 1].kind, Kind::Punct(',' | '!' | '.'));
+    if !followed_by_punct {
+        return false;
+    }
+    let repeats = (0..n).any(|t| sent_of[t] as usize == s && words[t].flags & wflag::REPEAT != 0);
+    let (p, m) = val_mass(list, ci);
+    repeats || m > p
+}
+
+/// Elongated praise ("sooo helpful") in a comment with clear negative valence is sarcastic.
+fn is_elongated_praise_sarcastic(list: &[Cue], sent_of_cue: &[usize], elongated_sents: &[usize]) -> bool {
+    if elongated_sents.is_empty() {
+        return false;
+    }
+    let (_, m) = val_mass(list, usize::MAX);
+    let elong_pos: f32 =
+        list.iter().zip(sent_of_cue.iter()).filter(|(c, s)| c.val > 0.0 && elongated_sents.contains(s)).map(|(c, _)| c.val).sum();
+    m >= 1.0 && elong_pos > 0.0
+}
+
+/// Comment-level markers and the extra negative weight of shouting without clear praise:
+/// "ALL CAPS" when shouting, "?" when every sentence is a question or request.
+fn comment_markers(list: &[Cue], sentences: &[Sentence], shout: bool) -> (Vec<&'static str>, f32) {
     let mut markers = Vec::new();
     let mut shout_neg = 0.0;
     if shout {
@@ -566,5 +728,5 @@ pub(crate) fn annotate<'a>(lex: &'a Lexicon, text: &'a str, toks: &Tokens, words
     if !sentences.is_empty() && sentences.iter().all(|s| s.question || s.request || s.first_word.is_none()) {
         markers.push("?");
     }
-    Cues { text, list, shout_neg, markers }
+    (markers, shout_neg)
 }
