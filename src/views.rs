@@ -265,8 +265,9 @@ impl Views {
             let analyzed = self.analyzed.subset(&self.table, &rows);
             raw_report(&self.instrument, &table, &options, comments.map(|c| (&analyzed, c.samples)))?
         };
-        let redactor = self.config.comments.as_ref().map(|c| c.redactor.clone()).unwrap_or_default();
-        self.policy().protect(&mut report, &population, &redactor);
+        let (instrument, table, config) = (&self.instrument, &self.table, &self.config);
+        let policy = self.policy.get_or_insert_with(|| policy_for(instrument, table, config));
+        policy.protect(&mut report, &population, config.comments.as_ref().map(|c| &c.redactor));
         Ok(report)
     }
 
@@ -338,7 +339,6 @@ pub fn score_with_comments(
         comments: comments.map(|(_, c)| c.clone()),
         protection: Protection::Linked,
     };
-    let redactor = comments.map(|(_, c)| c.redactor.clone()).unwrap_or_default();
-    policy_for(instrument, table, &config).protect(&mut report, &Population::new(), &redactor);
+    policy_for(instrument, table, &config).protect(&mut report, &Population::new(), comments.map(|(_, c)| &c.redactor));
     Ok(report)
 }

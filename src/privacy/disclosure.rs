@@ -271,8 +271,8 @@ impl Policy {
 
     /// Hides every number of `report` (scored without suppression for the rows of `view`)
     /// that the policy does not release, sets the report's minimum sizes, and redacts the
-    /// comment samples it releases with `redactor`.
-    pub fn protect(&self, report: &mut Report, view: &Population, redactor: &Redactor) {
+    /// comment samples it releases with `redactor` (no samples are released without one).
+    pub fn protect(&self, report: &mut Report, view: &Population, redactor: Option<&Redactor>) {
         report.min_group = self.k.k();
         let shows = |m: Measure, p: &Population| self.releases(m, p);
         if !shows(Measure::People, view) {
@@ -327,7 +327,10 @@ impl Policy {
         self.protect_sensitive(report, view);
         for (q, c) in report.comments.iter_mut().enumerate() {
             self.protect_comments(c, q, view);
-            redact_samples(c, redactor);
+            match redactor {
+                Some(redactor) => redact_samples(c, redactor),
+                None => c.samples.clear(),
+            }
         }
     }
 
