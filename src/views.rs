@@ -248,13 +248,11 @@ impl Views {
         let policy = self.policy();
         let segment = view.filter.segment.as_ref().map(|s| (s.column.as_str(), s.value.as_str()));
         let population = policy.view_population(segment, view.filter.wave.as_deref());
-        let population = population.ok_or(FilterError::TooSmall { k: k.k() })?;
+        let population = population.ok_or(FilterError::Difference { k: k.k() })?;
+        // One reason for every refusal: saying "too small" for some and "would single out" for
+        // others would tell which refused groups hold k or more people.
         if !policy.releases(Measure::People, &population) {
-            return Err(match k.allows(rows.len()) {
-                true => FilterError::Difference { k: k.k() },
-                false => FilterError::TooSmall { k: k.k() },
-            }
-            .into());
+            return Err(FilterError::Difference { k: k.k() }.into());
         }
         let options = RawOptions { by: view.by.clone(), wave };
         let comments = self.config.comments.as_ref();

@@ -76,14 +76,16 @@ fn repeat(n: usize, p: impl Fn(usize) -> Person) -> Vec<Person> {
 // One crafted survey per class
 // ---------------------------------------------------------------------------------------
 
-/// Class 1: The split counts answers, suppression counted people with a dimension score: Legal's
-/// one person answered one Enablement item (no dimension score), unfavourably; HR (hidden
-/// as its partner) answered none. Total minus Engineering and Sales is that one answer.
+/// Class 1: the split counts answers, suppression counted people with a dimension score. In
+/// the review's case Legal's one person answered one Enablement item only; splits and items
+/// now count scored respondents only (as the scores do), so that answer counts nowhere. The
+/// subtraction is kept: Legal's one person, scored, unfavourable, is hidden with HR (6 people,
+/// NPS only, no split) as partner, yet total minus Engineering and Sales is Legal's split.
 fn class1() -> Survey {
     let ins = sensitive_instrument();
     let mut people = repeat(20, |_| full(&ins, "Engineering", 4, 9));
     people.extend(repeat(20, |_| full(&ins, "Sales", 4, 8)));
-    people.push(Person::new().seg("department", "Legal").answer("en1", 1).answer("nps", 8));
+    people.push(full(&ins, "Legal", 1, 8));
     people.extend(repeat(6, |_| Person::new().seg("department", "Human Resources").answer("nps", 7)));
     survey(people, false)
 }

@@ -540,8 +540,10 @@ fn families(instrument: &Instrument, table: &ResponseTable, cells: &Cells, k: Mi
     let t = t.k() as u32;
     for (q, col) in table.texts.iter().enumerate() {
         let authors = rows_with(&mut col.entries.iter().map(|(r, _)| *r));
-        out.push(Family::single(Measure::Comments(q), authors.clone(), t, false));
-        out.push(Family::single(Measure::CommentTexts(q), authors, t, true));
+        // One decision for the counts and the texts: a sample shows its labels and its group
+        // tags, so counts released where texts are not could be matched against the samples.
+        let measures = vec![(Measure::Comments(q), authors.clone()), (Measure::CommentTexts(q), authors.clone())];
+        out.push(Family { measures, masks: vec![authors], threshold: t, texts: true });
     }
     out
 }
@@ -558,10 +560,12 @@ fn likert_families(items: &[KeyedItem<'_>], scores: &RespondentScores, cells: &C
     let mut out = Vec::new();
     for (d, dim) in scores.dims.iter().enumerate() {
         measures.push((Measure::Dimension(d), cells.count(|r| has(dim, r))));
+        // Item statistics count scored respondents only (`Scorer::items`), as the scores do.
+        let scored = |r: usize| has(&scores.overall, r);
         let in_dim: Vec<&[u8]> = items.iter().filter(|i| i.item.dimension == d).map(|i| i.values).collect();
-        let any = cells.count(|r| in_dim.iter().any(|v| v[r] != MISSING));
+        let any = cells.count(|r| scored(r) && in_dim.iter().any(|v| v[r] != MISSING));
         let mut masks = vec![any.clone()];
-        masks.extend(in_dim.iter().map(|v| cells.count(|r| v[r] != MISSING)));
+        masks.extend(in_dim.iter().map(|v| cells.count(|r| scored(r) && v[r] != MISSING)));
         dedup_masks(&mut masks);
         out.push(Family { measures: vec![(Measure::Split(d), any)], masks, threshold: k, texts: false });
     }

@@ -50,13 +50,9 @@ pub enum FilterError {
     },
     /// A wave filter without a wave column.
     NoWaveColumn,
-    /// The view holds fewer than `k` people.
-    TooSmall {
-        /// The minimum group size.
-        k: usize,
-    },
-    /// Together with the other views a reader can reach, the view would single out fewer
-    /// than `k` people (for example, everyone minus this group leaves a handful).
+    /// The view holds fewer than `k` people, or together with the other views a reader can
+    /// reach it would single out fewer (one reason for both, so a refusal says nothing about
+    /// the group's size).
     Difference {
         /// The minimum group size.
         k: usize,
@@ -69,10 +65,9 @@ impl fmt::Display for FilterError {
             FilterError::UnknownColumn(c) => write!(f, "there is no column {c:?} to filter by"),
             FilterError::UnknownValue { column, value } => write!(f, "column {column:?} has no value {value:?}"),
             FilterError::NoWaveColumn => write!(f, "a wave filter needs a wave column (set the wave option)"),
-            FilterError::TooSmall { k } => write!(f, "this filter selects fewer than {k} people, so it is not shown"),
             FilterError::Difference { k } => write!(
                 f,
-                "this filter is not shown: compared with the other views, it would single out fewer than {k} people; choose a broader filter"
+                "this filter is not shown: on its own or compared with the other views, it would single out fewer than {k} people; choose a broader filter"
             ),
         }
     }

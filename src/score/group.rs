@@ -36,6 +36,9 @@ pub struct Scorer<'a> {
     dim_cov: Vec<Covariance>,
     /// Favourable / neutral / unfavourable counts of each dimension over the whole sample.
     dim_split_all: Vec<[usize; 3]>,
+    /// True for each row with scores (a score in every dimension): item statistics and
+    /// favourable splits count these respondents only, as the scores do.
+    scored: Vec<bool>,
     /// Scratch space for one group's respondent scores.
     scratch: std::cell::RefCell<Vec<f32>>,
 }
@@ -112,16 +115,18 @@ impl<'a> Scorer<'a> {
         let all = Rows::All(table.rows);
         let total_overall = moments_of(&scores.overall, all);
         let total_dims = scores.dims.iter().map(|d| moments_of(d, all)).collect();
-        // One pass per dimension over the whole sample gives its split and its covariance.
+        let scored: Vec<bool> = scores.overall.iter().map(|s| !s.is_nan()).collect();
+        let scored_rows: Vec<u32> = (0..table.rows).filter(|&r| scored[r]).map(|r| r as u32).collect();
+        // One pass per dimension over the whole sample gives its covariance (complete cases),
+        // one over the scored respondents its split.
         let (mut dim_cov, mut dim_split_all) = (Vec::new(), Vec::new());
         for d in 0..instrument.dimensions.len() {
             let in_dim: Vec<&KeyedItem> = items.iter().filter(|k| k.item.dimension == d).collect();
-            let (cov, split) = match Joint::count(&in_dim, &instrument.scale, all) {
-                Some(j) => (j.covariance(&in_dim, &instrument.scale), j.split_counts(&in_dim, &instrument.scale)),
-                None => (covariance_rows(&instrument.scale, &in_dim, table.rows), split_rows(&instrument.scale, &in_dim, all)),
-            };
-            dim_cov.push(cov);
-            dim_split_all.push(split);
+            dim_cov.push(match Joint::count(&in_dim, &instrument.scale, all) {
+                Some(j) => j.covariance(&in_dim, &instrument.scale),
+                None => covariance_rows(&instrument.scale, &in_dim, table.rows),
+            });
+            dim_split_all.push(split_of(&instrument.scale, &in_dim, Rows::Only(&scored_rows)));
         }
         Scorer {
             instrument,
@@ -133,6 +138,7 @@ impl<'a> Scorer<'a> {
             total_dims,
             dim_cov,
             dim_split_all,
+            scored,
             scratch: std::cell::RefCell::new(Vec::new()),
         }
     }
@@ -177,13 +183,17 @@ impl<'a> Scorer<'a> {
 
     /// Favourable / neutral / unfavourable shares of dimension `d` (items `in_dim`) over `rows`.
     fn dimension_split(&self, d: usize, in_dim: &[&KeyedItem<'_>], rows: Rows<'_>) -> [Option<f64>; 3] {
-        let scale = &self.instrument.scale;
         let counts = match rows {
             Rows::All(n) if n == self.scores.overall.len() => self.dim_split_all[d],
-            _ => match Joint::count(in_dim, scale, rows) {
-                Some(j) => j.split_counts(in_dim, scale),
-                None => split_rows(scale, in_dim, rows),
-            },
+            _ => {
+                let mut scored = Vec::with_capacity(rows.len());
+                rows.for_each(|r| {
+                    if self.scored[r] {
+                        scored.push(r as u32);
+                    }
+                });
+                split_of(&self.instrument.scale, in_dim, Rows::Only(&scored))
+            }
         };
         self.shares(counts)
     }
@@ -197,7 +207,7 @@ impl<'a> Scorer<'a> {
         counts.map(|c| Some(share(c, total)))
     }
 
-    /// Item statistics over the whole sample.
+    /// Item statistics over the whole sample's scored respondents.
     pub fn items(&self) -> Vec<ItemScore> {
         let scale = &self.instrument.scale;
         let dims: Vec<(Vec<&KeyedItem>, &Covariance)> = (0..self.instrument.dimensions.len())
@@ -207,7 +217,7 @@ impl<'a> Scorer<'a> {
             .iter()
             .map(|k| {
                 let mut by_byte = [0usize; 256];
-                for &v in k.values {
+                for (&v, _) in k.values.iter().zip(&self.scored).filter(|(_, &scored)| scored) {
                     by_byte[usize::from(v)] += 1;
                 }
                 let mut dist = vec![0usize; usize::from(scale.max - scale.min) + 1];
@@ -352,6 +362,14 @@ impl<'a> Scorer<'a> {
 
 /// Favourable / neutral / unfavourable counts of the keyed answers of `items` over `rows`,
 /// row by row (the fallback when a joint table would be too large).
+/// Favourable / neutral / unfavourable counts of the keyed answers to `items` in `rows`.
+fn split_of(scale: &Scale, items: &[&KeyedItem<'_>], rows: Rows<'_>) -> [usize; 3] {
+    match Joint::count(items, scale, rows) {
+        Some(j) => j.split_counts(items, scale),
+        None => split_rows(scale, items, rows),
+    }
+}
+
 fn split_rows(scale: &Scale, items: &[&KeyedItem<'_>], rows: Rows<'_>) -> [usize; 3] {
     let mid = scale.midpoint();
     let mut counts = [0usize; 3];

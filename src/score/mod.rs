@@ -7,7 +7,8 @@
 //!   in every dimension; overall: the mean of the respondent's dimension scores.
 //! - Group score 0–100: mean of respondent scores rescaled `(s − min)/(max − min) × 100`,
 //!   with n, SD, median and a 95% t confidence interval; bands in [`Band::of`](crate::report::Band::of).
-//! - Favourable / neutral / unfavourable: share of keyed item answers above / at / below the midpoint.
+//! - Favourable / neutral / unfavourable: share of scored respondents' keyed item answers above / at /
+//!   below the midpoint (item statistics too count scored respondents only).
 //! - Security NPS: % answering 9–10 minus % answering 0–6.
 
 pub mod comments;

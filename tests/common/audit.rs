@@ -426,11 +426,12 @@ fn contributors(survey: &Survey, kind: &Kind) -> Set {
         Kind::People => Set::from_fn(n, |_| true),
         Kind::Overall => Set::from_fn(n, scored),
         Kind::Dim(d) => Set::from_fn(n, |r| dim_score(r, d)),
+        // Item statistics count scored respondents only, as the scores do.
         Kind::Split(d) => {
             let items = items_of(d);
-            Set::from_fn(n, |r| items.iter().any(|i| has(r, i)))
+            Set::from_fn(n, |r| scored(r) && items.iter().any(|i| has(r, i)))
         }
-        Kind::Item(i) => Set::from_fn(n, |r| has(r, i)),
+        Kind::Item(i) => Set::from_fn(n, |r| scored(r) && has(r, i)),
         Kind::Nps => {
             question_of(|q| matches!(q, Question::Recommend { .. })).map_or_else(Set::default, |id| Set::from_fn(n, |r| has(r, &id)))
         }
