@@ -30,37 +30,18 @@
 
 #[path = "common/audit.rs"]
 mod audit;
+#[path = "common/redteam.rs"]
+mod redteam;
 
 use audit::{Person, Survey};
+use redteam::{answering, survey, views, ALL_LIKERT};
 use secpulse::ingest::{read_responses, Format, IngestOptions};
-use secpulse::instrument::Instrument;
 use secpulse::privacy::MinGroup;
 use secpulse::report::Report;
 use secpulse::text::Analyzer;
-use secpulse::views::{Protection, View, Views};
+use secpulse::views::View;
 
 const EN: [&str; 4] = ["en1", "en2", "en3", "en4"];
-const ALL_LIKERT: [&str; 26] = [
-    "en1", "en2", "en3", "en4", "rs1", "rs2", "rs3", "rs4", "ap1", "ap2", "ap3", "ap4", "cm1", "cm2", "cm3", "ld1", "ld2", "ld3", "sr1",
-    "sr2", "sr3", "pr1", "pr2", "pr3", "pr4", "nps",
-];
-
-/// A person answering the items `ids` with `v` (NPS 0–10 mapped from v).
-fn answering(mut p: Person, ids: &[&str], v: u8) -> Person {
-    for id in ids {
-        p = if *id == "nps" { p.answer(id, v * 2) } else { p.answer(id, v) };
-    }
-    p
-}
-
-fn survey(people: Vec<Person>, wave: Option<&str>) -> Survey {
-    Survey { instrument: Instrument::default_instrument(), people, wave: wave.map(str::to_string), k: 5 }
-}
-
-fn views(s: &Survey) -> Views {
-    s.views(Protection::Linked, &Analyzer::new())
-}
-
 fn dim<'a>(r: &'a Report, id: &str) -> &'a secpulse::report::DimensionScore {
     r.dimensions.iter().find(|d| d.id == id).unwrap()
 }

@@ -17,31 +17,12 @@
 
 #[path = "common/audit.rs"]
 mod audit;
+#[path = "common/redteam.rs"]
+mod redteam;
 
 use audit::{Person, Survey};
-use secpulse::instrument::Instrument;
-use secpulse::text::Analyzer;
-use secpulse::views::{Protection, View, Views};
-
-const ALL_LIKERT: [&str; 26] = [
-    "en1", "en2", "en3", "en4", "rs1", "rs2", "rs3", "rs4", "ap1", "ap2", "ap3", "ap4", "cm1", "cm2", "cm3", "ld1", "ld2", "ld3", "sr1",
-    "sr2", "sr3", "pr1", "pr2", "pr3", "pr4", "nps",
-];
-
-fn answering(mut p: Person, ids: &[&str], v: u8) -> Person {
-    for id in ids {
-        p = if *id == "nps" { p.answer(id, v * 2) } else { p.answer(id, v) };
-    }
-    p
-}
-
-fn survey(people: Vec<Person>, wave: Option<&str>) -> Survey {
-    Survey { instrument: Instrument::default_instrument(), people, wave: wave.map(str::to_string), k: 5 }
-}
-
-fn views(s: &Survey) -> Views {
-    s.views(Protection::Linked, &Analyzer::new())
-}
+use redteam::{answering, survey, views, ALL_LIKERT};
+use secpulse::views::View;
 
 /// Comment label counts (`Measure::Comments`, decided by the linear echelon) and verbatim
 /// samples with their labels (`Measure::CommentTexts`, decided by Boolean atoms) are two
