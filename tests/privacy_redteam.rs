@@ -15,8 +15,9 @@
 //! 3. `overall_minus_dimension_*` (fixed: a respondent is scored only with every dimension,
 //!    and the overall and dimension scores share one decision) and
 //!    `dimension_score_minus_item_means_*` (blocked for its data: its people have no score):
-//!    statistics linked through the same respondents. Still open for a *scored* respondent
-//!    who skipped one item of a dimension: `scored_respondent_who_skipped_one_item_*`.
+//!    statistics linked through the same respondents; and for a *scored* respondent who skipped
+//!    one item of a dimension (`scored_respondent_who_skipped_one_item_*`): items are released
+//!    only where the skippers in every combination are 0 or at least k.
 //! 4. `appending_one_response_reveals_it`: live appends (the dashboard's `loadRows(_, true)`).
 //! 5. `dashboard_*`: each `configure(wave, k)` gets its own policy; a reader combining
 //!    settings isolates people (`search_configure_combinations` finds many).
@@ -201,10 +202,9 @@ fn dimension_score_minus_item_means_reveals_one_answer() {
 /// (3 of 4 enablement items: still scored, on the mean of three). The Finance view releases the
 /// enablement score (n = 10) and the item means (en1: 9, en2..en4: 10), so with T the items'
 /// keyed totals, Σ keyed means = ΣT / 4 + (x2 + x3 + x4) / 12: x's three answers' total follows.
-/// Open: closing it with masks for the respondents outside each answer pattern hid most scores of
-/// a 400-respondent survey (see docs/privacy.md); the fix is a change of what is computed.
+/// Closed: the item statistics carry one more mask, the scored respondents who skipped an item of
+/// the dimension (masks on the scores instead hid most scores of a 400-respondent survey).
 #[test]
-#[ignore = "red team: open leak"]
 fn scored_respondent_who_skipped_one_item_is_singled_out() {
     let mut people = Vec::new();
     for i in 0..10 {

@@ -566,6 +566,12 @@ fn likert_families(items: &[KeyedItem<'_>], scores: &RespondentScores, cells: &C
         let any = cells.count(|r| scored(r) && in_dim.iter().any(|v| v[r] != MISSING));
         let mut masks = vec![any.clone()];
         masks.extend(in_dim.iter().map(|v| cells.count(|r| scored(r) && v[r] != MISSING)));
+        // A scored respondent who skipped an item of `d` has a dimension score (the mean of the
+        // items answered) that differs from what the item statistics add up to, and the item
+        // statistics count only the answers given: over one population, the score next to the
+        // item means gives those respondents' answered total. So the item statistics are released
+        // only where every combination holds 0 or at least k such respondents.
+        masks.push(cells.count(|r| scored(r) && in_dim.iter().any(|v| v[r] == MISSING)));
         dedup_masks(&mut masks);
         out.push(Family { measures: vec![(Measure::Split(d), any)], masks, threshold: k, texts: false });
     }

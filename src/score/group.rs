@@ -117,16 +117,18 @@ impl<'a> Scorer<'a> {
         let total_dims = scores.dims.iter().map(|d| moments_of(d, all)).collect();
         let scored: Vec<bool> = scores.overall.iter().map(|s| !s.is_nan()).collect();
         let scored_rows: Vec<u32> = (0..table.rows).filter(|&r| scored[r]).map(|r| r as u32).collect();
-        // One pass per dimension over the whole sample gives its covariance (complete cases),
-        // one over the scored respondents its split.
+        // One pass per dimension over the scored respondents gives its covariance (those who
+        // answered every item: alpha and item-rest correlations) and one its split; everything
+        // released about the Likert answers counts the same respondents (docs/privacy.md).
         let (mut dim_cov, mut dim_split_all) = (Vec::new(), Vec::new());
+        let scored_only = Rows::Only(&scored_rows);
         for d in 0..instrument.dimensions.len() {
             let in_dim: Vec<&KeyedItem> = items.iter().filter(|k| k.item.dimension == d).collect();
-            dim_cov.push(match Joint::count(&in_dim, &instrument.scale, all) {
+            dim_cov.push(match Joint::count(&in_dim, &instrument.scale, scored_only) {
                 Some(j) => j.covariance(&in_dim, &instrument.scale),
-                None => covariance_rows(&instrument.scale, &in_dim, table.rows),
+                None => covariance_rows(&instrument.scale, &in_dim, scored_only),
             });
-            dim_split_all.push(split_of(&instrument.scale, &in_dim, Rows::Only(&scored_rows)));
+            dim_split_all.push(split_of(&instrument.scale, &in_dim, scored_only));
         }
         Scorer {
             instrument,
@@ -390,19 +392,19 @@ fn split_rows(scale: &Scale, items: &[&KeyedItem<'_>], rows: Rows<'_>) -> [usize
     counts
 }
 
-/// Covariance of the keyed items over complete cases of the first `rows` rows, row by row
-/// (the fallback when a joint table would be too large).
-fn covariance_rows(scale: &Scale, items: &[&KeyedItem<'_>], rows: usize) -> Covariance {
+/// Covariance of the keyed items over the complete cases among `rows`, row by row (the
+/// fallback when a joint table would be too large).
+fn covariance_rows(scale: &Scale, items: &[&KeyedItem<'_>], rows: Rows<'_>) -> Covariance {
     let mut cov = Covariance::new(items.len());
     let mut row_values = vec![0.0; items.len()];
-    'rows: for r in 0..rows {
+    rows.for_each(|r| {
         for (slot, k) in row_values.iter_mut().zip(items) {
             match k.keyed(scale, r) {
                 Some(v) => *slot = f64::from(v),
-                None => continue 'rows,
+                None => return,
             }
         }
         cov.add(&row_values);
-    }
+    });
     cov
 }
