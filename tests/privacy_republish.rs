@@ -12,9 +12,12 @@ mod audit;
 #[path = "common/redteam.rs"]
 mod redteam;
 
-use audit::Person;
+use std::collections::BTreeMap;
+
+use audit::{Kind, Person, Set};
 use redteam::{answering, survey, views, ALL_LIKERT};
-use secpulse::privacy::prior::{PriorError, Publication};
+use secpulse::privacy::disclosure::Measure;
+use secpulse::privacy::prior::{PriorError, Publication, Release};
 use secpulse::report::Report;
 use secpulse::views::{View, ViewError};
 
@@ -102,4 +105,66 @@ fn the_record_reads_back_from_json() {
     assert!(!json.contains("Finance\",\"4") && json.contains("\"department\""));
     let back: Publication = serde_json::from_str(&json).unwrap();
     assert_eq!(back, record);
+}
+
+/// The statistics the auditor can follow across publications, by the policy's name for them.
+fn audited_kind(survey: &audit::Survey, measure: Measure) -> Option<Kind> {
+    let dims = &survey.instrument.dimensions;
+    Some(match measure {
+        Measure::People => Kind::People,
+        Measure::Overall => Kind::Overall,
+        Measure::Dimension(d) => Kind::Dim(dims.get(d)?.id.clone()),
+        Measure::Nps => Kind::Nps,
+        Measure::Balance => Kind::Balance,
+        _ => return None,
+    })
+}
+
+/// Findings of the linear attacks over the populations two publications released: `first`
+/// (of the first `first_rows` rows of `survey`) and `second` (of all of them).
+fn attacks_across(survey: &audit::Survey, first_rows: usize, first: &Publication, second: &Publication) -> Vec<audit::Finding> {
+    let rows = survey.people.len();
+    let set_of =
+        |r: &Release, limit: usize| Set::from_fn(rows, |i| i < limit && r.population.iter().all(|(c, v)| survey.people[i].value(c) == v));
+    let mut by_kind: BTreeMap<Measure, Vec<(Set, String)>> = BTreeMap::new();
+    for (publication, limit, name) in [(first, first_rows, "first"), (second, rows, "second")] {
+        for r in &publication.released {
+            by_kind.entry(r.measure).or_default().push((set_of(r, limit), format!("{name}: {:?} {:?}", r.measure, r.population)));
+        }
+    }
+    by_kind.into_iter().filter_map(|(m, pops)| Some(audit::linear_attacks(survey, &audited_kind(survey, m)?, &pops))).flatten().collect()
+}
+
+/// Random surveys with two or more waves: the first wave is published, then everything. With
+/// the record, no difference or triple across both publications singles out 1 … k − 1
+/// contributors; without it, some surveys leak (so the check can see the leak).
+#[test]
+fn random_republications_leak_only_without_the_record() {
+    let (mut without, mut surveys) = (0, 0);
+    for seed in 0..300u64 {
+        let s = audit::random_survey(seed, audit::GenOptions { k: 5 });
+        let Some(w) = s.wave.clone() else { continue };
+        let first_wave = audit::WAVES[0];
+        let (mut early, late): (Vec<Person>, Vec<Person>) = s.people.iter().cloned().partition(|p| p.value(&w) == first_wave);
+        if early.is_empty() || late.is_empty() {
+            continue;
+        }
+        let first_rows = early.len();
+        let part = audit::Survey { people: early.clone(), ..s.clone() };
+        // A survey too small to show everyone publishes nothing.
+        let Ok((_, Some(first))) = views(&part).publish_after(&View::default(), &[]) else { continue };
+        surveys += 1;
+        early.extend(late);
+        let whole = audit::Survey { people: early, ..s.clone() };
+        if let Ok((_, Some(second))) = views(&whole).publish_after(&View::default(), std::slice::from_ref(&first)) {
+            let found = attacks_across(&whole, first_rows, &first, &second);
+            assert!(found.is_empty(), "seed {seed}: {}", found.iter().map(|f| format!("\n  {f}")).collect::<String>());
+        }
+        if let Ok((_, Some(alone))) = views(&whole).publish_after(&View::default(), &[]) {
+            without += attacks_across(&whole, first_rows, &first, &alone).len();
+        }
+    }
+    eprintln!("{surveys} surveys published twice: no findings with the record, {without} without");
+    assert!(surveys > 50, "too few surveys with two waves: {surveys}");
+    assert!(without > 0, "no leak without the record: the check would not see one");
 }

@@ -231,7 +231,7 @@ const DEPARTMENTS: [&str; 6] = ["Engineering", "IT", "Operations", "Sales", "Leg
 const ROLES: [&str; 3] = ["Leader", "Manager", "Staff"];
 const CONTACT: [&str; 4] = ["Weekly or more", "Monthly", "A few times a year", "Rarely or never"];
 const SITES: [&str; 3] = ["north", "south", "remote"];
-const WAVES: [&str; 3] = ["2025-H1", "2025-H2", "2026-H1"];
+pub const WAVES: [&str; 3] = ["2025-H1", "2025-H2", "2026-H1"];
 const WORDS: [&str; 24] = [
     "slow", "helpful", "blocking", "friendly", "unclear", "patient", "rigid", "quick", "busy", "kind", "late", "open", "strict", "vague",
     "useful", "distant", "clear", "tired", "fair", "absent", "careful", "noisy", "calm", "honest",
@@ -784,6 +784,15 @@ pub fn audit_with(survey: &Survey, protection: Protection, analyzer: &Analyzer, 
     out.findings.extend(listing(survey, &rec.panels, k));
     out.findings.extend(attribution(survey, &rec.panels, t));
     out
+}
+
+/// The linear attacks on statistic `kind` released for the row sets `pops` (each with where
+/// it was seen), for released populations gathered outside one [`Views`] (two publications).
+pub fn linear_attacks(survey: &Survey, kind: &Kind, pops: &[(Set, String)]) -> Vec<Finding> {
+    let releases: Vec<Release> =
+        pops.iter().map(|(pop, origin)| Release { kind: kind.clone(), pop: *pop, wave: false, origin: origin.clone(), n: None }).collect();
+    let threshold = if matches!(kind, Kind::Comments(_)) { COMMENT_THRESHOLD.max(survey.k) } else { survey.k };
+    linear(kind, contributors(survey, kind), &releases.iter().collect::<Vec<_>>(), threshold)
 }
 
 fn view_label(view: &View) -> String {
