@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::linked::{Addition, Atoms, Echelon};
+use super::linked::{Addition, Atoms, Echelon, SignedParts};
 use super::prior::{PriorError, Publication, Release, WaveSize};
 use super::redact::Redactor;
 use super::MinGroup;
@@ -115,8 +115,12 @@ struct Family {
     /// (its base, for the primary-only mode).
     measures: Vec<(Measure, Vec<u32>)>,
     /// Contributor counts per cell that every released combination must keep at 0 or at
-    /// least the threshold: the measures' own, and any others their links call for.
+    /// least the threshold, and that neither sign of a difference of two released
+    /// populations may hold 1 … threshold − 1 of: the measures' own.
     masks: Vec<Vec<u32>>,
+    /// Contributor counts per cell that every released combination must keep at 0 or at
+    /// least the threshold (signs aside): those a link to another family's statistic calls for.
+    links: Vec<Vec<u32>>,
     threshold: u32,
     texts: bool,
 }
@@ -124,7 +128,7 @@ struct Family {
 impl Family {
     /// A family of one measure whose only contributors are `counts`.
     fn single(measure: Measure, counts: Vec<u32>, threshold: u32, texts: bool) -> Family {
-        Family { measures: vec![(measure, counts.clone())], masks: vec![counts], threshold, texts }
+        Family { measures: vec![(measure, counts.clone())], masks: vec![counts], links: Vec::new(), threshold, texts }
     }
 }
 
@@ -306,14 +310,16 @@ impl Policy {
             }
             return;
         }
-        let mut spans: Vec<Echelon> = family.masks.iter().map(|m| Echelon::new(m, family.threshold)).collect();
+        let mut spans: Vec<Echelon> = family.masks.iter().chain(&family.links).map(|m| Echelon::new(m, family.threshold)).collect();
+        let mut signed = SignedParts::new(&family.masks, family.threshold);
         for of in known {
             spans.iter_mut().for_each(|s| s.assume(of));
+            signed.add(of);
         }
         // A population without contributors has nothing to show (and tells nothing).
         for (_, _, p, of) in order.into_iter().filter(|o| o.1 > 0) {
             let additions: Vec<Addition> = spans.iter().map(|s| s.check(&of)).collect();
-            if additions.iter().any(|a| matches!(a, Addition::Unsafe)) {
+            if additions.iter().any(|a| matches!(a, Addition::Unsafe)) || !signed.safe(&of) {
                 continue;
             }
             let mut trial = spans.clone();
@@ -323,6 +329,7 @@ impl Policy {
             });
             if inserted {
                 spans = trial;
+                signed.add(&of);
                 self.release(family, p);
             }
         }
@@ -664,7 +671,7 @@ fn families(instrument: &Instrument, table: &ResponseTable, cells: &Cells, k: Mi
         // One decision for the counts and the texts: a sample shows its labels and its group
         // tags, so counts released where texts are not could be matched against the samples.
         let measures = vec![(Measure::Comments(q), authors.clone()), (Measure::CommentTexts(q), authors.clone())];
-        out.push(Family { measures, masks: vec![authors], threshold: t, texts: true });
+        out.push(Family { measures, masks: vec![authors], links: Vec::new(), threshold: t, texts: true });
     }
     out
 }
@@ -692,13 +699,13 @@ fn likert_families(items: &[KeyedItem<'_>], scores: &RespondentScores, cells: &C
         // statistics count only the answers given: over one population, the score next to the
         // item means gives those respondents' answered total. So the item statistics are released
         // only where every combination holds 0 or at least k such respondents.
-        masks.push(cells.count(|r| scored(r) && in_dim.iter().any(|v| v[r] == MISSING)));
+        let links = vec![cells.count(|r| scored(r) && in_dim.iter().any(|v| v[r] == MISSING))];
         dedup_masks(&mut masks);
-        out.push(Family { measures: vec![(Measure::Split(d), any)], masks, threshold: k, texts: false });
+        out.push(Family { measures: vec![(Measure::Split(d), any)], masks, links, threshold: k, texts: false });
     }
     let mut masks: Vec<Vec<u32>> = measures.iter().map(|(_, m)| m.clone()).collect();
     dedup_masks(&mut masks);
-    out.push(Family { measures, masks, threshold: k, texts: false });
+    out.push(Family { measures, masks, links: Vec::new(), threshold: k, texts: false });
     out
 }
 
