@@ -84,8 +84,7 @@ fn a_published_wave_that_changed_is_refused() {
     let mut later = wave_one();
     later.extend(people("w1", "Engineering", 1, 3));
     let err = views(&survey(later, Some("wave"))).publish_after(&View::by("department"), &[record]).unwrap_err();
-    let ViewError::Prior(PriorError::WaveChanged { wave, published, now }) = &err else { panic!("{err}") };
-    assert_eq!((wave.as_str(), *published, *now), ("w1", 27, 28));
+    assert_eq!(err, ViewError::Prior(PriorError::WaveChanged { wave: "w1".into() }));
     assert!(err.to_string().contains("publish a wave once, after it closes"), "{err}");
 }
 

@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::linked::{Addition, Atoms, Echelon, SignedParts};
-use super::prior::{PriorError, Publication, Release, WaveSize};
+use super::prior::{wave_digests, PriorError, Publication, Release};
 use super::redact::Redactor;
 use super::MinGroup;
 use crate::ingest::NO_ANSWER;
@@ -163,7 +163,7 @@ impl Policy {
         prior: &[Publication],
     ) -> Result<Policy, PriorError> {
         let (mut policy, cells) = Policy::undecided(table, wave, k, min_comments);
-        let known = policy.known_from(prior, instrument, &cells)?;
+        let known = policy.known_from(prior, instrument, table, &cells)?;
         policy.decide_all(instrument, table, &cells, primary_only, &known);
         Ok(policy)
     }
@@ -208,7 +208,7 @@ impl Policy {
 
     /// The cells of every population the publications `prior` released, per statistic (each
     /// restricted to the waves they published); refused when they do not fit these responses.
-    fn known_from(&self, prior: &[Publication], instrument: &Instrument, cells: &Cells) -> Result<Vec<(Measure, Vec<usize>)>, PriorError> {
+    fn known_from(&self, prior: &[Publication], instrument: &Instrument, table: &ResponseTable, cells: &Cells) -> Result<Vec<(Measure, Vec<usize>)>, PriorError> {
         let mut known = Vec::new();
         for publication in prior {
             let wave = self.wave.ok_or(PriorError::NoWaveColumn)?;
@@ -220,14 +220,17 @@ impl Policy {
             if &publication.wave_column != wave_column {
                 return Err(PriorError::OtherWaveColumn { published: publication.wave_column.clone(), now: wave_column.clone() });
             }
+            let digests = wave_digests(instrument, table, wave, wave_labels).unwrap_or_default();
             let mut published_waves = HashSet::new();
             for w in &publication.waves {
-                let code = wave_labels.iter().position(|l| *l == w.wave).map(|c| c as u32);
-                let now = code.map_or(0, |code| cells.of_row.iter().filter(|&&c| cells.codes[c as usize][wave] == code).count());
-                if now != w.respondents {
-                    return Err(PriorError::WaveChanged { wave: w.wave.clone(), published: w.respondents, now });
+                if !digests.contains(w) {
+                    return Err(PriorError::WaveChanged { wave: w.wave.clone() });
                 }
-                published_waves.extend(code);
+                let code = match wave_labels.iter().position(|l| *l == w.wave) {
+                    Some(c) => c as u32,
+                    None => NO_SEGMENT,
+                };
+                published_waves.insert(code);
             }
             for r in &publication.released {
                 // Contradictory literals (no rows) tell nothing.
@@ -261,14 +264,7 @@ impl Policy {
             Some(l) => l.clone(),
             None => NO_ANSWER.to_string(),
         };
-        let waves = table.segments[wave].codes.iter().fold(vec![0usize; wave_labels.len()], |mut n, &c| {
-            if let Some(slot) = n.get_mut(c as usize) {
-                *slot += 1;
-            }
-            n
-        });
-        let waves =
-            wave_labels.iter().zip(waves).filter(|(_, n)| *n > 0).map(|(w, n)| WaveSize { wave: w.clone(), respondents: n }).collect();
+        let waves = wave_digests(instrument, table, wave, wave_labels)?;
         let mut released: Vec<Release> = self
             .released
             .iter()

@@ -168,7 +168,7 @@ impl<'a> Scorer<'a> {
                 let shown = score.n.is_some();
                 let in_dim: Vec<&KeyedItem> = self.items.iter().filter(|k| k.item.dimension == d).collect();
                 let [fav, neu, unf] = if shown { self.dimension_split(d, &in_dim, rows) } else { [None; 3] };
-                let alpha = if with_alpha && shown { self.dim_cov[d].cronbach_alpha() } else { None };
+                let alpha = if with_alpha && shown { reliability(&self.dim_cov[d]).and_then(Covariance::cronbach_alpha) } else { None };
                 DimensionScore {
                     id: dim.id.clone(),
                     score,
@@ -255,7 +255,7 @@ impl<'a> Scorer<'a> {
                     neutral: neu,
                     unfavourable: unf,
                     distribution: shown.then(|| dist.iter().map(|&c| share(c, n)).collect()),
-                    item_rest: if shown { pos.and_then(|p| cov.item_rest(p)) } else { None },
+                    item_rest: if shown { pos.zip(reliability(cov)).and_then(|(p, cov)| cov.item_rest(p)) } else { None },
                 }
             })
             .collect()
@@ -390,6 +390,16 @@ fn split_rows(scale: &Scale, items: &[&KeyedItem<'_>], rows: Rows<'_>) -> [usize
         });
     }
     counts
+}
+
+/// Fewest respondents who answered every item of a dimension behind its alpha and item–rest
+/// correlations: fewer give unstable values, and values that describe the few (with three,
+/// alpha and item–rest tell how one person's answers differ from two others').
+pub const MIN_RELIABILITY_CASES: usize = 30;
+
+/// `cov` when it rests on at least [`MIN_RELIABILITY_CASES`] complete cases.
+fn reliability(cov: &Covariance) -> Option<&Covariance> {
+    (cov.n() >= MIN_RELIABILITY_CASES).then_some(cov)
 }
 
 /// Covariance of the keyed items over the complete cases among `rows`, row by row (the
