@@ -32,7 +32,7 @@ mod audit;
 mod redteam;
 
 use audit::Person;
-use redteam::{answering, survey, views, ALL_LIKERT};
+use redteam::{answering, by_department_and_role, survey, views, ALL_LIKERT};
 use secpulse::privacy::prior::{PriorError, Publication};
 use secpulse::report::Report;
 use secpulse::views::{View, ViewError};
@@ -64,6 +64,15 @@ fn group(report: &Report, column: Option<&str>, value: &str) -> Option<(f64, f64
     }
 }
 
+/// Asserts that the two reports' `(n, score)` of one group do not subtract to the score
+/// `truth` of the one respondent they differ by; prints the arithmetic.
+fn assert_no_subtraction(what: &str, before: Option<(f64, f64)>, after: Option<(f64, f64)>, truth: f64) {
+    let (Some((n1, s1)), Some((n2, s2))) = (before, after) else { return };
+    let x = n2 * s2 - n1 * s1;
+    eprintln!("{what}: {n1} at {s1}, then {n2} at {s2}: {n2}·{s2} − {n1}·{s1} = {x:.1} (the respondent's true score {truth})");
+    assert!((x - truth).abs() > 5.0, "{what}: one respondent's score follows from the two reports: {x:.1}");
+}
+
 // -----------------------------------------------------------------------------------------
 // Leak A: blank waves are outside the record.
 // -----------------------------------------------------------------------------------------
@@ -92,12 +101,7 @@ fn blank_wave_rows_escape_the_record_and_a_late_one_is_singled_out() {
     let mut september_people = march_people;
     september_people.extend(people(None, "Engineering", 1, 3));
     let (september, _) = publish(september_people, &[record]).expect("the changed blank wave is not refused");
-    let (Some((n1, s1)), Some((n2, s2))) = (group(&march, None, ""), group(&september, None, "")) else {
-        return;
-    };
-    let x = n2 * s2 - n1 * s1;
-    eprintln!("everyone: {n1} at {s1} in March, {n2} at {s2} in September: {n2}·{s2} − {n1}·{s1} = {x:.1} (x's true score 50)");
-    assert!((x - 50.0).abs() > 5.0, "the late blank-wave respondent's score follows from the two reports: {x:.1}");
+    assert_no_subtraction("everyone, March then September", group(&march, None, ""), group(&september, None, ""), 50.0);
 }
 
 // -----------------------------------------------------------------------------------------
@@ -129,13 +133,8 @@ fn recoding_a_published_wave_keeps_its_size_and_singles_out_the_moved_respondent
     september_people.extend(people(Some("w1"), "Finance", 1, 3));
     let (march, record) = publish_by_department(march_people, &[]).unwrap();
     let (september, _) = publish_by_department(september_people, &[record.unwrap()]).expect("the recoded wave is not refused");
-    let (Some((n1, s1)), Some((n2, s2))) = (group(&march, Some("department"), "Finance"), group(&september, Some("department"), "Finance"))
-    else {
-        return;
-    };
-    let x = n2 * s2 - n1 * s1;
-    eprintln!("Finance: {n1} at {s1} in March, {n2} at {s2} in September: {n2}·{s2} − {n1}·{s1} = {x:.1} (x's true score 50)");
-    assert!((x - 50.0).abs() > 5.0, "the moved respondent's score follows from the two reports: {x:.1}");
+    let finance = |r: &Report| group(r, Some("department"), "Finance");
+    assert_no_subtraction("Finance, March then September", finance(&march), finance(&september), 50.0);
 }
 
 /// Publishes the department breakdown of `people` after the records `prior`.
@@ -179,12 +178,7 @@ fn cli_publish_has_no_record_so_two_reports_single_out_a_late_respondent() {
         Report::from_json(&String::from_utf8(out.stdout).unwrap()).expect("a published report reads back")
     };
     let (march, september) = (publish_cli(wave_one, "march"), publish_cli(both, "september"));
-    let (Some((n1, s1)), Some((n2, s2))) = (group(&march, None, ""), group(&september, None, "")) else {
-        return;
-    };
-    let x = n2 * s2 - n1 * s1;
-    eprintln!("secpulse score --publish: everyone {n1} at {s1}, then {n2} at {s2}: x = {x:.1} (true 50)");
-    assert!((x - 50.0).abs() > 5.0, "the late respondent's score follows from two `--publish` reports: {x:.1}");
+    assert_no_subtraction("secpulse score --publish, everyone", group(&march, None, ""), group(&september, None, ""), 50.0);
 }
 
 // -----------------------------------------------------------------------------------------
@@ -209,14 +203,12 @@ fn cli_publish_has_no_record_so_two_reports_single_out_a_late_respondent() {
 #[test]
 #[ignore = "red team: open leak"]
 fn three_populations_everyone_minus_department_minus_role_pin_two_small_cells() {
-    let mut people = Vec::new();
-    let mut add = |d: &str, r: &str, n: usize, v: u8| {
-        people.extend((0..n).map(|_| answering(Person::new().seg("department", d).seg("role", r), &ALL_LIKERT, v)));
-    };
-    add("Engineering", "Leader", 3, 5);
-    add("Engineering", "Staff", 10, 3);
-    add("IT", "Leader", 10, 3);
-    add("IT", "Staff", 2, 1);
+    let people = by_department_and_role(&[
+        ("Engineering", "Leader", 3, 5),
+        ("Engineering", "Staff", 10, 3),
+        ("IT", "Leader", 10, 3),
+        ("IT", "Staff", 2, 1),
+    ]);
     let s = survey(people, None);
     let mut v = views(&s);
     let reports =
