@@ -35,7 +35,7 @@ mod audit;
 mod redteam;
 
 use audit::{Person, Survey};
-use redteam::{answering, survey, views, ALL_LIKERT};
+use redteam::{answering, by_department_and_role, survey, views, ALL_LIKERT};
 use secpulse::ingest::{read_responses, Format, IngestOptions};
 use secpulse::privacy::MinGroup;
 use secpulse::report::Report;
@@ -624,16 +624,12 @@ fn dashboard_k5_and_k6_views_together_isolate_one_person() {
 /// of 1 … k − 1 contributors (here Leader, after Engineering: the view is refused).
 #[test]
 fn mixed_sign_difference_of_two_small_cells_leaks_through_non_negativity() {
-    let mut people = Vec::new();
-    let mut add = |d: &str, r: &str, n: usize, v: u8| {
-        for _ in 0..n {
-            people.push(answering(Person::new().seg("department", d).seg("role", r), &ALL_LIKERT, v));
-        }
-    };
-    add("Engineering", "Leader", 10, 3);
-    add("Engineering", "Staff", 2, 1);
-    add("IT", "Leader", 3, 5);
-    add("IT", "Staff", 10, 3);
+    let people = by_department_and_role(&[
+        ("Engineering", "Leader", 10, 3),
+        ("Engineering", "Staff", 2, 1),
+        ("IT", "Leader", 3, 5),
+        ("IT", "Staff", 10, 3),
+    ]);
     let s = survey(people, None);
     let mut v = views(&s);
     let (Ok(eng), Ok(lead)) =
