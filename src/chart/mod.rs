@@ -134,7 +134,16 @@ pub struct ChartOptions {
 
 impl Default for ChartOptions {
     fn default() -> Self {
-        ChartOptions { segment: None, question: None, width: None, theme: Theme::Light, pixel_ratio: 1.0, neutral: true, titled: false, look: Look::default() }
+        ChartOptions {
+            segment: None,
+            question: None,
+            width: None,
+            theme: Theme::Light,
+            pixel_ratio: 1.0,
+            neutral: true,
+            titled: false,
+            look: Look::default(),
+        }
     }
 }
 

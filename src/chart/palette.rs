@@ -235,7 +235,8 @@ mod tests {
 
     #[test]
     fn a_page_look_replaces_colours_but_keeps_text_readable() {
-        let look = Look { background: Some("rgb(0, 0, 0)".into()), text: Some("#111".into()), muted: Some("#777777".into()), ..Look::default() };
+        let look =
+            Look { background: Some("rgb(0, 0, 0)".into()), text: Some("#111".into()), muted: Some("#777777".into()), ..Look::default() };
         let c = Colors::styled(Theme::Light, &look);
         assert_eq!(c.bg, RGBColor(0, 0, 0));
         assert!(contrast(c.fg, c.bg) >= 4.5, "unreadable text colour replaced");

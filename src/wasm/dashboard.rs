@@ -6,8 +6,8 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::{into_error, to_js};
 use super::measure::CanvasMeasure;
+use super::{into_error, to_js};
 use crate::chart::{self, ChartKind, ChartOptions, Estimate, Look, Measure, Theme};
 use crate::ingest::{self, IngestOptions, IngestSummary, ResponseTable};
 use crate::instrument::Instrument;

@@ -13,6 +13,8 @@ ${TOKENS}
 select, button { font: inherit; font-size: .9rem; color: var(--_fg); background: var(--_panel); border: 1px solid var(--_border);
   border-radius: 6px; padding: .35rem .6rem; min-height: 2.25rem; }
 button { cursor: pointer; }
+select { max-inline-size: 100%; }
+.bar label, .filters label { min-inline-size: 0; max-inline-size: 100%; }
 button.primary { background: var(--_accent); border-color: var(--_accent); color: var(--_on-accent); }
 button:focus-visible, select:focus-visible, .scroll:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 .spacer { flex: 1; }
