@@ -23,7 +23,9 @@ import { commentBrowser } from './report/comments.js';
 import { chartLook, isDark, onSchemeChange } from './theme.js';
 
 // Dashboard order: the headline first; wide panels (balance, likert, heatmap, comment browser) alternate with pairs.
-const CHARTS = ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance'];
+const CHARTS = ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance', 'selections'];
+/** Charts shown only when the report has their data: kind → report field. */
+const OPTIONAL = { selections: 'selections' };
 const ALL = '';
 const CRASHED = 'The analysis engine stopped unexpectedly (a fault in secpulse).';
 
@@ -383,6 +385,7 @@ class SecpulseReport extends HTMLElement {
       this.#browser = commentBrowser(this.#core.commentLabels());
       u.grid.append(this.#browser.root);
     }
+    for (const [kind, field] of Object.entries(OPTIONAL)) this.#panels.get(kind).root.hidden = !report[field]?.length;
     this.#browser.update(questions.find((q) => q.id === this.#question) ?? null, { published: this.#published, names: this.#namesCount });
     this.#draw();
   }
@@ -395,6 +398,7 @@ class SecpulseReport extends HTMLElement {
   #draw() {
     const o = this.#options();
     for (const [kind, p] of this.#panels) {
+      if (p.root.hidden) continue;
       p.setText(this.#dash.describe(kind, o));
       const w = p.canvas.parentElement.clientWidth - parseFloat(getComputedStyle(p.canvas.parentElement).paddingLeft) * 2;
       const ht = this.#dash.preferredHeight(kind, { ...o, width: Math.round(w) });

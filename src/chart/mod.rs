@@ -30,6 +30,7 @@ mod likert;
 pub mod measure;
 mod nps;
 pub mod palette;
+mod selections;
 mod trend;
 
 use std::fmt as stdfmt;
@@ -70,11 +71,13 @@ pub enum ChartKind {
     Stance,
     /// Comments per theme.
     Themes,
+    /// Per-option shares of the multi-choice ("choose all that apply") questions.
+    Selections,
 }
 
 impl ChartKind {
     /// Every chart, in dashboard order.
-    pub const ALL: [ChartKind; 9] = [
+    pub const ALL: [ChartKind; 10] = [
         ChartKind::Balance,
         ChartKind::Dimensions,
         ChartKind::Likert,
@@ -84,6 +87,7 @@ impl ChartKind {
         ChartKind::Sentiment,
         ChartKind::Stance,
         ChartKind::Themes,
+        ChartKind::Selections,
     ];
 
     /// The chart's id ("balance", "dimensions", …), as used in JS and file names.
@@ -98,6 +102,7 @@ impl ChartKind {
             ChartKind::Sentiment => "sentiment",
             ChartKind::Stance => "stance",
             ChartKind::Themes => "themes",
+            ChartKind::Selections => "selections",
         }
     }
 }
@@ -247,6 +252,7 @@ fn draw_body<DB: DrawingBackend>(kind: ChartKind, report: &Report, pen: &Pen<'_,
         ChartKind::Sentiment => comments::draw_sentiment(pen, report, o),
         ChartKind::Stance => comments::draw_stance(pen, report, o),
         ChartKind::Themes => comments::draw_themes(pen, report, o),
+        ChartKind::Selections => selections::draw(pen, report),
     }
 }
 
@@ -286,6 +292,7 @@ pub fn describe(kind: ChartKind, report: &Report, options: &ChartOptions) -> Cha
         ChartKind::Sentiment => comments::describe_sentiment(report, options),
         ChartKind::Stance => comments::describe_stance(report, options),
         ChartKind::Themes => comments::describe_themes(report, options),
+        ChartKind::Selections => selections::describe(report),
     }
 }
 
@@ -308,6 +315,7 @@ pub fn preferred_height(kind: ChartKind, report: &Report, options: &ChartOptions
         ChartKind::Nps => rows(1 + report.waves.as_ref().map_or(groups, |w| w.waves.len()), true),
         ChartKind::Sentiment | ChartKind::Stance => rows(comments::group_rows(report, options), true),
         ChartKind::Themes => rows(comments::theme_rows(report, options), true),
+        ChartKind::Selections => rows(selections::rows(report).max(1), true),
     }
 }
 

@@ -21,6 +21,8 @@ export const MESSAGES = {
     download: 'Download my answers',
     downloadFile: 'my-survey-answers.json',
     preferNot: 'Prefer not to say',
+    chooseOne: 'Choose…',
+    chooseAny: 'Choose all that apply.',
     noNames: 'Please don’t write names or anything that could identify you or others.',
     chars: '{n} of {max} characters',
     charsLeft_one: '{n} character left',

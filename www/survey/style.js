@@ -47,7 +47,7 @@ legend, .q.text > label { display: block; font-weight: 600; padding: 0; margin: 
 .opt:has(:checked) { background: var(--_selected); border-color: var(--_accent); box-shadow: inset 0 0 0 1px var(--_accent); }
 .opt:has(:focus-visible) { outline: 3px solid var(--_accent); outline-offset: 2px; }
 .opt input:focus-visible { outline: none; }
-input[type="radio"] { width: 1.25rem; height: 1.25rem; margin: 0; flex: none; accent-color: var(--_accent); }
+input[type="radio"], input[type="checkbox"] { width: 1.25rem; height: 1.25rem; margin: 0; flex: none; accent-color: var(--_accent); }
 .poles { display: flex; justify-content: space-between; gap: 1rem; margin-block-start: .375rem; font-size: .875rem; color: var(--_muted); }
 .poles span:last-child { text-align: end; }
 
