@@ -52,7 +52,7 @@ test('SVG exports carry the expected labels and escape nothing unsafe', async ()
   const expected = { balance: ['All respondents', 'Engineering', 'Always says no'], dimensions: ['Enablement', 'Preparedness'],
     nps: ['All respondents', '2026-H1'], likert: ['Favourable'], heatmap: ['Responsiveness', 'Finance'], trend: ['2025-H1', 'Overall'],
     themes: ['What the comments are about', 'What does the security team do well?'], sentiment: ['All comments', 'Engineering', 'Negative'],
-    stance: ['All comments', 'Blocks work', 'Enables work'] };
+    stance: ['All comments', 'Blocks work', 'Enables work'], selections: ['What people chose', 'None of these'] };
   for (const kind of CHARTS) {
     const svg = await p.evaluate((k) => document.querySelector('secpulse-report').svg(k), kind);
     assert.ok(svg.startsWith('<svg'), kind);

@@ -74,6 +74,8 @@ test('slotted content does not show before the element is defined', async () => 
   await p.goto(env.url + 'survey.html', { waitUntil: 'commit' });
   const link = p.locator('secpulse-survey > [slot="thanks"]');
   await link.waitFor({ state: 'attached' });
+  // What the reader sees: nothing is painted before the head's stylesheets are in (they block rendering).
+  await p.waitForFunction(() => [...document.styleSheets].some((s) => s.href?.endsWith('/secpulse.css')));
   assert.equal(await p.evaluate(() => customElements.get('secpulse-survey')), undefined, 'not defined yet');
   assert.equal(await link.isVisible(), false, 'the thank-you link is hidden while undefined');
   release();
