@@ -9,26 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
-import { DIST, REPO, filesUnder, installList, strictPage, violations } from './intranet-helpers.mjs';
+import { DIST, REPO, filesUnder, installHead, installList, strictPage, violations } from './intranet-helpers.mjs';
 
-const PAGE = `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Intranet page</title>
-  <link rel="icon" href="data:,">
-  <link rel="stylesheet" href="/secpulse/secpulse.css">
-  <script type="module" src="/secpulse/secpulse.js"></script>
-</head>
-<body>
-  <main>
-    <h1>Security team</h1>
-    <secpulse-survey wave="2026-H1"><p slot="thanks"><a href="/results">Results</a></p></secpulse-survey>
-    <secpulse-report src="/report.json"></secpulse-report>
-  </main>
-</body>
-</html>
+/** An intranet page with both elements, its <head> lines exactly as the docs give them. */
+const page = (head) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Intranet page</title>
+<link rel="icon" href="data:,">${head}</head>
+<body><main><h1>Security team</h1>
+<secpulse-survey wave="2026-H1"><p slot="thanks"><a href="/results">Results</a></p></secpulse-survey>
+<secpulse-report src="/report.json"></secpulse-report>
+</main></body></html>
 `;
 
 let browser;
@@ -48,7 +37,7 @@ async function site(leave = []) {
     await cp(join(DIST, entry), join(root, 'secpulse', entry), { recursive: true });
   }
   for (const gone of leave) await rm(join(root, 'secpulse', gone), { force: true, recursive: true });
-  await writeFile(join(root, 'index.html'), PAGE);
+  await writeFile(join(root, 'index.html'), page(await installHead()));
   await cp(join(REPO, 'www/report.json'), join(root, 'report.json'));
   const { server, url } = await serve(0, '127.0.0.1', root);
   return { url, async close() { server.close(); await rm(root, { recursive: true, force: true }); } };

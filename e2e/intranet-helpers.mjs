@@ -52,6 +52,12 @@ export async function installList() {
   return entries;
 }
 
+/** The `<head>` lines docs/embedding.md ("Install") says to add to every page. */
+export async function installHead() {
+  const docs = await readFile(join(REPO, 'docs/embedding.md'), 'utf8');
+  return docs.split('\n## Install')[1].split('```html\n')[1].split('```')[0].trim();
+}
+
 /** Every file under `dir`, as paths relative to it. */
 export async function filesUnder(dir) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
