@@ -58,7 +58,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report) -> Re
             hidden: false,
         }));
     }
-    let legend = vec![("% of those who answered; several options could be chosen".to_string(), LegendMark::Note)];
+    let legend = vec![("% of those who answered".to_string(), LegendMark::Note)];
     bars::draw(pen, &Bars { rows, x: 0.0..100.0, ticks: bars::ticks(0.0, 100.0, 25.0, pct), zero: 0.0, poles: None, legend })
 }
 

@@ -30,7 +30,7 @@ progress { display: block; width: 100%; height: .75rem; accent-color: var(--_acc
 .single .page:not(:first-child) { border-block-start: 1px solid var(--_border); padding-block-start: 1.5rem; }
 
 .q { border: 0; padding: 0; margin: 0 0 2rem; min-width: 0; }
-legend, .q.text > label { display: block; font-weight: 600; padding: 0; margin: 0 0 .5rem; }
+legend, .q.text > label, .q.dropdown > label { display: block; font-weight: 600; padding: 0; margin: 0 0 .5rem; }
 .req { font-weight: 400; color: var(--_muted); }
 .q.invalid { border-inline-start: 4px solid var(--_danger); padding-inline-start: .75rem; }
 .err-msg { color: var(--_danger); font-weight: 600; margin: 0 0 .5rem; }
