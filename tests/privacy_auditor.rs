@@ -266,6 +266,33 @@ fn class3_sibling_views_protected() {
     leaks_only_unprotected(&class3(), 3);
 }
 
+/// Multi-choice option shares (a statistic of its own, counted by the answers behind it):
+/// everyone, Engineering and Sales are shown, so the two Legal answers to `contact_ways`
+/// follow by subtraction unless the policy counts them.
+fn selections() -> Survey {
+    let ins = sensitive_instrument();
+    let picked = |mut p: Person, cell: &str| {
+        p.picks.insert("contact_ways".into(), cell.into());
+        p
+    };
+    let mut people = repeat(20, |i| picked(full(&ins, "Engineering", 4, 9), ["Reported something suspicious", "None of these"][i % 2]));
+    people.extend(repeat(20, |_| picked(full(&ins, "Sales", 4, 8), "Asked for advice or a review|Reported something suspicious")));
+    people.extend(repeat(2, |_| picked(full(&ins, "Legal", 1, 0), "Asked for an exception to a rule")));
+    survey(people, false)
+}
+
+#[test]
+fn selection_shares_by_subtraction_found_when_unprotected() {
+    let a = run(&selections(), Protection::PrimaryOnly);
+    let found = a.of_class(3).into_iter().any(|f| f.kind == "selection contact_ways" && f.rows.len() == 2);
+    assert!(found, "{:?}{}", a.by_class(), show(&a, 3));
+}
+
+#[test]
+fn selection_shares_by_subtraction_protected() {
+    leaks_only_unprotected(&selections(), 3);
+}
+
 #[test]
 fn class4_hidden_in_view_visible_by_difference_found_when_unprotected() {
     let a = run(&class4(), Protection::PrimaryOnly);

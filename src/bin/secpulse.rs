@@ -214,6 +214,13 @@ fn print_instrument(path: Option<&Path>, json: bool) -> CliResult {
                 Question::Choice { options, .. } => options.join(" / "),
                 Question::Text { max_chars, .. } => format!("free text, up to {max_chars} characters"),
                 Question::Ranking { options, .. } => format!("rank: {}", options.join(", ")),
+                Question::MultiChoice { options, none, .. } => {
+                    format!(
+                        "choose any: {}{}",
+                        options.join(" / "),
+                        if none.is_empty() { String::new() } else { format!(" (or only: {none})") }
+                    )
+                }
             };
             text += &format!("  {:<14} {}\n  {:<14} [{kind}]\n", q.id(), q.text(), "");
         }

@@ -4,7 +4,7 @@
 //! for every population a reader can reach: everyone, each value of each segment column,
 //! each wave, and each segment value within each wave. For every statistic (a [`Measure`]:
 //! people, overall score, each dimension's score, each dimension's favourable split with its
-//! items, NPS, balance, each ranking, each randomized item, each comment question's counts
+//! items, NPS, balance, each ranking, each multi-choice question's option shares, each randomized item, each comment question's counts
 //! and its verbatim texts) it knows the contributors in every cell of the responses and
 //! releases the statistic for a population only when no combination with the other released
 //! populations isolates fewer than `k` contributors (see [`super::linked`]). The populations
@@ -46,6 +46,9 @@ pub enum Measure {
     Balance,
     /// Ranking question `q` (index among the table's ranking columns).
     Ranking(usize),
+    /// Multi-choice question `q`'s option shares (index among the table's multi-choice
+    /// columns); its contributors are the respondents who answered it.
+    Selection(usize),
     /// Randomized-response item `q` (index among the instrument's randomized items).
     Sensitive(usize),
     /// Comment counts and label counts of text question `q` (index among the table's text columns).
@@ -431,6 +434,11 @@ impl Policy {
                 (r.n, r.options) = (None, Vec::new());
             }
         }
+        for (q, s) in report.selections.iter_mut().enumerate() {
+            if !shows(Measure::Selection(q), view) {
+                (s.n, s.options) = (None, Vec::new());
+            }
+        }
         let view_shows = Shown::of(report, |m| shows(m, view));
         for (column, groups) in report.segments.iter_mut() {
             for g in groups.iter_mut() {
@@ -662,6 +670,9 @@ fn families(instrument: &Instrument, table: &ResponseTable, cells: &Cells, k: Mi
     };
     for (q, col) in table.rankings.iter().enumerate() {
         out.push(linear(Measure::Ranking(q), rows_with(&mut col.entries.iter().map(|(r, _)| *r))));
+    }
+    for (q, col) in table.selections.iter().enumerate() {
+        out.push(linear(Measure::Selection(q), rows_with(&mut col.entries.iter().map(|(r, _)| *r))));
     }
     let randomized = instrument.questions().filter(|q| matches!(q, Question::Randomized { .. }));
     for (q, col) in randomized.filter_map(|q| table.answer(q.id())).enumerate() {

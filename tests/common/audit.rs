@@ -4,7 +4,7 @@
 //!
 //! The model. Each released statistic is recorded as a *kind* (people count, overall score,
 //! one dimension's score, one dimension's favourable split, one item, NPS, balance, the
-//! randomized item, one comment question) and a *population* (a set of rows: the view's
+//! randomized item, one multi-choice question's option shares, one comment question) and a *population* (a set of rows: the view's
 //! filter, and the group, wave or "rest" it describes). Its contributors are the rows of
 //! the population that enter that kind (who answered NPS, who has an answer in the
 //! dimension, who wrote a comment, ...), recomputed here from the raw rows, never taken
@@ -111,6 +111,8 @@ pub struct Person {
     pub answers: BTreeMap<String, u8>,
     /// Text question id → comment.
     pub comments: BTreeMap<String, String>,
+    /// Multi-choice question id → the chosen options as the CSV cell holds them (`a|b`).
+    pub picks: BTreeMap<String, String>,
 }
 
 impl Person {
@@ -167,7 +169,7 @@ impl Survey {
                         v.clone()
                     } else if let Some(v) = p.answers.get(h) {
                         v.to_string()
-                    } else if let Some(t) = p.comments.get(h) {
+                    } else if let Some(t) = p.comments.get(h).or_else(|| p.picks.get(h)) {
                         t.clone()
                     } else {
                         String::new()
@@ -320,6 +322,17 @@ pub fn random_survey(seed: u64, opts: GenOptions) -> Survey {
                 p = p.answer("nps", rng.random_range(0..=10u8));
             }
             for q in instrument.questions() {
+                if let Question::MultiChoice { id, options, none, .. } = q {
+                    if !rng.random_bool(my_skip) {
+                        let chosen: Vec<&str> = options.iter().filter(|_| rng.random_bool(0.3)).map(String::as_str).collect();
+                        let cell = if chosen.is_empty() { none.clone() } else { chosen.join("|") };
+                        if !cell.is_empty() {
+                            p.picks.insert(id.clone(), cell);
+                        }
+                    }
+                }
+            }
+            for q in instrument.questions() {
                 if let Question::Text { id, .. } = q {
                     if rng.random_bool(comment_rate) {
                         let text = if rng.random_bool(0.3) {
@@ -370,6 +383,8 @@ pub enum Kind {
     Balance,
     /// The randomized-response item.
     Randomized,
+    /// One multi-choice question's option shares (respondents who answered it).
+    Selection(String),
     /// One text question's comment counts and label counts.
     Comments(String),
     /// A dimension's score next to its items' means over one population: together they give
@@ -398,6 +413,7 @@ impl Kind {
             Kind::Nps => "nps".into(),
             Kind::Balance => "balance".into(),
             Kind::Randomized => "randomized".into(),
+            Kind::Selection(q) => format!("selection {q}"),
             Kind::Comments(q) => format!("comments {q}"),
             Kind::Skipped(d) => format!("dimension {d} next to its items"),
         }
@@ -445,6 +461,7 @@ fn contributors(survey: &Survey, kind: &Kind) -> Set {
         Kind::Randomized => {
             question_of(|q| matches!(q, Question::Randomized { .. })).map_or_else(Set::default, |id| Set::from_fn(n, |r| has(r, &id)))
         }
+        Kind::Selection(q) => Set::from_fn(n, |r| survey.people[r].picks.contains_key(q)),
         Kind::Comments(q) => Set::from_fn(n, |r| survey.people[r].comments.contains_key(q)),
         Kind::Skipped(d) => {
             let items = items_of(d);
@@ -617,6 +634,9 @@ impl Recorder<'_> {
                 column: w.column.clone(),
                 groups: listed,
             });
+        }
+        for s in report.selections.iter().filter(|s| s.n.is_some() || !s.options.is_empty()) {
+            self.push(Kind::Selection(s.id.clone()), pop, in_wave, label.to_string(), s.n);
         }
         for s in &report.sensitive {
             if s.all.reported_yes.is_some() || s.all.share.is_some() {
