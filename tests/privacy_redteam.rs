@@ -620,9 +620,11 @@ fn dashboard_k5_and_k6_views_together_isolate_one_person() {
 /// Reader knowledge needed: none beyond the released numbers for the bound; knowing that
 /// Engineering has two staff members (org chart) turns it into both people's exact answers.
 /// Severity: a bound (≥ 2 people of a cell of < k gave this answer), exact with the cell size.
-/// Closed: `SignedParts` refuses a population whose difference with a released one has a part
-/// of 1 … k − 1 contributors (here Leader, after Engineering: the view is refused).
+/// Open: refusing a population whose difference with a released one has a small signed part
+/// was tried (pairs only) and left the refused populations derivable from the others
+/// (docs/privacy.md).
 #[test]
+#[ignore = "red team: open leak"]
 fn mixed_sign_difference_of_two_small_cells_leaks_through_non_negativity() {
     let people = by_department_and_role(&[
         ("Engineering", "Leader", 10, 3),

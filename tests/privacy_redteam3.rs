@@ -1,5 +1,5 @@
 //! Red team 3: attacks on the newest protections (publishing again with a record,
-//! `privacy::prior`; mixed-sign pairs, `SignedParts`; the skipped-item link) and on what
+//! `privacy::prior`; the skipped-item link) and on what
 //! users can reach. Each test asserts the guarantee; the tests of leaks still open FAIL and
 //! are `#[ignore = "red team: open leak"]`. Run them with
 //! `cargo test --test privacy_redteam3 -- --include-ignored --nocapture` (the output prints
@@ -16,8 +16,8 @@
 //!    CLI's `--publish` (and the dashboard's "Publish report") cannot read or write one, so
 //!    the users' way of publishing again is the unprotected one.
 //! D. `three_populations_*`: everyone − a department − a role leaves two small cells with
-//!    opposite signs (documented open); `SignedParts` checks pairs of released populations,
-//!    not populations that follow from them (the other department), and item counts pin both
+//!    opposite signs (documented open); a check of pairs of released populations (tried, then
+//!    reverted) misses populations that follow from them (the other department), and item counts pin both
 //!    cells' answers. `three_populations_mixed_signs_in_random_surveys` counts how common it is.
 //! E. `the_record_states_*`: the record holds exact wave sizes, also of waves every view hides.
 //! F. `alpha_and_item_rest_*`: alpha and item–rest correlations are computed over complete
@@ -210,7 +210,7 @@ fn cli_publish_has_no_record_so_two_reports_single_out_a_late_respondent() {
 /// IT·Leader 10 (3), IT·Staff 2 (answer 1). Everyone (25), Engineering (13) and Leader (13)
 /// are released: every pair's parts hold 0 or ≥ 5 (Engineering − Leader = 10 Eng staff − 10
 /// IT leaders), and the linear span's only small-cell combination, everyone − Engineering −
-/// Leader = IT·Staff − Engineering·Leader, rests on 2 + 3 = 5. `SignedParts` would refuse IT
+/// Leader = IT·Staff − Engineering·Leader, rests on 2 + 3 = 5. A pairwise sign check would refuse IT
 /// next to Leader (IT − Leader = the same two cells), but IT = everyone − Engineering follows
 /// anyway. Item counts (share × n, exact for n ≤ 100) are non-negative, so for en1:
 /// count₁(everyone) − count₁(Engineering) − count₁(Leader) = 2 − 0 ⇒ both IT staff answered 1,
@@ -218,7 +218,7 @@ fn cli_publish_has_no_record_so_two_reports_single_out_a_late_respondent() {
 /// Reader needs: the three views (and the cell sizes, which n's give: 25 − 13 − 13 = −1 =
 /// 2 − 3, or the org chart). Learns: the answers of two cells of 2 and 3 people, item by item.
 /// Severity: medium-high (exact answers of homogeneous small cells; a bound otherwise).
-/// Fix: run `SignedParts` against the populations that follow from the released ones too
+/// Fix: run a sign check against the populations that follow from the released ones too
 /// (complements within a released superset: everyone − P, a wave − P), or more generally
 /// check the ±1 sums of up to three released populations for a mixed part of 1 … k − 1.
 #[test]
@@ -411,7 +411,7 @@ fn comment_texts_across_publications_keep_ten_authors() {
 /// counts of every reachable view the policy shows, and every ±1 sum of three of them with
 /// mixed signs (P₁ + P₂ − P₃). A finding is a sum whose positive or negative part holds
 /// 1 … k − 1 respondents while no pair of the three already has such a part (so it is new
-/// beyond `SignedParts`). `RT_N` surveys (default 200).
+/// beyond a pairwise sign check). `RT_N` surveys (default 200).
 #[test]
 #[ignore = "red team: open leak (search)"]
 fn three_populations_mixed_signs_in_random_surveys() {

@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::linked::{Addition, Atoms, Echelon, SignedParts};
+use super::linked::{Addition, Atoms, Echelon};
 use super::prior::{wave_digests, PriorError, Publication, Release};
 use super::redact::Redactor;
 use super::MinGroup;
@@ -118,11 +118,9 @@ struct Family {
     /// (its base, for the primary-only mode).
     measures: Vec<(Measure, Vec<u32>)>,
     /// Contributor counts per cell that every released combination must keep at 0 or at
-    /// least the threshold, and that neither sign of a difference of two released
-    /// populations may hold 1 … threshold − 1 of: the measures' own.
+    /// least the threshold: the measures' own.
     masks: Vec<Vec<u32>>,
-    /// Contributor counts per cell that every released combination must keep at 0 or at
-    /// least the threshold (signs aside): those a link to another family's statistic calls for.
+    /// More such counts: those a link to another family's statistic calls for.
     links: Vec<Vec<u32>>,
     threshold: u32,
     texts: bool,
@@ -316,15 +314,13 @@ impl Policy {
             return;
         }
         let mut spans: Vec<Echelon> = family.masks.iter().chain(&family.links).map(|m| Echelon::new(m, family.threshold)).collect();
-        let mut signed = SignedParts::new(&family.masks, family.threshold);
         for of in known {
             spans.iter_mut().for_each(|s| s.assume(of));
-            signed.add(of);
         }
         // A population without contributors has nothing to show (and tells nothing).
         for (_, _, p, of) in order.into_iter().filter(|o| o.1 > 0) {
             let additions: Vec<Addition> = spans.iter().map(|s| s.check(&of)).collect();
-            if additions.iter().any(|a| matches!(a, Addition::Unsafe)) || !signed.safe(&of) {
+            if additions.iter().any(|a| matches!(a, Addition::Unsafe)) {
                 continue;
             }
             let mut trial = spans.clone();
@@ -334,7 +330,6 @@ impl Policy {
             });
             if inserted {
                 spans = trial;
-                signed.add(&of);
                 self.release(family, p);
             }
         }

@@ -1007,26 +1007,6 @@ fn linear(kind: &Kind, contrib: Set, releases: &[&Release], t: usize) -> Vec<Fin
             }
         }
     }
-    // Mixed signs: counts cannot be negative, so in A − B = (A \ B) − (B \ A) each part bounds
-    // the other. The link between a dimension's score and its items is checked for support
-    // only (docs/privacy.md).
-    if !matches!(kind, Kind::Skipped(_)) {
-        // Between populations released as such; a group's rest (its view minus it, behind the
-        // "vs rest" differences) is itself a difference, and three-term mixed signs stay open.
-        let rest_only = |set: &Set| releases.iter().filter(|r| r.pop.and(contrib) == *set).all(|r| r.origin.ends_with("(rest)"));
-        let direct: Vec<&(Set, bool, String)> = sets.iter().filter(|s| !rest_only(&s.0)).collect();
-        for (i, (a, wa, oa)) in direct.iter().map(|s| (s.0, s.1, &s.2)).enumerate() {
-            for (b, wb, ob) in direct[i + 1..].iter().map(|s| (s.0, s.1, &s.2)) {
-                let (ab, ba) = (a.minus(b), b.minus(a));
-                if ab.is_empty() || ba.is_empty() {
-                    continue;
-                }
-                for part in [ab, ba].into_iter().filter(|p| small(*p)) {
-                    add(part, wa || wb, format!("{oa} minus {ob}: each sign bounds the other"));
-                }
-            }
-        }
-    }
     // The span: atoms of the released sets, single atoms and pairs of atoms.
     let all: Vec<Set> = sets.iter().map(|s| s.0).collect();
     let universe = all.iter().fold(Set::default(), |u, s| u.or(*s));
