@@ -1,0 +1,97 @@
+//! Driver analysis (Johnson's relative weights) against an independent computation:
+//! `tests/data/drivers/expected.py` (numpy) produced every expected number here.
+
+use secpulse::instrument::Instrument;
+use secpulse::report::{Outcome, Report};
+use secpulse::score::drivers::{relative_weights, BOOTSTRAP_SAMPLES, MIN_DRIVER_BASE};
+use secpulse::synth::{generate, SynthOptions};
+use secpulse::views::{score, ScoreOptions};
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+#[test]
+fn weights_of_a_known_dataset_match_numpy() {
+    let text = std::fs::read_to_string("tests/data/drivers/known.csv").unwrap();
+    let rows: Vec<Vec<f64>> = text.lines().skip(1).map(|l| l.split(',').map(|v| v.parse().unwrap()).collect()).collect();
+    let x: Vec<Vec<f64>> = rows.iter().map(|r| r[..4].to_vec()).collect();
+    let y: Vec<f64> = rows.iter().map(|r| r[4]).collect();
+    let w = relative_weights(&x, &y).unwrap();
+    // expected.py: "known"
+    let expected = [0.3110324860641261, 0.1826895171047803, 0.00603127872909477, 0.027795538200538372];
+    for (got, want) in w.raw.iter().zip(expected) {
+        assert!(close(*got, want, 1e-10), "{:?}", w.raw);
+    }
+    assert!(close(w.r2, 0.5275488200985394, 1e-10));
+    assert!(close(w.shares().iter().sum::<f64>(), 100.0, 1e-9));
+}
+
+fn synthetic(n: usize, seed: u64) -> Report {
+    let instrument = Instrument::default_instrument();
+    let table = generate(&instrument, &SynthOptions { n, seed, ..SynthOptions::default() });
+    score(&instrument, &table, &ScoreOptions::default()).unwrap()
+}
+
+#[test]
+fn weights_of_synthetic_responses_match_numpy() {
+    // `secpulse synth --n 800 --seed 11`, scored by expected.py itself from the CSV.
+    let report = synthetic(800, 11);
+    let expected = [
+        (
+            Outcome::Nps,
+            772,
+            46.98913925901765,
+            [
+                13.866838682774855,
+                17.18919745176107,
+                17.143217034493695,
+                11.037471126849335,
+                12.570211485173802,
+                12.891229941374968,
+                15.301834277572263,
+            ],
+        ),
+        (
+            Outcome::Balance,
+            770,
+            46.055352758222206,
+            [
+                58.34851930101728,
+                7.329053397820529,
+                9.507434439369835,
+                4.476757298692254,
+                4.866685340078813,
+                9.01376399734636,
+                6.457786225674933,
+            ],
+        ),
+    ];
+    assert_eq!(report.drivers.len(), 2);
+    for (d, (outcome, n, r2, shares)) in report.drivers.iter().zip(expected) {
+        assert_eq!((d.outcome, d.n), (outcome, Some(n)));
+        // Respondent scores are kept as f32, hence the tolerance.
+        assert!(close(d.r2.unwrap(), r2, 1e-3), "{:?}", d.r2);
+        for (w, want) in d.weights.iter().zip(shares) {
+            let got = w.importance.unwrap();
+            assert!(close(got, want, 1e-3), "{}: {got} vs {want}", w.dimension);
+            let [lo, hi] = w.ci95.unwrap();
+            assert!(lo <= got && got <= hi && hi - lo < 25.0, "{}: {got} outside {lo}–{hi}", w.dimension);
+        }
+        let [lo, hi] = d.r2_ci95.unwrap();
+        assert!(lo < r2 && r2 < hi);
+        assert_eq!(d.bootstrap, BOOTSTRAP_SAMPLES);
+    }
+    // The bootstrap has a fixed seed: the same responses give the same intervals.
+    assert_eq!(synthetic(800, 11).drivers, report.drivers);
+}
+
+#[test]
+fn nothing_is_released_under_the_minimum_base() {
+    let report = synthetic(MIN_DRIVER_BASE - 1, 4);
+    assert!(!report.drivers.is_empty());
+    for d in &report.drivers {
+        assert_eq!((d.n, d.r2, d.r2_ci95), (None, None, None));
+        assert!(d.weights.iter().all(|w| w.importance.is_none() && w.ci95.is_none()));
+    }
+}
