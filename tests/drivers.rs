@@ -95,3 +95,25 @@ fn nothing_is_released_under_the_minimum_base() {
         assert!(d.weights.iter().all(|w| w.importance.is_none() && w.ci95.is_none()));
     }
 }
+
+#[test]
+fn priority_chart_draws_quadrants_with_takeaway_and_table() {
+    use secpulse::chart::{describe, svg, ChartKind, ChartOptions};
+    use secpulse::report::priority::{priority, Quadrant};
+    let report = synthetic(3000, 7);
+    let p = priority(&report, None).unwrap();
+    assert_eq!(p.outcome, Outcome::Nps);
+    assert_eq!(p.points.len(), 7);
+    assert!(p.points.iter().any(|x| x.quadrant == Quadrant::FixFirst) || p.points.iter().any(|x| x.quadrant == Quadrant::Keep));
+    let text = describe(ChartKind::Priority, &report, &ChartOptions::default());
+    assert_eq!(text.table.rows.len(), 7);
+    assert!(text.takeaway.len() > 20, "{}", text.takeaway);
+    let picture = svg(ChartKind::Priority, &report, 720, 420, &ChartOptions { titled: true, ..ChartOptions::default() }).unwrap();
+    std::fs::write(std::env::temp_dir().join("secpulse-priority.svg"), &picture).unwrap();
+    for q in ["Fix first", "Keep", "Watch", "Lower priority"] {
+        assert!(picture.contains(q), "{q}");
+    }
+    // Under the minimum base the chart says why instead of drawing points.
+    let small = synthetic(MIN_DRIVER_BASE - 1, 4);
+    assert!(describe(ChartKind::Priority, &small, &ChartOptions::default()).takeaway.contains("at least 30"));
+}

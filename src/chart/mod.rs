@@ -29,6 +29,7 @@ mod layout;
 mod likert;
 mod nps;
 pub mod palette;
+mod priority;
 mod trend;
 
 use std::fmt as stdfmt;
@@ -68,11 +69,13 @@ pub enum ChartKind {
     Stance,
     /// Comments per theme.
     Themes,
+    /// Dimension score against its importance for an outcome (driver analysis), in quadrants.
+    Priority,
 }
 
 impl ChartKind {
     /// Every chart, in dashboard order.
-    pub const ALL: [ChartKind; 9] = [
+    pub const ALL: [ChartKind; 10] = [
         ChartKind::Balance,
         ChartKind::Dimensions,
         ChartKind::Likert,
@@ -82,6 +85,7 @@ impl ChartKind {
         ChartKind::Sentiment,
         ChartKind::Stance,
         ChartKind::Themes,
+        ChartKind::Priority,
     ];
 
     /// The chart's id ("balance", "dimensions", …), as used in JS and file names.
@@ -96,6 +100,7 @@ impl ChartKind {
             ChartKind::Sentiment => "sentiment",
             ChartKind::Stance => "stance",
             ChartKind::Themes => "themes",
+            ChartKind::Priority => "priority",
         }
     }
 }
@@ -126,11 +131,22 @@ pub struct ChartOptions {
     pub neutral: bool,
     /// Draw the title and takeaway into the image (for SVG/PNG exports).
     pub titled: bool,
+    /// The outcome the priority chart measures importance on; default: security NPS.
+    pub outcome: Option<crate::report::Outcome>,
 }
 
 impl Default for ChartOptions {
     fn default() -> Self {
-        ChartOptions { segment: None, question: None, width: None, theme: Theme::Light, pixel_ratio: 1.0, neutral: true, titled: false }
+        ChartOptions {
+            segment: None,
+            question: None,
+            width: None,
+            theme: Theme::Light,
+            pixel_ratio: 1.0,
+            neutral: true,
+            titled: false,
+            outcome: None,
+        }
     }
 }
 
@@ -221,6 +237,7 @@ fn draw_body<DB: DrawingBackend>(kind: ChartKind, report: &Report, pen: &Pen<'_,
         ChartKind::Sentiment => comments::draw_sentiment(pen, report, o),
         ChartKind::Stance => comments::draw_stance(pen, report, o),
         ChartKind::Themes => comments::draw_themes(pen, report, o),
+        ChartKind::Priority => priority::draw(pen, report, o),
     }
 }
 
@@ -248,6 +265,7 @@ pub fn describe(kind: ChartKind, report: &Report, options: &ChartOptions) -> Cha
         ChartKind::Sentiment => comments::describe_sentiment(report, options),
         ChartKind::Stance => comments::describe_stance(report, options),
         ChartKind::Themes => comments::describe_themes(report, options),
+        ChartKind::Priority => priority::describe(report, options),
     }
 }
 
@@ -270,6 +288,7 @@ pub fn preferred_height(kind: ChartKind, report: &Report, options: &ChartOptions
         ChartKind::Nps => rows(1 + report.waves.as_ref().map_or(groups, |w| w.waves.len()), true),
         ChartKind::Sentiment | ChartKind::Stance => rows(comments::group_rows(report, options), true),
         ChartKind::Themes => rows(comments::theme_rows(report, options), true),
+        ChartKind::Priority => 420,
     }
 }
 
@@ -284,7 +303,7 @@ pub(crate) fn breakdown<'r>(report: &'r Report, options: &ChartOptions) -> Optio
 
 /// The display name of dimension `id`.
 pub(crate) fn dimension_name<'r>(report: &'r Report, id: &'r str) -> &'r str {
-    report.dimension_names.iter().find(|d| d.id == id).map_or(id, |d| d.name.as_str())
+    report.dimension_name(id)
 }
 
 /// A column name as a reader sees it: "department" → "Department".

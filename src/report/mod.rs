@@ -3,6 +3,7 @@
 //! draws and what a published report carries — aggregates only, never a response.
 
 pub mod plain;
+pub mod priority;
 
 use std::collections::BTreeMap;
 
@@ -506,6 +507,11 @@ pub struct WaveDelta {
 }
 
 impl Report {
+    /// The display name of dimension `id` (the id itself when unknown).
+    pub fn dimension_name<'r>(&'r self, id: &'r str) -> &'r str {
+        self.dimension_names.iter().find(|d| d.id == id).map_or(id, |d| d.name.as_str())
+    }
+
     /// Reads a published report (JSON text with `"format": "secpulse-report/1"`); the error
     /// says what is wrong and where.
     pub fn from_json(json: &str) -> Result<Report, String> {

@@ -214,7 +214,7 @@ fn bootstrap(n: usize, p: usize, fit: &dyn Fn(&dyn Fn(usize) -> f64) -> Option<R
 
 /// The 2.5th and 97.5th percentiles (linear interpolation, as numpy's default).
 fn percentile_interval(values: &mut [f64]) -> [f64; 2] {
-    values.sort_by(f64::total_cmp);
+    crate::sort::sort_by(values, f64::total_cmp);
     let at = |q: f64| {
         let pos = q * (values.len() - 1) as f64;
         let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);

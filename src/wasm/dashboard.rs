@@ -22,12 +22,12 @@ use crate::views::{Column, View, ViewConfig, Views};
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
 /** Chart ids, in dashboard order. */
-export type ChartKind = "balance" | "dimensions" | "likert" | "heatmap" | "trend" | "nps" | "sentiment" | "stance" | "themes";
+export type ChartKind = "balance" | "dimensions" | "likert" | "heatmap" | "trend" | "nps" | "sentiment" | "stance" | "themes" | "priority";
 /** What to show: breakdown, wave, threshold, filter, and how to draw. Unknown fields are an error. */
 export interface ViewOptions {
   by?: string[]; wave?: string; minGroup?: number;
   filter?: { segment?: { column: string; value: string }; wave?: string };
-  segment?: string; question?: string; width?: number; theme?: "light" | "dark"; pixelRatio?: number; neutral?: boolean; titled?: boolean;
+  segment?: string; question?: string; width?: number; theme?: "light" | "dark"; pixelRatio?: number; neutral?: boolean; titled?: boolean; outcome?: "nps" | "balance";
 }
 /** A chart's words: title, one-line takeaway and its data as a table. */
 export interface ChartText { title: string; takeaway: string; table: { caption: string; columns: string[]; rows: string[][] } }
@@ -56,6 +56,7 @@ struct ViewOptions {
     pixel_ratio: Option<f64>,
     neutral: Option<bool>,
     titled: bool,
+    outcome: Option<crate::report::Outcome>,
 }
 
 /// What the report depends on (the cache key); drawing options are not part of it.
@@ -349,6 +350,7 @@ impl Dashboard {
             pixel_ratio: o.pixel_ratio.unwrap_or(1.0),
             neutral: o.neutral.unwrap_or(true),
             titled: o.titled,
+            outcome: o.outcome,
         };
         Ok((report, chart_options))
     }

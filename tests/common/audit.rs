@@ -26,6 +26,7 @@ use secpulse::instrument::{Instrument, Question};
 use secpulse::privacy::CommentOptions;
 use secpulse::privacy::MinGroup;
 use secpulse::report::{Report, SegmentGroup};
+use secpulse::score::drivers::MIN_DRIVER_BASE;
 use secpulse::text::Analyzer;
 use secpulse::views::{Protection, View, ViewConfig, Views};
 use serde_json::Value;
@@ -372,6 +373,9 @@ pub enum Kind {
     Randomized,
     /// One text question's comment counts and label counts.
     Comments(String),
+    /// The driver analysis of one outcome question (its complete respondents: scored, and
+    /// answered the outcome).
+    Drivers(String),
 }
 
 impl Kind {
@@ -396,6 +400,7 @@ impl Kind {
             Kind::Balance => "balance".into(),
             Kind::Randomized => "randomized".into(),
             Kind::Comments(q) => format!("comments {q}"),
+            Kind::Drivers(q) => format!("drivers of {q}"),
         }
     }
 }
@@ -442,6 +447,7 @@ fn contributors(survey: &Survey, kind: &Kind) -> Set {
             question_of(|q| matches!(q, Question::Randomized { .. })).map_or_else(Set::default, |id| Set::from_fn(n, |r| has(r, &id)))
         }
         Kind::Comments(q) => Set::from_fn(n, |r| survey.people[r].comments.contains_key(q)),
+        Kind::Drivers(q) => Set::from_fn(n, |r| scored(r) && has(r, q)),
     }
 }
 
@@ -601,6 +607,11 @@ impl Recorder<'_> {
                 }
             }
         }
+        for d in &report.drivers {
+            if d.r2.is_some() || d.weights.iter().any(|w| w.importance.is_some()) {
+                self.push(Kind::Drivers(d.question.clone()), pop, in_wave, label.to_string(), d.n);
+            }
+        }
         for c in &report.comments {
             let kind = Kind::Comments(c.id.clone());
             if c.n.is_some() {
@@ -745,7 +756,13 @@ pub fn audit_with(survey: &Survey, protection: Protection, analyzer: &Analyzer, 
                 *e = (*e).max(r.pop.and(contrib).len());
             }
         }
-        let threshold = if matches!(kind, Kind::Comments(_)) { t } else { k };
+        // docs/privacy.md: driver weights need MIN_DRIVER_BASE complete respondents behind any
+        // difference of released analyses, never fewer than k.
+        let threshold = match kind {
+            Kind::Comments(_) => t,
+            Kind::Drivers(_) => MIN_DRIVER_BASE.max(k),
+            _ => k,
+        };
         out.findings.extend(linear(kind, contrib, &releases, threshold));
     }
     out.findings.extend(bounds(survey, &rec.tables, &lower, k));
