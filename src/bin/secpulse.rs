@@ -12,7 +12,11 @@ use secpulse::instrument::{Instrument, Question};
 use secpulse::privacy::redact::Redactor;
 use secpulse::privacy::CommentOptions;
 use secpulse::privacy::{MinGroup, DEFAULT_MIN_COMMENTS, DEFAULT_MIN_GROUP};
-use secpulse::report::{plain, Report};
+use secpulse::ingest::headcounts::Headcounts;
+use secpulse::plan::{build, render, Library, Plan};
+use secpulse::report::participation::participation;
+use secpulse::report::priority::{priority, Priority, Quadrant};
+use secpulse::report::{plain, publish_json, Outcome, Report};
 use secpulse::score::comments::AnalyzedComments;
 use secpulse::views::{score_with_comments, ScoreOptions};
 use secpulse::{synth, text};
@@ -95,6 +99,51 @@ enum Command {
         /// A file of names (one per line) to redact from quoted comments, besides e-mails, phone numbers, personal links and ids.
         #[arg(long = "redact-names", value_name = "FILE")]
         redact_names: Option<PathBuf>,
+        /// Headcounts CSV (`column,value,headcount`; `*,*,N` for everyone) for response rates;
+        /// its columns are added to the breakdowns.
+        #[arg(long, value_name = "FILE")]
+        headcounts: Option<PathBuf>,
+    },
+    /// Rank practices into an action plan: from the priority matrix (driver analysis), weak
+    /// items and comment themes, each with the released numbers that triggered it.
+    Plan {
+        /// The responses (CSV, JSON array or JSON Lines; `-` reads standard input).
+        #[arg(value_name = "RESPONSES")]
+        responses: String,
+        /// Instrument JSON the responses were collected with (default: the built-in one).
+        #[arg(long, value_name = "FILE")]
+        instrument: Option<PathBuf>,
+        /// A practices library JSON to use instead of the built-in one (see --print-practices).
+        #[arg(long, value_name = "FILE")]
+        practices: Option<PathBuf>,
+        /// Print the built-in practices library as JSON (to copy and edit) and exit.
+        #[arg(long, conflicts_with_all = ["practices"])]
+        print_practices: bool,
+        /// Break results down by this column (repeat for several).
+        #[arg(long = "by", value_name = "COLUMN")]
+        by: Vec<String>,
+        /// Column holding the survey wave (default: `wave` when the file has it).
+        #[arg(long, value_name = "COLUMN")]
+        wave: Option<String>,
+        /// Hide any group with fewer respondents than this (at least 2).
+        #[arg(long = "min-group", value_name = "K", default_value_t = DEFAULT_MIN_GROUP)]
+        min_group: usize,
+        /// Headcounts CSV for response rates (shown with the plan).
+        #[arg(long, value_name = "FILE")]
+        headcounts: Option<PathBuf>,
+        /// Output: readable text, JSON (plan, priority matrices, response rates), a Markdown
+        /// checklist or a CSV checklist.
+        #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+        format: PlanFormat,
+        /// Same as --format json.
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// Show the first N practices (0 = every triggered practice).
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        top: usize,
+        /// Stop at the first bad row instead of skipping it and reporting it.
+        #[arg(long)]
+        strict: bool,
     },
     /// Analyse free-text comments: JSON Lines with `id` and `text` in, one result per line out.
     Comments {
@@ -116,6 +165,19 @@ enum Format {
     Json,
 }
 
+/// How `plan` prints the plan.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PlanFormat {
+    /// Readable text.
+    Text,
+    /// JSON: the plan, the priority matrices and the response rates.
+    Json,
+    /// A Markdown checklist.
+    Markdown,
+    /// A CSV checklist (one row per practice).
+    Csv,
+}
+
 /// An error for the user: printed as `secpulse: error: …`, exit status 1.
 type CliResult = Result<(), String>;
 
@@ -124,7 +186,20 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Instrument { json, instrument } => print_instrument(instrument.as_deref(), json),
         Command::Synth { n, seed, format, instrument } => write_synth(instrument.as_deref(), n, seed, format),
-        Command::Score { responses, instrument, by, wave, min_group, json, publish, strict, no_comments, min_comments, redact_names } => {
+        Command::Score {
+            responses,
+            instrument,
+            by,
+            wave,
+            min_group,
+            json,
+            publish,
+            strict,
+            no_comments,
+            min_comments,
+            redact_names,
+            headcounts,
+        } => {
             let comments = if no_comments { None } else { Some((min_comments, redact_names)) };
             let output = if publish {
                 Output::Publish
@@ -133,7 +208,14 @@ fn main() -> ExitCode {
             } else {
                 Output::Text
             };
-            score_file(&responses, instrument.as_deref(), ScoreOptionsArgs { by, wave, min_group, output, strict, comments })
+            let args = ScoreOptionsArgs { by, wave, min_group, strict, comments, headcounts };
+            score_file(&responses, instrument.as_deref(), args, output)
+        }
+        Command::Plan { print_practices: true, .. } => print_practices(),
+        Command::Plan { responses, instrument, practices, by, wave, min_group, headcounts, format, json, top, strict, .. } => {
+            let args = ScoreOptionsArgs { by, wave, min_group, strict, comments: Some((DEFAULT_MIN_COMMENTS, None)), headcounts };
+            let format = if json { PlanFormat::Json } else { format };
+            plan_file(&responses, instrument.as_deref(), practices.as_deref(), args, (format, top))
         }
         Command::Comments { file, json } => analyse_comments(&file, json),
     };
@@ -213,11 +295,13 @@ fn write_synth(path: Option<&Path>, n: usize, seed: u64, format: Format) -> CliR
     .map_err(stdout_error)
 }
 
-/// The `score --json` output: the report plus what happened while reading the file.
+/// The `score --json` output: the report, its priority matrices, and what happened while
+/// reading the file.
 #[derive(Serialize)]
 struct ScoreOutput<'a> {
     #[serde(flatten)]
     report: &'a Report,
+    priority: Vec<Priority>,
     ingest: &'a IngestSummary,
 }
 
@@ -252,10 +336,11 @@ struct ScoreOptionsArgs {
     by: Vec<String>,
     wave: Option<String>,
     min_group: usize,
-    output: Output,
     strict: bool,
     /// Comment threshold and the block-list file, unless comments are skipped.
     comments: Option<(usize, Option<PathBuf>)>,
+    /// Headcounts CSV for response rates.
+    headcounts: Option<PathBuf>,
 }
 
 /// Builds the comment options: threshold and a redactor with the block-listed names.
@@ -277,11 +362,18 @@ fn comment_options(min_comments: usize, names: Option<&Path>) -> Result<CommentO
     })
 }
 
-fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs) -> CliResult {
-    let ScoreOptionsArgs { by, wave, min_group, output, strict, comments } = args;
+/// Reads, scores and protects a response file (with response rates when headcounts are given).
+fn released_report(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs) -> Result<(Report, IngestSummary), String> {
+    let ScoreOptionsArgs { mut by, wave, min_group, strict, comments, headcounts } = args;
     let ins = load_instrument(instrument)?;
     let comment_options = comments.map(|(k, names)| comment_options(k, names.as_deref())).transpose()?;
     let min_group = MinGroup::new(min_group)?;
+    let headcounts = headcounts.as_deref().map(read_headcounts).transpose()?;
+    for column in headcounts.iter().flat_map(Headcounts::columns) {
+        if !by.contains(&column) {
+            by.push(column);
+        }
+    }
     let bytes = read_input(responses)?;
     let options = IngestOptions { policy: if strict { ErrorPolicy::Fail } else { ErrorPolicy::SkipRow }, ..Default::default() };
     let format = ingest::detect_format(&bytes);
@@ -289,7 +381,7 @@ fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs
     let ingested =
         ingest::read_responses_with_progress(&ins, &bytes, format, &options, &mut progress).map_err(|e| format!("{responses}: {e}"))?;
     drop(bytes);
-    let summary = &ingested.summary;
+    let summary = ingested.summary;
     for problem in &summary.problems {
         eprintln!("secpulse: skipped {responses}: {problem}");
     }
@@ -307,20 +399,102 @@ fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs
     let wave = wave.or_else(|| table.segment("wave").map(|_| "wave".to_string()));
     let analyzed = comment_options.as_ref().map(|_| AnalyzedComments::new(&text::Analyzer::new(), table));
     let comments = analyzed.as_ref().zip(comment_options.as_ref());
-    let report = score_with_comments(&ins, table, &ScoreOptions { by, wave, min_group }, comments).map_err(|e| e.to_string())?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    match output {
-        Output::Json => {
-            serde_json::to_writer_pretty(&mut out, &ScoreOutput { report: &report, ingest: summary }).map_err(|e| e.to_string())?;
-            writeln!(out).map_err(stdout_error)?;
+    let mut report = score_with_comments(&ins, table, &ScoreOptions { by, wave, min_group }, comments).map_err(|e| e.to_string())?;
+    if let Some(h) = &headcounts {
+        let rates = participation(&report, h).map_err(|e| e.to_string())?;
+        let over = rates.groups.values().flatten().chain(&rates.overall).filter(|r| r.rate.is_some_and(|x| x > 100.0));
+        for r in over {
+            eprintln!("secpulse: warning: {} has more respondents than its headcount ({}); check the headcounts", r.value, r.headcount);
         }
-        Output::Publish => {
-            serde_json::to_writer(&mut out, &report).map_err(|e| e.to_string())?;
-            writeln!(out).map_err(stdout_error)?;
-        }
-        Output::Text => out.write_all(plain::render(&report).as_bytes()).map_err(stdout_error)?,
+        report.participation = Some(rates);
     }
-    out.flush().map_err(stdout_error)
+    Ok((report, summary))
+}
+
+fn read_headcounts(path: &Path) -> Result<Headcounts, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read headcounts {}: {e}", path.display()))?;
+    Headcounts::from_csv(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The priority matrix of each outcome whose drivers are released.
+fn priorities(report: &Report) -> Vec<Priority> {
+    [Outcome::Nps, Outcome::Balance].into_iter().filter_map(|o| priority(report, Some(o))).collect()
+}
+
+fn write_json(value: &impl Serialize) -> CliResult {
+    let mut out = BufWriter::new(io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, value).map_err(|e| e.to_string())?;
+    writeln!(out).and_then(|_| out.flush()).map_err(stdout_error)
+}
+
+fn write_text(text: &str) -> CliResult {
+    let mut out = BufWriter::new(io::stdout().lock());
+    out.write_all(text.as_bytes()).and_then(|_| out.flush()).map_err(stdout_error)
+}
+
+fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs, output: Output) -> CliResult {
+    let (report, summary) = released_report(responses, instrument, args)?;
+    match output {
+        Output::Json => write_json(&ScoreOutput { report: &report, priority: priorities(&report), ingest: &summary }),
+        Output::Publish => write_text(&(publish_json(&report) + "\n")),
+        Output::Text => write_text(&plain::render(&report)),
+    }
+}
+
+/// The `plan --format json` output.
+#[derive(Serialize)]
+struct PlanOutput<'a> {
+    plan: &'a Plan,
+    priority: Vec<Priority>,
+    participation: Option<&'a secpulse::report::Participation>,
+}
+
+fn print_practices() -> CliResult {
+    write_json(&Library::default_library())
+}
+
+fn plan_file(
+    responses: &str,
+    instrument: Option<&Path>,
+    practices: Option<&Path>,
+    args: ScoreOptionsArgs,
+    (format, top): (PlanFormat, usize),
+) -> CliResult {
+    let library = match practices {
+        Some(path) => {
+            let ins = load_instrument(instrument)?;
+            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read practices {}: {e}", path.display()))?;
+            Library::from_json(&text, &ins).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => Library::default_library(),
+    };
+    let (report, _) = released_report(responses, instrument, args)?;
+    let plan = build(&report, &library).top(top);
+    match format {
+        PlanFormat::Json => write_json(&PlanOutput { plan: &plan, priority: priorities(&report), participation: report.participation.as_ref() }),
+        PlanFormat::Markdown => write_text(&render::markdown(&plan)),
+        PlanFormat::Csv => write_text(&render::csv(&plan)),
+        PlanFormat::Text => {
+            let mut text = String::new();
+            for p in priorities(&report) {
+                text += &priority_text(&p);
+            }
+            write_text(&(text + &render::text(&plan)))
+        }
+    }
+}
+
+/// The priority matrix in a few lines, above the plan.
+fn priority_text(p: &Priority) -> String {
+    let mut text = format!("Priority for \"{}\" ({} complete respondents):\n", p.outcome.label(), secpulse::fmt::count(p.n));
+    for q in Quadrant::ALL {
+        let names: Vec<String> =
+            p.points.iter().filter(|x| x.quadrant == q).map(|x| format!("{} ({:.0}, {:.1}%)", x.name, x.score, x.importance)).collect();
+        if !names.is_empty() {
+            text += &format!("  {:<15} {}\n", q.label(), names.join(", "));
+        }
+    }
+    text + "\n"
 }
 
 fn analyse_comments(file: &str, json: bool) -> CliResult {

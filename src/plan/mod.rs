@@ -46,6 +46,9 @@ pub struct Plan {
     pub actions: Vec<Action>,
     /// Practices of the library that nothing in the report triggered.
     pub not_triggered: Vec<String>,
+    /// Triggered practices left out by [`Plan::top`], in rank order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more: Vec<String>,
 }
 
 /// One practice in the plan.
@@ -129,7 +132,18 @@ pub fn build(report: &Report, library: &Library) -> Plan {
     scored.retain(|(_, _, a)| a.points > 0);
     crate::sort::sort_by(&mut scored, |a, b| b.2.points.cmp(&a.2.points).then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0)));
     let actions = scored.into_iter().enumerate().map(|(i, (_, _, a))| Action { rank: i + 1, ..a }).collect();
-    Plan { library: format!("{} v{}", library.id, library.version), actions, not_triggered }
+    Plan { library: format!("{} v{}", library.id, library.version), actions, not_triggered, more: Vec::new() }
+}
+
+impl Plan {
+    /// The plan cut to its first `n` actions (all when `n` is 0); the rest count as not shown.
+    pub fn top(mut self, n: usize) -> Plan {
+        if n > 0 && self.actions.len() > n {
+            let rest: Vec<String> = self.actions.drain(n..).map(|a| a.id).collect();
+            self.more = rest;
+        }
+        self
+    }
 }
 
 fn action(report: &Report, p: &Practice, points: u32, triggers: Vec<Trigger>) -> Action {

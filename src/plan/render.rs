@@ -4,9 +4,9 @@ use std::fmt::Write;
 
 use super::{Action, Plan};
 
-/// "now 46% favourable" or "".
+/// ", now 46% favourable" or "".
 fn now(a: &Action) -> String {
-    a.next_wave.favourable_now.map_or(String::new(), |f| format!(" (now {f:.0}% favourable)"))
+    a.next_wave.favourable_now.map_or(String::new(), |f| format!(", now {f:.0}% favourable"))
 }
 
 /// The plan for the terminal: each practice with its first step, target and triggers.
@@ -17,15 +17,19 @@ pub fn text(plan: &Plan) -> String {
         let _ = writeln!(w, "Nothing in the released results triggers a practice of {}.", plan.library);
         return out;
     }
-    let _ = writeln!(w, "Action plan ({} practices triggered; library {})", plan.actions.len(), plan.library);
+    let triggered = plan.actions.len() + plan.more.len();
+    let _ = writeln!(w, "Action plan: the first {} of {triggered} practices triggered (library {})", plan.actions.len(), plan.library);
     for a in &plan.actions {
         let _ = writeln!(w, "\n{}. {}  [{}, effort {}, {} points]", a.rank, a.title, a.area, a.effort.label(), a.points);
         let _ = writeln!(w, "   Why: {}", a.why);
         let _ = writeln!(w, "   This month: {}", a.first_step);
-        let _ = writeln!(w, "   By next wave: {} ({}{})", a.next_wave.expect, a.next_wave.item, now(a));
+        let _ = writeln!(w, "   By next wave: {} [{}{}]", a.next_wave.expect, a.next_wave.item, now(a));
         for t in &a.triggers {
             let _ = writeln!(w, "   + {} (+{})", t.detail, t.points);
         }
+    }
+    if !plan.more.is_empty() {
+        let _ = writeln!(w, "\nAlso triggered (lower ranks; --top 0 shows all): {}", plan.more.join(", "));
     }
     if !plan.not_triggered.is_empty() {
         let _ = writeln!(w, "\nNot triggered: {}", plan.not_triggered.join(", "));

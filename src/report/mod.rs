@@ -3,6 +3,7 @@
 //! draws and what a published report carries — aggregates only, never a response.
 
 pub mod plain;
+pub mod participation;
 pub mod priority;
 
 use std::collections::BTreeMap;
