@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use secpulse::ingest::headcounts::Headcounts;
 use secpulse::ingest::{self, ErrorPolicy, IngestOptions, IngestSummary};
 use secpulse::instrument::{Instrument, Question};
+use secpulse::plan::{build, render, Library, Plan};
 use secpulse::privacy::redact::Redactor;
 use secpulse::privacy::CommentOptions;
 use secpulse::privacy::{MinGroup, DEFAULT_MIN_COMMENTS, DEFAULT_MIN_GROUP};
-use secpulse::ingest::headcounts::Headcounts;
-use secpulse::plan::{build, render, Library, Plan};
 use secpulse::report::participation::participation;
 use secpulse::report::priority::{priority, Priority, Quadrant};
 use secpulse::report::{plain, publish_json, Outcome, Report};
@@ -471,7 +471,9 @@ fn plan_file(
     let (report, _) = released_report(responses, instrument, args)?;
     let plan = build(&report, &library).top(top);
     match format {
-        PlanFormat::Json => write_json(&PlanOutput { plan: &plan, priority: priorities(&report), participation: report.participation.as_ref() }),
+        PlanFormat::Json => {
+            write_json(&PlanOutput { plan: &plan, priority: priorities(&report), participation: report.participation.as_ref() })
+        }
         PlanFormat::Markdown => write_text(&render::markdown(&plan)),
         PlanFormat::Csv => write_text(&render::csv(&plan)),
         PlanFormat::Text => {

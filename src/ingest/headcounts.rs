@@ -46,8 +46,7 @@ impl Headcounts {
         let text = std::str::from_utf8(bytes).map_err(|e| error(0, format!("not UTF-8 text (byte {})", e.valid_up_to())))?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
-        let header: Vec<String> =
-            reader.headers().map_err(|e| error(1, e.to_string()))?.iter().map(|h| h.trim().to_lowercase()).collect();
+        let header: Vec<String> = reader.headers().map_err(|e| error(1, e.to_string()))?.iter().map(|h| h.trim().to_lowercase()).collect();
         if header != ["column", "value", "headcount"] {
             return Err(error(1, format!("the header must be column,value,headcount (found {})", header.join(","))));
         }
@@ -105,9 +104,16 @@ mod tests {
         let err = |text: &str| Headcounts::from_csv(text.as_bytes()).unwrap_err().to_string();
         assert_eq!(err("dept,n\n"), "headcounts line 1: the header must be column,value,headcount (found dept,n)");
         assert_eq!(err("column,value,headcount\nrole,Staff,12\nrole,Staff,3\n"), "headcounts line 3: role = \"Staff\" is listed twice");
-        assert_eq!(err("column,value,headcount\nrole,Staff,twelve\n"), "headcounts line 2: headcount \"twelve\" is not a whole number of at least 1");
+        assert_eq!(
+            err("column,value,headcount\nrole,Staff,twelve\n"),
+            "headcounts line 2: headcount \"twelve\" is not a whole number of at least 1"
+        );
         assert_eq!(err("column,value,headcount\nrole,Staff,0\n"), "headcounts line 2: headcount \"0\" is not a whole number of at least 1");
-        assert!(err("column,value,headcount\nrole,Staff\n").starts_with("headcounts line 2:"), "{}", err("column,value,headcount\nrole,Staff\n"));
+        assert!(
+            err("column,value,headcount\nrole,Staff\n").starts_with("headcounts line 2:"),
+            "{}",
+            err("column,value,headcount\nrole,Staff\n")
+        );
         assert_eq!(err("column,value,headcount\n"), "headcounts: no headcounts (expected rows such as department,Finance,180)");
     }
 }

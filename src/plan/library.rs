@@ -179,7 +179,9 @@ impl Library {
             if !seen.insert(p.id.as_str()) {
                 return Err(invalid(at, "the id is used twice"));
             }
-            for (field, text) in [("title", &p.title), ("why", &p.why), ("first_step", &p.first_step), ("next_wave.expect", &p.next_wave.expect)] {
+            for (field, text) in
+                [("title", &p.title), ("why", &p.why), ("first_step", &p.first_step), ("next_wave.expect", &p.next_wave.expect)]
+            {
                 check_text(format!("{at}.{field}"), text)?;
             }
             if p.dimensions.is_empty() && p.items.is_empty() && p.themes.is_empty() {

@@ -86,7 +86,8 @@ fn cell(text: &str) -> String {
 /// The plan as a CSV checklist: one row per practice.
 pub fn csv(plan: &Plan) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let header = ["done", "rank", "id", "area", "title", "effort", "points", "first_step", "next_wave_item", "favourable_now", "expect", "triggers"];
+    let header =
+        ["done", "rank", "id", "area", "title", "effort", "points", "first_step", "next_wave_item", "favourable_now", "expect", "triggers"];
     let _ = w.write_record(header);
     for a in &plan.actions {
         let triggers: Vec<&str> = a.triggers.iter().map(|t| t.detail.as_str()).collect();

@@ -2,8 +2,8 @@
 //! privacy rules. It is what `secpulse score --json` prints, what the dashboard
 //! draws and what a published report carries — aggregates only, never a response.
 
-pub mod plain;
 pub mod participation;
+pub mod plain;
 pub mod priority;
 
 use std::collections::BTreeMap;

@@ -137,7 +137,11 @@ fn drivers(w: &mut String, report: &Report) {
             );
         }
         if let Some(m) = &matrix {
-            let _ = writeln!(w, "  (important: above an equal share, {:.1}%; weak: below the mean score, {:.1})", m.importance_cut, m.score_cut);
+            let _ = writeln!(
+                w,
+                "  (important: above an equal share, {:.1}%; weak: below the mean score, {:.1})",
+                m.importance_cut, m.score_cut
+            );
         }
     }
 }
@@ -145,7 +149,8 @@ fn drivers(w: &mut String, report: &Report) {
 /// Response rates against the headcounts, when given.
 fn participation(w: &mut String, report: &Report) {
     let Some(p) = &report.participation else { return };
-    let _ = writeln!(w, "\nResponse rate (respondents ÷ headcount; groups under {} people show \"< {}\")", report.min_group, report.min_group);
+    let _ =
+        writeln!(w, "\nResponse rate (respondents ÷ headcount; groups under {} people show \"< {}\")", report.min_group, report.min_group);
     let _ = writeln!(w, "  {:<26} {:>9} {:>11} {:>6}", "Group", "Headcount", "Respondents", "Rate");
     let row = |w: &mut String, label: &str, r: &super::ResponseRate| {
         let _ = writeln!(w, "  {:<26} {:>9} {:>11} {:>6}", clip(label, 26), count(r.headcount as usize), r.respondents_label, pct(r.rate));
