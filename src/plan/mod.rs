@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 pub use library::{Effort, Library, NextWave, Practice, PracticesError};
 
-use crate::report::priority::{priority, Quadrant};
+use crate::report::priority::{priority, PriorityPoint, Quadrant};
 use crate::report::{Outcome, Report};
 
 /// Points a dimension in "fix first" earns a practice that targets it (per outcome).
@@ -169,14 +169,21 @@ fn action(report: &Report, p: &Practice, points: u32, triggers: Vec<Trigger>) ->
 
 /// The released numbers the plan looks at.
 struct Evidence {
-    /// Per outcome: (outcome, dimension id, quadrant, score, importance, interval).
-    drivers: Vec<(Outcome, String, String, Quadrant, f64, f64, Option<[f64; 2]>)>,
+    /// Each outcome's priority matrix, point by point.
+    drivers: Vec<(Outcome, PriorityPoint)>,
     /// Released items: id, text, favourable share.
     items: Vec<(String, String, f64)>,
     /// The items' average favourable share.
     average: f64,
-    /// Per library comment question: question text, comment count, theme → count.
-    comments: Vec<(String, usize, Vec<(String, usize)>)>,
+    /// The themes of each library comment question.
+    comments: Vec<QuestionThemes>,
+}
+
+/// The released theme counts of one free-text question.
+struct QuestionThemes {
+    text: String,
+    n: usize,
+    themes: Vec<(String, usize)>,
 }
 
 impl Evidence {
@@ -184,9 +191,7 @@ impl Evidence {
         let drivers = [Outcome::Nps, Outcome::Balance]
             .into_iter()
             .filter_map(|o| priority(report, Some(o)))
-            .flat_map(|m| {
-                m.points.into_iter().map(move |p| (m.outcome, p.dimension, p.name, p.quadrant, p.score, p.importance, p.importance_ci95))
-            })
+            .flat_map(|m| m.points.into_iter().map(move |p| (m.outcome, p)))
             .collect();
         let items: Vec<(String, String, f64)> =
             report.items.iter().filter_map(|i| Some((i.id.clone(), i.text.clone(), i.favourable?))).collect();
@@ -197,7 +202,8 @@ impl Evidence {
             .filter(|c| library.comment_questions.contains(&c.id))
             .filter_map(|c| {
                 let s = c.summary.as_ref()?;
-                Some((c.text.clone(), c.n?, s.themes.iter().map(|t| (t.theme.as_str().to_string(), t.count)).collect()))
+                let themes = s.themes.iter().map(|t| (t.theme.as_str().to_string(), t.count)).collect();
+                Some(QuestionThemes { text: c.text.clone(), n: c.n?, themes })
             })
             .collect();
         Evidence { drivers, items, average, comments }
@@ -205,12 +211,13 @@ impl Evidence {
 
     /// The largest importance among the practice's dimensions (breaks ties between practices).
     fn importance(&self, p: &Practice) -> f64 {
-        self.drivers.iter().filter(|d| p.dimensions.contains(&d.1)).map(|d| d.5).fold(0.0, f64::max)
+        self.drivers.iter().filter(|d| p.dimensions.contains(&d.1.dimension)).map(|d| d.1.importance).fold(0.0, f64::max)
     }
 
     fn triggers(&self, p: &Practice) -> Vec<Trigger> {
         let mut out = Vec::new();
-        for (outcome, dim, name, quadrant, score, importance, ci) in self.drivers.iter().filter(|d| p.dimensions.contains(&d.1)) {
+        for (outcome, point) in self.drivers.iter().filter(|d| p.dimensions.contains(&d.1.dimension)) {
+            let PriorityPoint { dimension, name, score, importance, importance_ci95: ci, quadrant } = point;
             let points = match quadrant {
                 Quadrant::FixFirst => FIX_FIRST_POINTS,
                 Quadrant::Watch => WATCH_POINTS,
@@ -222,7 +229,7 @@ impl Evidence {
                 quadrant.label().to_lowercase(),
                 outcome.label()
             );
-            out.push(Trigger { kind: TriggerKind::Driver, id: dim.clone(), points, detail });
+            out.push(Trigger { kind: TriggerKind::Driver, id: dimension.clone(), points, detail });
         }
         for (id, text, fav) in self.items.iter().filter(|i| p.items.contains(&i.0)) {
             let points = if *fav < WEAK_ITEM {
@@ -235,7 +242,7 @@ impl Evidence {
             let detail = format!("{id} \u{201c}{text}\u{201d}: {fav:.0}% favourable (all items: {:.0}%)", self.average);
             out.push(Trigger { kind: TriggerKind::Item, id: id.clone(), points, detail });
         }
-        for (question, n, themes) in &self.comments {
+        for QuestionThemes { text: question, n, themes } in &self.comments {
             for (theme, count) in themes.iter().filter(|t| p.themes.contains(&t.0)) {
                 let share = *count as f64 / (*n).max(1) as f64 * 100.0;
                 let points = if share >= 2.0 * THEME_SHARE {

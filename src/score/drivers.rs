@@ -108,8 +108,8 @@ impl Sums {
         for i in 0..self.m {
             let a = case[i] * times;
             self.sums[i] += a;
-            for j in i..self.m {
-                self.cross[i * self.m + j] += a * case[j];
+            for (j, c) in case.iter().enumerate().skip(i) {
+                self.cross[i * self.m + j] += a * c;
             }
         }
     }
@@ -188,12 +188,16 @@ fn analysis(
     out
 }
 
+/// Intervals of R² and of each share of R².
+type Intervals = (Option<[f64; 2]>, Vec<Option<[f64; 2]>>);
+
+/// Fits the weights with each case counted the given number of times.
+type Fit<'a> = &'a dyn Fn(&dyn Fn(usize) -> f64) -> Option<RelativeWeights>;
+
 /// Percentile 95% intervals of R² (in %) and of each share of R², from [`BOOTSTRAP_SAMPLES`]
 /// resamples of the `n` cases drawn with [`BOOTSTRAP_SEED`]; no intervals when more than one
 /// resample in ten cannot be fitted.
-type Intervals = (Option<[f64; 2]>, Vec<Option<[f64; 2]>>);
-
-fn bootstrap(n: usize, p: usize, fit: &dyn Fn(&dyn Fn(usize) -> f64) -> Option<RelativeWeights>) -> Intervals {
+fn bootstrap(n: usize, p: usize, fit: Fit<'_>) -> Intervals {
     let mut rng = ChaCha8Rng::seed_from_u64(BOOTSTRAP_SEED);
     let mut r2s = Vec::with_capacity(BOOTSTRAP_SAMPLES);
     let mut shares: Vec<Vec<f64>> = vec![Vec::with_capacity(BOOTSTRAP_SAMPLES); p];
