@@ -117,3 +117,26 @@ fn priority_chart_draws_quadrants_with_takeaway_and_table() {
     let small = synthetic(MIN_DRIVER_BASE - 1, 4);
     assert!(describe(ChartKind::Priority, &small, &ChartOptions::default()).takeaway.contains("at least 30"));
 }
+
+#[test]
+fn block_bootstrap_intervals_agree_with_a_case_bootstrap() {
+    // expected.py "case_bootstrap_nps": numpy, 2,000 resamples of the 2,898 complete cases of
+    // `secpulse synth --n 3000 --seed 7`; secpulse resamples 1,000 blocks of cases 500 times.
+    let numpy = [
+        [10.179432607246328, 14.657335344523485],
+        [12.882963553457996, 17.800994486654748],
+        [13.630541571714174, 18.602620503405483],
+        [11.547531180479094, 16.495447234030586],
+        [13.758596478911459, 18.927355996308453],
+        [9.93291342528144, 14.17541530235772],
+        [11.657679487936864, 16.35098989734362],
+    ];
+    let report = synthetic(3000, 7);
+    let nps = &report.drivers[0];
+    assert_eq!(nps.n, Some(2898));
+    for (w, [lo, hi]) in nps.weights.iter().zip(numpy) {
+        let [a, b] = w.ci95.unwrap();
+        // Percentile ends of two bootstraps differ by Monte Carlo error (~0.3 points here).
+        assert!(close(a, lo, 1.0) && close(b, hi, 1.0), "{}: {a:.2}–{b:.2} vs numpy {lo:.2}–{hi:.2}", w.dimension);
+    }
+}

@@ -3,10 +3,14 @@
 Run from the repository root (needs numpy):
 
     cargo run -q -- synth --n 800 --seed 11 > /tmp/synth-800-11.csv
-    python3 tests/data/drivers/expected.py /tmp/synth-800-11.csv
+    cargo run -q -- synth --n 3000 --seed 7 > /tmp/synth-3000-7.csv
+    python3 tests/data/drivers/expected.py /tmp/synth-800-11.csv /tmp/synth-3000-7.csv
 
 1. Writes known.csv: 60 cases of 4 predictors and an outcome (numpy seed 13), and prints
    Johnson's relative weights of it, from numpy.linalg.eigh.
+3. For the second file, percentile 95% intervals of the NPS shares from a plain case bootstrap
+   (2,000 resamples, numpy seed 5): secpulse resamples blocks of cases beyond 1,000 cases, and
+   its intervals must agree with these.
 2. Scores the synthetic responses itself (reverse keying, the half-answered rule, a respondent
    scored only with a score in every dimension; docs/scoring.md) and prints the relative
    weights of the dimension scores on the recommend answer (nps) and on en_balance.
@@ -43,6 +47,37 @@ def known():
     return {"raw": raw.tolist(), "r2": float(raw.sum())}
 
 
+def cases(path, outcome):
+    instrument = json.load(open("src/instrument/default.json"))
+    dims = [d["id"] for d in instrument["dimensions"]]
+    items = [q for s in instrument["sections"] for q in s["questions"] if q.get("type") == "likert"]
+    lo, hi = instrument["scale"]["min"], instrument["scale"]["max"]
+    x, y = [], []
+    for row in csv.DictReader(open(path, encoding="utf-8")):
+        scores = []
+        for d in dims:
+            mine = [q for q in items if q["dimension"] == d]
+            keyed = [(lo + hi - int(row[q["id"]])) if q.get("reverse") else int(row[q["id"]]) for q in mine if row[q["id"]].strip()]
+            if not keyed or len(keyed) < (len(mine) + 1) // 2:
+                break
+            scores.append((sum(keyed) / len(keyed) - lo) / (hi - lo) * 100)
+        if len(scores) == len(dims) and row[outcome].strip():
+            x.append(scores)
+            y.append(float(row[outcome]))
+    return np.array(x), np.array(y)
+
+
+def case_bootstrap(path):
+    x, y = cases(path, "nps")
+    rng = np.random.default_rng(5)
+    shares = []
+    for _ in range(2000):
+        i = rng.integers(0, len(y), len(y))
+        raw = johnson(x[i], y[i])
+        shares.append(raw / raw.sum() * 100)
+    return np.percentile(np.array(shares), [2.5, 97.5], axis=0).T.tolist()
+
+
 def synthetic(path):
     instrument = json.load(open("src/instrument/default.json"))
     dims = [d["id"] for d in instrument["dimensions"]]
@@ -68,4 +103,4 @@ def synthetic(path):
     return out
 
 
-print(json.dumps({"known": known(), "synthetic": synthetic(sys.argv[1])}, indent=1))
+print(json.dumps({"known": known(), "synthetic": synthetic(sys.argv[1]), "case_bootstrap_nps": case_bootstrap(sys.argv[2])}, indent=1))
