@@ -238,7 +238,7 @@ fn plan_prints_text_json_markdown_and_csv() {
     let mut rows = csv::Reader::from_reader(table.as_bytes());
     assert_eq!(rows.headers().unwrap().get(0), Some("done"));
     assert_eq!(rows.records().count(), 3);
-    let library = json(&secpulse(&["plan", "--print-practices", "-"], None));
+    let library = json(&secpulse(&["plan", "--print-practices"], None));
     assert_eq!(library["practices"].as_array().unwrap().len(), 22);
 }
 

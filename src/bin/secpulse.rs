@@ -6,7 +6,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use secpulse::ingest::headcounts::Headcounts;
 use secpulse::ingest::{self, ErrorPolicy, IngestOptions, IngestSummary};
 use secpulse::instrument::{Instrument, Question};
@@ -68,18 +68,8 @@ enum Command {
         /// The responses.
         #[arg(value_name = "RESPONSES")]
         responses: String,
-        /// Instrument JSON the responses were collected with (default: the built-in one).
-        #[arg(long, value_name = "FILE")]
-        instrument: Option<PathBuf>,
-        /// Break results down by this column (repeat for several), e.g. --by department --by role.
-        #[arg(long = "by", value_name = "COLUMN")]
-        by: Vec<String>,
-        /// Column holding the survey wave (default: `wave` when the file has it).
-        #[arg(long, value_name = "COLUMN")]
-        wave: Option<String>,
-        /// Hide any group with fewer respondents than this (at least 2).
-        #[arg(long = "min-group", value_name = "K", default_value_t = DEFAULT_MIN_GROUP)]
-        min_group: usize,
+        #[command(flatten)]
+        scoring: Scoring,
         /// Print the report as JSON instead of tables (with an `ingest` section on what was read).
         #[arg(long)]
         json: bool,
@@ -87,9 +77,6 @@ enum Command {
         /// (which quotes bad cells); `<secpulse-report src="report.json">` renders it.
         #[arg(long, conflicts_with = "json")]
         publish: bool,
-        /// Stop at the first bad row instead of skipping it and reporting it.
-        #[arg(long)]
-        strict: bool,
         /// Skip the analysis of free-text comments (faster on very large files).
         #[arg(long)]
         no_comments: bool,
@@ -99,38 +86,21 @@ enum Command {
         /// A file of names (one per line) to redact from quoted comments, besides e-mails, phone numbers, personal links and ids.
         #[arg(long = "redact-names", value_name = "FILE")]
         redact_names: Option<PathBuf>,
-        /// Headcounts CSV (`column,value,headcount`; `*,*,N` for everyone) for response rates;
-        /// its columns are added to the breakdowns.
-        #[arg(long, value_name = "FILE")]
-        headcounts: Option<PathBuf>,
     },
     /// Rank practices into an action plan: from the priority matrix (driver analysis), weak
     /// items and comment themes, each with the released numbers that triggered it.
     Plan {
         /// The responses (CSV, JSON array or JSON Lines; `-` reads standard input).
-        #[arg(value_name = "RESPONSES")]
-        responses: String,
-        /// Instrument JSON the responses were collected with (default: the built-in one).
-        #[arg(long, value_name = "FILE")]
-        instrument: Option<PathBuf>,
+        #[arg(value_name = "RESPONSES", required_unless_present = "print_practices")]
+        responses: Option<String>,
+        #[command(flatten)]
+        scoring: Scoring,
         /// A practices library JSON to use instead of the built-in one (see --print-practices).
         #[arg(long, value_name = "FILE")]
         practices: Option<PathBuf>,
         /// Print the built-in practices library as JSON (to copy and edit) and exit.
         #[arg(long, conflicts_with_all = ["practices"])]
         print_practices: bool,
-        /// Break results down by this column (repeat for several).
-        #[arg(long = "by", value_name = "COLUMN")]
-        by: Vec<String>,
-        /// Column holding the survey wave (default: `wave` when the file has it).
-        #[arg(long, value_name = "COLUMN")]
-        wave: Option<String>,
-        /// Hide any group with fewer respondents than this (at least 2).
-        #[arg(long = "min-group", value_name = "K", default_value_t = DEFAULT_MIN_GROUP)]
-        min_group: usize,
-        /// Headcounts CSV for response rates (shown with the plan).
-        #[arg(long, value_name = "FILE")]
-        headcounts: Option<PathBuf>,
         /// Output: readable text, JSON (plan, priority matrices, response rates), a Markdown
         /// checklist or a CSV checklist.
         #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
@@ -141,9 +111,6 @@ enum Command {
         /// Show the first N practices (0 = every triggered practice).
         #[arg(long, value_name = "N", default_value_t = 5)]
         top: usize,
-        /// Stop at the first bad row instead of skipping it and reporting it.
-        #[arg(long)]
-        strict: bool,
     },
     /// Analyse free-text comments: JSON Lines with `id` and `text` in, one result per line out.
     Comments {
@@ -154,6 +121,30 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// How a response file is read and scored (shared by `score` and `plan`).
+#[derive(Args)]
+struct Scoring {
+    /// Instrument JSON the responses were collected with (default: the built-in one).
+    #[arg(long, value_name = "FILE")]
+    instrument: Option<PathBuf>,
+    /// Break results down by this column (repeat for several), e.g. --by department --by role.
+    #[arg(long = "by", value_name = "COLUMN")]
+    by: Vec<String>,
+    /// Column holding the survey wave (default: `wave` when the file has it).
+    #[arg(long, value_name = "COLUMN")]
+    wave: Option<String>,
+    /// Hide any group with fewer respondents than this (at least 2).
+    #[arg(long = "min-group", value_name = "K", default_value_t = DEFAULT_MIN_GROUP)]
+    min_group: usize,
+    /// Stop at the first bad row instead of skipping it and reporting it.
+    #[arg(long)]
+    strict: bool,
+    /// Headcounts CSV (`column,value,headcount`; `*,*,N` for everyone) for response rates;
+    /// its columns are added to the breakdowns.
+    #[arg(long, value_name = "FILE")]
+    headcounts: Option<PathBuf>,
 }
 
 /// A response file format.
@@ -186,20 +177,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Instrument { json, instrument } => print_instrument(instrument.as_deref(), json),
         Command::Synth { n, seed, format, instrument } => write_synth(instrument.as_deref(), n, seed, format),
-        Command::Score {
-            responses,
-            instrument,
-            by,
-            wave,
-            min_group,
-            json,
-            publish,
-            strict,
-            no_comments,
-            min_comments,
-            redact_names,
-            headcounts,
-        } => {
+        Command::Score { responses, scoring, json, publish, no_comments, min_comments, redact_names } => {
             let comments = if no_comments { None } else { Some((min_comments, redact_names)) };
             let output = if publish {
                 Output::Publish
@@ -208,14 +186,12 @@ fn main() -> ExitCode {
             } else {
                 Output::Text
             };
-            let args = ScoreOptionsArgs { by, wave, min_group, strict, comments, headcounts };
-            score_file(&responses, instrument.as_deref(), args, output)
+            score_file(&responses, scoring, comments, output)
         }
         Command::Plan { print_practices: true, .. } => print_practices(),
-        Command::Plan { responses, instrument, practices, by, wave, min_group, headcounts, format, json, top, strict, .. } => {
-            let args = ScoreOptionsArgs { by, wave, min_group, strict, comments: Some((DEFAULT_MIN_COMMENTS, None)), headcounts };
+        Command::Plan { responses, scoring, practices, format, json, top, .. } => {
             let format = if json { PlanFormat::Json } else { format };
-            plan_file(&responses, instrument.as_deref(), practices.as_deref(), args, (format, top))
+            plan_file(responses.as_deref().unwrap_or("-"), scoring, practices.as_deref(), (format, top))
         }
         Command::Comments { file, json } => analyse_comments(&file, json),
     };
@@ -331,17 +307,8 @@ enum Output {
     Publish,
 }
 
-/// The `score` options, as given on the command line.
-struct ScoreOptionsArgs {
-    by: Vec<String>,
-    wave: Option<String>,
-    min_group: usize,
-    strict: bool,
-    /// Comment threshold and the block-list file, unless comments are skipped.
-    comments: Option<(usize, Option<PathBuf>)>,
-    /// Headcounts CSV for response rates.
-    headcounts: Option<PathBuf>,
-}
+/// Comment threshold and the block-list file, unless comments are skipped.
+type CommentArgs = Option<(usize, Option<PathBuf>)>;
 
 /// Builds the comment options: threshold and a redactor with the block-listed names.
 fn comment_options(min_comments: usize, names: Option<&Path>) -> Result<CommentOptions, String> {
@@ -363,9 +330,9 @@ fn comment_options(min_comments: usize, names: Option<&Path>) -> Result<CommentO
 }
 
 /// Reads, scores and protects a response file (with response rates when headcounts are given).
-fn released_report(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs) -> Result<(Report, IngestSummary), String> {
-    let ScoreOptionsArgs { mut by, wave, min_group, strict, comments, headcounts } = args;
-    let ins = load_instrument(instrument)?;
+fn released_report(responses: &str, scoring: Scoring, comments: CommentArgs) -> Result<(Report, IngestSummary), String> {
+    let Scoring { instrument, mut by, wave, min_group, strict, headcounts } = scoring;
+    let ins = load_instrument(instrument.as_deref())?;
     let comment_options = comments.map(|(k, names)| comment_options(k, names.as_deref())).transpose()?;
     let min_group = MinGroup::new(min_group)?;
     let headcounts = headcounts.as_deref().map(read_headcounts).transpose()?;
@@ -432,8 +399,8 @@ fn write_text(text: &str) -> CliResult {
     out.write_all(text.as_bytes()).and_then(|_| out.flush()).map_err(stdout_error)
 }
 
-fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs, output: Output) -> CliResult {
-    let (report, summary) = released_report(responses, instrument, args)?;
+fn score_file(responses: &str, scoring: Scoring, comments: CommentArgs, output: Output) -> CliResult {
+    let (report, summary) = released_report(responses, scoring, comments)?;
     match output {
         Output::Json => write_json(&ScoreOutput { report: &report, priority: priorities(&report), ingest: &summary }),
         Output::Publish => write_text(&(publish_json(&report) + "\n")),
@@ -453,22 +420,16 @@ fn print_practices() -> CliResult {
     write_json(&Library::default_library())
 }
 
-fn plan_file(
-    responses: &str,
-    instrument: Option<&Path>,
-    practices: Option<&Path>,
-    args: ScoreOptionsArgs,
-    (format, top): (PlanFormat, usize),
-) -> CliResult {
+fn plan_file(responses: &str, scoring: Scoring, practices: Option<&Path>, (format, top): (PlanFormat, usize)) -> CliResult {
     let library = match practices {
         Some(path) => {
-            let ins = load_instrument(instrument)?;
+            let ins = load_instrument(scoring.instrument.as_deref())?;
             let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read practices {}: {e}", path.display()))?;
             Library::from_json(&text, &ins).map_err(|e| format!("{}: {e}", path.display()))?
         }
         None => Library::default_library(),
     };
-    let (report, _) = released_report(responses, instrument, args)?;
+    let (report, _) = released_report(responses, scoring, Some((DEFAULT_MIN_COMMENTS, None)))?;
     let plan = build(&report, &library).top(top);
     match format {
         PlanFormat::Json => {

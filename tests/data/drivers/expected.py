@@ -8,12 +8,12 @@ Run from the repository root (needs numpy):
 
 1. Writes known.csv: 60 cases of 4 predictors and an outcome (numpy seed 13), and prints
    Johnson's relative weights of it, from numpy.linalg.eigh.
-3. For the second file, percentile 95% intervals of the NPS shares from a plain case bootstrap
-   (2,000 resamples, numpy seed 5): secpulse resamples blocks of cases beyond 1,000 cases, and
-   its intervals must agree with these.
 2. Scores the synthetic responses itself (reverse keying, the half-answered rule, a respondent
    scored only with a score in every dimension; docs/scoring.md) and prints the relative
    weights of the dimension scores on the recommend answer (nps) and on en_balance.
+3. For the second file, percentile 95% intervals of the NPS shares from a plain case bootstrap
+   (2,000 resamples, numpy seed 5): secpulse resamples blocks of cases beyond 1,000 cases, and
+   its intervals must agree with these.
 """
 import csv
 import json
@@ -79,26 +79,10 @@ def case_bootstrap(path):
 
 
 def synthetic(path):
-    instrument = json.load(open("src/instrument/default.json"))
-    dims = [d["id"] for d in instrument["dimensions"]]
-    items = [q for s in instrument["sections"] for q in s["questions"] if q.get("type") == "likert"]
-    lo, hi = instrument["scale"]["min"], instrument["scale"]["max"]
-    rows = list(csv.DictReader(open(path, encoding="utf-8")))
     out = {}
     for outcome in ["nps", "en_balance"]:
-        x, y = [], []
-        for row in rows:
-            scores = []
-            for d in dims:
-                mine = [q for q in items if q["dimension"] == d]
-                keyed = [(lo + hi - int(row[q["id"]])) if q.get("reverse") else int(row[q["id"]]) for q in mine if row[q["id"]].strip()]
-                if not keyed or len(keyed) < (len(mine) + 1) // 2:
-                    break
-                scores.append((sum(keyed) / len(keyed) - lo) / (hi - lo) * 100)
-            if len(scores) == len(dims) and row[outcome].strip():
-                x.append(scores)
-                y.append(float(row[outcome]))
-        raw = johnson(np.array(x), np.array(y))
+        x, y = cases(path, outcome)
+        raw = johnson(x, y)
         out[outcome] = {"n": len(y), "r2_percent": float(raw.sum() * 100), "importance_percent": (raw / raw.sum() * 100).tolist()}
     return out
 
