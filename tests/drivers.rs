@@ -140,3 +140,19 @@ fn block_bootstrap_intervals_agree_with_a_case_bootstrap() {
         assert!(close(a, lo, 1.0) && close(b, hi, 1.0), "{}: {a:.2}–{b:.2} vs numpy {lo:.2}–{hi:.2}", w.dimension);
     }
 }
+
+#[test]
+fn published_reports_carry_drivers_rounded_and_old_reports_still_read() {
+    let report = synthetic(800, 11);
+    let published = secpulse::report::publish_json(&report);
+    let back = Report::from_json(&published).unwrap();
+    let nps = &back.drivers[0];
+    assert_eq!(nps.n, Some(772));
+    let w = nps.weights[1].importance.unwrap();
+    assert!((w - 17.2).abs() < 1e-9, "rounded to 0.1: {w}");
+    // A report published before driver analysis existed has no `drivers`: it still reads.
+    let mut old: serde_json::Value = serde_json::from_str(&published).unwrap();
+    old.as_object_mut().unwrap().remove("drivers");
+    let old = Report::from_json(&old.to_string()).unwrap();
+    assert!(old.drivers.is_empty() && old.participation.is_none());
+}
