@@ -96,13 +96,21 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
         let (at, align) = corner(q);
         pen.text(q.label(), at, SMALL, true, pen.c.muted, align)?;
     }
-    let mut placed: Vec<Rect> = Vec::new();
+    // Labels avoid the points and the labels placed before them.
+    let r = pen.px(5.0);
+    let mut placed: Vec<Rect> = p
+        .points
+        .iter()
+        .map(|q| {
+            let (x, y) = (to_x(q.importance), to_y(q.score));
+            Rect { x0: x - r, y0: y - r, x1: x + r, y1: y + r }
+        })
+        .collect();
     for point in &p.points {
         let (x, y) = (to_x(point.importance), to_y(point.score));
         if let Some([lo, hi]) = point.importance_ci95 {
             pen.whisker(to_x(lo), to_x(hi), y, color(point.quadrant))?;
         }
-        let r = pen.px(5.0);
         pen.area.draw(&Circle::new((x, y), r, color(point.quadrant).filled())).map_err(|e| ChartError::Backend(e.to_string()))?;
         let label = label_box(pen, &point.name, (x, y), r, plot, &placed);
         let (lx, align) = if label.x0 >= x { (label.x0, Align::Left) } else { (label.x1, Align::Right) };
@@ -117,11 +125,11 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
     Ok(())
 }
 
-/// Where a point's label goes: right of the point (left in the right quarter), above it, or
-/// moved up or down in steps until it overlaps no label placed before.
+/// Where a point's label goes: right of the point (left where it would not fit), just above it,
+/// or moved up or down in steps until it overlaps no point and no label placed before.
 fn label_box<DB: DrawingBackend>(pen: &Pen<'_, DB>, name: &str, (x, y): (i32, i32), r: i32, plot: Rect, placed: &[Rect]) -> Rect {
     let (w, h) = (pen.width(name, SMALL, false), pen.px(SMALL * 1.3));
-    let right = x < plot.x1 - plot.w() / 4;
+    let right = x + r + pen.px(3.0) + w <= plot.x1;
     let (x0, x1) = if right { (x + r + pen.px(3.0), x + r + pen.px(3.0) + w) } else { (x - r - pen.px(3.0) - w, x - r - pen.px(3.0)) };
     let overlaps = |b: &Rect| placed.iter().any(|p| b.x0 < p.x1 && p.x0 < b.x1 && b.y0 < p.y1 && p.y0 < b.y1);
     let at = |dy: i32| Rect { x0, x1, y0: y - h + dy, y1: y + dy };

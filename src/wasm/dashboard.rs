@@ -37,6 +37,13 @@ export interface IngestSummary {
   problems: { line: number; row: number; column?: string; message: string }[];
   extra_columns: string[]; absent_columns: string[];
 }
+/** The action plan: practices ranked with the released numbers that triggered them. */
+export interface Plan {
+  library: string; not_triggered: string[];
+  actions: { rank: number; id: string; area: string; title: string; why: string; first_step: string; effort: "low" | "medium" | "high"; points: number;
+    next_wave: { item: string; text: string; favourable_now: number | null; expect: string };
+    triggers: { kind: "driver" | "item" | "theme"; id: string; points: number; detail: string }[] }[];
+}
 /** A column the view can be broken down or filtered by, with its values. */
 export interface Column { name: string; values: string[]; choice: boolean }
 "#;
@@ -247,6 +254,30 @@ impl Dashboard {
         let (k, o) = (self::kind(kind)?, self::options(options)?);
         let (report, chart_options) = self.view(&o)?;
         to_js(&chart::describe(k, report, &chart_options))
+    }
+
+    /// The action plan of the view `options`: the built-in practices ranked against its
+    /// released report (see `plan::build`), every triggered practice.
+    #[wasm_bindgen(unchecked_return_type = "Plan")]
+    pub fn plan(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<JsValue, JsError> {
+        let o = self::options(options)?;
+        to_js(&crate::plan::build(self.view(&o)?.0, &crate::plan::Library::default_library()))
+    }
+
+    /// The action plan of the view `options` as a checklist: `format` "markdown" or "csv".
+    #[wasm_bindgen(js_name = planChecklist)]
+    pub fn plan_checklist(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "\"markdown\" | \"csv\"")] format: &str,
+        #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
+    ) -> Result<String, JsError> {
+        let o = self::options(options)?;
+        let plan = crate::plan::build(self.view(&o)?.0, &crate::plan::Library::default_library());
+        match format {
+            "markdown" => Ok(crate::plan::render::markdown(&plan)),
+            "csv" => Ok(crate::plan::render::csv(&plan)),
+            other => Err(JsError::new(&format!("there is no checklist format {other:?}; formats: markdown, csv"))),
+        }
     }
 
     /// The height (CSS pixels) chart `kind` reads best at.
