@@ -156,3 +156,27 @@ fn published_reports_carry_drivers_rounded_and_old_reports_still_read() {
     let old = Report::from_json(&old.to_string()).unwrap();
     assert!(old.drivers.is_empty() && old.participation.is_none());
 }
+
+#[test]
+fn a_filtered_view_needs_the_larger_segment_base() {
+    use secpulse::score::drivers::MIN_SEGMENT_DRIVER_BASE;
+    use secpulse::views::{View, ViewConfig, Views};
+    let instrument = Instrument::default_instrument();
+    let table = generate(&instrument, &SynthOptions { n: 2000, seed: 9, ..SynthOptions::default() });
+    let mut views = Views::new(instrument, table, ViewConfig::default(), None);
+    let everyone = views.report(&View::by("department")).unwrap();
+    assert!(everyone.drivers[0].r2.is_some());
+    let mut seen = (false, false);
+    for g in &everyone.segments["department"] {
+        let Some(n) = g.n else { continue };
+        let Ok(one) = views.report(&View::by("department").showing("department", &g.value)) else { continue };
+        let shown = one.drivers[0].r2.is_some();
+        // Complete respondents are at most the group's respondents.
+        if n < MIN_SEGMENT_DRIVER_BASE {
+            assert!(!shown, "{} ({n} people) shows drivers", g.value);
+            seen.0 |= n >= MIN_DRIVER_BASE;
+        }
+        seen.1 |= shown;
+    }
+    assert_eq!(seen, (true, true), "a department between 30 and 100 people hidden, and a large one shown");
+}

@@ -195,9 +195,9 @@ fn class6() -> Survey {
     survey(people, true)
 }
 
-/// Drivers (class 3 by its kind): everyone's driver analysis (47 complete respondents) minus
-/// "Show Engineering"'s (35, above the minimum base of 30) is an analysis of Sales' 12, under
-/// the base. Answers vary person by person so that every analysis can be fitted.
+/// Drivers (class 3 by its kind): everyone's driver analysis (122 complete respondents) minus
+/// "Show Engineering"'s (110, above the segment base of 100) is an analysis of Sales' 12, under
+/// the base of 30. Answers vary person by person so that every analysis can be fitted.
 fn drivers_survey() -> Survey {
     let ins = sensitive_instrument();
     let items = likert_ids(&ins, None);
@@ -206,7 +206,7 @@ fn drivers_survey() -> Survey {
         let p = items.iter().enumerate().fold(Person::new().seg("department", dept), |p, (j, id)| p.answer(id, answer(j)));
         p.answer("nps", ((i * 3 + answer(0) as usize * 2) % 11) as u8).answer("en_balance", ((i % 7) + 1) as u8)
     };
-    let mut people = repeat(35, |i| person("Engineering", i));
+    let mut people = repeat(110, |i| person("Engineering", i));
     people.extend(repeat(12, |i| person("Sales", 100 + i)));
     survey(people, false)
 }
@@ -218,7 +218,7 @@ fn drivers_difference_found_when_unprotected() {
     let everyone = views.report(&View::default()).unwrap();
     assert!(everyone.drivers.iter().all(|d| d.r2.is_some()), "everyone's drivers are released: {:?}", everyone.drivers);
     let engineering = views.report(&View::by("department").showing("department", "Engineering")).unwrap();
-    assert!(engineering.drivers.iter().all(|d| d.r2.is_none()), "35 − 47 leaves 12 < 30: Engineering's drivers stay hidden");
+    assert!(engineering.drivers.iter().all(|d| d.r2.is_none()), "122 − 110 leaves 12 < 30: Engineering's drivers stay hidden");
     leaks_only_unprotected(&s, 3);
 }
 

@@ -11,7 +11,7 @@ use super::palette::{BLUE, NEUTRAL, ORANGE, VERMILLION};
 use super::{ChartError, ChartOptions, ChartText, DataTable};
 use crate::report::priority::{priority, Priority, Quadrant};
 use crate::report::Report;
-use crate::score::drivers::MIN_DRIVER_BASE;
+use crate::score::drivers::{MIN_DRIVER_BASE, MIN_SEGMENT_DRIVER_BASE};
 
 /// The colour of a quadrant's points.
 fn color(q: Quadrant) -> RGBColor {
@@ -34,9 +34,9 @@ fn missing(report: &Report) -> String {
         return "This survey has no outcome question (recommend or says no \u{2194} offers options) to analyse.".into();
     }
     format!(
-        "Too few complete respondents to tell what drives the outcomes: at least {} are needed (minimum group size {}).",
+        "Too few complete respondents to tell what drives the outcomes: at least {} are needed ({} for one group or wave).",
         MIN_DRIVER_BASE.max(report.min_group),
-        report.min_group
+        MIN_SEGMENT_DRIVER_BASE
     )
 }
 

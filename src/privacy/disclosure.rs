@@ -24,7 +24,7 @@ use crate::ingest::NO_ANSWER;
 use crate::ingest::{ResponseTable, MISSING, NO_SEGMENT};
 use crate::instrument::{Instrument, Question};
 use crate::report::{CommentReport, Report, SegmentGroup};
-use crate::score::drivers::{self, MIN_DRIVER_BASE};
+use crate::score::drivers::{self, MIN_DRIVER_BASE, MIN_SEGMENT_DRIVER_BASE};
 use crate::score::respondent::{keyed_items, respondent_scores, KeyedItem, RespondentScores};
 
 /// One kind of statistic, with its own contributors (the answers behind it).
@@ -331,7 +331,9 @@ impl Policy {
         }
         self.protect_sensitive(report, view);
         for (o, d) in report.drivers.iter_mut().enumerate() {
-            if !shows(Measure::Drivers(o), view) {
+            // A part of the respondents needs the larger segment base besides the policy's release.
+            let base = if view.is_empty() { MIN_DRIVER_BASE } else { MIN_SEGMENT_DRIVER_BASE };
+            if !shows(Measure::Drivers(o), view) || d.n.map_or(true, |n| n < base) {
                 hide_drivers(d);
             }
         }

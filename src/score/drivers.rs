@@ -25,6 +25,10 @@ use crate::stats::symmetric_eigen;
 /// many more cases than predictors for stable weights; 30 is the usual floor).
 pub const MIN_DRIVER_BASE: usize = 30;
 
+/// Fewest complete respondents behind the driver analysis of a part of the respondents (a
+/// filtered view: one department, one wave): weights of small groups swing with a few answers.
+pub const MIN_SEGMENT_DRIVER_BASE: usize = 100;
+
 /// Bootstrap resamples behind each interval.
 pub const BOOTSTRAP_SAMPLES: usize = 500;
 
