@@ -8,14 +8,17 @@
 //! - [`ingest`]: CSV and JSON response files → a columnar [`ingest::ResponseTable`], with errors that say where.
 //! - [`synth`]: deterministic synthetic responses with realistic structure, for demos and benchmarks.
 //! - [`text`]: sentiment, stance and themes of free-text comments about the security team.
-//! - [`score`]: keyed respondent scores, group statistics, breakdowns, waves, NPS, rankings.
+//! - [`score`]: keyed respondent scores, group statistics, breakdowns, waves, NPS, rankings,
+//!   driver analysis (relative importance of the dimensions for the outcomes).
 //! - [`privacy`]: the minimum group size, applied in one place to everything shown.
-//! - [`report`]: the report model every output is made from.
+//! - [`report`]: the report model every output is made from; the priority matrix; response rates.
+//! - [`plan`]: the practices library (data) and the action plan ranked from a released report.
 
 pub mod chart;
 pub mod fmt;
 pub mod ingest;
 pub mod instrument;
+pub mod plan;
 pub mod privacy;
 pub mod report;
 pub mod score;

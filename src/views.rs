@@ -283,14 +283,20 @@ impl Views {
     /// responses (see [`crate::privacy::prior`]), and what this publication released, to keep
     /// for the next one (`None` without a wave column: then there must be no next one).
     pub fn publish_after(&mut self, view: &View, prior: &[Publication]) -> Result<(String, Option<Publication>), ViewError> {
+        let (report, publication) = self.report_after(view, prior)?;
+        Ok((crate::report::publish_json(&report), publication))
+    }
+
+    /// The released report of `view` as [`Views::publish_after`] decides it, before rounding.
+    pub fn report_after(&mut self, view: &View, prior: &[Publication]) -> Result<(Report, Option<Publication>), ViewError> {
         let (wave, k, min_comments, primary_only) = policy_settings(&self.config);
         let policy =
             Policy::with_prior(&self.instrument, &self.table, wave, k, min_comments, primary_only, prior).map_err(ViewError::Prior)?;
         let publication = policy.publication(&self.instrument, &self.table);
         let views_own = self.policy.replace(policy);
-        let published = self.publish(view);
+        let report = self.report(view);
         self.policy = views_own;
-        Ok((published?, publication))
+        Ok((report?, publication))
     }
 }
 

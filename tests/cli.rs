@@ -219,3 +219,45 @@ fn publish_writes_aggregates_only() {
     let back: secpulse::report::Report = serde_json::from_str(&text).expect("a published report parses back");
     assert_eq!(back.respondents, Some(399));
 }
+
+#[test]
+fn plan_prints_text_json_markdown_and_csv() {
+    let csv = edited_csv(800, &[]);
+    let v = json(&secpulse(&["plan", "--json", "-"], Some(&csv)));
+    let actions = v["plan"]["actions"].as_array().unwrap();
+    assert_eq!(actions.len(), 5, "--top defaults to 5");
+    assert!(actions.iter().all(|a| !a["triggers"].as_array().unwrap().is_empty() && a["first_step"].is_string()));
+    assert_eq!(v["priority"][0]["outcome"], "nps");
+    assert_eq!(v["priority"][0]["points"].as_array().unwrap().len(), 7);
+    let text = secpulse(&["plan", "--top", "2", "-"], Some(&csv));
+    assert!(stdout(&text).contains("Action plan: the first 2 of"), "{}", stdout(&text));
+    assert!(stdout(&text).contains("Priority for \"Would recommend"), "{}", stdout(&text));
+    let md = stdout(&secpulse(&["plan", "--format", "markdown", "-"], Some(&csv)));
+    assert!(md.starts_with("# Action plan") && md.contains("- [ ] **This month:**"), "{md}");
+    let table = stdout(&secpulse(&["plan", "--format", "csv", "--top", "3", "-"], Some(&csv)));
+    let mut rows = csv::Reader::from_reader(table.as_bytes());
+    assert_eq!(rows.headers().unwrap().get(0), Some("done"));
+    assert_eq!(rows.records().count(), 3);
+    let library = json(&secpulse(&["plan", "--print-practices"], None));
+    assert_eq!(library["practices"].as_array().unwrap().len(), 22);
+}
+
+#[test]
+fn headcounts_give_response_rates_and_bad_ones_say_where() {
+    let dir = std::env::temp_dir().join(format!("secpulse-cli-headcounts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.csv");
+    std::fs::write(&good, "column,value,headcount\n*,*,1000\ndepartment,Engineering,400\n").unwrap();
+    let csv = edited_csv(400, &[]);
+    let v = json(&secpulse(&["score", "--json", "--no-comments", "--headcounts", good.to_str().unwrap(), "-"], Some(&csv)));
+    assert_eq!(v["participation"]["overall"]["rate"], 40.0);
+    assert!(v["segments"]["department"].is_array(), "the headcount column becomes a breakdown");
+    let text = stdout(&secpulse(&["score", "--no-comments", "--headcounts", good.to_str().unwrap(), "-"], Some(&csv)));
+    assert!(text.contains("Response rate") && text.contains("40%"), "{text}");
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "column,value,headcount\ndepartment,Engineering,many\n").unwrap();
+    let o = secpulse(&["score", "--headcounts", bad.to_str().unwrap(), "-"], Some(&csv));
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("headcounts line 2: headcount \"many\" is not a whole number"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -195,6 +195,33 @@ fn class6() -> Survey {
     survey(people, true)
 }
 
+/// Drivers (class 3 by its kind): everyone's driver analysis (122 complete respondents) minus
+/// "Show Engineering"'s (110, above the segment base of 100) is an analysis of Sales' 12, under
+/// the base of 30. Answers vary person by person so that every analysis can be fitted.
+fn drivers_survey() -> Survey {
+    let ins = sensitive_instrument();
+    let items = likert_ids(&ins, None);
+    let person = |dept: &str, i: usize| {
+        let answer = |j: usize| ((i * 7 + j * 3 + (i * j) % 4) % 5 + 1) as u8;
+        let p = items.iter().enumerate().fold(Person::new().seg("department", dept), |p, (j, id)| p.answer(id, answer(j)));
+        p.answer("nps", ((i * 3 + answer(0) as usize * 2) % 11) as u8).answer("en_balance", ((i % 7) + 1) as u8)
+    };
+    let mut people = repeat(110, |i| person("Engineering", i));
+    people.extend(repeat(12, |i| person("Sales", 100 + i)));
+    survey(people, false)
+}
+
+#[test]
+fn drivers_difference_found_when_unprotected() {
+    let s = drivers_survey();
+    let mut views = s.views(Protection::Linked, &Analyzer::new());
+    let everyone = views.report(&View::default()).unwrap();
+    assert!(everyone.drivers.iter().all(|d| d.r2.is_some()), "everyone's drivers are released: {:?}", everyone.drivers);
+    let engineering = views.report(&View::by("department").showing("department", "Engineering")).unwrap();
+    assert!(engineering.drivers.iter().all(|d| d.r2.is_none()), "122 − 110 leaves 12 < 30: Engineering's drivers stay hidden");
+    leaks_only_unprotected(&s, 3);
+}
+
 #[test]
 fn class1_split_rests_on_answers_found_when_unprotected() {
     let a = run(&class1(), Protection::PrimaryOnly);

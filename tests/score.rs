@@ -69,6 +69,14 @@ fn run(by: &[&str], wave: Option<&str>) -> Report {
     raw_report(&ins, &t, &options, None).unwrap()
 }
 
+/// Every statistic, unsuppressed, of the fixture's rows `times` times over.
+fn repeated(times: usize) -> Report {
+    let (ins, t) = fixture();
+    let mut all = t.clone();
+    (1..times).for_each(|_| all.append(t.clone()));
+    raw_report(&ins, &all, &RawOptions::default(), None).unwrap()
+}
+
 fn close(a: Option<f64>, b: f64, tol: f64) -> bool {
     a.is_some_and(|a| (a - b).abs() <= tol)
 }
@@ -93,9 +101,13 @@ fn overall_and_dimension_statistics() {
     assert!(close(en.favourable, 1200.0 / 27.0, 1e-9));
     assert!(close(en.neutral, 600.0 / 27.0, 1e-9));
     assert!(close(en.unfavourable, 900.0 / 27.0, 1e-9));
-    // Cronbach's alpha over the 6 complete cases (numpy: 0.986111)
-    assert!(close(en.alpha, 0.9861111111111109, 1e-9));
-    assert!(!en.low_reliability);
+    // Cronbach's alpha needs 30 complete cases (`MIN_RELIABILITY_CASES`); the fixture has 6.
+    assert_eq!(en.alpha, None);
+    // Five copies give 30, and the same alpha (numpy over the 6: 0.986111): duplicating every
+    // row scales every covariance alike.
+    let en5 = &repeated(5).dimensions[0];
+    assert!(close(en5.alpha, 0.9861111111111109, 1e-9), "{:?}", en5.alpha);
+    assert!(!en5.low_reliability);
     // every other dimension was answered like enablement (see the fixture)
     assert_eq!(r.dimensions[1].score.n, Some(7));
     assert!(close(r.dimensions[1].score.score, 400.0 / 7.0, 1e-4));
@@ -113,7 +125,9 @@ fn items_nps_balance_and_ranking() {
     let dist = en2.distribution.as_ref().unwrap(); // raw 1,2,3,4,5,1,3
     assert!((dist[0] - 200.0 / 7.0).abs() < 1e-9 && (dist[2] - 200.0 / 7.0).abs() < 1e-9);
     let en1 = r.items.iter().find(|i| i.id == "en1").unwrap();
-    assert!(close(en1.item_rest, 0.9297862496332463, 1e-9)); // numpy corrcoef(item, rest)
+    assert_eq!(en1.item_rest, None, "6 complete cases: fewer than MIN_RELIABILITY_CASES");
+    let en1 = repeated(5).items.into_iter().find(|i| i.id == "en1").unwrap();
+    assert!(close(en1.item_rest, 0.9297862496332463, 1e-9)); // numpy corrcoef(item, rest) over the 6
 
     let nps = r.nps.as_ref().unwrap(); // 10,9,7,5,0,8,6: 2 promoters, 2 passives, 3 detractors
     assert_eq!(nps.n, Some(7));

@@ -110,15 +110,22 @@ fn draws_pixels_on_a_canvas_and_round_trips_a_published_report() {
     canvas.set_width(640);
     canvas.set_height(400);
     let opts = r#"{"by":["department"],"wave":"wave"}"#;
-    for kind in ["balance", "dimensions", "likert", "heatmap", "trend", "nps", "sentiment", "stance", "themes"] {
+    for kind in ["balance", "dimensions", "likert", "heatmap", "trend", "nps", "sentiment", "stance", "themes", "priority"] {
         d.draw(kind, canvas.clone(), options(opts)).unwrap_or_else(|_| panic!("{kind} draws"));
         let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok().flatten().expect("2d").dyn_into().expect("2d");
         let data = ctx.get_image_data(0.0, 0.0, 640.0, 400.0).expect("pixels").data();
         let ink = data.chunks(4).filter(|p| p[0] < 200 || p[1] < 200 || p[2] < 200).count();
         assert!(ink > 500, "{kind} drew {ink} pixels");
     }
+    let plan = d.plan(options(opts)).expect("a plan");
+    let actions = js_sys::Reflect::get(&plan, &JsValue::from_str("actions")).expect("actions");
+    assert!(js_sys::Array::from(&actions).length() > 0, "3,000 respondents trigger practices");
+    let checklist = d.plan_checklist("markdown", options(opts)).expect("a checklist");
+    assert!(checklist.starts_with("# Action plan") && checklist.contains("- [ ] **This month:**"));
+    assert!(message(d.plan_checklist("pdf", options(opts)).expect_err("no pdf")).contains("markdown, csv"));
     let published = d.publish(options(opts)).expect("publish");
     assert!(!published.contains("someone@example.com"));
+    assert!(published.contains("\"drivers\"") && published.contains("\"importance\""));
     let mut p = from_published(&published).expect("a published report");
     assert!(p.published());
     let svg = p.svg("balance", 800, 500, JsValue::UNDEFINED).expect("svg");

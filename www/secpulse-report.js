@@ -21,9 +21,10 @@ import { download } from './download.js';
 import { panel } from './report/panel.js';
 import { commentBrowser } from './report/comments.js';
 import { chartLook, isDark, onSchemeChange } from './theme.js';
+import { planPanel } from './report/plan.js';
 
-// Dashboard order: the headline first; wide panels (balance, likert, heatmap, comment browser) alternate with pairs.
-const CHARTS = ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance', 'selections'];
+// Dashboard order: the headline first; wide panels (balance, likert, heatmap, action plan, comment browser) alternate with pairs.
+const CHARTS = ['balance', 'priority', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance', 'selections'];
 /** Charts shown only when the report has their data: kind → report field. */
 const OPTIONAL = { selections: 'selections' };
 const ALL = '';
@@ -32,7 +33,7 @@ const CRASHED = 'The analysis engine stopped unexpectedly (a fault in secpulse).
 class SecpulseReport extends HTMLElement {
   static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme', 'redact-names', 'instrument'];
   #core; #dash; #instrument = null; #panels = new Map(); #columns = []; #filter = { segment: ALL, wave: ALL };
-  #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null;
+  #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null; #plan = null;
   /** The load steps behind the current data, replayed into a fresh wasm instance after a crash. */
   #sources = []; #recovering = false; #retry = null;
   // Names to redact: the list (null: none), the pending fetch of `redact-names`, the URL it
@@ -382,10 +383,12 @@ class SecpulseReport extends HTMLElement {
         this.#panels.set(kind, p);
         u.grid.append(p.root);
       }
+      this.#plan = planPanel({ checklist: (format) => this.#guard(() => this.#exportChecklist(format)) });
       this.#browser = commentBrowser(this.#core.commentLabels());
-      u.grid.append(this.#browser.root);
+      u.grid.append(this.#plan.root, this.#browser.root);
     }
     for (const [kind, field] of Object.entries(OPTIONAL)) this.#panels.get(kind).root.hidden = !report[field]?.length;
+    this.#plan.update(this.#dash.plan(this.#options()));
     this.#browser.update(questions.find((q) => q.id === this.#question) ?? null, { published: this.#published, names: this.#namesCount });
     this.#draw();
   }
@@ -429,6 +432,11 @@ class SecpulseReport extends HTMLElement {
     const canvas = h('canvas', { width: 1200 * o.pixelRatio, height: this.#exportHeight(kind, o) * o.pixelRatio });
     this.#dash.draw(kind, canvas, o);
     canvas.toBlob((blob) => blob && download(blob, `secpulse-${kind}.png`), 'image/png');
+  }
+
+  #exportChecklist(format) {
+    const text = this.#dash.planChecklist(format, this.#options());
+    download(text, format === 'csv' ? 'secpulse-plan.csv' : 'secpulse-plan.md', { type: format === 'csv' ? 'text/csv' : 'text/markdown' });
   }
 
   #publish() { this.#guard(() => download(this.#dash.publish(this.#options()), 'report.json', { type: 'application/json' })); }

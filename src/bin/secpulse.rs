@@ -6,14 +6,18 @@ use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use secpulse::ingest::headcounts::Headcounts;
 use secpulse::ingest::{self, ErrorPolicy, IngestOptions, IngestSummary};
 use secpulse::instrument::{Instrument, Question};
+use secpulse::plan::{build, render, Library, Plan};
 use secpulse::privacy::prior::Publication;
 use secpulse::privacy::redact::Redactor;
 use secpulse::privacy::CommentOptions;
 use secpulse::privacy::{MinGroup, DEFAULT_MIN_COMMENTS, DEFAULT_MIN_GROUP};
-use secpulse::report::{plain, Report};
+use secpulse::report::participation::participation;
+use secpulse::report::priority::{priority, Priority, Quadrant};
+use secpulse::report::{plain, publish_json, Outcome, Report};
 use secpulse::score::comments::AnalyzedComments;
 use secpulse::views::{score_with_comments, Protection, ScoreOptions, View, ViewConfig, Views};
 use secpulse::{synth, text};
@@ -65,18 +69,8 @@ enum Command {
         /// The responses.
         #[arg(value_name = "RESPONSES")]
         responses: String,
-        /// Instrument JSON the responses were collected with (default: the built-in one).
-        #[arg(long, value_name = "FILE")]
-        instrument: Option<PathBuf>,
-        /// Break results down by this column (repeat for several), e.g. --by department --by role.
-        #[arg(long = "by", value_name = "COLUMN")]
-        by: Vec<String>,
-        /// Column holding the survey wave (default: `wave` when the file has it).
-        #[arg(long, value_name = "COLUMN")]
-        wave: Option<String>,
-        /// Hide any group with fewer respondents than this (at least 2).
-        #[arg(long = "min-group", value_name = "K", default_value_t = DEFAULT_MIN_GROUP)]
-        min_group: usize,
+        #[command(flatten)]
+        scoring: Scoring,
         /// Print the report as JSON instead of tables (with an `ingest` section on what was read).
         #[arg(long)]
         json: bool,
@@ -89,9 +83,6 @@ enum Command {
         /// record is appended. Keep it as private as the responses (docs/privacy.md).
         #[arg(long, value_name = "FILE", requires = "publish")]
         record: Option<PathBuf>,
-        /// Stop at the first bad row instead of skipping it and reporting it.
-        #[arg(long)]
-        strict: bool,
         /// Skip the analysis of free-text comments (faster on very large files).
         #[arg(long)]
         no_comments: bool,
@@ -101,6 +92,31 @@ enum Command {
         /// A file of names (one per line) to redact from quoted comments, besides e-mails, phone numbers, personal links and ids.
         #[arg(long = "redact-names", value_name = "FILE")]
         redact_names: Option<PathBuf>,
+    },
+    /// Rank practices into an action plan: from the priority matrix (driver analysis), weak
+    /// items and comment themes, each with the released numbers that triggered it.
+    Plan {
+        /// The responses (CSV, JSON array or JSON Lines; `-` reads standard input).
+        #[arg(value_name = "RESPONSES", required_unless_present = "print_practices")]
+        responses: Option<String>,
+        #[command(flatten)]
+        scoring: Scoring,
+        /// A practices library JSON to use instead of the built-in one (see --print-practices).
+        #[arg(long, value_name = "FILE")]
+        practices: Option<PathBuf>,
+        /// Print the built-in practices library as JSON (to copy and edit) and exit.
+        #[arg(long, conflicts_with_all = ["practices"])]
+        print_practices: bool,
+        /// Output: readable text, JSON (plan, priority matrices, response rates), a Markdown
+        /// checklist or a CSV checklist.
+        #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+        format: PlanFormat,
+        /// Same as --format json.
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// Show the first N practices (0 = every triggered practice).
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        top: usize,
     },
     /// Analyse free-text comments: JSON Lines with `id` and `text` in, one result per line out.
     Comments {
@@ -113,6 +129,30 @@ enum Command {
     },
 }
 
+/// How a response file is read and scored (shared by `score` and `plan`).
+#[derive(Args)]
+struct Scoring {
+    /// Instrument JSON the responses were collected with (default: the built-in one).
+    #[arg(long, value_name = "FILE")]
+    instrument: Option<PathBuf>,
+    /// Break results down by this column (repeat for several), e.g. --by department --by role.
+    #[arg(long = "by", value_name = "COLUMN")]
+    by: Vec<String>,
+    /// Column holding the survey wave (default: `wave` when the file has it).
+    #[arg(long, value_name = "COLUMN")]
+    wave: Option<String>,
+    /// Hide any group with fewer respondents than this (at least 2).
+    #[arg(long = "min-group", value_name = "K", default_value_t = DEFAULT_MIN_GROUP)]
+    min_group: usize,
+    /// Stop at the first bad row instead of skipping it and reporting it.
+    #[arg(long)]
+    strict: bool,
+    /// Headcounts CSV (`column,value,headcount`; `*,*,N` for everyone) for response rates;
+    /// its columns are added to the breakdowns.
+    #[arg(long, value_name = "FILE")]
+    headcounts: Option<PathBuf>,
+}
+
 /// A response file format.
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -120,6 +160,19 @@ enum Format {
     Csv,
     /// A JSON array of objects, one per line.
     Json,
+}
+
+/// How `plan` prints the plan.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PlanFormat {
+    /// Readable text.
+    Text,
+    /// JSON: the plan, the priority matrices and the response rates.
+    Json,
+    /// A Markdown checklist.
+    Markdown,
+    /// A CSV checklist (one row per practice).
+    Csv,
 }
 
 /// An error for the user: printed as `secpulse: error: …`, exit status 1.
@@ -130,20 +183,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Instrument { json, instrument } => print_instrument(instrument.as_deref(), json),
         Command::Synth { n, seed, format, instrument } => write_synth(instrument.as_deref(), n, seed, format),
-        Command::Score {
-            responses,
-            instrument,
-            by,
-            wave,
-            min_group,
-            json,
-            publish,
-            record,
-            strict,
-            no_comments,
-            min_comments,
-            redact_names,
-        } => {
+        Command::Score { responses, scoring, json, publish, record, no_comments, min_comments, redact_names } => {
             let comments = if no_comments { None } else { Some((min_comments, redact_names)) };
             let output = if publish {
                 Output::Publish(record)
@@ -152,7 +192,12 @@ fn main() -> ExitCode {
             } else {
                 Output::Text
             };
-            score_file(&responses, instrument.as_deref(), ScoreOptionsArgs { by, wave, min_group, output, strict, comments })
+            score_file(&responses, scoring, comments, output)
+        }
+        Command::Plan { print_practices: true, .. } => print_practices(),
+        Command::Plan { responses, scoring, practices, format, json, top, .. } => {
+            let format = if json { PlanFormat::Json } else { format };
+            plan_file(responses.as_deref().unwrap_or("-"), scoring, practices.as_deref(), (format, top))
         }
         Command::Comments { file, json } => analyse_comments(&file, json),
     };
@@ -239,11 +284,13 @@ fn write_synth(path: Option<&Path>, n: usize, seed: u64, format: Format) -> CliR
     .map_err(stdout_error)
 }
 
-/// The `score --json` output: the report plus what happened while reading the file.
+/// The `score --json` output: the report, its priority matrices, and what happened while
+/// reading the file.
 #[derive(Serialize)]
 struct ScoreOutput<'a> {
     #[serde(flatten)]
     report: &'a Report,
+    priority: Vec<Priority>,
     ingest: &'a IngestSummary,
 }
 
@@ -273,16 +320,8 @@ enum Output {
     Publish(Option<PathBuf>),
 }
 
-/// The `score` options, as given on the command line.
-struct ScoreOptionsArgs {
-    by: Vec<String>,
-    wave: Option<String>,
-    min_group: usize,
-    output: Output,
-    strict: bool,
-    /// Comment threshold and the block-list file, unless comments are skipped.
-    comments: Option<(usize, Option<PathBuf>)>,
-}
+/// Comment threshold and the block-list file, unless comments are skipped.
+type CommentArgs = Option<(usize, Option<PathBuf>)>;
 
 /// Builds the comment options: threshold and a redactor with the block-listed names.
 fn comment_options(min_comments: usize, names: Option<&Path>) -> Result<CommentOptions, String> {
@@ -303,11 +342,30 @@ fn comment_options(min_comments: usize, names: Option<&Path>) -> Result<CommentO
     })
 }
 
-fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs) -> CliResult {
-    let ScoreOptionsArgs { by, wave, min_group, output, strict, comments } = args;
-    let ins = load_instrument(instrument)?;
+/// Reads, scores and protects a response file (with response rates when headcounts are given).
+fn released_report(responses: &str, scoring: Scoring, comments: CommentArgs) -> Result<(Report, IngestSummary), String> {
+    let (report, summary, _) = released_report_after(responses, scoring, comments, None)?;
+    Ok((report, summary))
+}
+
+/// [`released_report`]; with `prior` (earlier publications' records), decided with them
+/// (`Views::report_after`), and this publication's record.
+fn released_report_after(
+    responses: &str,
+    scoring: Scoring,
+    comments: CommentArgs,
+    prior: Option<&[Publication]>,
+) -> Result<(Report, IngestSummary, Option<Publication>), String> {
+    let Scoring { instrument, mut by, wave, min_group, strict, headcounts } = scoring;
+    let ins = load_instrument(instrument.as_deref())?;
     let comment_options = comments.map(|(k, names)| comment_options(k, names.as_deref())).transpose()?;
     let min_group = MinGroup::new(min_group)?;
+    let headcounts = headcounts.as_deref().map(read_headcounts).transpose()?;
+    for column in headcounts.iter().flat_map(Headcounts::columns) {
+        if !by.contains(&column) {
+            by.push(column);
+        }
+    }
     let bytes = read_input(responses)?;
     let options = IngestOptions { policy: if strict { ErrorPolicy::Fail } else { ErrorPolicy::SkipRow }, ..Default::default() };
     let format = ingest::detect_format(&bytes);
@@ -315,7 +373,7 @@ fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs
     let ingested =
         ingest::read_responses_with_progress(&ins, &bytes, format, &options, &mut progress).map_err(|e| format!("{responses}: {e}"))?;
     drop(bytes);
-    let summary = &ingested.summary;
+    let summary = ingested.summary;
     for problem in &summary.problems {
         eprintln!("secpulse: skipped {responses}: {problem}");
     }
@@ -330,34 +388,71 @@ fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs
         );
     }
     let wave = wave.or_else(|| ingested.table.segment("wave").map(|_| "wave".to_string()));
-    if let Output::Publish(record) = output {
-        let config = ViewConfig { wave, min_group, comments: comment_options, protection: Protection::Linked };
-        let json = publish(Views::new(ins, ingested.table, config, None), by, record.as_deref())?;
-        return writeln!(io::stdout().lock(), "{json}").map_err(stdout_error);
+    let (mut report, record) = match prior {
+        Some(prior) => {
+            let config = ViewConfig { wave, min_group, comments: comment_options, protection: Protection::Linked };
+            let view = View { by, ..View::default() };
+            Views::new(ins, ingested.table, config, None).report_after(&view, prior).map_err(|e| e.to_string())?
+        }
+        None => {
+            let table = &ingested.table;
+            let analyzed = comment_options.as_ref().map(|_| AnalyzedComments::new(&text::Analyzer::new(), table));
+            let comments = analyzed.as_ref().zip(comment_options.as_ref());
+            (score_with_comments(&ins, table, &ScoreOptions { by, wave, min_group }, comments).map_err(|e| e.to_string())?, None)
+        }
+    };
+    if let Some(h) = &headcounts {
+        let rates = participation(&report, h).map_err(|e| e.to_string())?;
+        let over = rates.groups.values().flatten().chain(&rates.overall).filter(|r| r.rate.is_some_and(|x| x > 100.0));
+        for r in over {
+            eprintln!("secpulse: warning: {} has more respondents than its headcount ({}); check the headcounts", r.value, r.headcount);
+        }
+        report.participation = Some(rates);
     }
-    let table = &ingested.table;
-    let analyzed = comment_options.as_ref().map(|_| AnalyzedComments::new(&text::Analyzer::new(), table));
-    let comments = analyzed.as_ref().zip(comment_options.as_ref());
-    let report = score_with_comments(&ins, table, &ScoreOptions { by, wave, min_group }, comments).map_err(|e| e.to_string())?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    if output == Output::Json {
-        serde_json::to_writer_pretty(&mut out, &ScoreOutput { report: &report, ingest: summary }).map_err(|e| e.to_string())?;
-        writeln!(out).map_err(stdout_error)?;
-    } else {
-        out.write_all(plain::render(&report).as_bytes()).map_err(stdout_error)?;
-    }
-    out.flush().map_err(stdout_error)
+    Ok((report, summary, record))
 }
 
-/// The published report (aggregates only, shares rounded) of everyone broken down `by`,
-/// decided with the earlier publications recorded in `record` (JSON Lines), to which this
-/// publication's record is then appended.
-fn publish(mut views: Views, by: Vec<String>, record: Option<&Path>) -> Result<String, String> {
+fn read_headcounts(path: &Path) -> Result<Headcounts, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read headcounts {}: {e}", path.display()))?;
+    Headcounts::from_csv(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The priority matrix of each outcome whose drivers are released.
+fn priorities(report: &Report) -> Vec<Priority> {
+    [Outcome::Nps, Outcome::Balance].into_iter().filter_map(|o| priority(report, Some(o))).collect()
+}
+
+fn write_json(value: &impl Serialize) -> CliResult {
+    let mut out = BufWriter::new(io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, value).map_err(|e| e.to_string())?;
+    writeln!(out).and_then(|_| out.flush()).map_err(stdout_error)
+}
+
+fn write_text(text: &str) -> CliResult {
+    let mut out = BufWriter::new(io::stdout().lock());
+    out.write_all(text.as_bytes()).and_then(|_| out.flush()).map_err(stdout_error)
+}
+
+fn score_file(responses: &str, scoring: Scoring, comments: CommentArgs, output: Output) -> CliResult {
+    if let Output::Publish(record) = &output {
+        return publish(responses, scoring, comments, record.as_deref());
+    }
+    let (report, summary) = released_report(responses, scoring, comments)?;
+    if output == Output::Json {
+        write_json(&ScoreOutput { report: &report, priority: priorities(&report), ingest: &summary })
+    } else {
+        write_text(&plain::render(&report))
+    }
+}
+
+/// `score --publish`: the published report (aggregates only, shares rounded), decided with the
+/// earlier publications recorded in `record` (JSON Lines), to which its own record is appended.
+fn publish(responses: &str, scoring: Scoring, comments: CommentArgs, record: Option<&Path>) -> CliResult {
     let prior = match record {
         Some(path) if path.exists() => read_records(path)?,
         _ => Vec::new(),
     };
-    let (json, publication) = views.publish_after(&View { by, ..View::default() }, &prior).map_err(|e| e.to_string())?;
+    let (report, _, publication) = released_report_after(responses, scoring, comments, Some(&prior))?;
     match (record, publication) {
         (Some(path), Some(publication)) => {
             let line = serde_json::to_string(&publication).map_err(|e| e.to_string())? + "\n";
@@ -374,7 +469,7 @@ fn publish(mut views: Views, by: Vec<String>, record: Option<&Path>) -> Result<S
         ),
         (None, None) => {}
     }
-    Ok(json)
+    write_text(&(publish_json(&report) + "\n"))
 }
 
 /// The records of earlier publications in `path`, one JSON object per line.
@@ -384,6 +479,58 @@ fn read_records(path: &Path) -> Result<Vec<Publication>, String> {
     lines
         .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{}:{}: not a publication record: {e}", path.display(), i + 1)))
         .collect()
+}
+
+/// The `plan --format json` output.
+#[derive(Serialize)]
+struct PlanOutput<'a> {
+    plan: &'a Plan,
+    priority: Vec<Priority>,
+    participation: Option<&'a secpulse::report::Participation>,
+}
+
+fn print_practices() -> CliResult {
+    write_json(&Library::default_library())
+}
+
+fn plan_file(responses: &str, scoring: Scoring, practices: Option<&Path>, (format, top): (PlanFormat, usize)) -> CliResult {
+    let library = match practices {
+        Some(path) => {
+            let ins = load_instrument(scoring.instrument.as_deref())?;
+            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read practices {}: {e}", path.display()))?;
+            Library::from_json(&text, &ins).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => Library::default_library(),
+    };
+    let (report, _) = released_report(responses, scoring, Some((DEFAULT_MIN_COMMENTS, None)))?;
+    let plan = build(&report, &library).top(top);
+    match format {
+        PlanFormat::Json => {
+            write_json(&PlanOutput { plan: &plan, priority: priorities(&report), participation: report.participation.as_ref() })
+        }
+        PlanFormat::Markdown => write_text(&render::markdown(&plan)),
+        PlanFormat::Csv => write_text(&render::csv(&plan)),
+        PlanFormat::Text => {
+            let mut text = String::new();
+            for p in priorities(&report) {
+                text += &priority_text(&p);
+            }
+            write_text(&(text + &render::text(&plan)))
+        }
+    }
+}
+
+/// The priority matrix in a few lines, above the plan.
+fn priority_text(p: &Priority) -> String {
+    let mut text = format!("Priority for \"{}\" ({} complete respondents):\n", p.outcome.label(), secpulse::fmt::count(p.n));
+    for q in Quadrant::ALL {
+        let names: Vec<String> =
+            p.points.iter().filter(|x| x.quadrant == q).map(|x| format!("{} ({:.0}, {:.1}%)", x.name, x.score, x.importance)).collect();
+        if !names.is_empty() {
+            text += &format!("  {:<15} {}\n", q.label(), names.join(", "));
+        }
+    }
+    text + "\n"
 }
 
 fn analyse_comments(file: &str, json: bool) -> CliResult {

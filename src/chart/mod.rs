@@ -30,6 +30,7 @@ mod likert;
 pub mod measure;
 mod nps;
 pub mod palette;
+mod priority;
 mod selections;
 mod trend;
 
@@ -73,11 +74,13 @@ pub enum ChartKind {
     Themes,
     /// Per-option shares of the multi-choice ("choose all that apply") questions.
     Selections,
+    /// Dimension score against its importance for an outcome (driver analysis), in quadrants.
+    Priority,
 }
 
 impl ChartKind {
     /// Every chart, in dashboard order.
-    pub const ALL: [ChartKind; 10] = [
+    pub const ALL: [ChartKind; 11] = [
         ChartKind::Balance,
         ChartKind::Dimensions,
         ChartKind::Likert,
@@ -88,6 +91,7 @@ impl ChartKind {
         ChartKind::Stance,
         ChartKind::Themes,
         ChartKind::Selections,
+        ChartKind::Priority,
     ];
 
     /// The chart's id ("balance", "dimensions", …), as used in JS and file names.
@@ -103,6 +107,7 @@ impl ChartKind {
             ChartKind::Stance => "stance",
             ChartKind::Themes => "themes",
             ChartKind::Selections => "selections",
+            ChartKind::Priority => "priority",
         }
     }
 }
@@ -135,6 +140,8 @@ pub struct ChartOptions {
     pub titled: bool,
     /// The page's colours and font (over the theme's).
     pub look: Look,
+    /// The outcome the priority chart measures importance on; default: security NPS.
+    pub outcome: Option<crate::report::Outcome>,
 }
 
 impl Default for ChartOptions {
@@ -148,6 +155,7 @@ impl Default for ChartOptions {
             neutral: true,
             titled: false,
             look: Look::default(),
+            outcome: None,
         }
     }
 }
@@ -253,6 +261,7 @@ fn draw_body<DB: DrawingBackend>(kind: ChartKind, report: &Report, pen: &Pen<'_,
         ChartKind::Stance => comments::draw_stance(pen, report, o),
         ChartKind::Themes => comments::draw_themes(pen, report, o),
         ChartKind::Selections => selections::draw(pen, report),
+        ChartKind::Priority => priority::draw(pen, report, o),
     }
 }
 
@@ -293,6 +302,7 @@ pub fn describe(kind: ChartKind, report: &Report, options: &ChartOptions) -> Cha
         ChartKind::Stance => comments::describe_stance(report, options),
         ChartKind::Themes => comments::describe_themes(report, options),
         ChartKind::Selections => selections::describe(report),
+        ChartKind::Priority => priority::describe(report, options),
     }
 }
 
@@ -316,6 +326,7 @@ pub fn preferred_height(kind: ChartKind, report: &Report, options: &ChartOptions
         ChartKind::Sentiment | ChartKind::Stance => rows(comments::group_rows(report, options), true),
         ChartKind::Themes => rows(comments::theme_rows(report, options), true),
         ChartKind::Selections => rows(selections::rows(report).max(1), true),
+        ChartKind::Priority => 420,
     }
 }
 
@@ -330,7 +341,7 @@ pub(crate) fn breakdown<'r>(report: &'r Report, options: &ChartOptions) -> Optio
 
 /// The display name of dimension `id`.
 pub(crate) fn dimension_name<'r>(report: &'r Report, id: &'r str) -> &'r str {
-    report.dimension_names.iter().find(|d| d.id == id).map_or(id, |d| d.name.as_str())
+    report.dimension_name(id)
 }
 
 /// A column name as a reader sees it: "department" → "Department".

@@ -10,6 +10,7 @@ mod builder;
 mod cell;
 mod csv;
 mod error;
+pub mod headcounts;
 mod json;
 pub mod row_check;
 mod table;

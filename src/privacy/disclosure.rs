@@ -4,7 +4,8 @@
 //! for every population a reader can reach: everyone, each value of each segment column,
 //! each wave, and each segment value within each wave. For every statistic (a [`Measure`]:
 //! people, overall score, each dimension's score, each dimension's favourable split with its
-//! items, NPS, balance, each ranking, each multi-choice question's option shares, each randomized item, each comment question's counts
+//! items, NPS, balance, each ranking, each multi-choice question's option shares, each randomized
+//! item, each outcome's driver analysis, each comment question's counts
 //! and its verbatim texts) it knows the contributors in every cell of the responses and
 //! releases the statistic for a population only when no combination with the other released
 //! populations isolates fewer than `k` contributors (see [`super::linked`]). The populations
@@ -27,6 +28,7 @@ use crate::ingest::NO_ANSWER;
 use crate::ingest::{ResponseTable, MISSING, NO_SEGMENT};
 use crate::instrument::{Instrument, Question};
 use crate::report::{CommentReport, Report, SegmentGroup};
+use crate::score::drivers::{self, MIN_DRIVER_BASE, MIN_SEGMENT_DRIVER_BASE};
 use crate::score::respondent::{keyed_items, respondent_scores, KeyedItem, RespondentScores};
 
 /// One kind of statistic, with its own contributors (the answers behind it).
@@ -55,6 +57,9 @@ pub enum Measure {
     Comments(usize),
     /// Verbatim comment samples and their group tags of text question `q`.
     CommentTexts(usize),
+    /// The driver analysis of outcome `o` (index in [`crate::score::drivers::outcomes`]):
+    /// counted by its complete respondents, released only at [`MIN_DRIVER_BASE`] or more.
+    Drivers(usize),
 }
 
 /// A population: the rows matching every (segment column index, code) literal; empty = everyone.
@@ -356,6 +361,7 @@ impl Policy {
     pub fn releases(&self, measure: Measure, population: &Population) -> bool {
         let threshold = |m: Measure| match m {
             Measure::Comments(_) | Measure::CommentTexts(_) => self.min_comments.k() as u32,
+            Measure::Drivers(_) => driver_threshold(self.k),
             _ => self.k.k() as u32,
         };
         let shows = |m: Measure| match &self.primary_only {
@@ -458,6 +464,13 @@ impl Policy {
             waves.deltas.retain(|_| keep.next().unwrap_or(false));
         }
         self.protect_sensitive(report, view);
+        for (o, d) in report.drivers.iter_mut().enumerate() {
+            // A part of the respondents needs the larger segment base besides the policy's release.
+            let base = if view.is_empty() { MIN_DRIVER_BASE } else { MIN_SEGMENT_DRIVER_BASE };
+            if !shows(Measure::Drivers(o), view) || d.n.map_or(true, |n| n < base) {
+                hide_drivers(d);
+            }
+        }
         for (q, c) in report.comments.iter_mut().enumerate() {
             self.protect_comments(c, q, view);
             match redactor {
@@ -603,6 +616,19 @@ fn hide_balance(b: &mut crate::report::Balance) {
     (b.n, b.score, b.ci95, b.left_share, b.middle_share, b.right_share) = (None, None, None, None, None, None);
 }
 
+fn hide_drivers(d: &mut crate::report::DriverAnalysis) {
+    (d.n, d.r2, d.r2_ci95) = (None, None, None);
+    for w in d.weights.iter_mut() {
+        (w.importance, w.ci95) = (None, None);
+    }
+}
+
+/// The threshold of the driver families: every released combination of populations keeps
+/// either none or at least this many complete respondents (never below `k`).
+fn driver_threshold(k: MinGroup) -> u32 {
+    MIN_DRIVER_BASE.max(k.k()) as u32
+}
+
 fn hide_estimate(e: &mut crate::report::SensitiveEstimate) {
     (e.n, e.reported_yes, e.share, e.ci95, e.width_vs_direct) = (None, None, None, None, None);
 }
@@ -642,6 +668,7 @@ fn reachable(cells: &Cells, columns: usize, wave: Option<usize>) -> Vec<Populati
 
 /// The measures of `instrument` answered in `table`, with their contributors per cell.
 fn families(instrument: &Instrument, table: &ResponseTable, cells: &Cells, k: MinGroup, t: MinGroup) -> Vec<Family> {
+    let drivers_t = driver_threshold(k);
     let k = k.k() as u32;
     let items = keyed_items(instrument, table);
     let scores = respondent_scores(instrument, table.rows, &items);
@@ -672,6 +699,10 @@ fn families(instrument: &Instrument, table: &ResponseTable, cells: &Cells, k: Mi
     let randomized = instrument.questions().filter(|q| matches!(q, Question::Randomized { .. }));
     for (q, col) in randomized.filter_map(|q| table.answer(q.id())).enumerate() {
         out.push(linear(Measure::Sensitive(q), answered(&col.values)));
+    }
+    let complete = |values: &[u8]| cells.count(|r| drivers::complete(&scores, values, r));
+    for (o, (_, _, column)) in drivers::outcomes(instrument, table).into_iter().enumerate() {
+        out.push(Family::single(Measure::Drivers(o), complete(&column.values), drivers_t, false));
     }
     let t = t.k() as u32;
     for (q, col) in table.texts.iter().enumerate() {

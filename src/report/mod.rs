@@ -2,7 +2,9 @@
 //! privacy rules. It is what `secpulse score --json` prints, what the dashboard
 //! draws and what a published report carries — aggregates only, never a response.
 
+pub mod participation;
 pub mod plain;
+pub mod priority;
 
 use std::collections::BTreeMap;
 
@@ -71,6 +73,93 @@ pub struct Report {
     /// What people wrote, per free-text question (empty when comments were not analysed).
     #[serde(default)]
     pub comments: Vec<CommentReport>,
+    /// Which dimensions move each outcome (driver analysis), when enough people answered.
+    #[serde(default)]
+    pub drivers: Vec<DriverAnalysis>,
+    /// Response rates from headcounts, when given (only where the respondents are released).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participation: Option<Participation>,
+}
+
+/// An outcome whose drivers are analysed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The 0–10 "would you recommend the security team" answer (security NPS).
+    Nps,
+    /// The "says no ↔ offers options" position.
+    Balance,
+}
+
+impl Outcome {
+    /// Plain-language name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Nps => "Would recommend the security team (security NPS)",
+            Outcome::Balance => "Says no \u{2194} offers options",
+        }
+    }
+}
+
+/// Johnson's relative weights of the dimension scores on one outcome, with bootstrap 95%
+/// intervals (`docs/decisions.md`); all numbers `None` when not released.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DriverAnalysis {
+    /// Which outcome.
+    pub outcome: Outcome,
+    /// The outcome's question id.
+    pub question: String,
+    /// The outcome's question text.
+    pub text: String,
+    /// Complete respondents (a score in every dimension and an answer to the outcome); `None`
+    /// when not released.
+    pub n: Option<usize>,
+    /// Fewest complete respondents behind a released analysis.
+    pub min_base: usize,
+    /// Bootstrap resamples behind the intervals (fixed seed).
+    pub bootstrap: usize,
+    /// % of the outcome's variance the dimensions explain together (R² × 100).
+    pub r2: Option<f64>,
+    /// Bootstrap 95% interval of `r2`.
+    pub r2_ci95: Option<[f64; 2]>,
+    /// One weight per dimension, in instrument order.
+    pub weights: Vec<DriverWeight>,
+}
+
+/// One dimension's relative importance for an outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DriverWeight {
+    /// Dimension id.
+    pub dimension: String,
+    /// Its share (%) of the explained variance; the shares add up to 100.
+    pub importance: Option<f64>,
+    /// Bootstrap 95% interval of `importance`.
+    pub ci95: Option<[f64; 2]>,
+}
+
+/// Response rates: respondents against the headcounts a survey owner supplies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Participation {
+    /// Everyone: headcount, respondents and rate.
+    pub overall: Option<ResponseRate>,
+    /// Per headcount column (a breakdown of the report), one entry per value in the headcounts.
+    pub groups: BTreeMap<String, Vec<ResponseRate>>,
+}
+
+/// One population's response rate; respondents and rate are `None` where the respondents
+/// are not released (fewer than k, or hidden to protect another group).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResponseRate {
+    /// The group (the segment value), or "All" for everyone.
+    pub value: String,
+    /// People invited, as supplied.
+    pub headcount: u64,
+    /// Respondents, when released.
+    pub respondents: Option<usize>,
+    /// What to print for `respondents`: the number, or "< k".
+    pub respondents_label: String,
+    /// Respondents ÷ headcount × 100, when released.
+    pub rate: Option<f64>,
 }
 
 /// A sensitive yes/no question asked with randomized response.
@@ -447,6 +536,11 @@ pub struct WaveDelta {
 }
 
 impl Report {
+    /// The display name of dimension `id` (the id itself when unknown).
+    pub fn dimension_name<'r>(&'r self, id: &'r str) -> &'r str {
+        self.dimension_names.iter().find(|d| d.id == id).map_or(id, |d| d.name.as_str())
+    }
+
     /// Reads a published report (JSON text with `"format": "secpulse-report/1"`); the error
     /// says what is wrong and where.
     pub fn from_json(json: &str) -> Result<Report, String> {

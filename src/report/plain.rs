@@ -103,6 +103,68 @@ fn comments(w: &mut String, c: &CommentReport) {
     }
 }
 
+/// The driver analyses: each dimension's importance for each outcome, with its quadrant.
+fn drivers(w: &mut String, report: &Report) {
+    for d in &report.drivers {
+        let (Some(n), Some(r2)) = (d.n, d.r2) else {
+            let _ = writeln!(
+                w,
+                "\nWhat drives \"{}\": not shown (needs at least {} complete respondents)",
+                d.outcome.label(),
+                d.min_base.max(report.min_group)
+            );
+            continue;
+        };
+        let _ = writeln!(
+            w,
+            "\nWhat drives \"{}\" (Johnson's relative weights, {} complete respondents; the dimensions explain {r2:.1}%, 95% CI {})",
+            d.outcome.label(),
+            count(n),
+            ci(d.r2_ci95)
+        );
+        let matrix = super::priority::priority(report, Some(d.outcome));
+        let _ = writeln!(w, "  {:<26} {:>6} {:>11} {:>11}  Priority", "Dimension", "Score", "Importance", "95% CI");
+        let points = matrix.iter().flat_map(|m| &m.points);
+        for p in points {
+            let _ = writeln!(
+                w,
+                "  {:<26} {:>6.1} {:>10.1}% {:>11}  {}",
+                clip(&p.name, 26),
+                p.score,
+                p.importance,
+                ci(p.importance_ci95),
+                p.quadrant.label()
+            );
+        }
+        if let Some(m) = &matrix {
+            let _ = writeln!(
+                w,
+                "  (important: above an equal share, {:.1}%; weak: below the mean score, {:.1})",
+                m.importance_cut, m.score_cut
+            );
+        }
+    }
+}
+
+/// Response rates against the headcounts, when given.
+fn participation(w: &mut String, report: &Report) {
+    let Some(p) = &report.participation else { return };
+    let _ =
+        writeln!(w, "\nResponse rate (respondents ÷ headcount; groups under {} people show \"< {}\")", report.min_group, report.min_group);
+    let _ = writeln!(w, "  {:<26} {:>9} {:>11} {:>6}", "Group", "Headcount", "Respondents", "Rate");
+    let row = |w: &mut String, label: &str, r: &super::ResponseRate| {
+        let _ = writeln!(w, "  {:<26} {:>9} {:>11} {:>6}", clip(label, 26), count(r.headcount as usize), r.respondents_label, pct(r.rate));
+    };
+    if let Some(all) = &p.overall {
+        row(w, "Everyone", all);
+    }
+    for (column, rates) in &p.groups {
+        for r in rates {
+            row(w, &format!("{column} = {}", r.value), r);
+        }
+    }
+}
+
 /// Renders the report as aligned text tables: overall, NPS and balance, dimensions,
 /// items, rankings, each breakdown and the waves.
 pub fn render(report: &Report) -> String {
@@ -191,6 +253,9 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(w, "  {:<48} {:>5}", o.option, pct(Some(o.share)));
         }
     }
+    participation(w, report);
+    drivers(w, report);
+
     for r in &report.rankings {
         let _ = writeln!(w, "\nRanking {} (Borda points; n = {})", r.id, r.n.map_or_else(|| format!("< {}", report.min_group), count));
         for (i, o) in r.options.iter().enumerate() {

@@ -351,6 +351,11 @@ impl<'a> Scorer<'a> {
         moments_of(&self.scores.overall, rows)
     }
 
+    /// The driver analysis of every outcome over all rows of `table` (unsuppressed).
+    pub fn drivers(&self, table: &ResponseTable) -> Vec<crate::report::DriverAnalysis> {
+        super::drivers::analyses(self.instrument, table, &self.scores, Rows::All(table.rows))
+    }
+
     /// Number of dimensions of the instrument.
     pub fn dimension_count(&self) -> usize {
         self.instrument.dimensions.len()

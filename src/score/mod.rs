@@ -12,6 +12,7 @@
 //! - Security NPS: % answering 9–10 minus % answering 0–6.
 
 pub mod comments;
+pub mod drivers;
 pub mod group;
 mod joint;
 pub mod respondent;
@@ -250,5 +251,7 @@ pub fn raw_report(
         waves,
         sensitive,
         comments,
+        drivers: scorer.drivers(table),
+        participation: None,
     })
 }

@@ -23,12 +23,12 @@ use crate::views::{Column, View, ViewConfig, Views};
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
 /** Chart ids, in dashboard order. */
-export type ChartKind = "balance" | "dimensions" | "likert" | "heatmap" | "trend" | "nps" | "sentiment" | "stance" | "themes" | "selections";
+export type ChartKind = "balance" | "dimensions" | "likert" | "heatmap" | "trend" | "nps" | "sentiment" | "stance" | "themes" | "selections" | "priority";
 /** What to show: breakdown, wave, threshold, filter, and how to draw. Unknown fields are an error. */
 export interface ViewOptions {
   by?: string[]; wave?: string; minGroup?: number;
   filter?: { segment?: { column: string; value: string }; wave?: string };
-  segment?: string; question?: string; width?: number; theme?: "light" | "dark"; pixelRatio?: number; neutral?: boolean; titled?: boolean;
+  segment?: string; question?: string; width?: number; theme?: "light" | "dark"; pixelRatio?: number; neutral?: boolean; titled?: boolean; outcome?: "nps" | "balance";
   /** The page's chart colours (CSS #rgb, #rrggbb or rgb()) and font family; each optional. */
   look?: { background?: string; text?: string; muted?: string; grid?: string; font?: string };
 }
@@ -39,6 +39,13 @@ export interface IngestSummary {
   rows_read: number; rows_kept: number; rows_skipped: number; problems_total: number;
   problems: { line: number; row: number; column?: string; message: string }[];
   extra_columns: string[]; absent_columns: string[];
+}
+/** The action plan: practices ranked with the released numbers that triggered them. */
+export interface Plan {
+  library: string; not_triggered: string[];
+  actions: { rank: number; id: string; area: string; title: string; why: string; first_step: string; effort: "low" | "medium" | "high"; points: number;
+    next_wave: { item: string; text: string; favourable_now: number | null; expect: string };
+    triggers: { kind: "driver" | "item" | "theme"; id: string; points: number; detail: string }[] }[];
 }
 /** A column the view can be broken down or filtered by, with its values. */
 export interface Column { name: string; values: string[]; choice: boolean }
@@ -60,6 +67,7 @@ struct ViewOptions {
     neutral: Option<bool>,
     titled: bool,
     look: Look,
+    outcome: Option<crate::report::Outcome>,
 }
 
 /// What the report depends on (the cache key); drawing options are not part of it.
@@ -252,6 +260,30 @@ impl Dashboard {
         to_js(&chart::describe(k, report, &chart_options))
     }
 
+    /// The action plan of the view `options`: the built-in practices ranked against its
+    /// released report (see `plan::build`), every triggered practice.
+    #[wasm_bindgen(unchecked_return_type = "Plan")]
+    pub fn plan(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<JsValue, JsError> {
+        let o = self::options(options)?;
+        to_js(&crate::plan::build(self.view(&o)?.0, &crate::plan::Library::default_library()))
+    }
+
+    /// The action plan of the view `options` as a checklist: `format` "markdown" or "csv".
+    #[wasm_bindgen(js_name = planChecklist)]
+    pub fn plan_checklist(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "\"markdown\" | \"csv\"")] format: &str,
+        #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
+    ) -> Result<String, JsError> {
+        let o = self::options(options)?;
+        let plan = crate::plan::build(self.view(&o)?.0, &crate::plan::Library::default_library());
+        match format {
+            "markdown" => Ok(crate::plan::render::markdown(&plan)),
+            "csv" => Ok(crate::plan::render::csv(&plan)),
+            other => Err(JsError::new(&format!("there is no checklist format {other:?}; formats: markdown, csv"))),
+        }
+    }
+
     /// The height (CSS pixels) chart `kind` reads best at.
     #[wasm_bindgen(js_name = preferredHeight)]
     pub fn preferred_height(
@@ -362,6 +394,7 @@ impl Dashboard {
             neutral: o.neutral.unwrap_or(true),
             titled: o.titled,
             look: o.look.clone(),
+            outcome: o.outcome,
         };
         Ok((report, chart_options))
     }

@@ -26,6 +26,7 @@ use secpulse::instrument::{Instrument, Question};
 use secpulse::privacy::CommentOptions;
 use secpulse::privacy::MinGroup;
 use secpulse::report::{Report, SegmentGroup};
+use secpulse::score::drivers::MIN_DRIVER_BASE;
 use secpulse::text::Analyzer;
 use secpulse::views::{Protection, View, ViewConfig, Views};
 use serde_json::Value;
@@ -390,6 +391,9 @@ pub enum Kind {
     /// A dimension's score next to its items' means over one population: together they give
     /// the answered total of the scored respondents who skipped one of its items.
     Skipped(String),
+    /// The driver analysis of one outcome question (its complete respondents: scored, and
+    /// answered the outcome).
+    Drivers(String),
 }
 
 impl Kind {
@@ -416,6 +420,7 @@ impl Kind {
             Kind::Selection(q) => format!("selection {q}"),
             Kind::Comments(q) => format!("comments {q}"),
             Kind::Skipped(d) => format!("dimension {d} next to its items"),
+            Kind::Drivers(q) => format!("drivers of {q}"),
         }
     }
 }
@@ -467,6 +472,7 @@ fn contributors(survey: &Survey, kind: &Kind) -> Set {
             let items = items_of(d);
             Set::from_fn(n, |r| scored(r) && items.iter().any(|i| !has(r, i)))
         }
+        Kind::Drivers(q) => Set::from_fn(n, |r| scored(r) && has(r, q)),
     }
 }
 
@@ -652,6 +658,11 @@ impl Recorder<'_> {
                 }
             }
         }
+        for d in &report.drivers {
+            if d.r2.is_some() || d.weights.iter().any(|w| w.importance.is_some()) {
+                self.push(Kind::Drivers(d.question.clone()), pop, in_wave, label.to_string(), d.n);
+            }
+        }
         for c in &report.comments {
             let kind = Kind::Comments(c.id.clone());
             if c.n.is_some() {
@@ -797,7 +808,13 @@ pub fn audit_with(survey: &Survey, protection: Protection, analyzer: &Analyzer, 
                 *e = (*e).max(r.pop.and(contrib).len());
             }
         }
-        let threshold = if matches!(kind, Kind::Comments(_)) { t } else { k };
+        // docs/privacy.md: driver weights need MIN_DRIVER_BASE complete respondents behind any
+        // difference of released analyses, never fewer than k.
+        let threshold = match kind {
+            Kind::Comments(_) => t,
+            Kind::Drivers(_) => MIN_DRIVER_BASE.max(k),
+            _ => k,
+        };
         out.findings.extend(linear(kind, contrib, &releases, threshold));
     }
     out.findings.extend(bounds(survey, &rec.tables, &lower, k));

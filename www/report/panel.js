@@ -19,7 +19,7 @@ export function panel(kind, actions) {
     toggle.setAttribute('aria-expanded', String(open));
     toggle.textContent = open ? 'Hide data table' : 'Show data table';
   } }, 'Show data table');
-  const root = h('section', { class: `panel${['balance', 'likert', 'heatmap'].includes(kind) ? ' wide' : ''}`, part: 'panel', 'aria-labelledby': `sp-t${n}`, 'data-kind': kind },
+  const root = h('section', { class: `panel${['balance', 'priority', 'likert', 'heatmap'].includes(kind) ? ' wide' : ''}`, part: 'panel', 'aria-labelledby': `sp-t${n}`, 'data-kind': kind },
     title, takeaway, canvas,
     h('div', { class: 'actions' }, toggle,
       h('button', { type: 'button', onclick: () => actions.svg(kind) }, 'Download SVG'),

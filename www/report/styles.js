@@ -47,6 +47,10 @@ ul.comments .text { margin: 0 0 .35rem; white-space: pre-line; overflow-wrap: an
 .chip { font-size: .75rem; border: 1px solid var(--_border); border-radius: 999px; padding: .05rem .5rem; color: var(--_fg); overflow-wrap: anywhere; }
 .chip.group { color: var(--_muted); }
 .why { font-size: .8rem; color: var(--_muted); margin: .35rem 0 0; overflow-wrap: anywhere; }
+ol.plan { margin: 0; padding-left: 1.4rem; display: grid; gap: .8rem; }
+ol.plan h3 { font-size: 1rem; margin: 0 0 .1rem; }
+ol.plan p { margin: .15rem 0; }
+ul.triggers { margin: .3rem 0 0; padding-left: 1.1rem; font-size: .85rem; color: var(--_muted); }
 .drop { position: fixed; inset: 0; display: grid; place-items: center; background: color-mix(in srgb, var(--_accent) 18%, transparent);
   border: 4px dashed var(--_accent); font-size: 1.4rem; font-weight: 600; pointer-events: none; z-index: 10; }
 @container (max-width: 480px) {

@@ -1,0 +1,196 @@
+//! The priority chart: each dimension's score (0–100) against its importance for an outcome
+//! (share of the explained variance, from the driver analysis), split into the quadrants
+//! "fix first", "keep", "watch" and "lower priority".
+
+use plotters::prelude::*;
+
+use super::balance::empty_table;
+use super::fmt::{count, whole};
+use super::layout::{scale_x, Align, LegendMark, Pen, Rect, SMALL};
+use super::palette::{BLUE, NEUTRAL, ORANGE, VERMILLION};
+use super::{ChartError, ChartOptions, ChartText, DataTable};
+use crate::report::priority::{priority, Priority, Quadrant};
+use crate::report::Report;
+use crate::score::drivers::{MIN_DRIVER_BASE, MIN_SEGMENT_DRIVER_BASE};
+
+/// The colour of a quadrant's points.
+fn color(q: Quadrant) -> RGBColor {
+    match q {
+        Quadrant::FixFirst => VERMILLION,
+        Quadrant::Watch => ORANGE,
+        Quadrant::Keep => BLUE,
+        Quadrant::LowerPriority => NEUTRAL,
+    }
+}
+
+/// "12.3%" with one decimal.
+fn percent(v: f64) -> String {
+    format!("{v:.1}%")
+}
+
+/// Why there is no chart.
+fn missing(report: &Report) -> String {
+    if report.drivers.is_empty() {
+        return "This survey has no outcome question (recommend or says no \u{2194} offers options) to analyse.".into();
+    }
+    format!(
+        "Too few complete respondents to tell what drives the outcomes: at least {} are needed ({} for one group or wave).",
+        MIN_DRIVER_BASE.max(report.min_group),
+        MIN_SEGMENT_DRIVER_BASE
+    )
+}
+
+/// The value range of the score axis: the scores with some room, in steps of 10.
+fn score_range(p: &Priority) -> (f64, f64) {
+    let (lo, hi) = p.points.iter().fold((p.score_cut, p.score_cut), |(lo, hi), q| (lo.min(q.score), hi.max(q.score)));
+    (((lo - 5.0) / 10.0).floor().max(0.0) * 10.0, ((hi + 5.0) / 10.0).ceil().min(10.0) * 10.0)
+}
+
+/// The value range of the importance axis: 0 to the largest interval end, in steps of 10.
+fn importance_range(p: &Priority) -> f64 {
+    let top = p.points.iter().map(|q| q.importance_ci95.map_or(q.importance, |c| c[1])).fold(p.importance_cut, f64::max);
+    ((top + 2.0) / 10.0).ceil().max(1.0) * 10.0
+}
+
+/// Draws the priority chart.
+pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
+    let Some(p) = priority(report, o.outcome) else { return pen.message(&missing(report)) };
+    let b = pen.bounds();
+    let legend: Vec<(String, LegendMark)> = Quadrant::ALL.iter().map(|&q| (q.label().to_string(), LegendMark::Fill(color(q)))).collect();
+    let legend_h = pen.legend(&legend, pen.px(12.0), pen.px(6.0), b.x1 - pen.px(12.0))?;
+    let plot = Rect { x0: pen.px(52.0), y0: legend_h + pen.px(26.0), x1: b.x1 - pen.px(20.0), y1: b.y1 - pen.px(44.0) };
+    let (ylo, yhi) = score_range(&p);
+    let xhi = importance_range(&p);
+    let to_x = scale_x(0.0, xhi, plot.x0, plot.x1);
+    let to_y = |v: f64| plot.y1 - ((v.clamp(ylo, yhi) - ylo) / (yhi - ylo) * f64::from(plot.h())).round() as i32;
+    let step = if xhi > 50.0 { 20.0 } else { 10.0 };
+    let ticks: Vec<(f64, String)> = (0..=(xhi / step) as usize).map(|i| (i as f64 * step, format!("{}%", i as f64 * step))).collect();
+    pen.x_axis(plot, &ticks, &to_x)?;
+    let mut v = ylo;
+    while v <= yhi + 1e-9 {
+        let y = to_y(v);
+        pen.line(vec![(plot.x0, y), (plot.x1, y)], pen.c.grid, 1.0)?;
+        pen.text(&whole(v), (plot.x0 - pen.px(6.0), y), SMALL, false, pen.c.muted, Align::Right)?;
+        v += 10.0;
+    }
+    pen.text(
+        "Importance: share of what drives the outcome \u{2192}",
+        ((plot.x0 + plot.x1) / 2, plot.y1 + pen.px(30.0)),
+        SMALL,
+        false,
+        pen.c.fg,
+        Align::Center,
+    )?;
+    pen.text("Score \u{2191}", (pen.px(8.0), plot.y0 - pen.px(12.0)), SMALL, false, pen.c.fg, Align::Left)?;
+    let (cx, cy) = (to_x(p.importance_cut), to_y(p.score_cut));
+    pen.line(vec![(cx, plot.y0), (cx, plot.y1)], pen.c.muted, 1.5)?;
+    pen.line(vec![(plot.x0, cy), (plot.x1, cy)], pen.c.muted, 1.5)?;
+    let pad = pen.px(6.0);
+    let corner = |q: Quadrant| match q {
+        Quadrant::FixFirst => ((plot.x1 - pad, plot.y1 - pad - pen.px(4.0)), Align::Right),
+        Quadrant::Keep => ((plot.x1 - pad, plot.y0 + pad + pen.px(4.0)), Align::Right),
+        Quadrant::Watch => ((plot.x0 + pad, plot.y1 - pad - pen.px(4.0)), Align::Left),
+        Quadrant::LowerPriority => ((plot.x0 + pad, plot.y0 + pad + pen.px(4.0)), Align::Left),
+    };
+    for q in Quadrant::ALL {
+        let (at, align) = corner(q);
+        pen.text(q.label(), at, SMALL, true, pen.c.muted, align)?;
+    }
+    // Labels avoid the points and the labels placed before them.
+    let r = pen.px(5.0);
+    let mut placed: Vec<Rect> = p
+        .points
+        .iter()
+        .map(|q| {
+            let (x, y) = (to_x(q.importance), to_y(q.score));
+            Rect { x0: x - r, y0: y - r, x1: x + r, y1: y + r }
+        })
+        .collect();
+    for point in &p.points {
+        let (x, y) = (to_x(point.importance), to_y(point.score));
+        if let Some([lo, hi]) = point.importance_ci95 {
+            pen.whisker(to_x(lo), to_x(hi), y, color(point.quadrant))?;
+        }
+        pen.area.draw(&Circle::new((x, y), r, color(point.quadrant).filled())).map_err(|e| ChartError::Backend(e.to_string()))?;
+        let label = label_box(pen, &point.name, (x, y), r, plot, &placed);
+        let (lx, align) = if label.x0 >= x { (label.x0, Align::Left) } else { (label.x1, Align::Right) };
+        let ly = (label.y0 + label.y1) / 2;
+        if (ly - y).abs() > label.y1 - label.y0 {
+            // A label moved away from its point gets a leader line.
+            pen.line(vec![(x, y), (lx, ly)], pen.c.muted, 0.75)?;
+        }
+        pen.text(&point.name, (lx, ly), SMALL, false, pen.c.fg, align)?;
+        placed.push(label);
+    }
+    Ok(())
+}
+
+/// Where a point's label goes: right of the point (left where it would not fit), just above it,
+/// or moved up or down in steps until it overlaps no point and no label placed before.
+fn label_box<DB: DrawingBackend>(pen: &Pen<'_, DB>, name: &str, (x, y): (i32, i32), r: i32, plot: Rect, placed: &[Rect]) -> Rect {
+    let (w, h) = (pen.width(name, SMALL, false), pen.px(SMALL * 1.3));
+    let right = x + r + pen.px(3.0) + w <= plot.x1;
+    let (x0, x1) = if right { (x + r + pen.px(3.0), x + r + pen.px(3.0) + w) } else { (x - r - pen.px(3.0) - w, x - r - pen.px(3.0)) };
+    let overlaps = |b: &Rect| placed.iter().any(|p| b.x0 < p.x1 && p.x0 < b.x1 && b.y0 < p.y1 && p.y0 < b.y1);
+    let at = |dy: i32| Rect { x0, x1, y0: y - h + dy, y1: y + dy };
+    (0..12).flat_map(|i| [i * h, -(i + 1) * h]).map(at).find(|b| !overlaps(b)).unwrap_or_else(|| at(0))
+}
+
+/// Title, takeaway and table of the priority chart.
+pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
+    let Some(p) = priority(report, o.outcome) else {
+        return ChartText { title: "What to fix first".into(), takeaway: missing(report), table: empty_table() };
+    };
+    let outcome = p.outcome.label();
+    let title = format!("What to fix first: score against importance for \u{201c}{outcome}\u{201d}");
+    let named = |q: Quadrant| p.points.iter().filter(|x| x.quadrant == q).map(|x| x.name.as_str()).collect::<Vec<_>>();
+    let fix = named(Quadrant::FixFirst);
+    let top = &p.points.iter().max_by(|a, b| a.importance.total_cmp(&b.importance)).expect("at least two points");
+    let takeaway = if fix.is_empty() {
+        format!(
+            "No dimension is both important and below the average score; the strongest driver is {} ({} of the explained variance, score {}).",
+            top.name,
+            percent(top.importance),
+            whole(top.score)
+        )
+    } else {
+        format!(
+            "Fix first: {}. {} matter{} most for the outcome and score{} below the average of {}.",
+            fix.join(", "),
+            if fix.len() == 1 { "It" } else { "They" },
+            if fix.len() == 1 { "s" } else { "" },
+            if fix.len() == 1 { "s" } else { "" },
+            whole(p.score_cut)
+        )
+    };
+    let rows = p
+        .points
+        .iter()
+        .map(|x| {
+            vec![
+                x.name.clone(),
+                whole(x.score),
+                percent(x.importance),
+                x.importance_ci95.map_or(String::new(), |[lo, hi]| format!("{}\u{2013}{}", percent(lo), percent(hi))),
+                x.quadrant.label().to_string(),
+            ]
+        })
+        .collect();
+    ChartText {
+        title,
+        takeaway,
+        table: DataTable {
+            caption: format!(
+                "Importance: each dimension's share of the variance in \u{201c}{outcome}\u{201d} that the dimensions explain together \
+                 ({} of it; Johnson's relative weights over {} complete respondents, 95% bootstrap intervals). \
+                 Important = above an equal share ({}); weak = below the mean score ({}).",
+                percent(p.r2),
+                count(p.n),
+                percent(p.importance_cut),
+                whole(p.score_cut)
+            ),
+            columns: ["Dimension", "Score", "Importance", "95% CI", "Quadrant"].map(String::from).to_vec(),
+            rows,
+        },
+    }
+}

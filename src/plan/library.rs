@@ -1,0 +1,199 @@
+//! The practices library: what a security team can do, as data (`default_practices.json`,
+//! printed by `secpulse plan --print-practices`), checked against the instrument with errors
+//! that say where.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::instrument::{Instrument, Question};
+use crate::text::Theme;
+
+/// The shipped library.
+const DEFAULT_PRACTICES: &str = include_str!("default_practices.json");
+
+/// Longest id accepted.
+const MAX_ID_LEN: usize = 64;
+
+/// A library of practices.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Library {
+    /// Library id.
+    pub id: String,
+    /// Version of the wording.
+    pub version: String,
+    /// Title.
+    pub title: String,
+    /// The free-text questions whose comment themes trigger practices (e.g. "should_change").
+    #[serde(default)]
+    pub comment_questions: Vec<String>,
+    /// The practices, in the order ties are broken.
+    pub practices: Vec<Practice>,
+}
+
+/// One practice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Practice {
+    /// Stable id.
+    pub id: String,
+    /// Practice area, e.g. "customer_focus".
+    pub area: String,
+    /// What to do, in a few words.
+    pub title: String,
+    /// Dimension ids whose place in the priority matrix triggers it.
+    pub dimensions: Vec<String>,
+    /// Likert item ids whose weakness triggers it.
+    #[serde(default)]
+    pub items: Vec<String>,
+    /// Comment themes (e.g. "bottleneck") that trigger it.
+    #[serde(default)]
+    pub themes: Vec<String>,
+    /// Why it helps.
+    pub why: String,
+    /// A first step for this month.
+    pub first_step: String,
+    /// What should move by the next wave.
+    pub next_wave: NextWave,
+    /// How much work it is.
+    pub effort: Effort,
+}
+
+/// The item a practice should move by the next wave.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NextWave {
+    /// Likert item id.
+    pub item: String,
+    /// What to look for, in words.
+    pub expect: String,
+}
+
+/// How much work a practice is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effort {
+    /// Days, within the team.
+    Low,
+    /// Weeks, or needs other teams.
+    Medium,
+    /// Months, or needs budget.
+    High,
+}
+
+impl Effort {
+    /// Plain-language name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Effort::Low => "low",
+            Effort::Medium => "medium",
+            Effort::High => "high",
+        }
+    }
+}
+
+/// Why a practices library cannot be used; the message names the place in the file.
+#[derive(Debug)]
+pub enum PracticesError {
+    /// Not valid JSON for a library (serde's message has line and column).
+    Json(serde_json::Error),
+    /// Well-formed, but inconsistent or not matching the instrument.
+    Invalid {
+        /// Where, e.g. `practices[3] (id "fast-lane").items[1]`.
+        at: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl fmt::Display for PracticesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PracticesError::Json(e) => write!(f, "practices library is not valid: {e}"),
+            PracticesError::Invalid { at, message } => write!(f, "practices library {at}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for PracticesError {}
+
+fn invalid(at: impl Into<String>, message: impl Into<String>) -> PracticesError {
+    PracticesError::Invalid { at: at.into(), message: message.into() }
+}
+
+fn check_id(at: &str, id: &str) -> Result<(), PracticesError> {
+    let ok = !id.is_empty() && id.len() <= MAX_ID_LEN && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    ok.then_some(()).ok_or_else(|| invalid(at, format!("id {id:?} must be 1–{MAX_ID_LEN} characters of letters, digits, '_' or '-'")))
+}
+
+fn check_text(at: String, text: &str) -> Result<(), PracticesError> {
+    if text.trim().is_empty() {
+        return Err(invalid(at, "must not be empty"));
+    }
+    Ok(())
+}
+
+/// Checks that every entry of `values` is one of `known`.
+fn check_refs(path: &str, values: &[String], known: &[String], what: &str) -> Result<(), PracticesError> {
+    for (i, v) in values.iter().enumerate() {
+        if !known.contains(v) {
+            return Err(invalid(format!("{path}[{i}]"), format!("unknown {what} {v:?}; known: {}", known.join(", "))));
+        }
+    }
+    Ok(())
+}
+
+impl Library {
+    /// The shipped library (checked by the tests against the default instrument).
+    pub fn default_library() -> Library {
+        serde_json::from_str(DEFAULT_PRACTICES).expect("the shipped practices library is valid JSON")
+    }
+
+    /// Reads a library from JSON and checks it against `instrument`.
+    pub fn from_json(json: &str, instrument: &Instrument) -> Result<Library, PracticesError> {
+        let library: Library = serde_json::from_str(json).map_err(PracticesError::Json)?;
+        library.validate(instrument)?;
+        Ok(library)
+    }
+
+    /// Checks ids, texts and every reference to the instrument (dimensions, Likert items,
+    /// free-text questions) and to the comment themes.
+    pub fn validate(&self, instrument: &Instrument) -> Result<(), PracticesError> {
+        check_id("id", &self.id)?;
+        let dimensions: Vec<String> = instrument.dimensions.iter().map(|d| d.id.clone()).collect();
+        let items: Vec<String> = instrument.likert_items().iter().map(|i| i.id.to_string()).collect();
+        let themes: Vec<String> = Theme::ALL.iter().map(|t| t.as_str().to_string()).collect();
+        let texts: Vec<String> =
+            instrument.questions().filter(|q| matches!(q, Question::Text { .. })).map(|q| q.id().to_string()).collect();
+        check_refs("comment_questions", &self.comment_questions, &texts, "free-text question")?;
+        if self.practices.is_empty() {
+            return Err(invalid("practices", "needs at least one practice"));
+        }
+        let mut seen = HashSet::new();
+        for (i, p) in self.practices.iter().enumerate() {
+            let at = format!("practices[{i}] (id {:?})", p.id);
+            check_id(&at, &p.id)?;
+            check_id(&format!("{at}.area"), &p.area)?;
+            if !seen.insert(p.id.as_str()) {
+                return Err(invalid(at, "the id is used twice"));
+            }
+            for (field, text) in
+                [("title", &p.title), ("why", &p.why), ("first_step", &p.first_step), ("next_wave.expect", &p.next_wave.expect)]
+            {
+                check_text(format!("{at}.{field}"), text)?;
+            }
+            if p.dimensions.is_empty() && p.items.is_empty() && p.themes.is_empty() {
+                return Err(invalid(at, "is never triggered: give it dimensions, items or themes"));
+            }
+            check_refs(&format!("{at}.dimensions"), &p.dimensions, &dimensions, "dimension")?;
+            check_refs(&format!("{at}.items"), &p.items, &items, "Likert item")?;
+            check_refs(&format!("{at}.themes"), &p.themes, &themes, "comment theme")?;
+            if !items.contains(&p.next_wave.item) {
+                return Err(invalid(format!("{at}.next_wave.item"), format!("unknown Likert item {:?}", p.next_wave.item)));
+            }
+        }
+        Ok(())
+    }
+}
