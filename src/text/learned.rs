@@ -23,6 +23,10 @@ pub(crate) const STANCE0: usize = 4;
 pub(crate) const THEME0: usize = 7;
 /// The file's first bytes.
 const MAGIC: &[u8; 4] = b"SPC1";
+/// Praise and criticism (raw cue valence) each needed before the learned layer may say mixed.
+const MIXED_EVIDENCE: f32 = 0.3;
+/// One-sided cue valence from which a comment (not a question) has a tone, never neutral.
+const CLEAR_TONE: f32 = 1.0;
 /// "Why" words kept per decision from the learned layer.
 const WHY_WORDS: usize = 3;
 
@@ -65,6 +69,8 @@ pub(crate) struct RuleView {
     pub stance: Stance,
     /// Weight of each theme.
     pub theme_w: [f32; 12],
+    /// Only questions and requests.
+    pub question: bool,
 }
 
 impl RuleView {
@@ -73,7 +79,7 @@ impl RuleView {
         let mass = sentiment::mass(cues);
         let sentiment = sentiment::decide(cues, &mass);
         let blk_ena = stance::weights(cues);
-        RuleView { mass, sentiment, blk_ena, stance: stance::decide(blk_ena.0, blk_ena.1), theme_w: themes::weights(cues) }
+        RuleView { mass, sentiment, blk_ena, stance: stance::decide(blk_ena.0, blk_ena.1), theme_w: themes::weights(cues), question: cues.markers.contains(&"?") }
     }
 }
 
@@ -129,7 +135,7 @@ pub(crate) fn extract(toks: &Tokens, words: &[Word], cues: &Cues, rule: &RuleVie
     let m = &rule.mass;
     [d[19], d[20], d[21], d[22]] = [squash(m.pos), squash(m.neg), squash(m.raw_pos), squash(m.raw_neg)];
     [d[23], d[24]] = [squash(rule.blk_ena.0), squash(rule.blk_ena.1)];
-    d[37] = if cues.markers.contains(&"?") { 1.0 } else { 0.0 };
+    d[37] = if rule.question { 1.0 } else { 0.0 };
     d[38] = if cues.markers.contains(&"ALL CAPS") { 1.0 } else { 0.0 };
     let n_words = toks.toks.iter().filter(|t| t.kind == Kind::Word).count();
     d[39] = if toks.toks.iter().any(|t| t.kind == Kind::Num) { 1.0 } else { 0.0 };
@@ -271,12 +277,21 @@ impl Model {
         std::array::from_fn(|o| self.bias[o] + acc[o] as f32 * f.norm * self.sparse_scale[o] + dacc[o] * self.dense_scale[o])
     }
 
-    /// Decide every label from the features.
-    pub fn predict(&self, f: &Features) -> Prediction {
-        let l = self.logits(f);
+    /// Decide every label from the features. Mixed needs words of praise and of criticism among
+    /// the rules' cues, and a clear one-sided tone outside a question is not neutral (else the
+    /// better of the other labels wins); a theme is tagged when the
+    /// learned layer or the rules (high precision) tag it.
+    pub fn predict(&self, f: &Features, rule: &RuleView) -> Prediction {
+        let mut l = self.logits(f);
+        if rule.mass.raw_pos < MIXED_EVIDENCE || rule.mass.raw_neg < MIXED_EVIDENCE {
+            l[Sentiment::Mixed as usize] = f32::MIN;
+        }
+        if rule.mass.raw_pos.max(rule.mass.raw_neg) >= CLEAR_TONE && rule.mass.raw_pos.min(rule.mass.raw_neg) == 0.0 && !rule.question {
+            l[Sentiment::Neutral as usize] = f32::MIN;
+        }
         let s = argmax(&l[..STANCE0]);
         let st = argmax(&l[STANCE0..THEME0]);
-        let themes = Theme::ALL.into_iter().filter(|t| l[THEME0 + t.index()] > 0.0).collect();
+        let themes = Theme::ALL.into_iter().filter(|t| l[THEME0 + t.index()] > 0.0 || themes::tagged(rule.theme_w[t.index()])).collect();
         let top = l[..STANCE0].iter().fold(f32::MIN, |a, &b| a.max(b));
         let e: Vec<f32> = l[..STANCE0].iter().map(|&x| (x - top).exp()).collect();
         let sum: f32 = e.iter().sum();

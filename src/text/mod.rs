@@ -256,8 +256,9 @@ impl Analyzer {
         }
         self.lex.scan(words, toks, stems, hits);
         let cues = scope::annotate(&self.lex, text, toks, words, hits, scope);
-        learned::extract(toks, words, &cues, &learned::RuleView::of(&cues), feats);
-        let p = self.model.predict(feats);
+        let rule = learned::RuleView::of(&cues);
+        learned::extract(toks, words, &cues, &rule, feats);
+        let p = self.model.predict(feats, &rule);
         let mut evidence = Vec::with_capacity(2 + p.themes.len());
         let mut explain = |decision: String, mut words: Vec<String>, output: usize| {
             self.model.why(feats, output, text, &mut words);

@@ -49,7 +49,8 @@ struct Example {
     weight: [f64; 2],
 }
 
-/// Class-balancing weights: n / (classes * count of the class).
+/// Class weights halfway to balanced (square root of n / (classes * count of the class)): rare
+/// classes count more, without flooding the predictions with them.
 fn balanced<const K: usize>(labels: impl Iterator<Item = usize> + Clone) -> [f64; K] {
     let mut count = [0usize; K];
     for l in labels.clone() {
@@ -57,7 +58,7 @@ fn balanced<const K: usize>(labels: impl Iterator<Item = usize> + Clone) -> [f64
     }
     let n = labels.count() as f64;
     let used = count.iter().filter(|&&c| c > 0).count() as f64;
-    count.map(|c| if c == 0 { 0.0 } else { n / (used * c as f64) })
+    count.map(|c| if c == 0 { 0.0 } else { (n / (used * c as f64)).sqrt() })
 }
 
 fn examples(analyzer: &Analyzer, data: &[Labelled]) -> Vec<Example> {
