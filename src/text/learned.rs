@@ -21,6 +21,8 @@ pub(crate) const OUTPUTS: usize = 19;
 pub(crate) const STANCE0: usize = 4;
 /// First theme output.
 pub(crate) const THEME0: usize = 7;
+/// Shortest word (in bytes) that gets character 4-grams.
+const MIN_GRAM_WORD: usize = 3;
 /// The file's first bytes.
 const MAGIC: &[u8; 4] = b"SPC1";
 /// Praise and criticism (raw cue valence) each needed before the learned layer may say mixed.
@@ -30,13 +32,13 @@ const CLEAR_TONE: f32 = 1.0;
 /// "Why" words kept per decision from the learned layer.
 const WHY_WORDS: usize = 3;
 
-/// One hashed feature occurrence and the text span (bytes of the comment) it came from.
+/// One hashed feature occurrence and the text it came from.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Feat {
     /// Hash bucket.
     pub bucket: u32,
-    /// Byte span in the comment that produced it, for "why" words.
-    pub span: (u32, u32),
+    /// Index in [`Features::spans`] of the words that produced it, for "why" words.
+    pub source: u32,
 }
 
 /// The features of one comment.
@@ -46,6 +48,9 @@ pub(crate) struct Features {
     pub dense: [f32; DENSE],
     /// Hashed word, word-pair, cue and character 4-gram features.
     pub sparse: Vec<Feat>,
+    /// Byte spans of the comment behind the features: one per token (same index), then word
+    /// pairs and cues of several tokens.
+    pub spans: Vec<(u32, u32)>,
     /// The value of each sparse occurrence: 1 / sqrt(number of occurrences), so long comments do
     /// not weigh more.
     pub norm: f32,
@@ -53,7 +58,7 @@ pub(crate) struct Features {
 
 impl Default for Features {
     fn default() -> Self {
-        Features { dense: [0.0; DENSE], sparse: Vec::new(), norm: 0.0 }
+        Features { dense: [0.0; DENSE], sparse: Vec::new(), spans: Vec::new(), norm: 0.0 }
     }
 }
 
@@ -141,37 +146,48 @@ pub(crate) fn extract(toks: &Tokens, words: &[Word], cues: &Cues, rule: &RuleVie
     d[39] = if toks.toks.iter().any(|t| t.kind == Kind::Num) { 1.0 } else { 0.0 };
     d[40] = squash(n_words as f32 / 10.0);
 
-    let sp = &mut out.sparse;
+    let Features { sparse: sp, spans, .. } = out;
     sp.clear();
+    spans.clear();
+    spans.extend(toks.toks.iter().map(|t| t.orig));
     for c in &cues.list {
         let mut h = FeatureHash::new(b'c');
         h.bytes(&c.entry_idx.to_le_bytes());
         h.byte(u8::from(c.neg.is_some()));
-        sp.push(Feat { bucket: h.bucket(), span: c.span });
+        let source = if c.tok == c.tok_last { c.tok } else { push_span(spans, c.span) };
+        sp.push(Feat { bucket: h.bucket(), source });
     }
     for i in 0..toks.toks.len() {
         let t = &toks.toks[i];
         let k = key(toks, words, i);
         let mut h = FeatureHash::new(b'u');
         h.bytes(k);
-        sp.push(Feat { bucket: h.bucket(), span: t.orig });
+        sp.push(Feat { bucket: h.bucket(), source: i as u32 });
         if let Some(next) = toks.toks.get(i + 1) {
             let mut h = FeatureHash::new(b'b');
             h.bytes(k);
             h.byte(b' ');
             h.bytes(key(toks, words, i + 1));
-            sp.push(Feat { bucket: h.bucket(), span: (t.orig.0, next.orig.1) });
+            let source = push_span(spans, (t.orig.0, next.orig.1));
+            sp.push(Feat { bucket: h.bucket(), source });
         }
         if t.kind == Kind::Word {
-            char_grams(toks.text(i).as_bytes(), t.orig, sp);
+            char_grams(toks.text(i).as_bytes(), i as u32, sp);
         }
     }
     out.norm = 1.0 / (sp.len().max(1) as f32).sqrt();
 }
 
-/// Character 4-grams of `<word>` (bytes; a word of two letters or fewer gives none).
-fn char_grams(word: &[u8], span: (u32, u32), out: &mut Vec<Feat>) {
-    if word.len() < 3 {
+/// Add a span and return its index.
+fn push_span(spans: &mut Vec<(u32, u32)>, span: (u32, u32)) -> u32 {
+    spans.push(span);
+    spans.len() as u32 - 1
+}
+
+/// Character 4-grams of `<word>` (bytes; words shorter than [`MIN_GRAM_WORD`] give none: short
+/// words are common and their unigram says it all).
+fn char_grams(word: &[u8], source: u32, out: &mut Vec<Feat>) {
+    if word.len() < MIN_GRAM_WORD {
         return;
     }
     let n = word.len() + 2;
@@ -181,7 +197,7 @@ fn char_grams(word: &[u8], span: (u32, u32), out: &mut Vec<Feat>) {
         for i in s..s + 4 {
             h.byte(at(i));
         }
-        out.push(Feat { bucket: h.bucket(), span });
+        out.push(Feat { bucket: h.bucket(), source });
     }
 }
 
@@ -195,6 +211,8 @@ pub(crate) struct Model {
     sparse: Vec<i8>,
     /// `DENSE` rows of `OUTPUTS` weights.
     dense: Vec<i8>,
+    /// `BUCKETS` rows of `OUTPUTS` pushes (see [`Model::push`]), computed once for "why" words.
+    pushes: Vec<f32>,
 }
 
 /// The learned layer's decisions with their "why" words.
@@ -231,13 +249,16 @@ impl Model {
         };
         let w = &bytes[header + floats..];
         let (dense, sparse) = w.split_at(DENSE * OUTPUTS);
-        Ok(Model {
+        let mut model = Model {
             sparse_scale: f(0),
             dense_scale: f(1),
             bias: f(2),
             dense: dense.iter().map(|&b| b as i8).collect(),
             sparse: sparse.iter().map(|&b| b as i8).collect(),
-        })
+            pushes: Vec::new(),
+        };
+        model.pushes = (0..BUCKETS * OUTPUTS).map(|i| model.push(i / OUTPUTS, i % OUTPUTS)).collect();
+        Ok(model)
     }
 
     /// The file bytes of a model (inverse of [`Model::parse`]).
@@ -260,9 +281,9 @@ impl Model {
     pub fn logits(&self, f: &Features) -> [f32; OUTPUTS] {
         let mut acc = [0i32; OUTPUTS];
         for ft in &f.sparse {
-            let row = &self.sparse[ft.bucket as usize * OUTPUTS..][..OUTPUTS];
-            for (a, &w) in acc.iter_mut().zip(row) {
-                *a += i32::from(w);
+            let row: &[i8; OUTPUTS] = self.sparse[ft.bucket as usize * OUTPUTS..][..OUTPUTS].try_into().expect("a row");
+            for o in 0..OUTPUTS {
+                acc[o] += i32::from(row[o]);
             }
         }
         let mut dacc = [0f32; OUTPUTS];
@@ -300,26 +321,32 @@ impl Model {
     }
 
     /// How much one bucket pushes output `o` (relative to the other labels of its task).
-    fn push(&self, bucket: u32, o: usize) -> f32 {
-        let row = &self.sparse[bucket as usize * OUTPUTS..][..OUTPUTS];
+    fn push(&self, bucket: usize, o: usize) -> f32 {
+        let row = &self.sparse[bucket * OUTPUTS..][..OUTPUTS];
         let (lo, hi) = if o < STANCE0 { (0, STANCE0) } else if o < THEME0 { (STANCE0, THEME0) } else { (o, o + 1) };
         let mean = if hi - lo > 1 { row[lo..hi].iter().map(|&w| f32::from(w)).sum::<f32>() / (hi - lo) as f32 } else { 0.0 };
         (f32::from(row[o]) - mean) * self.sparse_scale[o]
     }
 
-    /// Add to `words` (unless there) the comment words whose features pushed output `o` most.
-    pub fn why(&self, f: &Features, o: usize, text: &str, words: &mut Vec<String>) {
-        let mut by_span: Vec<((u32, u32), f32)> = Vec::new();
+    /// Add to `words` (unless there) the comment words whose features pushed output `o` most
+    /// (`push` is a buffer to reuse).
+    pub fn why(&self, f: &Features, o: usize, text: &str, push: &mut Vec<f32>, words: &mut Vec<String>) {
+        push.clear();
+        push.resize(f.spans.len(), 0.0);
         for ft in &f.sparse {
-            let p = self.push(ft.bucket, o);
-            match by_span.iter_mut().find(|(s, _)| *s == ft.span) {
-                Some((_, v)) => *v += p,
-                None => by_span.push((ft.span, p)),
+            push[ft.source as usize] += self.pushes[ft.bucket as usize * OUTPUTS + o];
+        }
+        // the largest pushes, best first (ties: the earlier span)
+        let mut top: [(f32, usize); WHY_WORDS] = [(0.0, usize::MAX); WHY_WORDS];
+        for (i, &p) in push.iter().enumerate() {
+            if p > top[WHY_WORDS - 1].0 {
+                let at = top.iter().position(|&(q, _)| p > q).unwrap_or(WHY_WORDS - 1);
+                top.copy_within(at..WHY_WORDS - 1, at + 1);
+                top[at] = (p, i);
             }
         }
-        by_span.retain(|&(_, v)| v > 0.0);
-        by_span.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for &((a, b), _) in by_span.iter().take(WHY_WORDS) {
+        for &(_, i) in top.iter().filter(|&&(_, i)| i != usize::MAX) {
+            let (a, b) = f.spans[i];
             let w = text.get(a as usize..b as usize).unwrap_or("").trim();
             if !w.is_empty() && !words.iter().any(|x| x == w) {
                 words.push(w.to_string());
