@@ -213,6 +213,22 @@ pub(crate) struct Model {
     dense: Vec<i8>,
     /// `BUCKETS` rows of `OUTPUTS` pushes (see [`Model::push`]), computed once for "why" words.
     pushes: Vec<f32>,
+    /// The sparse weights packed for summing four at a time (see [`Model::sparse_sums`]).
+    packed: Vec<[u64; PACKED_WORDS]>,
+}
+
+/// 64-bit words per packed row: four 16-bit lanes each.
+const PACKED_WORDS: usize = OUTPUTS.div_ceil(4);
+/// Features summed in the packed lanes before they could overflow (256 * 255 < 65,536).
+const PACKED_RUN: usize = 256;
+
+/// A row of 8-bit weights as 16-bit lanes holding weight + 128 (0..=255).
+fn pack(row: &[i8]) -> [u64; PACKED_WORDS] {
+    let mut out = [0u64; PACKED_WORDS];
+    for (o, &w) in row.iter().enumerate() {
+        out[o / 4] |= ((i32::from(w) + 128) as u64) << (16 * (o % 4));
+    }
+    out
 }
 
 /// The learned layer's decisions with their "why" words.
@@ -256,8 +272,10 @@ impl Model {
             dense: dense.iter().map(|&b| b as i8).collect(),
             sparse: sparse.iter().map(|&b| b as i8).collect(),
             pushes: Vec::new(),
+            packed: Vec::new(),
         };
         model.pushes = (0..BUCKETS * OUTPUTS).map(|i| model.push(i / OUTPUTS, i % OUTPUTS)).collect();
+        model.packed = model.sparse.chunks(OUTPUTS).map(pack).collect();
         Ok(model)
     }
 
@@ -277,15 +295,29 @@ impl Model {
         out
     }
 
-    /// The logits of every output.
-    pub fn logits(&self, f: &Features) -> [f32; OUTPUTS] {
+    /// The sum of the sparse weights of every output (exact integers): four outputs per 64-bit
+    /// add, in runs short enough that no 16-bit lane overflows.
+    fn sparse_sums(&self, f: &Features) -> [i32; OUTPUTS] {
         let mut acc = [0i32; OUTPUTS];
-        for ft in &f.sparse {
-            let row: &[i8; OUTPUTS] = self.sparse[ft.bucket as usize * OUTPUTS..][..OUTPUTS].try_into().expect("a row");
-            for o in 0..OUTPUTS {
-                acc[o] += i32::from(row[o]);
+        for run in f.sparse.chunks(PACKED_RUN) {
+            // five named sums stay in registers (an array would live on the stack)
+            let (mut l0, mut l1, mut l2, mut l3, mut l4) = (0u64, 0u64, 0u64, 0u64, 0u64);
+            for ft in run {
+                let [r0, r1, r2, r3, r4] = self.packed[ft.bucket as usize];
+                (l0, l1, l2, l3, l4) = (l0 + r0, l1 + r1, l2 + r2, l3 + r3, l4 + r4);
+            }
+            let lanes = [l0, l1, l2, l3, l4];
+            let offset = 128 * run.len() as i32;
+            for (o, a) in acc.iter_mut().enumerate() {
+                *a += ((lanes[o / 4] >> (16 * (o % 4))) & 0xffff) as i32 - offset;
             }
         }
+        acc
+    }
+
+    /// The logits of every output.
+    pub fn logits(&self, f: &Features) -> [f32; OUTPUTS] {
+        let acc = self.sparse_sums(f);
         let mut dacc = [0f32; OUTPUTS];
         for (j, &x) in f.dense.iter().enumerate() {
             if x != 0.0 {
