@@ -24,7 +24,10 @@ fn retraining_reproduces_the_committed_weights() {
         data.extend(read_labelled(&text, name).expect("the dev sets parse"));
     }
     let retrained = train(&Analyzer::new(), &data);
-    assert!(retrained == COMMITTED, "retrained weights differ from src/text/model.bin: run `cargo run --release --example train_comments` and commit");
+    assert!(
+        retrained == COMMITTED,
+        "retrained weights differ from src/text/model.bin: run `cargo run --release --example train_comments` and commit"
+    );
 }
 
 #[test]

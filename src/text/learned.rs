@@ -84,7 +84,14 @@ impl RuleView {
         let mass = sentiment::mass(cues);
         let sentiment = sentiment::decide(cues, &mass);
         let blk_ena = stance::weights(cues);
-        RuleView { mass, sentiment, blk_ena, stance: stance::decide(blk_ena.0, blk_ena.1), theme_w: themes::weights(cues), question: cues.markers.contains(&"?") }
+        RuleView {
+            mass,
+            sentiment,
+            blk_ena,
+            stance: stance::decide(blk_ena.0, blk_ena.1),
+            theme_w: themes::weights(cues),
+            question: cues.markers.contains(&"?"),
+        }
     }
 }
 
@@ -281,7 +288,13 @@ impl Model {
 
     /// The file bytes of a model (inverse of [`Model::parse`]).
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn to_bytes(sparse_scale: &[f32; OUTPUTS], dense_scale: &[f32; OUTPUTS], bias: &[f32; OUTPUTS], dense: &[i8], sparse: &[i8]) -> Vec<u8> {
+    pub fn to_bytes(
+        sparse_scale: &[f32; OUTPUTS],
+        dense_scale: &[f32; OUTPUTS],
+        bias: &[f32; OUTPUTS],
+        dense: &[i8],
+        sparse: &[i8],
+    ) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         for x in [BUCKETS, DENSE, OUTPUTS] {
             out.extend((x as u16).to_le_bytes());
@@ -355,7 +368,13 @@ impl Model {
     /// How much one bucket pushes output `o` (relative to the other labels of its task).
     fn push(&self, bucket: usize, o: usize) -> f32 {
         let row = &self.sparse[bucket * OUTPUTS..][..OUTPUTS];
-        let (lo, hi) = if o < STANCE0 { (0, STANCE0) } else if o < THEME0 { (STANCE0, THEME0) } else { (o, o + 1) };
+        let (lo, hi) = if o < STANCE0 {
+            (0, STANCE0)
+        } else if o < THEME0 {
+            (STANCE0, THEME0)
+        } else {
+            (o, o + 1)
+        };
         let mean = if hi - lo > 1 { row[lo..hi].iter().map(|&w| f32::from(w)).sum::<f32>() / (hi - lo) as f32 } else { 0.0 };
         (f32::from(row[o]) - mean) * self.sparse_scale[o]
     }

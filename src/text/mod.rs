@@ -7,6 +7,12 @@
 //! concessions ("I get why, but"), intensifiers, sarcasm cues, ALL CAPS, emoji, typos, non-ASCII text
 //! and placeholder answers ("n/a", "-") are handled. Labels follow the project's comment guideline.
 //!
+//! Beside the rules sits a small learned layer (`learned.rs`): logistic regression over the rules'
+//! features plus hashed word, word-pair, cue and character features, with committed 8-bit weights
+//! (`model.bin`, trained by `cargo run --release --example train_comments`, see [`train`] and
+//! bench/comments/README.md). It makes the final decision; every label keeps the rules' evidence
+//! words plus the comment words that pushed the learned layer most.
+//!
 //! ```
 //! use secpulse::text::{analyze, Sentiment, Stance, Theme};
 //! let a = analyze("They never say no without offering an alternative.");

@@ -50,7 +50,19 @@ pub(crate) struct Cue<'a> {
 impl<'a> Cue<'a> {
     /// A cue of `entry` matched by `hit` at original span `span`, at full clause weight.
     fn new(entry: &'a Entry, hit: Hit, span: (u32, u32), neg: Option<(u32, u32)>, val: f32, stance: f32) -> Self {
-        Cue { entry, entry_idx: hit.entry, span, neg, val, stance, weight: 1.0, protective: false, threat_ctx: false, tok: hit.start, tok_last: hit.end - 1 }
+        Cue {
+            entry,
+            entry_idx: hit.entry,
+            span,
+            neg,
+            val,
+            stance,
+            weight: 1.0,
+            protective: false,
+            threat_ctx: false,
+            tok: hit.start,
+            tok_last: hit.end - 1,
+        }
     }
 
     /// The words to show as evidence for this cue.

@@ -1,6 +1,6 @@
 //! Training the learned layer (native only): full-batch Adam on the cross-entropy of the
 //! sentiment and stance softmaxes and the twelve theme sigmoids, with L2 regularisation, then
-//! quantisation to 8-bit weights. Deterministic: same data in the same order, same bytes.
+//! quantisation to small integer weights. Deterministic: same data in the same order, same bytes.
 //!
 //! `cargo run --release --example train_comments` writes `src/text/model.bin` from the two
 //! development sets; `tests/comments_model.rs` checks that retraining reproduces it.
@@ -13,6 +13,9 @@ use serde::Deserialize;
 const STEPS: usize = 300;
 /// Adam step size.
 const LEARNING_RATE: f64 = 0.05;
+/// Largest quantised sparse weight: few levels compress well (the weights are most of the
+/// text module's size in the wasm) and cost little accuracy (bench/comments/README.md).
+const SPARSE_LEVELS: f64 = 7.0;
 /// L2 penalty on the weights (not the biases).
 const L2: f64 = 5e-4;
 
@@ -154,26 +157,27 @@ pub fn train(analyzer: &Analyzer, data: &[Labelled]) -> Vec<u8> {
     quantise(&p)
 }
 
-/// 8-bit weights with one scale per output (largest weight -> 127).
+/// Integer weights with one scale per output: sparse weights in -`SPARSE_LEVELS`..=`SPARSE_LEVELS`,
+/// dense (rule feature) weights in -127..=127, one per byte.
 fn quantise(p: &Params) -> Vec<u8> {
-    let scales = |w: &[f64]| -> [f32; OUTPUTS] {
-        std::array::from_fn(|o| {
+    let quantised = |w: &[f64], levels: f64| -> ([f32; OUTPUTS], Vec<i8>) {
+        let scale: [f32; OUTPUTS] = std::array::from_fn(|o| {
             let max = w.iter().skip(o).step_by(OUTPUTS).fold(0.0f64, |a, &b| a.max(b.abs()));
             if max == 0.0 {
                 1.0
             } else {
-                (max / 127.0) as f32
+                (max / levels) as f32
             }
-        })
-    };
-    let q = |w: &[f64], s: &[f32; OUTPUTS]| -> Vec<i8> {
-        w.iter().enumerate().map(|(i, &x)| (x / f64::from(s[i % OUTPUTS])).round().clamp(-127.0, 127.0) as i8).collect()
+        });
+        let q = w.iter().enumerate().map(|(i, &x)| (x / f64::from(scale[i % OUTPUTS])).round().clamp(-levels, levels) as i8).collect();
+        (scale, q)
     };
     let (sparse, rest) = p.w.split_at(N_SPARSE);
     let (dense, bias) = rest.split_at(N_DENSE);
-    let (ss, ds) = (scales(sparse), scales(dense));
+    let (ss, sq) = quantised(sparse, SPARSE_LEVELS);
+    let (ds, dq) = quantised(dense, 127.0);
     let bias: [f32; OUTPUTS] = std::array::from_fn(|o| bias[o] as f32);
-    Model::to_bytes(&ss, &ds, &bias, &q(dense, &ds), &q(sparse, &ss))
+    Model::to_bytes(&ss, &ds, &bias, &dq, &sq)
 }
 
 /// The cross-validation fold of an item: by its normalised text (letters and digits, lower
