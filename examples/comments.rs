@@ -3,7 +3,7 @@
 //!
 //! `cargo run --release --example comments -- FILE [--bench]`: with `--bench`, time the analysis of
 //! every `text` in FILE repeated until at least 100,000 comments (or `--n=N`), and print comments/s
-//! instead.
+//! instead (`--labels`: labels without evidence, the dashboard's bulk path).
 
 use secpulse::text::{analyze_jsonl, Analyzer};
 use std::io::{self, BufReader, Read};
@@ -26,17 +26,19 @@ fn main() -> io::Result<()> {
             .collect();
         let want = args.iter().find_map(|a| a.strip_prefix("--n=")).and_then(|n| n.parse().ok()).unwrap_or(100_000usize);
         let reps = want.div_ceil(texts.len().max(1));
+        let labels_only = args.iter().any(|a| a == "--labels");
         let start = std::time::Instant::now();
         let mut n = 0usize;
-        let mut checksum = 0.0f32;
+        let mut checksum = 0usize;
         for _ in 0..reps {
             for t in &texts {
-                checksum += analyzer.analyze(t).score;
+                checksum += if labels_only { analyzer.labels(t).themes.len() } else { analyzer.analyze(t).themes.len() };
                 n += 1;
             }
         }
         let secs = start.elapsed().as_secs_f64();
-        println!("{n} comments in {secs:.3} s = {:.0} comments/s (checksum {checksum:.1})", n as f64 / secs);
+        let what = if labels_only { "labels only" } else { "with evidence" };
+        println!("{n} comments ({what}) in {secs:.3} s = {:.0} comments/s (checksum {checksum})", n as f64 / secs);
         return Ok(());
     }
     let stdout = io::stdout();

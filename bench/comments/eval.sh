@@ -15,7 +15,7 @@ mkdir -p "$OUT"
 cargo build -q --release --example comments
 for gold in "$@"; do
   name=$(basename "$gold" .jsonl)
-  target/release/examples/comments "$gold" > "$OUT/$name.ours.jsonl"
+  "${CARGO_TARGET_DIR:-target}"/release/examples/comments "$gold" > "$OUT/$name.ours.jsonl"
   echo "== $name: secpulse"
   python3 "$SCORER" "$gold" "$OUT/$name.ours.jsonl" ${JSON:+--json}
   if [ -x "$VADER_PY" ]; then

@@ -45,7 +45,7 @@ impl AnalyzedComments {
     pub fn new(analyzer: &Analyzer, table: &ResponseTable) -> AnalyzedComments {
         const MEMO_TEXTS: usize = 1 << 16;
         let label = |text: &str| {
-            let a = analyzer.analyze(text);
+            let a = analyzer.labels(text);
             let themes = a.themes.iter().filter_map(|t| Theme::ALL.iter().position(|x| x == t)).fold(0u16, |bits, i| bits | 1 << i);
             CommentLabels { sentiment: a.sentiment, stance: a.stance, themes }
         };

@@ -7,6 +7,12 @@
 //! concessions ("I get why, but"), intensifiers, sarcasm cues, ALL CAPS, emoji, typos, non-ASCII text
 //! and placeholder answers ("n/a", "-") are handled. Labels follow the project's comment guideline.
 //!
+//! Beside the rules sits a small learned layer (`learned.rs`): logistic regression over the rules'
+//! features plus hashed word, word-pair, cue and character features, with committed 8-bit weights
+//! (`model.bin`, trained by `cargo run --release --example train_comments`, see [`train`] and
+//! bench/comments/README.md). It makes the final decision; every label keeps the rules' evidence
+//! words plus the comment words that pushed the learned layer most.
+//!
 //! ```
 //! use secpulse::text::{analyze, Sentiment, Stance, Theme};
 //! let a = analyze("They never say no without offering an alternative.");
@@ -16,12 +22,15 @@
 //! ```
 
 mod jsonl;
+mod learned;
 mod lexicon;
 mod scope;
 mod sentiment;
 mod stance;
 mod themes;
 mod tokenize;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
 
 pub use jsonl::{analyze_jsonl, JsonlReport};
 
@@ -149,7 +158,7 @@ impl Theme {
         }
     }
 
-    fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         self as usize
     }
 }
@@ -179,11 +188,27 @@ pub struct CommentAnalysis {
     pub evidence: Vec<Evidence>,
 }
 
-/// A comment analyser. [`Analyzer::new`] compiles the lexicon once; [`Analyzer::analyze`] is cheap
-/// and can be called from many threads (`Analyzer` is `Send + Sync`; each thread keeps its own
-/// reusable token buffers in a thread-local).
+/// The learned layer's weights, trained by `cargo run --release --example train_comments`.
+const MODEL: &[u8] = include_bytes!("model.bin");
+
+/// The labels of one comment (see [`Analyzer::labels`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Labels {
+    /// Overall tone.
+    pub sentiment: Sentiment,
+    /// Stance toward the security team.
+    pub stance: Stance,
+    /// Themes, in [`Theme::ALL`] order, no duplicates.
+    pub themes: Vec<Theme>,
+}
+
+/// A comment analyser: the rules (lexicon and scope rules) and the learned layer that decides
+/// from their features plus hashed word and character features. [`Analyzer::new`] compiles the
+/// lexicon once; [`Analyzer::analyze`] is cheap and can be called from many threads (`Analyzer`
+/// is `Send + Sync`; each thread keeps its own reusable token buffers in a thread-local).
 pub struct Analyzer {
     lex: lexicon::Lexicon,
+    model: learned::Model,
 }
 
 impl Default for Analyzer {
@@ -195,26 +220,71 @@ impl Default for Analyzer {
 impl Analyzer {
     /// Build the lookup tables (a few milliseconds).
     pub fn new() -> Analyzer {
-        Analyzer { lex: lexicon::Lexicon::new() }
+        let model = learned::Model::parse(MODEL).expect("the committed model.bin matches this build (tests/comments_model.rs)");
+        Analyzer { lex: lexicon::Lexicon::new(), model }
+    }
+
+    /// An analyser with other learned weights (a model file as written by [`train::train`]);
+    /// an error says why the bytes are no model of this build.
+    pub fn with_model(bytes: &[u8]) -> Result<Analyzer, String> {
+        Ok(Analyzer { lex: lexicon::Lexicon::new(), model: learned::Model::parse(bytes)? })
     }
 
     /// Analyse one comment. Never fails: empty or placeholder text is neutral, stance none, no themes.
     pub fn analyze(&self, text: &str) -> CommentAnalysis {
-        // per-thread buffers: `Analyzer` stays `Send + Sync` and allocation-free between comments
+        self.with_scratch(|s| self.analyze_with(text, s))
+    }
+
+    /// The labels of one comment without the words behind them: what counting many comments
+    /// needs, at a fraction of [`Analyzer::analyze`]'s cost. Same labels as `analyze`.
+    pub fn labels(&self, text: &str) -> Labels {
+        self.with_scratch(|s| {
+            let Scratch { toks, words, stems, hits, scope, feats, .. } = s;
+            tokenize::tokenize(text, toks);
+            self.lex.resolve(toks, words, stems);
+            if let Some(p) = scope::placeholder(text, toks, words) {
+                return Labels { sentiment: p.sentiment, stance: p.stance, themes: p.themes };
+            }
+            self.lex.scan(words, toks, stems, hits);
+            let cues = scope::annotate(&self.lex, text, toks, words, hits, scope);
+            let rule = learned::RuleView::of(&cues);
+            learned::extract(toks, words, &cues, &rule, feats);
+            let p = self.model.predict(feats, &rule);
+            Labels { sentiment: p.sentiment, stance: p.stance, themes: p.themes }
+        })
+    }
+
+    /// Run `f` with this thread's buffers: `Analyzer` stays `Send + Sync` and allocation-free
+    /// between comments.
+    fn with_scratch<R>(&self, f: impl FnOnce(&mut Scratch) -> R) -> R {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut s) => {
-                let a = self.analyze_with(text, &mut s);
+                let r = f(&mut s);
                 if s.toks.lower.capacity() > 1 << 16 {
                     *s = Scratch::default();
                 }
-                a
+                r
             }
-            Err(_) => self.analyze_with(text, &mut Scratch::default()),
+            Err(_) => f(&mut Scratch::default()),
+        })
+    }
+
+    /// The learned layer's input for one comment (for training).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn features(&self, text: &str) -> learned::Features {
+        self.with_scratch(|s| {
+            let Scratch { toks, words, stems, hits, scope, feats, .. } = s;
+            tokenize::tokenize(text, toks);
+            self.lex.resolve(toks, words, stems);
+            self.lex.scan(words, toks, stems, hits);
+            let cues = scope::annotate(&self.lex, text, toks, words, hits, scope);
+            learned::extract(toks, words, &cues, &learned::RuleView::of(&cues), feats);
+            feats.clone()
         })
     }
 
     fn analyze_with(&self, text: &str, s: &mut Scratch) -> CommentAnalysis {
-        let Scratch { toks, words, stems, hits, scope } = s;
+        let Scratch { toks, words, stems, hits, scope, feats, push } = s;
         tokenize::tokenize(text, toks);
         self.lex.resolve(toks, words, stems);
         if let Some(p) = scope::placeholder(text, toks, words) {
@@ -222,14 +292,20 @@ impl Analyzer {
         }
         self.lex.scan(words, toks, stems, hits);
         let cues = scope::annotate(&self.lex, text, toks, words, hits, scope);
-        let (sentiment, score, s_ev) = sentiment::decide(&cues);
-        let (stance, st_ev) = stance::decide(&cues);
-        let (themes, t_ev) = themes::decide(&self.lex, &cues);
-        let mut evidence = Vec::with_capacity(2 + themes.len());
-        evidence.push(Evidence { decision: ["sentiment:", sentiment.as_str()].concat(), words: s_ev });
-        evidence.push(Evidence { decision: ["stance:", stance.as_str()].concat(), words: st_ev });
-        evidence.extend(t_ev);
-        CommentAnalysis { sentiment, score, stance, themes, evidence }
+        let rule = learned::RuleView::of(&cues);
+        learned::extract(toks, words, &cues, &rule, feats);
+        let p = self.model.predict(feats, &rule);
+        let mut evidence = Vec::with_capacity(2 + p.themes.len());
+        let mut explain = |decision: String, mut words: Vec<String>, output: usize| {
+            self.model.why(feats, output, text, push, &mut words);
+            evidence.push(Evidence { decision, words });
+        };
+        explain(["sentiment:", p.sentiment.as_str()].concat(), sentiment::evidence(&cues, p.sentiment), p.sentiment as usize);
+        explain(["stance:", p.stance.as_str()].concat(), stance::evidence(&cues, p.stance), learned::STANCE0 + p.stance as usize);
+        for &t in &p.themes {
+            explain(["theme:", t.as_str()].concat(), themes::evidence(&cues, t), learned::THEME0 + t.index());
+        }
+        CommentAnalysis { sentiment: p.sentiment, score: p.score, stance: p.stance, themes: p.themes, evidence }
     }
 }
 
@@ -241,6 +317,8 @@ struct Scratch {
     stems: Vec<u32>,
     hits: Vec<lexicon::Hit>,
     scope: scope::ScopeBuf,
+    feats: learned::Features,
+    push: Vec<f32>,
 }
 
 thread_local! {
@@ -336,7 +414,7 @@ impl CommentSummary {
 pub fn summarize<'a>(analyzer: &Analyzer, texts: impl IntoIterator<Item = &'a str>) -> CommentSummary {
     let mut s = CommentSummary::default();
     for t in texts {
-        let a = analyzer.analyze(t);
+        let a = analyzer.labels(t);
         s.add(a.sentiment, a.stance, a.themes);
     }
     s.sorted()

@@ -25,6 +25,8 @@ const SARC_FACTOR: f32 = 0.8;
 /// A cue in context.
 pub(crate) struct Cue<'a> {
     pub entry: &'a Entry,
+    /// Index of the entry in the lexicon (a feature of the learned layer).
+    pub entry_idx: u32,
     /// Original byte span of the cue in the comment.
     pub span: (u32, u32),
     /// Original byte span of the negator, when negated.
@@ -48,7 +50,19 @@ pub(crate) struct Cue<'a> {
 impl<'a> Cue<'a> {
     /// A cue of `entry` matched by `hit` at original span `span`, at full clause weight.
     fn new(entry: &'a Entry, hit: Hit, span: (u32, u32), neg: Option<(u32, u32)>, val: f32, stance: f32) -> Self {
-        Cue { entry, span, neg, val, stance, weight: 1.0, protective: false, threat_ctx: false, tok: hit.start, tok_last: hit.end - 1 }
+        Cue {
+            entry,
+            entry_idx: hit.entry,
+            span,
+            neg,
+            val,
+            stance,
+            weight: 1.0,
+            protective: false,
+            threat_ctx: false,
+            tok: hit.start,
+            tok_last: hit.end - 1,
+        }
     }
 
     /// The words to show as evidence for this cue.

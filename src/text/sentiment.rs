@@ -11,35 +11,54 @@ const MIXED_MIN: f32 = 1.0;
 /// ... and the smaller side at least this share of the larger one.
 const MIXED_RATIO: f32 = 0.4;
 
-/// Decide the sentiment; returns the label, a score in [-1, 1] and the evidence words.
-pub(crate) fn decide(cues: &Cues) -> (Sentiment, f32, Vec<String>) {
-    let (mut pos, mut neg) = (0.0f32, 0.0f32);
-    let (mut raw_pos, mut raw_neg) = (0.0f32, 0.0f32);
+/// Praise and criticism of a comment, clause-weighted and raw.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Mass {
+    /// Clause-weighted praise.
+    pub pos: f32,
+    /// Clause-weighted criticism (shouting included).
+    pub neg: f32,
+    /// Praise before clause weights.
+    pub raw_pos: f32,
+    /// Criticism before clause weights.
+    pub raw_neg: f32,
+}
+
+/// Sum the cues' praise and criticism.
+pub(crate) fn mass(cues: &Cues) -> Mass {
+    let mut m = Mass::default();
     for c in &cues.list {
         let v = c.val * c.weight;
         if v > 0.0 {
-            pos += v;
-            raw_pos += c.val;
+            m.pos += v;
+            m.raw_pos += c.val;
         } else {
-            neg -= v;
-            raw_neg -= c.val;
+            m.neg -= v;
+            m.raw_neg -= c.val;
         }
     }
-    neg += cues.shout_neg;
-    let net = pos - neg;
-    let score = net / (net * net + 4.0).sqrt();
-    let score = (score * 1000.0).round() / 1000.0;
+    m.neg += cues.shout_neg;
+    m
+}
+
+/// The rules' label.
+pub(crate) fn decide(cues: &Cues, m: &Mass) -> Sentiment {
+    let net = m.pos - m.neg;
     // a comment made only of questions and requests is neutral unless it carries a complaint
     let only_requests = cues.markers.contains(&"?");
-    let label = if pos + neg < NEUTRAL_MASS || only_requests && neg < MIXED_MIN {
+    if m.pos + m.neg < NEUTRAL_MASS || only_requests && m.neg < MIXED_MIN {
         Sentiment::Neutral
-    } else if raw_pos >= MIXED_MIN && raw_neg >= MIXED_MIN && raw_pos.min(raw_neg) >= MIXED_RATIO * raw_pos.max(raw_neg) {
+    } else if m.raw_pos >= MIXED_MIN && m.raw_neg >= MIXED_MIN && m.raw_pos.min(m.raw_neg) >= MIXED_RATIO * m.raw_pos.max(m.raw_neg) {
         Sentiment::Mixed
     } else if net > 0.0 {
         Sentiment::Positive
     } else {
         Sentiment::Negative
-    };
+    }
+}
+
+/// The cue words that support `label` (praise for positive, criticism for negative, both for mixed).
+pub(crate) fn evidence(cues: &Cues, label: Sentiment) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     let keep = |v: f32| match label {
         Sentiment::Positive => v > 0.0,
@@ -57,5 +76,5 @@ pub(crate) fn decide(cues: &Cues) -> (Sentiment, f32, Vec<String>) {
             words.push(m.to_string());
         }
     }
-    (label, score.clamp(-1.0, 1.0), words)
+    words
 }

@@ -7,8 +7,8 @@ use super::Stance;
 /// The winning side needs at least this weight; otherwise the stance is none.
 const MIN_STANCE: f32 = 0.7;
 
-/// Decide the stance; returns the label and the evidence words.
-pub(crate) fn decide(cues: &Cues) -> (Stance, Vec<String>) {
+/// Clause-weighted blocker and enabler weight of a comment.
+pub(crate) fn weights(cues: &Cues) -> (f32, f32) {
     let (mut blk, mut ena) = (0.0f32, 0.0f32);
     for c in &cues.list {
         let s = c.stance * c.weight;
@@ -18,13 +18,22 @@ pub(crate) fn decide(cues: &Cues) -> (Stance, Vec<String>) {
             blk -= s;
         }
     }
-    let label = if blk.max(ena) < MIN_STANCE {
+    (blk, ena)
+}
+
+/// The rules' label from the blocker and enabler weight.
+pub(crate) fn decide(blk: f32, ena: f32) -> Stance {
+    if blk.max(ena) < MIN_STANCE {
         Stance::None
     } else if blk >= ena {
         Stance::Blocker
     } else {
         Stance::Enabler
-    };
+    }
+}
+
+/// The cue words that support `label` (protection verbs for none).
+pub(crate) fn evidence(cues: &Cues, label: Stance) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for c in &cues.list {
         let keep = match label {
@@ -36,5 +45,5 @@ pub(crate) fn decide(cues: &Cues) -> (Stance, Vec<String>) {
             c.push_words(cues.text, &mut words);
         }
     }
-    (label, words)
+    words
 }
