@@ -29,6 +29,8 @@ mod layout;
 mod likert;
 mod nps;
 pub mod palette;
+mod ranking;
+mod sensitive;
 mod trend;
 
 use std::fmt as stdfmt;
@@ -68,11 +70,15 @@ pub enum ChartKind {
     Stance,
     /// Comments per theme.
     Themes,
+    /// Sensitive yes/no questions: estimated shares from randomized response, with their wider CIs.
+    Sensitive,
+    /// The leaders' ranking of business systems by importance (Borda count).
+    Ranking,
 }
 
 impl ChartKind {
     /// Every chart, in dashboard order.
-    pub const ALL: [ChartKind; 9] = [
+    pub const ALL: [ChartKind; 11] = [
         ChartKind::Balance,
         ChartKind::Dimensions,
         ChartKind::Likert,
@@ -82,6 +88,8 @@ impl ChartKind {
         ChartKind::Sentiment,
         ChartKind::Stance,
         ChartKind::Themes,
+        ChartKind::Sensitive,
+        ChartKind::Ranking,
     ];
 
     /// The chart's id ("balance", "dimensions", …), as used in JS and file names.
@@ -96,6 +104,8 @@ impl ChartKind {
             ChartKind::Sentiment => "sentiment",
             ChartKind::Stance => "stance",
             ChartKind::Themes => "themes",
+            ChartKind::Sensitive => "sensitive",
+            ChartKind::Ranking => "ranking",
         }
     }
 }
@@ -221,6 +231,8 @@ fn draw_body<DB: DrawingBackend>(kind: ChartKind, report: &Report, pen: &Pen<'_,
         ChartKind::Sentiment => comments::draw_sentiment(pen, report, o),
         ChartKind::Stance => comments::draw_stance(pen, report, o),
         ChartKind::Themes => comments::draw_themes(pen, report, o),
+        ChartKind::Sensitive => sensitive::draw(pen, report, o),
+        ChartKind::Ranking => ranking::draw(pen, report),
     }
 }
 
@@ -248,6 +260,8 @@ pub fn describe(kind: ChartKind, report: &Report, options: &ChartOptions) -> Cha
         ChartKind::Sentiment => comments::describe_sentiment(report, options),
         ChartKind::Stance => comments::describe_stance(report, options),
         ChartKind::Themes => comments::describe_themes(report, options),
+        ChartKind::Sensitive => sensitive::describe(report, options),
+        ChartKind::Ranking => ranking::describe(report),
     }
 }
 
@@ -270,6 +284,8 @@ pub fn preferred_height(kind: ChartKind, report: &Report, options: &ChartOptions
         ChartKind::Nps => rows(1 + report.waves.as_ref().map_or(groups, |w| w.waves.len()), true),
         ChartKind::Sentiment | ChartKind::Stance => rows(comments::group_rows(report, options), true),
         ChartKind::Themes => rows(comments::theme_rows(report, options), true),
+        ChartKind::Sensitive => rows(sensitive::rows(report, options).max(1), true),
+        ChartKind::Ranking => rows(ranking::rows(report).max(1), true),
     }
 }
 

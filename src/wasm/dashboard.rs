@@ -22,7 +22,7 @@ use crate::views::{Column, View, ViewConfig, Views};
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
 /** Chart ids, in dashboard order. */
-export type ChartKind = "balance" | "dimensions" | "likert" | "heatmap" | "trend" | "nps" | "sentiment" | "stance" | "themes";
+export type ChartKind = "balance" | "dimensions" | "likert" | "heatmap" | "trend" | "nps" | "sentiment" | "stance" | "themes" | "sensitive" | "ranking";
 /** What to show: breakdown, wave, threshold, filter, and how to draw. Unknown fields are an error. */
 export interface ViewOptions {
   by?: string[]; wave?: string; minGroup?: number;
