@@ -11,7 +11,10 @@
 //! - [`score`]: keyed respondent scores, group statistics, breakdowns, waves, NPS, rankings.
 //! - [`privacy`]: the minimum group size, applied in one place to everything shown.
 //! - [`report`]: the report model every output is made from.
+//! - [`chart`]: charts of a report, with their takeaways and data tables.
+//! - [`board`]: the board-ready report (executive summary, strengths and risks, charts, method) and its HTML file.
 
+pub mod board;
 pub mod chart;
 pub mod fmt;
 pub mod ingest;

@@ -20,7 +20,10 @@ import { panel } from './report/panel.js';
 import { commentBrowser } from './report/comments.js';
 
 // Dashboard order: the headline first; wide panels (balance, likert, heatmap, comment browser) alternate with pairs.
-const CHARTS = ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance'];
+// The last two are shown only when the survey has them: sensitive (randomized-response) questions, a ranking.
+const CHARTS = ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance', 'sensitive', 'ranking'];
+/** Charts a report may lack the data for, with the test of whether it has it. */
+const OPTIONAL = { sensitive: (report) => report.sensitive?.length > 0, ranking: (report) => report.rankings?.length > 0 };
 const ALL = '';
 const CRASHED = 'The analysis engine stopped unexpectedly (a fault in secpulse).';
 
@@ -343,6 +346,7 @@ class SecpulseReport extends HTMLElement {
       u.grid.append(this.#browser.root);
     }
     this.#browser.update(questions.find((q) => q.id === this.#question) ?? null, { published: this.#published, names: this.#namesCount });
+    for (const [kind, has] of Object.entries(OPTIONAL)) this.#panels.get(kind).root.hidden = !has(report);
     this.#draw();
   }
 
@@ -354,6 +358,7 @@ class SecpulseReport extends HTMLElement {
   #draw() {
     const o = this.#options();
     for (const [kind, p] of this.#panels) {
+      if (p.root.hidden) continue;
       p.setText(this.#dash.describe(kind, o));
       const w = p.canvas.parentElement.clientWidth - parseFloat(getComputedStyle(p.canvas.parentElement).paddingLeft) * 2;
       const ht = this.#dash.preferredHeight(kind, { ...o, width: Math.round(w) });

@@ -15,7 +15,7 @@ use secpulse::privacy::{MinGroup, DEFAULT_MIN_COMMENTS, DEFAULT_MIN_GROUP};
 use secpulse::report::{plain, Report};
 use secpulse::score::comments::AnalyzedComments;
 use secpulse::views::{score_with_comments, ScoreOptions};
-use secpulse::{synth, text};
+use secpulse::{board, synth, text};
 use serde::Serialize;
 
 /// Anonymous security-culture surveys: how do employees see their security team?
@@ -96,6 +96,32 @@ enum Command {
         #[arg(long = "redact-names", value_name = "FILE")]
         redact_names: Option<PathBuf>,
     },
+    /// Write the board-ready report: one self-contained HTML file (executive summary, strengths
+    /// and risks, charts, breakdown table, method) that prints on A4 and Letter.
+    Report {
+        /// The responses (CSV, JSON array or JSON Lines; `-` reads standard input), or a
+        /// published report JSON (`score --publish`).
+        #[arg(value_name = "FILE")]
+        file: String,
+        /// Where to write the HTML (`-` writes to standard output).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// Instrument JSON the responses were collected with (default: the built-in one).
+        #[arg(long, value_name = "FILE")]
+        instrument: Option<PathBuf>,
+        /// Break results down by this column (default: `department` when the file has it).
+        #[arg(long = "by", value_name = "COLUMN")]
+        by: Vec<String>,
+        /// Column holding the survey wave (default: `wave` when the file has it).
+        #[arg(long, value_name = "COLUMN")]
+        wave: Option<String>,
+        /// Hide any group with fewer respondents than this (at least 2).
+        #[arg(long = "min-group", value_name = "K", default_value_t = DEFAULT_MIN_GROUP)]
+        min_group: usize,
+        /// Stop at the first bad row instead of skipping it and reporting it.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Analyse free-text comments: JSON Lines with `id` and `text` in, one result per line out.
     Comments {
         /// JSON Lines file of {"id": …, "text": …} (`-` reads standard input).
@@ -134,6 +160,10 @@ fn main() -> ExitCode {
                 Output::Text
             };
             score_file(&responses, instrument.as_deref(), ScoreOptionsArgs { by, wave, min_group, output, strict, comments })
+        }
+        Command::Report { file, output, instrument, by, wave, min_group, strict } => {
+            let args = ScoreOptionsArgs { by, wave, min_group, output: Output::Text, strict, comments: None };
+            write_board_report(&file, instrument.as_deref(), args, &output)
         }
         Command::Comments { file, json } => analyse_comments(&file, json),
     };
@@ -277,19 +307,24 @@ fn comment_options(min_comments: usize, names: Option<&Path>) -> Result<CommentO
     })
 }
 
-fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs) -> CliResult {
-    let ScoreOptionsArgs { by, wave, min_group, output, strict, comments } = args;
+/// Reads `responses` and scores them (problems with rows are reported on stderr).
+fn read_and_score(
+    responses: &str,
+    instrument: Option<&Path>,
+    args: &ScoreOptionsArgs,
+    bytes: Vec<u8>,
+) -> Result<(Report, IngestSummary), String> {
+    let ScoreOptionsArgs { by, wave, min_group, strict, comments, .. } = args;
     let ins = load_instrument(instrument)?;
-    let comment_options = comments.map(|(k, names)| comment_options(k, names.as_deref())).transpose()?;
-    let min_group = MinGroup::new(min_group)?;
-    let bytes = read_input(responses)?;
-    let options = IngestOptions { policy: if strict { ErrorPolicy::Fail } else { ErrorPolicy::SkipRow }, ..Default::default() };
+    let comment_options = comments.as_ref().map(|(k, names)| comment_options(*k, names.as_deref())).transpose()?;
+    let min_group = MinGroup::new(*min_group)?;
+    let options = IngestOptions { policy: if *strict { ErrorPolicy::Fail } else { ErrorPolicy::SkipRow }, ..Default::default() };
     let format = ingest::detect_format(&bytes);
     let mut progress = progress_printer(bytes.len());
     let ingested =
         ingest::read_responses_with_progress(&ins, &bytes, format, &options, &mut progress).map_err(|e| format!("{responses}: {e}"))?;
     drop(bytes);
-    let summary = &ingested.summary;
+    let summary = ingested.summary;
     for problem in &summary.problems {
         eprintln!("secpulse: skipped {responses}: {problem}");
     }
@@ -304,14 +339,21 @@ fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs
         );
     }
     let table = &ingested.table;
-    let wave = wave.or_else(|| table.segment("wave").map(|_| "wave".to_string()));
+    let wave = wave.clone().or_else(|| table.segment("wave").map(|_| "wave".to_string()));
     let analyzed = comment_options.as_ref().map(|_| AnalyzedComments::new(&text::Analyzer::new(), table));
     let comments = analyzed.as_ref().zip(comment_options.as_ref());
-    let report = score_with_comments(&ins, table, &ScoreOptions { by, wave, min_group }, comments).map_err(|e| e.to_string())?;
+    let report =
+        score_with_comments(&ins, table, &ScoreOptions { by: by.clone(), wave, min_group }, comments).map_err(|e| e.to_string())?;
+    Ok((report, summary))
+}
+
+fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs) -> CliResult {
+    let bytes = read_input(responses)?;
+    let (report, summary) = read_and_score(responses, instrument, &args, bytes)?;
     let mut out = BufWriter::new(io::stdout().lock());
-    match output {
+    match args.output {
         Output::Json => {
-            serde_json::to_writer_pretty(&mut out, &ScoreOutput { report: &report, ingest: summary }).map_err(|e| e.to_string())?;
+            serde_json::to_writer_pretty(&mut out, &ScoreOutput { report: &report, ingest: &summary }).map_err(|e| e.to_string())?;
             writeln!(out).map_err(stdout_error)?;
         }
         Output::Publish => {
@@ -321,6 +363,34 @@ fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs
         Output::Text => out.write_all(plain::render(&report).as_bytes()).map_err(stdout_error)?,
     }
     out.flush().map_err(stdout_error)
+}
+
+/// `secpulse report`: scores the responses (or reads a published report) and writes the
+/// board report's HTML file.
+fn write_board_report(file: &str, instrument: Option<&Path>, mut args: ScoreOptionsArgs, output: &Path) -> CliResult {
+    let bytes = read_input(file)?;
+    let report = match Report::published_text(&bytes) {
+        Some(json) => Report::from_json(json).map_err(|e| format!("{file}: {e}"))?,
+        None => {
+            if args.by.is_empty() {
+                args.by.push("department".to_string());
+            }
+            match read_and_score(file, instrument, &args, bytes.clone()) {
+                // Without a department column, the default breakdown is simply left out.
+                Err(e) if args.by == ["department"] && e.contains("department") => {
+                    args.by.clear();
+                    read_and_score(file, instrument, &args, bytes)?.0
+                }
+                other => other?.0,
+            }
+        }
+    };
+    let html = board::html::render(&board::Board::of(&report), &report);
+    if output == Path::new("-") {
+        let mut out = io::stdout().lock();
+        return out.write_all(html.as_bytes()).and_then(|_| out.flush()).map_err(stdout_error);
+    }
+    std::fs::write(output, html).map_err(|e| format!("cannot write {}: {e}", output.display()))
 }
 
 fn analyse_comments(file: &str, json: bool) -> CliResult {

@@ -43,7 +43,15 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report) -> Re
     let mut rows = Vec::new();
     for r in &report.rankings {
         if report.rankings.len() > 1 {
-            rows.push(Row { label: name(r).to_string(), strong: true, segments: vec![], ci: None, value: String::new(), n: String::new(), hidden: false });
+            rows.push(Row {
+                label: name(r).to_string(),
+                strong: true,
+                segments: vec![],
+                ci: None,
+                value: String::new(),
+                n: String::new(),
+                hidden: false,
+            });
         }
         if r.options.is_empty() {
             rows.push(Row::hidden("Fewer people ranked than the minimum".to_string(), false, hidden.clone()));

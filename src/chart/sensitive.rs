@@ -72,7 +72,11 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
 pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
     let title = "Sensitive questions: estimated share (randomized response)".to_string();
     let Some(first) = report.sensitive.first() else {
-        return ChartText { title, takeaway: "This survey asks no sensitive questions with randomized response.".into(), table: empty_table() };
+        return ChartText {
+            title,
+            takeaway: "This survey asks no sensitive questions with randomized response.".into(),
+            table: empty_table(),
+        };
     };
     let takeaway = match (first.all.share, first.all.ci95) {
         (Some(share), Some(ci)) => format!(
