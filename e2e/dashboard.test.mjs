@@ -31,7 +31,7 @@ test('demo draws every chart, with titles, takeaways and tables', async () => {
   const ink = await inkPerCanvas(p);
   assert.deepEqual(ink.map((c) => c.kind), CHARTS);
   for (const c of ink) assert.ok(c.ink > 400, `${c.kind} canvas is blank (${c.ink} pixels)`);
-  const panels = await p.evaluate(() => [...document.querySelector('secpulse-report').shadowRoot.querySelectorAll('section:not(.browser)')].map((s) => ({
+  const panels = await p.evaluate(() => [...document.querySelector('secpulse-report').shadowRoot.querySelectorAll('section:not(.browser):not(.board)')].map((s) => ({
     title: s.querySelector('h2').textContent, takeaway: s.querySelector('.takeaway').textContent,
     th: s.querySelectorAll('th[scope="col"]').length, caption: s.querySelector('caption')?.textContent ?? '',
   })));

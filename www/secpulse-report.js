@@ -18,6 +18,7 @@ import { h } from './dom.js';
 import { download } from './download.js';
 import { panel } from './report/panel.js';
 import { commentBrowser } from './report/comments.js';
+import { boardPanels } from './report/board.js';
 
 // Dashboard order: the headline first; wide panels (balance, likert, heatmap, comment browser) alternate with pairs.
 // The last two are shown only when the survey has them: sensitive (randomized-response) questions, a ranking.
@@ -25,12 +26,18 @@ const CHARTS = ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 't
 /** Charts a report may lack the data for, with the test of whether it has it. */
 const OPTIONAL = { sensitive: (report) => report.sensitive?.length > 0, ranking: (report) => report.rankings?.length > 0 };
 const ALL = '';
+/** Width in CSS pixels of the print view's SVG charts (they scale to the page, as in `secpulse report`). */
+const PRINT_WIDTH = 780;
 const CRASHED = 'The analysis engine stopped unexpectedly (a fault in secpulse).';
 
 class SecpulseReport extends HTMLElement {
   static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme', 'redact-names'];
   #core; #dash; #instrument = null; #panels = new Map(); #columns = []; #filter = { segment: ALL, wave: ALL };
-  #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null;
+  #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null; #board = null;
+  /** The print view's SVG pictures: a timer that makes them after drawing, and whether they are behind the canvases. */
+  #printTimer = 0; #printStale = false;
+  #onPrint = () => { if (this.#printStale) this.#guard(() => this.#drawPrint()); };
+  #printMedia = matchMedia('print');
   /** The load steps behind the current data, replayed into a fresh wasm instance after a crash. */
   #sources = []; #recovering = false; #retry = null;
   // Names to redact: the list (null: none), the pending fetch of `redact-names`, the URL it
@@ -79,8 +86,17 @@ class SecpulseReport extends HTMLElement {
   }
 
   connectedCallback() {
+    // Ctrl+P / window.print(): the SVG pictures are made now if drawing has not made them yet.
+    addEventListener('beforeprint', this.#onPrint);
+    this.#printMedia.addEventListener('change', this.#onPrint);
     if (this.getAttribute('redact-names')) this.#fetchNames(this.getAttribute('redact-names'));
     if (this.getAttribute('src') && !this.#dash) this.#fetch(this.getAttribute('src'));
+  }
+
+  disconnectedCallback() {
+    removeEventListener('beforeprint', this.#onPrint);
+    this.#printMedia.removeEventListener('change', this.#onPrint);
+    clearTimeout(this.#printTimer);
   }
 
   attributeChangedCallback(name, old, value) {
@@ -337,14 +353,17 @@ class SecpulseReport extends HTMLElement {
       ? `Published report (${report.instrument.title}) · aggregates only · groups under ${k} people are shown as “< ${k}”`
       : `${report.respondents == null ? `Fewer than ${k}` : report.respondents.toLocaleString('en')} respondents · analysed in your browser, nothing is uploaded · groups under ${k} people are shown as “< ${k}”`;
     if (!this.#panels.size) {
+      this.#board = boardPanels();
+      u.grid.append(this.#board.summary);
       for (const kind of CHARTS) {
         const p = panel(kind, { svg: (k) => this.#guard(() => this.#exportSvg(k)), png: (k) => this.#guard(() => this.#exportPng(k)) });
         this.#panels.set(kind, p);
         u.grid.append(p.root);
       }
       this.#browser = commentBrowser(this.#core.commentLabels());
-      u.grid.append(this.#browser.root);
+      u.grid.append(this.#browser.root, this.#board.closing);
     }
+    this.#board.update(this.#dash.board(this.#options()));
     this.#browser.update(questions.find((q) => q.id === this.#question) ?? null, { published: this.#published, names: this.#namesCount });
     for (const [kind, has] of Object.entries(OPTIONAL)) this.#panels.get(kind).root.hidden = !has(report);
     this.#draw();
@@ -369,8 +388,24 @@ class SecpulseReport extends HTMLElement {
       this.#dash.draw(kind, p.canvas, o);
     }
     this.#width = this.#ui.grid.clientWidth;
+    this.#printStale = true;
+    clearTimeout(this.#printTimer);
+    this.#printTimer = setTimeout(() => this.#guard(() => this.#drawPrint()), 250);
     this.dataset.drawn = String((Number(this.dataset.drawn) || 0) + 1);
     this.dispatchEvent(new CustomEvent('secpulse-drawn'));
+  }
+
+  /** The print view: every shown chart as an SVG picture (vector in print and PDF), light theme. */
+  #drawPrint() {
+    clearTimeout(this.#printTimer);
+    const o = this.#options({ theme: 'light', pixelRatio: 1, width: PRINT_WIDTH });
+    for (const [kind, p] of this.#panels) {
+      if (p.root.hidden) continue;
+      const svg = this.#dash.svg(kind, PRINT_WIDTH, this.#dash.preferredHeight(kind, o), o);
+      p.setPicture(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+    }
+    this.#printStale = false;
+    this.dataset.printed = String((Number(this.dataset.printed) || 0) + 1);
   }
 
   /** Export size of chart `kind` at `o`: 1200 CSS pixels wide, room for the title and takeaway. */

@@ -288,7 +288,7 @@ fn strengths_and_risks(report: &Report) -> Vec<Section> {
     for (column, groups) in &report.segments {
         for g in groups {
             let Some(d) = g.overall.as_ref().and_then(|o| o.vs_rest.as_ref()).filter(|d| d.p < ALPHA) else { continue };
-            let line = format!("{} ({column}): {} points vs. everyone else (p {})", g.value, signed(d.delta), p_text(d.p));
+            let line = format!("{} ({column}): index {} vs. everyone else (p {})", g.value, signed(d.delta), p_text(d.p));
             if d.delta > 0.0 {
                 strengths.push(line);
             } else {
@@ -368,6 +368,16 @@ fn group_row(report: &Report, g: &SegmentGroup) -> Vec<String> {
     ]
 }
 
+/// What the report says about comments: none, or how they were protected.
+fn comment_statement(report: &Report) -> String {
+    match report.comments.iter().map(|c| c.min_comments).max() {
+        None => "The report holds aggregates only: no individual answers and no comments.".into(),
+        Some(t) => format!(
+            "It holds no individual answers. Comments are summarised and quoted only for groups with at least {t} comments, with e-mail addresses, phone numbers, personal links, ids and listed names removed."
+        ),
+    }
+}
+
 /// The method and anonymity statement.
 fn method(report: &Report) -> Vec<Section> {
     let k = report.min_group;
@@ -381,7 +391,8 @@ fn method(report: &Report) -> Vec<Section> {
         ),
         "Security NPS is the share answering 9\u{2013}10 minus the share answering 0\u{2013}6 to \u{201c}How likely are you to recommend going to the security team?\u{201d}. The balance places the team between its two poles, from \u{2212}100 to +100.".to_string(),
         format!(
-            "Anonymity: no number in this report rests on fewer than {k} answers. Smaller groups appear as \u{201c}< {k}\u{201d}, and numbers that could be subtracted from others to reveal a smaller group are hidden too. The report holds aggregates only: no individual answers and no comments."
+            "Anonymity: no number in this report rests on fewer than {k} answers. Smaller groups appear as \u{201c}< {k}\u{201d}, and numbers that could be subtracted from others to reveal a smaller group are hidden too. {}",
+            comment_statement(report)
         ),
     ];
     if !report.sensitive.is_empty() {

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::{into_error, to_js};
+use crate::board::Board;
 use crate::chart::{self, ChartKind, ChartOptions, Theme};
 use crate::ingest::{self, IngestOptions, IngestSummary, ResponseTable};
 use crate::instrument::Instrument;
@@ -36,6 +37,15 @@ export interface IngestSummary {
   rows_read: number; rows_kept: number; rows_skipped: number; problems_total: number;
   problems: { line: number; row: number; column?: string; message: string }[];
   extra_columns: string[]; absent_columns: string[];
+}
+/** The board report: summary figures, headline, and sections (points, chart, table, text), all text. */
+export interface Board {
+  title: string; subtitle: string;
+  summary: { headline: string; figures: { label: string; value: string; detail: string }[] };
+  sections: ({ type: "points"; id: string; title: string; lists: { title: string; points: string[] }[] }
+    | { type: "chart"; kind: ChartKind; text: ChartText }
+    | { type: "table"; id: string; title: string; lead: string; table: ChartText["table"] }
+    | { type: "text"; id: string; title: string; paragraphs: string[] })[];
 }
 /** A column the view can be broken down or filtered by, with its values. */
 export interface Column { name: string; values: string[]; choice: boolean }
@@ -258,6 +268,14 @@ impl Dashboard {
         let (k, o) = (self::kind(kind)?, self::options(options)?);
         let (report, chart_options) = self.view(&o)?;
         Ok(chart::preferred_height(k, report, &chart_options))
+    }
+
+    /// The board report of the view: executive summary, strengths and risks, and the sections
+    /// after the charts (breakdown table, method and anonymity statement).
+    #[wasm_bindgen(unchecked_return_type = "Board")]
+    pub fn board(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<JsValue, JsError> {
+        let o = self::options(options)?;
+        to_js(&Board::of(self.view(&o)?.0))
     }
 
     /// The view's report as JSON to publish: aggregates only, already suppressed.
