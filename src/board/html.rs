@@ -21,6 +21,9 @@ use crate::report::Report;
 /// and long labels fit.
 pub const CHART_WIDTH: u32 = 780;
 
+/// Tables with at most this many rows are never split across pages.
+const KEEP_ROWS: usize = 16;
+
 /// The style sheet of the file (print first: A4 and Letter, no chart split across pages).
 const STYLE: &str = r#"
 @page { margin: 15mm 15mm 16mm; }
@@ -49,6 +52,7 @@ p { margin: 0 0 6pt; }
 .note { font-size: 8.5pt; color: #595959; }
 .appendix { break-before: page; }
 .table { break-inside: auto; margin: 0 0 12pt; }
+.table.keep { break-inside: avoid; page-break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
 caption { text-align: left; color: #595959; padding-bottom: 3pt; }
 thead { display: table-header-group; }
@@ -192,7 +196,9 @@ fn appendix(out: &mut String, sections: &[Section]) {
     }
     out.push_str("<section class=\"appendix\" aria-labelledby=\"data\">\n<h2 id=\"data\">Data tables</h2>\n");
     for text in charts.into_iter().filter(|t| !t.table.rows.is_empty()) {
-        let _ = write!(out, "<div class=\"table\">\n<h3>{}</h3>\n", escape(&text.title));
+        // A short table moves to the next page whole rather than leave a row or two behind.
+        let keep = if text.table.rows.len() <= KEEP_ROWS { " keep" } else { "" };
+        let _ = write!(out, "<div class=\"table{keep}\">\n<h3>{}</h3>\n", escape(&text.title));
         table(out, &text.table);
         out.push_str("</div>\n");
     }
