@@ -247,6 +247,7 @@ class SecpulseReport extends HTMLElement {
 
   /** The wasm instance crashed: it is dropped and, unless this happened while recovering, replaced. */
   #crashed(e) {
+    clearTimeout(this.#printTimer);
     discard(this.#core);
     this.#core = null;
     this.#dash = null;
@@ -398,6 +399,7 @@ class SecpulseReport extends HTMLElement {
   /** The print view: every shown chart as an SVG picture (vector in print and PDF), light theme. */
   #drawPrint() {
     clearTimeout(this.#printTimer);
+    if (!this.#dash) return; // the core crashed meanwhile; the recovery draws again
     const o = this.#options({ theme: 'light', pixelRatio: 1, width: PRINT_WIDTH });
     for (const [kind, p] of this.#panels) {
       if (p.root.hidden) continue;
