@@ -6,7 +6,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use secpulse::ingest::{self, ErrorPolicy, IngestOptions, IngestSummary};
 use secpulse::instrument::{Instrument, Question};
 use secpulse::privacy::redact::Redactor;
@@ -64,18 +64,8 @@ enum Command {
         /// The responses.
         #[arg(value_name = "RESPONSES")]
         responses: String,
-        /// Instrument JSON the responses were collected with (default: the built-in one).
-        #[arg(long, value_name = "FILE")]
-        instrument: Option<PathBuf>,
-        /// Break results down by this column (repeat for several), e.g. --by department --by role.
-        #[arg(long = "by", value_name = "COLUMN")]
-        by: Vec<String>,
-        /// Column holding the survey wave (default: `wave` when the file has it).
-        #[arg(long, value_name = "COLUMN")]
-        wave: Option<String>,
-        /// Hide any group with fewer respondents than this (at least 2).
-        #[arg(long = "min-group", value_name = "K", default_value_t = DEFAULT_MIN_GROUP)]
-        min_group: usize,
+        #[command(flatten)]
+        scoring: Scoring,
         /// Print the report as JSON instead of tables (with an `ingest` section on what was read).
         #[arg(long)]
         json: bool,
@@ -83,9 +73,6 @@ enum Command {
         /// (which quotes bad cells); `<secpulse-report src="report.json">` renders it.
         #[arg(long, conflicts_with = "json")]
         publish: bool,
-        /// Stop at the first bad row instead of skipping it and reporting it.
-        #[arg(long)]
-        strict: bool,
         /// Skip the analysis of free-text comments (faster on very large files).
         #[arg(long)]
         no_comments: bool,
@@ -97,7 +84,8 @@ enum Command {
         redact_names: Option<PathBuf>,
     },
     /// Write the board-ready report: one self-contained HTML file (executive summary, strengths
-    /// and risks, charts, breakdown table, method) that prints on A4 and Letter.
+    /// and risks, charts, breakdown table, method) that prints on A4 and Letter. Results are
+    /// broken down by `department` when the file has it, unless --by says otherwise.
     Report {
         /// The responses (CSV, JSON array or JSON Lines; `-` reads standard input), or a
         /// published report JSON (`score --publish`).
@@ -106,21 +94,8 @@ enum Command {
         /// Where to write the HTML (`-` writes to standard output).
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
-        /// Instrument JSON the responses were collected with (default: the built-in one).
-        #[arg(long, value_name = "FILE")]
-        instrument: Option<PathBuf>,
-        /// Break results down by this column (default: `department` when the file has it).
-        #[arg(long = "by", value_name = "COLUMN")]
-        by: Vec<String>,
-        /// Column holding the survey wave (default: `wave` when the file has it).
-        #[arg(long, value_name = "COLUMN")]
-        wave: Option<String>,
-        /// Hide any group with fewer respondents than this (at least 2).
-        #[arg(long = "min-group", value_name = "K", default_value_t = DEFAULT_MIN_GROUP)]
-        min_group: usize,
-        /// Stop at the first bad row instead of skipping it and reporting it.
-        #[arg(long)]
-        strict: bool,
+        #[command(flatten)]
+        scoring: Scoring,
     },
     /// Analyse free-text comments: JSON Lines with `id` and `text` in, one result per line out.
     Comments {
@@ -131,6 +106,26 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// How responses are read and scored (shared by `score` and `report`).
+#[derive(Args)]
+struct Scoring {
+    /// Instrument JSON the responses were collected with (default: the built-in one).
+    #[arg(long, value_name = "FILE")]
+    instrument: Option<PathBuf>,
+    /// Break results down by this column (repeat for several), e.g. --by department --by role.
+    #[arg(long = "by", value_name = "COLUMN")]
+    by: Vec<String>,
+    /// Column holding the survey wave (default: `wave` when the file has it).
+    #[arg(long, value_name = "COLUMN")]
+    wave: Option<String>,
+    /// Hide any group with fewer respondents than this (at least 2).
+    #[arg(long = "min-group", value_name = "K", default_value_t = DEFAULT_MIN_GROUP)]
+    min_group: usize,
+    /// Stop at the first bad row instead of skipping it and reporting it.
+    #[arg(long)]
+    strict: bool,
 }
 
 /// A response file format.
@@ -150,7 +145,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Instrument { json, instrument } => print_instrument(instrument.as_deref(), json),
         Command::Synth { n, seed, format, instrument } => write_synth(instrument.as_deref(), n, seed, format),
-        Command::Score { responses, instrument, by, wave, min_group, json, publish, strict, no_comments, min_comments, redact_names } => {
+        Command::Score { responses, scoring, json, publish, no_comments, min_comments, redact_names } => {
+            let Scoring { instrument, by, wave, min_group, strict } = scoring;
             let comments = if no_comments { None } else { Some((min_comments, redact_names)) };
             let output = if publish {
                 Output::Publish
@@ -161,7 +157,8 @@ fn main() -> ExitCode {
             };
             score_file(&responses, instrument.as_deref(), ScoreOptionsArgs { by, wave, min_group, output, strict, comments })
         }
-        Command::Report { file, output, instrument, by, wave, min_group, strict } => {
+        Command::Report { file, output, scoring } => {
+            let Scoring { instrument, by, wave, min_group, strict } = scoring;
             let args = ScoreOptionsArgs { by, wave, min_group, output: Output::Text, strict, comments: None };
             write_board_report(&file, instrument.as_deref(), args, &output)
         }
