@@ -8,6 +8,8 @@
 // (the CLI's --redact-names file); fetched once, before data is shown.
 // Properties: instrument (JSON text or object), redactNames (array of names, or null).
 // Methods: load(data), loadSample(n, seed).
+// Printing (Ctrl+P, page.pdf()): the element's print view hides the controls, shows every chart as an SVG
+// picture (vector) and keeps each chart on one page; data-printed counts the pictures' updates.
 // Events: secpulse-loaded (detail: { rows, summary, ms }), secpulse-error (detail: { message, crashed? }).
 //
 // If the wasm core crashes (a panic traps as WebAssembly.RuntimeError), the element says so, starts a

@@ -7,7 +7,8 @@
 //! simply draw what is there: [`html::render`] writes the standalone HTML file of
 //! `secpulse report`, and the dashboard's print view draws the same model in the browser.
 //! A new part of the report (a priority chart, an action plan) is one more builder that
-//! returns a [`Section::Chart`] or [`Section::Table`].
+//! returns a [`Section::Chart`] or [`Section::Table`]; a new key figure (a response rate) is
+//! one more [`Figure`] in `summary`. The board repeats released numbers only and adds none.
 //!
 //! ```
 //! use secpulse::board::Board;
