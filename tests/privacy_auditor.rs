@@ -206,6 +206,24 @@ fn class1_split_rests_on_answers_protected() {
     leaks_only_unprotected(&class1(), 1);
 }
 
+/// Class 1, linked form (second red team's open leak, now closed): Finance's 9 people answered
+/// every item and x skipped one Enablement item (still scored, on the mean of three). Finance's
+/// Enablement score next to its four item means gives x's answered total.
+fn class1_skipped_item() -> Survey {
+    let ins = sensitive_instrument();
+    let mut people = repeat(20, |i| full(&ins, "Engineering", 2 + (i % 3) as u8, 9));
+    people.extend(repeat(9, |i| full(&ins, "Finance", 2 + (i % 4) as u8, 8)));
+    let mut x = full(&ins, "Finance", 5, 8);
+    x.answers.remove("en1");
+    people.push(x);
+    survey(people, false)
+}
+
+#[test]
+fn class1_score_next_to_items_protected() {
+    leaks_only_unprotected(&class1_skipped_item(), 1);
+}
+
 #[test]
 fn class2_comment_vs_people_breakdown_found_when_unprotected() {
     let a = run(&class2(), Protection::PrimaryOnly);
