@@ -7,14 +7,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use secpulse::ingest::{self, ErrorPolicy, IngestOptions, IngestSummary};
+use secpulse::ingest::{self, ErrorPolicy, IngestOptions, IngestSummary, Ingested};
 use secpulse::instrument::{Instrument, Question};
+use secpulse::privacy::prior::Publication;
 use secpulse::privacy::redact::Redactor;
 use secpulse::privacy::CommentOptions;
 use secpulse::privacy::{MinGroup, DEFAULT_MIN_COMMENTS, DEFAULT_MIN_GROUP};
 use secpulse::report::{plain, Report};
 use secpulse::score::comments::AnalyzedComments;
-use secpulse::views::{score_with_comments, ScoreOptions};
+use secpulse::views::{score_with_comments, Protection, ScoreOptions, View, ViewConfig, Views};
 use secpulse::{board, synth, text};
 use serde::Serialize;
 
@@ -73,6 +74,11 @@ enum Command {
         /// (which quotes bad cells); `<secpulse-report src="report.json">` renders it.
         #[arg(long, conflicts_with = "json")]
         publish: bool,
+        /// With --publish: the JSON Lines file of what earlier publications of these responses
+        /// released. The report is decided so that it cannot be subtracted from them, and its own
+        /// record is appended. Keep it as private as the responses (docs/privacy.md).
+        #[arg(long, value_name = "FILE", requires = "publish")]
+        record: Option<PathBuf>,
         /// Skip the analysis of free-text comments (faster on very large files).
         #[arg(long)]
         no_comments: bool,
@@ -145,11 +151,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Instrument { json, instrument } => print_instrument(instrument.as_deref(), json),
         Command::Synth { n, seed, format, instrument } => write_synth(instrument.as_deref(), n, seed, format),
-        Command::Score { responses, scoring, json, publish, no_comments, min_comments, redact_names } => {
+        Command::Score { responses, scoring, json, publish, record, no_comments, min_comments, redact_names } => {
             let Scoring { instrument, by, wave, min_group, strict } = scoring;
             let comments = if no_comments { None } else { Some((min_comments, redact_names)) };
             let output = if publish {
-                Output::Publish
+                Output::Publish(record)
             } else if json {
                 Output::Json
             } else {
@@ -157,11 +163,7 @@ fn main() -> ExitCode {
             };
             score_file(&responses, instrument.as_deref(), ScoreOptionsArgs { by, wave, min_group, output, strict, comments })
         }
-        Command::Report { file, output, scoring } => {
-            let Scoring { instrument, by, wave, min_group, strict } = scoring;
-            let args = ScoreOptionsArgs { by, wave, min_group, output: Output::Text, strict, comments: None };
-            write_board_report(&file, instrument.as_deref(), args, &output)
-        }
+        Command::Report { file, output, scoring } => write_board_report(&file, scoring, &output),
         Command::Comments { file, json } => analyse_comments(&file, json),
     };
     match result {
@@ -264,14 +266,14 @@ fn progress_printer(total: usize) -> impl FnMut(usize, usize) {
 }
 
 /// What `score` prints.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 enum Output {
     /// Readable tables.
     Text,
     /// The report with an `ingest` section.
     Json,
-    /// The aggregates-only report to publish.
-    Publish,
+    /// The aggregates-only report to publish, with the file of earlier publications' records.
+    Publish(Option<PathBuf>),
 }
 
 /// The `score` options, as given on the command line.
@@ -304,26 +306,16 @@ fn comment_options(min_comments: usize, names: Option<&Path>) -> Result<CommentO
     })
 }
 
-/// Reads `responses` and scores them (problems with rows are reported on stderr).
-fn read_and_score(
-    responses: &str,
-    instrument: Option<&Path>,
-    args: &ScoreOptionsArgs,
-    bytes: Vec<u8>,
-) -> Result<(Report, IngestSummary), String> {
-    let ScoreOptionsArgs { by, wave, min_group, strict, comments, .. } = args;
-    let ins = load_instrument(instrument)?;
-    let comment_options = comments.as_ref().map(|(k, names)| comment_options(*k, names.as_deref())).transpose()?;
-    let min_group = MinGroup::new(*min_group)?;
-    let options = IngestOptions { policy: if *strict { ErrorPolicy::Fail } else { ErrorPolicy::SkipRow }, ..Default::default() };
+/// Reads the response file `name` (its `bytes`), reporting skipped rows on stderr.
+fn read_responses(name: &str, ins: &Instrument, strict: bool, bytes: Vec<u8>) -> Result<Ingested, String> {
+    let options = IngestOptions { policy: if strict { ErrorPolicy::Fail } else { ErrorPolicy::SkipRow }, ..Default::default() };
     let format = ingest::detect_format(&bytes);
     let mut progress = progress_printer(bytes.len());
     let ingested =
-        ingest::read_responses_with_progress(&ins, &bytes, format, &options, &mut progress).map_err(|e| format!("{responses}: {e}"))?;
-    drop(bytes);
-    let summary = ingested.summary;
+        ingest::read_responses_with_progress(ins, &bytes, format, &options, &mut progress).map_err(|e| format!("{name}: {e}"))?;
+    let summary = &ingested.summary;
     for problem in &summary.problems {
-        eprintln!("secpulse: skipped {responses}: {problem}");
+        eprintln!("secpulse: skipped {name}: {problem}");
     }
     if summary.problems_total > summary.problems.len() {
         eprintln!("secpulse: … and {} more problems", summary.problems_total - summary.problems.len());
@@ -335,51 +327,25 @@ fn read_and_score(
             secpulse::fmt::count(summary.rows_read)
         );
     }
-    let table = &ingested.table;
-    let wave = wave.clone().or_else(|| table.segment("wave").map(|_| "wave".to_string()));
-    let analyzed = comment_options.as_ref().map(|_| AnalyzedComments::new(&text::Analyzer::new(), table));
-    let comments = analyzed.as_ref().zip(comment_options.as_ref());
-    let report =
-        score_with_comments(&ins, table, &ScoreOptions { by: by.clone(), wave, min_group }, comments).map_err(|e| e.to_string())?;
-    Ok((report, summary))
-}
-
-fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs) -> CliResult {
-    let bytes = read_input(responses)?;
-    let (report, summary) = read_and_score(responses, instrument, &args, bytes)?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    match args.output {
-        Output::Json => {
-            serde_json::to_writer_pretty(&mut out, &ScoreOutput { report: &report, ingest: &summary }).map_err(|e| e.to_string())?;
-            writeln!(out).map_err(stdout_error)?;
-        }
-        Output::Publish => {
-            serde_json::to_writer(&mut out, &report).map_err(|e| e.to_string())?;
-            writeln!(out).map_err(stdout_error)?;
-        }
-        Output::Text => out.write_all(plain::render(&report).as_bytes()).map_err(stdout_error)?,
-    }
-    out.flush().map_err(stdout_error)
+    Ok(ingested)
 }
 
 /// `secpulse report`: scores the responses (or reads a published report) and writes the
 /// board report's HTML file.
-fn write_board_report(file: &str, instrument: Option<&Path>, mut args: ScoreOptionsArgs, output: &Path) -> CliResult {
+fn write_board_report(file: &str, scoring: Scoring, output: &Path) -> CliResult {
     let bytes = read_input(file)?;
     let report = match Report::published_text(&bytes) {
         Some(json) => Report::from_json(json).map_err(|e| format!("{file}: {e}"))?,
         None => {
-            if args.by.is_empty() {
-                args.by.push("department".to_string());
+            let Scoring { instrument, mut by, wave, min_group, strict } = scoring;
+            let ins = load_instrument(instrument.as_deref())?;
+            let table = read_responses(file, &ins, strict, bytes)?.table;
+            if by.is_empty() && table.segment("department").is_some() {
+                by.push("department".to_string());
             }
-            match read_and_score(file, instrument, &args, bytes.clone()) {
-                // Without a department column, the default breakdown is simply left out.
-                Err(e) if args.by == ["department"] && e.contains("department") => {
-                    args.by.clear();
-                    read_and_score(file, instrument, &args, bytes)?.0
-                }
-                other => other?.0,
-            }
+            let wave = wave.or_else(|| table.segment("wave").map(|_| "wave".to_string()));
+            let options = ScoreOptions { by, wave, min_group: MinGroup::new(min_group)? };
+            score_with_comments(&ins, &table, &options, None).map_err(|e| e.to_string())?
         }
     };
     let html = board::html::render(&board::Board::of(&report), &report);
@@ -388,6 +354,70 @@ fn write_board_report(file: &str, instrument: Option<&Path>, mut args: ScoreOpti
         return out.write_all(html.as_bytes()).and_then(|_| out.flush()).map_err(stdout_error);
     }
     std::fs::write(output, html).map_err(|e| format!("cannot write {}: {e}", output.display()))
+}
+
+fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs) -> CliResult {
+    let ScoreOptionsArgs { by, wave, min_group, output, strict, comments } = args;
+    let ins = load_instrument(instrument)?;
+    let comment_options = comments.map(|(k, names)| comment_options(k, names.as_deref())).transpose()?;
+    let min_group = MinGroup::new(min_group)?;
+    let ingested = read_responses(responses, &ins, strict, read_input(responses)?)?;
+    let summary = &ingested.summary;
+    let wave = wave.or_else(|| ingested.table.segment("wave").map(|_| "wave".to_string()));
+    if let Output::Publish(record) = output {
+        let config = ViewConfig { wave, min_group, comments: comment_options, protection: Protection::Linked };
+        let json = publish(Views::new(ins, ingested.table, config, None), by, record.as_deref())?;
+        return writeln!(io::stdout().lock(), "{json}").map_err(stdout_error);
+    }
+    let table = &ingested.table;
+    let analyzed = comment_options.as_ref().map(|_| AnalyzedComments::new(&text::Analyzer::new(), table));
+    let comments = analyzed.as_ref().zip(comment_options.as_ref());
+    let report = score_with_comments(&ins, table, &ScoreOptions { by, wave, min_group }, comments).map_err(|e| e.to_string())?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if output == Output::Json {
+        serde_json::to_writer_pretty(&mut out, &ScoreOutput { report: &report, ingest: summary }).map_err(|e| e.to_string())?;
+        writeln!(out).map_err(stdout_error)?;
+    } else {
+        out.write_all(plain::render(&report).as_bytes()).map_err(stdout_error)?;
+    }
+    out.flush().map_err(stdout_error)
+}
+
+/// The published report (aggregates only, shares rounded) of everyone broken down `by`,
+/// decided with the earlier publications recorded in `record` (JSON Lines), to which this
+/// publication's record is then appended.
+fn publish(mut views: Views, by: Vec<String>, record: Option<&Path>) -> Result<String, String> {
+    let prior = match record {
+        Some(path) if path.exists() => read_records(path)?,
+        _ => Vec::new(),
+    };
+    let (json, publication) = views.publish_after(&View { by, ..View::default() }, &prior).map_err(|e| e.to_string())?;
+    match (record, publication) {
+        (Some(path), Some(publication)) => {
+            let line = serde_json::to_string(&publication).map_err(|e| e.to_string())? + "\n";
+            let mut file =
+                std::fs::OpenOptions::new().create(true).append(true).open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            file.write_all(line.as_bytes()).and_then(|()| file.sync_all()).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        (Some(_), None) => {
+            return Err("--record needs a wave column: without one, nothing tells the rows published now from later ones".into())
+        }
+        (None, Some(_)) => eprintln!(
+            "secpulse: publishing without --record: a later report of these responses with more waves could be \
+             subtracted from this one (docs/privacy.md, \"Publishing again\")"
+        ),
+        (None, None) => {}
+    }
+    Ok(json)
+}
+
+/// The records of earlier publications in `path`, one JSON object per line.
+fn read_records(path: &Path) -> Result<Vec<Publication>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    lines
+        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{}:{}: not a publication record: {e}", path.display(), i + 1)))
+        .collect()
 }
 
 fn analyse_comments(file: &str, json: bool) -> CliResult {

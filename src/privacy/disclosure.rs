@@ -208,7 +208,13 @@ impl Policy {
 
     /// The cells of every population the publications `prior` released, per statistic (each
     /// restricted to the waves they published); refused when they do not fit these responses.
-    fn known_from(&self, prior: &[Publication], instrument: &Instrument, table: &ResponseTable, cells: &Cells) -> Result<Vec<(Measure, Vec<usize>)>, PriorError> {
+    fn known_from(
+        &self,
+        prior: &[Publication],
+        instrument: &Instrument,
+        table: &ResponseTable,
+        cells: &Cells,
+    ) -> Result<Vec<(Measure, Vec<usize>)>, PriorError> {
         let mut known = Vec::new();
         for publication in prior {
             let wave = self.wave.ok_or(PriorError::NoWaveColumn)?;
