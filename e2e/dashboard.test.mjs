@@ -3,7 +3,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, page, inkPerCanvas, SCREENSHOTS } from './helpers.mjs';
 
-const CHARTS = ['balance', 'priority', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance', 'selections'];
+// 'sensitive' is hidden: the demo's instrument asks no randomized-response question.
+const CHARTS = ['balance', 'priority', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance', 'selections', 'ranking'];
 // The synthetic data always has exactly 3 and 4 people in the last two departments.
 const SMALL = ['Executive Office', 'Other'];
 const NUMERIC = ['en1', 'en2', 'en3', 'en4', 'en_balance', 'rs1', 'rs2', 'rs3', 'rs4', 'ap1', 'ap2', 'ap3', 'ap4', 'cm1', 'cm2', 'cm3',
@@ -31,7 +32,7 @@ test('demo draws every chart, with titles, takeaways and tables', async () => {
   const ink = await inkPerCanvas(p);
   assert.deepEqual(ink.map((c) => c.kind), CHARTS);
   for (const c of ink) assert.ok(c.ink > 400, `${c.kind} canvas is blank (${c.ink} pixels)`);
-  const panels = await p.evaluate(() => [...document.querySelector('secpulse-report').shadowRoot.querySelectorAll('section:not(.browser):not([data-kind="plan"])')].map((s) => ({
+  const panels = await p.evaluate(() => [...document.querySelector('secpulse-report').shadowRoot.querySelectorAll('section[data-kind]:not(.browser):not(.board):not([hidden]):not([data-kind="plan"])')].map((s) => ({
     title: s.querySelector('h2').textContent, takeaway: s.querySelector('.takeaway').textContent,
     th: s.querySelectorAll('th[scope="col"]').length, caption: s.querySelector('caption')?.textContent ?? '',
   })));
@@ -52,7 +53,8 @@ test('SVG exports carry the expected labels and escape nothing unsafe', async ()
   const expected = { balance: ['All respondents', 'Engineering', 'Always says no'], dimensions: ['Enablement', 'Preparedness'],
     priority: ['Fix first', 'Keep', 'Watch', 'Enablement'], nps: ['All respondents', '2026-H1'], likert: ['Favourable'], heatmap: ['Responsiveness', 'Finance'], trend: ['2025-H1', 'Overall'],
     themes: ['What the comments are about', 'What does the security team do well?'], sentiment: ['All comments', 'Engineering', 'Negative'],
-    stance: ['All comments', 'Blocks work', 'Enables work'], selections: ['What people chose', 'None of these'] };
+    stance: ['All comments', 'Blocks work', 'Enables work'], selections: ['What people chose', 'None of these'],
+    ranking: ['Importance 0–100', 'Email and collaboration'] };
   for (const kind of CHARTS) {
     const svg = await p.evaluate((k) => document.querySelector('secpulse-report').svg(k), kind);
     assert.ok(svg.startsWith('<svg'), kind);

@@ -31,9 +31,12 @@ export async function page(browser, { width = 1440, height = 900, bypassCSP = fa
   return p;
 }
 
-/** Per chart canvas of `selector`'s shadow root: how many pixels differ from the corner (background). */
+/**
+ * Per chart canvas of `selector`'s shadow root: how many pixels differ from the corner (background). Panels the
+ * data has nothing for (a survey without sensitive questions) are hidden and left out.
+ */
 export function inkPerCanvas(p, selector = 'secpulse-report') {
-  return p.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('canvas')].map((c) => {
+  return p.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('section:not([hidden]) canvas')].map((c) => {
     const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
     let ink = 0;
     for (let i = 0; i < data.length; i += 4) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build and test secpulse; a no-op (~1 s) when all is there.
 # Rust wasm target, the wasm-bindgen CLI pinned to Cargo.lock's version, Debian Chromium + ChromeDriver
-# and fonts for browser tests, and the e2e npm packages (pinned in e2e/package-lock.json: playwright-core,
+# and fonts for browser tests, poppler-utils for the PDF checks, and the e2e npm packages (pinned in e2e/package-lock.json: playwright-core,
 # axe-core, and ESLint for the JS lint gate).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,13 @@ if [ "$need_browser" = 1 ] && ! { command -v chromium && command -v chromedriver
   echo "setup: installing Chromium, ChromeDriver and fonts (apt)…" >&2
   apt-get update -q >/dev/null
   apt-get install -y -q chromium chromium-driver fonts-liberation fonts-dejavu-core >/dev/null
+fi
+
+# pdfinfo/pdftotext/pdftoppm: the print tests check page counts and text of Chromium's PDFs (e2e/print.test.mjs).
+if [ "$need_browser" = 1 ] && ! command -v pdftotext >/dev/null 2>&1; then
+  echo "setup: installing poppler-utils (apt)…" >&2
+  apt-get update -q >/dev/null
+  apt-get install -y -q poppler-utils >/dev/null
 fi
 
 rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \

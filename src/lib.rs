@@ -13,7 +13,10 @@
 //! - [`privacy`]: the minimum group size, applied in one place to everything shown.
 //! - [`report`]: the report model every output is made from; the priority matrix; response rates.
 //! - [`plan`]: the practices library (data) and the action plan ranked from a released report.
+//! - [`chart`]: charts of a report, with their takeaways and data tables.
+//! - [`board`]: the board-ready report (executive summary, strengths and risks, charts, method) and its HTML file.
 
+pub mod board;
 pub mod chart;
 pub mod fmt;
 pub mod ingest;

@@ -249,3 +249,77 @@ fn phones_get_whole_statements_and_a_column_key_instead_of_cut_labels() {
     assert!(heat.contains("1 Enablement") && heat.contains("2 Responsiveness"), "numbered column key");
     assert!(!heat.contains("E\u{2026}"));
 }
+
+/// A report of the instrument with a randomized-response question, synthetic answers from
+/// every department (the last two under 5 people) and the leaders' ranking.
+fn sensitive_report() -> Report {
+    let json = std::fs::read_to_string("www/examples/instrument-sensitive.json").expect("example instrument");
+    let ins = Instrument::from_json(&json).expect("valid instrument");
+    let table = secpulse::synth::generate(&ins, &secpulse::synth::SynthOptions { n: 3000, seed: 11, ..Default::default() });
+    let opts = ScoreOptions { by: vec!["department".into()], ..ScoreOptions::default() };
+    secpulse::views::score(&ins, &table, &opts).expect("scores")
+}
+
+#[test]
+fn randomized_response_chart_shows_estimates_with_their_wider_intervals() {
+    let r = sensitive_report();
+    let o = options();
+    let out = render(ChartKind::Sensitive, &r, &o);
+    if let Ok(dir) = std::env::var("SECPULSE_SVG_DIR") {
+        std::fs::write(format!("{dir}/sensitive.svg"), &out).expect("writes svg");
+    }
+    for label in ["All respondents", "Engineering", "Estimated share", "&lt; 5"] {
+        assert!(out.contains(label), "sensitive chart lacks {label:?}");
+    }
+    let t = describe(ChartKind::Sensitive, &r, &o);
+    assert!(t.takeaway.starts_with("An estimated "), "{}", t.takeaway);
+    assert!(t.takeaway.contains("as wide as a direct question"), "{}", t.takeaway);
+    let all = &t.table.rows[0];
+    assert_eq!(all[0], "All respondents");
+    let widths: f64 = all[4].trim_end_matches('\u{d7}').parse().expect("a width factor");
+    assert!(widths > 1.0, "randomized response widens the interval: {all:?}");
+    let s = &r.sensitive[0];
+    let groups = &s.segments["department"];
+    assert_eq!(t.table.rows.len(), 1 + groups.len());
+    for (row, g) in t.table.rows[1..].iter().zip(groups) {
+        assert_eq!(row[0], g.value);
+        if g.estimate.share.is_none() {
+            assert!(row[1..].iter().all(|c| c.is_empty() || c == "< 5"), "{row:?}");
+        }
+    }
+    assert!(t.table.rows.iter().all(|row| row.len() == t.table.columns.len()));
+}
+
+#[test]
+fn ranking_chart_orders_systems_by_borda_importance() {
+    let r = sensitive_report();
+    let out = render(ChartKind::Ranking, &r, &options());
+    if let Ok(dir) = std::env::var("SECPULSE_SVG_DIR") {
+        std::fs::write(format!("{dir}/ranking.svg"), &out).expect("writes svg");
+    }
+    let ranking = &r.rankings[0];
+    assert!(ranking.n.is_some() && !ranking.options.is_empty(), "leaders ranked");
+    assert!(!ranking.text.is_empty(), "the question travels with the ranking");
+    for o in &ranking.options {
+        assert!(out.contains(&o.option.replace('&', "&amp;")), "ranking chart lacks {}", o.option);
+    }
+    let t = describe(ChartKind::Ranking, &r, &options());
+    assert!(t.takeaway.contains(&ranking.options[0].option), "{}", t.takeaway);
+    let places: Vec<&str> = t.table.rows.iter().map(|row| row[2].as_str()).collect();
+    assert_eq!(places[0], "1");
+    let importance: Vec<f64> = t.table.rows.iter().map(|row| row[3].parse().unwrap()).collect();
+    assert!(importance.windows(2).all(|w| w[0] >= w[1]), "most important first: {importance:?}");
+    assert!(importance.iter().all(|&i| (0.0..=100.0).contains(&i)));
+}
+
+#[test]
+fn surveys_without_sensitive_or_ranking_questions_say_so() {
+    let mut r = report();
+    r.rankings.clear();
+    r.sensitive.clear();
+    for kind in [ChartKind::Sensitive, ChartKind::Ranking] {
+        let out = render(kind, &r, &options());
+        assert!(out.contains("This survey"), "{kind:?}");
+        assert!(describe(kind, &r, &options()).table.rows.is_empty());
+    }
+}

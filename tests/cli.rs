@@ -261,3 +261,26 @@ fn headcounts_give_response_rates_and_bad_ones_say_where() {
     assert!(stderr(&o).contains("headcounts line 2: headcount \"many\" is not a whole number"), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn report_writes_a_self_contained_html_file_from_responses_or_a_published_report() {
+    let dir = std::env::temp_dir().join(format!("secpulse-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = secpulse(&["synth", "--n", "800", "--seed", "4"], None).stdout;
+    let responses = dir.join("responses.csv");
+    std::fs::write(&responses, &csv).unwrap();
+    let html_path = dir.join("report.html");
+    let o = secpulse(&["report", responses.to_str().unwrap(), "-o", html_path.to_str().unwrap()], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    assert!(html.starts_with("<!doctype html>") && html.contains("Executive summary") && html.contains("By department</h2>"));
+    // The same from the published report, to standard output.
+    let published = secpulse(&["score", "--publish", "--by", "department", "-"], Some(&csv));
+    assert!(published.status.success());
+    let o = secpulse(&["report", "-", "-o", "-"], Some(&published.stdout));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Executive summary"));
+    let o = secpulse(&["report", dir.join("missing.csv").to_str().unwrap(), "-o", "-"], None);
+    assert!(!o.status.success() && stderr(&o).contains("cannot read"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -110,7 +110,7 @@ fn draws_pixels_on_a_canvas_and_round_trips_a_published_report() {
     canvas.set_width(640);
     canvas.set_height(400);
     let opts = r#"{"by":["department"],"wave":"wave"}"#;
-    for kind in ["balance", "dimensions", "likert", "heatmap", "trend", "nps", "sentiment", "stance", "themes", "priority"] {
+    for kind in ["balance", "dimensions", "likert", "heatmap", "trend", "nps", "sentiment", "stance", "themes", "priority", "ranking"] {
         d.draw(kind, canvas.clone(), options(opts)).unwrap_or_else(|_| panic!("{kind} draws"));
         let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok().flatten().expect("2d").dyn_into().expect("2d");
         let data = ctx.get_image_data(0.0, 0.0, 640.0, 400.0).expect("pixels").data();

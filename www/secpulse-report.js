@@ -10,6 +10,8 @@
 // (the CLI's --redact-names file); fetched once, before data is shown.
 // Properties: instrument (JSON text or object), redactNames (array of names, or null).
 // Methods: load(data), loadSample(n, seed).
+// Printing (Ctrl+P, page.pdf()): the element's print view hides the controls, shows every chart as an SVG
+// picture (vector) and keeps each chart on one page; data-printed counts the pictures' updates.
 // Events: secpulse-loaded (detail: { rows, summary, ms }), secpulse-error (detail: { message, crashed? }).
 //
 // If the wasm core crashes (a panic traps as WebAssembly.RuntimeError), the element says so, starts a
@@ -22,18 +24,30 @@ import { panel } from './report/panel.js';
 import { commentBrowser } from './report/comments.js';
 import { chartLook, isDark, onSchemeChange } from './theme.js';
 import { planPanel } from './report/plan.js';
+import { boardPanels } from './report/board.js';
 
 // Dashboard order: the headline first; wide panels (balance, likert, heatmap, action plan, comment browser) alternate with pairs.
-const CHARTS = ['balance', 'priority', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance', 'selections'];
-/** Charts shown only when the report has their data: kind → report field. */
-const OPTIONAL = { selections: 'selections' };
+// The last three are shown only when the survey has them: multi-choice questions, sensitive (randomized-response) questions, a ranking.
+const CHARTS = ['balance', 'priority', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance', 'selections', 'sensitive', 'ranking'];
+/** Charts a report may lack the data for, with the test of whether it has it. */
+const OPTIONAL = {
+  selections: (report) => report.selections?.length > 0,
+  sensitive: (report) => report.sensitive?.length > 0,
+  ranking: (report) => report.rankings?.length > 0,
+};
 const ALL = '';
+/** Width in CSS pixels of the print view's SVG charts (they scale to the page, as in `secpulse report`). */
+const PRINT_WIDTH = 780;
 const CRASHED = 'The analysis engine stopped unexpectedly (a fault in secpulse).';
 
 class SecpulseReport extends HTMLElement {
   static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme', 'redact-names', 'instrument'];
   #core; #dash; #instrument = null; #panels = new Map(); #columns = []; #filter = { segment: ALL, wave: ALL };
-  #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null; #plan = null;
+  #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null; #plan = null; #board = null;
+  /** The print view's SVG pictures: a timer that makes them after drawing, and whether they are behind the canvases. */
+  #printTimer = 0; #printStale = false;
+  #onPrint = () => { if (this.#printStale) this.#guard(() => this.#drawPrint()); };
+  #printMedia = matchMedia('print');
   /** The load steps behind the current data, replayed into a fresh wasm instance after a crash. */
   #sources = []; #recovering = false; #retry = null;
   // Names to redact: the list (null: none), the pending fetch of `redact-names`, the URL it
@@ -87,13 +101,22 @@ class SecpulseReport extends HTMLElement {
   }
 
   connectedCallback() {
+    // Ctrl+P / window.print(): the SVG pictures are made now if drawing has not made them yet.
+    addEventListener('beforeprint', this.#onPrint);
+    this.#printMedia.addEventListener('change', this.#onPrint);
     if (this.getAttribute('redact-names')) this.#fetchNames(this.getAttribute('redact-names'));
     if (this.getAttribute('instrument')) this.#fetchInstrument(this.getAttribute('instrument'));
     if (this.getAttribute('src')) this.#fetch(this.getAttribute('src'));
     this.#unwatch ??= onSchemeChange(() => { if (this.#panels.size && this.getAttribute('theme') !== 'light' && this.getAttribute('theme') !== 'dark') this.#schedule(); });
   }
 
-  disconnectedCallback() { this.#unwatch?.(); this.#unwatch = null; }
+  disconnectedCallback() {
+    this.#unwatch?.();
+    this.#unwatch = null;
+    removeEventListener('beforeprint', this.#onPrint);
+    this.#printMedia.removeEventListener('change', this.#onPrint);
+    clearTimeout(this.#printTimer);
+  }
 
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.isConnected) return;
@@ -269,6 +292,7 @@ class SecpulseReport extends HTMLElement {
 
   /** The wasm instance crashed: it is dropped and, unless this happened while recovering, replaced. */
   #crashed(e) {
+    clearTimeout(this.#printTimer);
     discard(this.#core);
     this.#core = null;
     this.#dash = null;
@@ -378,6 +402,8 @@ class SecpulseReport extends HTMLElement {
       ? `Published report (${report.instrument.title}) · aggregates only · groups under ${k} people are shown as “< ${k}”`
       : `${report.respondents == null ? `Fewer than ${k}` : report.respondents.toLocaleString('en')} respondents · analysed in your browser, nothing is uploaded · groups under ${k} people are shown as “< ${k}”`;
     if (!this.#panels.size) {
+      this.#board = boardPanels();
+      u.grid.append(this.#board.summary);
       for (const kind of CHARTS) {
         const p = panel(kind, { svg: (k) => this.#guard(() => this.#exportSvg(k)), png: (k) => this.#guard(() => this.#exportPng(k)) });
         this.#panels.set(kind, p);
@@ -385,11 +411,12 @@ class SecpulseReport extends HTMLElement {
       }
       this.#plan = planPanel({ checklist: (format) => this.#guard(() => this.#exportChecklist(format)) });
       this.#browser = commentBrowser(this.#core.commentLabels());
-      u.grid.append(this.#plan.root, this.#browser.root);
+      u.grid.append(this.#plan.root, this.#browser.root, this.#board.closing);
     }
-    for (const [kind, field] of Object.entries(OPTIONAL)) this.#panels.get(kind).root.hidden = !report[field]?.length;
     this.#plan.update(this.#dash.plan(this.#options()));
+    this.#board.update(this.#dash.board(this.#options()));
     this.#browser.update(questions.find((q) => q.id === this.#question) ?? null, { published: this.#published, names: this.#namesCount });
+    for (const [kind, has] of Object.entries(OPTIONAL)) this.#panels.get(kind).root.hidden = !has(report);
     this.#draw();
   }
 
@@ -412,8 +439,25 @@ class SecpulseReport extends HTMLElement {
       this.#dash.draw(kind, p.canvas, o);
     }
     this.#width = this.#ui.grid.clientWidth;
+    this.#printStale = true;
+    clearTimeout(this.#printTimer);
+    this.#printTimer = setTimeout(() => this.#guard(() => this.#drawPrint()), 250);
     this.dataset.drawn = String((Number(this.dataset.drawn) || 0) + 1);
     this.dispatchEvent(new CustomEvent('secpulse-drawn'));
+  }
+
+  /** The print view: every shown chart as an SVG picture (vector in print and PDF), light theme. */
+  #drawPrint() {
+    clearTimeout(this.#printTimer);
+    if (!this.#dash) return; // the core crashed meanwhile; the recovery draws again
+    const o = this.#options({ theme: 'light', pixelRatio: 1, width: PRINT_WIDTH });
+    for (const [kind, p] of this.#panels) {
+      if (p.root.hidden) continue;
+      const svg = this.#dash.svg(kind, PRINT_WIDTH, this.#dash.preferredHeight(kind, o), o);
+      p.setPicture(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+    }
+    this.#printStale = false;
+    this.dataset.printed = String((Number(this.dataset.printed) || 0) + 1);
   }
 
   /** Export size of chart `kind` at `o`: 1200 CSS pixels wide, room for the title and takeaway. */

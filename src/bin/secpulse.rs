@@ -20,7 +20,7 @@ use secpulse::report::priority::{priority, Priority, Quadrant};
 use secpulse::report::{plain, publish_json, Outcome, Report};
 use secpulse::score::comments::AnalyzedComments;
 use secpulse::views::{score_with_comments, Protection, ScoreOptions, View, ViewConfig, Views};
-use secpulse::{synth, text};
+use secpulse::{board, synth, text};
 use serde::Serialize;
 
 /// Anonymous security-culture surveys: how do employees see their security team?
@@ -118,6 +118,20 @@ enum Command {
         #[arg(long, value_name = "N", default_value_t = 5)]
         top: usize,
     },
+    /// Write the board-ready report: one self-contained HTML file (executive summary, strengths
+    /// and risks, charts, breakdown table, method) that prints on A4 and Letter. Results are
+    /// broken down by `department` unless --by says otherwise.
+    Report {
+        /// The responses (CSV, JSON array or JSON Lines; `-` reads standard input), or a
+        /// published report JSON (`score --publish`).
+        #[arg(value_name = "FILE")]
+        file: String,
+        /// Where to write the HTML (`-` writes to standard output).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        #[command(flatten)]
+        scoring: Scoring,
+    },
     /// Analyse free-text comments: JSON Lines with `id` and `text` in, one result per line out.
     Comments {
         /// JSON Lines file of {"id": …, "text": …} (`-` reads standard input).
@@ -129,7 +143,7 @@ enum Command {
     },
 }
 
-/// How a response file is read and scored (shared by `score` and `plan`).
+/// How a response file is read and scored (shared by `score`, `plan` and `report`).
 #[derive(Args)]
 struct Scoring {
     /// Instrument JSON the responses were collected with (default: the built-in one).
@@ -199,6 +213,7 @@ fn main() -> ExitCode {
             let format = if json { PlanFormat::Json } else { format };
             plan_file(responses.as_deref().unwrap_or("-"), scoring, practices.as_deref(), (format, top))
         }
+        Command::Report { file, output, scoring } => write_board_report(&file, scoring, &output),
         Command::Comments { file, json } => analyse_comments(&file, json),
     };
     match result {
@@ -344,7 +359,7 @@ fn comment_options(min_comments: usize, names: Option<&Path>) -> Result<CommentO
 
 /// Reads, scores and protects a response file (with response rates when headcounts are given).
 fn released_report(responses: &str, scoring: Scoring, comments: CommentArgs) -> Result<(Report, IngestSummary), String> {
-    let (report, summary, _) = released_report_after(responses, scoring, comments, None)?;
+    let (report, summary, _) = released_report_after(responses, read_input(responses)?, scoring, comments, None)?;
     Ok((report, summary))
 }
 
@@ -352,6 +367,7 @@ fn released_report(responses: &str, scoring: Scoring, comments: CommentArgs) -> 
 /// (`Views::report_after`), and this publication's record.
 fn released_report_after(
     responses: &str,
+    bytes: Vec<u8>,
     scoring: Scoring,
     comments: CommentArgs,
     prior: Option<&[Publication]>,
@@ -366,7 +382,6 @@ fn released_report_after(
             by.push(column);
         }
     }
-    let bytes = read_input(responses)?;
     let options = IngestOptions { policy: if strict { ErrorPolicy::Fail } else { ErrorPolicy::SkipRow }, ..Default::default() };
     let format = ingest::detect_format(&bytes);
     let mut progress = progress_printer(bytes.len());
@@ -452,7 +467,7 @@ fn publish(responses: &str, scoring: Scoring, comments: CommentArgs, record: Opt
         Some(path) if path.exists() => read_records(path)?,
         _ => Vec::new(),
     };
-    let (report, _, publication) = released_report_after(responses, scoring, comments, Some(&prior))?;
+    let (report, _, publication) = released_report_after(responses, read_input(responses)?, scoring, comments, Some(&prior))?;
     match (record, publication) {
         (Some(path), Some(publication)) => {
             let line = serde_json::to_string(&publication).map_err(|e| e.to_string())? + "\n";
@@ -470,6 +485,26 @@ fn publish(responses: &str, scoring: Scoring, comments: CommentArgs, record: Opt
         (None, None) => {}
     }
     write_text(&(publish_json(&report) + "\n"))
+}
+
+/// `secpulse report`: scores the responses (or reads a published report) and writes the
+/// board report's HTML file; responses are broken down by department unless `--by` says otherwise.
+fn write_board_report(file: &str, mut scoring: Scoring, output: &Path) -> CliResult {
+    let bytes = read_input(file)?;
+    let report = match Report::published_text(&bytes) {
+        Some(json) => Report::from_json(json).map_err(|e| format!("{file}: {e}"))?,
+        None => {
+            if scoring.by.is_empty() {
+                scoring.by.push("department".to_string());
+            }
+            released_report_after(file, bytes, scoring, None, None)?.0
+        }
+    };
+    let html = board::html::render(&board::Board::of(&report), &report);
+    if output == Path::new("-") {
+        return write_text(&html);
+    }
+    std::fs::write(output, html).map_err(|e| format!("cannot write {}: {e}", output.display()))
 }
 
 /// The records of earlier publications in `path`, one JSON object per line.

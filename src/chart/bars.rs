@@ -96,8 +96,15 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, bars: &Bars) -> Result
     let value_w = widest(&|r| (&r.value, true)).max(pen.px(24.0));
     let n_w = widest(&|r| (&r.n, false));
     let narrow = b.w() < pen.px(NARROW);
-    let label_max = (f64::from(b.w()) * if narrow { 0.34 } else { 0.3 }) as i32;
     let natural = bars.rows.iter().map(|r| pen.width(&r.label, BODY, r.strong)).max().unwrap_or(0);
+    // Labels get 30% of the width, or up to 40% when that keeps every one whole (short names
+    // such as business systems); long statements are shortened at 30%.
+    let share = match narrow {
+        true => 0.34,
+        false if f64::from(natural) <= f64::from(b.w()) * 0.4 => 0.4,
+        false => 0.3,
+    };
+    let label_max = (f64::from(b.w()) * share) as i32;
     // On phones, labels that would lose their meaning go on their own line(s) above the bar.
     let above = narrow && natural > label_max;
     let label_w = if above { 0 } else { natural.min(label_max) };

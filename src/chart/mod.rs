@@ -31,7 +31,9 @@ pub mod measure;
 mod nps;
 pub mod palette;
 mod priority;
+mod ranking;
 mod selections;
+mod sensitive;
 mod trend;
 
 use std::fmt as stdfmt;
@@ -76,11 +78,15 @@ pub enum ChartKind {
     Selections,
     /// Dimension score against its importance for an outcome (driver analysis), in quadrants.
     Priority,
+    /// Sensitive yes/no questions: estimated shares from randomized response, with their wider CIs.
+    Sensitive,
+    /// The leaders' ranking of business systems by importance (Borda count).
+    Ranking,
 }
 
 impl ChartKind {
     /// Every chart, in dashboard order.
-    pub const ALL: [ChartKind; 11] = [
+    pub const ALL: [ChartKind; 13] = [
         ChartKind::Balance,
         ChartKind::Dimensions,
         ChartKind::Likert,
@@ -92,6 +98,8 @@ impl ChartKind {
         ChartKind::Themes,
         ChartKind::Selections,
         ChartKind::Priority,
+        ChartKind::Sensitive,
+        ChartKind::Ranking,
     ];
 
     /// The chart's id ("balance", "dimensions", …), as used in JS and file names.
@@ -108,6 +116,8 @@ impl ChartKind {
             ChartKind::Themes => "themes",
             ChartKind::Selections => "selections",
             ChartKind::Priority => "priority",
+            ChartKind::Sensitive => "sensitive",
+            ChartKind::Ranking => "ranking",
         }
     }
 }
@@ -262,6 +272,8 @@ fn draw_body<DB: DrawingBackend>(kind: ChartKind, report: &Report, pen: &Pen<'_,
         ChartKind::Themes => comments::draw_themes(pen, report, o),
         ChartKind::Selections => selections::draw(pen, report),
         ChartKind::Priority => priority::draw(pen, report, o),
+        ChartKind::Sensitive => sensitive::draw(pen, report, o),
+        ChartKind::Ranking => ranking::draw(pen, report),
     }
 }
 
@@ -303,6 +315,8 @@ pub fn describe(kind: ChartKind, report: &Report, options: &ChartOptions) -> Cha
         ChartKind::Themes => comments::describe_themes(report, options),
         ChartKind::Selections => selections::describe(report),
         ChartKind::Priority => priority::describe(report, options),
+        ChartKind::Sensitive => sensitive::describe(report, options),
+        ChartKind::Ranking => ranking::describe(report),
     }
 }
 
@@ -327,6 +341,8 @@ pub fn preferred_height(kind: ChartKind, report: &Report, options: &ChartOptions
         ChartKind::Themes => rows(comments::theme_rows(report, options), true),
         ChartKind::Selections => rows(selections::rows(report).max(1), true),
         ChartKind::Priority => 420,
+        ChartKind::Sensitive => rows(sensitive::rows(report, options).max(1), true),
+        ChartKind::Ranking => rows(ranking::rows(report).max(1), true),
     }
 }
 

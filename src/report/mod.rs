@@ -435,6 +435,9 @@ pub struct Balance {
 pub struct Ranking {
     /// Question id.
     pub id: String,
+    /// The question (empty in reports published before it was recorded).
+    #[serde(default)]
+    pub text: String,
     /// Respondents who ranked; `None` when suppressed.
     pub n: Option<usize>,
     /// Options, most points first; empty when suppressed.

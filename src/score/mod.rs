@@ -138,13 +138,13 @@ fn rankings(instrument: &Instrument, table: &ResponseTable) -> Vec<Ranking> {
     instrument
         .questions()
         .filter_map(|q| match q {
-            Question::Ranking { id, options, .. } => Some((id, options, table.ranking(id)?)),
+            Question::Ranking { id, text, options, .. } => Some((id, text, options, table.ranking(id)?)),
             _ => None,
         })
-        .map(|(id, options, column)| {
+        .map(|(id, text, options, column)| {
             let n = column.entries.len();
             if n == 0 {
-                return Ranking { id: id.clone(), n: None, options: Vec::new() };
+                return Ranking { id: id.clone(), text: text.clone(), n: None, options: Vec::new() };
             }
             let m = options.len() as u64;
             let mut points = vec![0u64; options.len()];
@@ -174,7 +174,7 @@ fn rankings(instrument: &Instrument, table: &ResponseTable) -> Vec<Ranking> {
                 })
                 .collect();
             out.sort_by_key(|o| std::cmp::Reverse(o.points));
-            Ranking { id: id.clone(), n: Some(n), options: out }
+            Ranking { id: id.clone(), text: text.clone(), n: Some(n), options: out }
         })
         .collect()
 }

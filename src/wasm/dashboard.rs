@@ -8,6 +8,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::measure::CanvasMeasure;
 use super::{into_error, to_js};
+use crate::board::Board;
 use crate::chart::{self, ChartKind, ChartOptions, Estimate, Look, Measure, Theme};
 use crate::ingest::{self, IngestOptions, IngestSummary, ResponseTable};
 use crate::instrument::Instrument;
@@ -23,7 +24,7 @@ use crate::views::{Column, View, ViewConfig, Views};
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
 /** Chart ids, in dashboard order. */
-export type ChartKind = "balance" | "dimensions" | "likert" | "heatmap" | "trend" | "nps" | "sentiment" | "stance" | "themes" | "selections" | "priority";
+export type ChartKind = "balance" | "dimensions" | "likert" | "heatmap" | "trend" | "nps" | "sentiment" | "stance" | "themes" | "selections" | "priority" | "sensitive" | "ranking";
 /** What to show: breakdown, wave, threshold, filter, and how to draw. Unknown fields are an error. */
 export interface ViewOptions {
   by?: string[]; wave?: string; minGroup?: number;
@@ -46,6 +47,15 @@ export interface Plan {
   actions: { rank: number; id: string; area: string; title: string; why: string; first_step: string; effort: "low" | "medium" | "high"; points: number;
     next_wave: { item: string; text: string; favourable_now: number | null; expect: string };
     triggers: { kind: "driver" | "item" | "theme"; id: string; points: number; detail: string }[] }[];
+}
+/** The board report: summary figures, headline, and sections (points, chart, table, text), all text. */
+export interface Board {
+  title: string; subtitle: string;
+  summary: { headline: string; figures: { label: string; value: string; detail: string }[] };
+  sections: ({ type: "points"; id: string; title: string; lists: { title: string; points: string[] }[] }
+    | { type: "chart"; kind: ChartKind; text: ChartText }
+    | { type: "table"; id: string; title: string; lead: string; table: ChartText["table"] }
+    | { type: "text"; id: string; title: string; paragraphs: string[] })[];
 }
 /** A column the view can be broken down or filtered by, with its values. */
 export interface Column { name: string; values: string[]; choice: boolean }
@@ -294,6 +304,14 @@ impl Dashboard {
         let (k, o) = (self::kind(kind)?, self::options(options)?);
         let (report, chart_options) = self.view(&o)?;
         Ok(chart::preferred_height(k, report, &chart_options))
+    }
+
+    /// The board report of the view: executive summary, strengths and risks, and the sections
+    /// after the charts (breakdown table, method and anonymity statement).
+    #[wasm_bindgen(unchecked_return_type = "Board")]
+    pub fn board(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<JsValue, JsError> {
+        let o = self::options(options)?;
+        to_js(&Board::of(self.view(&o)?.0))
     }
 
     /// The view's report as JSON to publish: aggregates only, already suppressed.

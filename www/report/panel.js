@@ -2,6 +2,7 @@
 // Everything from data is set with textContent or attributes, never as HTML.
 
 import { h } from '../dom.js';
+import { table } from './board.js';
 
 let ids = 0;
 
@@ -12,6 +13,8 @@ export function panel(kind, actions) {
   const takeaway = h('p', { class: 'takeaway' });
   // Charts are drawn left to right in any page direction (the canvas's text alignment follows dir).
   const canvas = h('canvas', { role: 'img', 'data-chart': kind, dir: 'ltr', part: 'chart' });
+  // The print view's picture: the same chart as SVG (vector), shown instead of the canvas in print.
+  const picture = h('img', { class: 'print', alt: '', 'data-chart': kind });
   const tableBox = h('div', { class: 'scroll', id: `sp-d${n}`, role: 'region', tabindex: 0, 'aria-label': 'Data table', hidden: true });
   const toggle = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': `sp-d${n}`, onclick: () => {
     const open = tableBox.hidden;
@@ -20,25 +23,17 @@ export function panel(kind, actions) {
     toggle.textContent = open ? 'Hide data table' : 'Show data table';
   } }, 'Show data table');
   const root = h('section', { class: `panel${['balance', 'priority', 'likert', 'heatmap'].includes(kind) ? ' wide' : ''}`, part: 'panel', 'aria-labelledby': `sp-t${n}`, 'data-kind': kind },
-    title, takeaway, canvas,
+    title, takeaway, canvas, picture,
     h('div', { class: 'actions' }, toggle,
       h('button', { type: 'button', onclick: () => actions.svg(kind) }, 'Download SVG'),
       h('button', { type: 'button', onclick: () => actions.png(kind) }, 'Download PNG')),
     tableBox);
-  return { root, canvas, setText(text) {
+  return { root, canvas, setPicture(url) { picture.src = url; }, setText(text) {
     title.textContent = text.title;
     takeaway.textContent = text.takeaway;
     canvas.setAttribute('aria-label', `${text.title}. ${text.takeaway} The data table below has the numbers.`);
+    picture.alt = `${text.title}. ${text.takeaway}`;
     tableBox.setAttribute('aria-label', `Data table: ${text.title}`);
     tableBox.replaceChildren(table(text.table));
   } };
-}
-
-/** A real table: caption, column headers, row headers. */
-function table({ caption, columns, rows }) {
-  return h('table', {},
-    h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, ...rows.map(([head, ...cells]) =>
-      h('tr', {}, h('th', { scope: 'row' }, head), ...cells.map((c) => h('td', {}, c))))));
 }

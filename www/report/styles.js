@@ -53,7 +53,39 @@ ol.plan p { margin: .15rem 0; }
 ul.triggers { margin: .3rem 0 0; padding-left: 1.1rem; font-size: .85rem; color: var(--_muted); }
 .drop { position: fixed; inset: 0; display: grid; place-items: center; background: color-mix(in srgb, var(--_accent) 18%, transparent);
   border: 4px dashed var(--_accent); font-size: 1.4rem; font-weight: 600; pointer-events: none; z-index: 10; }
+.board h2 { font-size: 1.05rem; margin: 0 0 .4rem; line-height: 1.3; }
+.board h3 { font-size: .95rem; margin: .6rem 0 .3rem; }
+.board p { margin: 0 0 .5rem; }
+.headline { font-size: 1.05rem; margin: 0 0 .75rem; }
+dl.figures { display: grid; gap: .5rem; margin: 0 0 .5rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr)); }
+.figure { border: 1px solid var(--_border); border-radius: 6px; padding: .45rem .7rem .55rem; }
+.figure dt { font-size: .8rem; color: var(--_muted); }
+.figure dd { margin: 0; }
+.figure .value { font-size: 1.6rem; font-weight: 700; line-height: 1.25; }
+.figure .detail { font-size: .8rem; }
+.points { display: grid; gap: 0 1.5rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr)); }
+.points ul { margin: 0; padding-left: 1.2rem; }
+.points li { margin-bottom: .2rem; }
+.closing .section + .section { margin-top: 1rem; }
+img.print { display: none; }
 @container (max-width: 480px) {
   .bar { gap: .5rem; } .bar label { flex: 1 1 45%; } .panel { padding: .75rem .6rem; } .spacer { display: none; }
+}
+/* The print view: no controls, every chart as a vector picture, nothing split across pages (A4 and Letter). */
+@media print {
+  :host, :host([theme="dark"]) {
+    --_bg: #fff; --_fg: #000; --_muted: #444; --_panel: #fff; --_border: #bbb; font-size: 10.5pt;
+  }
+  .bar, .actions, .drop, .browser, .status, button, select { display: none !important; }
+  .grid { display: block; }
+  .panel { border: none; padding: 0; margin: 0 0 14pt; break-inside: avoid; page-break-inside: avoid; }
+  .panel.summary { break-after: page; }
+  .closing { break-before: page; break-inside: auto; }
+  .closing .section { break-inside: auto; }
+  canvas { display: none !important; }
+  img.print { display: block; width: 100%; height: auto; }
+  .scroll { overflow: visible; }
+  tr, .figure, .points li { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
 }
 `);
