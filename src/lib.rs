@@ -11,6 +11,8 @@
 //! - [`score`]: keyed respondent scores, group statistics, breakdowns, waves, NPS, rankings.
 //! - [`privacy`]: the minimum group size, applied in one place to everything shown.
 //! - [`report`]: the report model every output is made from.
+//! - `store` and `serve` (feature `serve`, native only): SQLite storage of collected answers
+//!   and the `secpulse serve` HTTP collector.
 
 pub mod chart;
 pub mod fmt;
@@ -19,8 +21,12 @@ pub mod instrument;
 pub mod privacy;
 pub mod report;
 pub mod score;
+#[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
+pub mod serve;
 mod sort;
 pub mod stats;
+#[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
+pub mod store;
 pub mod synth;
 pub mod text;
 pub mod views;

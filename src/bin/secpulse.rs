@@ -1,5 +1,10 @@
 //! `secpulse`: the command-line tool over the secpulse core — print the instrument,
-//! make synthetic responses, score response files, analyse comments.
+//! make synthetic responses, score response files, analyse comments; with the `serve` feature
+//! also collect answers (`serve`, `invites`, `import`, `publish`, `backup`).
+
+#[cfg(feature = "serve")]
+#[path = "cli/serve.rs"]
+mod serve_cli;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
@@ -26,6 +31,9 @@ use serde::Serialize;
 /// group size (default 5).
 ///
 /// Start with:  secpulse synth --n 2000 --seed 1 > sample.csv && secpulse score --by department sample.csv
+///
+/// Collect answers:  secpulse serve --db survey.db --wave 2026-H1 --admin-token-file admin.token
+/// (then open http://127.0.0.1:8080/ for the survey, /admin for the dashboard, /report for the published report)
 #[derive(Parser)]
 #[command(name = "secpulse", version, max_term_width = 100)]
 struct Cli {
@@ -59,9 +67,9 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         instrument: Option<PathBuf>,
     },
-    /// Score a response file (CSV, JSON array or JSON Lines; `-` reads standard input).
+    /// Score a response file (CSV, JSON array or JSON Lines; `-` reads standard input) or a `secpulse serve` database.
     Score {
-        /// The responses.
+        /// The responses: a file, `-`, or the SQLite database of `secpulse serve`.
         #[arg(value_name = "RESPONSES")]
         responses: String,
         /// Instrument JSON the responses were collected with (default: the built-in one).
@@ -105,6 +113,28 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Collect answers: serve the survey, store each answer durably in SQLite, admin dashboard and exports, public report.
+    ///
+    /// Example:
+    ///   secpulse invites --db survey.db --n 500 --url https://survey.intranet.example/ > codes.csv
+    ///   secpulse serve --db survey.db --wave 2026-H1 --invites --closes 2026-06-30 --admin-token-file /etc/secpulse/admin.token
+    ///
+    /// Pages: / (the survey), /admin (dashboard and exports, with the token), /report (the published report).
+    /// Stores no address, user agent, header, cookie or time with an answer; logs no answers.
+    #[cfg(feature = "serve")]
+    Serve(serve_cli::ServeArgs),
+    /// Make invite codes for `serve --invites`: stores their hashes, prints the codes as CSV for a mail merge.
+    #[cfg(feature = "serve")]
+    Invites(serve_cli::InvitesArgs),
+    /// Store answers from a responses file (or --synthetic N) in the database, each checked like a submitted one.
+    #[cfg(feature = "serve")]
+    Import(serve_cli::ImportArgs),
+    /// Publish the aggregates-only report of the stored answers on the server's public page (/report).
+    #[cfg(feature = "serve")]
+    Publish(serve_cli::PublishArgs),
+    /// Copy the database with SQLite's online backup (safe while `serve` runs).
+    #[cfg(feature = "serve")]
+    Backup(serve_cli::BackupArgs),
 }
 
 /// A response file format.
@@ -136,6 +166,16 @@ fn main() -> ExitCode {
             score_file(&responses, instrument.as_deref(), ScoreOptionsArgs { by, wave, min_group, output, strict, comments })
         }
         Command::Comments { file, json } => analyse_comments(&file, json),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve_cli::serve(args),
+        #[cfg(feature = "serve")]
+        Command::Invites(args) => serve_cli::invites(args),
+        #[cfg(feature = "serve")]
+        Command::Import(args) => serve_cli::import(args),
+        #[cfg(feature = "serve")]
+        Command::Publish(args) => serve_cli::publish(args),
+        #[cfg(feature = "serve")]
+        Command::Backup(args) => serve_cli::backup(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -158,6 +198,16 @@ fn read_input(name: &str) -> Result<Vec<u8>, String> {
     let result =
         if name == "-" { io::stdin().lock().read_to_end(&mut bytes) } else { File::open(name).and_then(|mut f| f.read_to_end(&mut bytes)) };
     result.map_err(|e| format!("cannot read {name}: {e}"))?;
+    Ok(bytes)
+}
+
+/// Reads responses: a file or `-` as they are, a `secpulse serve` database as its answers in JSON Lines.
+fn read_responses_input(name: &str) -> Result<Vec<u8>, String> {
+    let bytes = read_input(name)?;
+    #[cfg(feature = "serve")]
+    if let Some(rows) = serve_cli::database_rows(name, &bytes)? {
+        return Ok(rows);
+    }
     Ok(bytes)
 }
 
@@ -282,7 +332,7 @@ fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs
     let ins = load_instrument(instrument)?;
     let comment_options = comments.map(|(k, names)| comment_options(k, names.as_deref())).transpose()?;
     let min_group = MinGroup::new(min_group)?;
-    let bytes = read_input(responses)?;
+    let bytes = read_responses_input(responses)?;
     let options = IngestOptions { policy: if strict { ErrorPolicy::Fail } else { ErrorPolicy::SkipRow }, ..Default::default() };
     let format = ingest::detect_format(&bytes);
     let mut progress = progress_printer(bytes.len());
