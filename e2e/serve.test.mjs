@@ -115,7 +115,7 @@ describe('secpulse serve with the survey page', () => {
       const alert = again.locator('secpulse-survey .send [role=alert]');
       await alert.waitFor();
       assert.match(await alert.textContent(), /already been used/);
-      await again.screenshot({ path: `${SCREENSHOTS}serve-code-used.png` });
+      await again.screenshot({ path: `${SCREENSHOTS}serve-code-used.png`, fullPage: true });
       await again.context().close();
 
       const admin = await newPage();

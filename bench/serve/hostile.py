@@ -116,7 +116,8 @@ for size in (70_000, 1_000_000, 10_000_000):
 chunked = b"POST /api/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
 chunked += b"".join(b"10000\r\n" + b" " * 0x10000 + b"\r\n" for _ in range(4)) + b"0\r\n\r\n"
 note("oversized", exchange(chunked)[0])
-note("oversized", request("POST", "/api/responses", b"{}", ("Content-Type: application/json", "Content-Length: 99999999999"))[0])
+note("oversized", exchange(b"POST /api/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                           b"Content-Length: 99999999999\r\nConnection: close\r\n\r\n{}")[0])
 
 for method in ("GET", "PUT", "DELETE", "PATCH", "TRACE", "OPTIONS", "BREW", "CONNECT"):
     for path in ("/api/responses", "/api/admin/publish", "/", "/secpulse.js", "/api/status", "*", "/api/nope"):

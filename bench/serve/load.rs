@@ -171,14 +171,13 @@ fn main() {
         latencies.get(((latencies.len() as f64 * p) as usize).min(latencies.len().saturating_sub(1))).map_or(0.0, |&us| us as f64 / 1000.0)
     };
     let accepted: usize = statuses.iter().filter(|(s, _)| (200..300).contains(*s)).map(|(_, n)| n).sum();
-    println!(
-        "{{\"clients\":{},\"requests\":{},\"accepted\":{accepted},\"statuses\":{statuses:?},\"connection_errors\":{errors},\"seconds\":{elapsed:.2},\"accepted_per_s\":{:.0},\"p50_ms\":{:.2},\"p99_ms\":{:.2}}}",
-        a.clients,
-        latencies.len(),
-        accepted as f64 / elapsed,
-        pct(0.50),
-        pct(0.99)
-    );
+    let statuses: serde_json::Map<String, serde_json::Value> = statuses.iter().map(|(k, v)| (k.to_string(), (*v).into())).collect();
+    let summary = serde_json::json!({
+        "clients": a.clients, "requests": latencies.len(), "accepted": accepted, "statuses": statuses,
+        "connection_errors": errors, "seconds": (elapsed * 100.0).round() / 100.0,
+        "accepted_per_s": (accepted as f64 / elapsed).round(), "p50_ms": pct(0.50), "p99_ms": pct(0.99),
+    });
+    println!("{summary}");
     if let Some(path) = &a.acks {
         let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
         for tag in acks.lock().unwrap().iter() {

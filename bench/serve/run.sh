@@ -28,7 +28,7 @@ run() { # name port command...
   kill -TERM $pid; wait $pid || true
 }
 
-echo "== $clients clients, $total answers each (profile $profile, $(nproc) cores)"
+echo "== $clients clients, $total answers in all (profile $profile, $(nproc) cores)"
 run serve 18181 "$bin/secpulse" serve --db "$dir/serve.db" --listen 127.0.0.1:18181 --rate-limit 0
 run ceiling 18182 "$bin/examples/serve_ceiling" 127.0.0.1:18182 "$dir/ceiling.db"
 python3 - "$dir" <<'PY'
