@@ -14,6 +14,9 @@ if [ "$need_browser" = 1 ] && ! { command -v chromium && command -v chromedriver
   apt-get install -y -q chromium chromium-driver fonts-liberation fonts-dejavu-core >/dev/null
 fi
 
+# Python 3 runs the server's crash and hostile-input checks (bench/serve/*.py; standard library only).
+command -v python3 >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q python3 >/dev/null; }
+
 rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
   || rustup target add wasm32-unknown-unknown
 for component in rustfmt clippy; do

@@ -115,12 +115,14 @@ enum Command {
     },
     /// Collect answers: serve the survey, store each answer durably in SQLite, admin dashboard and exports, public report.
     ///
-    /// Example:
-    ///   secpulse invites --db survey.db --n 500 --url https://survey.intranet.example/ > codes.csv
-    ///   secpulse serve --db survey.db --wave 2026-H1 --invites --closes 2026-06-30 --admin-token-file /etc/secpulse/admin.token
-    ///
     /// Pages: / (the survey), /admin (dashboard and exports, with the token), /report (the published report).
     /// Stores no address, user agent, header, cookie or time with an answer; logs no answers.
+    ///
+    /// Example:
+    ///   secpulse invites --db survey.db --n 500 --url https://survey.intranet.example/ > codes.csv
+    ///   secpulse serve --db survey.db --wave 2026-H1 --closes 2026-06-30 --invites \
+    ///       --admin-token-file /etc/secpulse/admin.token
+    #[command(verbatim_doc_comment)]
     #[cfg(feature = "serve")]
     Serve(serve_cli::ServeArgs),
     /// Make invite codes for `serve --invites`: stores their hashes, prints the codes as CSV for a mail merge.

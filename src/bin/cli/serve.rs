@@ -79,7 +79,7 @@ pub struct InvitesArgs {
 pub struct ImportArgs {
     #[command(flatten)]
     db: DbArg,
-    /// A responses file (CSV, JSON array or JSON Lines; `-` reads standard input).
+    /// A responses file (CSV, JSON array or JSON Lines; `-` reads standard input) or another database.
     #[arg(value_name = "RESPONSES", required_unless_present = "synthetic")]
     responses: Option<String>,
     /// Import this many synthetic answers (three waves: 2025-H1, 2025-H2, 2026-H1) instead.
@@ -176,7 +176,7 @@ pub fn import(args: ImportArgs) -> CliResult {
     let table = match (&args.responses, args.synthetic) {
         (_, Some(n)) => secpulse::synth::dashboard_sample(&instrument, n, args.seed)?,
         (Some(name), None) => {
-            let bytes = super::read_input(name)?;
+            let bytes = super::read_responses_input(name)?;
             let options = secpulse::ingest::IngestOptions::default();
             let format = secpulse::ingest::detect_format(&bytes);
             secpulse::ingest::read_responses(&instrument, &bytes, format, &options).map_err(|e| format!("{name}: {e}"))?.table
