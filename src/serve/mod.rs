@@ -180,6 +180,7 @@ async fn serve(app: Arc<App>) -> Result<(), String> {
         connections.spawn(connection(routes.clone(), stream, peer, stopped.clone(), permit));
         while connections.try_join_next().is_some() {}
     }
+    while connections.try_join_next().is_some() {}
     eprintln!("secpulse serve: shutting down, finishing {} open connections", connections.len());
     drop(listener);
     let _ = stop.send(true);
