@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, page, inkPerCanvas, SCREENSHOTS } from './helpers.mjs';
 
-const CHARTS = ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance'];
+const CHARTS = ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance', 'selections'];
 // The synthetic data always has exactly 3 and 4 people in the last two departments.
 const SMALL = ['Executive Office', 'Other'];
 const NUMERIC = ['en1', 'en2', 'en3', 'en4', 'en_balance', 'rs1', 'rs2', 'rs3', 'rs4', 'ap1', 'ap2', 'ap3', 'ap4', 'cm1', 'cm2', 'cm3',
@@ -52,7 +52,7 @@ test('SVG exports carry the expected labels and escape nothing unsafe', async ()
   const expected = { balance: ['All respondents', 'Engineering', 'Always says no'], dimensions: ['Enablement', 'Preparedness'],
     nps: ['All respondents', '2026-H1'], likert: ['Favourable'], heatmap: ['Responsiveness', 'Finance'], trend: ['2025-H1', 'Overall'],
     themes: ['What the comments are about', 'What does the security team do well?'], sentiment: ['All comments', 'Engineering', 'Negative'],
-    stance: ['All comments', 'Blocks work', 'Enables work'] };
+    stance: ['All comments', 'Blocks work', 'Enables work'], selections: ['What people chose', 'None of these'] };
   for (const kind of CHARTS) {
     const svg = await p.evaluate((k) => document.querySelector('secpulse-report').svg(k), kind);
     assert.ok(svg.startsWith('<svg'), kind);

@@ -3,10 +3,12 @@
 // file that fails to load is a visible error with a way to try again; the survey page loads only the
 // survey wasm.
 //
-// How the panic is triggered, with no test hook in the shipped code: plotters measures text by appending
-// a <span> to document.body and unwrap()s it (plotters 0.3.7 src/style/font/web.rs). The test makes
-// `document.body` read as null for the duration of one click on "Download SVG", so the core panics inside
-// a normal export call. Normal pages always have a body; nothing a user does reaches this.
+// How the crash is triggered, with no test hook in the shipped code: the test serves the wasm-bindgen glue
+// (pkg/secpulse.js, every instance of it) with a few lines appended that, while `window.crashes` is above
+// zero, point a Dashboard's wasm pointer outside the wasm memory before a call. The core then traps for
+// real (`WebAssembly.RuntimeError: memory access out of bounds`), exactly as a panic of the release build
+// (`unreachable`) would. (The core itself has no reachable panic left to use: it used to be plotters'
+// DOM text measurement with a null document.body; charts now measure with a canvas.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, page, inkPerCanvas } from './helpers.mjs';
@@ -21,8 +23,27 @@ const waitAlert = (p, re) => p.waitForFunction((src) => {
   return !a.hidden && new RegExp(src).test(a.textContent);
 }, re.source, { timeout: 30_000 });
 
-/** Clicks "Download SVG" of chart `kind` while document.body reads as null; returns the alert text right after. */
-function clickSvgWithoutBody(p, kind, { restore = true } = {}) {
+/** Appended to the glue: while window.crashes > 0, a Dashboard call traps (its pointer is out of the wasm memory). */
+const CRASHER = `
+for (const name of ['draw', 'svg', 'loadSample']) {
+  const call = Dashboard.prototype[name];
+  Dashboard.prototype[name] = function (...args) {
+    if (globalThis.crashes > 0) { globalThis.crashes--; this.__wbg_ptr = 0xfffff000; }
+    return call.apply(this, args);
+  };
+}
+`;
+
+/** Serves the dashboard glue with CRASHER appended (every instance of it). */
+async function withCrasher(p) {
+  await p.route(/\/pkg\/secpulse\.js(\?.*)?$/, async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, body: (await res.text()) + CRASHER });
+  });
+}
+
+/** Clicks "Download SVG" of chart `kind` with `crashes` calls set to trap; returns the alert text right after. */
+function clickSvgCrashing(p, kind, { restore = true } = {}) {
   return p.evaluate(({ kind, restore }) => {
     const el = document.querySelector('secpulse-report');
     window.errorEvents ??= [];
@@ -31,12 +52,8 @@ function clickSvgWithoutBody(p, kind, { restore = true } = {}) {
       el.addEventListener('secpulse-error', (e) => window.errorEvents.push(e.detail));
     }
     const button = [...el.shadowRoot.querySelectorAll(`section[data-kind="${kind}"] button`)].find((b) => b.textContent === 'Download SVG');
-    Object.defineProperty(document, 'body', { configurable: true, get: () => null });
-    try {
-      button.click();
-    } finally {
-      if (restore) delete document.body;
-    }
+    window.crashes = restore ? 1 : 1000;
+    button.click();
     const alert = el.shadowRoot.querySelector('[role="alert"]');
     return { text: alert.textContent, hidden: alert.hidden };
   }, { kind, restore });
@@ -44,6 +61,7 @@ function clickSvgWithoutBody(p, kind, { restore = true } = {}) {
 
 async function demo() {
   const p = await page(env.browser);
+  await withCrasher(p);
   await p.goto(env.url);
   await p.waitForSelector('body[data-ready="1"]', { timeout: 60_000 });
   return p;
@@ -54,13 +72,13 @@ test('a wasm panic is shown plainly; the dashboard restarts the core and loads i
   const el = 'secpulse-report';
   const before = await p.evaluate((s) => ({ json: document.querySelector(s).publish(), drawn: Number(document.querySelector(s).dataset.drawn) }), el);
 
-  const right = await clickSvgWithoutBody(p, 'nps');
+  const right = await clickSvgCrashing(p, 'nps');
   assert.equal(right.hidden, false, 'the message shows at once');
   assert.match(right.text, /stopped unexpectedly.*Restarting/);
   await waitAlert(p, /loaded again/);
   const events = await p.evaluate(() => window.errorEvents);
   assert.equal(events.length, 1, JSON.stringify(events));
-  assert.ok(events[0].crashed && /unreachable/.test(events[0].message), `a real wasm trap: ${events[0].message}`);
+  assert.ok(events[0].crashed && /memory access out of bounds/.test(events[0].message), `a real wasm trap: ${events[0].message}`);
 
   // Same data as before the crash (the published JSON of the view is deterministic), charts redrawn.
   const after = await p.evaluate((s) => ({ json: document.querySelector(s).publish(), drawn: Number(document.querySelector(s).dataset.drawn) }), el);
@@ -74,11 +92,11 @@ test('a wasm panic is shown plainly; the dashboard restarts the core and loads i
 
 test('a panic again while restarting leaves a plain error and a Retry button that works', async () => {
   const p = await demo();
-  // document.body stays null, so reloading the data (it redraws the canvases, which measure text) panics too.
-  await clickSvgWithoutBody(p, 'balance', { restore: false });
+  // The crashes go on, so reloading the data into the fresh core (it draws the canvases) traps too.
+  await clickSvgCrashing(p, 'balance', { restore: false });
   await waitAlert(p, /could not be restarted/);
-  assert.match(await alertText(p), /stopped unexpectedly.*could not be restarted.*unreachable/);
-  await p.evaluate(() => { delete document.body; });
+  assert.match(await alertText(p), /stopped unexpectedly.*could not be restarted.*memory access out of bounds/);
+  await p.evaluate(() => { window.crashes = 0; });
   const retry = p.locator('secpulse-report [role="alert"] button', { hasText: 'Retry' });
   await retry.click();
   await waitAlert(p, /loaded again/);

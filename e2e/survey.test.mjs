@@ -19,6 +19,7 @@ const active = (page) => page.evaluate(() => {
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
   return { tag: el?.localName, type: el?.type ?? null, value: el?.value ?? null, checked: el?.checked ?? null,
     text: el?.textContent?.trim() ?? '', q: el?.closest?.('[data-q]')?.dataset.q ?? null,
+    option: el?.selectedOptions?.[0]?.text ?? null,
     label: el?.getAttribute?.('aria-label') ?? null };
 });
 
@@ -27,7 +28,8 @@ const progressText = (page) => survey(page).locator('.progress span').textConten
 
 /**
  * Answers the current page with the keyboard only: Tab through it, answer each question of `plan`
- * (radios with Space/arrow keys, text by typing, ranking by the Down buttons), stop on Next/Submit.
+ * (radios with Space/arrow keys, a drop-down with arrow keys, checkboxes with Space, text by typing,
+ * ranking by the Down buttons), stop on Next/Submit.
  */
 async function fillPageByKeyboard(page, plan) {
   const done = new Set();
@@ -35,10 +37,18 @@ async function fillPageByKeyboard(page, plan) {
     await page.keyboard.press('Tab');
     const a = await active(page);
     if (a.tag === 'button' && /^(Next|Submit answers)$/.test(a.text)) return a.text;
+    if (a.type === 'checkbox') {
+      // Each checkbox is its own Tab stop: tick those the plan lists.
+      if (plan[a.q]?.includes(a.value) && !a.checked) await page.keyboard.press('Space');
+      continue;
+    }
     if (!a.q || done.has(a.q) || !(a.q in plan)) continue;
     done.add(a.q);
     const want = plan[a.q];
-    if (a.type === 'radio') {
+    if (a.tag === 'select') {
+      for (let i = 0; i < 20 && (await active(page)).option !== want; i++) await page.keyboard.press('ArrowDown');
+      assert.equal((await active(page)).option, want, `${a.q} chosen from the drop-down`);
+    } else if (a.type === 'radio') {
       if (a.value === String(want)) await page.keyboard.press('Space');
       for (let i = 0; i < 15 && (await active(page)).value !== String(want); i++) await page.keyboard.press('ArrowDown');
       assert.equal((await active(page)).checked, true, `${a.q} answered`);
@@ -66,6 +76,7 @@ const PLAN = [
   { pr1: 3, pr2: 5, pr3: 3, pr4: 5 },
   { nps: 9, does_well: 'Quick, friendly answers.', should_change: 'Say <b>why</b> & when.' },
   { systems_rank: 2 },
+  { contact_ways: ['Reported something suspicious', 'Took part in training or an awareness session'] },
 ];
 
 describe('<secpulse-survey>', () => {
@@ -76,7 +87,7 @@ describe('<secpulse-survey>', () => {
       document.addEventListener('secpulse-submit', (e) => window.submitted.push(e.detail));
     });
     for (const [i, plan] of PLAN.entries()) {
-      assert.equal(await progressText(page), `Page ${i + 1} of ${i === 0 ? 9 : 10}`, 'the leaders page counts once role is Leader');
+      assert.equal(await progressText(page), `Page ${i + 1} of ${i === 0 ? 10 : 11}`, 'the leaders page counts once role is Leader');
       if (i === 4) {
         // Reload midway: same page, same answers.
         assert.ok(await page.evaluate(() => Object.keys(sessionStorage).some((k) => k.startsWith('secpulse-survey:'))));
@@ -86,7 +97,7 @@ describe('<secpulse-survey>', () => {
           window.submitted = [];
           document.addEventListener('secpulse-submit', (e) => window.submitted.push(e.detail));
         });
-        assert.equal(await progressText(page), 'Page 5 of 10', 'resumes on the same page');
+        assert.equal(await progressText(page), 'Page 5 of 11', 'resumes on the same page');
         assert.ok(await survey(page).getByText('Welcome back').isVisible());
       }
       const button = await fillPageByKeyboard(page, plan);
@@ -102,7 +113,7 @@ describe('<secpulse-survey>', () => {
 
     const [{ row, json }] = await page.evaluate(() => window.submitted);
     const order = [RANK[1], RANK[2], RANK[0], ...RANK.slice(3)];
-    const expected = Object.assign({}, ...PLAN, { systems_rank: order.join('>'), wave: '2026-H1' });
+    const expected = Object.assign({}, ...PLAN, { systems_rank: order.join('>'), contact_ways: PLAN.at(-1).contact_ways.join('|'), wave: '2026-H1' });
     assert.deepEqual(row, expected);
     assert.equal(json, JSON.stringify(row));
     // Earlier pages kept their answers across the reload.
@@ -130,9 +141,9 @@ describe('<secpulse-survey>', () => {
   test('the leaders-only block shows only for role Leader; its answers are dropped otherwise', { timeout: 60_000 }, async () => {
     const page = await openSurvey(env.browser, env.url);
     const host = survey(page);
-    assert.equal(await progressText(page), 'Page 1 of 9');
-    await host.getByRole('radio', { name: 'Leader' }).check();
     assert.equal(await progressText(page), 'Page 1 of 10');
+    await host.getByRole('radio', { name: 'Leader' }).check();
+    assert.equal(await progressText(page), 'Page 1 of 11');
     await page.evaluate(() => document.querySelector('secpulse-survey').setAttribute('mode', 'single'));
     const rank = host.locator('[data-q="systems_rank"]');
     assert.ok(await rank.isVisible());
@@ -154,6 +165,31 @@ describe('<secpulse-survey>', () => {
       document.querySelector('secpulse-survey').shadowRoot.querySelector('button[type=submit]').click();
     }));
     assert.deepEqual(row, { role: 'Manager', nps: 7, wave: '2026-H1' });
+    await page.context().close();
+  });
+
+  test('"none of these" clears the other options and the other way round; the department is a drop-down', { timeout: 60_000 }, async () => {
+    const page = await openSurvey(env.browser, env.url, { width: 320 });
+    const host = survey(page);
+    const dept = host.getByRole('combobox', { name: 'Which part of the organisation do you work in?' });
+    assert.equal(await dept.evaluate((s) => s.options.length), 14, 'Choose…, 12 departments, Prefer not to say');
+    assert.ok((await dept.boundingBox()).height < 60, 'one row on a phone, not 13');
+    await dept.selectOption({ label: 'Legal' });
+    await page.evaluate(() => document.querySelector('secpulse-survey').setAttribute('mode', 'single'));
+    const box = (name) => host.locator('[data-q="contact_ways"]').getByRole('checkbox', { name });
+    await box('Asked for advice or a review').check();
+    await box('Reported something suspicious').check();
+    await box('None of these').check();
+    assert.deepEqual([await box('Asked for advice or a review').isChecked(), await box('Reported something suspicious').isChecked()], [false, false]);
+    await box('Asked for an exception to a rule').check();
+    assert.equal(await box('None of these').isChecked(), false);
+    await host.locator('[data-q="nps"]').getByRole('radio', { name: /^6$/ }).check();
+    const row = await page.evaluate(() => new Promise((ok) => {
+      document.addEventListener('secpulse-submit', (e) => ok(e.detail.row));
+      document.querySelector('secpulse-survey').shadowRoot.querySelector('button[type=submit]').click();
+    }));
+    assert.deepEqual(row, { department: 'Legal', nps: 6, contact_ways: 'Asked for an exception to a rule', wave: '2026-H1' });
+    assert.deepEqual(page.errors, []);
     await page.context().close();
   });
 
@@ -300,9 +336,13 @@ describe('<secpulse-survey>', () => {
       await host.getByRole('button', { name: 'Move “HR and payroll” up' }).click();
       await scan('page 10');
       await shot('10-ranking');
+      await host.getByRole('button', { name: 'Next' }).click();
+      await host.getByRole('checkbox', { name: 'Reported something suspicious' }).check();
+      await scan('page 11');
+      await shot('11-multi');
       // 320 px (the WCAG reflow width, also 1280 at 400% zoom): still no sideways scrolling.
       await page.setViewportSize({ width: 320, height: 800 });
-      await scan('page 10 at 320px');
+      await scan('page 11 at 320px');
       await page.setViewportSize({ width, height: 900 });
       await page.evaluate(() => { document.querySelector('secpulse-survey').setAttribute('mode', 'single'); });
       const instrument = await page.evaluate(() => document.querySelector('secpulse-survey').instrument);

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Builds the wasm core and its JS bindings into www/pkg/ (size-tuned release profile):
-#   secpulse.js + secpulse_bg.wasm                 everything (dashboard, charts, survey check)
-#   secpulse_survey.js + secpulse_survey_bg.wasm   the survey form's exports only (no features)
+# The one build command of the browser side. Writes:
+#   www/pkg/        the wasm core and its JS bindings (size-tuned release profile):
+#                     secpulse.js + secpulse_bg.wasm                everything (dashboard, charts, survey check)
+#                     secpulse_survey.js + secpulse_survey_bg.wasm  the survey form's exports only (no features)
+#   dist/secpulse/  the distributable folder: exactly the files a page owner copies (docs/embedding.md, Install)
+#   www/report.json the demo's sample published report (published.html), made by the CLI from
+#                   synthetic responses (`secpulse synth | secpulse score --publish`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/secpulse.wasm
+target=${CARGO_TARGET_DIR:-target}
+wasm=$target/wasm32-unknown-unknown/release/secpulse.wasm
 cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features --features dashboard
 wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir www/pkg "$wasm"
 cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features
@@ -14,3 +19,20 @@ gz() { gzip -9c "$1" | wc -c; }
 for name in secpulse secpulse_survey; do
   echo "built www/pkg/$name: $(gz "www/pkg/${name}_bg.wasm") bytes wasm + $(gz "www/pkg/$name.js") bytes JS gzipped" >&2
 done
+
+# The distributable folder. Keep this list and the Install section of docs/embedding.md the same
+# (e2e/install.test.mjs copies what the docs list into an empty site and loads both elements).
+dist=dist/secpulse
+rm -rf "$dist"
+mkdir -p "$dist/pkg"
+cp www/secpulse.js www/secpulse.css www/secpulse-survey.js www/secpulse-report.js www/core.js www/dom.js \
+  www/download.js www/theme.js "$dist/"
+cp -r www/survey www/report "$dist/"
+cp www/pkg/secpulse.js www/pkg/secpulse_bg.wasm www/pkg/secpulse_survey.js www/pkg/secpulse_survey_bg.wasm "$dist/pkg/"
+echo "built $dist/: $(find "$dist" -type f | wc -l) files, $(du -sk "$dist" | cut -f1) KiB" >&2
+
+# The demo's published report: synthetic responses through the CLI, aggregates only.
+cargo build -q --bin secpulse
+cli=$target/debug/secpulse
+"$cli" synth --n 3000 --seed 14 | "$cli" score --by department --publish - > www/report.json
+echo "built www/report.json (sample published report, $(wc -c < www/report.json) bytes)" >&2

@@ -5,18 +5,19 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = resolve(fileURLToPath(new URL('../www/', import.meta.url)));
+const WWW = resolve(fileURLToPath(new URL('../www/', import.meta.url)));
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8', '.csv': 'text/csv; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ts': 'text/plain; charset=utf-8',
 };
-/** The policy the demo pages run under: no inline script, no eval, only wasm compilation. */
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
+/** The policy the demo pages run under: no inline script or style, no eval, only wasm compilation. */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 
-/** Starts the server; resolves to { server, url }. */
-export function serve(port = 8000, host = '127.0.0.1') {
+/** Starts the server on folder `root` (default www/); resolves to { server, url }. */
+export function serve(port = 8000, host = '127.0.0.1', root = WWW) {
+  const ROOT = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const file = normalize(join(ROOT, path.endsWith('/') ? path + 'index.html' : path));

@@ -24,6 +24,7 @@ use crate::ingest::ResponseTable;
 use crate::instrument::Instrument;
 use crate::privacy::disclosure::{Measure, Policy, Population};
 use crate::privacy::filter::{self, Filter, FilterError, SegmentFilter};
+use crate::privacy::prior::{PriorError, Publication};
 use crate::privacy::CommentOptions;
 use crate::privacy::MinGroup;
 use crate::report::Report;
@@ -113,6 +114,8 @@ pub enum ViewError {
     Filter(FilterError),
     /// A breakdown column that does not exist.
     Score(ScoreError),
+    /// An earlier publication that does not fit these responses.
+    Prior(PriorError),
 }
 
 impl std::fmt::Display for ViewError {
@@ -120,6 +123,7 @@ impl std::fmt::Display for ViewError {
         match self {
             ViewError::Filter(e) => e.fmt(f),
             ViewError::Score(e) => e.fmt(f),
+            ViewError::Prior(e) => e.fmt(f),
         }
     }
 }
@@ -274,6 +278,20 @@ impl Views {
         let report = self.report(view)?;
         Ok(crate::report::publish_json(&report))
     }
+
+    /// [`Views::publish`], decided together with the earlier publications `prior` of these
+    /// responses (see [`crate::privacy::prior`]), and what this publication released, to keep
+    /// for the next one (`None` without a wave column: then there must be no next one).
+    pub fn publish_after(&mut self, view: &View, prior: &[Publication]) -> Result<(String, Option<Publication>), ViewError> {
+        let (wave, k, min_comments, primary_only) = policy_settings(&self.config);
+        let policy =
+            Policy::with_prior(&self.instrument, &self.table, wave, k, min_comments, primary_only, prior).map_err(ViewError::Prior)?;
+        let publication = policy.publication(&self.instrument, &self.table);
+        let views_own = self.policy.replace(policy);
+        let published = self.publish(view);
+        self.policy = views_own;
+        Ok((published?, publication))
+    }
 }
 
 /// The values of a segment column that occur, blanks included as their own group.
@@ -288,9 +306,14 @@ fn values_of(column: &crate::ingest::SegmentColumn) -> Vec<String> {
 
 /// The disclosure policy for `table` under `config`.
 fn policy_for(instrument: &Instrument, table: &ResponseTable, config: &ViewConfig) -> Policy {
+    let (wave, k, min_comments, primary_only) = policy_settings(config);
+    Policy::new(instrument, table, wave, k, min_comments, primary_only)
+}
+
+/// The wave column, minimum group size, comment threshold and primary-only flag of `config`.
+fn policy_settings(config: &ViewConfig) -> (Option<&str>, MinGroup, MinGroup, bool) {
     let min_comments = config.comments.as_ref().map_or(config.min_group, |c| c.min_comments);
-    let primary_only = config.protection == Protection::PrimaryOnly;
-    Policy::new(instrument, table, config.wave.as_deref(), config.min_group, min_comments, primary_only)
+    (config.wave.as_deref(), config.min_group, min_comments, config.protection == Protection::PrimaryOnly)
 }
 
 /// What to score and how, for a report of everyone.

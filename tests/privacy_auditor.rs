@@ -206,6 +206,24 @@ fn class1_split_rests_on_answers_protected() {
     leaks_only_unprotected(&class1(), 1);
 }
 
+/// Class 1, linked form (second red team's open leak, now closed): Finance's 9 people answered
+/// every item and x skipped one Enablement item (still scored, on the mean of three). Finance's
+/// Enablement score next to its four item means gives x's answered total.
+fn class1_skipped_item() -> Survey {
+    let ins = sensitive_instrument();
+    let mut people = repeat(20, |i| full(&ins, "Engineering", 2 + (i % 3) as u8, 9));
+    people.extend(repeat(9, |i| full(&ins, "Finance", 2 + (i % 4) as u8, 8)));
+    let mut x = full(&ins, "Finance", 5, 8);
+    x.answers.remove("en1");
+    people.push(x);
+    survey(people, false)
+}
+
+#[test]
+fn class1_score_next_to_items_protected() {
+    leaks_only_unprotected(&class1_skipped_item(), 1);
+}
+
 #[test]
 fn class2_comment_vs_people_breakdown_found_when_unprotected() {
     let a = run(&class2(), Protection::PrimaryOnly);
@@ -246,6 +264,33 @@ fn class3_sibling_views_found_when_unprotected() {
 #[test]
 fn class3_sibling_views_protected() {
     leaks_only_unprotected(&class3(), 3);
+}
+
+/// Multi-choice option shares (a statistic of its own, counted by the answers behind it):
+/// everyone, Engineering and Sales are shown, so the two Legal answers to `contact_ways`
+/// follow by subtraction unless the policy counts them.
+fn selections() -> Survey {
+    let ins = sensitive_instrument();
+    let picked = |mut p: Person, cell: &str| {
+        p.picks.insert("contact_ways".into(), cell.into());
+        p
+    };
+    let mut people = repeat(20, |i| picked(full(&ins, "Engineering", 4, 9), ["Reported something suspicious", "None of these"][i % 2]));
+    people.extend(repeat(20, |_| picked(full(&ins, "Sales", 4, 8), "Asked for advice or a review|Reported something suspicious")));
+    people.extend(repeat(2, |_| picked(full(&ins, "Legal", 1, 0), "Asked for an exception to a rule")));
+    survey(people, false)
+}
+
+#[test]
+fn selection_shares_by_subtraction_found_when_unprotected() {
+    let a = run(&selections(), Protection::PrimaryOnly);
+    let found = a.of_class(3).into_iter().any(|f| f.kind == "selection contact_ways" && f.rows.len() == 2);
+    assert!(found, "{:?}{}", a.by_class(), show(&a, 3));
+}
+
+#[test]
+fn selection_shares_by_subtraction_protected() {
+    leaks_only_unprotected(&selections(), 3);
 }
 
 #[test]

@@ -197,6 +197,14 @@ fn admin_routes_need_the_token_and_publish_only_the_protected_report() {
     assert_eq!(public.status, 200);
     let report: serde_json::Value = serde_json::from_slice(&public.body).unwrap();
     assert_eq!(report["respondents"], 300, "{}", &public.text()[..200.min(public.body.len())]);
+    // A published wave that grew since may not be published again (it could be subtracted).
+    assert_eq!(server.post(r#"{"en1":4,"nps":9,"wave":"2026-H1"}"#, None).status, 201);
+    let again = server.request("POST", "/api/admin/publish", &[("Authorization", &format!("Bearer {TOKEN}"))], b"");
+    assert_eq!(again.status, 422, "{}", again.text());
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&server.request("GET", "/api/report.json", &[], b"").body).unwrap()["respondents"],
+        300
+    );
     drop(server);
     let off =
         Server::spawn(&["serve".into(), "--listen".into(), "127.0.0.1:0".into(), "--db".into(), db.display().to_string()], db.clone());

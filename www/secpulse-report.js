@@ -1,9 +1,11 @@
 // <secpulse-report>: the dashboard element. Scores responses in the browser with the
 // secpulse wasm core and draws every chart; nothing is sent anywhere.
 //
-//   <secpulse-report src="responses.csv" segment="department" wave="wave" min-group="5" theme="dark">
+//   <secpulse-report src="responses.csv" segment="department" wave="wave" min-group="5" theme="auto">
 //
-// src: CSV, JSON rows, or a published report JSON (the wasm core tells which).
+// src: CSV, JSON rows, or a published report JSON (the wasm core tells which); fetched once per URL.
+// instrument: URL of the instrument JSON the raw responses follow (default: the built-in one).
+// theme: light | dark | auto (default: the reader's prefers-color-scheme); charts follow it.
 // redact-names: URL of a plain-text list of names to remove from comments, one per line
 // (the CLI's --redact-names file); fetched once, before data is shown.
 // Properties: instrument (JSON text or object), redactNames (array of names, or null).
@@ -18,14 +20,17 @@ import { h } from './dom.js';
 import { download } from './download.js';
 import { panel } from './report/panel.js';
 import { commentBrowser } from './report/comments.js';
+import { chartLook, isDark, onSchemeChange } from './theme.js';
 
 // Dashboard order: the headline first; wide panels (balance, likert, heatmap, comment browser) alternate with pairs.
-const CHARTS = ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance'];
+const CHARTS = ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance', 'selections'];
+/** Charts shown only when the report has their data: kind → report field. */
+const OPTIONAL = { selections: 'selections' };
 const ALL = '';
 const CRASHED = 'The analysis engine stopped unexpectedly (a fault in secpulse).';
 
 class SecpulseReport extends HTMLElement {
-  static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme', 'redact-names'];
+  static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme', 'redact-names', 'instrument'];
   #core; #dash; #instrument = null; #panels = new Map(); #columns = []; #filter = { segment: ALL, wave: ALL };
   #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null;
   /** The load steps behind the current data, replayed into a fresh wasm instance after a crash. */
@@ -33,6 +38,8 @@ class SecpulseReport extends HTMLElement {
   // Names to redact: the list (null: none), the pending fetch of `redact-names`, the URL it
   // came from, a counter so the latest setting wins, how many names the core uses, a fetch error.
   #names = null; #namesLoad = null; #namesUrl = null; #namesSeq = 0; #namesCount = 0; #namesError = '';
+  /** The `src` URL last fetched (each is fetched once), the pending `instrument` fetch and its URL, the scheme listener. */
+  #srcUrl = null; #instrumentLoad = null; #instrumentUrl = null; #unwatch = null;
 
   constructor() {
     super();
@@ -53,14 +60,17 @@ class SecpulseReport extends HTMLElement {
       status: h('p', { class: 'status', role: 'status' }),
       alert: h('div', { class: 'alert', role: 'alert', hidden: true }),
       drop: h('div', { class: 'drop', hidden: true }, 'Drop a CSV or JSON file to analyse it here, in your browser'),
-      publish: h('button', { type: 'button', class: 'primary', onclick: () => this.#publish(), disabled: true }, 'Publish report'),
+      publish: h('button', { type: 'button', class: 'primary', part: 'button primary', onclick: () => this.#publish(), disabled: true }, 'Publish report'),
+      open: h('button', { type: 'button', part: 'button', onclick: () => file.click() }, 'Load a file…'),
       grid: h('div', { class: 'grid' }),
+      probe: h('span', { class: 'probe', hidden: true }),
     };
     const u = this.#ui;
-    root.append(
-      h('div', { class: 'bar' }, by.label, only.label, wave.label, question.label, h('span', { class: 'spacer' }),
-        h('button', { type: 'button', onclick: () => file.click() }, 'Load a file…'), file, u.publish),
-      u.alert, u.status, u.grid, u.drop);
+    u.bar = h('div', { class: 'bar', part: 'toolbar' }, by.label, only.label, wave.label, question.label, h('span', { class: 'spacer' }),
+      u.open, file, u.publish);
+    u.status.setAttribute('part', 'status');
+    u.alert.setAttribute('part', 'alert');
+    root.append(u.bar, u.alert, u.status, u.grid, u.drop, u.probe);
     this.addEventListener('dragover', (e) => { e.preventDefault(); u.drop.hidden = false; });
     this.addEventListener('dragleave', (e) => { if (!this.contains(e.relatedTarget)) u.drop.hidden = true; });
     this.addEventListener('drop', (e) => {
@@ -77,12 +87,17 @@ class SecpulseReport extends HTMLElement {
 
   connectedCallback() {
     if (this.getAttribute('redact-names')) this.#fetchNames(this.getAttribute('redact-names'));
-    if (this.getAttribute('src') && !this.#dash) this.#fetch(this.getAttribute('src'));
+    if (this.getAttribute('instrument')) this.#fetchInstrument(this.getAttribute('instrument'));
+    if (this.getAttribute('src')) this.#fetch(this.getAttribute('src'));
+    this.#unwatch ??= onSchemeChange(() => { if (this.#panels.size && this.getAttribute('theme') !== 'light' && this.getAttribute('theme') !== 'dark') this.#schedule(); });
   }
+
+  disconnectedCallback() { this.#unwatch?.(); this.#unwatch = null; }
 
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.isConnected) return;
     if (name === 'src') { if (value) this.#fetch(value); return; }
+    if (name === 'instrument') { this.#fetchInstrument(value); return; }
     if (name === 'redact-names') { if (value) this.#fetchNames(value); else this.redactNames = null; return; }
     if (name === 'segment' || name === 'wave' || name === 'min-group') this.#filter = { segment: ALL, wave: ALL };
     if (this.#dash) this.#guard(() => this.#render());
@@ -90,7 +105,11 @@ class SecpulseReport extends HTMLElement {
 
   /** The instrument (JSON text or object); defaults to the built-in one. Set before loading. */
   get instrument() { return this.#instrument; }
-  set instrument(value) { this.#instrument = typeof value === 'string' ? value : JSON.stringify(value); this.#dash = null; this.#sources = []; }
+  set instrument(value) {
+    this.#instrument = value == null ? null : typeof value === 'string' ? value : JSON.stringify(value);
+    this.#dash = null;
+    this.#sources = [];
+  }
 
   /** Names to remove from the comments (array of strings, e.g. a staff directory), or null for none. */
   get redactNames() { return this.#names ? [...this.#names] : null; }
@@ -152,12 +171,32 @@ class SecpulseReport extends HTMLElement {
   /** Loads `n` synthetic respondents (for demos and benchmarks). */
   loadSample(n = 10000, seed = 42) { return this.#run(async (dash) => { dash.loadSample(n, seed); return null; }); }
 
+  /** Fetches the `instrument` URL (the instrument raw responses follow); data loaded meanwhile waits for it. */
+  #fetchInstrument(url) {
+    if (url === this.#instrumentUrl) return;
+    const reload = this.#instrumentUrl !== null && this.#srcUrl;
+    this.#instrumentUrl = url;
+    this.#instrumentLoad = (async () => {
+      if (!url) { this.instrument = null; return; }
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`could not load the instrument ${url}: HTTP ${res.status}`);
+      this.instrument = await res.text();
+    })();
+    this.#instrumentLoad.catch(() => {}); // the error is shown by the load that waits for it
+    if (reload) { const src = this.#srcUrl; this.#srcUrl = null; this.#fetch(src); }
+  }
+
   async #fetch(src) {
+    if (src === this.#srcUrl) return;
+    this.#srcUrl = src;
     try {
       const res = await fetch(src);
       if (!res.ok) throw new Error(`could not load ${src}: HTTP ${res.status}`);
       await this.load(new Uint8Array(await res.arrayBuffer()));
-    } catch (e) { this.#fail(e); }
+    } catch (e) {
+      if (this.#srcUrl === src) this.#srcUrl = null; // a failed fetch may be tried again
+      this.#fail(e);
+    }
   }
 
   /** The wasm core and this element's Dashboard in it, made on first use (and after a crash). */
@@ -170,6 +209,7 @@ class SecpulseReport extends HTMLElement {
       }
     }
     await this.#namesLoad; // comments are never shown before the list of names is in
+    await this.#instrumentLoad; // raw responses are read with the instrument they follow
     if (!this.#dash) {
       this.#dash = new this.#core.Dashboard(this.#instrument ?? undefined);
       this.#namesCount = this.#dash.setRedactNames(this.#names ?? []);
@@ -270,7 +310,7 @@ class SecpulseReport extends HTMLElement {
 
   /** The view's options for the wasm core. */
   #options(extra = {}) {
-    const o = { theme: this.getAttribute('theme') === 'dark' ? 'dark' : 'light', pixelRatio: devicePixelRatio || 1, ...extra };
+    const o = { theme: isDark(this) ? 'dark' : 'light', look: chartLook(this.#ui.probe), pixelRatio: devicePixelRatio || 1, ...extra };
     const k = Number(this.getAttribute('min-group'));
     if (this.#question) o.question = this.#question;
     if (this.#published) return { ...o, segment: this.#segment() || undefined };
@@ -322,6 +362,8 @@ class SecpulseReport extends HTMLElement {
     u.only.label.hidden = this.#published || !seg;
     u.wave.label.hidden = this.#published || !wave;
     u.by.label.hidden = this.#published;
+    // A published view is read-only: no loading, no publishing, no menus without choices.
+    u.open.hidden = u.publish.hidden = this.#published;
     u.publish.disabled = false;
     const report = this.#dash.report(this.#options());
     const k = report.min_group;
@@ -330,6 +372,7 @@ class SecpulseReport extends HTMLElement {
     u.question.el.replaceChildren(...questions.map((q) => h('option', { value: q.id }, q.text || q.id)));
     u.question.el.value = this.#question;
     u.question.label.hidden = questions.length < 2;
+    u.bar.hidden = [u.by, u.only, u.wave, u.question].every((s) => s.label.hidden) && this.#published;
     u.status.textContent = this.#published
       ? `Published report (${report.instrument.title}) · aggregates only · groups under ${k} people are shown as “< ${k}”`
       : `${report.respondents == null ? `Fewer than ${k}` : report.respondents.toLocaleString('en')} respondents · analysed in your browser, nothing is uploaded · groups under ${k} people are shown as “< ${k}”`;
@@ -342,6 +385,7 @@ class SecpulseReport extends HTMLElement {
       this.#browser = commentBrowser(this.#core.commentLabels());
       u.grid.append(this.#browser.root);
     }
+    for (const [kind, field] of Object.entries(OPTIONAL)) this.#panels.get(kind).root.hidden = !report[field]?.length;
     this.#browser.update(questions.find((q) => q.id === this.#question) ?? null, { published: this.#published, names: this.#namesCount });
     this.#draw();
   }
@@ -354,6 +398,7 @@ class SecpulseReport extends HTMLElement {
   #draw() {
     const o = this.#options();
     for (const [kind, p] of this.#panels) {
+      if (p.root.hidden) continue;
       p.setText(this.#dash.describe(kind, o));
       const w = p.canvas.parentElement.clientWidth - parseFloat(getComputedStyle(p.canvas.parentElement).paddingLeft) * 2;
       const ht = this.#dash.preferredHeight(kind, { ...o, width: Math.round(w) });

@@ -146,6 +146,7 @@ export class SecpulseSurvey extends HTMLElement {
       const el = h('div', { class: 'page' }, heading, section.description ? h('p', { class: 'desc', text: section.description }) : null,
         section.questions.map((q) => {
           const widget = widgetFor(q, ctx);
+          widget.root.setAttribute('part', 'question');
           this.#widgets.set(q.id, widget);
           return widget.root;
         }));
@@ -154,19 +155,20 @@ export class SecpulseSurvey extends HTMLElement {
     ui.live = h('div', { class: 'sr-only', 'aria-live': 'polite' });
     ui.progressText = h('span', { id: progressId });
     ui.progress = h('progress', { 'aria-labelledby': progressId });
-    ui.notice = h('div', { class: 'notice' }, h('h3', { text: t('privacyTitle') }), h('p', { text: ins.intro }),
-      h('p', { text: this.wave ? t('whatIsSentWave', { wave: this.wave }) : t('whatIsSent') }), this.#codeField());
+    ui.notice = h('div', { class: 'notice', part: 'notice' }, h('h3', { text: t('privacyTitle') }), h('p', { text: ins.intro }),
+      h('p', { text: this.wave ? t('whatIsSentWave', { wave: this.wave }) : t('whatIsSent') }),
+      h('p', { text: t('whatTheBrowserSends') }), this.#codeField());
     ui.resumed = h('p', { class: 'resumed', role: 'status', hidden: !this.#resumed, text: t('resumed') });
     ui.summary = h('div', { class: 'summary', tabindex: '-1', hidden: true });
-    ui.back = h('button', { type: 'button', class: 'btn back', text: t('back'), onclick: () => this.#go(-1) });
-    ui.next = h('button', { type: 'submit', class: 'btn primary' });
-    ui.download = h('button', { type: 'button', class: 'btn link', text: t('download'),
+    ui.back = h('button', { type: 'button', class: 'btn back', part: 'button', text: t('back'), onclick: () => this.#go(-1) });
+    ui.next = h('button', { type: 'submit', class: 'btn primary', part: 'button primary' });
+    ui.download = h('button', { type: 'button', class: 'btn link', part: 'button', text: t('download'),
       onclick: () => this.#download(buildRow(ins, this.#answers, this.wave)) });
     ui.send = h('div', { class: 'send' });
     ui.form = h('form', { novalidate: true, 'aria-labelledby': titleId,
       onsubmit: (e) => { e.preventDefault(); this.#advance(); } },
       this.#pages.map((p) => p.el), h('div', { class: 'nav' }, ui.back, ui.next, ui.download));
-    ui.main = h('div', { class: this.#single ? 'survey single' : 'survey' }, h('h2', { id: titleId, text: ins.title }),
+    ui.main = h('div', { class: this.#single ? 'survey single' : 'survey', part: 'survey' }, h('h2', { id: titleId, part: 'title', text: ins.title }),
       h('div', { class: 'progress' }, ui.progressText, ui.progress), ui.notice, ui.resumed, ui.summary, ui.form, ui.send);
     this.shadowRoot.replaceChildren(ui.live, ui.main);
     for (const [id, widget] of this.#widgets) widget.set(this.#answers[id]);

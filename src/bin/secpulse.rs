@@ -14,12 +14,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use secpulse::ingest::{self, ErrorPolicy, IngestOptions, IngestSummary};
 use secpulse::instrument::{Instrument, Question};
+use secpulse::privacy::prior::Publication;
 use secpulse::privacy::redact::Redactor;
 use secpulse::privacy::CommentOptions;
 use secpulse::privacy::{MinGroup, DEFAULT_MIN_COMMENTS, DEFAULT_MIN_GROUP};
 use secpulse::report::{plain, Report};
 use secpulse::score::comments::AnalyzedComments;
-use secpulse::views::{score_with_comments, ScoreOptions};
+use secpulse::views::{score_with_comments, Protection, ScoreOptions, View, ViewConfig, Views};
 use secpulse::{synth, text};
 use serde::Serialize;
 
@@ -91,6 +92,11 @@ enum Command {
         /// (which quotes bad cells); `<secpulse-report src="report.json">` renders it.
         #[arg(long, conflicts_with = "json")]
         publish: bool,
+        /// With --publish: the JSON Lines file of what earlier publications of these responses
+        /// released. The report is decided so that it cannot be subtracted from them, and its own
+        /// record is appended. Keep it as private as the responses (docs/privacy.md).
+        #[arg(long, value_name = "FILE", requires = "publish")]
+        record: Option<PathBuf>,
         /// Stop at the first bad row instead of skipping it and reporting it.
         #[arg(long)]
         strict: bool,
@@ -156,10 +162,23 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Instrument { json, instrument } => print_instrument(instrument.as_deref(), json),
         Command::Synth { n, seed, format, instrument } => write_synth(instrument.as_deref(), n, seed, format),
-        Command::Score { responses, instrument, by, wave, min_group, json, publish, strict, no_comments, min_comments, redact_names } => {
+        Command::Score {
+            responses,
+            instrument,
+            by,
+            wave,
+            min_group,
+            json,
+            publish,
+            record,
+            strict,
+            no_comments,
+            min_comments,
+            redact_names,
+        } => {
             let comments = if no_comments { None } else { Some((min_comments, redact_names)) };
             let output = if publish {
-                Output::Publish
+                Output::Publish(record)
             } else if json {
                 Output::Json
             } else {
@@ -247,6 +266,13 @@ fn print_instrument(path: Option<&Path>, json: bool) -> CliResult {
                 Question::Choice { options, .. } => options.join(" / "),
                 Question::Text { max_chars, .. } => format!("free text, up to {max_chars} characters"),
                 Question::Ranking { options, .. } => format!("rank: {}", options.join(", ")),
+                Question::MultiChoice { options, none, .. } => {
+                    format!(
+                        "choose any: {}{}",
+                        options.join(" / "),
+                        if none.is_empty() { String::new() } else { format!(" (or only: {none})") }
+                    )
+                }
             };
             text += &format!("  {:<14} {}\n  {:<14} [{kind}]\n", q.id(), q.text(), "");
         }
@@ -289,14 +315,14 @@ fn progress_printer(total: usize) -> impl FnMut(usize, usize) {
 }
 
 /// What `score` prints.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 enum Output {
     /// Readable tables.
     Text,
     /// The report with an `ingest` section.
     Json,
-    /// The aggregates-only report to publish.
-    Publish,
+    /// The aggregates-only report to publish, with the file of earlier publications' records.
+    Publish(Option<PathBuf>),
 }
 
 /// The `score` options, as given on the command line.
@@ -355,24 +381,61 @@ fn score_file(responses: &str, instrument: Option<&Path>, args: ScoreOptionsArgs
             secpulse::fmt::count(summary.rows_read)
         );
     }
+    let wave = wave.or_else(|| ingested.table.segment("wave").map(|_| "wave".to_string()));
+    if let Output::Publish(record) = output {
+        let config = ViewConfig { wave, min_group, comments: comment_options, protection: Protection::Linked };
+        let json = publish(Views::new(ins, ingested.table, config, None), by, record.as_deref())?;
+        return writeln!(io::stdout().lock(), "{json}").map_err(stdout_error);
+    }
     let table = &ingested.table;
-    let wave = wave.or_else(|| table.segment("wave").map(|_| "wave".to_string()));
     let analyzed = comment_options.as_ref().map(|_| AnalyzedComments::new(&text::Analyzer::new(), table));
     let comments = analyzed.as_ref().zip(comment_options.as_ref());
     let report = score_with_comments(&ins, table, &ScoreOptions { by, wave, min_group }, comments).map_err(|e| e.to_string())?;
     let mut out = BufWriter::new(io::stdout().lock());
-    match output {
-        Output::Json => {
-            serde_json::to_writer_pretty(&mut out, &ScoreOutput { report: &report, ingest: summary }).map_err(|e| e.to_string())?;
-            writeln!(out).map_err(stdout_error)?;
-        }
-        Output::Publish => {
-            serde_json::to_writer(&mut out, &report).map_err(|e| e.to_string())?;
-            writeln!(out).map_err(stdout_error)?;
-        }
-        Output::Text => out.write_all(plain::render(&report).as_bytes()).map_err(stdout_error)?,
+    if output == Output::Json {
+        serde_json::to_writer_pretty(&mut out, &ScoreOutput { report: &report, ingest: summary }).map_err(|e| e.to_string())?;
+        writeln!(out).map_err(stdout_error)?;
+    } else {
+        out.write_all(plain::render(&report).as_bytes()).map_err(stdout_error)?;
     }
     out.flush().map_err(stdout_error)
+}
+
+/// The published report (aggregates only, shares rounded) of everyone broken down `by`,
+/// decided with the earlier publications recorded in `record` (JSON Lines), to which this
+/// publication's record is then appended.
+fn publish(mut views: Views, by: Vec<String>, record: Option<&Path>) -> Result<String, String> {
+    let prior = match record {
+        Some(path) if path.exists() => read_records(path)?,
+        _ => Vec::new(),
+    };
+    let (json, publication) = views.publish_after(&View { by, ..View::default() }, &prior).map_err(|e| e.to_string())?;
+    match (record, publication) {
+        (Some(path), Some(publication)) => {
+            let line = serde_json::to_string(&publication).map_err(|e| e.to_string())? + "\n";
+            let mut file =
+                std::fs::OpenOptions::new().create(true).append(true).open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            file.write_all(line.as_bytes()).and_then(|()| file.sync_all()).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        (Some(_), None) => {
+            return Err("--record needs a wave column: without one, nothing tells the rows published now from later ones".into())
+        }
+        (None, Some(_)) => eprintln!(
+            "secpulse: publishing without --record: a later report of these responses with more waves could be \
+             subtracted from this one (docs/privacy.md, \"Publishing again\")"
+        ),
+        (None, None) => {}
+    }
+    Ok(json)
+}
+
+/// The records of earlier publications in `path`, one JSON object per line.
+fn read_records(path: &Path) -> Result<Vec<Publication>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    lines
+        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{}:{}: not a publication record: {e}", path.display(), i + 1)))
+        .collect()
 }
 
 fn analyse_comments(file: &str, json: bool) -> CliResult {

@@ -6,6 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::measure::Measure;
 use super::palette::Colors;
 use super::ChartError;
 
@@ -29,6 +30,10 @@ pub(crate) struct Pen<'a, DB: DrawingBackend> {
     pub s: f64,
     /// Font size correction of the backend (plotters' SVG backend writes `size / 1.24`).
     pub font: f64,
+    /// The font family of every text (a CSS `font-family` value).
+    pub family: &'a str,
+    /// How wide a text is (never plotters' DOM measurement: see [`super::measure`]).
+    pub measure: &'a dyn Measure,
 }
 
 /// A pixel rectangle `[x0, x1) × [y0, y1)`.
@@ -65,10 +70,10 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         Rect { x0: 0, y0: 0, x1: w as i32, y1: h as i32 }
     }
 
-    fn style(&self, size: f64, bold: bool, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    fn style(&self, size: f64, bold: bool, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'a> {
         let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
         TextStyle {
-            font: (FontFamily::SansSerif, size * self.s * self.font, style).into_font(),
+            font: (FontFamily::Name(self.family), size * self.s * self.font, style).into_font(),
             color: color.to_backend_color(),
             pos: Pos::new(h, v),
         }
@@ -76,8 +81,7 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
 
     /// Width in device pixels of `text` at `size`.
     pub fn width(&self, text: &str, size: f64, bold: bool) -> i32 {
-        let style = self.style(size, bold, self.c.fg, HPos::Left, VPos::Top);
-        self.area.estimate_text_size(text, &style).map(|(w, _)| w as i32).unwrap_or(0)
+        self.measure.width(text, size * self.s * self.font, bold, self.family).round() as i32
     }
 
     /// Draws `text` anchored at `(x, y)` (vertically centred).

@@ -27,8 +27,10 @@ pub mod fmt;
 mod heatmap;
 mod layout;
 mod likert;
+pub mod measure;
 mod nps;
 pub mod palette;
+mod selections;
 mod trend;
 
 use std::fmt as stdfmt;
@@ -41,7 +43,8 @@ use serde::{Deserialize, Serialize};
 use crate::report::{Report, SegmentGroup};
 
 pub use comments::{sentiment_name, stance_name, theme_name};
-pub use palette::Theme;
+pub use measure::{Estimate, Measure};
+pub use palette::{Look, Theme};
 
 use layout::Pen;
 use palette::Colors;
@@ -68,11 +71,13 @@ pub enum ChartKind {
     Stance,
     /// Comments per theme.
     Themes,
+    /// Per-option shares of the multi-choice ("choose all that apply") questions.
+    Selections,
 }
 
 impl ChartKind {
     /// Every chart, in dashboard order.
-    pub const ALL: [ChartKind; 9] = [
+    pub const ALL: [ChartKind; 10] = [
         ChartKind::Balance,
         ChartKind::Dimensions,
         ChartKind::Likert,
@@ -82,6 +87,7 @@ impl ChartKind {
         ChartKind::Sentiment,
         ChartKind::Stance,
         ChartKind::Themes,
+        ChartKind::Selections,
     ];
 
     /// The chart's id ("balance", "dimensions", …), as used in JS and file names.
@@ -96,6 +102,7 @@ impl ChartKind {
             ChartKind::Sentiment => "sentiment",
             ChartKind::Stance => "stance",
             ChartKind::Themes => "themes",
+            ChartKind::Selections => "selections",
         }
     }
 }
@@ -126,11 +133,22 @@ pub struct ChartOptions {
     pub neutral: bool,
     /// Draw the title and takeaway into the image (for SVG/PNG exports).
     pub titled: bool,
+    /// The page's colours and font (over the theme's).
+    pub look: Look,
 }
 
 impl Default for ChartOptions {
     fn default() -> Self {
-        ChartOptions { segment: None, question: None, width: None, theme: Theme::Light, pixel_ratio: 1.0, neutral: true, titled: false }
+        ChartOptions {
+            segment: None,
+            question: None,
+            width: None,
+            theme: Theme::Light,
+            pixel_ratio: 1.0,
+            neutral: true,
+            titled: false,
+            look: Look::default(),
+        }
     }
 }
 
@@ -179,14 +197,25 @@ pub struct DataTable {
     pub rows: Vec<Vec<String>>,
 }
 
-/// Draws chart `kind` of `report` onto `area` (filling its background).
+/// Draws chart `kind` of `report` onto `area` (filling its background), measuring text with [`Estimate`].
 pub fn draw<DB: DrawingBackend>(
     kind: ChartKind,
     report: &Report,
     area: &DrawingArea<DB, Shift>,
     options: &ChartOptions,
 ) -> Result<(), ChartError> {
-    draw_with(kind, report, area, options, 1.0)
+    draw_measured(kind, report, area, options, &Estimate)
+}
+
+/// [`draw`], measuring text with `measure` (the browser façade measures with a canvas).
+pub fn draw_measured<DB: DrawingBackend>(
+    kind: ChartKind,
+    report: &Report,
+    area: &DrawingArea<DB, Shift>,
+    options: &ChartOptions,
+    measure: &dyn Measure,
+) -> Result<(), ChartError> {
+    draw_with(kind, report, area, options, 1.0, measure)
 }
 
 /// [`draw`] with a font size correction for backends that shrink text.
@@ -196,16 +225,18 @@ fn draw_with<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     options: &ChartOptions,
     font: f64,
+    measure: &dyn Measure,
 ) -> Result<(), ChartError> {
-    let colors = Colors::of(options.theme);
+    let colors = Colors::styled(options.theme, &options.look);
     let s = if options.pixel_ratio.is_finite() && options.pixel_ratio > 0.0 { options.pixel_ratio.min(8.0) } else { 1.0 };
     area.fill(&colors.bg).map_err(|e| ChartError::Backend(e.to_string()))?;
-    let pen = Pen { area, c: colors, s, font };
+    let family = options.look.font();
+    let pen = Pen { area, c: colors, s, font, family, measure };
     if options.titled {
         let text = describe(kind, report, options);
         let top = pen.header(&text.title, &text.takeaway)?;
         let (_, body) = area.split_vertically(top);
-        return draw_body(kind, report, &Pen { area: &body, c: colors, s, font }, options);
+        return draw_body(kind, report, &Pen { area: &body, ..pen }, options);
     }
     draw_body(kind, report, &pen, options)
 }
@@ -221,16 +252,29 @@ fn draw_body<DB: DrawingBackend>(kind: ChartKind, report: &Report, pen: &Pen<'_,
         ChartKind::Sentiment => comments::draw_sentiment(pen, report, o),
         ChartKind::Stance => comments::draw_stance(pen, report, o),
         ChartKind::Themes => comments::draw_themes(pen, report, o),
+        ChartKind::Selections => selections::draw(pen, report),
     }
 }
 
-/// Chart `kind` of `report` as an SVG document of `width` × `height` pixels.
+/// Chart `kind` of `report` as an SVG document of `width` × `height` pixels (text measured with [`Estimate`]).
 pub fn svg(kind: ChartKind, report: &Report, width: u32, height: u32, options: &ChartOptions) -> Result<String, ChartError> {
+    svg_measured(kind, report, width, height, options, &Estimate)
+}
+
+/// [`svg`], measuring text with `measure`.
+pub fn svg_measured(
+    kind: ChartKind,
+    report: &Report,
+    width: u32,
+    height: u32,
+    options: &ChartOptions,
+    measure: &dyn Measure,
+) -> Result<String, ChartError> {
     let mut out = String::new();
     {
         let area = SVGBackend::with_string(&mut out, (width.clamp(200, 8000), height.clamp(120, 8000))).into_drawing_area();
         // plotters' SVG backend writes font-size = size / 1.24; undo it so SVG text matches the canvas.
-        draw_with(kind, report, &area, &ChartOptions { pixel_ratio: 1.0, ..options.clone() }, 1.24)?;
+        draw_with(kind, report, &area, &ChartOptions { pixel_ratio: 1.0, ..options.clone() }, 1.24, measure)?;
         area.present().map_err(|e| ChartError::Backend(e.to_string()))?;
     }
     Ok(out)
@@ -248,6 +292,7 @@ pub fn describe(kind: ChartKind, report: &Report, options: &ChartOptions) -> Cha
         ChartKind::Sentiment => comments::describe_sentiment(report, options),
         ChartKind::Stance => comments::describe_stance(report, options),
         ChartKind::Themes => comments::describe_themes(report, options),
+        ChartKind::Selections => selections::describe(report),
     }
 }
 
@@ -270,6 +315,7 @@ pub fn preferred_height(kind: ChartKind, report: &Report, options: &ChartOptions
         ChartKind::Nps => rows(1 + report.waves.as_ref().map_or(groups, |w| w.waves.len()), true),
         ChartKind::Sentiment | ChartKind::Stance => rows(comments::group_rows(report, options), true),
         ChartKind::Themes => rows(comments::theme_rows(report, options), true),
+        ChartKind::Selections => rows(selections::rows(report).max(1), true),
     }
 }
 

@@ -78,6 +78,79 @@ impl Colors {
     }
 }
 
+/// A page's theme for the charts (what `<secpulse-report>` reads from its `--secpulse-*` custom
+/// properties): colours as CSS `#rgb`, `#rrggbb` or `rgb(r, g, b)`, and a font family. Each is
+/// optional; one that is missing or unreadable keeps the [`Theme`]'s own.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Look {
+    /// Chart background.
+    pub background: Option<String>,
+    /// Main text and axis lines.
+    pub text: Option<String>,
+    /// Secondary text.
+    pub muted: Option<String>,
+    /// Grid lines and hatching.
+    pub grid: Option<String>,
+    /// A CSS `font-family` list.
+    pub font: Option<String>,
+}
+
+/// The font family charts use when the page sets none.
+pub const DEFAULT_FONT: &str = "sans-serif";
+
+impl Look {
+    /// The font family to draw with: the page's, if it is a plain `font-family` list (at most
+    /// 200 characters, none of `;{}<>\`), else [`DEFAULT_FONT`].
+    pub fn font(&self) -> &str {
+        match self.font.as_deref().map(str::trim) {
+            Some(f) if !f.is_empty() && f.len() <= 200 && !f.contains([';', '{', '}', '<', '>', '\\']) => f,
+            _ => DEFAULT_FONT,
+        }
+    }
+}
+
+impl Colors {
+    /// The colours of `theme` with the page's `look` applied. Text stays readable: a text colour
+    /// under 4.5:1 on the background is replaced by black or white, a muted one by the text colour.
+    pub fn styled(theme: Theme, look: &Look) -> Colors {
+        let base = Colors::of(theme);
+        let pick = |v: &Option<String>, default: RGBColor| v.as_deref().and_then(parse_color).unwrap_or(default);
+        let bg = pick(&look.background, base.bg);
+        let mut fg = pick(&look.text, base.fg);
+        if contrast(fg, bg) < 4.5 {
+            fg = text_on(bg);
+        }
+        let grid = pick(&look.grid, base.grid);
+        let hidden = if bg == base.bg { base.hidden } else { mix(bg, fg, 0.08) };
+        let mut muted = pick(&look.muted, base.muted);
+        if contrast(muted, bg) < 4.5 || contrast(muted, hidden) < 4.5 {
+            muted = fg;
+        }
+        Colors { bg, fg, muted, grid, hidden }
+    }
+}
+
+/// Reads a CSS colour in `#rgb`, `#rrggbb`, `rgb(r, g, b)` or `rgba(r, g, b, a)` form (alpha ignored).
+pub fn parse_color(css: &str) -> Option<RGBColor> {
+    let css = css.trim();
+    if let Some(hex) = css.strip_prefix('#') {
+        let digit = |i: usize| u8::from_str_radix(hex.get(i..i + 1)?, 16).ok();
+        return match hex.len() {
+            3 => Some(RGBColor(digit(0)? * 17, digit(1)? * 17, digit(2)? * 17)),
+            6 => {
+                let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+                Some(RGBColor(byte(0)?, byte(2)?, byte(4)?))
+            }
+            _ => None,
+        };
+    }
+    let inner = css.strip_prefix("rgba(").or_else(|| css.strip_prefix("rgb("))?.strip_suffix(')')?;
+    let mut parts = inner.split([',', ' ', '/']).filter(|p| !p.is_empty()).map(|p| p.parse::<f64>().ok());
+    let mut channel = || parts.next().flatten().filter(|v| (0.0..=255.0).contains(v)).map(|v| v.round() as u8);
+    Some(RGBColor(channel()?, channel()?, channel()?))
+}
+
 /// The fill of a score band: blues for favourable, grey for mixed, oranges for unfavourable.
 pub fn band(b: Band) -> RGBColor {
     match b {
@@ -158,6 +231,29 @@ mod tests {
         for b in [Band::Strong, Band::Favourable, Band::Mixed, Band::Unfavourable, Band::Critical] {
             assert!(contrast(text_on(band(b)), band(b)) >= 4.5, "{b:?}");
         }
+    }
+
+    #[test]
+    fn a_page_look_replaces_colours_but_keeps_text_readable() {
+        let look =
+            Look { background: Some("rgb(0, 0, 0)".into()), text: Some("#111".into()), muted: Some("#777777".into()), ..Look::default() };
+        let c = Colors::styled(Theme::Light, &look);
+        assert_eq!(c.bg, RGBColor(0, 0, 0));
+        assert!(contrast(c.fg, c.bg) >= 4.5, "unreadable text colour replaced");
+        assert!(contrast(c.muted, c.bg) >= 4.5 && contrast(c.muted, c.hidden) >= 4.5);
+        assert_eq!(Colors::styled(Theme::Dark, &Look { background: Some("nonsense".into()), ..Look::default() }), Colors::of(Theme::Dark));
+    }
+
+    #[test]
+    fn colours_and_fonts_are_read_strictly() {
+        assert_eq!(parse_color("#0072b2"), Some(BLUE));
+        assert_eq!(parse_color(" #fff "), Some(RGBColor(255, 255, 255)));
+        assert_eq!(parse_color("rgba(1, 2, 3, 0.5)"), Some(RGBColor(1, 2, 3)));
+        assert_eq!(parse_color("rgb(300, 0, 0)"), None);
+        assert_eq!(parse_color("#12345"), None);
+        assert_eq!(parse_color("#ééé"), None);
+        assert_eq!(Look { font: Some("Inter, system-ui".into()), ..Look::default() }.font(), "Inter, system-ui");
+        assert_eq!(Look { font: Some("x; } body { color: red".into()), ..Look::default() }.font(), DEFAULT_FONT);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::cell::{self, parse_scale_bytes, quoted, scale_value_f64, OptionSet};
 use super::error::{IngestError, Problem};
 use super::table::{ResponseTable, SegmentColumn, MISSING, NO_ANSWER, NO_SEGMENT};
 use super::{ErrorPolicy, IngestOptions, IngestSummary, Ingested};
-use crate::instrument::{Instrument, Question};
+use crate::instrument::{Instrument, Question, MULTI_SEPARATOR};
 
 /// How many problems the summary keeps.
 const MAX_PROBLEMS: usize = 100;
@@ -30,6 +30,8 @@ enum Kind {
     Text { col: usize },
     /// `rankings[col]`, options `sets[set]`.
     Ranking { col: usize, set: usize },
+    /// `selections[col]`, options `sets[set]`; `none`: the index of "none of these", if any.
+    Multi { col: usize, set: usize, none: Option<u8> },
 }
 
 /// A column of the file, attached to a table slot.
@@ -60,6 +62,8 @@ pub(crate) struct RowBuilder<'i> {
     pending: Vec<(usize, usize, Range<usize>)>,
     texts: Vec<(usize, Range<usize>)>,
     ranks: Vec<(usize, Range<usize>)>,
+    /// Multi-choice answers of the row: (selections column, range in `rank_buf`).
+    picks: Vec<(usize, Range<usize>)>,
     scratch: String,
     rank_buf: Vec<u8>,
     /// Where the ranking being read starts in `rank_buf`.
@@ -83,9 +87,15 @@ impl<'i> RowBuilder<'i> {
         let table = ResponseTable::for_instrument(instrument);
         let mut questions = HashMap::new();
         let mut sets = Vec::new();
-        let (mut a, mut s, mut t, mut r) = (0, 0, 0, 0);
+        let (mut a, mut s, mut t, mut r, mut m) = (0, 0, 0, 0, 0);
         for q in instrument.questions() {
             let kind = match q {
+                Question::MultiChoice { options, none, .. } => {
+                    let answers: Vec<String> = q.listed_answers().unwrap_or_default().into_iter().map(str::to_string).collect();
+                    sets.push(OptionSet::new(&answers));
+                    m += 1;
+                    Kind::Multi { col: m - 1, set: sets.len() - 1, none: (!none.is_empty()).then_some(options.len() as u8) }
+                }
                 Question::Choice { options, .. } | Question::Ranking { options, .. } => {
                     sets.push(OptionSet::new(options));
                     if matches!(q, Question::Choice { .. }) {
@@ -123,6 +133,7 @@ impl<'i> RowBuilder<'i> {
             pending: Vec::new(),
             texts: Vec::new(),
             ranks: Vec::new(),
+            picks: Vec::new(),
             scratch: String::new(),
             rank_buf: Vec::new(),
             rank_start: 0,
@@ -263,6 +274,7 @@ impl<'i> RowBuilder<'i> {
         self.pending.clear();
         self.texts.clear();
         self.ranks.clear();
+        self.picks.clear();
         self.scratch.clear();
         self.rank_buf.clear();
         self.row_problems = 0;
@@ -374,9 +386,10 @@ impl<'i> RowBuilder<'i> {
                 self.scratch.push_str(s);
                 self.texts.push((col, start..self.scratch.len()));
             }
-            Kind::Ranking { .. } => {
+            Kind::Ranking { .. } | Kind::Multi { .. } => {
+                let separator = if matches!(kind, Kind::Multi { .. }) { MULTI_SEPARATOR } else { '>' };
                 let start = self.rank_begin();
-                for item in s.split('>') {
+                for item in s.split(separator) {
                     self.rank_item(slot, item);
                 }
                 self.rank_end(slot, start);
@@ -407,9 +420,9 @@ impl<'i> RowBuilder<'i> {
         }
     }
 
-    /// True when the slot is a ranking question (which may take a JSON array).
-    pub(crate) fn is_ranking(&self, slot: usize) -> bool {
-        matches!(self.columns[slot].kind, Kind::Ranking { .. })
+    /// True when the slot is a ranking or multi-choice question (which may take a JSON array).
+    pub(crate) fn is_list(&self, slot: usize) -> bool {
+        matches!(self.columns[slot].kind, Kind::Ranking { .. } | Kind::Multi { .. })
     }
 
     /// Starts a ranking; pass the result to [`Self::rank_end`].
@@ -418,12 +431,16 @@ impl<'i> RowBuilder<'i> {
         self.rank_start
     }
 
-    /// One item of a ranking, most important first.
+    /// One item of a ranking (most important first) or of a multi-choice answer.
     pub(crate) fn rank_item(&mut self, slot: usize, item: &str) {
-        let Kind::Ranking { set, .. } = self.columns[slot].kind else { return };
+        let (set, what, twice) = match self.columns[slot].kind {
+            Kind::Ranking { set, .. } => (set, "ranking", "ranked"),
+            Kind::Multi { set, .. } => (set, "answer", "chosen"),
+            _ => return,
+        };
         let item = item.trim();
         if item.is_empty() {
-            return self.problem(Some(slot), "the ranking has an empty item".to_string());
+            return self.problem(Some(slot), format!("the {what} has an empty item"));
         }
         match self.sets[set].find(item) {
             None => {
@@ -432,7 +449,7 @@ impl<'i> RowBuilder<'i> {
             }
             Some(i) => {
                 if self.rank_buf[self.rank_start..].contains(&(i as u8)) {
-                    self.problem(Some(slot), format!("{} is ranked twice", quoted(item)));
+                    self.problem(Some(slot), format!("{} is {twice} twice", quoted(item)));
                 } else {
                     self.rank_buf.push(i as u8);
                 }
@@ -440,12 +457,26 @@ impl<'i> RowBuilder<'i> {
         }
     }
 
-    /// Ends the ranking started at `start`; an empty ranking is no answer.
+    /// Ends the ranking or multi-choice answer started at `start`; an empty one is no answer.
+    /// A multi-choice answer is kept in option order, and "none of these" must stand alone.
     pub(crate) fn rank_end(&mut self, slot: usize, start: usize) {
-        if let Kind::Ranking { col, .. } = self.columns[slot].kind {
-            if self.rank_buf.len() > start {
-                self.ranks.push((col, start..self.rank_buf.len()));
+        let end = self.rank_buf.len();
+        if end == start {
+            return;
+        }
+        match self.columns[slot].kind {
+            Kind::Ranking { col, .. } => self.ranks.push((col, start..end)),
+            Kind::Multi { col, set, none } => {
+                self.rank_buf[start..].sort_unstable();
+                match none.filter(|n| end - start > 1 && self.rank_buf[start..].contains(n)) {
+                    Some(n) => {
+                        let msg = format!("{} cannot be chosen together with other options", quoted(self.sets[set].label(usize::from(n))));
+                        self.problem(Some(slot), msg);
+                    }
+                    None => self.picks.push((col, start..end)),
+                }
             }
+            _ => {}
         }
     }
 
@@ -481,6 +512,9 @@ impl<'i> RowBuilder<'i> {
         }
         for (col, range) in self.ranks.drain(..) {
             self.table.rankings[col].entries.push((row, self.rank_buf[range].to_vec()));
+        }
+        for (col, range) in self.picks.drain(..) {
+            self.table.selections[col].entries.push((row, self.rank_buf[range].to_vec()));
         }
         self.table.rows += 1;
         Ok(())

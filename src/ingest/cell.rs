@@ -137,6 +137,11 @@ impl OptionSet {
         OptionSet { labels, lower }
     }
 
+    /// The option at `index` (as trimmed), or "" when there is none.
+    pub(crate) fn label(&self, index: usize) -> &str {
+        self.labels.get(index).map_or("", String::as_str)
+    }
+
     /// Index of the option `s` (trimmed) names: exact match first, then ignoring case.
     pub(crate) fn find(&self, s: &str) -> Option<usize> {
         if let Some(i) = self.labels.iter().position(|o| o == s) {

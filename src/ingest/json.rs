@@ -404,7 +404,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let (ctx, slot) = (self.ctx, self.slot);
-        if !self.in_ranking && ctx.b.is_ranking(slot) {
+        if !self.in_ranking && ctx.b.is_list(slot) {
             let start = ctx.b.rank_begin();
             while seq.next_element_seed(ValueSeed { ctx: &mut *ctx, slot, in_ranking: true })?.is_some() {}
             ctx.b.rank_end(slot, start);

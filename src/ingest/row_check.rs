@@ -93,7 +93,8 @@ fn missing_required(instrument: &Instrument, fields: &serde_json::Map<String, se
         None => true,
         Some(c) => fields.get(&c.question).and_then(|v| v.as_str()).is_some_and(|v| c.any_of.iter().any(|o| o == v)),
     };
-    let answered = |id: &str| fields.get(id).is_some_and(|v| !v.is_null());
+    // A multi-choice answer is a list: an empty one answers nothing.
+    let answered = |id: &str| fields.get(id).is_some_and(|v| !v.is_null() && v.as_array().map_or(true, |list| !list.is_empty()));
     let questions = instrument.sections.iter().filter(shown).flat_map(|s| &s.questions);
     questions
         .filter(|q| q.is_required() && !answered(q.id()))

@@ -29,6 +29,9 @@ pub struct ResponseTable {
     pub texts: Vec<TextColumn>,
     /// Ranking answers, stored sparsely.
     pub rankings: Vec<RankingColumn>,
+    /// Multi-choice answers, stored sparsely: the chosen option indices in option order (a
+    /// question's "none of these" is index `options.len()`).
+    pub selections: Vec<RankingColumn>,
 }
 
 /// The answers to one numeric question; `MISSING` where blank.
@@ -60,12 +63,13 @@ pub struct TextColumn {
     pub entries: Vec<(u32, String)>,
 }
 
-/// The answers to one ranking question.
+/// The answers to one ranking or multi-choice question: option indices per answering row.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RankingColumn {
     /// Question id.
     pub id: String,
-    /// (row index, option indices most important first) for every row that answered.
+    /// (row index, option indices: most important first for a ranking, in option order for a
+    /// multi-choice answer) for every row that answered.
     pub entries: Vec<(u32, Vec<u8>)>,
 }
 
@@ -106,9 +110,11 @@ impl ResponseTable {
                 t.entries.extend(m.entries.iter().map(|(r, s)| (r + offset, s.clone())));
             }
         }
-        for k in &mut table.rankings {
-            if let Some(m) = more.ranking(&k.id) {
-                k.entries.extend(m.entries.iter().map(|(r, o)| (r + offset, o.clone())));
+        for (mine, theirs) in [(&mut table.rankings, &more.rankings), (&mut table.selections, &more.selections)] {
+            for k in mine.iter_mut() {
+                if let Some(m) = theirs.iter().find(|c| c.id == k.id) {
+                    k.entries.extend(m.entries.iter().map(|(r, o)| (r + offset, o.clone())));
+                }
             }
         }
         table.rows += new_rows;
@@ -128,6 +134,7 @@ impl ResponseTable {
                 }
                 Question::Text { .. } => table.texts.push(TextColumn { id, entries: Vec::new() }),
                 Question::Ranking { .. } => table.rankings.push(RankingColumn { id, entries: Vec::new() }),
+                Question::MultiChoice { .. } => table.selections.push(RankingColumn { id, entries: Vec::new() }),
             }
         }
         table
@@ -151,6 +158,11 @@ impl ResponseTable {
     /// The ranking answers of question `id`.
     pub fn ranking(&self, id: &str) -> Option<&RankingColumn> {
         self.rankings.iter().find(|c| c.id == id)
+    }
+
+    /// The multi-choice answers of question `id`.
+    pub fn selection(&self, id: &str) -> Option<&RankingColumn> {
+        self.selections.iter().find(|c| c.id == id)
     }
 }
 

@@ -4,14 +4,15 @@ use std::io::{self, Write};
 
 use super::cell::needs_formula_escape;
 use super::table::{ResponseTable, MISSING, NO_SEGMENT};
-use crate::instrument::{Instrument, Question};
+use crate::instrument::{Instrument, Question, MULTI_SEPARATOR};
 
 /// Where the cells of one output column come from.
 enum Source<'t> {
     Answer(Option<&'t [u8]>),
     Segment(Option<(&'t [String], &'t [u32])>),
     Text(Option<&'t [(u32, String)]>, usize),
-    Ranking(Option<&'t [(u32, Vec<u8>)]>, &'t [String], usize),
+    /// Option indices per row, their labels, the separator in CSV cells, and a cursor.
+    List(Option<&'t [(u32, Vec<u8>)]>, Vec<&'t str>, char, usize),
 }
 
 /// The output columns: every question in instrument order, then the table's
@@ -23,7 +24,8 @@ fn columns<'t>(instrument: &'t Instrument, table: &'t ResponseTable) -> Vec<(&'t
         let src = match q {
             Question::Choice { .. } => Source::Segment(table.segment(id).map(|c| (c.labels.as_slice(), c.codes.as_slice()))),
             Question::Text { .. } => Source::Text(table.text(id).map(|c| c.entries.as_slice()), 0),
-            Question::Ranking { options, .. } => Source::Ranking(table.ranking(id).map(|c| c.entries.as_slice()), options, 0),
+            Question::Ranking { .. } => Source::List(table.ranking(id).map(|c| c.entries.as_slice()), listed(q), '>', 0),
+            Question::MultiChoice { .. } => Source::List(table.selection(id).map(|c| c.entries.as_slice()), listed(q), MULTI_SEPARATOR, 0),
             _ => Source::Answer(table.answer(id).map(|c| c.values.as_slice())),
         };
         out.push((id, src));
@@ -36,17 +38,23 @@ fn columns<'t>(instrument: &'t Instrument, table: &'t ResponseTable) -> Vec<(&'t
     out
 }
 
+/// The answers question `q` stores by index.
+fn listed(q: &Question) -> Vec<&str> {
+    q.listed_answers().unwrap_or_default()
+}
+
 /// A cell's value, borrowed from the table where possible.
-enum Cell<'t> {
+enum Cell<'t, 's> {
     Blank,
     Number(u8),
     Text(&'t str),
-    Ranking(&'t [u8], &'t [String]),
+    /// Option indices, their labels, the CSV separator.
+    List(&'t [u8], &'s [&'t str], char),
 }
 
 impl<'t> Source<'t> {
     /// The cell of `row`; rows must be visited in order (sparse columns keep a cursor).
-    fn cell(&mut self, row: usize) -> Cell<'t> {
+    fn cell(&mut self, row: usize) -> Cell<'t, '_> {
         match self {
             Source::Answer(values) => match values.and_then(|v| v.get(row)) {
                 Some(&v) if v != MISSING => Cell::Number(v),
@@ -62,8 +70,8 @@ impl<'t> Source<'t> {
                 Some(text) => Cell::Text(text),
                 None => Cell::Blank,
             },
-            Source::Ranking(entries, options, cursor) => match sparse(*entries, cursor, row) {
-                Some(ranks) if !ranks.is_empty() => Cell::Ranking(ranks, options),
+            Source::List(entries, labels, separator, cursor) => match sparse(*entries, cursor, row) {
+                Some(ranks) if !ranks.is_empty() => Cell::List(ranks, labels, *separator),
                 _ => Cell::Blank,
             },
         }
@@ -99,7 +107,7 @@ pub fn write_csv<W: Write>(instrument: &Instrument, table: &ResponseTable, out: 
                 Cell::Blank => {}
                 Cell::Number(v) => field.push_str(itoa(v, &mut [0; 3])),
                 Cell::Text(s) => field.push_str(s),
-                Cell::Ranking(ranks, options) => join_ranking(&mut field, ranks, options),
+                Cell::List(ranks, labels, separator) => join_list(&mut field, ranks, labels, separator),
             }
             if needs_formula_escape(&field) {
                 field.insert(0, '\'');
@@ -113,7 +121,7 @@ pub fn write_csv<W: Write>(instrument: &Instrument, table: &ResponseTable, out: 
 }
 
 /// Writes the table as a JSON array with one object per line; blank cells are left
-/// out and rankings are arrays of option labels.
+/// out; rankings and multi-choice answers are arrays of option labels.
 pub fn write_json<W: Write>(instrument: &Instrument, table: &ResponseTable, out: W) -> io::Result<()> {
     let mut cols = columns(instrument, table);
     let mut w = io::BufWriter::new(out);
@@ -136,8 +144,8 @@ pub fn write_json<W: Write>(instrument: &Instrument, table: &ResponseTable, out:
                 Cell::Blank => {}
                 Cell::Number(v) => w.write_all(itoa(v, &mut [0; 3]).as_bytes())?,
                 Cell::Text(s) => serde_json::to_writer(&mut w, s)?,
-                Cell::Ranking(ranks, options) => {
-                    let labels: Vec<&str> = ranks.iter().filter_map(|&i| options.get(usize::from(i)).map(String::as_str)).collect();
+                Cell::List(ranks, labels, _) => {
+                    let labels: Vec<&str> = ranks.iter().filter_map(|&i| labels.get(usize::from(i)).copied()).collect();
                     serde_json::to_writer(&mut w, &labels)?;
                 }
             }
@@ -148,11 +156,12 @@ pub fn write_json<W: Write>(instrument: &Instrument, table: &ResponseTable, out:
     w.flush()
 }
 
-/// Option labels joined with `>`, most important first.
-fn join_ranking(out: &mut String, ranks: &[u8], options: &[String]) {
-    for (i, label) in ranks.iter().filter_map(|&r| options.get(usize::from(r))).enumerate() {
+/// Option labels joined with `separator` (`>` for a ranking, most important first; `|` for a
+/// multi-choice answer).
+fn join_list(out: &mut String, ranks: &[u8], labels: &[&str], separator: char) {
+    for (i, label) in ranks.iter().filter_map(|&r| labels.get(usize::from(r))).enumerate() {
         if i > 0 {
-            out.push('>');
+            out.push(separator);
         }
         out.push_str(label);
     }

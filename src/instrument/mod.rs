@@ -199,6 +199,28 @@ pub enum Question {
         /// Whether the form insists on an answer.
         #[serde(default)]
         required: bool,
+        /// Show the options as a drop-down menu instead of a list of buttons (for long lists,
+        /// such as 13 departments, which would be 13 full-width rows on a phone).
+        #[serde(default, skip_serializing_if = "is_false")]
+        dropdown: bool,
+    },
+    /// Any number of options from a list ("choose all that apply"), optionally with an
+    /// exclusive "none of these" answer. Stored as the chosen option texts joined by `|` (in
+    /// option order), or the `none` text alone; reported as the share of respondents who chose
+    /// each option.
+    MultiChoice {
+        /// Column id.
+        id: String,
+        /// The question.
+        text: String,
+        /// The options, as written in response files.
+        options: Vec<String>,
+        /// The exclusive "none of these" answer (e.g. "None of these"); empty for none.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        none: String,
+        /// Whether the form insists on an answer.
+        #[serde(default)]
+        required: bool,
     },
     /// Free text with a length limit.
     Text {
@@ -247,6 +269,13 @@ fn ignore_derived<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<ItemSumm
     serde::de::IgnoredAny::deserialize(d).map(|_| Vec::new())
 }
 
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
+/// Separates the chosen options of a multi-choice answer in response files.
+pub const MULTI_SEPARATOR: char = '|';
+
 fn one() -> u8 {
     1
 }
@@ -265,6 +294,7 @@ impl Question {
             | Question::Bipolar { id, .. }
             | Question::Recommend { id, .. }
             | Question::Choice { id, .. }
+            | Question::MultiChoice { id, .. }
             | Question::Text { id, .. }
             | Question::Randomized { id, .. }
             | Question::Ranking { id, .. } => id,
@@ -278,6 +308,7 @@ impl Question {
             | Question::Bipolar { required, .. }
             | Question::Recommend { required, .. }
             | Question::Choice { required, .. }
+            | Question::MultiChoice { required, .. }
             | Question::Randomized { required, .. }
             | Question::Ranking { required, .. } => *required,
             Question::Text { .. } => false,
@@ -291,9 +322,22 @@ impl Question {
             | Question::Bipolar { text, .. }
             | Question::Recommend { text, .. }
             | Question::Choice { text, .. }
+            | Question::MultiChoice { text, .. }
             | Question::Text { text, .. }
             | Question::Randomized { text, .. }
             | Question::Ranking { text, .. } => text,
+        }
+    }
+
+    /// The answers a list question stores by index (choice, ranking, multi-choice): its options,
+    /// then a multi-choice question's "none of these" (index `options.len()`).
+    pub fn listed_answers(&self) -> Option<Vec<&str>> {
+        match self {
+            Question::Choice { options, .. } | Question::Ranking { options, .. } => Some(options.iter().map(String::as_str).collect()),
+            Question::MultiChoice { options, none, .. } => {
+                Some(options.iter().map(String::as_str).chain((!none.is_empty()).then_some(none.as_str())).collect())
+            }
+            _ => None,
         }
     }
 

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::{Instrument, Question};
+use super::{Instrument, Question, MULTI_SEPARATOR};
 
 /// Why an instrument cannot be used; the message names the place in the file.
 #[derive(Debug)]
@@ -47,6 +47,19 @@ fn check_id(at: &str, id: &str) -> Result<(), InstrumentError> {
         Ok(())
     } else {
         Err(invalid(at, format!("id {id:?} must be 1–{MAX_ID_LEN} characters of letters, digits, '_' or '-'")))
+    }
+}
+
+/// Fails when an option contains `separator`, which joins the `what` options in response files.
+fn check_separator<'a>(
+    at: &str,
+    mut options: impl Iterator<Item = &'a String>,
+    separator: char,
+    what: &str,
+) -> Result<(), InstrumentError> {
+    match options.find(|o| o.contains(separator)) {
+        Some(o) => Err(invalid(at, format!("option {o:?} contains {separator:?}, which separates the {what} options in response files"))),
+        None => Ok(()),
     }
 }
 
@@ -141,14 +154,19 @@ impl Instrument {
                     Question::Choice { options, .. } => check_options(&at, options, 2)?,
                     Question::Ranking { options, .. } => {
                         check_options(&at, options, 2)?;
-                        if let Some(o) = options.iter().find(|o| o.contains(RANK_SEPARATOR)) {
-                            return Err(invalid(
-                                at,
-                                format!("option {o:?} contains {RANK_SEPARATOR:?}, which separates the ranked options in response files"),
-                            ));
-                        }
+                        check_separator(&at, options.iter(), RANK_SEPARATOR, "ranked")?;
                         if options.len() > 50 {
                             return Err(invalid(at, "a ranking can have at most 50 options"));
+                        }
+                    }
+                    Question::MultiChoice { options, none, .. } => {
+                        check_options(&at, options, 2)?;
+                        if options.len() > 50 {
+                            return Err(invalid(at, "a multi-choice question can have at most 50 options"));
+                        }
+                        check_separator(&at, options.iter().chain([none]), MULTI_SEPARATOR, "chosen")?;
+                        if none != none.trim() || options.iter().any(|o| o.eq_ignore_ascii_case(none)) {
+                            return Err(invalid(at, format!("\"none\" {none:?} must differ from every option, without spaces around it")));
                         }
                     }
                     Question::Text { max_chars: 0, .. } => return Err(invalid(at, "max_chars must be above 0")),

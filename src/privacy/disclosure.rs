@@ -4,7 +4,7 @@
 //! for every population a reader can reach: everyone, each value of each segment column,
 //! each wave, and each segment value within each wave. For every statistic (a [`Measure`]:
 //! people, overall score, each dimension's score, each dimension's favourable split with its
-//! items, NPS, balance, each ranking, each randomized item, each comment question's counts
+//! items, NPS, balance, each ranking, each multi-choice question's option shares, each randomized item, each comment question's counts
 //! and its verbatim texts) it knows the contributors in every cell of the responses and
 //! releases the statistic for a population only when no combination with the other released
 //! populations isolates fewer than `k` contributors (see [`super::linked`]). The populations
@@ -17,7 +17,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::linked::{Addition, Atoms, Echelon};
+use serde::{Deserialize, Serialize};
+
+use super::linked::{Addition, Atoms, Echelon, SignedParts};
+use super::prior::{wave_digests, PriorError, Publication, Release};
 use super::redact::Redactor;
 use super::MinGroup;
 use crate::ingest::NO_ANSWER;
@@ -27,7 +30,7 @@ use crate::report::{CommentReport, Report, SegmentGroup};
 use crate::score::respondent::{keyed_items, respondent_scores, KeyedItem, RespondentScores};
 
 /// One kind of statistic, with its own contributors (the answers behind it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Measure {
     /// Group sizes (respondents).
     People,
@@ -43,6 +46,9 @@ pub enum Measure {
     Balance,
     /// Ranking question `q` (index among the table's ranking columns).
     Ranking(usize),
+    /// Multi-choice question `q`'s option shares (index among the table's multi-choice
+    /// columns); its contributors are the respondents who answered it.
+    Selection(usize),
     /// Randomized-response item `q` (index among the instrument's randomized items).
     Sensitive(usize),
     /// Comment counts and label counts of text question `q` (index among the table's text columns).
@@ -112,8 +118,12 @@ struct Family {
     /// (its base, for the primary-only mode).
     measures: Vec<(Measure, Vec<u32>)>,
     /// Contributor counts per cell that every released combination must keep at 0 or at
-    /// least the threshold: the measures' own, and any others their links call for.
+    /// least the threshold, and that neither sign of a difference of two released
+    /// populations may hold 1 … threshold − 1 of: the measures' own.
     masks: Vec<Vec<u32>>,
+    /// Contributor counts per cell that every released combination must keep at 0 or at
+    /// least the threshold (signs aside): those a link to another family's statistic calls for.
+    links: Vec<Vec<u32>>,
     threshold: u32,
     texts: bool,
 }
@@ -121,7 +131,7 @@ struct Family {
 impl Family {
     /// A family of one measure whose only contributors are `counts`.
     fn single(measure: Measure, counts: Vec<u32>, threshold: u32, texts: bool) -> Family {
-        Family { measures: vec![(measure, counts.clone())], masks: vec![counts], threshold, texts }
+        Family { measures: vec![(measure, counts.clone())], masks: vec![counts], links: Vec::new(), threshold, texts }
     }
 }
 
@@ -138,13 +148,49 @@ impl Policy {
         min_comments: MinGroup,
         primary_only: bool,
     ) -> Policy {
+        let (mut policy, cells) = Policy::undecided(table, wave, k, min_comments);
+        policy.decide_all(instrument, table, &cells, primary_only, &[]);
+        policy
+    }
+
+    /// [`Policy::new`], decided so that nothing it releases can be subtracted from what the
+    /// earlier publications `prior` released (of the same responses, waves since added) to
+    /// single out fewer than `k` contributors: their releases count as already known.
+    pub fn with_prior(
+        instrument: &Instrument,
+        table: &ResponseTable,
+        wave: Option<&str>,
+        k: MinGroup,
+        min_comments: MinGroup,
+        primary_only: bool,
+        prior: &[Publication],
+    ) -> Result<Policy, PriorError> {
+        let (mut policy, cells) = Policy::undecided(table, wave, k, min_comments);
+        let known = policy.known_from(prior, instrument, table, &cells)?;
+        policy.decide_all(instrument, table, &cells, primary_only, &known);
+        Ok(policy)
+    }
+
+    /// A policy that releases nothing yet, and the cells of `table`.
+    fn undecided(table: &ResponseTable, wave: Option<&str>, k: MinGroup, min_comments: MinGroup) -> (Policy, Cells) {
         let min_comments = if min_comments.k() >= k.k() { min_comments } else { k };
-        let cells = Cells::new(table);
         let wave = wave.and_then(|w| table.segments.iter().position(|s| s.name == w));
-        let populations = reachable(&cells, table.segments.len(), wave);
-        let families = families(instrument, table, &cells, k, min_comments);
         let columns = table.segments.iter().map(|s| (s.name.clone(), s.labels.clone())).collect();
-        let mut policy = Policy { k, min_comments, columns, wave, released: HashSet::new(), primary_only: None };
+        (Policy { k, min_comments, columns, wave, released: HashSet::new(), primary_only: None }, Cells::new(table))
+    }
+
+    /// Decides every statistic for every reachable population, with the cell sets `known`
+    /// (released before, per statistic) taken as known.
+    fn decide_all(
+        &mut self,
+        instrument: &Instrument,
+        table: &ResponseTable,
+        cells: &Cells,
+        primary_only: bool,
+        known: &[(Measure, Vec<usize>)],
+    ) {
+        let populations = reachable(cells, table.segments.len(), self.wave);
+        let families = families(instrument, table, cells, self.k, self.min_comments);
         if primary_only {
             let mut bases = HashMap::new();
             for (measure, counts) in families.iter().flat_map(|f| &f.measures) {
@@ -153,17 +199,97 @@ impl Policy {
                     bases.insert((*measure, p.clone()), cells_of.iter().map(|&c| counts[c]).sum());
                 }
             }
-            policy.primary_only = Some(bases);
-            return policy;
+            self.primary_only = Some(bases);
+            return;
         }
         for f in &families {
-            policy.decide(f, &cells, &populations);
+            let known_here: Vec<&[usize]> =
+                known.iter().filter(|(m, _)| f.measures.iter().any(|(fm, _)| fm == m)).map(|(_, of)| of.as_slice()).collect();
+            self.decide(f, cells, &populations, &known_here);
         }
-        policy
     }
 
-    /// Visits the populations coarse first, largest first, releasing each that stays safe.
-    fn decide(&mut self, family: &Family, cells: &Cells, populations: &[Population]) {
+    /// The cells of every population the publications `prior` released, per statistic (each
+    /// restricted to the waves they published); refused when they do not fit these responses.
+    fn known_from(
+        &self,
+        prior: &[Publication],
+        instrument: &Instrument,
+        table: &ResponseTable,
+        cells: &Cells,
+    ) -> Result<Vec<(Measure, Vec<usize>)>, PriorError> {
+        let mut known = Vec::new();
+        for publication in prior {
+            let wave = self.wave.ok_or(PriorError::NoWaveColumn)?;
+            let now = format!("{}@{}", instrument.id, instrument.version);
+            if publication.instrument != now {
+                return Err(PriorError::OtherInstrument { published: publication.instrument.clone(), now });
+            }
+            let (wave_column, wave_labels) = &self.columns[wave];
+            if &publication.wave_column != wave_column {
+                return Err(PriorError::OtherWaveColumn { published: publication.wave_column.clone(), now: wave_column.clone() });
+            }
+            let digests = wave_digests(instrument, table, wave, wave_labels).unwrap_or_default();
+            let mut published_waves = HashSet::new();
+            for w in &publication.waves {
+                if !digests.contains(w) {
+                    return Err(PriorError::WaveChanged { wave: w.wave.clone() });
+                }
+                let code = match wave_labels.iter().position(|l| *l == w.wave) {
+                    Some(c) => c as u32,
+                    None => NO_SEGMENT,
+                };
+                published_waves.insert(code);
+            }
+            for r in &publication.released {
+                // Contradictory literals (no rows) tell nothing.
+                let Some(p) = self.population_of(&r.population)? else { continue };
+                let of: Vec<usize> = cells.of(&p).into_iter().filter(|&c| published_waves.contains(&cells.codes[c][wave])).collect();
+                known.push((r.measure, of));
+            }
+        }
+        Ok(known)
+    }
+
+    /// The population of `(column, value)` literals; `None` when they contradict each other.
+    fn population_of(&self, literals: &[(String, String)]) -> Result<Option<Population>, PriorError> {
+        let mut p = Population::new();
+        for (column, value) in literals {
+            let unknown = || PriorError::UnknownGroup { column: column.clone(), value: value.clone() };
+            match self.population(&p, column, value).ok_or_else(unknown)? {
+                Some(within) => p = within,
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(p))
+    }
+
+    /// What this policy releases, to decide a later publication with ([`Policy::with_prior`]);
+    /// `None` without a wave column.
+    pub fn publication(&self, instrument: &Instrument, table: &ResponseTable) -> Option<Publication> {
+        let wave = self.wave?;
+        let (wave_column, wave_labels) = &self.columns[wave];
+        let label = |col: usize, code: u32| match self.columns[col].1.get(code as usize) {
+            Some(l) => l.clone(),
+            None => NO_ANSWER.to_string(),
+        };
+        let waves = wave_digests(instrument, table, wave, wave_labels)?;
+        let mut released: Vec<Release> = self
+            .released
+            .iter()
+            .map(|(m, p)| Release {
+                measure: *m,
+                population: p.iter().map(|&(col, code)| (self.columns[col].0.clone(), label(col, code))).collect(),
+            })
+            .collect();
+        released.sort_by(|a, b| (a.measure, &a.population).cmp(&(b.measure, &b.population)));
+        let instrument = format!("{}@{}", instrument.id, instrument.version);
+        Some(Publication { instrument, wave_column: wave_column.clone(), waves, released })
+    }
+
+    /// Visits the populations coarse first, largest first, releasing each that stays safe,
+    /// after the cell sets `known` (released before) are taken as known.
+    fn decide(&mut self, family: &Family, cells: &Cells, populations: &[Population], known: &[&[usize]]) {
         let mut order: Vec<(usize, u32, &Population, Vec<usize>)> = populations
             .iter()
             .map(|p| {
@@ -181,6 +307,7 @@ impl Policy {
             let priority = |p: &Population| p.first().map_or(0, |&(col, _)| if Some(col) == wave { 1 } else { 2 + col });
             order.sort_by(|a, b| a.0.cmp(&b.0).then(priority(a.2).cmp(&priority(b.2))).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
             let mut atoms = Atoms::new(&family.masks[0], family.threshold);
+            known.iter().for_each(|of| atoms.assume(of));
             for (_, size, p, of) in order {
                 if size >= family.threshold && atoms.try_add(&of) {
                     self.release(family, p);
@@ -188,11 +315,16 @@ impl Policy {
             }
             return;
         }
-        let mut spans: Vec<Echelon> = family.masks.iter().map(|m| Echelon::new(m, family.threshold)).collect();
+        let mut spans: Vec<Echelon> = family.masks.iter().chain(&family.links).map(|m| Echelon::new(m, family.threshold)).collect();
+        let mut signed = SignedParts::new(&family.masks, family.threshold);
+        for of in known {
+            spans.iter_mut().for_each(|s| s.assume(of));
+            signed.add(of);
+        }
         // A population without contributors has nothing to show (and tells nothing).
         for (_, _, p, of) in order.into_iter().filter(|o| o.1 > 0) {
             let additions: Vec<Addition> = spans.iter().map(|s| s.check(&of)).collect();
-            if additions.iter().any(|a| matches!(a, Addition::Unsafe)) {
+            if additions.iter().any(|a| matches!(a, Addition::Unsafe)) || !signed.safe(&of) {
                 continue;
             }
             let mut trial = spans.clone();
@@ -202,6 +334,7 @@ impl Policy {
             });
             if inserted {
                 spans = trial;
+                signed.add(&of);
                 self.release(family, p);
             }
         }
@@ -299,6 +432,11 @@ impl Policy {
         for (q, r) in report.rankings.iter_mut().enumerate() {
             if !shows(Measure::Ranking(q), view) {
                 (r.n, r.options) = (None, Vec::new());
+            }
+        }
+        for (q, s) in report.selections.iter_mut().enumerate() {
+            if !shows(Measure::Selection(q), view) {
+                (s.n, s.options) = (None, Vec::new());
             }
         }
         let view_shows = Shown::of(report, |m| shows(m, view));
@@ -533,6 +671,9 @@ fn families(instrument: &Instrument, table: &ResponseTable, cells: &Cells, k: Mi
     for (q, col) in table.rankings.iter().enumerate() {
         out.push(linear(Measure::Ranking(q), rows_with(&mut col.entries.iter().map(|(r, _)| *r))));
     }
+    for (q, col) in table.selections.iter().enumerate() {
+        out.push(linear(Measure::Selection(q), rows_with(&mut col.entries.iter().map(|(r, _)| *r))));
+    }
     let randomized = instrument.questions().filter(|q| matches!(q, Question::Randomized { .. }));
     for (q, col) in randomized.filter_map(|q| table.answer(q.id())).enumerate() {
         out.push(linear(Measure::Sensitive(q), answered(&col.values)));
@@ -543,7 +684,7 @@ fn families(instrument: &Instrument, table: &ResponseTable, cells: &Cells, k: Mi
         // One decision for the counts and the texts: a sample shows its labels and its group
         // tags, so counts released where texts are not could be matched against the samples.
         let measures = vec![(Measure::Comments(q), authors.clone()), (Measure::CommentTexts(q), authors.clone())];
-        out.push(Family { measures, masks: vec![authors], threshold: t, texts: true });
+        out.push(Family { measures, masks: vec![authors], links: Vec::new(), threshold: t, texts: true });
     }
     out
 }
@@ -566,12 +707,18 @@ fn likert_families(items: &[KeyedItem<'_>], scores: &RespondentScores, cells: &C
         let any = cells.count(|r| scored(r) && in_dim.iter().any(|v| v[r] != MISSING));
         let mut masks = vec![any.clone()];
         masks.extend(in_dim.iter().map(|v| cells.count(|r| scored(r) && v[r] != MISSING)));
+        // A scored respondent who skipped an item of `d` has a dimension score (the mean of the
+        // items answered) that differs from what the item statistics add up to, and the item
+        // statistics count only the answers given: over one population, the score next to the
+        // item means gives those respondents' answered total. So the item statistics are released
+        // only where every combination holds 0 or at least k such respondents.
+        let links = vec![cells.count(|r| scored(r) && in_dim.iter().any(|v| v[r] == MISSING))];
         dedup_masks(&mut masks);
-        out.push(Family { measures: vec![(Measure::Split(d), any)], masks, threshold: k, texts: false });
+        out.push(Family { measures: vec![(Measure::Split(d), any)], masks, links, threshold: k, texts: false });
     }
     let mut masks: Vec<Vec<u32>> = measures.iter().map(|(_, m)| m.clone()).collect();
     dedup_masks(&mut masks);
-    out.push(Family { measures, masks, threshold: k, texts: false });
+    out.push(Family { measures, masks, links: Vec::new(), threshold: k, texts: false });
     out
 }
 

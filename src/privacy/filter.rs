@@ -118,7 +118,7 @@ pub fn subset(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
     }
     let sorted = ascending(keep.iter().copied())
         && table.texts.iter().all(|t| ascending(t.entries.iter().map(|e| e.0)))
-        && table.rankings.iter().all(|t| ascending(t.entries.iter().map(|e| e.0)));
+        && table.rankings.iter().chain(&table.selections).all(|t| ascending(t.entries.iter().map(|e| e.0)));
     // Rows out of order go through a row → new index map; in order, a merge needs none.
     let new_index = (!sorted).then(|| {
         let mut index = vec![u32::MAX; table.rows];
@@ -147,6 +147,11 @@ pub fn subset(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
         texts: table.texts.iter().map(|t| TextColumn { id: t.id.clone(), entries: kept_entries(&t.entries, keep, index) }).collect(),
         rankings: table
             .rankings
+            .iter()
+            .map(|t| RankingColumn { id: t.id.clone(), entries: kept_entries(&t.entries, keep, index) })
+            .collect(),
+        selections: table
+            .selections
             .iter()
             .map(|t| RankingColumn { id: t.id.clone(), entries: kept_entries(&t.entries, keep, index) })
             .collect(),

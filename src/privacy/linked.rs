@@ -43,6 +43,9 @@ pub struct Echelon {
     first_small: usize,
     /// Rows of the span: pivot column and values (primitive, pivot positive).
     rows: Vec<(usize, Vec<i64>)>,
+    /// Set when a known population could not be added (integer overflow): the span is then
+    /// unknown, and nothing more is safe.
+    lost: bool,
 }
 
 /// What adding one population to an [`Echelon`] would do.
@@ -69,18 +72,12 @@ impl Echelon {
         }
         let weight: Vec<u32> = order.iter().map(|&c| counts[c]).collect();
         let first_small = weight.iter().position(|&w| w < k).unwrap_or(weight.len());
-        Echelon { k, column_of, weight, first_small, rows: Vec::new() }
+        Echelon { k, column_of, weight, first_small, rows: Vec::new(), lost: false }
     }
 
     /// What releasing the population made of `cells` would add.
     pub fn check(&self, cells: &[usize]) -> Addition {
-        let mut v = vec![0i64; self.weight.len()];
-        for &c in cells {
-            if let Some(col) = self.column_of.get(c).copied().flatten() {
-                v[col] = 1;
-            }
-        }
-        let Some(v) = self.reduce(v) else { return Addition::Unsafe };
+        let Some(v) = self.reduced(cells).filter(|_| !self.lost) else { return Addition::Unsafe };
         let Some(pivot) = v.iter().position(|&x| x != 0) else { return Addition::Known };
         if pivot < self.first_small {
             return Addition::Safe((pivot, v));
@@ -89,6 +86,31 @@ impl Echelon {
             true => Addition::Safe((pivot, v)),
             false => Addition::Unsafe,
         }
+    }
+
+    /// Adds the population made of `cells` whatever it isolates: it was released before, so
+    /// the reader knows it already and later checks must count it.
+    pub fn assume(&mut self, cells: &[usize]) {
+        let Some(v) = self.reduced(cells) else {
+            self.lost = true;
+            return;
+        };
+        // A zero row: the population follows from those already in the span.
+        if let Some(pivot) = v.iter().position(|&x| x != 0) {
+            self.lost |= !self.insert((pivot, v));
+        }
+    }
+
+    /// The indicator row of the population made of `cells`, reduced by the span; `None` on
+    /// overflow.
+    fn reduced(&self, cells: &[usize]) -> Option<Vec<i64>> {
+        let mut v = vec![0i64; self.weight.len()];
+        for &c in cells {
+            if let Some(col) = self.column_of.get(c).copied().flatten() {
+                v[col] = 1;
+            }
+        }
+        self.reduce(v)
     }
 
     /// Adds a row that [`check`](Self::check) found safe, keeping the form reduced.
@@ -261,6 +283,63 @@ fn gcd(a: i64, b: i64) -> i64 {
     }
 }
 
+/// The populations released so far, kept to refuse one whose difference with another is
+/// mixed in sign with a part of 1 … k − 1 contributors. Counts cannot be negative, so in
+/// `A − B = (A \ B) − (B \ A)` a reader bounds each part by the other: when Engineering shows
+/// two answers of "1" more than Leader does, at least two Engineering non-leaders answered "1",
+/// and if there are two of them, both did. [`Echelon`] looks only at how many contributors a
+/// combination touches, whatever the signs, so this check runs beside it (pairs only).
+#[derive(Debug, Clone)]
+pub struct SignedParts {
+    k: u32,
+    counts: Vec<CellCounts>,
+    released: Vec<Vec<bool>>,
+}
+
+impl SignedParts {
+    /// No population released yet, over cells with `counts` contributors per cell (one or more
+    /// kinds of contributors that must each stay safe), threshold `k`.
+    pub fn new(counts: &[CellCounts], k: u32) -> SignedParts {
+        SignedParts { k, counts: counts.to_vec(), released: Vec::new() }
+    }
+
+    /// True when, with every population released so far, neither part of a mixed-sign
+    /// difference holds 1 … k − 1 contributors.
+    pub fn safe(&self, cells: &[usize]) -> bool {
+        let inside = self.marked(cells);
+        let small = |x: u32| x > 0 && x < self.k;
+        self.released.iter().all(|before| {
+            self.counts.iter().all(|counts| {
+                let (mut only_new, mut only_old) = (0u32, 0u32);
+                for (c, &n) in counts.iter().enumerate() {
+                    match (inside[c], before[c]) {
+                        (true, false) => only_new += n,
+                        (false, true) => only_old += n,
+                        _ => {}
+                    }
+                }
+                !(only_new > 0 && only_old > 0 && (small(only_new) || small(only_old)))
+            })
+        })
+    }
+
+    /// Records the population made of `cells` as released.
+    pub fn add(&mut self, cells: &[usize]) {
+        let inside = self.marked(cells);
+        self.released.push(inside);
+    }
+
+    fn marked(&self, cells: &[usize]) -> Vec<bool> {
+        let mut inside = vec![false; self.counts.first().map_or(0, Vec::len)];
+        for &c in cells {
+            if let Some(slot) = inside.get_mut(c) {
+                *slot = true;
+            }
+        }
+        inside
+    }
+}
+
 /// The partition of cells generated by the populations released so far, for statistics
 /// that are not additive (verbatim comments: a text is known to come from the intersection
 /// of the views that show it).
@@ -283,12 +362,7 @@ impl Atoms {
     pub fn try_add(&mut self, cells: &[usize]) -> bool {
         let n = self.atoms as usize;
         let (mut inside, mut total) = (vec![0u32; n], vec![0u32; n]);
-        let mut in_pop = vec![false; self.counts.len()];
-        for &c in cells {
-            if let Some(slot) = in_pop.get_mut(c) {
-                *slot = true;
-            }
-        }
+        let in_pop = self.marked(cells);
         for (c, &a) in self.atom_of.iter().enumerate() {
             total[a as usize] += self.counts[c];
             if in_pop[c] {
@@ -299,7 +373,31 @@ impl Atoms {
         if !(0..n).all(|a| fine(inside[a]) && fine(total[a] - inside[a])) {
             return false;
         }
-        // Cells inside the population move to a new atom per old atom.
+        self.split(&in_pop);
+        true
+    }
+
+    /// Splits every atom by the population made of `cells`, whatever the parts hold: it was
+    /// released before, so the reader knows it already.
+    pub fn assume(&mut self, cells: &[usize]) {
+        let in_pop = self.marked(cells);
+        self.split(&in_pop);
+    }
+
+    /// One flag per cell: in `cells` or not.
+    fn marked(&self, cells: &[usize]) -> Vec<bool> {
+        let mut in_pop = vec![false; self.counts.len()];
+        for &c in cells {
+            if let Some(slot) = in_pop.get_mut(c) {
+                *slot = true;
+            }
+        }
+        in_pop
+    }
+
+    /// Moves the cells marked in `in_pop` to a new atom per old atom.
+    fn split(&mut self, in_pop: &[bool]) {
+        let n = self.atoms as usize;
         let mut renamed: Vec<Option<u32>> = vec![None; n];
         for (c, a) in self.atom_of.iter_mut().enumerate() {
             if in_pop[c] {
@@ -310,7 +408,6 @@ impl Atoms {
                 });
             }
         }
-        true
     }
 }
 
@@ -368,6 +465,19 @@ mod tests {
     fn cells_without_contributors_do_not_count() {
         // The population {1} has no contributors: releasing it tells nothing.
         assert_eq!(release(&[20, 0, 7], 5, &[&[0, 1, 2], &[1], &[0]]), vec![true, true, true]);
+    }
+
+    #[test]
+    fn populations_released_before_count_as_known() {
+        // Cells: 0 holds 20, 1 holds 2. A group {0} published earlier makes everyone unsafe now.
+        let mut e = Echelon::new(&[20, 2], 5);
+        e.assume(&[0]);
+        assert!(matches!(e.check(&[0, 1]), Addition::Unsafe));
+        // Texts: an earlier split of {0} from {1} is kept even though {1} is small.
+        let mut atoms = Atoms::new(&[20, 12, 2], 10);
+        atoms.assume(&[0, 2]);
+        assert!(!atoms.try_add(&[0]), "{{0}} would leave {{2}} (2 authors) on its own");
+        assert!(atoms.try_add(&[0, 1, 2]), "everyone splits nothing new");
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Anonymity: the minimum group size and the one disclosure-control layer every released
 //! number passes through ([`disclosure`], with the algebra in [`linked`]), comment redaction
-//! ([`redact`]) and the rows of filtered views ([`filter`]).
+//! ([`redact`]), the rows of filtered views ([`filter`]) and what earlier publications
+//! released ([`prior`]).
 
 pub mod disclosure;
 pub mod filter;
 pub mod linked;
+pub mod prior;
 pub mod redact;
 
 use serde::{Deserialize, Serialize};

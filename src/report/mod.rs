@@ -58,6 +58,9 @@ pub struct Report {
     pub balance: Option<Balance>,
     /// Borda rankings of ranking questions (e.g. the leaders' systems ranking).
     pub rankings: Vec<Ranking>,
+    /// Per-option shares of multi-choice ("choose all that apply") questions.
+    #[serde(default)]
+    pub selections: Vec<Selection>,
     /// Breakdowns by segment column (`--by`), keyed by column name.
     pub segments: BTreeMap<String, Vec<SegmentGroup>>,
     /// Wave-over-wave comparison, when a wave column was given.
@@ -347,6 +350,31 @@ pub struct Ranking {
     pub n: Option<usize>,
     /// Options, most points first; empty when suppressed.
     pub options: Vec<RankedOption>,
+}
+
+/// A multi-choice question: the share of respondents who chose each option.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Selection {
+    /// Question id.
+    pub id: String,
+    /// The question.
+    pub text: String,
+    /// Respondents who answered (any option, or "none of these"); `None` when suppressed.
+    pub n: Option<usize>,
+    /// Options in instrument order, then "none of these" if the question has it; empty when suppressed.
+    pub options: Vec<ChosenOption>,
+}
+
+/// One option of a multi-choice question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChosenOption {
+    /// Option label.
+    pub option: String,
+    /// % of the respondents who answered that chose it (shares add up to more than 100).
+    pub share: f64,
+    /// True for the exclusive "none of these" answer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub none: bool,
 }
 
 /// One option's Borda result.

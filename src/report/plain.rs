@@ -180,6 +180,17 @@ pub fn render(report: &Report) -> String {
         );
     }
 
+    for s in &report.selections {
+        let _ = writeln!(
+            w,
+            "\nChosen options of {} (% of those who answered; n = {})",
+            s.id,
+            s.n.map_or_else(|| format!("< {}", report.min_group), count)
+        );
+        for o in &s.options {
+            let _ = writeln!(w, "  {:<48} {:>5}", o.option, pct(Some(o.share)));
+        }
+    }
     for r in &report.rankings {
         let _ = writeln!(w, "\nRanking {} (Borda points; n = {})", r.id, r.n.map_or_else(|| format!("< {}", report.min_group), count));
         for (i, o) in r.options.iter().enumerate() {

@@ -117,16 +117,18 @@ impl<'a> Scorer<'a> {
         let total_dims = scores.dims.iter().map(|d| moments_of(d, all)).collect();
         let scored: Vec<bool> = scores.overall.iter().map(|s| !s.is_nan()).collect();
         let scored_rows: Vec<u32> = (0..table.rows).filter(|&r| scored[r]).map(|r| r as u32).collect();
-        // One pass per dimension over the whole sample gives its covariance (complete cases),
-        // one over the scored respondents its split.
+        // One pass per dimension over the scored respondents gives its covariance (those who
+        // answered every item: alpha and item-rest correlations) and one its split; everything
+        // released about the Likert answers counts the same respondents (docs/privacy.md).
         let (mut dim_cov, mut dim_split_all) = (Vec::new(), Vec::new());
+        let scored_only = Rows::Only(&scored_rows);
         for d in 0..instrument.dimensions.len() {
             let in_dim: Vec<&KeyedItem> = items.iter().filter(|k| k.item.dimension == d).collect();
-            dim_cov.push(match Joint::count(&in_dim, &instrument.scale, all) {
+            dim_cov.push(match Joint::count(&in_dim, &instrument.scale, scored_only) {
                 Some(j) => j.covariance(&in_dim, &instrument.scale),
-                None => covariance_rows(&instrument.scale, &in_dim, table.rows),
+                None => covariance_rows(&instrument.scale, &in_dim, scored_only),
             });
-            dim_split_all.push(split_of(&instrument.scale, &in_dim, Rows::Only(&scored_rows)));
+            dim_split_all.push(split_of(&instrument.scale, &in_dim, scored_only));
         }
         Scorer {
             instrument,
@@ -166,7 +168,7 @@ impl<'a> Scorer<'a> {
                 let shown = score.n.is_some();
                 let in_dim: Vec<&KeyedItem> = self.items.iter().filter(|k| k.item.dimension == d).collect();
                 let [fav, neu, unf] = if shown { self.dimension_split(d, &in_dim, rows) } else { [None; 3] };
-                let alpha = if with_alpha && shown { self.dim_cov[d].cronbach_alpha() } else { None };
+                let alpha = if with_alpha && shown { reliability(&self.dim_cov[d]).and_then(Covariance::cronbach_alpha) } else { None };
                 DimensionScore {
                     id: dim.id.clone(),
                     score,
@@ -253,7 +255,7 @@ impl<'a> Scorer<'a> {
                     neutral: neu,
                     unfavourable: unf,
                     distribution: shown.then(|| dist.iter().map(|&c| share(c, n)).collect()),
-                    item_rest: if shown { pos.and_then(|p| cov.item_rest(p)) } else { None },
+                    item_rest: if shown { pos.zip(reliability(cov)).and_then(|(p, cov)| cov.item_rest(p)) } else { None },
                 }
             })
             .collect()
@@ -390,19 +392,29 @@ fn split_rows(scale: &Scale, items: &[&KeyedItem<'_>], rows: Rows<'_>) -> [usize
     counts
 }
 
-/// Covariance of the keyed items over complete cases of the first `rows` rows, row by row
-/// (the fallback when a joint table would be too large).
-fn covariance_rows(scale: &Scale, items: &[&KeyedItem<'_>], rows: usize) -> Covariance {
+/// Fewest respondents who answered every item of a dimension behind its alpha and item–rest
+/// correlations: fewer give unstable values, and values that describe the few (with three,
+/// alpha and item–rest tell how one person's answers differ from two others').
+pub const MIN_RELIABILITY_CASES: usize = 30;
+
+/// `cov` when it rests on at least [`MIN_RELIABILITY_CASES`] complete cases.
+fn reliability(cov: &Covariance) -> Option<&Covariance> {
+    (cov.n() >= MIN_RELIABILITY_CASES).then_some(cov)
+}
+
+/// Covariance of the keyed items over the complete cases among `rows`, row by row (the
+/// fallback when a joint table would be too large).
+fn covariance_rows(scale: &Scale, items: &[&KeyedItem<'_>], rows: Rows<'_>) -> Covariance {
     let mut cov = Covariance::new(items.len());
     let mut row_values = vec![0.0; items.len()];
-    'rows: for r in 0..rows {
+    rows.for_each(|r| {
         for (slot, k) in row_values.iter_mut().zip(items) {
             match k.keyed(scale, r) {
                 Some(v) => *slot = f64::from(v),
-                None => continue 'rows,
+                None => return,
             }
         }
         cov.add(&row_values);
-    }
+    });
     cov
 }

@@ -22,7 +22,9 @@ use std::fmt;
 
 use crate::ingest::{ResponseTable, NO_ANSWER};
 use crate::instrument::{Instrument, Question};
-use crate::report::{InstrumentRef, Named, RankedOption, Ranking, Report, SegmentGroup, WaveDelta, Waves, REPORT_FORMAT};
+use crate::report::{
+    ChosenOption, InstrumentRef, Named, RankedOption, Ranking, Report, SegmentGroup, Selection, WaveDelta, Waves, REPORT_FORMAT,
+};
 
 use crate::stats::welch;
 use comments::AnalyzedComments;
@@ -176,6 +178,42 @@ fn rankings(instrument: &Instrument, table: &ResponseTable) -> Vec<Ranking> {
         .collect()
 }
 
+/// Per-option shares of each multi-choice question, among the respondents who answered it.
+fn selections(instrument: &Instrument, table: &ResponseTable) -> Vec<Selection> {
+    instrument
+        .questions()
+        .filter(|q| matches!(q, Question::MultiChoice { .. }))
+        .filter_map(|q| Some((q, q.listed_answers()?, table.selection(q.id())?)))
+        .map(|(q, labels, column)| {
+            let n = column.entries.len();
+            if n == 0 {
+                return Selection { id: q.id().to_string(), text: q.text().to_string(), n: None, options: Vec::new() };
+            }
+            let mut chosen = vec![0usize; labels.len()];
+            for o in column.entries.iter().flat_map(|(_, picks)| picks) {
+                if let Some(c) = chosen.get_mut(usize::from(*o)) {
+                    *c += 1;
+                }
+            }
+            let options_len = match q {
+                Question::MultiChoice { options, .. } => options.len(),
+                _ => labels.len(),
+            };
+            let options = labels
+                .iter()
+                .zip(&chosen)
+                .enumerate()
+                .map(|(i, (label, &c))| ChosenOption {
+                    option: label.to_string(),
+                    share: c as f64 / n as f64 * 100.0,
+                    none: i >= options_len,
+                })
+                .collect();
+            Selection { id: q.id().to_string(), text: q.text().to_string(), n: Some(n), options }
+        })
+        .collect()
+}
+
 /// Every statistic of `table` scored against `instrument` — overall, dimensions, items, NPS,
 /// balance, rankings, the breakdowns and waves of `options`, and what people wrote —
 /// **without any suppression**. Never show this report: pass it through
@@ -207,6 +245,7 @@ pub fn raw_report(
         nps: scorer.nps(all),
         balance: scorer.balance(all),
         rankings: rankings(instrument, table),
+        selections: selections(instrument, table),
         segments,
         waves,
         sensitive,

@@ -115,8 +115,9 @@ struct PublishRequest {
 }
 
 /// `POST /api/admin/publish` (body optional: `{"by": ["department"]}`): scores the stored
-/// answers through the disclosure layer and stores the rounded aggregates-only report the
-/// public page shows; answers with it.
+/// answers through the disclosure layer, decided with the earlier publications' records,
+/// and stores the rounded aggregates-only report the public page shows; answers with it, or
+/// 422 with the reason (e.g. a published wave has grown since: publish once per closed wave).
 pub async fn publish(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Response {
     let request: PublishRequest = if body.is_empty() {
         PublishRequest::default()
@@ -130,12 +131,14 @@ pub async fn publish(State(app): State<Arc<App>>, headers: HeaderMap, body: Byte
     };
     let (db, instrument, min_group) = (app.config.db.clone(), app.config.instrument.clone(), app.config.min_group);
     let made = tokio::task::spawn_blocking(move || -> Result<Result<String, String>, String> {
-        let jsonl = Store::open_read_only(&db).and_then(|s| s.export_jsonl()).map_err(|e| e.to_string())?;
-        let report = match published_report(&instrument, &jsonl, &request.by, min_group) {
-            Ok(report) => report,
+        let mut store = Store::open(&db).map_err(|e| e.to_string())?;
+        let jsonl = store.export_jsonl().map_err(|e| e.to_string())?;
+        let prior = store.publication_records().map_err(|e| e.to_string())?;
+        let (report, record) = match published_report(&instrument, &jsonl, &request.by, min_group, &prior) {
+            Ok(made) => made,
             Err(refused) => return Ok(Err(refused)),
         };
-        Store::open(&db).and_then(|mut s| s.set_published(&report)).map_err(|e| e.to_string())?;
+        store.set_published(&report, &record).map_err(|e| e.to_string())?;
         Ok(Ok(report))
     })
     .await;

@@ -6,7 +6,8 @@
 //!   order) is unrelated to arrival, and there is no rowid, time, address or code.
 //! - `invites`: the SHA-256 of each invite code and whether it was used. Marking a code used
 //!   and inserting the answer happen in one transaction, with no shared id between the two.
-//! - `published`: the aggregates-only report shown on the public page.
+//! - `published`: the aggregates-only report shown on the public page; `publications`: the
+//!   record of what every publication released (no rows, no sizes), for the next one.
 //!
 //! The database runs in WAL mode with `synchronous=FULL`: a commit has reached the disk when it
 //! returns, so an answer acknowledged after [`Store::submit`] survives a crash or power cut.
@@ -28,6 +29,9 @@ pub const MIGRATIONS: &[&str] = &[
     "CREATE TABLE responses (key BLOB PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID;
      CREATE TABLE invites (code_hash BLOB PRIMARY KEY, used INTEGER NOT NULL DEFAULT 0 CHECK (used IN (0, 1))) WITHOUT ROWID;
      CREATE TABLE published (id INTEGER PRIMARY KEY CHECK (id = 1), report TEXT NOT NULL);",
+    // 2: what each publication released (privacy::prior::Publication as JSON), so the next
+    // report of the same database is decided with them and cannot be subtracted from them.
+    "CREATE TABLE publications (record TEXT NOT NULL);",
 ];
 
 /// What went wrong in the database, with the file it is about.
@@ -211,10 +215,21 @@ impl Store {
         Ok(added)
     }
 
-    /// Stores `report` (published JSON, aggregates only) as the one the public page shows.
-    pub fn set_published(&mut self, report: &str) -> Result<(), StoreError> {
-        self.conn.execute("INSERT OR REPLACE INTO published (id, report) VALUES (1, ?1)", [report])?;
+    /// Stores `report` (published JSON, aggregates only) as the one the public page shows,
+    /// and the `record` of what it released, in one transaction.
+    pub fn set_published(&mut self, report: &str, record: &str) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        tx.execute("INSERT OR REPLACE INTO published (id, report) VALUES (1, ?1)", [report])?;
+        tx.execute("INSERT INTO publications (record) VALUES (?1)", [record])?;
+        tx.commit()?;
         Ok(())
+    }
+
+    /// The records of every earlier publication, oldest first.
+    pub fn publication_records(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT record FROM publications ORDER BY rowid")?;
+        let records = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        Ok(records)
     }
 
     /// The published report, if one was published.

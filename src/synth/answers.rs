@@ -118,6 +118,38 @@ pub(crate) fn ranking_column(
     out
 }
 
+/// Multi-choice answers for the rows in `mask`: option `j` is chosen with its own base rate
+/// (fixed per instrument and seed, 10–60%), a little more often by people with a better view of
+/// the team (`g`); a row that chose nothing answers `none` (the "none of these" index) when the
+/// question has one, else is left blank like a skipped question.
+pub(crate) fn multi_column(
+    seed: u64,
+    q: usize,
+    options: usize,
+    none: Option<u8>,
+    g: &[f32],
+    mask: Option<&[bool]>,
+    blank32: u64,
+) -> Vec<(u32, Vec<u8>)> {
+    let mut params = stream(seed, Tag::Params, q);
+    let base: Vec<f32> = (0..options).map(|_| between(&mut params, 0.1, 0.6)).collect();
+    let mut rng = stream(seed, Tag::Multi, q);
+    let mut out = Vec::new();
+    for (row, &attitude) in g.iter().enumerate() {
+        if mask.is_some_and(|m| !m[row]) || u64::from(rng.next_u32()) < blank32 {
+            continue;
+        }
+        let chosen: Vec<u8> =
+            base.iter().enumerate().filter(|(_, &p)| unit(&mut rng) < p + 0.05 * attitude).map(|(j, _)| j as u8).collect();
+        match (chosen.is_empty(), none) {
+            (false, _) => out.push((row as u32, chosen)),
+            (true, Some(n)) => out.push((row as u32, vec![n])),
+            (true, None) => {}
+        }
+    }
+    out
+}
+
 /// Reported answers (1 = yes, 0 = no) to a randomized-response question: each respondent's
 /// true answer is "yes" with a probability that falls as their attitude `g` rises (people
 /// who see the team as a blocker work around it more, ~20% overall), then randomized by

@@ -33,6 +33,8 @@ pub(crate) enum Tag {
     Text = 6,
     /// The answers of a ranking question.
     Ranking = 7,
+    /// The answers of a multi-choice question.
+    Multi = 8,
 }
 
 /// The ChaCha8 stream for `tag` and `index` under `seed`.

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ingest::{ResponseTable, SegmentColumn, NO_SEGMENT};
 use crate::instrument::{Condition, Instrument, Question, Section};
-use answers::{randomized_column, ranking_column, ItemModel};
+use answers::{multi_column, randomized_column, ranking_column, ItemModel};
 use comments::{text_column, Prompt};
 use latent::{threshold16, threshold32};
 use segments::{department_dimension_offsets, is_role_like, wave_codes, ChoiceModel, WAVE_STEP};
@@ -151,7 +151,7 @@ pub fn generate(instrument: &Instrument, options: &SynthOptions) -> ResponseTabl
     let blank16 = threshold16(rate(options.blank_rate));
     let comment_rate = rate(options.comment_rate);
     let ranking_blank = threshold32(rate(options.blank_rate));
-    let (mut qi, mut num, mut txt, mut rnk) = (0, 0, 0, 0);
+    let (mut qi, mut num, mut txt, mut rnk, mut multi) = (0, 0, 0, 0, 0);
     for (section, mask) in instrument.sections.iter().zip(&masks) {
         let mask = mask.as_deref();
         for q in &section.questions {
@@ -185,6 +185,11 @@ pub fn generate(instrument: &Instrument, options: &SynthOptions) -> ResponseTabl
                 Question::Randomized { randomization, .. } => {
                     table.answers[num].values = randomized_column(seed, qi, randomization, &g, mask, blank16);
                     num += 1;
+                }
+                Question::MultiChoice { options, none, .. } => {
+                    let none = (!none.is_empty()).then_some(options.len() as u8);
+                    table.selections[multi].entries = multi_column(seed, qi, options.len(), none, &g, mask, ranking_blank);
+                    multi += 1;
                 }
                 Question::Choice { .. } => {}
             }

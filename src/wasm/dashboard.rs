@@ -6,8 +6,9 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+use super::measure::CanvasMeasure;
 use super::{into_error, to_js};
-use crate::chart::{self, ChartKind, ChartOptions, Theme};
+use crate::chart::{self, ChartKind, ChartOptions, Estimate, Look, Measure, Theme};
 use crate::ingest::{self, IngestOptions, IngestSummary, ResponseTable};
 use crate::instrument::Instrument;
 use crate::privacy::filter::Filter;
@@ -22,12 +23,14 @@ use crate::views::{Column, View, ViewConfig, Views};
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
 /** Chart ids, in dashboard order. */
-export type ChartKind = "balance" | "dimensions" | "likert" | "heatmap" | "trend" | "nps" | "sentiment" | "stance" | "themes";
+export type ChartKind = "balance" | "dimensions" | "likert" | "heatmap" | "trend" | "nps" | "sentiment" | "stance" | "themes" | "selections";
 /** What to show: breakdown, wave, threshold, filter, and how to draw. Unknown fields are an error. */
 export interface ViewOptions {
   by?: string[]; wave?: string; minGroup?: number;
   filter?: { segment?: { column: string; value: string }; wave?: string };
   segment?: string; question?: string; width?: number; theme?: "light" | "dark"; pixelRatio?: number; neutral?: boolean; titled?: boolean;
+  /** The page's chart colours (CSS #rgb, #rrggbb or rgb()) and font family; each optional. */
+  look?: { background?: string; text?: string; muted?: string; grid?: string; font?: string };
 }
 /** A chart's words: title, one-line takeaway and its data as a table. */
 export interface ChartText { title: string; takeaway: string; table: { caption: string; columns: string[]; rows: string[][] } }
@@ -56,6 +59,7 @@ struct ViewOptions {
     pixel_ratio: Option<f64>,
     neutral: Option<bool>,
     titled: bool,
+    look: Look,
 }
 
 /// What the report depends on (the cache key); drawing options are not part of it.
@@ -219,7 +223,7 @@ impl Dashboard {
         let backend =
             plotters_canvas::CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
         let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
-        chart::draw(k, report, &area, &chart_options).map_err(into_error)?;
+        chart::draw_measured(k, report, &area, &chart_options, measure().as_ref()).map_err(into_error)?;
         area.present().map_err(into_error)
     }
 
@@ -233,7 +237,7 @@ impl Dashboard {
     ) -> Result<String, JsError> {
         let (k, o) = (self::kind(kind)?, self::options(options)?);
         let (report, chart_options) = self.view(&o)?;
-        chart::svg(k, report, width, height, &chart_options).map_err(into_error)
+        chart::svg_measured(k, report, width, height, &chart_options, measure().as_ref()).map_err(into_error)
     }
 
     /// Title, takeaway and data table of chart `kind`.
@@ -302,6 +306,14 @@ pub fn from_published(json: &str) -> Result<Dashboard, JsError> {
     })
 }
 
+/// The browser's text measure, or the fixed estimate where there is no canvas.
+fn measure() -> Box<dyn Measure> {
+    match CanvasMeasure::new() {
+        Some(m) => Box::new(m),
+        None => Box::new(Estimate),
+    }
+}
+
 fn parse_report(json: &str) -> Result<Report, JsError> {
     Report::from_json(json).map_err(into_error)
 }
@@ -349,6 +361,7 @@ impl Dashboard {
             pixel_ratio: o.pixel_ratio.unwrap_or(1.0),
             neutral: o.neutral.unwrap_or(true),
             titled: o.titled,
+            look: o.look.clone(),
         };
         Ok((report, chart_options))
     }

@@ -7,6 +7,8 @@
 
 #[cfg(feature = "dashboard")]
 mod dashboard;
+#[cfg(feature = "dashboard")]
+mod measure;
 mod survey;
 
 #[cfg(feature = "dashboard")]

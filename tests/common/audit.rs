@@ -4,7 +4,7 @@
 //!
 //! The model. Each released statistic is recorded as a *kind* (people count, overall score,
 //! one dimension's score, one dimension's favourable split, one item, NPS, balance, the
-//! randomized item, one comment question) and a *population* (a set of rows: the view's
+//! randomized item, one multi-choice question's option shares, one comment question) and a *population* (a set of rows: the view's
 //! filter, and the group, wave or "rest" it describes). Its contributors are the rows of
 //! the population that enter that kind (who answered NPS, who has an answer in the
 //! dimension, who wrote a comment, ...), recomputed here from the raw rows, never taken
@@ -111,6 +111,8 @@ pub struct Person {
     pub answers: BTreeMap<String, u8>,
     /// Text question id → comment.
     pub comments: BTreeMap<String, String>,
+    /// Multi-choice question id → the chosen options as the CSV cell holds them (`a|b`).
+    pub picks: BTreeMap<String, String>,
 }
 
 impl Person {
@@ -167,7 +169,7 @@ impl Survey {
                         v.clone()
                     } else if let Some(v) = p.answers.get(h) {
                         v.to_string()
-                    } else if let Some(t) = p.comments.get(h) {
+                    } else if let Some(t) = p.comments.get(h).or_else(|| p.picks.get(h)) {
                         t.clone()
                     } else {
                         String::new()
@@ -231,7 +233,7 @@ const DEPARTMENTS: [&str; 6] = ["Engineering", "IT", "Operations", "Sales", "Leg
 const ROLES: [&str; 3] = ["Leader", "Manager", "Staff"];
 const CONTACT: [&str; 4] = ["Weekly or more", "Monthly", "A few times a year", "Rarely or never"];
 const SITES: [&str; 3] = ["north", "south", "remote"];
-const WAVES: [&str; 3] = ["2025-H1", "2025-H2", "2026-H1"];
+pub const WAVES: [&str; 3] = ["2025-H1", "2025-H2", "2026-H1"];
 const WORDS: [&str; 24] = [
     "slow", "helpful", "blocking", "friendly", "unclear", "patient", "rigid", "quick", "busy", "kind", "late", "open", "strict", "vague",
     "useful", "distant", "clear", "tired", "fair", "absent", "careful", "noisy", "calm", "honest",
@@ -320,6 +322,17 @@ pub fn random_survey(seed: u64, opts: GenOptions) -> Survey {
                 p = p.answer("nps", rng.random_range(0..=10u8));
             }
             for q in instrument.questions() {
+                if let Question::MultiChoice { id, options, none, .. } = q {
+                    if !rng.random_bool(my_skip) {
+                        let chosen: Vec<&str> = options.iter().filter(|_| rng.random_bool(0.3)).map(String::as_str).collect();
+                        let cell = if chosen.is_empty() { none.clone() } else { chosen.join("|") };
+                        if !cell.is_empty() {
+                            p.picks.insert(id.clone(), cell);
+                        }
+                    }
+                }
+            }
+            for q in instrument.questions() {
                 if let Question::Text { id, .. } = q {
                     if rng.random_bool(comment_rate) {
                         let text = if rng.random_bool(0.3) {
@@ -370,15 +383,20 @@ pub enum Kind {
     Balance,
     /// The randomized-response item.
     Randomized,
+    /// One multi-choice question's option shares (respondents who answered it).
+    Selection(String),
     /// One text question's comment counts and label counts.
     Comments(String),
+    /// A dimension's score next to its items' means over one population: together they give
+    /// the answered total of the scored respondents who skipped one of its items.
+    Skipped(String),
 }
 
 impl Kind {
     /// The review's class a leak of this kind belongs to (3, or 4 when it needs a wave).
     fn class(&self, needs_wave: bool) -> u8 {
         match self {
-            Kind::Split(_) => 1,
+            Kind::Split(_) | Kind::Skipped(_) => 1,
             Kind::Comments(_) => 2,
             Kind::Randomized => 6,
             _ if needs_wave => 4,
@@ -395,7 +413,9 @@ impl Kind {
             Kind::Nps => "nps".into(),
             Kind::Balance => "balance".into(),
             Kind::Randomized => "randomized".into(),
+            Kind::Selection(q) => format!("selection {q}"),
             Kind::Comments(q) => format!("comments {q}"),
+            Kind::Skipped(d) => format!("dimension {d} next to its items"),
         }
     }
 }
@@ -441,7 +461,12 @@ fn contributors(survey: &Survey, kind: &Kind) -> Set {
         Kind::Randomized => {
             question_of(|q| matches!(q, Question::Randomized { .. })).map_or_else(Set::default, |id| Set::from_fn(n, |r| has(r, &id)))
         }
+        Kind::Selection(q) => Set::from_fn(n, |r| survey.people[r].picks.contains_key(q)),
         Kind::Comments(q) => Set::from_fn(n, |r| survey.people[r].comments.contains_key(q)),
+        Kind::Skipped(d) => {
+            let items = items_of(d);
+            Set::from_fn(n, |r| scored(r) && items.iter().any(|i| !has(r, i)))
+        }
     }
 }
 
@@ -495,6 +520,29 @@ struct Recorder<'a> {
 impl Recorder<'_> {
     fn push(&mut self, kind: Kind, pop: Set, wave: bool, origin: String, n: Option<usize>) {
         self.releases.push(Release { kind, pop, wave, origin, n });
+    }
+
+    /// Adds a [`Kind::Skipped`] release for every population that shows a dimension's score and
+    /// the means of all of its items.
+    fn link_scores_to_items(&mut self) {
+        let ins = &self.survey.instrument;
+        let mut linked = Vec::new();
+        for dim in &ins.dimensions {
+            let items: Vec<&str> = ins
+                .questions()
+                .filter_map(|q| match q {
+                    Question::Likert { id, dimension, .. } if *dimension == dim.id => Some(id.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let shown = |kind: Kind, pop: Set| self.releases.iter().any(|r| r.kind == kind && r.pop == pop);
+            for r in self.releases.iter().filter(|r| r.kind == Kind::Dim(dim.id.clone())) {
+                if items.iter().all(|i| shown(Kind::Item(i.to_string()), r.pop)) {
+                    linked.push(Release { kind: Kind::Skipped(dim.id.clone()), n: None, origin: r.origin.clone(), ..*r });
+                }
+            }
+        }
+        self.releases.extend(linked);
     }
 
     /// The statistics of one group (a segment value or a wave) of a view.
@@ -586,6 +634,9 @@ impl Recorder<'_> {
                 column: w.column.clone(),
                 groups: listed,
             });
+        }
+        for s in report.selections.iter().filter(|s| s.n.is_some() || !s.options.is_empty()) {
+            self.push(Kind::Selection(s.id.clone()), pop, in_wave, label.to_string(), s.n);
         }
         for s in &report.sensitive {
             if s.all.reported_yes.is_some() || s.all.share.is_some() {
@@ -713,6 +764,7 @@ pub fn audit_with(survey: &Survey, protection: Protection, analyzer: &Analyzer, 
         }
     }
     out.numbers += rec.releases.len() + rec.panels.iter().map(|p| p.samples.len()).sum::<usize>();
+    rec.link_scores_to_items();
     let k = survey.k;
     let t = COMMENT_THRESHOLD.max(k);
     // Linear attacks, kind by kind.
@@ -739,7 +791,7 @@ pub fn audit_with(survey: &Survey, protection: Protection, analyzer: &Analyzer, 
             }
         }
         // Counts a reader sees (every statistic's n but the splits', which count answers).
-        if !matches!(kind, Kind::Split(_)) {
+        if !matches!(kind, Kind::Split(_) | Kind::Skipped(_)) {
             for r in &releases {
                 let e = lower.entry(r.pop).or_default();
                 *e = (*e).max(r.pop.and(contrib).len());
@@ -752,6 +804,15 @@ pub fn audit_with(survey: &Survey, protection: Protection, analyzer: &Analyzer, 
     out.findings.extend(listing(survey, &rec.panels, k));
     out.findings.extend(attribution(survey, &rec.panels, t));
     out
+}
+
+/// The linear attacks on statistic `kind` released for the row sets `pops` (each with where
+/// it was seen), for released populations gathered outside one [`Views`] (two publications).
+pub fn linear_attacks(survey: &Survey, kind: &Kind, pops: &[(Set, String)]) -> Vec<Finding> {
+    let releases: Vec<Release> =
+        pops.iter().map(|(pop, origin)| Release { kind: kind.clone(), pop: *pop, wave: false, origin: origin.clone(), n: None }).collect();
+    let threshold = if matches!(kind, Kind::Comments(_)) { COMMENT_THRESHOLD.max(survey.k) } else { survey.k };
+    linear(kind, contributors(survey, kind), &releases.iter().collect::<Vec<_>>(), threshold)
 }
 
 fn view_label(view: &View) -> String {
@@ -942,6 +1003,26 @@ fn linear(kind: &Kind, contrib: Set, releases: &[&Release], t: usize) -> Vec<Fin
                     if small(d) {
                         add(d, *wa || *wb || *wc, format!("{oa} minus {ob} minus {oc}"));
                     }
+                }
+            }
+        }
+    }
+    // Mixed signs: counts cannot be negative, so in A − B = (A \ B) − (B \ A) each part bounds
+    // the other. The link between a dimension's score and its items is checked for support
+    // only (docs/privacy.md).
+    if !matches!(kind, Kind::Skipped(_)) {
+        // Between populations released as such; a group's rest (its view minus it, behind the
+        // "vs rest" differences) is itself a difference, and three-term mixed signs stay open.
+        let rest_only = |set: &Set| releases.iter().filter(|r| r.pop.and(contrib) == *set).all(|r| r.origin.ends_with("(rest)"));
+        let direct: Vec<&(Set, bool, String)> = sets.iter().filter(|s| !rest_only(&s.0)).collect();
+        for (i, (a, wa, oa)) in direct.iter().map(|s| (s.0, s.1, &s.2)).enumerate() {
+            for (b, wb, ob) in direct[i + 1..].iter().map(|s| (s.0, s.1, &s.2)) {
+                let (ab, ba) = (a.minus(b), b.minus(a));
+                if ab.is_empty() || ba.is_empty() {
+                    continue;
+                }
+                for part in [ab, ba].into_iter().filter(|p| small(*p)) {
+                    add(part, wa || wb, format!("{oa} minus {ob}: each sign bounds the other"));
                 }
             }
         }

@@ -1,6 +1,9 @@
 //! Helpers the red-team tests share: crafted people answering given items, a survey at k = 5
 //! and its views under the real protection.
 
+// Each test file uses some of these.
+#![allow(dead_code)]
+
 use super::audit::{Person, Survey};
 use secpulse::instrument::Instrument;
 use secpulse::text::Analyzer;
@@ -28,4 +31,10 @@ pub fn survey(people: Vec<Person>, wave: Option<&str>) -> Survey {
 /// Every view of `s` under the linked protection.
 pub fn views(s: &Survey) -> Views {
     s.views(Protection::Linked, &Analyzer::new())
+}
+
+/// People by department × role: `n` of each `(department, role, n, v)` answering every item with `v`.
+pub fn by_department_and_role(cells: &[(&str, &str, usize, u8)]) -> Vec<Person> {
+    let person = |d: &str, r: &str, v: u8| answering(Person::new().seg("department", d).seg("role", r), &ALL_LIKERT, v);
+    cells.iter().flat_map(|&(d, r, n, v)| (0..n).map(move |_| person(d, r, v))).collect()
 }

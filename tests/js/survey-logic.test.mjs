@@ -77,3 +77,14 @@ test('randomized: only the reported 0/1 is kept and sent', () => {
   assert.deepEqual(sanitize(rr, { w: 1 }), { w: 1 });
   for (const bad of [2, -1, 0.5, true, 'yes']) assert.deepEqual(sanitize(rr, { w: bad }), {}, `stored ${bad} dropped`);
 });
+
+test('multi-choice answers: distinct options in option order, or "none" alone; joined by | in the row', async () => {
+  const { isSelection } = await import('../../www/survey/logic.js');
+  const q = { type: 'multi_choice', id: 'm', options: ['A', 'B', 'C'], none: 'None of these' };
+  assert.ok(isSelection(q, ['A', 'C']));
+  assert.ok(isSelection(q, ['None of these']));
+  for (const bad of [[], ['C', 'A'], ['A', 'A'], ['A', 'None of these'], ['D'], 'A']) assert.ok(!isSelection(q, bad), JSON.stringify(bad));
+  const multi = { ...ins, sections: [{ id: 'x', questions: [q, { type: 'recommend', id: 'nps' }] }] };
+  assert.deepEqual(sanitize(multi, { m: ['B', 'A'], nps: 3 }), { nps: 3 }, 'a stale or edited answer is dropped');
+  assert.deepEqual(buildRow(multi, { m: ['A', 'C'], nps: 3 }), { m: 'A|C', nps: 3 });
+});

@@ -10,7 +10,8 @@ export function panel(kind, actions) {
   const n = ++ids;
   const title = h('h2', { id: `sp-t${n}` });
   const takeaway = h('p', { class: 'takeaway' });
-  const canvas = h('canvas', { role: 'img', 'data-chart': kind });
+  // Charts are drawn left to right in any page direction (the canvas's text alignment follows dir).
+  const canvas = h('canvas', { role: 'img', 'data-chart': kind, dir: 'ltr', part: 'chart' });
   const tableBox = h('div', { class: 'scroll', id: `sp-d${n}`, role: 'region', tabindex: 0, 'aria-label': 'Data table', hidden: true });
   const toggle = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': `sp-d${n}`, onclick: () => {
     const open = tableBox.hidden;
@@ -18,7 +19,7 @@ export function panel(kind, actions) {
     toggle.setAttribute('aria-expanded', String(open));
     toggle.textContent = open ? 'Hide data table' : 'Show data table';
   } }, 'Show data table');
-  const root = h('section', { class: `panel${['balance', 'likert', 'heatmap'].includes(kind) ? ' wide' : ''}`, 'aria-labelledby': `sp-t${n}`, 'data-kind': kind },
+  const root = h('section', { class: `panel${['balance', 'likert', 'heatmap'].includes(kind) ? ' wide' : ''}`, part: 'panel', 'aria-labelledby': `sp-t${n}`, 'data-kind': kind },
     title, takeaway, canvas,
     h('div', { class: 'actions' }, toggle,
       h('button', { type: 'button', onclick: () => actions.svg(kind) }, 'Download SVG'),

@@ -1,19 +1,11 @@
 // Styles of <secpulse-report>, adopted into its shadow root (no inline <style>, so a
-// strict style-src works). Page owners theme it with the --secpulse-* custom properties.
+// strict style-src works). Page owners theme it with the --secpulse-* custom properties (../theme.js).
+import { TOKENS } from '../theme.js';
+
 export const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
-:host {
-  --_bg: var(--secpulse-bg, #fff); --_fg: var(--secpulse-fg, #1a1a1a); --_muted: var(--secpulse-muted, #595959);
-  --_panel: var(--secpulse-panel, #fff); --_border: var(--secpulse-border, #d9d9d9); --_accent: var(--secpulse-accent, #0072b2);
-  --_danger: var(--secpulse-danger, #a33a00); --_radius: var(--secpulse-radius, 8px);
-  display: block; container-type: inline-size; color: var(--_fg); background: var(--_bg);
-  font: 15px/1.45 var(--secpulse-font, system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif);
-}
-:host([theme="dark"]) {
-  --_bg: var(--secpulse-bg, #0f1114); --_fg: var(--secpulse-fg, #f0f0f0); --_muted: var(--secpulse-muted, #b8b8b8);
-  --_panel: var(--secpulse-panel, #16181c); --_border: var(--secpulse-border, #3a3d42); --_accent: var(--secpulse-accent, #56b4e9);
-  --_danger: var(--secpulse-danger, #ffb37a);
-}
+${TOKENS}
+:host { display: block; container-type: inline-size; color: var(--_fg); background: var(--_bg); font: 15px/1.45 var(--_font); }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
 .bar { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; padding: .25rem 0 .75rem; }
@@ -21,8 +13,9 @@ sheet.replaceSync(`
 select, button { font: inherit; font-size: .9rem; color: var(--_fg); background: var(--_panel); border: 1px solid var(--_border);
   border-radius: 6px; padding: .35rem .6rem; min-height: 2.25rem; }
 button { cursor: pointer; }
-button.primary { background: var(--_accent); border-color: var(--_accent); color: #fff; }
-:host([theme="dark"]) button.primary { color: #000; }
+select { max-inline-size: 100%; }
+.bar label, .filters label { min-inline-size: 0; max-inline-size: 100%; }
+button.primary { background: var(--_accent); border-color: var(--_accent); color: var(--_on-accent); }
 button:focus-visible, select:focus-visible, .scroll:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 .spacer { flex: 1; }
 .status { color: var(--_muted); font-size: .9rem; margin: 0 0 .75rem; }
@@ -38,9 +31,9 @@ canvas { display: block; width: 100%; }
 .actions button { font-size: .8rem; min-height: 2rem; padding: .25rem .55rem; }
 .scroll { overflow-x: auto; margin-top: .6rem; }
 table { border-collapse: collapse; font-size: .85rem; width: 100%; }
-caption { text-align: left; color: var(--_muted); padding-bottom: .3rem; caption-side: top; }
-th, td { border-bottom: 1px solid var(--_border); padding: .25rem .5rem; text-align: right; white-space: nowrap; }
-th[scope="row"], thead th:first-child { text-align: left; white-space: normal; min-width: 10rem; }
+caption { text-align: start; color: var(--_muted); padding-bottom: .3rem; caption-side: top; }
+th, td { border-bottom: 1px solid var(--_border); padding: .25rem .5rem; text-align: end; white-space: nowrap; }
+th[scope="row"], thead th:first-child { text-align: start; white-space: normal; min-width: 10rem; }
 thead th { font-weight: 600; }
 .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; margin: .2rem 0 .5rem; }
 .filters label { display: flex; flex-direction: column; font-size: .8rem; color: var(--_muted); gap: .15rem; }

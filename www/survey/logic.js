@@ -36,11 +36,20 @@ export function sanitize(instrument, stored) {
     const range = rangeOf(instrument, q);
     const ok = range ? Number.isInteger(v) && v >= range[0] && v <= range[1]
       : q.type === 'choice' ? v === '' || q.options.includes(v)
+      : q.type === 'multi_choice' ? isSelection(q, v)
       : q.type === 'text' ? typeof v === 'string' && v.length <= q.max_chars
       : Array.isArray(v) && v.length === q.options.length && q.options.every((o) => v.includes(o));
     if (ok) out[q.id] = v;
   }
   return out;
+}
+
+/** True when `v` is a valid multi-choice answer to `q`: distinct options in option order, or "none of these" alone. */
+export function isSelection(q, v) {
+  if (!Array.isArray(v) || v.length === 0) return false;
+  if (q.none && v.length === 1 && v[0] === q.none) return true;
+  let last = -1;
+  return v.every((o) => { const i = q.options.indexOf(o); const ok = i > last; last = i; return ok; });
 }
 
 /** Drops the answers of questions in hidden sections (repeats, since conditions can chain). */
@@ -59,7 +68,8 @@ export const missingRequired = (questions, answers) => questions.filter((q) => q
 
 /**
  * One row of the wide response layout: question id -> number (scales; 0/1 reported for randomized), string (choice, text),
- * option labels joined by ">" most important first (ranking); blanks left out; plus `wave` if given.
+ * option labels joined by ">" most important first (ranking), chosen options joined by "|" in option order (multi-choice);
+ * blanks left out; plus `wave` if given.
  */
 export function buildRow(instrument, answers, wave) {
   const row = {};
@@ -68,6 +78,7 @@ export function buildRow(instrument, answers, wave) {
     if (!isAnswered(v)) continue;
     if (NUMERIC.has(q.type)) row[q.id] = Number(v);
     else if (q.type === 'ranking') row[q.id] = v.join('>');
+    else if (q.type === 'multi_choice') row[q.id] = v.join('|');
     else row[q.id] = q.type === 'text' ? v.trim() : v;
   }
   if (wave) row.wave = wave;

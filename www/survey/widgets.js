@@ -64,6 +64,57 @@ function textField(q, ctx) {
   };
 }
 
+/** A drop-down menu for a long single-choice list (`dropdown` in the instrument): one row on a phone. */
+function dropdownField(q, ctx) {
+  const { t } = ctx;
+  const id = uid('q');
+  // Option values are indices, so no option text can collide with the two others: '' (not
+  // chosen yet) and "prefer not to say" (an answer: '' in the row, left out).
+  const PREFER_NOT = 'prefer-not';
+  const answerOf = (v) => (v === PREFER_NOT ? '' : q.options[Number(v)] ?? undefined);
+  const select = h('select', { id, name: id, 'aria-required': q.required ? 'true' : null,
+    onchange: () => ctx.onChange(q.id, select.value === '' ? undefined : answerOf(select.value)) },
+  h('option', { value: '', text: t('chooseOne') }),
+  q.options.map((o, i) => h('option', { value: String(i), text: o })),
+  q.required ? null : h('option', { value: PREFER_NOT, text: t('preferNot') }));
+  const root = h('div', { class: 'q dropdown', 'data-q': q.id });
+  const error = errorLine(root, select);
+  add(root, h('label', { for: id }, questionLabel(q, t)), error.line, select);
+  return {
+    root,
+    setError: error.setError,
+    set(value) { select.value = value === '' ? PREFER_NOT : q.options.includes(value) ? String(q.options.indexOf(value)) : ''; },
+    focus() { select.focus(); },
+  };
+}
+
+/** Checkboxes for "choose all that apply"; the `none` option ("None of these") clears the others and the other way round. */
+function multiField(q, ctx) {
+  const { t } = ctx;
+  const helpId = uid('help');
+  const root = h('fieldset', { class: 'q multi', 'data-q': q.id, 'aria-describedby': helpId });
+  const labels = [...q.options, ...(q.none ? [q.none] : [])];
+  const boxes = labels.map((label) => h('input', { type: 'checkbox', value: label, onchange: (e) => pick(e.target) }));
+  const chosen = () => boxes.filter((b) => b.checked).map((b) => b.value);
+  function pick(box) {
+    if (box.checked && q.none) {
+      for (const other of boxes) if (other !== box && (box.value === q.none || other.value === q.none)) other.checked = false;
+    }
+    const value = chosen();
+    ctx.onChange(q.id, value.length ? value : undefined);
+  }
+  const error = errorLine(root, root, [helpId]);
+  add(root, h('legend', {}, questionLabel(q, t)), h('p', { class: 'help', id: helpId, text: t('chooseAny') }), error.line,
+    h('div', { class: 'opts list' }, labels.map((label, i) => h('label', { class: `opt${label === q.none ? ' none' : ''}` }, boxes[i],
+      h('span', { class: 'txt', text: label })))));
+  return {
+    root,
+    setError: error.setError,
+    set(value) { for (const b of boxes) b.checked = Array.isArray(value) && value.includes(b.value); },
+    focus() { (boxes.find((b) => b.checked) ?? boxes[0]).focus(); },
+  };
+}
+
 /** The widget for question `q`; ctx = { instrument, t, onChange, announce }. */
 export function widgetFor(q, ctx) {
   const { instrument, t } = ctx;
@@ -80,10 +131,13 @@ export function widgetFor(q, ctx) {
       return radioGroup(q, ctx, numericOptions(0, 10, q.low_label, q.high_label), 'numeric', poles);
     }
     case 'choice': {
+      if (q.dropdown) return dropdownField(q, ctx);
       const options = q.options.map((o) => ({ value: o, text: o }));
       if (!q.required) options.push({ value: '', text: t('preferNot') });
       return radioGroup(q, ctx, options, 'list');
     }
+    case 'multi_choice':
+      return multiField(q, ctx);
     case 'text':
       return textField(q, ctx);
     case 'ranking':

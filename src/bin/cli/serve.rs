@@ -205,12 +205,15 @@ pub fn import(args: ImportArgs) -> CliResult {
     Ok(())
 }
 
-/// Scores the stored answers through the disclosure layer and stores the published report.
+/// Scores the stored answers through the disclosure layer (with the records of the database's
+/// earlier publications) and stores the published report and its record.
 pub fn publish(args: PublishArgs) -> CliResult {
     let instrument = load_instrument(args.instrument.as_deref())?;
-    let jsonl = Store::open_read_only(&args.db.db).and_then(|s| s.export_jsonl()).map_err(|e| e.to_string())?;
-    let report = published_report(&instrument, &jsonl, &args.by, MinGroup::new(args.min_group)?)?;
-    Store::open(&args.db.db).and_then(|mut s| s.set_published(&report)).map_err(|e| e.to_string())?;
+    let mut db = Store::open(&args.db.db).map_err(|e| e.to_string())?;
+    let jsonl = db.export_jsonl().map_err(|e| e.to_string())?;
+    let prior = db.publication_records().map_err(|e| e.to_string())?;
+    let (report, record) = published_report(&instrument, &jsonl, &args.by, MinGroup::new(args.min_group)?, &prior)?;
+    db.set_published(&report, &record).map_err(|e| e.to_string())?;
     eprintln!("secpulse: published the aggregates-only report of {} to its public page (/report)", args.db.db.display());
     Ok(())
 }
