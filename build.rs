@@ -10,8 +10,9 @@ use std::fmt::Write as _;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-/// The demo pages of www/ that score synthetic data in the browser: not part of the server.
-const DEMO_PAGES: [&str; 3] = ["index.html", "survey.html", "published.html"];
+/// The demo pages of www/ that score synthetic data in the browser, and the demo's sample
+/// report (built by scripts/build-wasm.sh): not part of the server.
+const DEMO_PAGES: [&str; 4] = ["index.html", "survey.html", "published.html", "report.json"];
 /// The wasm files the survey and the dashboard load (see www/core.js).
 const WIDGET_FILES: [&str; 4] = ["pkg/secpulse.js", "pkg/secpulse_bg.wasm", "pkg/secpulse_survey.js", "pkg/secpulse_survey_bg.wasm"];
 
