@@ -20,6 +20,8 @@ if [ "$need_browser" = 1 ] && ! command -v pdftotext >/dev/null 2>&1; then
   apt-get update -q >/dev/null
   apt-get install -y -q poppler-utils >/dev/null
 fi
+# Python 3 runs the server's crash and hostile-input checks (bench/serve/*.py; standard library only).
+command -v python3 >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q python3 >/dev/null; }
 
 rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
   || rustup target add wasm32-unknown-unknown

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: rustfmt and clippy (warnings are errors), the JS lint gate, browser-free JS unit tests, native unit/integration/property
-# tests, wasm tests in headless Chromium, and end-to-end browser tests of the demo pages.
+# tests, wasm tests in headless Chromium, end-to-end browser tests of the demo pages and of `secpulse serve`, and
+# bounded crash and hostile-input runs of the server (the full runs: bench/serve/).
 # Installs what a fresh machine lacks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,11 @@ echo "== wasm tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --no-default-features --features dashboard --test 'wasm_*'
 echo "== the survey-only wasm (no features) in headless Chromium"
 cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_survey
-echo "== end-to-end browser tests (playwright-core + Chromium)"
+echo "== end-to-end browser tests (playwright-core + Chromium), against the static demo server and secpulse serve"
 scripts/build-wasm.sh
+# Built after the widgets, so the binary embeds them (build.rs); the e2e and the runs below use it.
+cargo build --bin secpulse --example serve_load
 (cd e2e && node --test)
+echo "== secpulse serve: kill -9 under load (3 rounds) and hostile input (1,000 bodies); full runs in bench/serve/"
+python3 bench/serve/crash.py --rounds 3 --clients 20
+python3 bench/serve/hostile.py --n 1000 --slow 10

@@ -15,6 +15,8 @@
 //! - [`plan`]: the practices library (data) and the action plan ranked from a released report.
 //! - [`chart`]: charts of a report, with their takeaways and data tables.
 //! - [`board`]: the board-ready report (executive summary, strengths and risks, charts, method) and its HTML file.
+//! - `store` and `serve` (feature `serve`, native only): SQLite storage of collected answers
+//!   and the `secpulse serve` HTTP collector.
 
 pub mod board;
 pub mod chart;
@@ -25,8 +27,12 @@ pub mod plan;
 pub mod privacy;
 pub mod report;
 pub mod score;
+#[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
+pub mod serve;
 mod sort;
 pub mod stats;
+#[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
+pub mod store;
 pub mod synth;
 pub mod text;
 pub mod views;

@@ -83,3 +83,24 @@ fn the_form_check_runs_natively_in_the_core() {
     let off_scale = check_row(&ins, &serde_json::json!({ "en1": 7 }));
     assert!(off_scale.errors.iter().any(|e| e.code.is_none() && e.column.as_deref() == Some("en1")), "{:?}", off_scale.errors);
 }
+
+#[test]
+fn required_questions_of_shown_pages_must_be_answered() {
+    use secpulse::ingest::row_check::check_row;
+    // The default instrument with `nps` and the leaders' ranking made required.
+    let mut json: serde_json::Value = serde_json::to_value(Instrument::default_instrument()).unwrap();
+    for section in json["sections"].as_array_mut().unwrap() {
+        for q in section["questions"].as_array_mut().unwrap() {
+            if q["id"] == "nps" || q["id"] == "systems_rank" {
+                q["required"] = true.into();
+            }
+        }
+    }
+    let instrument = Instrument::from_json(&json.to_string()).unwrap();
+    let codes = |row: &str| -> Vec<(Option<String>, Option<&'static str>)> {
+        check_row(&instrument, &serde_json::from_str(row).unwrap()).errors.into_iter().map(|e| (e.column, e.code)).collect()
+    };
+    assert_eq!(codes(r#"{"role":"Staff","en1":2,"nps":3}"#), [], "the leaders' page is not shown to staff");
+    assert_eq!(codes(r#"{"role":"Staff","en1":2}"#), [(Some("nps".to_string()), Some("missing_required"))]);
+    assert_eq!(codes(r#"{"role":"Leader","en1":2,"nps":null}"#).len(), 2, "nps and the leaders' ranking");
+}

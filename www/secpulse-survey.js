@@ -1,6 +1,6 @@
 // <secpulse-survey>: the anonymous survey form.
 //   <secpulse-survey src="instrument.json" mode="paged|single" wave="2026-Q4"
-//                    endpoint="/responses" with-credentials lang="en"></secpulse-survey>
+//                    endpoint="/responses" with-credentials invite lang="en"></secpulse-survey>
 // Renders the default instrument (or `src`, or the `instrument` property), keeps partial answers in
 // sessionStorage, checks the response with the wasm core and fires `secpulse-submit` with one row of
 // the wide layout; POSTs it to `endpoint` (if set) with retry. Only answers (and `wave`) are ever sent.
@@ -13,12 +13,12 @@ import { download } from './download.js';
 import { messages } from './survey/messages.js';
 import { buildRow, isAnswered, missingRequired, pruneHidden, sanitize, visibleSections } from './survey/logic.js';
 import * as store from './survey/store.js';
-import { postWithRetry } from './survey/send.js';
+import { codeFromPage, postWithRetry, serverMessage } from './survey/send.js';
 import { surveySheet } from './survey/style.js';
 import { widgetFor } from './survey/widgets.js';
 
 export class SecpulseSurvey extends HTMLElement {
-  static observedAttributes = ['src', 'mode', 'lang', 'wave'];
+  static observedAttributes = ['src', 'mode', 'lang', 'wave', 'invite'];
 
   #started = false;
   #given = null;
@@ -35,6 +35,7 @@ export class SecpulseSurvey extends HTMLElement {
   #loads = 0;
   #sending = false;
   #lastRow = null;
+  #code = codeFromPage();
 
   constructor() {
     super();
@@ -156,7 +157,7 @@ export class SecpulseSurvey extends HTMLElement {
     ui.progress = h('progress', { 'aria-labelledby': progressId });
     ui.notice = h('div', { class: 'notice', part: 'notice' }, h('h3', { text: t('privacyTitle') }), h('p', { text: ins.intro }),
       h('p', { text: this.wave ? t('whatIsSentWave', { wave: this.wave }) : t('whatIsSent') }),
-      h('p', { text: t('whatTheBrowserSends') }));
+      h('p', { text: t('whatTheBrowserSends') }), this.#codeField());
     ui.resumed = h('p', { class: 'resumed', role: 'status', hidden: !this.#resumed, text: t('resumed') });
     ui.summary = h('div', { class: 'summary', tabindex: '-1', hidden: true });
     ui.back = h('button', { type: 'button', class: 'btn back', part: 'button', text: t('back'), onclick: () => this.#go(-1) });
@@ -172,6 +173,17 @@ export class SecpulseSurvey extends HTMLElement {
     this.shadowRoot.replaceChildren(ui.live, ui.main);
     for (const [id, widget] of this.#widgets) widget.set(this.#answers[id]);
     this.#update();
+  }
+
+  /** The invite code input (with the `invite` attribute), or null. */
+  #codeField() {
+    if (!this.hasAttribute('invite')) return null;
+    const id = uid('code');
+    const hint = uid('hint');
+    this.#ui.code = h('input', { id, class: 'code', type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': hint,
+      value: this.#code, oninput: (e) => { this.#code = e.target.value.trim(); } });
+    return h('p', { class: 'invite' }, h('label', { for: id, text: this.#t('inviteLabel') }), ' ', this.#ui.code,
+      h('span', { id: hint, class: 'desc', text: ` ${this.#t('inviteHint')}` }));
   }
 
   /** Shows the current page (or all pages) and refreshes progress and buttons. */
@@ -290,6 +302,10 @@ export class SecpulseSurvey extends HTMLElement {
       return;
     }
     const endpoint = this.getAttribute('endpoint');
+    if (endpoint && this.hasAttribute('invite') && !this.#code) {
+      this.#showErrors([{ message: this.#t('inviteMissing') }]);
+      return;
+    }
     if (endpoint) {
       const t = this.#t;
       const status = h('p', { role: 'status', text: t('sending') });
@@ -301,10 +317,15 @@ export class SecpulseSurvey extends HTMLElement {
       try {
         await postWithRetry(new URL(endpoint, document.baseURI), JSON.stringify(row), {
           credentials: this.hasAttribute('with-credentials') ? 'include' : 'omit',
+          headers: this.hasAttribute('invite') ? { 'x-secpulse-code': this.#code } : {},
           onRetry: (n, max) => { status.textContent = t('retrying', { n, max }); },
         });
-      } catch {
-        this.#ui.send.replaceChildren(h('div', { class: 'failure', role: 'alert' }, h('p', { text: t('sendFailed') }),
+      } catch (err) {
+        const said = await serverMessage(err?.response);
+        const closed = err?.response?.status === 410;
+        this.#ui.send.replaceChildren(h('div', { class: 'failure', role: 'alert' },
+          closed ? h('h3', { text: t('closedTitle') }) : null,
+          h('p', { text: said ? (closed ? said : t('serverRefused', { message: said })) : t('sendFailed') }),
           h('div', { class: 'nav' },
             h('button', { type: 'button', class: 'btn primary', text: t('tryAgain'), onclick: () => this.#advance() }),
             h('button', { type: 'button', class: 'btn', text: t('download'), onclick: () => this.#download(row) }))));

@@ -1,5 +1,10 @@
 //! `secpulse`: the command-line tool over the secpulse core — print the instrument,
-//! make synthetic responses, score response files, analyse comments.
+//! make synthetic responses, score response files, analyse comments; with the `serve` feature
+//! also collect answers (`serve`, `invites`, `import`, `publish`, `backup`).
+
+#[cfg(feature = "serve")]
+#[path = "cli/serve.rs"]
+mod serve_cli;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
@@ -31,6 +36,9 @@ use serde::Serialize;
 /// group size (default 5).
 ///
 /// Start with:  secpulse synth --n 2000 --seed 1 > sample.csv && secpulse score --by department sample.csv
+///
+/// Collect answers:  secpulse serve --db survey.db --wave 2026-H1 --admin-token-file admin.token
+/// (then open http://127.0.0.1:8080/ for the survey, /admin for the dashboard, /report for the published report)
 #[derive(Parser)]
 #[command(name = "secpulse", version, max_term_width = 100)]
 struct Cli {
@@ -64,9 +72,9 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         instrument: Option<PathBuf>,
     },
-    /// Score a response file (CSV, JSON array or JSON Lines; `-` reads standard input).
+    /// Score a response file (CSV, JSON array or JSON Lines; `-` reads standard input) or a `secpulse serve` database.
     Score {
-        /// The responses.
+        /// The responses: a file, `-`, or the SQLite database of `secpulse serve`.
         #[arg(value_name = "RESPONSES")]
         responses: String,
         #[command(flatten)]
@@ -141,6 +149,30 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Collect answers: serve the survey, store each answer durably in SQLite, admin dashboard and exports, public report.
+    ///
+    /// Pages: / (the survey), /admin (dashboard and exports, with the token), /report (the published report).
+    /// Stores no address, user agent, header, cookie or time with an answer; logs no answers.
+    ///
+    /// Example:
+    ///   secpulse invites --db survey.db --n 500 --url https://survey.intranet.example/ > codes.csv
+    ///   secpulse serve --db survey.db --wave 2026-H1 --closes 2026-06-30 --invites \
+    ///       --admin-token-file /etc/secpulse/admin.token
+    #[command(verbatim_doc_comment)]
+    #[cfg(feature = "serve")]
+    Serve(serve_cli::ServeArgs),
+    /// Make invite codes for `serve --invites`: stores their hashes, prints the codes as CSV for a mail merge.
+    #[cfg(feature = "serve")]
+    Invites(serve_cli::InvitesArgs),
+    /// Store answers from a responses file (or --synthetic N) in the database, each checked like a submitted one.
+    #[cfg(feature = "serve")]
+    Import(serve_cli::ImportArgs),
+    /// Publish the aggregates-only report of the stored answers on the server's public page (/report).
+    #[cfg(feature = "serve")]
+    Publish(serve_cli::PublishArgs),
+    /// Copy the database with SQLite's online backup (safe while `serve` runs).
+    #[cfg(feature = "serve")]
+    Backup(serve_cli::BackupArgs),
 }
 
 /// How a response file is read and scored (shared by `score`, `plan` and `report`).
@@ -215,6 +247,16 @@ fn main() -> ExitCode {
         }
         Command::Report { file, output, scoring } => write_board_report(&file, scoring, &output),
         Command::Comments { file, json } => analyse_comments(&file, json),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve_cli::serve(args),
+        #[cfg(feature = "serve")]
+        Command::Invites(args) => serve_cli::invites(args),
+        #[cfg(feature = "serve")]
+        Command::Import(args) => serve_cli::import(args),
+        #[cfg(feature = "serve")]
+        Command::Publish(args) => serve_cli::publish(args),
+        #[cfg(feature = "serve")]
+        Command::Backup(args) => serve_cli::backup(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -237,6 +279,16 @@ fn read_input(name: &str) -> Result<Vec<u8>, String> {
     let result =
         if name == "-" { io::stdin().lock().read_to_end(&mut bytes) } else { File::open(name).and_then(|mut f| f.read_to_end(&mut bytes)) };
     result.map_err(|e| format!("cannot read {name}: {e}"))?;
+    Ok(bytes)
+}
+
+/// Reads responses: a file or `-` as they are, a `secpulse serve` database as its answers in JSON Lines.
+fn read_responses_input(name: &str) -> Result<Vec<u8>, String> {
+    let bytes = read_input(name)?;
+    #[cfg(feature = "serve")]
+    if let Some(rows) = serve_cli::database_rows(name, &bytes)? {
+        return Ok(rows);
+    }
     Ok(bytes)
 }
 
@@ -359,7 +411,7 @@ fn comment_options(min_comments: usize, names: Option<&Path>) -> Result<CommentO
 
 /// Reads, scores and protects a response file (with response rates when headcounts are given).
 fn released_report(responses: &str, scoring: Scoring, comments: CommentArgs) -> Result<(Report, IngestSummary), String> {
-    let (report, summary, _) = released_report_after(responses, read_input(responses)?, scoring, comments, None)?;
+    let (report, summary, _) = released_report_after(responses, read_responses_input(responses)?, scoring, comments, None)?;
     Ok((report, summary))
 }
 
@@ -467,7 +519,7 @@ fn publish(responses: &str, scoring: Scoring, comments: CommentArgs, record: Opt
         Some(path) if path.exists() => read_records(path)?,
         _ => Vec::new(),
     };
-    let (report, _, publication) = released_report_after(responses, read_input(responses)?, scoring, comments, Some(&prior))?;
+    let (report, _, publication) = released_report_after(responses, read_responses_input(responses)?, scoring, comments, Some(&prior))?;
     match (record, publication) {
         (Some(path), Some(publication)) => {
             let line = serde_json::to_string(&publication).map_err(|e| e.to_string())? + "\n";
@@ -490,7 +542,7 @@ fn publish(responses: &str, scoring: Scoring, comments: CommentArgs, record: Opt
 /// `secpulse report`: scores the responses (or reads a published report) and writes the
 /// board report's HTML file; responses are broken down by department unless `--by` says otherwise.
 fn write_board_report(file: &str, mut scoring: Scoring, output: &Path) -> CliResult {
-    let bytes = read_input(file)?;
+    let bytes = read_responses_input(file)?;
     let report = match Report::published_text(&bytes) {
         Some(json) => Report::from_json(json).map_err(|e| format!("{file}: {e}"))?,
         None => {

@@ -68,6 +68,7 @@ pub fn check_row(instrument: &Instrument, row: &serde_json::Value) -> ResponseCh
             None => errors.push(RowError::new(Some(key), "unknown_column", "is not a question of this survey")),
         }
     }
+    errors.extend(missing_required(instrument, fields));
     if ratings == 0 {
         // The ingest would call a file without any rating column one for another instrument.
         errors.push(RowError::new(None, "no_ratings", "the response has no rating answers"));
@@ -83,6 +84,22 @@ pub fn check_row(instrument: &Instrument, row: &serde_json::Value) -> ResponseCh
         Err(e) => errors.push(RowError::core(None, e.to_string())),
     }
     finish(errors)
+}
+
+/// A `missing_required` error for each required question without an answer on a page shown
+/// for these answers (a page with `show_if` shows when its choice question has one of the options).
+fn missing_required(instrument: &Instrument, fields: &serde_json::Map<String, serde_json::Value>) -> Vec<RowError> {
+    let shown = |section: &&crate::instrument::Section| match &section.show_if {
+        None => true,
+        Some(c) => fields.get(&c.question).and_then(|v| v.as_str()).is_some_and(|v| c.any_of.iter().any(|o| o == v)),
+    };
+    // A multi-choice answer is a list: an empty one answers nothing.
+    let answered = |id: &str| fields.get(id).is_some_and(|v| !v.is_null() && v.as_array().map_or(true, |list| !list.is_empty()));
+    let questions = instrument.sections.iter().filter(shown).flat_map(|s| &s.questions);
+    questions
+        .filter(|q| q.is_required() && !answered(q.id()))
+        .map(|q| RowError::new(Some(q.id()), "missing_required", "is required but has no answer"))
+        .collect()
 }
 
 fn finish(errors: Vec<RowError>) -> ResponseCheck {

@@ -301,6 +301,20 @@ impl Question {
         }
     }
 
+    /// Whether the form insists on an answer (free text never does).
+    pub fn is_required(&self) -> bool {
+        match self {
+            Question::Likert { required, .. }
+            | Question::Bipolar { required, .. }
+            | Question::Recommend { required, .. }
+            | Question::Choice { required, .. }
+            | Question::MultiChoice { required, .. }
+            | Question::Randomized { required, .. }
+            | Question::Ranking { required, .. } => *required,
+            Question::Text { .. } => false,
+        }
+    }
+
     /// The wording of the question.
     pub fn text(&self) -> &str {
         match self {

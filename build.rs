@@ -1,0 +1,60 @@
+//! Embeds the www/ files `secpulse serve` hands out (feature `serve` only).
+//!
+//! Writes `$OUT_DIR/www_files.rs`: a list of `(url path, bytes, etag)` built with
+//! `include_bytes!`, and `WIDGETS_BUILT`, false when `www/pkg/` (made by scripts/build-wasm.sh,
+//! not committed) was missing at build time. A binary built without the widgets then says so
+//! on start and answers the widget files with 503 and the fix, never with a silent 404.
+
+use std::collections::hash_map::DefaultHasher;
+use std::fmt::Write as _;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+/// The demo pages of www/ that score synthetic data in the browser, and the demo's sample
+/// report (built by scripts/build-wasm.sh): not part of the server.
+const DEMO_PAGES: [&str; 4] = ["index.html", "survey.html", "published.html", "report.json"];
+/// The wasm files the survey and the dashboard load (see www/core.js).
+const WIDGET_FILES: [&str; 4] = ["pkg/secpulse.js", "pkg/secpulse_bg.wasm", "pkg/secpulse_survey.js", "pkg/secpulse_survey_bg.wasm"];
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-env-changed=CARGO_FEATURE_SERVE");
+    if std::env::var_os("CARGO_FEATURE_SERVE").is_none() {
+        return;
+    }
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("www");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut files = Vec::new();
+    collect(&root, &root, &mut files);
+    files.sort();
+    let built = WIDGET_FILES.iter().all(|w| files.iter().any(|(path, _)| path == w));
+    let mut code = String::from("/// The embedded www/ files: URL path (no leading slash), contents, ETag.\n");
+    code += "pub static FILES: &[(&str, &[u8], &str)] = &[\n";
+    for (path, file) in &files {
+        let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        let mut hasher = DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        let _ = writeln!(code, "    ({path:?}, include_bytes!({:?}), \"\\\"{:016x}\\\"\"),", file.display().to_string(), hasher.finish());
+    }
+    code += "];\n/// False when www/pkg/ (scripts/build-wasm.sh) was missing when this binary was built.\n";
+    let _ = writeln!(code, "pub const WIDGETS_BUILT: bool = {built};");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("www_files.rs");
+    std::fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    if !built {
+        println!("cargo:warning=www/pkg/ is missing: `secpulse serve` is built without the survey and dashboard widgets (run scripts/build-wasm.sh, then build again)");
+    }
+}
+
+/// Every file under `dir` except the demo pages and type declarations, as (URL path, file).
+fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let rel = path.strip_prefix(root).expect("under root").to_string_lossy().replace('\\', "/");
+        if path.is_dir() {
+            collect(root, &path, files);
+        } else if !DEMO_PAGES.contains(&rel.as_str()) && !rel.ends_with(".d.ts") && !rel.starts_with('.') {
+            files.push((rel, path));
+        }
+    }
+}

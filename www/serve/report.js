@@ -1,0 +1,14 @@
+// The public page of `secpulse serve`: shows the published report, or says none is published yet.
+import '../secpulse.js';
+
+const el = document.getElementById('report');
+const head = await fetch('/api/report.json', { method: 'GET', cache: 'no-store' }).catch(() => null);
+if (!head?.ok) {
+  el.remove();
+  document.getElementById('none').hidden = false;
+  document.body.dataset.ready = '1';
+} else {
+  const done = () => { document.body.dataset.ready = '1'; };
+  el.addEventListener('secpulse-loaded', done, { once: true });
+  el.addEventListener('secpulse-error', done, { once: true });
+}
