@@ -133,7 +133,7 @@ pub fn router(app: Arc<App>) -> Router {
 }
 
 /// Runs the server until SIGTERM or SIGINT, then finishes requests in flight, stores the
-/// last answers and checkpoints the database. Prints `listening on http://ADDR/` on stderr.
+/// last answers, checkpoints the database and rewrites it in key order (`Store::seal`). Prints `listening on http://ADDR/` on stderr.
 pub fn run(config: Config) -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| format!("cannot start: {e}"))?;
     let (writer, writer_thread) = Writer::start(&config.db).map_err(|e| e.to_string())?;
@@ -147,7 +147,7 @@ pub fn run(config: Config) -> Result<(), String> {
     drop(app);
     drop(runtime);
     writer_thread.join().map_err(|_| "the writer thread failed".to_string())?;
-    eprintln!("secpulse serve: stopped; {accepted} answers stored and {refused} refused since start; database checkpointed");
+    eprintln!("secpulse serve: stopped; {accepted} answers stored and {refused} refused since start; database checkpointed and sealed");
     served
 }
 

@@ -22,7 +22,7 @@ pub struct Writer {
 
 impl Writer {
     /// Opens the database and starts the writer thread; join the handle after dropping every
-    /// [`Writer`] to have the last batch stored and the log checkpointed.
+    /// [`Writer`] to have the last batch stored and the database sealed (`Store::seal`).
     pub fn start(db: &Path) -> Result<(Writer, JoinHandle<()>), StoreError> {
         let mut store = Store::open(db)?;
         let (jobs, mut queue) = mpsc::channel::<Job>(4 * MAX_BATCH);
@@ -39,8 +39,8 @@ impl Writer {
                     }
                     store_batch(&mut store, batch);
                 }
-                if let Err(e) = store.checkpoint() {
-                    eprintln!("secpulse serve: checkpoint on shutdown failed: {e}");
+                if let Err(e) = store.seal() {
+                    eprintln!("secpulse serve: sealing the database on shutdown failed: {e}");
                 }
             })
             .map_err(|e| StoreError::new(format!("cannot start the writer thread: {e}")))?;

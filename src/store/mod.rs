@@ -104,7 +104,8 @@ impl Store {
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError(format!("{}: cannot use write-ahead logging (journal mode is {mode})", path.display())));
         }
-        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;")?;
+        // secure_delete: what is deleted or moved is overwritten, not left in free pages.
+        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;")?;
         let mut store = Store { conn };
         store.migrate().map_err(|e| StoreError(format!("{}: {e}", path.display())))?;
         Ok(store)
@@ -237,14 +238,16 @@ impl Store {
         Ok(self.conn.query_row("SELECT report FROM published WHERE id = 1", [], |r| r.get(0)).optional()?)
     }
 
-    /// Copies the whole database to `dest` with SQLite's online backup (safe while serving).
+    /// Copies the whole database to `dest` (a new file) as one consistent snapshot, safe while
+    /// serving. `VACUUM INTO` writes every table afresh in key order, so the copy's layout
+    /// (which page, which place in a page) says nothing about the order answers arrived in,
+    /// unlike a page-by-page copy of the live file.
     pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
-        let mut target = Connection::open(dest).map_err(|e| StoreError(format!("cannot create {}: {e}", dest.display())))?;
-        let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
-        backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
-        drop(backup);
-        // A backup taken from a WAL database is in WAL mode too; a single file is easier to move.
-        target.execute_batch("PRAGMA journal_mode = DELETE;")?;
+        if dest.exists() {
+            return Err(StoreError(format!("{} already exists: back up to a new file", dest.display())));
+        }
+        let name = dest.to_str().ok_or_else(|| StoreError(format!("{}: not a UTF-8 path", dest.display())))?;
+        self.conn.execute("VACUUM INTO ?1", [name]).map_err(|e| StoreError(format!("cannot back up to {}: {e}", dest.display())))?;
         Ok(())
     }
 
@@ -252,6 +255,15 @@ impl Store {
     pub fn checkpoint(&self) -> Result<(), StoreError> {
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
+    }
+
+    /// Checkpoints, then rewrites the file in key order (`VACUUM`) and checkpoints again: while
+    /// answers come in, where each lands in the file follows arrival; after this it does not.
+    /// Run when collection stops (shutdown, the end of an import).
+    pub fn seal(&self) -> Result<(), StoreError> {
+        self.checkpoint()?;
+        self.conn.execute_batch("VACUUM;")?;
+        self.checkpoint()
     }
 
     /// `PRAGMA integrity_check`: "ok", or what is wrong.
@@ -305,6 +317,37 @@ mod tests {
         let outcomes = store.submit(&[with(code), with(code), with([7; 32])]).unwrap();
         assert_eq!(outcomes, [Outcome::Stored, Outcome::CodeUsed, Outcome::CodeUnknown]);
         assert_eq!(store.counts().unwrap(), Counts { responses: 1, invites: 1, invites_used: 1 });
+    }
+
+    /// Where each answer's bytes sit in the file, in the order they were submitted.
+    fn positions(path: &Path, bodies: &[String]) -> Vec<usize> {
+        let bytes = std::fs::read(path).unwrap();
+        let find = |b: &str| bytes.windows(b.len()).position(|w| w == b.as_bytes()).expect("the answer is in the main file");
+        bodies.iter().map(|b| find(b)).collect()
+    }
+
+    #[test]
+    fn a_sealed_file_and_a_backup_do_not_keep_arrival_order() {
+        let path = temp_db("order");
+        let mut store = Store::open(&path).unwrap();
+        let bodies: Vec<String> = (0..40).map(|i| format!("{{\"en1\":{},\"note\":\"arrival-{i:02}\"}}", 1 + i % 5)).collect();
+        for b in &bodies {
+            store.submit(&[Submission { body: b.clone(), code_hash: None }]).unwrap();
+        }
+        // Share of neighbours (in arrival order) whose bytes lie in the same direction as the first pair's.
+        let in_order = |p: &[usize]| {
+            let dirs: Vec<bool> = p.windows(2).map(|w| w[1] > w[0]).collect();
+            dirs.iter().filter(|&&d| d == dirs[0]).count() as f64 / dirs.len() as f64
+        };
+        store.checkpoint().unwrap();
+        let live = in_order(&positions(&path, &bodies));
+        assert!(live > 0.9, "the live file follows arrival ({live}); the test would not see a change");
+        let backup = path.with_file_name("backup.db");
+        store.backup_to(&backup).unwrap();
+        store.seal().unwrap();
+        let (sealed, copied) = (in_order(&positions(&path, &bodies)), in_order(&positions(&backup, &bodies)));
+        assert!(sealed < 0.8 && copied < 0.8, "after sealing {sealed}, in the backup {copied}: still in arrival order");
+        assert_eq!(Store::open_read_only(&backup).unwrap().counts().unwrap().responses, 40);
     }
 
     #[test]

@@ -201,6 +201,8 @@ pub fn import(args: ImportArgs) -> CliResult {
     }
     let mut db = Store::open(&args.db.db).map_err(|e| e.to_string())?;
     db.submit(&batch).map_err(|e| e.to_string())?;
+    // The file's layout would otherwise follow the imported file's row order.
+    db.seal().map_err(|e| e.to_string())?;
     eprintln!("secpulse: imported {} answers into {}", batch.len(), args.db.db.display());
     Ok(())
 }
