@@ -140,6 +140,12 @@ pub fn run(config: Config) -> Result<(), String> {
     if !assets::widgets_built() {
         eprintln!("secpulse serve: warning: built without the survey and dashboard widgets (www/pkg was missing); run scripts/build-wasm.sh and build again");
     }
+    if !config.invites {
+        eprintln!(
+            "secpulse serve: warning: without --invites anyone who can reach the form can answer many times, \
+             for example k − 1 made-up answers in a small group to get it shown and then subtract their own (docs/privacy.md)"
+        );
+    }
     let limiter = Mutex::new(RateLimiter::new(config.rate_limit));
     let app = Arc::new(App { config, writer, limiter, counters: Counters::default() });
     let served = runtime.block_on(serve(app.clone()));
