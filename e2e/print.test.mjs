@@ -148,7 +148,7 @@ test('the dashboard prints without controls, with every chart as a vector pictur
   });
   assert.equal(shown.buttons, 0, 'no buttons or menus in print');
   assert.equal(shown.canvases, 0, 'no raster canvases in print');
-  assert.deepEqual(shown.pictures.map((x) => x.kind), ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance', 'ranking']);
+  assert.deepEqual(shown.pictures.map((x) => x.kind), ['balance', 'priority', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance', 'selections', 'ranking']);
   for (const x of shown.pictures) assert.ok(x.svg.startsWith('<svg'), `${x.kind} prints as SVG`);
   const charts = shown.pictures.map((x) => ({ title: shown.titles[x.kind], svg: x.svg }));
   const expected = { A4: 9, Letter: 10 };
