@@ -59,6 +59,7 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border-bottom: 1px solid #d0d0d0; padding: 2pt 4pt; text-align: right; vertical-align: top; }
 th[scope="row"], thead th:first-child { text-align: left; }
+section[aria-labelledby="plan"] th, section[aria-labelledby="plan"] td { text-align: left; }
 thead th { font-weight: 700; }
 "#;
 
