@@ -82,8 +82,8 @@ test('the board report file prints on A4 and Letter with whole charts and extrac
   const charts = await p.evaluate(() => [...document.querySelectorAll('section.chart')].map((s) => ({
     title: s.querySelector('h2').textContent, svg: s.querySelector('svg').outerHTML,
   })));
-  assert.deepEqual(charts.map((c) => c.title.split(' ')[0]), ['Does', 'How', 'Would', 'How', 'Sensitive', 'Which']);
-  const expected = { A4: 8, Letter: 9 };
+  assert.deepEqual(charts.map((c) => c.title.split(' ')[0]), ['Does', 'What', 'How', 'Would', 'How', 'Sensitive', 'Which']);
+  const expected = { A4: 10, Letter: 11 };
   for (const format of FORMATS) {
     const pages = keep(await p.pdf({ format, printBackground: true }), `board-report-${format}`);
     console.log(`# board report, ${format}: ${pages.length} pages`);
@@ -148,7 +148,7 @@ test('the dashboard prints without controls, with every chart as a vector pictur
   });
   assert.equal(shown.buttons, 0, 'no buttons or menus in print');
   assert.equal(shown.canvases, 0, 'no raster canvases in print');
-  assert.deepEqual(shown.pictures.map((x) => x.kind), ['balance', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance', 'ranking']);
+  assert.deepEqual(shown.pictures.map((x) => x.kind), ['balance', 'priority', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance', 'selections', 'ranking']);
   for (const x of shown.pictures) assert.ok(x.svg.startsWith('<svg'), `${x.kind} prints as SVG`);
   const charts = shown.pictures.map((x) => ({ title: shown.titles[x.kind], svg: x.svg }));
   const expected = { A4: 9, Letter: 10 };

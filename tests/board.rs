@@ -2,7 +2,7 @@
 //! hostile text from the data, which must stay text.
 
 use secpulse::board::html::{content_security_policy, escape, render};
-use secpulse::board::{Board, Section, PLAN_ACTIONS};
+use secpulse::board::{Board, Section, PLAN_ACTIONS, PLAN_TRIGGERS};
 use secpulse::chart::{ChartKind, DataTable};
 use secpulse::ingest::headcounts::Headcounts;
 use secpulse::instrument::Instrument;
@@ -98,7 +98,14 @@ fn the_action_plan_ranks_practices_with_the_numbers_that_triggered_them() {
     for (row, action) in table.rows.iter().zip(&plan.actions) {
         assert_eq!((row[0].as_str(), &row[1], &row[2]), (action.rank.to_string().as_str(), &action.title, &action.first_step));
         assert!(row[3].starts_with(&action.next_wave.expect), "{row:?}");
-        assert!(action.triggers.iter().all(|t| row[4].contains(&t.detail)), "every trigger's numbers: {row:?}");
+        let strongest = action.triggers.iter().map(|t| t.points).max().unwrap();
+        let top = action.triggers.iter().find(|t| t.points == strongest).unwrap();
+        assert!(row[4].starts_with(&top.detail), "the strongest trigger's numbers first: {row:?}");
+        let shown = action.triggers.iter().filter(|t| row[4].contains(&t.detail)).count();
+        assert_eq!(shown, action.triggers.len().min(PLAN_TRIGGERS), "{row:?}");
+        if action.triggers.len() > PLAN_TRIGGERS {
+            assert!(row[4].ends_with(&format!("; and {} more", action.triggers.len() - PLAN_TRIGGERS)), "{row:?}");
+        }
     }
     // The plan comes after the charts and before the breakdown table, as the issue orders them.
     let at = |id: &str| board.sections.iter().position(|s| matches!(s, Section::Table { id: x, .. } if x == id)).unwrap();

@@ -140,6 +140,9 @@ const CHARTS: [ChartKind; 7] = [
 /// The practices of the action plan the board sees (the full plan is `secpulse plan`).
 pub const PLAN_ACTIONS: usize = 5;
 
+/// The triggers shown per practice on the board (the strongest; the full plan lists all).
+pub const PLAN_TRIGGERS: usize = 3;
+
 impl Board {
     /// The board report of `report` (broken down by its first breakdown column).
     pub fn of(report: &Report) -> Board {
@@ -373,15 +376,14 @@ fn action_plan(report: &Report) -> Vec<Section> {
         .iter()
         .map(|a| {
             let now = a.next_wave.favourable_now.map_or(String::new(), |f| format!(" ({} now {} favourable)", a.next_wave.item, pct(f)));
-            let why: Vec<&str> = a.triggers.iter().map(|t| t.detail.as_str()).collect();
-            vec![a.rank.to_string(), a.title.clone(), a.first_step.clone(), format!("{}{now}", a.next_wave.expect), why.join("; ")]
+            vec![a.rank.to_string(), a.title.clone(), a.first_step.clone(), format!("{}{now}", a.next_wave.expect), triggers(a)]
         })
         .collect();
     vec![Section::Table {
         id: "plan".into(),
         title: "What to do about it: the action plan".into(),
         lead: format!(
-            "Practices of {} ranked from the priority chart, weak statements and comment themes, with the numbers that put each here.{more}",
+            "Practices of {} ranked from the priority chart, weak statements and comment themes, with the strongest numbers that put each here.{more}",
             plan.library
         ),
         table: DataTable {
@@ -392,6 +394,17 @@ fn action_plan(report: &Report) -> Vec<Section> {
             rows,
         },
     }]
+}
+
+/// The strongest [`PLAN_TRIGGERS`] triggers of `action` (most points first), and how many more.
+fn triggers(action: &plan::Action) -> String {
+    let mut strongest: Vec<&plan::Trigger> = action.triggers.iter().collect();
+    crate::sort::sort_by(&mut strongest, |a, b| b.points.cmp(&a.points));
+    let shown: Vec<&str> = strongest.iter().take(PLAN_TRIGGERS).map(|t| t.detail.as_str()).collect();
+    match action.triggers.len().saturating_sub(PLAN_TRIGGERS) {
+        0 => shown.join("; "),
+        n => format!("{}; and {n} more", shown.join("; ")),
+    }
 }
 
 /// The first breakdown as a table: people, index, difference to the rest, balance, NPS.
