@@ -35,11 +35,11 @@ before(async () => {
 });
 after(async () => { await env?.close(); });
 
-/** The PDF's pages as text (pdftotext -layout per page, whitespace collapsed). */
+/** The PDF's pages as text (pdftotext -layout per page, whitespace collapsed, ligatures such as “ﬀ” spelled out by NFKC). */
 function pdfPages(file) {
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1]);
   return Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'],
-    { encoding: 'utf8' }).replace(/\s+/g, ' '));
+    { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, ' '));
 }
 
 /** Writes `pdf`, renders every page to PNG (look at them) and returns the pages' text. */
@@ -62,7 +62,7 @@ function svgTexts(svg) {
  * holds a chart's title also holds the first and last text of its picture.
  */
 function assertChartsWhole(pages, charts) {
-  const squash = (s) => s.replace(/\s+/g, ' ');
+  const squash = (s) => s.normalize('NFKC').replace(/\s+/g, ' ');
   for (const { title, svg } of charts) {
     const at = pages.findIndex((p) => p.includes(squash(title)));
     assert.ok(at >= 0, `chart title "${title}" is in the PDF text`);
@@ -82,8 +82,8 @@ test('the board report file prints on A4 and Letter with whole charts and extrac
   const charts = await p.evaluate(() => [...document.querySelectorAll('section.chart')].map((s) => ({
     title: s.querySelector('h2').textContent, svg: s.querySelector('svg').outerHTML,
   })));
-  assert.deepEqual(charts.map((c) => c.title.split(' ')[0]), ['Does', 'How', 'Would', 'How', 'Sensitive', 'Which']);
-  const expected = { A4: 8, Letter: 9 };
+  assert.deepEqual(charts.map((c) => c.title.split(' ')[0]), ['Does', 'What', 'How', 'Would', 'How', 'Sensitive', 'Which']);
+  const expected = { A4: 11, Letter: 11 };
   for (const format of FORMATS) {
     const pages = keep(await p.pdf({ format, printBackground: true }), `board-report-${format}`);
     console.log(`# board report, ${format}: ${pages.length} pages`);
@@ -151,15 +151,20 @@ test('the dashboard prints without controls, with every chart as a vector pictur
   assert.deepEqual(shown.pictures.map((x) => x.kind), ['balance', 'priority', 'dimensions', 'nps', 'likert', 'heatmap', 'trend', 'themes', 'sentiment', 'stance', 'selections', 'ranking']);
   for (const x of shown.pictures) assert.ok(x.svg.startsWith('<svg'), `${x.kind} prints as SVG`);
   const charts = shown.pictures.map((x) => ({ title: shown.titles[x.kind], svg: x.svg }));
-  const expected = { A4: 9, Letter: 10 };
+  const expected = { A4: 12, Letter: 13 };
   for (const format of FORMATS) {
     const pages = keep(await p.pdf({ format, printBackground: true }), `dashboard-print-${format}`);
     console.log(`# dashboard print, ${format}: ${pages.length} pages`);
     assert.equal(pages.length, expected[format], `${format} page count`);
     assert.match(pages[0], /Executive summary .*Security NPS .*Strengths/);
-    assert.ok(!/Load a file|Publish report|Download SVG|Show data table/.test(pages.join(' ')), 'no controls printed');
+    assert.ok(!/Load a file|Publish report|Download SVG|Download Markdown|Show data table/.test(pages.join(' ')), 'no controls printed');
     assertChartsWhole(pages, charts);
-    assert.ok(pages.at(-1).includes('Method and anonymity'), 'the method statement closes the print');
+    // After the charts: the action plan (once: the board's table, not the screen's plan panel), the breakdown table, the method.
+    const at = (text) => pages.findIndex((t) => t.includes(text));
+    assert.equal(pages.join(' ').split('What to do about it: the action plan').length - 1, 1, 'the action plan prints once');
+    assert.ok(at(charts.at(-1).title) < at('What to do about it: the action plan'), 'the plan follows the charts');
+    assert.ok(at('the action plan') <= at('Results by department') && at('Results by department') <= at('Method and anonymity'));
+    assert.ok(at('Method and anonymity') >= pages.length - 2 && pages.at(-1).includes('Anonymity: no number'), 'the method statement closes the print');
     assert.ok(pages.join(' ').includes('Executive Office'), 'the breakdown table lists small groups (as < 5)');
   }
   assert.deepEqual(p.problems, []);
@@ -197,5 +202,21 @@ test('randomized-response estimates and the leaders\u2019 ranking: charts, takea
   await q.locator('secpulse-report section[data-kind="ranking"]').screenshot({ path: `${SCREENSHOTS}published-ranking.png` });
   assert.deepEqual([...p.problems, ...q.problems], []);
   await q.close();
+  await p.close();
+});
+
+test('a published report with headcounts shows its response rate in the dashboard summary', async () => {
+  writeFileSync(join(dir, 'headcounts.csv'), 'column,value,headcount\n*,*,4000\n');
+  const json = secpulse('score', join(dir, 'responses.csv'), '--instrument', SENSITIVE, '--by', 'department', '--publish',
+    '--headcounts', join(dir, 'headcounts.csv')).toString();
+  const p = await page(env.browser, { width: 1024, height: 800 });
+  await p.route('**/report.json', (r) => r.fulfill({ body: json, contentType: 'application/json' }));
+  await p.goto(`${env.url}published.html`);
+  await p.waitForSelector('body[data-ready="1"]');
+  const figures = await p.evaluate(() => [...document.querySelector('secpulse-report').shadowRoot.querySelectorAll('.summary .figure')]
+    .map((f) => [...f.children].map((c) => c.textContent)));
+  assert.deepEqual(figures.find(([label]) => label === 'Response rate'), ['Response rate', '75%', '3,000 of 4,000 people invited']);
+  await p.locator('secpulse-report section[data-kind="summary"]').screenshot({ path: `${SCREENSHOTS}published-summary-response-rate.png` });
+  assert.deepEqual(p.problems, []);
   await p.close();
 });

@@ -2,9 +2,12 @@
 //! hostile text from the data, which must stay text.
 
 use secpulse::board::html::{content_security_policy, escape, render};
-use secpulse::board::{Board, Section};
-use secpulse::chart::ChartKind;
+use secpulse::board::{Board, Section, PLAN_ACTIONS, PLAN_TRIGGERS};
+use secpulse::chart::{ChartKind, DataTable};
+use secpulse::ingest::headcounts::Headcounts;
 use secpulse::instrument::Instrument;
+use secpulse::plan::{build, Library};
+use secpulse::report::participation::participation;
 use secpulse::report::Report;
 use secpulse::synth::{generate, SynthOptions};
 use secpulse::views::{score, ScoreOptions};
@@ -42,20 +45,79 @@ fn sections_follow_the_report_and_leave_out_what_it_lacks() {
     let board = Board::of(&report);
     let kinds: Vec<ChartKind> =
         board.sections.iter().filter_map(|s| if let Section::Chart { kind, .. } = s { Some(*kind) } else { None }).collect();
-    assert_eq!(
-        kinds,
-        [ChartKind::Balance, ChartKind::Dimensions, ChartKind::Nps, ChartKind::Trend, ChartKind::Sensitive, ChartKind::Ranking]
-    );
-    // Without waves, sensitive questions or rankings those sections are simply not there.
+    let ids: Vec<&str> = kinds.iter().map(|k| k.id()).collect();
+    assert_eq!(ids, ["balance", "priority", "dimensions", "nps", "trend", "sensitive", "ranking"]);
+    // Without waves, sensitive questions, rankings or released driver weights those sections are simply not there.
     let mut plain = report.clone();
-    (plain.waves, plain.sensitive, plain.rankings) = (None, vec![], vec![]);
+    (plain.waves, plain.sensitive, plain.rankings, plain.drivers) = (None, vec![], vec![], vec![]);
     plain.segments.clear();
     let board = Board::of(&plain);
     let kinds: Vec<ChartKind> =
         board.sections.iter().filter_map(|s| if let Section::Chart { kind, .. } = s { Some(*kind) } else { None }).collect();
     assert_eq!(kinds, [ChartKind::Balance, ChartKind::Dimensions, ChartKind::Nps]);
-    assert!(!board.sections.iter().any(|s| matches!(s, Section::Table { .. })), "no breakdown, no breakdown table");
+    assert!(
+        !board.sections.iter().any(|s| matches!(s, Section::Table { id, .. } if id == "breakdown")),
+        "no breakdown, no breakdown table"
+    );
     assert!(!board.summary.figures.iter().any(|f| f.label.starts_with("Change")));
+    assert!(!board.summary.figures.iter().any(|f| f.label == "Response rate"), "no headcounts, no response rate");
+    // Nothing left to trigger a practice (no drivers, statements or comments): no action plan.
+    (plain.items, plain.comments) = (vec![], vec![]);
+    assert!(plan_table(&Board::of(&plain)).is_none());
+}
+
+/// The action plan table of `board`, if it has one.
+fn plan_table(board: &Board) -> Option<&DataTable> {
+    board.sections.iter().find_map(|s| match s {
+        Section::Table { id, table, .. } if id == "plan" => Some(table),
+        _ => None,
+    })
+}
+
+#[test]
+fn the_action_plan_ranks_practices_with_the_numbers_that_triggered_them() {
+    let report = report_of(&Instrument::default_instrument());
+    let board = Board::of(&report);
+    let table = plan_table(&board).expect("an action plan");
+    assert_eq!(
+        table.columns,
+        ["Rank", "Practice", "First step this month", "What should move by next wave", "The numbers that triggered it"]
+    );
+    assert!(!table.rows.is_empty() && table.rows.len() <= PLAN_ACTIONS, "{}", table.rows.len());
+    let plan = build(&report, &Library::default_library());
+    for (row, action) in table.rows.iter().zip(&plan.actions) {
+        assert_eq!((row[0].as_str(), &row[1], &row[2]), (action.rank.to_string().as_str(), &action.title, &action.first_step));
+        assert!(row[3].starts_with(&action.next_wave.expect), "{row:?}");
+        let strongest = action.triggers.iter().map(|t| t.points).max().unwrap();
+        let top = action.triggers.iter().find(|t| t.points == strongest).unwrap();
+        assert!(row[4].starts_with(&top.detail), "the strongest trigger's numbers first: {row:?}");
+        let shown = action.triggers.iter().filter(|t| row[4].contains(&t.detail)).count();
+        assert_eq!(shown, action.triggers.len().min(PLAN_TRIGGERS), "{row:?}");
+        if action.triggers.len() > PLAN_TRIGGERS {
+            assert!(row[4].ends_with(&format!("; and {} more", action.triggers.len() - PLAN_TRIGGERS)), "{row:?}");
+        }
+    }
+    // The plan comes after the charts and before the breakdown table, as the issue orders them.
+    let at = |id: &str| board.sections.iter().position(|s| matches!(s, Section::Table { id: x, .. } if x == id)).unwrap();
+    let last_chart = board.sections.iter().rposition(|s| matches!(s, Section::Chart { .. })).unwrap();
+    assert!(last_chart < at("plan") && at("plan") < at("breakdown"));
+}
+
+#[test]
+fn the_response_rate_joins_the_summary_when_headcounts_are_given() {
+    let mut report = report_of(&Instrument::default_instrument());
+    let headcounts = Headcounts::from_csv(b"column,value,headcount\n*,*,5000\n").unwrap();
+    report.participation = Some(participation(&report, &headcounts).unwrap());
+    let board = Board::of(&report);
+    let rate = board.summary.figures.iter().find(|f| f.label == "Response rate").expect("a response rate");
+    assert_eq!(rate.value, "60%");
+    assert_eq!(rate.detail, "3,000 of 5,000 people invited");
+    let html = render(&board, &report);
+    assert!(html.contains("<dt>Response rate</dt><dd class=\"value\">60%</dd>"), "in the HTML file");
+    // Respondents not released (fewer than k): the rate is hidden too.
+    report.participation.as_mut().unwrap().overall.as_mut().unwrap().rate = None;
+    let rate = Board::of(&report).summary.figures.into_iter().find(|f| f.label == "Response rate").unwrap();
+    assert_eq!(rate.value, "< 5");
 }
 
 #[test]
@@ -87,9 +149,17 @@ fn the_html_file_is_self_contained_and_strict() {
     }
     assert!(attributes(&html).all(|a| !a.starts_with("on")), "no event handler attributes");
     assert!(html.contains(&format!("content=\"{}\"", content_security_policy())));
-    assert_eq!(html.matches("<svg").count(), 6, "one inline SVG per chart");
+    assert_eq!(html.matches("<svg").count(), 7, "one inline SVG per chart");
+    assert!(html.contains("aria-labelledby=\"t-priority k-priority\""), "the priority chart");
     assert!(html.contains("aria-labelledby=\"t-sensitive k-sensitive\""));
-    for heading in ["Executive summary", "Strengths and risks", "By department", "Method and anonymity", "Data tables"] {
+    for heading in [
+        "Executive summary",
+        "Strengths and risks",
+        "What to do about it: the action plan",
+        "By department",
+        "Method and anonymity",
+        "Data tables",
+    ] {
         assert!(html.contains(&format!("{heading}</h2>")), "{heading}");
     }
 }

@@ -274,12 +274,18 @@ fn report_writes_a_self_contained_html_file_from_responses_or_a_published_report
     assert!(o.status.success(), "{}", stderr(&o));
     let html = std::fs::read_to_string(&html_path).unwrap();
     assert!(html.starts_with("<!doctype html>") && html.contains("Executive summary") && html.contains("By department</h2>"));
-    // The same from the published report, to standard output.
-    let published = secpulse(&["score", "--publish", "--by", "department", "-"], Some(&csv));
-    assert!(published.status.success());
+    assert!(html.contains("id=\"t-priority\"") && html.contains("the action plan</h2>"), "priority chart and action plan");
+    assert!(!html.contains("Response rate"), "no headcounts, no response rate");
+    // The same from the published report (with headcounts), to standard output.
+    let headcounts = dir.join("headcounts.csv");
+    std::fs::write(&headcounts, "column,value,headcount\n*,*,1000\n").unwrap();
+    let published = secpulse(&["score", "--publish", "--by", "department", "--headcounts", headcounts.to_str().unwrap(), "-"], Some(&csv));
+    assert!(published.status.success(), "{}", stderr(&published));
     let o = secpulse(&["report", "-", "-o", "-"], Some(&published.stdout));
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("Executive summary"));
+    let html = stdout(&o);
+    assert!(html.contains("Executive summary") && html.contains("id=\"t-priority\"") && html.contains("the action plan</h2>"));
+    assert!(html.contains("<dt>Response rate</dt><dd class=\"value\">80%</dd>"), "the published report's response rate");
     let o = secpulse(&["report", dir.join("missing.csv").to_str().unwrap(), "-o", "-"], None);
     assert!(!o.status.success() && stderr(&o).contains("cannot read"), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).unwrap();

@@ -126,9 +126,10 @@ enum Command {
         #[arg(long, value_name = "N", default_value_t = 5)]
         top: usize,
     },
-    /// Write the board-ready report: one self-contained HTML file (executive summary, strengths
-    /// and risks, charts, breakdown table, method) that prints on A4 and Letter. Results are
-    /// broken down by `department` unless --by says otherwise.
+    /// Write the board-ready report: one self-contained HTML file (executive summary with the
+    /// response rate when --headcounts is given, strengths and risks, charts with the priority
+    /// chart, the action plan, breakdown table, method) that prints on A4 and Letter. Results
+    /// are broken down by `department` unless --by says otherwise.
     Report {
         /// The responses (CSV, JSON array or JSON Lines; `-` reads standard input), or a
         /// published report JSON (`score --publish`).

@@ -59,6 +59,13 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border-bottom: 1px solid #d0d0d0; padding: 2pt 4pt; text-align: right; vertical-align: top; }
 th[scope="row"], thead th:first-child { text-align: left; }
+section[aria-labelledby="plan"] table { table-layout: fixed; }
+section[aria-labelledby="plan"] th, section[aria-labelledby="plan"] td { text-align: left; }
+section[aria-labelledby="plan"] td { overflow-wrap: anywhere; }
+section[aria-labelledby="plan"] thead th:nth-child(1) { width: 3.5em; }
+section[aria-labelledby="plan"] thead th:nth-child(2) { width: 17%; }
+section[aria-labelledby="plan"] thead th:nth-child(3) { width: 24%; }
+section[aria-labelledby="plan"] thead th:nth-child(4) { width: 19%; }
 thead th { font-weight: 700; }
 "#;
 

@@ -6,9 +6,10 @@
 //! to say (no waves, no ranking question, no breakdown) adds no section, so the renderers
 //! simply draw what is there: [`html::render`] writes the standalone HTML file of
 //! `secpulse report`, and the dashboard's print view draws the same model in the browser.
-//! A new part of the report (a priority chart, an action plan) is one more builder that
-//! returns a [`Section::Chart`] or [`Section::Table`]; a new key figure (a response rate) is
-//! one more [`Figure`] in `summary`. The board repeats released numbers only and adds none.
+//! The priority chart is one more entry in the chart list (there when driver weights are
+//! released), the action plan one more builder returning a [`Section::Table`] (there when
+//! something triggers a practice), and the response rate one more [`Figure`] in the summary
+//! (there when headcounts were given). The board repeats released numbers only and adds none.
 //!
 //! ```
 //! use secpulse::board::Board;
@@ -32,7 +33,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::chart::fmt::{count, interval, pct, signed, whole};
 use crate::chart::{self, ChartKind, ChartOptions, ChartText, DataTable};
-use crate::report::{Band, DimensionScore, Report, SegmentGroup, WaveDelta};
+use crate::plan::{self, Library};
+use crate::report::{priority::priority, Band, DimensionScore, Report, SegmentGroup, WaveDelta};
 
 /// A significance level for "significant" in the report's words (two-sided Welch test).
 pub const ALPHA: f64 = 0.05;
@@ -125,13 +127,26 @@ pub struct PointList {
 pub const TITLE: &str = "How employees see the security team";
 
 /// The charts of the report, in order; each is left out when the report has nothing for it.
-const CHARTS: [ChartKind; 6] =
-    [ChartKind::Balance, ChartKind::Dimensions, ChartKind::Nps, ChartKind::Trend, ChartKind::Sensitive, ChartKind::Ranking];
+const CHARTS: [ChartKind; 7] = [
+    ChartKind::Balance,
+    ChartKind::Priority,
+    ChartKind::Dimensions,
+    ChartKind::Nps,
+    ChartKind::Trend,
+    ChartKind::Sensitive,
+    ChartKind::Ranking,
+];
+
+/// The practices of the action plan the board sees (the full plan is `secpulse plan`).
+pub const PLAN_ACTIONS: usize = 5;
+
+/// The triggers shown per practice on the board (the strongest; the full plan lists all).
+pub const PLAN_TRIGGERS: usize = 3;
 
 impl Board {
     /// The board report of `report` (broken down by its first breakdown column).
     pub fn of(report: &Report) -> Board {
-        let builders: [fn(&Report) -> Vec<Section>; 4] = [strengths_and_risks, charts, breakdown_table, method];
+        let builders: [fn(&Report) -> Vec<Section>; 5] = [strengths_and_risks, charts, action_plan, breakdown_table, method];
         Board {
             title: TITLE.to_string(),
             subtitle: subtitle(report),
@@ -205,7 +220,18 @@ fn summary(report: &Report) -> Summary {
         value: report.respondents.map_or_else(|| hidden(report), count),
         detail: format!("groups under {} people are never shown", report.min_group),
     });
+    figures.extend(response_rate(report));
     Summary { headline: headline(report), figures }
+}
+
+/// The overall response rate, when headcounts were given.
+fn response_rate(report: &Report) -> Option<Figure> {
+    let all = report.participation.as_ref()?.overall.as_ref()?;
+    let invited = format!("of {} people invited", crate::fmt::count(usize::try_from(all.headcount).unwrap_or(usize::MAX)));
+    Some(match all.rate {
+        Some(rate) => Figure { label: "Response rate".into(), value: pct(rate), detail: format!("{} {invited}", all.respondents_label) },
+        None => Figure { label: "Response rate".into(), value: hidden(report), detail: format!("too few answers to show, {invited}") },
+    })
 }
 
 /// "Favourable (60–75)".
@@ -328,9 +354,57 @@ fn charts(report: &Report) -> Vec<Section> {
         ChartKind::Ranking => !report.rankings.is_empty(),
         ChartKind::Nps => report.nps.is_some(),
         ChartKind::Balance => report.balance.is_some(),
+        ChartKind::Priority => priority(report, None).is_some(),
         _ => true,
     };
     CHARTS.into_iter().filter(|&k| has(k)).map(|kind| Section::Chart { kind, text: chart::describe(kind, report, &o) }).collect()
+}
+
+/// The action plan as a table: the first [`PLAN_ACTIONS`] practices of the built-in library
+/// ranked against the released report, with the released numbers that triggered each.
+fn action_plan(report: &Report) -> Vec<Section> {
+    let plan = plan::build(report, &Library::default_library()).top(PLAN_ACTIONS);
+    if plan.actions.is_empty() {
+        return vec![];
+    }
+    let more = match plan.more.len() {
+        0 => String::new(),
+        n => format!(" {n} more practices are triggered; the full plan lists them all."),
+    };
+    let rows = plan
+        .actions
+        .iter()
+        .map(|a| {
+            let now = a.next_wave.favourable_now.map_or(String::new(), |f| format!(" ({} now {} favourable)", a.next_wave.item, pct(f)));
+            vec![a.rank.to_string(), a.title.clone(), a.first_step.clone(), format!("{}{now}", a.next_wave.expect), triggers(a)]
+        })
+        .collect();
+    vec![Section::Table {
+        id: "plan".into(),
+        title: "What to do about it: the action plan".into(),
+        lead: format!(
+            "Practices of {} ranked from the priority chart, weak statements and comment themes, with the strongest numbers that put each here.{more}",
+            plan.library
+        ),
+        table: DataTable {
+            caption: "Action plan, most urgent first".into(),
+            columns: ["Rank", "Practice", "First step this month", "What should move by next wave", "The numbers that triggered it"]
+                .map(String::from)
+                .to_vec(),
+            rows,
+        },
+    }]
+}
+
+/// The strongest [`PLAN_TRIGGERS`] triggers of `action` (most points first), and how many more.
+fn triggers(action: &plan::Action) -> String {
+    let mut strongest: Vec<&plan::Trigger> = action.triggers.iter().collect();
+    crate::sort::sort_by(&mut strongest, |a, b| b.points.cmp(&a.points));
+    let shown: Vec<&str> = strongest.iter().take(PLAN_TRIGGERS).map(|t| t.detail.as_str()).collect();
+    match action.triggers.len().saturating_sub(PLAN_TRIGGERS) {
+        0 => shown.join("; "),
+        n => format!("{}; and {n} more", shown.join("; ")),
+    }
 }
 
 /// The first breakdown as a table: people, index, difference to the rest, balance, NPS.

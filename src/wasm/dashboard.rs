@@ -306,8 +306,9 @@ impl Dashboard {
         Ok(chart::preferred_height(k, report, &chart_options))
     }
 
-    /// The board report of the view: executive summary, strengths and risks, and the sections
-    /// after the charts (breakdown table, method and anonymity statement).
+    /// The board report of the view: executive summary (with the response rate of a published
+    /// report that has one), strengths and risks, and the sections after the charts (action plan,
+    /// breakdown table, method and anonymity statement).
     #[wasm_bindgen(unchecked_return_type = "Board")]
     pub fn board(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<JsValue, JsError> {
         let o = self::options(options)?;

@@ -1,8 +1,9 @@
 // The board report's own parts in the dashboard: the executive summary (key figures, headline,
-// strengths and risks) above the charts, and its tables and statements (the breakdown table,
-// the method and anonymity statement, and any other table section the core adds, such as an
-// action plan) below them. The core builds the model (Dashboard.board()); this only draws it,
-// with text nodes: every string from data stays text.
+// strengths and risks) above the charts, and its tables and statements (the action plan table,
+// the breakdown table, the method and anonymity statement) below them. The plan table is for the
+// print view only; on screen the plan panel, with its checklist downloads, shows the plan. The
+// core builds the model (Dashboard.board()); this only draws it, with text nodes: every string
+// from data stays text.
 import { h } from '../dom.js';
 
 let ids = 0;

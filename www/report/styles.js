@@ -67,6 +67,15 @@ dl.figures { display: grid; gap: .5rem; margin: 0 0 .5rem; grid-template-columns
 .points ul { margin: 0; padding-left: 1.2rem; }
 .points li { margin-bottom: .2rem; }
 .closing .section + .section { margin-top: 1rem; }
+/* On screen the action plan is its own panel (with checklist downloads); the print shows the board's plan table instead. */
+@media screen { .closing [data-section="plan"] { display: none; } .closing [data-section="plan"] + .section { margin-top: 0; } }
+.closing [data-section="plan"] table { table-layout: fixed; font-size: 8.5pt; }
+.closing [data-section="plan"] :is(th, td) { text-align: start; white-space: normal; vertical-align: top; }
+.closing [data-section="plan"] td { overflow-wrap: anywhere; }
+.closing [data-section="plan"] thead th:nth-child(1) { width: 4.5em; }
+.closing [data-section="plan"] thead th:nth-child(2) { width: 17%; }
+.closing [data-section="plan"] thead th:nth-child(3) { width: 24%; }
+.closing [data-section="plan"] thead th:nth-child(4) { width: 19%; }
 img.print { display: none; }
 @container (max-width: 480px) {
   .bar { gap: .5rem; } .bar label { flex: 1 1 45%; } .panel { padding: .75rem .6rem; } .spacer { display: none; }
@@ -82,6 +91,7 @@ img.print { display: none; }
   .panel.summary { break-after: page; }
   .closing { break-before: page; break-inside: auto; }
   .closing .section { break-inside: auto; }
+  .panel[data-kind="plan"] { display: none !important; }
   canvas { display: none !important; }
   img.print { display: block; width: 100%; height: auto; }
   .scroll { overflow: visible; }
