@@ -35,7 +35,7 @@ mod audit;
 mod redteam;
 
 use audit::{Person, Survey};
-use redteam::{answering, by_department_and_role, survey, views, ALL_LIKERT};
+use redteam::{answering, by_department_and_role, lone_en1_from_score_and_items, survey, views, ALL_LIKERT};
 use secpulse::ingest::{read_responses, Format, IngestOptions};
 use secpulse::privacy::MinGroup;
 use secpulse::report::Report;
@@ -161,40 +161,10 @@ fn overall_minus_dimension_reveals_a_hidden_dimension_score() {
 /// Severity: reveals an individual's answer exactly.
 #[test]
 fn dimension_score_minus_item_means_reveals_one_answer() {
-    let mut people = Vec::new();
-    for i in 0..10 {
-        people.push(answering(Person::new().seg("department", "Engineering"), &ALL_LIKERT, 2 + (i % 3) as u8));
+    // Protected when the score or the items are not released next to each other.
+    if let Some(x) = lone_en1_from_score_and_items(&EN) {
+        assert!((x - 1.0).abs() > 0.01, "x's en1 answer (1) follows from released numbers");
     }
-    for i in 0..9 {
-        people.push(answering(Person::new().seg("department", "Finance"), &EN, 2 + (i % 4) as u8));
-    }
-    people.push(Person::new().seg("department", "Finance").answer("en1", 1));
-    let s = survey(people, None);
-    let mut v = views(&s);
-    let fin = v.report(&View::by("department").showing("department", "Finance")).unwrap();
-    let item = |id: &str| fin.items.iter().find(|i| i.id == id).unwrap();
-    let en = &dim(&fin, "enablement").score;
-    let (Some(n_dim), Some(score)) = (en.n, en.score) else {
-        return; // protected: the dimension score is not released next to its items
-    };
-    if ["en1", "en2", "en3", "en4"].iter().any(|id| item(id).mean.is_none()) {
-        return; // protected: the items are not released next to the dimension score
-    }
-    let keyed_sum = |id: &str, reverse: bool| {
-        let i = item(id);
-        let (n, m) = (i.n.unwrap() as f64, i.mean.unwrap());
-        if reverse {
-            n * 6.0 - n * m
-        } else {
-            n * m
-        }
-    };
-    // Σ over the 9 of their keyed mean (1..5) = n · (score / 100 · 4 + 1).
-    let sum_keyed_means = n_dim as f64 * (score / 100.0 * 4.0 + 1.0);
-    let en1_of_nine = 4.0 * sum_keyed_means - keyed_sum("en2", true) - keyed_sum("en3", false) - keyed_sum("en4", false);
-    let x = keyed_sum("en1", false) - en1_of_nine;
-    eprintln!("Finance: en1 n={:?}, en2 n={:?}, enablement n={n_dim}; x's en1 = {x:.4}", item("en1").n, item("en2").n);
-    assert!((x - 1.0).abs() > 0.01, "x's en1 answer (1) follows from released numbers");
 }
 
 /// The same link with scored respondents (the case the rule "scored only with every dimension"
