@@ -222,17 +222,21 @@ impl Policy {
         cells: &Cells,
     ) -> Result<Vec<(Measure, Vec<usize>)>, PriorError> {
         let mut known = Vec::new();
+        if prior.is_empty() {
+            return Ok(known);
+        }
+        let wave = self.wave.ok_or(PriorError::NoWaveColumn)?;
+        let (wave_column, wave_labels) = &self.columns[wave];
+        let now = format!("{}@{}", instrument.id, instrument.version);
+        // Written and hashed once for every record (a pass over all rows).
+        let digests = wave_digests(instrument, table, wave, wave_labels).unwrap_or_default();
         for publication in prior {
-            let wave = self.wave.ok_or(PriorError::NoWaveColumn)?;
-            let now = format!("{}@{}", instrument.id, instrument.version);
             if publication.instrument != now {
                 return Err(PriorError::OtherInstrument { published: publication.instrument.clone(), now });
             }
-            let (wave_column, wave_labels) = &self.columns[wave];
             if &publication.wave_column != wave_column {
                 return Err(PriorError::OtherWaveColumn { published: publication.wave_column.clone(), now: wave_column.clone() });
             }
-            let digests = wave_digests(instrument, table, wave, wave_labels).unwrap_or_default();
             let mut published_waves = HashSet::new();
             for w in &publication.waves {
                 if !digests.contains(w) {
