@@ -1,6 +1,7 @@
 // End-to-end: the demo dashboard in headless Chromium under the production CSP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { start, page, inkPerCanvas, SCREENSHOTS } from './helpers.mjs';
 
 // 'sensitive' is hidden: the demo's instrument asks no randomized-response question.
@@ -127,7 +128,8 @@ test('publish, then published.html renders the report without raw data', async (
   const report = JSON.parse(json);
   assert.equal(report.format, 'secpulse-report/1');
   assert.ok(!/someone@example\.com|"entries"|"values"|"codes"/.test(json), 'no raw responses in a published report');
-  const [download] = await Promise.all([p.waitForEvent('download'), p.locator('secpulse-report button.primary').click()]);
+  await p.locator('secpulse-report .bar button.primary').click();
+  const [download] = await Promise.all([p.waitForEvent('download'), p.locator('secpulse-report dialog button.primary').click()]);
   assert.equal(download.suggestedFilename(), 'report.json');
   const q = await page(env.browser, { width: 1024, height: 800 });
   await q.route('**/report.json', (r) => r.fulfill({ body: json, contentType: 'application/json' }));
@@ -141,6 +143,43 @@ test('publish, then published.html renders the report without raw data', async (
   assert.ok(await q.locator('secpulse-report ul.comments li').count() > 0, 'published report shows comments');
   assert.deepEqual([...p.problems, ...q.problems], []);
   await q.close();
+  await p.close();
+});
+
+test('publishing again: the record file kept from the first publication decides the second, and a changed wave is refused', async () => {
+  const p = await demo();
+  const dialog = p.locator('secpulse-report dialog');
+  /** Opens the dialog, chooses `records` (text) if given, clicks Publish; returns the report download or null. */
+  async function publish(records) {
+    await p.locator('secpulse-report .bar button.primary').click();
+    if (records) {
+      await dialog.locator('input[type="file"]').setInputFiles({ name: 'publications.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(records) });
+      await dialog.getByText(/publications\.jsonl: 1 earlier publication\./).waitFor();
+    }
+    const downloaded = p.waitForEvent('download', { timeout: 5_000 }).catch(() => null);
+    await dialog.locator('button.primary').click();
+    return downloaded;
+  }
+  const first = await publish(null);
+  assert.equal(first.suggestedFilename(), 'report.json');
+  await p.screenshot({ path: `${SCREENSHOTS}dashboard-publish-dialog.png` });
+  const [kept] = await Promise.all([p.waitForEvent('download'), dialog.getByRole('button', { name: /record file/ }).click()]);
+  assert.equal(kept.suggestedFilename(), 'publications.jsonl');
+  const records = await readFile(await kept.path(), 'utf8');
+  const record = JSON.parse(records);
+  assert.ok(record.waves.length >= 2 && record.waves.every((w) => /^[0-9a-f]{64}$/.test(w.digest)), 'one digest per wave');
+  assert.ok(record.released.length > 100, 'the record lists what was released');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The same responses again, with the record: published, and the record file grows by one line.
+  assert.ok(await publish(records), 'publishing unchanged waves again is allowed');
+  const [grown] = await Promise.all([p.waitForEvent('download'), dialog.getByRole('button', { name: /record file/ }).click()]);
+  assert.equal((await readFile(await grown.path(), 'utf8')).trim().split('\n').length, 2);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // Other responses under the same wave names: the published waves changed, so nothing is published.
+  await p.evaluate(() => document.querySelector('secpulse-report').loadSample(10000, 7));
+  assert.equal(await publish(records), null, 'no report when a published wave changed');
+  assert.match(await dialog.locator('[role="alert"]').textContent(), /Not published: .*has changed since it was published/);
+  assert.deepEqual(p.problems, []);
   await p.close();
 });
 

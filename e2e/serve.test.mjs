@@ -71,6 +71,8 @@ describe('secpulse serve with the survey page', () => {
       assert.ok(!admin.url().includes('token'), 'the token leaves the address bar');
       await admin.locator('secpulse-report canvas').first().waitFor();
       await admin.screenshot({ path: `${SCREENSHOTS}serve-admin.png` });
+      // One way to publish here: the server's, which keeps the records of earlier publications.
+      assert.ok(await admin.locator('secpulse-report .bar button.primary').isHidden(), 'the element\u2019s own Publish is hidden');
       await admin.locator('#publish').click();
       await admin.locator('body[data-published="1"]').waitFor();
       assert.deepEqual(admin.errors, []);

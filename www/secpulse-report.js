@@ -6,10 +6,11 @@
 // src: CSV, JSON rows, or a published report JSON (the wasm core tells which); fetched once per URL.
 // instrument: URL of the instrument JSON the raw responses follow (default: the built-in one).
 // theme: light | dark | auto (default: the reader's prefers-color-scheme); charts follow it.
+// publish: "off" hides the Publish button (a page that publishes another way, e.g. `secpulse serve`'s admin page).
 // redact-names: URL of a plain-text list of names to remove from comments, one per line
 // (the CLI's --redact-names file); fetched once, before data is shown.
 // Properties: instrument (JSON text or object), redactNames (array of names, or null).
-// Methods: load(data), loadSample(n, seed).
+// Methods: load(data), loadSample(n, seed), publish(), publishAfter(records).
 // Printing (Ctrl+P, page.pdf()): the element's print view hides the controls, shows every chart as an SVG
 // picture (vector) and keeps each chart on one page; data-printed counts the pictures' updates.
 // Events: secpulse-loaded (detail: { rows, summary, ms }), secpulse-error (detail: { message, crashed? }).
@@ -25,6 +26,7 @@ import { commentBrowser } from './report/comments.js';
 import { chartLook, isDark, onSchemeChange } from './theme.js';
 import { planPanel } from './report/plan.js';
 import { boardPanels } from './report/board.js';
+import { publishDialog } from './report/publish.js';
 
 // Dashboard order: the headline first; wide panels (balance, likert, heatmap, action plan, comment browser) alternate with pairs.
 // The last three are shown only when the survey has them: multi-choice questions, sensitive (randomized-response) questions, a ranking.
@@ -41,9 +43,9 @@ const PRINT_WIDTH = 780;
 const CRASHED = 'The analysis engine stopped unexpectedly (a fault in secpulse).';
 
 class SecpulseReport extends HTMLElement {
-  static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme', 'redact-names', 'instrument'];
+  static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme', 'redact-names', 'instrument', 'publish'];
   #core; #dash; #instrument = null; #panels = new Map(); #columns = []; #filter = { segment: ALL, wave: ALL };
-  #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null; #plan = null; #board = null;
+  #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null; #plan = null; #board = null; #publisher = null;
   /** The print view's SVG pictures: a timer that makes them after drawing, and whether they are behind the canvases. */
   #printTimer = 0; #printStale = false;
   #onPrint = () => { if (this.#printStale) this.#guard(() => this.#drawPrint()); };
@@ -75,7 +77,7 @@ class SecpulseReport extends HTMLElement {
       status: h('p', { class: 'status', role: 'status' }),
       alert: h('div', { class: 'alert', role: 'alert', hidden: true }),
       drop: h('div', { class: 'drop', hidden: true }, 'Drop a CSV or JSON file to analyse it here, in your browser'),
-      publish: h('button', { type: 'button', class: 'primary', part: 'button primary', onclick: () => this.#publish(), disabled: true }, 'Publish report'),
+      publish: h('button', { type: 'button', class: 'primary', part: 'button primary', onclick: () => this.#openPublish(), disabled: true }, 'Publish report…'),
       open: h('button', { type: 'button', part: 'button', onclick: () => file.click() }, 'Load a file…'),
       grid: h('div', { class: 'grid' }),
       probe: h('span', { class: 'probe', hidden: true }),
@@ -388,7 +390,8 @@ class SecpulseReport extends HTMLElement {
     u.wave.label.hidden = this.#published || !wave;
     u.by.label.hidden = this.#published;
     // A published view is read-only: no loading, no publishing, no menus without choices.
-    u.open.hidden = u.publish.hidden = this.#published;
+    u.open.hidden = this.#published;
+    u.publish.hidden = this.#published || this.getAttribute('publish') === 'off';
     u.publish.disabled = false;
     const report = this.#dash.report(this.#options());
     const k = report.min_group;
@@ -483,10 +486,20 @@ class SecpulseReport extends HTMLElement {
     download(text, format === 'csv' ? 'secpulse-plan.csv' : 'secpulse-plan.md', { type: format === 'csv' ? 'text/csv' : 'text/markdown' });
   }
 
-  #publish() { this.#guard(() => download(this.#dash.publish(this.#options()), 'report.json', { type: 'application/json' })); }
+  /** Opens the publish dialog, made on first use. */
+  #openPublish() {
+    if (!this.#publisher) {
+      this.#publisher = publishDialog((records) => this.publishAfter(records));
+      this.shadowRoot.append(this.#publisher.dialog);
+    }
+    this.#publisher.open();
+  }
 
   /** The published report JSON of the current view (aggregates only), for scripts and tests. */
   publish() { return this.#call(() => this.#dash.publish(this.#options())); }
+
+  /** The published report decided with the earlier publications in `records` (record file text), and this one's record line. */
+  publishAfter(records = '') { return this.#call(() => this.#dash.publishAfter(this.#options(), records)); }
 
   /** The SVG of chart `kind` of the current view (with title and takeaway). */
   svg(kind) { return this.#call(() => this.#svg(kind)); }

@@ -523,7 +523,7 @@ fn publish(responses: &str, scoring: Scoring, comments: CommentArgs, record: Opt
     let (report, _, publication) = released_report_after(responses, read_responses_input(responses)?, scoring, comments, Some(&prior))?;
     match (record, publication) {
         (Some(path), Some(publication)) => {
-            let line = serde_json::to_string(&publication).map_err(|e| e.to_string())? + "\n";
+            let line = secpulse::privacy::prior::record_line(&publication);
             let mut file =
                 std::fs::OpenOptions::new().create(true).append(true).open(path).map_err(|e| format!("{}: {e}", path.display()))?;
             file.write_all(line.as_bytes()).and_then(|()| file.sync_all()).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -563,10 +563,7 @@ fn write_board_report(file: &str, mut scoring: Scoring, output: &Path) -> CliRes
 /// The records of earlier publications in `path`, one JSON object per line.
 fn read_records(path: &Path) -> Result<Vec<Publication>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
-    lines
-        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{}:{}: not a publication record: {e}", path.display(), i + 1)))
-        .collect()
+    secpulse::privacy::prior::read_records(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The `plan --format json` output.

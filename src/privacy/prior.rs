@@ -119,6 +119,25 @@ impl std::fmt::Display for PriorError {
 
 impl std::error::Error for PriorError {}
 
+/// Reads a publication record file: one [`Publication`] per line (JSON Lines, the file
+/// `secpulse score --publish --record` and the dashboard's Publish keep); blank lines are
+/// skipped. The error names the line: `line 3: not a publication record: …`.
+///
+/// ```
+/// use secpulse::privacy::prior::read_records;
+/// assert!(read_records("\n").unwrap().is_empty());
+/// assert_eq!(read_records("{}").unwrap_err().split(':').next(), Some("line 1"));
+/// ```
+pub fn read_records(text: &str) -> Result<Vec<Publication>, String> {
+    let lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    lines.map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("line {}: not a publication record: {e}", i + 1))).collect()
+}
+
+/// One line of a publication record file for `publication` (see [`read_records`]).
+pub fn record_line(publication: &Publication) -> String {
+    serde_json::to_string(publication).expect("a publication serialises") + "\n"
+}
+
 /// The digest of every wave of `table` (wave column `wave`, labels `labels`), blank-wave rows
 /// as the wave `(no answer)`; `None` when the rows cannot be written.
 pub(crate) fn wave_digests(instrument: &Instrument, table: &ResponseTable, wave: usize, labels: &[String]) -> Option<Vec<WaveDigest>> {

@@ -57,6 +57,8 @@ export interface Board {
     | { type: "table"; id: string; title: string; lead: string; table: ChartText["table"] }
     | { type: "text"; id: string; title: string; paragraphs: string[] })[];
 }
+/** A published report and the line to append to the publication record file (null without a wave column). */
+export interface Publication { report: string; record: string | null }
 /** A column the view can be broken down or filtered by, with its values. */
 export interface Column { name: string; values: string[]; choice: boolean }
 "#;
@@ -87,6 +89,13 @@ struct ScoreKey {
     wave: Option<String>,
     min_group: usize,
     filter: Filter,
+}
+
+/// What [`Dashboard::publish_after`] returns (the TS `Publication`).
+#[derive(serde::Serialize)]
+struct Published {
+    report: String,
+    record: Option<String>,
 }
 
 enum Data {
@@ -319,6 +328,28 @@ impl Dashboard {
     pub fn publish(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<String, JsError> {
         let o = self::options(options)?;
         Ok(crate::report::publish_json(self.view(&o)?.0))
+    }
+
+    /// [`Dashboard::publish`] decided together with the earlier publications of these responses
+    /// in `records` (the text of the publication record file, JSON Lines; empty the first time),
+    /// so that no difference between this report and an earlier one singles anyone out. Returns
+    /// the report and this publication's line to append to the record file (null when the data
+    /// has no wave column in `options.wave`: then there must be no later publication).
+    #[wasm_bindgen(js_name = publishAfter, unchecked_return_type = "Publication")]
+    pub fn publish_after(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
+        records: &str,
+    ) -> Result<JsValue, JsError> {
+        let o = self::options(options)?;
+        let prior = crate::privacy::prior::read_records(records).map_err(|e| JsError::new(&format!("publication records: {e}")))?;
+        let min = MinGroup::new(o.min_group.unwrap_or(crate::privacy::DEFAULT_MIN_GROUP)).map_err(into_error)?;
+        let Data::Responses(views) = &mut self.data else {
+            return Err(JsError::new("only loaded responses can be published (a published report already is)"));
+        };
+        views.configure(o.wave.clone(), min);
+        let (report, record) = views.publish_after(&View { by: o.by, filter: o.filter }, &prior).map_err(into_error)?;
+        to_js(&Published { report, record: record.as_ref().map(crate::privacy::prior::record_line) })
     }
 }
 

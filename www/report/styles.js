@@ -18,6 +18,11 @@ select { max-inline-size: 100%; }
 button.primary { background: var(--_accent); border-color: var(--_accent); color: var(--_on-accent); }
 button:focus-visible, select:focus-visible, .scroll:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 .spacer { flex: 1; }
+dialog { color: var(--_fg); background: var(--_panel); border: 1px solid var(--_border); border-radius: var(--_radius);
+  max-inline-size: min(36rem, 92vw); padding: 1rem 1.25rem; }
+dialog::backdrop { background: rgb(0 0 0 / .45); }
+dialog h2 { font-size: 1.1rem; margin: 0 0 .5rem; }
+dialog input[type="file"] { max-inline-size: 100%; }
 .status { color: var(--_muted); font-size: .9rem; margin: 0 0 .75rem; }
 .alert { border: 1px solid var(--_danger); color: var(--_danger); border-radius: var(--_radius); padding: .6rem .8rem; margin: 0 0 .75rem;
   white-space: pre-line; }
