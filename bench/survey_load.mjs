@@ -1,0 +1,139 @@
+// Survey page load under a throttled network (issue 15, "Survey page"): time from navigation to the
+// first question on screen, cold cache, Chromium's network emulation (CDP
+// Network.emulateNetworkConditions: 40 ms latency, 20 Mbit/s down and up). secpulse and the SurveyJS
+// form (survey-core + survey-js-ui, pinned in package.json) in the same run, each in fresh browser
+// contexts (an empty HTTP cache), median of RUNS runs; the ratio secpulse / SurveyJS. Also prints what
+// each page fetched (the network log: file, start, end, bytes on the wire), so a waterfall or a file
+// that does not belong on a survey page shows.
+//
+// The static server answers gzip-compressed (as a real web server would) and listens on 127.0.0.1.
+//
+//   node survey_load.mjs [--runs 5] [--log 1]      (bench/run.sh runs it unless SURVEY=0)
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(BENCH, '..');
+const args = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, all) =>
+  (v.startsWith('--') ? a.concat([[v.slice(2), all[i + 1]]]) : a), []));
+const RUNS = Math.max(3, Number(args.runs ?? 5));
+const LOG = args.log !== '0';
+const TIMEOUT = 30_000;
+/** The throttling of the issue: 40 ms round trip, 20 Mbit/s each way (bytes per second). */
+const NETWORK = { offline: false, latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 20e6 / 8 };
+
+/** The pages compared: each with the test (run in the page) that its first question is on screen. */
+const PAGES = [
+  { name: 'secpulse, demo survey page (www/survey.html, built-in instrument)', url: '/www/survey.html', probe: 'secpulse' },
+  { name: 'secpulse, bench instrument (bench/pages/secpulse-form.html)', url: '/bench/pages/secpulse-form.html', probe: 'secpulse' },
+  { name: 'SurveyJS form, same bench instrument (bench/pages/surveyjs-form.html)', url: '/bench/pages/surveyjs-form.html', probe: 'surveyjs' },
+];
+
+// ---------- static server (repo root), gzip like a production server ----------
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css' };
+const gzipped = new Map();
+const server = createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  const file = normalize(join(REPO, path));
+  if (!file.startsWith(REPO)) { res.writeHead(403).end(); return; }
+  try {
+    if (!gzipped.has(file)) gzipped.set(file, gzipSync(await readFile(file), { level: 9 }));
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-encoding': 'gzip',
+      'cache-control': 'no-cache' });
+    res.end(gzipped.get(file));
+  } catch { res.writeHead(404).end('not found'); }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const BASE = `http://127.0.0.1:${server.address().port}`;
+
+/** Runs in the page from its first script on: records performance.now() of the first frame with a question on screen. */
+function watchFirstQuestion(probe) {
+  const visible = (el) => el != null && el.getBoundingClientRect().height > 0;
+  const find = probe === 'secpulse'
+    ? () => document.querySelector('secpulse-survey')?.shadowRoot?.querySelector('[part~="question"]')
+    : () => document.querySelector('.sd-question');
+  const frame = () => {
+    if (visible(find())) window.__firstQuestion = performance.now();
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+/** One cold load of `page` in a fresh context: { ms, files: [{ url, start, end, bytes }] }. */
+async function load(browser, page) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const tab = await context.newPage();
+  const errors = [];
+  tab.on('pageerror', (e) => errors.push(String(e)));
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  const requests = new Map();
+  let t0 = null;
+  cdp.on('Network.requestWillBeSent', (e) => {
+    t0 ??= e.timestamp;
+    requests.set(e.requestId, { url: e.request.url.replace(BASE, ''), start: (e.timestamp - t0) * 1000 });
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = requests.get(e.requestId);
+    if (r) Object.assign(r, { end: (e.timestamp - t0) * 1000, bytes: e.encodedDataLength });
+  });
+  await tab.addInitScript(watchFirstQuestion, page.probe);
+  try {
+    await tab.goto(BASE + page.url);
+    await tab.waitForFunction(() => window.__firstQuestion != null, null, { timeout: TIMEOUT });
+    const ms = await tab.evaluate(() => window.__firstQuestion);
+    if (errors.length) throw new Error(errors.join('; '));
+    return { ms, files: [...requests.values()] };
+  } finally {
+    await context.close();
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const results = PAGES.map((page) => ({ ...page, runs: [], files: null }));
+try {
+  for (const r of results) await load(browser, r); // warm-up (compiles nothing for later runs: each run is a fresh context)
+  for (let run = 0; run < RUNS; run++) {
+    for (const r of results) {
+      const { ms, files } = await load(browser, r);
+      r.runs.push(ms);
+      r.files ??= files;
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const fmt = (ms) => `${Math.round(ms)} ms`;
+console.log(`Survey page, first question on screen: latency ${NETWORK.latency} ms, 20 Mbit/s, cold cache; median of ${RUNS} runs (min–max)`);
+for (const r of results) {
+  r.median = median(r.runs);
+  const bytes = r.files.reduce((a, f) => a + (f.bytes ?? 0), 0);
+  console.log(`  ${fmt(r.median)} (${fmt(Math.min(...r.runs))}–${fmt(Math.max(...r.runs))})  ${r.name}; ${r.files.length} requests, ${(bytes / 1024).toFixed(1)} KB on the wire`);
+}
+const peer = results.find((r) => r.probe === 'surveyjs');
+for (const r of results.filter((x) => x !== peer)) {
+  console.log(`  ratio ${(r.median / peer.median).toFixed(2)}  ${r.url} / ${peer.url}  (target: first question ≤ 300 ms: ${r.median <= 300 ? 'MET' : 'MISSED'})`);
+}
+if (LOG) {
+  for (const r of results) {
+    console.log(`\nNetwork log, first measured run of ${r.url} (start → end ms after the first request, bytes on the wire):`);
+    for (const f of [...r.files].sort((a, b) => a.start - b.start)) {
+      console.log(`  ${fmt(f.start).padStart(7)} → ${f.end == null ? '   …' : fmt(f.end).padStart(7)}  ${String(f.bytes ?? '?').padStart(7)}  ${f.url}`);
+    }
+  }
+}
