@@ -6,10 +6,17 @@
 // each page fetched (the network log: file, start, end, bytes on the wire), so a waterfall or a file
 // that does not belong on a survey page shows.
 //
-// The static server answers gzip-compressed (as a real web server would) and listens on 127.0.0.1.
+// The static server answers gzip-compressed (as a real web server would) and listens on 127.0.0.1, twice:
+// over HTTP/1.1 (at most 6 connections per host, so 20 files take several round trips however early
+// they are asked for) and over HTTP/2 (one connection, every request at once; TLS with a throwaway
+// self-signed certificate made by openssl for this run), the protocol most web servers now speak.
 //
-//   node survey_load.mjs [--runs 5] [--log 1]      (bench/run.sh runs it unless SURVEY=0)
+//   node survey_load.mjs [--runs 5] [--log 0|1] [--protocols http1,http2]   (bench/run.sh: unless SURVEY=0)
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
@@ -22,6 +29,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, all) =>
   (v.startsWith('--') ? a.concat([[v.slice(2), all[i + 1]]]) : a), []));
 const RUNS = Math.max(3, Number(args.runs ?? 5));
 const LOG = args.log !== '0';
+const PROTOCOLS = (args.protocols ?? 'http1,http2').split(',');
 const TIMEOUT = 30_000;
 /** The throttling of the issue: 40 ms round trip, 20 Mbit/s each way (bytes per second). */
 const NETWORK = { offline: false, latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 20e6 / 8 };
@@ -37,7 +45,7 @@ const PAGES = [
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css' };
 const gzipped = new Map();
-const server = createServer(async (req, res) => {
+async function answer(req, res) {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   const file = normalize(join(REPO, path));
   if (!file.startsWith(REPO)) { res.writeHead(403).end(); return; }
@@ -47,9 +55,27 @@ const server = createServer(async (req, res) => {
       'cache-control': 'no-cache' });
     res.end(gzipped.get(file));
   } catch { res.writeHead(404).end('not found'); }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const BASE = `http://127.0.0.1:${server.address().port}`;
+}
+
+/** A throwaway self-signed certificate for 127.0.0.1: { key, cert }. */
+function selfSigned() {
+  const dir = mkdtempSync(join(tmpdir(), 'secpulse-bench-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const servers = { http1: createServer(answer) };
+if (PROTOCOLS.includes('http2')) servers.http2 = createSecureServer(selfSigned(), answer);
+const BASES = {};
+for (const [protocol, server] of Object.entries(servers)) {
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  BASES[protocol] = `${protocol === 'http2' ? 'https' : 'http'}://127.0.0.1:${server.address().port}`;
+}
 
 /** Runs in the page from its first script on: records performance.now() of the first frame with a question on screen. */
 function watchFirstQuestion(probe) {
@@ -66,9 +92,10 @@ function watchFirstQuestion(probe) {
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
-/** One cold load of `page` in a fresh context: { ms, files: [{ url, start, end, bytes }] }. */
-async function load(browser, page) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+/** One cold load of `page` over `protocol` in a fresh context: { ms, files: [{ url, start, end, bytes }] }. */
+async function load(browser, page, protocol) {
+  const BASE = BASES[protocol];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ignoreHTTPSErrors: true });
   const tab = await context.newPage();
   const errors = [];
   tab.on('pageerror', (e) => errors.push(String(e)));
@@ -103,35 +130,39 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-const results = PAGES.map((page) => ({ ...page, runs: [], files: null }));
+const results = PROTOCOLS.flatMap((protocol) => PAGES.map((page) => ({ ...page, protocol, runs: [], files: null })));
 try {
-  for (const r of results) await load(browser, r); // warm-up (compiles nothing for later runs: each run is a fresh context)
+  for (const r of results) await load(browser, r, r.protocol); // warm-up of the browser and server; each run is a fresh context
   for (let run = 0; run < RUNS; run++) {
     for (const r of results) {
-      const { ms, files } = await load(browser, r);
+      const { ms, files } = await load(browser, r, r.protocol);
       r.runs.push(ms);
       r.files ??= files;
     }
   }
 } finally {
   await browser.close();
-  server.close();
+  for (const server of Object.values(servers)) server.close();
 }
 
 const fmt = (ms) => `${Math.round(ms)} ms`;
 console.log(`Survey page, first question on screen: latency ${NETWORK.latency} ms, 20 Mbit/s, cold cache; median of ${RUNS} runs (min–max)`);
-for (const r of results) {
-  r.median = median(r.runs);
-  const bytes = r.files.reduce((a, f) => a + (f.bytes ?? 0), 0);
-  console.log(`  ${fmt(r.median)} (${fmt(Math.min(...r.runs))}–${fmt(Math.max(...r.runs))})  ${r.name}; ${r.files.length} requests, ${(bytes / 1024).toFixed(1)} KB on the wire`);
-}
-const peer = results.find((r) => r.probe === 'surveyjs');
-for (const r of results.filter((x) => x !== peer)) {
-  console.log(`  ratio ${(r.median / peer.median).toFixed(2)}  ${r.url} / ${peer.url}  (target: first question ≤ 300 ms: ${r.median <= 300 ? 'MET' : 'MISSED'})`);
+for (const protocol of PROTOCOLS) {
+  const mine = results.filter((r) => r.protocol === protocol);
+  console.log(protocol === 'http2' ? 'HTTP/2 (TLS):' : 'HTTP/1.1:');
+  for (const r of mine) {
+    r.median = median(r.runs);
+    const bytes = r.files.reduce((a, f) => a + (f.bytes ?? 0), 0);
+    console.log(`  ${fmt(r.median)} (${fmt(Math.min(...r.runs))}–${fmt(Math.max(...r.runs))})  ${r.name}; ${r.files.length} requests, ${(bytes / 1024).toFixed(1)} KB on the wire`);
+  }
+  const peer = mine.find((r) => r.probe === 'surveyjs');
+  for (const r of mine.filter((x) => x !== peer)) {
+    console.log(`  ratio ${(r.median / peer.median).toFixed(2)}  ${r.url} / ${peer.url}  (target: first question ≤ 300 ms: ${r.median <= 300 ? 'MET' : 'MISSED'})`);
+  }
 }
 if (LOG) {
   for (const r of results) {
-    console.log(`\nNetwork log, first measured run of ${r.url} (start → end ms after the first request, bytes on the wire):`);
+    console.log(`\nNetwork log (${r.protocol}), first measured run of ${r.url} (start → end ms after the first request, bytes on the wire):`);
     for (const f of [...r.files].sort((a, b) => a.start - b.start)) {
       console.log(`  ${fmt(f.start).padStart(7)} → ${f.end == null ? '   …' : fmt(f.end).padStart(7)}  ${String(f.bytes ?? '?').padStart(7)}  ${f.url}`);
     }
