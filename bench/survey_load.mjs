@@ -37,9 +37,25 @@ const NETWORK = { offline: false, latency: 40, downloadThroughput: 20e6 / 8, upl
 /** The pages compared: each with the test (run in the page) that its first question is on screen. */
 const PAGES = [
   { name: 'secpulse, demo survey page (www/survey.html, built-in instrument)', url: '/www/survey.html', probe: 'secpulse' },
-  { name: 'secpulse, bench instrument (bench/pages/secpulse-form.html)', url: '/bench/pages/secpulse-form.html', probe: 'secpulse' },
+  { name: 'secpulse, bench instrument (page made from docs/embedding.md)', url: '/bench/secpulse-form.html', probe: 'secpulse' },
   { name: 'SurveyJS form, same bench instrument (bench/pages/surveyjs-form.html)', url: '/bench/pages/surveyjs-form.html', probe: 'surveyjs' },
 ];
+
+/**
+ * The secpulse page with `src`: its <head> is what docs/embedding.md tells a page owner ("Install" and
+ * "Loading fast", without the built-in instrument's link, with the instrument's), the install at /www/.
+ */
+function formPage() {
+  const docs = readFileSync(join(REPO, 'docs/embedding.md'), 'utf8');
+  const block = (section) => docs.split(section)[1].split('```html\n')[1].split('```')[0].trim();
+  const links = block('\n### Loading fast').split('\n').filter((line) => !line.includes('secpulse_survey_instrument.json'));
+  const head = [block('\n## Install'), ...links, '<link rel="preload" href="/bench/instrument.json" as="fetch" crossorigin>'];
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench: secpulse survey form</title>
+${head.join('\n').replaceAll('/secpulse/', '/www/')}
+</head><body><secpulse-survey src="/bench/instrument.json"></secpulse-survey></body></html>`;
+}
+/** Pages made by this script: URL path → HTML. */
+const MADE = { '/bench/secpulse-form.html': formPage() };
 
 // ---------- static server (repo root), gzip like a production server ----------
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -50,7 +66,7 @@ async function answer(req, res) {
   const file = normalize(join(REPO, path));
   if (!file.startsWith(REPO)) { res.writeHead(403).end(); return; }
   try {
-    if (!gzipped.has(file)) gzipped.set(file, gzipSync(await readFile(file), { level: 9 }));
+    if (!gzipped.has(file)) gzipped.set(file, gzipSync(MADE[path] ?? await readFile(file), { level: 9 }));
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-encoding': 'gzip',
       'cache-control': 'no-cache' });
     res.end(gzipped.get(file));

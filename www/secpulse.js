@@ -17,6 +17,9 @@ export const SURVEY_FILES = ['secpulse-survey.js', 'core.js', 'dom.js', 'downloa
   'survey/send.js', 'survey/store.js', 'survey/style.js', 'survey/widgets.js',
   'pkg/secpulse_survey.js', 'pkg/secpulse_survey_bg.wasm', 'pkg/secpulse_survey_instrument.json'];
 
+/** The built-in instrument: needed only by a survey without `src`. */
+const BUILT_IN = 'pkg/secpulse_survey_instrument.json';
+
 /** Per element: its module, and the files to fetch at once when it is first seen. */
 const ELEMENTS = {
   'secpulse-report': { module: './secpulse-report.js', files: [] },
@@ -60,7 +63,9 @@ function failedElement(url, error) {
 
 /** Asks for `files` (relative to this module) in parallel, each once per page. */
 function preload(files) {
+  const builtIn = document.querySelector('secpulse-survey:not([src])') != null;
   for (const file of files) {
+    if (file === BUILT_IN && !builtIn) continue;
     const href = new URL(file, import.meta.url).href;
     if ([...document.querySelectorAll('link[rel~="modulepreload"], link[rel~="preload"]')].some((l) => l.href === href)) continue;
     const link = document.createElement('link');
