@@ -11,7 +11,12 @@
 // they are asked for) and over HTTP/2 (one connection, every request at once; TLS with a throwaway
 // self-signed certificate made by openssl for this run), the protocol most web servers now speak.
 //
-//   node survey_load.mjs [--runs 5] [--log 0|1] [--protocols http1,http2]   (bench/run.sh: unless SURVEY=0)
+// --before DIR adds the same two secpulse pages from DIR (a copy of an earlier commit with its www/pkg
+// built: `git archive` of www/ and docs/embedding.md), served under /before/, measured in the same run,
+// interleaved with the others, so that a before/after comparison sees the same machine load.
+//
+//   node survey_load.mjs [--runs 5] [--log 0|1] [--protocols http1,http2] [--before DIR]
+//   (bench/run.sh runs it unless SURVEY=0)
 import { createServer } from 'node:http';
 import { createSecureServer } from 'node:http2';
 import { execFileSync } from 'node:child_process';
@@ -30,6 +35,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, all) =>
 const RUNS = Math.max(3, Number(args.runs ?? 5));
 const LOG = args.log !== '0';
 const PROTOCOLS = (args.protocols ?? 'http1,http2').split(',');
+const BEFORE = args.before ? resolve(args.before) : null;
 const TIMEOUT = 30_000;
 /** The throttling of the issue: 40 ms round trip, 20 Mbit/s each way (bytes per second). */
 const NETWORK = { offline: false, latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 20e6 / 8 };
@@ -39,23 +45,30 @@ const PAGES = [
   { name: 'secpulse, demo survey page (www/survey.html, built-in instrument)', url: '/www/survey.html', probe: 'secpulse' },
   { name: 'secpulse, bench instrument (page made from docs/embedding.md)', url: '/bench/secpulse-form.html', probe: 'secpulse' },
   { name: 'SurveyJS form, same bench instrument (bench/pages/surveyjs-form.html)', url: '/bench/pages/surveyjs-form.html', probe: 'surveyjs' },
+  ...(BEFORE ? [
+    { name: `before: demo survey page (${BEFORE}/www/survey.html)`, url: '/before/www/survey.html', probe: 'secpulse' },
+    { name: 'before: bench instrument (page made from its docs/embedding.md)', url: '/before/bench/secpulse-form.html', probe: 'secpulse' },
+  ] : []),
 ];
 
 /**
- * The secpulse page with `src`: its <head> is what docs/embedding.md tells a page owner ("Install" and
- * "Loading fast", without the built-in instrument's link, with the instrument's), the install at /www/.
+ * The secpulse page with `src`: its <head> is what `root`/docs/embedding.md tells a page owner ("Install",
+ * and "Loading fast" where the docs have it, without the built-in instrument's link, with the instrument's),
+ * the install at `prefix`/www/.
  */
-function formPage() {
-  const docs = readFileSync(join(REPO, 'docs/embedding.md'), 'utf8');
-  const block = (section) => docs.split(section)[1].split('```html\n')[1].split('```')[0].trim();
-  const links = block('\n### Loading fast').split('\n').filter((line) => !line.includes('secpulse_survey_instrument.json'));
-  const head = [block('\n## Install'), ...links, '<link rel="preload" href="/bench/instrument.json" as="fetch" crossorigin>'];
+function formPage(root, prefix) {
+  const docs = readFileSync(join(root, 'docs/embedding.md'), 'utf8');
+  const block = (section) => (docs.split(section)[1]?.split('```html\n')[1]?.split('```')[0] ?? '').trim();
+  const links = block('\n### Loading fast').split('\n').filter((line) => line && !line.includes('secpulse_survey_instrument.json'));
+  const instrument = '<link rel="preload" href="/bench/instrument.json" as="fetch" crossorigin>';
+  const head = [block('\n## Install'), ...links, ...(links.length ? [instrument] : [])];
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench: secpulse survey form</title>
-${head.join('\n').replaceAll('/secpulse/', '/www/')}
+${head.join('\n').replaceAll('/secpulse/', `${prefix}/www/`)}
 </head><body><secpulse-survey src="/bench/instrument.json"></secpulse-survey></body></html>`;
 }
 /** Pages made by this script: URL path → HTML. */
-const MADE = { '/bench/secpulse-form.html': formPage() };
+const MADE = { '/bench/secpulse-form.html': formPage(REPO, '') };
+if (BEFORE) MADE['/before/bench/secpulse-form.html'] = formPage(BEFORE, '/before');
 
 // ---------- static server (repo root), gzip like a production server ----------
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -63,8 +76,9 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 const gzipped = new Map();
 async function answer(req, res) {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  const file = normalize(join(REPO, path));
-  if (!file.startsWith(REPO)) { res.writeHead(403).end(); return; }
+  const [root, rest] = BEFORE && path.startsWith('/before/') ? [BEFORE, path.slice('/before'.length)] : [REPO, path];
+  const file = normalize(join(root, rest));
+  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
   try {
     if (!gzipped.has(file)) gzipped.set(file, gzipSync(MADE[path] ?? await readFile(file), { level: 9 }));
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-encoding': 'gzip',
@@ -174,6 +188,10 @@ for (const protocol of PROTOCOLS) {
   const peer = mine.find((r) => r.probe === 'surveyjs');
   for (const r of mine.filter((x) => x !== peer)) {
     console.log(`  ratio ${(r.median / peer.median).toFixed(2)}  ${r.url} / ${peer.url}  (target: first question ≤ 300 ms: ${r.median <= 300 ? 'MET' : 'MISSED'})`);
+  }
+  for (const r of mine.filter((x) => BEFORE && x.probe === 'secpulse' && !x.url.startsWith('/before/'))) {
+    const then = mine.find((x) => x.url === `/before${r.url}`);
+    console.log(`  after / before ${(r.median / then.median).toFixed(2)}  ${r.url}`);
   }
 }
 if (LOG) {
