@@ -61,6 +61,18 @@ test('the survey page asks for every survey file once and loads no dashboard cod
   await p.close();
 });
 
+test('the built-in instrument file is exactly what the survey core gives', async () => {
+  const p = await page(env.browser);
+  await p.goto(`${env.url}survey.html`);
+  const [file, core] = await p.evaluate(async () => {
+    const { builtInInstrument, loadCore } = await import('./core.js');
+    return [await builtInInstrument(), (await loadCore('survey')).defaultInstrument()];
+  });
+  assert.deepEqual(file, core);
+  assert.ok(file.sections.length > 0);
+  await p.close();
+});
+
 test('a page without the preload links still gets every survey file at once, and an element added later is defined', async () => {
   const p = await page(env.browser);
   const requested = [];
