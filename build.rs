@@ -14,7 +14,13 @@ use std::path::{Path, PathBuf};
 /// report (built by scripts/build-wasm.sh): not part of the server.
 const DEMO_PAGES: [&str; 4] = ["index.html", "survey.html", "published.html", "report.json"];
 /// The wasm files the survey and the dashboard load (see www/core.js).
-const WIDGET_FILES: [&str; 4] = ["pkg/secpulse.js", "pkg/secpulse_bg.wasm", "pkg/secpulse_survey.js", "pkg/secpulse_survey_bg.wasm"];
+const WIDGET_FILES: [&str; 5] = [
+    "pkg/secpulse.js",
+    "pkg/secpulse_bg.wasm",
+    "pkg/secpulse_survey.js",
+    "pkg/secpulse_survey_bg.wasm",
+    "pkg/secpulse_survey_instrument.json",
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");

@@ -3,7 +3,8 @@
 # one node script driving headless Chromium (3 fresh-browser runs), then the native CLI.
 #   bench/run.sh                 everything (~10-15 min on 2 cores; first data generation adds ~3 min)
 #   RUNS=1 SIZES=1000,10000 bench/run.sh     quick look
-#   NATIVE=0 / BROWSER=0         skip a part;  NATIVE_10M=0  skip the 10M-row CLI run
+#   NATIVE=0 / BROWSER=0 / SURVEY=0   skip a part;  NATIVE_10M=0  skip the 10M-row CLI run
+#   (SURVEY: survey_load.mjs, the survey page's first question under 40 ms / 20 Mbit/s throttling)
 set -euo pipefail
 cd "$(dirname "$0")"
 RUNS=${RUNS:-3}
@@ -15,6 +16,9 @@ scripts/build-probe.sh
 mkdir -p results
 if [ "${BROWSER:-1}" = 1 ]; then
   node run.mjs --runs "$RUNS" --sizes "$SIZES"
+fi
+if [ "${SURVEY:-1}" = 1 ]; then
+  node survey_load.mjs --runs "$RUNS" --log 0 | tee results/survey_load.txt
 fi
 if [ "${NATIVE:-1}" = 1 ]; then
   scripts/native.sh

@@ -141,7 +141,7 @@ test('the survey page loads only the survey wasm; when it fails, a plain error a
   await p.locator('secpulse-survey [role="alert"] button', { hasText: 'Try again' }).click();
   await p.locator('secpulse-survey form').waitFor();
   const pkg = requested.filter((path) => path.startsWith('/pkg/'));
-  assert.deepEqual([...new Set(pkg)].sort(), ['/pkg/secpulse_survey.js', '/pkg/secpulse_survey_bg.wasm']);
+  assert.deepEqual([...new Set(pkg)].sort(), ['/pkg/secpulse_survey.js', '/pkg/secpulse_survey_bg.wasm', '/pkg/secpulse_survey_instrument.json']);
   assert.deepEqual(p.problems.filter((m) => !/404/.test(m)), []);
   await p.close();
 });

@@ -3,6 +3,8 @@
 #   www/pkg/        the wasm core and its JS bindings (size-tuned release profile):
 #                     secpulse.js + secpulse_bg.wasm                everything (dashboard, charts, survey check)
 #                     secpulse_survey.js + secpulse_survey_bg.wasm  the survey form's exports only (no features)
+#                     secpulse_survey_instrument.json               the survey core's defaultInstrument(), so the
+#                                                                   form shows it before the wasm is in (www/core.js)
 #   dist/secpulse/  the distributable folder: exactly the files a page owner copies (docs/embedding.md, Install)
 #   www/report.json the demo's sample published report (published.html), made by the CLI from
 #                   synthetic responses (`secpulse synth | secpulse score --publish`)
@@ -15,6 +17,15 @@ wasm-bindgen --target web --remove-name-section --remove-producers-section --out
 cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features
 wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir www/pkg \
   --out-name secpulse_survey "$wasm"
+# The built-in instrument exactly as the survey core returns it (the glue is ESM: imported as .mjs).
+glue=$(mktemp -d)
+cp www/pkg/secpulse_survey.js "$glue/glue.mjs"
+node --input-type=module -e "
+import { readFileSync, writeFileSync } from 'node:fs';
+const core = await import('$glue/glue.mjs');
+core.initSync({ module: readFileSync('www/pkg/secpulse_survey_bg.wasm') });
+writeFileSync('www/pkg/secpulse_survey_instrument.json', JSON.stringify(core.defaultInstrument()));"
+rm -r "$glue"
 gz() { gzip -9c "$1" | wc -c; }
 for name in secpulse secpulse_survey; do
   echo "built www/pkg/$name: $(gz "www/pkg/${name}_bg.wasm") bytes wasm + $(gz "www/pkg/$name.js") bytes JS gzipped" >&2
@@ -28,7 +39,8 @@ mkdir -p "$dist/pkg"
 cp www/secpulse.js www/secpulse.css www/secpulse-survey.js www/secpulse-report.js www/core.js www/dom.js \
   www/download.js www/theme.js "$dist/"
 cp -r www/survey www/report "$dist/"
-cp www/pkg/secpulse.js www/pkg/secpulse_bg.wasm www/pkg/secpulse_survey.js www/pkg/secpulse_survey_bg.wasm "$dist/pkg/"
+cp www/pkg/secpulse.js www/pkg/secpulse_bg.wasm www/pkg/secpulse_survey.js www/pkg/secpulse_survey_bg.wasm \
+  www/pkg/secpulse_survey_instrument.json "$dist/pkg/"
 echo "built $dist/: $(find "$dist" -type f | wc -l) files, $(du -sk "$dist" | cut -f1) KiB" >&2
 
 # The demo's published report: synthetic responses through the CLI, aggregates only.

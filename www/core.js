@@ -37,6 +37,18 @@ export function loadCore(kind = 'dashboard') {
   return entry.promise;
 }
 
+/**
+ * The survey's built-in instrument exactly as the survey core's defaultInstrument() returns it, read
+ * from pkg/secpulse_survey_instrument.json (scripts/build-wasm.sh writes it with the core), so the
+ * form can be shown before the wasm is in. Rejects when the file cannot be read.
+ */
+export async function builtInInstrument() {
+  const url = new URL('./pkg/secpulse_survey_instrument.json', import.meta.url);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`could not load ${url.pathname}: HTTP ${res.status}`);
+  return res.json();
+}
+
 /** True when `error` means the wasm instance crashed (a trap), or `core` was already discarded as crashed. */
 export function isCrash(error, core) {
   return error instanceof WebAssembly.RuntimeError || (core != null && dead.has(core));

@@ -7,7 +7,7 @@
 // Events (bubbling, composed): `secpulse-ready` once rendered; `secpulse-submit` with
 // detail { row, json } once the response is accepted (after a successful POST when `endpoint` is set).
 // Light DOM with slot="thanks" is shown on the thank-you screen (e.g. a link to the results).
-import { discard, isCrash, loadCore } from './core.js';
+import { builtInInstrument, discard, isCrash, loadCore } from './core.js';
 import { h, uid } from './dom.js';
 import { download } from './download.js';
 import { messages } from './survey/messages.js';
@@ -74,8 +74,11 @@ export class SecpulseSurvey extends HTMLElement {
     const ticket = ++this.#loads;
     this.#t = messages(this.#lang());
     this.shadowRoot.replaceChildren(h('p', { role: 'status', text: this.#t('loading') }));
+    // The core is fetched and compiled while the instrument loads, not after it.
+    const core = loadCore('survey');
+    core.catch(() => { /* reported below */ });
     try {
-      const instrument = await this.#readInstrument();
+      const instrument = await this.#readInstrument(core);
       if (ticket !== this.#loads) return;
       this.#instrument = instrument;
       this.#key = store.keyFor(instrument, this.wave);
@@ -84,6 +87,10 @@ export class SecpulseSurvey extends HTMLElement {
       this.#page = Number.isInteger(saved?.page) ? saved.page : 0;
       this.#resumed = Object.keys(this.#answers).length > 0;
       this.#render();
+      // The built-in instrument is shown before the core is in; the form needs the core to check a
+      // response, so it is ready (and a core that cannot load is reported) once the core is there.
+      await core;
+      if (ticket !== this.#loads) return;
       this.dispatchEvent(new CustomEvent('secpulse-ready', { bubbles: true, composed: true }));
     } catch (err) {
       if (ticket !== this.#loads) return;
@@ -118,16 +125,29 @@ export class SecpulseSurvey extends HTMLElement {
     }
   }
 
-  async #readInstrument() {
+  /**
+   * The instrument to show: the `instrument` property or `src` validated by the core (`loading`, the
+   * core's pending load, is awaited first so that a failed load is reported once), or the built-in
+   * one, which needs no core (scripts/build-wasm.sh wrote it from the core; the core gives it if
+   * that file cannot be read).
+   */
+  async #readInstrument(loading) {
     if (this.#given != null) {
       const json = typeof this.#given === 'string' ? this.#given : JSON.stringify(this.#given);
+      await loading;
       return this.#withCore((core) => core.parseInstrument(json));
     }
     const src = this.getAttribute('src');
-    if (!src) return this.#withCore((core) => core.defaultInstrument());
+    if (!src) {
+      return builtInInstrument().catch(async () => {
+        await loading;
+        return this.#withCore((core) => core.defaultInstrument());
+      });
+    }
     const res = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
     if (!res.ok) throw new Error(`${src}: HTTP ${res.status}`);
     const json = await res.text();
+    await loading;
     return this.#withCore((core) => core.parseInstrument(json));
   }
 

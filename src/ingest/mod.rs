@@ -159,6 +159,26 @@ pub fn read_responses_with_progress(
     options: &IngestOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Ingested, IngestError> {
+    read_text(bytes, options, progress, |body, progress| match format {
+        Format::Csv => csv::read(instrument, body.as_bytes(), options, progress),
+        Format::Json => json::read(instrument, body, options, progress),
+    })
+}
+
+/// [`read_responses`] of JSON rows. The survey's row check calls this, so that the survey's
+/// wasm does not carry the CSV reader it never uses.
+pub(crate) fn read_json_responses(instrument: &Instrument, bytes: &[u8], options: &IngestOptions) -> Result<Ingested, IngestError> {
+    read_text(bytes, options, &mut |_, _| {}, |body, progress| json::read(instrument, body, options, progress))
+}
+
+/// The checks every format shares (size limit, UTF-8, not empty), then `read` on the text without
+/// its byte-order mark, with `progress` counting the mark as consumed.
+fn read_text(
+    bytes: &[u8],
+    options: &IngestOptions,
+    progress: &mut dyn FnMut(usize, usize),
+    read: impl FnOnce(&str, &mut dyn FnMut(usize, usize)) -> Result<Ingested, IngestError>,
+) -> Result<Ingested, IngestError> {
     let max = options.limits.max_bytes;
     if bytes.len() > max {
         return Err(IngestError::Limit { limit: "max_bytes", value: max, at: None });
@@ -169,11 +189,7 @@ pub fn read_responses_with_progress(
         return Err(IngestError::Empty);
     }
     let bom = bytes.len() - body.len();
-    let mut progress = |consumed: usize, rows: usize| progress(consumed + bom, rows);
-    match format {
-        Format::Csv => csv::read(instrument, body.as_bytes(), options, &mut progress),
-        Format::Json => json::read(instrument, body, options, &mut progress),
-    }
+    read(body, &mut |consumed: usize, rows: usize| progress(consumed + bom, rows))
 }
 
 /// Rows between two progress calls.

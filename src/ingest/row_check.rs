@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{read_responses, Format, IngestOptions};
+use super::{read_json_responses, IngestOptions};
 use crate::instrument::{Instrument, Question};
 
 /// The only column a form row may have besides question ids: the survey round.
@@ -79,7 +79,7 @@ pub fn check_row(instrument: &Instrument, row: &serde_json::Value) -> ResponseCh
         Ok(bytes) => bytes,
         Err(e) => return finish(vec![RowError::core(None, e.to_string())]),
     };
-    match read_responses(instrument, &bytes, Format::Json, &IngestOptions::default()) {
+    match read_json_responses(instrument, &bytes, &IngestOptions::default()) {
         Ok(ingested) => errors.extend(ingested.summary.problems.into_iter().map(|p| RowError::core(p.column, p.message))),
         Err(e) => errors.push(RowError::core(None, e.to_string())),
     }
