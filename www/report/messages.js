@@ -1,0 +1,92 @@
+// Every string the dashboard element shows itself, per language (English here; German, French and
+// Spanish in messages-de.js, -fr.js, -es.js; tests/js/i18n-keys.test.mjs fails on a missing or unused
+// key). Chart titles, takeaways and data tables come from the wasm core. {name} is a placeholder;
+// keys ending in _one/_other are chosen by Intl.PluralRules from {n}.
+import { resolveLang, translator } from '../i18n/lang.js';
+import { DE } from './messages-de.js';
+import { ES } from './messages-es.js';
+import { FR } from './messages-fr.js';
+
+export const MESSAGES = {
+  en: {
+    compareBy: 'Compare by',
+    show: 'Show',
+    wave: 'Wave',
+    commentsOn: 'Comments on',
+    drop: 'Drop a CSV or JSON file to analyse it here, in your browser',
+    publish: 'Publish report',
+    open: 'Load a file…',
+    everyone: 'Everyone',
+    allWaves: 'All waves',
+    statusPublished: 'Published report ({title}) · aggregates only · groups under {k} people are shown as “< {k}”',
+    statusLocal: '{respondents} respondents · analysed in your browser, nothing is uploaded · groups under {k} people are shown as “< {k}”',
+    fewerThan: 'Fewer than {k}',
+    namesFailed: 'Could not load the list of names to remove ({url}): {error}. Names are NOT removed from the comments.',
+    fetchFailed: 'could not load {url}: HTTP {status}',
+    engineFailed: 'the analysis engine could not be loaded ({error})',
+    loadFailed: 'Could not load the data: {error}',
+    retry: 'Retry',
+    crashed: 'The analysis engine stopped unexpectedly (a fault in secpulse).',
+    crashRestarting: 'The analysis engine stopped unexpectedly (a fault in secpulse). Restarting it and loading the data again…',
+    crashRestarted: 'The analysis engine stopped unexpectedly (a fault in secpulse). It was restarted.',
+    crashReloaded: 'The analysis engine stopped unexpectedly (a fault in secpulse). It was restarted and the data loaded again.',
+    crashNoRestart: 'The analysis engine stopped unexpectedly (a fault in secpulse). It could not be restarted: {error}',
+    restarting: 'Restarting the analysis engine…',
+    rowsLeftOut_one: '{n} row was left out:',
+    rowsLeftOut_other: '{n} rows were left out:',
+    problemAt: 'line {line} (row {row}): {message}',
+    problemAtColumn: 'line {line} (row {row}), column {column}: {message}',
+    andMore: '… and {n} more',
+    dataTable: 'Data table',
+    dataTableOf: 'Data table: {title}',
+    showTable: 'Show data table',
+    hideTable: 'Hide data table',
+    downloadSvg: 'Download SVG',
+    downloadPng: 'Download PNG',
+    chartLabel: '{title}. {takeaway} The data table below has the numbers.',
+    planTitle: 'What to do about it: the action plan',
+    planStart: 'Start with “{title}”. Practices are ranked from the priority chart, weak statements and comment themes; each lists the numbers that put it here.',
+    planNone: 'Nothing in the numbers shown here triggers a practice yet (too few answers, or no weak spots).',
+    planMore: '{n} more practices are triggered; the checklists list all {total}.',
+    planMeta: '{area} · effort {effort} · {points} points',
+    effort_low: 'low',
+    effort_medium: 'medium',
+    effort_high: 'high',
+    planNow: '({item} now {share} favourable)',
+    thisMonth: 'This month:',
+    byNextWave: 'By next wave:',
+    checklistMarkdown: 'Download Markdown checklist',
+    checklistCsv: 'Download CSV checklist',
+    summaryTitle: 'Executive summary',
+    closingLabel: 'Breakdown, method and anonymity',
+    commentsTitle: 'Read the comments',
+    commentsTitleOn: 'Read the comments — “{text}”',
+    theme: 'Theme',
+    allThemes: 'All themes',
+    tone: 'Tone',
+    anyTone: 'Any tone',
+    stance: 'Stance',
+    anyStance: 'Any stance',
+    showMore: 'Show more',
+    why: 'Why: {reasons}',
+    fewComments: 'Fewer than {k} comments on this question, so none are shown.',
+    noComments: 'This report carries no comments to read.',
+    sampleOf: 'a random sample of {n} of {total} comments',
+    allComments: 'all {n} comments',
+    showing: 'Showing {n} of {total} matching comments ({of}).',
+    commentsNote: 'Comments are shown in random order, and only when at least {k} comments are behind them. {redaction} A writer’s group is named only for groups of at least {k} comments. Labels are computed automatically; “Why” lists the words that decided them.',
+    redactedPublished_one: 'E-mail addresses, phone numbers, personal links and ids were removed when the report was published; names were removed only if the publisher supplied a list of names ({n} name removed from these comments).',
+    redactedPublished_other: 'E-mail addresses, phone numbers, personal links and ids were removed when the report was published; names were removed only if the publisher supplied a list of names ({n} names removed from these comments).',
+    redactedListed_one: 'E-mail addresses, phone numbers, personal links and ids are removed; names are removed only when your organisation supplied a list ({n} name): names on it are removed, other names are not.',
+    redactedListed_other: 'E-mail addresses, phone numbers, personal links and ids are removed; names are removed only when your organisation supplied a list ({n} names): names on it are removed, other names are not.',
+    redactedNoList: 'E-mail addresses, phone numbers, personal links and ids are removed; names are NOT removed: your organisation supplied no list of names.',
+  },
+  de: DE,
+  fr: FR,
+  es: ES,
+};
+
+/** A translator for `lang` (unknown languages fall back to English): t(key, { name: value }); `t.lang` is its language. */
+export function messages(lang) {
+  return translator(MESSAGES, resolveLang(lang, 'secpulse-report'));
+}
