@@ -14,7 +14,9 @@ fn wording(q: &Question) -> Vec<(&'static str, &str)> {
     let mut out = vec![("text", q.text())];
     match q {
         Question::Bipolar { left, right, .. } => out.extend([("left", left.as_str()), ("right", right.as_str())]),
-        Question::Recommend { low_label, high_label, .. } => out.extend([("low_label", low_label.as_str()), ("high_label", high_label.as_str())]),
+        Question::Recommend { low_label, high_label, .. } => {
+            out.extend([("low_label", low_label.as_str()), ("high_label", high_label.as_str())])
+        }
         Question::Text { help, .. } => out.push(("help", help.as_str())),
         _ => {}
     }
@@ -92,7 +94,12 @@ fn answers_in_any_language_score_together() {
         let numbers = |r: &Report| {
             let groups = r.segments["department"].iter();
             let dims = r.dimensions.iter().map(|d| (d.score.clone(), d.favourable)).collect::<Vec<_>>();
-            (dims, groups.map(|g| (g.value.clone(), g.n, g.overall.clone(), g.dimensions.clone(), g.balance.as_ref().map(|b| b.score))).collect::<Vec<_>>())
+            (
+                dims,
+                groups
+                    .map(|g| (g.value.clone(), g.n, g.overall.clone(), g.dimensions.clone(), g.balance.as_ref().map(|b| b.score)))
+                    .collect::<Vec<_>>(),
+            )
         };
         assert!(numbers(&report) == numbers(&english), "{lang}: the same answers score differently");
     }

@@ -33,7 +33,8 @@ export function rankingField(q, ctx) {
       onclick: () => move(index, dir === 'up' ? index - 1 : index + 1, dir),
     }, h('span', { 'aria-hidden': 'true', text: glyph }), ` ${t(dir === 'up' ? 'rankUp' : 'rankDown')}`);
     const li = h('li', { draggable: 'true' }, h('span', { class: 'pos', 'aria-hidden': 'true', text: `${index + 1}.` }),
-      h('span', { class: 'label', text: labelOf(q, label) }), arrow('up', '↑'), arrow('down', '↓'));
+      h('span', { class: 'label', text: labelOf(q, label) }),
+      h('span', { class: 'moves' }, arrow('up', '↑'), arrow('down', '↓')));
     li.addEventListener('dragstart', (e) => {
       e.dataTransfer.setData('text/plain', String(index));
       e.dataTransfer.effectAllowed = 'move';
