@@ -229,6 +229,7 @@ mod tests {
         assert!(e.contains("(id \"systems_rank\")"), "{e}");
         // Elsewhere '>' is fine: choice options are stored whole.
         let mut ins = Instrument::default_instrument();
+        ins.translations.clear(); // they label the options as they are
         let role = ins.sections.iter_mut().flat_map(|s| s.questions.iter_mut()).find(|q| q.id() == "role");
         if let Some(crate::instrument::Question::Choice { options, .. }) = role {
             options[1] = "Manager (> 5 reports)".into();
