@@ -1,5 +1,6 @@
 // Languages in the browser: German (the longest) on a 320 px phone, survey and dashboard, without
-// sideways overflow, axe-clean, with screenshots to look at (e2e/screenshots/lang-*.png); a German
+// sideways overflow, axe-clean, with screenshots to look at (e2e/screenshots/lang-*.png), and the
+// French and Spanish survey pages at 320 px too; a German
 // and an English respondent who pick the same options send the same row (answer codes, not labels);
 // an unknown language falls back to English with a console warning.
 // Build first: scripts/build-wasm.sh
@@ -96,6 +97,22 @@ test('German survey on a 320 px phone: worded in German from the page lang, no o
   assert.deepEqual(p.problems, []);
   await p.context().close();
 });
+
+for (const [lang, leader] of [['fr', 'Dirigeant ou dirigeante'], ['es', 'Directivo']]) {
+  test(`${lang} survey, every page, on a 320 px phone: no overflow or squeezed text`, async () => {
+    const p = await openIn('survey.html', (html) => html.replace('<html lang="en">', `<html lang="${lang}">`));
+    const survey = p.locator('secpulse-survey');
+    await survey.locator('form').waitFor();
+    await p.evaluate(() => document.querySelector('secpulse-survey').setAttribute('mode', 'single'));
+    await survey.locator('.survey.single').waitFor();
+    await survey.getByRole('radio', { name: leader }).check();
+    await assertFits(p, `${lang} survey`);
+    assert.deepEqual(await outOfQuestion(p), [], `${lang} survey: parts outside their question`);
+    await p.screenshot({ path: `${SCREENSHOTS}lang-${lang}-survey-320-all.png`, fullPage: true });
+    assert.deepEqual(p.problems, []);
+    await p.context().close();
+  });
+}
 
 /** The row a respondent sends who picks the same options (by position) in the survey in `lang`. */
 async function rowIn(lang) {
