@@ -38,7 +38,7 @@ rm -rf "$dist"
 mkdir -p "$dist/pkg"
 cp www/secpulse.js www/secpulse.css www/secpulse-survey.js www/secpulse-report.js www/core.js www/dom.js \
   www/download.js www/theme.js "$dist/"
-cp -r www/survey www/report "$dist/"
+cp -r www/survey www/report www/i18n "$dist/"
 cp www/pkg/secpulse.js www/pkg/secpulse_bg.wasm www/pkg/secpulse_survey.js www/pkg/secpulse_survey_bg.wasm \
   www/pkg/secpulse_survey_instrument.json "$dist/pkg/"
 echo "built $dist/: $(find "$dist" -type f | wc -l) files, $(du -sk "$dist" | cut -f1) KiB" >&2

@@ -58,6 +58,19 @@ fn instrument_text_is_readable_and_a_bad_file_is_named() {
 }
 
 #[test]
+fn instrument_lang_prints_the_translation_with_codes_and_labels() {
+    let o = secpulse(&["instrument", "--lang", "de"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.starts_with("Wie erleben Sie das Sicherheitsteam?"), "{text}");
+    assert!(text.contains("Sagt immer Nein") && text.contains("Engineering = Entwicklung"), "{text}");
+    assert!(text.contains("None of these = Nichts davon"), "{text}");
+    let o = secpulse(&["instrument", "--lang", "pt"], None);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--lang \"pt\": the instrument has no translation for it (translations: de, es, fr)"), "{}", stderr(&o));
+}
+
+#[test]
 fn synth_is_deterministic_and_scores_from_stdin() {
     let a = secpulse(&["synth", "--n", "400", "--seed", "3"], None);
     let b = secpulse(&["synth", "--n", "400", "--seed", "3"], None);

@@ -2,7 +2,7 @@
 
 use secpulse::ingest::{self, IngestOptions};
 use secpulse::instrument::randomized::Design;
-use secpulse::instrument::{Instrument, Question};
+use secpulse::instrument::{Instrument, Question, QuestionText};
 use secpulse::synth::{generate, SynthOptions};
 use secpulse::views::{score, ScoreOptions};
 
@@ -16,6 +16,15 @@ fn instrument() -> Instrument {
         randomization: Design::die(),
         required: false,
     });
+    let worded = [
+        ("de", "Ich habe im letzten Jahr eine Sicherheitskontrolle umgangen, um meine Arbeit zu erledigen."),
+        ("fr", "Au cours de l’année écoulée, j’ai contourné un contrôle de sécurité pour pouvoir faire mon travail."),
+        ("es", "En el último año he eludido un control de seguridad para poder hacer mi trabajo."),
+    ];
+    for (lang, text) in worded {
+        let question = QuestionText { text: Some(text.into()), ..QuestionText::default() };
+        ins.translations.get_mut(lang).unwrap().questions.insert("workaround".into(), question);
+    }
     ins.validate().unwrap();
     ins
 }

@@ -27,6 +27,8 @@ import { chartLook, isDark, onSchemeChange } from './theme.js';
 import { planPanel } from './report/plan.js';
 import { boardPanels } from './report/board.js';
 import { publishDialog } from './report/publish.js';
+import { langOf } from './i18n/lang.js';
+import { messages } from './report/messages.js';
 
 // Dashboard order: the headline first; wide panels (balance, likert, heatmap, action plan, comment browser) alternate with pairs.
 // The last three are shown only when the survey has them: multi-choice questions, sensitive (randomized-response) questions, a ranking.
@@ -40,10 +42,9 @@ const OPTIONAL = {
 const ALL = '';
 /** Width in CSS pixels of the print view's SVG charts (they scale to the page, as in `secpulse report`). */
 const PRINT_WIDTH = 780;
-const CRASHED = 'The analysis engine stopped unexpectedly (a fault in secpulse).';
 
 class SecpulseReport extends HTMLElement {
-  static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme', 'redact-names', 'instrument', 'publish'];
+  static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme', 'redact-names', 'instrument', 'publish', 'lang'];
   #core; #dash; #instrument = null; #panels = new Map(); #columns = []; #filter = { segment: ALL, wave: ALL };
   #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null; #plan = null; #board = null; #publisher = null;
   /** The print view's SVG pictures: a timer that makes them after drawing, and whether they are behind the canvases. */
@@ -57,6 +58,8 @@ class SecpulseReport extends HTMLElement {
   #names = null; #namesLoad = null; #namesUrl = null; #namesSeq = 0; #namesCount = 0; #namesError = '';
   /** The `src` URL last fetched (each is fetched once), the pending `instrument` fetch and its URL, the scheme listener. */
   #srcUrl = null; #instrumentLoad = null; #instrumentUrl = null; #unwatch = null;
+  /** The translator of the element's language (`lang` attribute, else the page's). */
+  #t = messages('en');
 
   constructor() {
     super();
@@ -64,21 +67,23 @@ class SecpulseReport extends HTMLElement {
     root.adoptedStyleSheets = [sheet];
     const file = h('input', { type: 'file', accept: '.csv,.json,.jsonl,text/csv,application/json', hidden: true,
       onchange: () => file.files[0] && this.load(file.files[0]).finally(() => { file.value = ''; }) });
-    const select = (label, onchange) => {
+    // Captions and button texts are set in the element's language by #applyLang().
+    const select = (onchange) => {
       const el = h('select', { onchange });
-      return { el, label: h('label', {}, label, el) };
+      const caption = h('span');
+      return { el, caption, label: h('label', {}, caption, el) };
     };
-    const by = select('Compare by', () => { this.setAttribute('segment', by.el.value); });
-    const only = select('Show', () => this.#setFilter('segment', only.el.value));
-    const wave = select('Wave', () => this.#setFilter('wave', wave.el.value));
-    const question = select('Comments on', () => { this.#question = question.el.value; this.#guard(() => this.#render()); });
+    const by = select(() => { this.setAttribute('segment', by.el.value); });
+    const only = select(() => this.#setFilter('segment', only.el.value));
+    const wave = select(() => this.#setFilter('wave', wave.el.value));
+    const question = select(() => { this.#question = question.el.value; this.#guard(() => this.#render()); });
     this.#ui = {
       file, by, only, wave, question,
       status: h('p', { class: 'status', role: 'status' }),
       alert: h('div', { class: 'alert', role: 'alert', hidden: true }),
-      drop: h('div', { class: 'drop', hidden: true }, 'Drop a CSV or JSON file to analyse it here, in your browser'),
-      publish: h('button', { type: 'button', class: 'primary', part: 'button primary', onclick: () => this.#openPublish(), disabled: true }, 'Publish report…'),
-      open: h('button', { type: 'button', part: 'button', onclick: () => file.click() }, 'Load a file…'),
+      drop: h('div', { class: 'drop', hidden: true }),
+      publish: h('button', { type: 'button', class: 'primary', part: 'button primary', onclick: () => this.#openPublish(), disabled: true }),
+      open: h('button', { type: 'button', part: 'button', onclick: () => file.click() }),
       grid: h('div', { class: 'grid' }),
       probe: h('span', { class: 'probe', hidden: true }),
     };
@@ -103,6 +108,7 @@ class SecpulseReport extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#applyLang();
     // Ctrl+P / window.print(): the SVG pictures are made now if drawing has not made them yet.
     addEventListener('beforeprint', this.#onPrint);
     this.#printMedia.addEventListener('change', this.#onPrint);
@@ -122,11 +128,30 @@ class SecpulseReport extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.isConnected) return;
+    if (name === 'lang') { this.#applyLang(); return; }
     if (name === 'src') { if (value) this.#fetch(value); return; }
     if (name === 'instrument') { this.#fetchInstrument(value); return; }
     if (name === 'redact-names') { if (value) this.#fetchNames(value); else this.redactNames = null; return; }
     if (name === 'segment' || name === 'wave' || name === 'min-group') this.#filter = { segment: ALL, wave: ALL };
     if (this.#dash) this.#guard(() => this.#render());
+  }
+
+  /** Words the element's own controls in its language; panels already shown are made again in it. */
+  #applyLang() {
+    const t = (this.#t = messages(langOf(this)));
+    const u = this.#ui;
+    u.by.caption.textContent = t('compareBy');
+    u.only.caption.textContent = t('show');
+    u.wave.caption.textContent = t('wave');
+    u.question.caption.textContent = t('commentsOn');
+    u.drop.textContent = t('drop');
+    u.publish.textContent = t('publish');
+    u.open.textContent = t('open');
+    for (const el of this.shadowRoot.children) el.setAttribute('lang', t.lang);
+    if (!this.#panels.size) return;
+    this.#panels.clear();
+    u.grid.replaceChildren();
+    this.#guard(() => this.#render());
   }
 
   /** The instrument (JSON text or object); defaults to the built-in one. Set before loading. */
@@ -163,7 +188,7 @@ class SecpulseReport extends HTMLElement {
       } catch (e) {
         if (seq !== this.#namesSeq) return;
         this.#names = null;
-        this.#namesError = `Could not load the list of names to remove (${url}): ${e?.message ?? e}. Names are NOT removed from the comments.`;
+        this.#namesError = this.#t('namesFailed', { url, error: e?.message ?? e });
         this.dispatchEvent(new CustomEvent('secpulse-error', { detail: { message: this.#namesError } }));
       }
       this.#applyNames();
@@ -205,7 +230,7 @@ class SecpulseReport extends HTMLElement {
     this.#instrumentLoad = (async () => {
       if (!url) { this.instrument = null; return; }
       const res = await fetch(url);
-      if (!res.ok) throw new Error(`could not load the instrument ${url}: HTTP ${res.status}`);
+      if (!res.ok) throw new Error(this.#t('fetchFailed', { url, status: String(res.status) }));
       this.instrument = await res.text();
     })();
     this.#instrumentLoad.catch(() => {}); // the error is shown by the load that waits for it
@@ -217,7 +242,7 @@ class SecpulseReport extends HTMLElement {
     this.#srcUrl = src;
     try {
       const res = await fetch(src);
-      if (!res.ok) throw new Error(`could not load ${src}: HTTP ${res.status}`);
+      if (!res.ok) throw new Error(this.#t('fetchFailed', { url: src, status: String(res.status) }));
       await this.load(new Uint8Array(await res.arrayBuffer()));
     } catch (e) {
       if (this.#srcUrl === src) this.#srcUrl = null; // a failed fetch may be tried again
@@ -231,7 +256,7 @@ class SecpulseReport extends HTMLElement {
       try {
         this.#core = await loadCore('dashboard');
       } catch (e) {
-        throw new Error(`the analysis engine could not be loaded (${e?.message ?? e})`, { cause: e });
+        throw new Error(this.#t('engineFailed', { error: e?.message ?? e }), { cause: e });
       }
     }
     await this.#namesLoad; // comments are never shown before the list of names is in
@@ -272,13 +297,13 @@ class SecpulseReport extends HTMLElement {
     if (isCrash(e, this.#core)) { this.#crashed(e); return; }
     const message = String(e?.message ?? e);
     // Only a failed start of the engine gets a Retry button: a bad file stays bad.
-    this.#alert(`Could not load the data: ${message}`, this.#core ? null : this.#retry);
+    this.#alert(this.#t('loadFailed', { error: message }), this.#core ? null : this.#retry);
     this.dispatchEvent(new CustomEvent('secpulse-error', { detail: { message } }));
   }
 
   /** Shows `text` in the alert line, with a Retry button when `retry` is given. */
   #alert(text, retry = null) {
-    this.#ui.alert.replaceChildren(text, ...(retry ? [' ', h('button', { type: 'button', onclick: () => retry() }, 'Retry')] : []));
+    this.#ui.alert.replaceChildren(text, ...(retry ? [' ', h('button', { type: 'button', onclick: () => retry() }, this.#t('retry'))] : []));
     this.#ui.alert.hidden = false;
   }
 
@@ -298,9 +323,9 @@ class SecpulseReport extends HTMLElement {
     discard(this.#core);
     this.#core = null;
     this.#dash = null;
-    this.dispatchEvent(new CustomEvent('secpulse-error', { detail: { message: `${CRASHED} (${e?.message ?? e})`, crashed: true } }));
+    this.dispatchEvent(new CustomEvent('secpulse-error', { detail: { message: `${this.#t('crashed')} (${e?.message ?? e})`, crashed: true } }));
     if (this.#recovering) return; // #recover sees the failure itself
-    this.#alert(`${CRASHED} Restarting it and loading the data again…`);
+    this.#alert(this.#t('crashRestarting'));
     this.#recover();
   }
 
@@ -315,12 +340,12 @@ class SecpulseReport extends HTMLElement {
         this.#render();
       }
       // A crash while loading new data leaves the data from before, and Retry for the failed load.
-      this.#alert(`${CRASHED} It was restarted${this.#sources.length ? ' and the data loaded again' : ''}.`, this.#retry);
+      this.#alert(this.#t(this.#sources.length ? 'crashReloaded' : 'crashRestarted'), this.#retry);
       this.dispatchEvent(new CustomEvent('secpulse-recovered'));
     } catch (e) {
       if (isCrash(e, this.#core)) { discard(this.#core); this.#core = null; this.#dash = null; }
-      this.#alert(`${CRASHED} It could not be restarted: ${e?.message ?? e}`, () => {
-        this.#alert('Restarting the analysis engine…');
+      this.#alert(this.#t('crashNoRestart', { error: e?.message ?? e }), () => {
+        this.#alert(this.#t('restarting'));
         this.#recover();
       });
     } finally {
@@ -329,9 +354,10 @@ class SecpulseReport extends HTMLElement {
   }
 
   #warn(summary) {
-    const lines = summary.problems.slice(0, 5).map((p) => `line ${p.line} (row ${p.row})${p.column ? `, column ${p.column}` : ''}: ${p.message}`);
+    const t = this.#t;
+    const lines = summary.problems.slice(0, 5).map((p) => t(p.column ? 'problemAtColumn' : 'problemAt', p));
     const more = summary.problems_total - lines.length;
-    this.#ui.alert.textContent = `${summary.rows_skipped} row${summary.rows_skipped === 1 ? ' was' : 's were'} left out:\n${lines.join('\n')}${more > 0 ? `\n… and ${more} more` : ''}`;
+    this.#ui.alert.textContent = [t('rowsLeftOut', { n: summary.rows_skipped }), ...lines, ...(more > 0 ? [t('andMore', { n: more })] : [])].join('\n');
     this.#ui.alert.hidden = false;
   }
 
@@ -380,12 +406,13 @@ class SecpulseReport extends HTMLElement {
 
   #render() {
     const u = this.#ui;
+    const t = this.#t;
     this.#columns = this.#dash.columns();
     const segment = this.#segment(), wave = this.#waveColumn();
     const seg = this.#columns.find((c) => c.name === segment);
     this.#fillSelect(u.by, this.#columns.filter((c) => c.choice).map((c) => c.name), segment);
-    this.#fillSelect(u.only, seg?.values ?? [], this.#filter.segment, `Everyone`);
-    this.#fillSelect(u.wave, this.#columns.find((c) => c.name === wave)?.values ?? [], this.#filter.wave, 'All waves');
+    this.#fillSelect(u.only, seg?.values ?? [], this.#filter.segment, t('everyone'));
+    this.#fillSelect(u.wave, this.#columns.find((c) => c.name === wave)?.values ?? [], this.#filter.wave, t('allWaves'));
     u.only.label.hidden = this.#published || !seg;
     u.wave.label.hidden = this.#published || !wave;
     u.by.label.hidden = this.#published;
@@ -402,18 +429,18 @@ class SecpulseReport extends HTMLElement {
     u.question.label.hidden = questions.length < 2;
     u.bar.hidden = [u.by, u.only, u.wave, u.question].every((s) => s.label.hidden) && this.#published;
     u.status.textContent = this.#published
-      ? `Published report (${report.instrument.title}) · aggregates only · groups under ${k} people are shown as “< ${k}”`
-      : `${report.respondents == null ? `Fewer than ${k}` : report.respondents.toLocaleString('en')} respondents · analysed in your browser, nothing is uploaded · groups under ${k} people are shown as “< ${k}”`;
+      ? t('statusPublished', { title: report.instrument.title, k })
+      : t('statusLocal', { respondents: report.respondents ?? t('fewerThan', { k }), k });
     if (!this.#panels.size) {
-      this.#board = boardPanels();
+      this.#board = boardPanels(t);
       u.grid.append(this.#board.summary);
       for (const kind of CHARTS) {
-        const p = panel(kind, { svg: (k) => this.#guard(() => this.#exportSvg(k)), png: (k) => this.#guard(() => this.#exportPng(k)) });
+        const p = panel(kind, { svg: (k) => this.#guard(() => this.#exportSvg(k)), png: (k) => this.#guard(() => this.#exportPng(k)) }, t);
         this.#panels.set(kind, p);
         u.grid.append(p.root);
       }
-      this.#plan = planPanel({ checklist: (format) => this.#guard(() => this.#exportChecklist(format)) });
-      this.#browser = commentBrowser(this.#core.commentLabels());
+      this.#plan = planPanel({ checklist: (format) => this.#guard(() => this.#exportChecklist(format)) }, t);
+      this.#browser = commentBrowser(this.#core.commentLabels(), t);
       u.grid.append(this.#plan.root, this.#browser.root, this.#board.closing);
     }
     this.#plan.update(this.#dash.plan(this.#options()));
@@ -488,8 +515,9 @@ class SecpulseReport extends HTMLElement {
 
   /** Opens the publish dialog, made on first use. */
   #openPublish() {
-    if (!this.#publisher) {
-      this.#publisher = publishDialog((records) => this.publishAfter(records));
+    if (this.#publisher?.lang !== this.#t.lang) {
+      this.#publisher?.dialog.remove();
+      this.#publisher = { ...publishDialog(this.#t, (records) => this.publishAfter(records)), lang: this.#t.lang };
       this.shadowRoot.append(this.#publisher.dialog);
     }
     this.#publisher.open();

@@ -10,7 +10,9 @@
 import { builtInInstrument, discard, isCrash, loadCore } from './core.js';
 import { h, uid } from './dom.js';
 import { download } from './download.js';
+import { langOf } from './i18n/lang.js';
 import { messages } from './survey/messages.js';
+import { localize } from './survey/localize.js';
 import { buildRow, isAnswered, missingRequired, pruneHidden, sanitize, visibleSections } from './survey/logic.js';
 import * as store from './survey/store.js';
 import { codeFromPage, postWithRetry, serverMessage } from './survey/send.js';
@@ -24,6 +26,8 @@ export class SecpulseSurvey extends HTMLElement {
   #given = null;
   #core = null;
   #instrument = null;
+  /** The instrument in the form's language (localize()), for display. */
+  #shown = null;
   #key = '';
   #answers = {};
   #page = 0;
@@ -66,14 +70,16 @@ export class SecpulseSurvey extends HTMLElement {
     else if (this.#instrument) this.#render();
   }
 
-  #lang() {
-    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  /** Replaces the shadow content with `nodes`, each marked with the language its words are in. */
+  #show(...nodes) {
+    for (const node of nodes) node.setAttribute('lang', this.#t.lang);
+    this.shadowRoot.replaceChildren(...nodes);
   }
 
   async #load() {
     const ticket = ++this.#loads;
-    this.#t = messages(this.#lang());
-    this.shadowRoot.replaceChildren(h('p', { role: 'status', text: this.#t('loading') }));
+    this.#t = messages(langOf(this));
+    this.#show(h('p', { role: 'status', text: this.#t('loading') }));
     // The core is fetched and compiled while the instrument loads, not after it.
     const core = loadCore('survey');
     core.catch(() => { /* reported below */ });
@@ -95,7 +101,7 @@ export class SecpulseSurvey extends HTMLElement {
     } catch (err) {
       if (ticket !== this.#loads) return;
       // A plain message and a way to try again (the loader forgets a failed load, so a retry refetches).
-      this.shadowRoot.replaceChildren(h('div', { class: 'failure', role: 'alert' },
+      this.#show(h('div', { class: 'failure', role: 'alert' },
         h('p', { text: this.#t('loadFailed', { error: this.#errorText(err) }) }),
         h('button', { type: 'button', class: 'btn', text: this.#t('tryAgain'), onclick: () => this.#load() })));
     }
@@ -154,17 +160,20 @@ export class SecpulseSurvey extends HTMLElement {
   get #single() { return this.getAttribute('mode') === 'single'; }
 
   #render() {
-    const t = (this.#t = messages(this.#lang()));
-    const ins = this.#instrument;
+    const t = (this.#t = messages(langOf(this)));
+    const ins = localize(this.#instrument, t.lang);
     const ctx = { instrument: ins, t, onChange: (id, v) => this.#change(id, v), announce: (m) => this.#announce(m) };
     const titleId = uid('title');
     const progressId = uid('progress');
     const ui = (this.#ui = {});
     this.#widgets.clear();
-    this.#pages = ins.sections.map((section) => {
-      const heading = h('h3', { id: uid('page'), tabindex: '-1', text: section.title });
-      const el = h('div', { class: 'page' }, heading, section.description ? h('p', { class: 'desc', text: section.description }) : null,
-        section.questions.map((q) => {
+    this.#shown = ins;
+    // Pages keep the instrument's own section objects (visibleSections returns those); the words are the shown copy's.
+    this.#pages = ins.sections.map((shown, i) => {
+      const section = this.#instrument.sections[i];
+      const heading = h('h3', { id: uid('page'), tabindex: '-1', text: shown.title });
+      const el = h('div', { class: 'page' }, heading, shown.description ? h('p', { class: 'desc', text: shown.description }) : null,
+        shown.questions.map((q) => {
           const widget = widgetFor(q, ctx);
           widget.root.setAttribute('part', 'question');
           this.#widgets.set(q.id, widget);
@@ -190,7 +199,7 @@ export class SecpulseSurvey extends HTMLElement {
       this.#pages.map((p) => p.el), h('div', { class: 'nav' }, ui.back, ui.next, ui.download));
     ui.main = h('div', { class: this.#single ? 'survey single' : 'survey', part: 'survey' }, h('h2', { id: titleId, part: 'title', text: ins.title }),
       h('div', { class: 'progress' }, ui.progressText, ui.progress), ui.notice, ui.resumed, ui.summary, ui.form, ui.send);
-    this.shadowRoot.replaceChildren(ui.live, ui.main);
+    this.#show(ui.live, ui.main);
     for (const [id, widget] of this.#widgets) widget.set(this.#answers[id]);
     this.#update();
   }
@@ -267,7 +276,7 @@ export class SecpulseSurvey extends HTMLElement {
     const shown = this.#single ? visible : [visible[this.#page]];
     const missing = missingRequired(shown.flatMap((s) => s.questions), this.#answers);
     if (missing.length) {
-      this.#showErrors(missing.map((q) => ({ id: q.id, text: q.text, message: this.#t(q.type === 'ranking' ? 'errRanking' : 'errRequired') })));
+      this.#showErrors(missing.map((q) => ({ id: q.id, text: this.#textOf(q.id), message: this.#t(q.type === 'ranking' ? 'errRanking' : 'errRequired') })));
       return;
     }
     if (!this.#single && this.#page < visible.length - 1) this.#go(1);
@@ -296,6 +305,11 @@ export class SecpulseSurvey extends HTMLElement {
     this.#ui.summary.focus({ preventScroll: true });
   }
 
+  /** The wording of question `id` in the form's language, or undefined for no such question. */
+  #textOf(id) {
+    return this.#shown?.sections.flatMap((s) => s.questions).find((q) => q.id === id)?.text;
+  }
+
   /** Problems the core finds with this row (the same rules as `secpulse score`), as summary entries. */
   async #check(row) {
     let report;
@@ -307,10 +321,10 @@ export class SecpulseSurvey extends HTMLElement {
       report = { errors: [{ message: err?.message ?? String(err) }] };
     }
     return (report?.errors ?? []).map((e) => {
-      const q = e.column && this.#instrument.sections.flatMap((s) => s.questions).find((x) => x.id === e.column);
+      const text = e.column ? this.#textOf(e.column) : undefined;
       const own = e.code && this.#t(`err_${e.code}`);
       const message = own && own !== `err_${e.code}` ? own : this.#t('errCheck', { error: e.message });
-      return { id: q?.id, text: q?.text, message };
+      return { id: text === undefined ? undefined : e.column, text, message };
     });
   }
 
@@ -365,7 +379,7 @@ export class SecpulseSurvey extends HTMLElement {
   #thanks() {
     const t = this.#t;
     const heading = h('h2', { tabindex: '-1', text: t('thanksTitle') });
-    this.shadowRoot.replaceChildren(this.#ui.live, h('div', { class: 'thanks' }, heading, h('p', { text: t('thanksText') }),
+    this.#show(this.#ui.live, h('div', { class: 'thanks' }, heading, h('p', { text: t('thanksText') }),
       h('slot', { name: 'thanks' }),
       h('p', {}, h('button', { type: 'button', class: 'btn', text: t('download'), onclick: () => this.#download(this.#lastRow) }))));
     this.scrollIntoView({ block: 'start' });

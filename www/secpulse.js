@@ -13,7 +13,8 @@
  * (docs/embedding.md, "Loading fast"); e2e/survey-load.test.mjs checks this list against the imports.
  */
 export const SURVEY_FILES = ['secpulse-survey.js', 'core.js', 'dom.js', 'download.js', 'theme.js',
-  'survey/field.js', 'survey/logic.js', 'survey/messages.js', 'survey/randomized.js', 'survey/ranking.js',
+  'i18n/lang.js', 'survey/field.js', 'survey/localize.js', 'survey/logic.js', 'survey/messages.js', 'survey/messages-de.js',
+  'survey/messages-es.js', 'survey/messages-fr.js', 'survey/randomized.js', 'survey/ranking.js',
   'survey/send.js', 'survey/store.js', 'survey/style.js', 'survey/widgets.js',
   'pkg/secpulse_survey.js', 'pkg/secpulse_survey_bg.wasm', 'pkg/secpulse_survey_instrument.json'];
 

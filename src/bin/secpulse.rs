@@ -56,6 +56,11 @@ enum Command {
         /// An instrument JSON file to check and print instead of the default.
         #[arg(long, value_name = "FILE")]
         instrument: Option<PathBuf>,
+        /// Print the wording in this language from the instrument's translations (e.g. de, fr, es:
+        /// the default instrument has these), with each option's label after its code; for review.
+        /// Leave it out for the instrument's own wording.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
     },
     /// Write deterministic synthetic responses (realistic structure, a few groups under 5 people).
     Synth {
@@ -228,7 +233,7 @@ type CliResult = Result<(), String>;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Instrument { json, instrument } => print_instrument(instrument.as_deref(), json),
+        Command::Instrument { json, instrument, lang } => print_instrument(instrument.as_deref(), json, lang.as_deref()),
         Command::Synth { n, seed, format, instrument } => write_synth(instrument.as_deref(), n, seed, format),
         Command::Score { responses, scoring, json, publish, record, no_comments, min_comments, redact_names } => {
             let comments = if no_comments { None } else { Some((min_comments, redact_names)) };
@@ -297,8 +302,24 @@ fn stdout_error(e: io::Error) -> String {
     format!("cannot write output: {e}")
 }
 
-fn print_instrument(path: Option<&Path>, json: bool) -> CliResult {
-    let ins = load_instrument(path)?;
+/// The instrument worded in `lang` (as it is for none), or an error naming the languages it has.
+fn worded(ins: Instrument, lang: Option<&str>) -> Result<Instrument, String> {
+    let Some(lang) = lang else { return Ok(ins) };
+    if ins.translations.contains_key(lang) {
+        return Ok(ins.in_language(lang));
+    }
+    let known: Vec<&str> = ins.languages().collect();
+    let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
+    Err(format!("--lang {lang:?}: the instrument has no translation for it (translations: {known})"))
+}
+
+fn print_instrument(path: Option<&Path>, json: bool, lang: Option<&str>) -> CliResult {
+    let ins = worded(load_instrument(path)?, lang)?;
+    let label = |q: &Question, code: &str| {
+        let shown = lang.and_then(|l| ins.translations[l].questions.get(q.id())?.options.get(code));
+        shown.map_or_else(|| code.to_string(), |s| format!("{code} = {s}"))
+    };
+    let labels = |q: &Question, codes: &[String]| codes.iter().map(|c| label(q, c)).collect::<Vec<_>>();
     let mut out = BufWriter::new(io::stdout().lock());
     if json {
         serde_json::to_writer_pretty(&mut out, &ins.with_item_summary()).map_err(|e| e.to_string())?;
@@ -324,14 +345,14 @@ fn print_instrument(path: Option<&Path>, json: bool) -> CliResult {
                 Question::Randomized { randomization, .. } => {
                     format!("yes/no, randomized on the device ({randomization:?})")
                 }
-                Question::Choice { options, .. } => options.join(" / "),
+                Question::Choice { options, .. } => labels(q, options).join(" / "),
                 Question::Text { max_chars, .. } => format!("free text, up to {max_chars} characters"),
-                Question::Ranking { options, .. } => format!("rank: {}", options.join(", ")),
+                Question::Ranking { options, .. } => format!("rank: {}", labels(q, options).join(", ")),
                 Question::MultiChoice { options, none, .. } => {
                     format!(
                         "choose any: {}{}",
-                        options.join(" / "),
-                        if none.is_empty() { String::new() } else { format!(" (or only: {none})") }
+                        labels(q, options).join(" / "),
+                        if none.is_empty() { String::new() } else { format!(" (or only: {})", label(q, none)) }
                     )
                 }
             };

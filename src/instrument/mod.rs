@@ -6,9 +6,13 @@
 //! consistent scales.
 
 pub mod randomized;
+mod translations;
 mod validate;
 
+pub use translations::{DimensionText, QuestionText, SectionText, Translation};
 pub use validate::InstrumentError;
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -50,6 +54,10 @@ pub struct Instrument {
     pub dimensions: Vec<Dimension>,
     /// Pages of questions, in the order respondents see them.
     pub sections: Vec<Section>,
+    /// The wording in other languages, by language code (`"de"`, `"fr"`, …); see [`Translation`].
+    /// Option texts are answer codes and are never translated in place.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
     /// A derived summary of the Likert items, written by `secpulse instrument --json`
     /// for other tools; ignored when an instrument is loaded.
     #[serde(default, deserialize_with = "ignore_derived", skip_serializing_if = "Vec::is_empty")]

@@ -37,7 +37,7 @@ const RANK_SEPARATOR: char = '>';
 /// Longest id accepted; ids are column names in response files.
 const MAX_ID_LEN: usize = 64;
 
-fn invalid(at: impl Into<String>, message: impl Into<String>) -> InstrumentError {
+pub(super) fn invalid(at: impl Into<String>, message: impl Into<String>) -> InstrumentError {
     InstrumentError::Invalid { at: at.into(), message: message.into() }
 }
 
@@ -180,7 +180,7 @@ impl Instrument {
         if let Some(d) = items_per_dim.iter().position(|&n| n == 0) {
             return Err(invalid(format!("dimensions[{d}]"), format!("dimension {:?} has no Likert items", self.dimensions[d].id)));
         }
-        Ok(())
+        self.validate_translations()
     }
 }
 
@@ -229,6 +229,7 @@ mod tests {
         assert!(e.contains("(id \"systems_rank\")"), "{e}");
         // Elsewhere '>' is fine: choice options are stored whole.
         let mut ins = Instrument::default_instrument();
+        ins.translations.clear(); // they label the options as they are
         let role = ins.sections.iter_mut().flat_map(|s| s.questions.iter_mut()).find(|q| q.id() == "role");
         if let Some(crate::instrument::Question::Choice { options, .. }) = role {
             options[1] = "Manager (> 5 reports)".into();

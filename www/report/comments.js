@@ -6,38 +6,33 @@ import { h } from '../dom.js';
 const PAGE = 20;
 let ids = 0;
 
-const plural = (n, word) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
-
-/** What was removed from the comment texts, exactly: names only with a list. */
-export function redactionNote(q, published, names) {
-  if (published) {
-    const removed = q?.redacted?.names ?? 0;
-    return 'E-mail addresses, phone numbers, personal links and ids were removed when the report was published; '
-      + `names were removed only if the publisher supplied a list of names (${plural(removed, 'name')} removed from these comments).`;
-  }
-  return names > 0
-    ? `E-mail addresses, phone numbers, personal links and ids are removed; names are removed only when your organisation supplied a list (${plural(names, 'name')}): names on it are removed, other names are not.`
-    : 'E-mail addresses, phone numbers, personal links and ids are removed; names are NOT removed: your organisation supplied no list of names.';
+/** What was removed from the comment texts, exactly: names only with a list (`t` from messages.js). */
+export function redactionNote(q, published, names, t) {
+  if (published) return t('redactedPublished', { n: q?.redacted?.names ?? 0 });
+  return names > 0 ? t('redactedListed', { n: names }) : t('redactedNoList');
 }
 
-/** A comment browser panel; `labels` are the display names from the core (commentLabels()). */
-export function commentBrowser(labels) {
+/**
+ * A comment browser panel; `labels` are the display names from the core (commentLabels(), in
+ * English, as are the comments' labels); `t` words the panel.
+ */
+export function commentBrowser(labels, t) {
   const n = ++ids;
   const name = (kind, id) => labels[kind]?.[id] ?? id;
   const select = (label, kind, all) => {
     const el = h('select', { onchange: () => { shown = PAGE; render(); } },
       h('option', { value: '' }, all),
-      ...Object.keys(labels[kind]).map((id) => h('option', { value: id }, name(kind, id))));
+      ...Object.keys(labels[kind]).map((id) => h('option', { value: id, lang: 'en' }, name(kind, id))));
     return { el, label: h('label', {}, label, el) };
   };
-  const theme = select('Theme', 'themes', 'All themes');
-  const tone = select('Tone', 'sentiment', 'Any tone');
-  const stance = select('Stance', 'stance', 'Any stance');
-  const title = h('h2', { id: `sp-cb${n}` }, 'Read the comments');
+  const theme = select(t('theme'), 'themes', t('allThemes'));
+  const tone = select(t('tone'), 'sentiment', t('anyTone'));
+  const stance = select(t('stance'), 'stance', t('anyStance'));
+  const title = h('h2', { id: `sp-cb${n}` }, t('commentsTitle'));
   const note = h('p', { class: 'takeaway' });
   const count = h('p', { class: 'count', role: 'status' });
   const list = h('ul', { class: 'comments', 'aria-labelledby': `sp-cb${n}` });
-  const more = h('button', { type: 'button', onclick: () => { shown += PAGE; render(true); } }, 'Show more');
+  const more = h('button', { type: 'button', onclick: () => { shown += PAGE; render(true); } }, t('showMore'));
   const root = h('section', { class: 'panel wide browser', 'aria-labelledby': `sp-cb${n}`, 'data-kind': 'browser' },
     title, note, h('div', { class: 'filters' }, theme.label, tone.label, stance.label), count, list, h('div', { class: 'actions' }, more));
   let question = null, shown = PAGE;
@@ -54,7 +49,7 @@ export function commentBrowser(labels) {
       const what = kind === 'theme' ? name('themes', id) : name(kind, id);
       return `${what}: ${words.map((w) => `“${w}”`).join(', ')}`;
     });
-    return parts.length ? h('p', { class: 'why' }, `Why: ${parts.join('; ')}`) : null;
+    return parts.length ? h('p', { class: 'why' }, t('why', { reasons: parts.join('; ') })) : null;
   }
 
   function item(s) {
@@ -62,7 +57,7 @@ export function commentBrowser(labels) {
     const groups = Object.entries(s.groups ?? {}).map(([column, value]) => `${column.replace(/_/g, ' ')}: ${value}`);
     return h('li', {},
       h('p', { class: 'text' }, s.text),
-      h('p', { class: 'labels' }, ...chips.map((c) => h('span', { class: 'chip' }, c)),
+      h('p', { class: 'labels' }, ...chips.map((c) => h('span', { class: 'chip', lang: 'en' }, c)),
         ...groups.map((g) => h('span', { class: 'chip group' }, g))),
       why(s));
   }
@@ -76,13 +71,12 @@ export function commentBrowser(labels) {
     more.hidden = hits.length <= shown;
     const k = question?.min_comments ?? 10;
     if (!question || question.n == null) {
-      count.textContent = `Fewer than ${k} comments on this question, so none are shown.`;
+      count.textContent = t('fewComments', { k });
     } else if (!samples.length) {
-      count.textContent = 'This report carries no comments to read.';
+      count.textContent = t('noComments');
     } else {
-      const of = samples.length < question.n ? `a random sample of ${samples.length.toLocaleString('en')} of ${question.n.toLocaleString('en')} comments`
-        : `all ${question.n.toLocaleString('en')} comments`;
-      count.textContent = `Showing ${Math.min(shown, hits.length).toLocaleString('en')} of ${hits.length.toLocaleString('en')} matching comments (${of}).`;
+      const of = samples.length < question.n ? t('sampleOf', { n: samples.length, total: question.n }) : t('allComments', { n: question.n });
+      count.textContent = t('showing', { n: Math.min(shown, hits.length), total: hits.length, of });
     }
     if (keepFocus && list.children[start]) {
       list.children[start].setAttribute('tabindex', '-1');
@@ -100,11 +94,9 @@ export function commentBrowser(labels) {
       const changed = q?.id !== question?.id || q?.samples?.length !== question?.samples?.length;
       question = q;
       if (changed) shown = PAGE;
-      title.textContent = q?.text ? `Read the comments — “${q.text}”` : 'Read the comments';
+      title.textContent = q?.text ? t('commentsTitleOn', { text: q.text }) : t('commentsTitle');
       const k = q?.min_comments ?? 10;
-      note.textContent = `Comments are shown in random order, and only when at least ${k} comments are behind them. `
-        + `${redactionNote(q, published, names)} A writer's group is named only for groups of at least ${k} comments. `
-        + 'Labels are computed automatically; “Why” lists the words that decided them.';
+      note.textContent = t('commentsNote', { k, redaction: redactionNote(q, published, names, t) });
       render();
     },
   };

@@ -6,34 +6,37 @@ import { table } from './board.js';
 
 let ids = 0;
 
-/** A panel for chart `kind`; `actions` has svg(kind), png(kind) callbacks. */
-export function panel(kind, actions) {
+/**
+ * A panel for chart `kind`; `actions` has svg(kind), png(kind) callbacks; `t` words the controls.
+ * The chart's own words come from the core in English, so they are marked lang="en".
+ */
+export function panel(kind, actions, t) {
   const n = ++ids;
-  const title = h('h2', { id: `sp-t${n}` });
-  const takeaway = h('p', { class: 'takeaway' });
+  const title = h('h2', { id: `sp-t${n}`, lang: 'en' });
+  const takeaway = h('p', { class: 'takeaway', lang: 'en' });
   // Charts are drawn left to right in any page direction (the canvas's text alignment follows dir).
   const canvas = h('canvas', { role: 'img', 'data-chart': kind, dir: 'ltr', part: 'chart' });
   // The print view's picture: the same chart as SVG (vector), shown instead of the canvas in print.
   const picture = h('img', { class: 'print', alt: '', 'data-chart': kind });
-  const tableBox = h('div', { class: 'scroll', id: `sp-d${n}`, role: 'region', tabindex: 0, 'aria-label': 'Data table', hidden: true });
+  const tableBox = h('div', { class: 'scroll', id: `sp-d${n}`, role: 'region', tabindex: 0, 'aria-label': t('dataTable'), hidden: true });
   const toggle = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': `sp-d${n}`, onclick: () => {
     const open = tableBox.hidden;
     tableBox.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
-    toggle.textContent = open ? 'Hide data table' : 'Show data table';
-  } }, 'Show data table');
+    toggle.textContent = t(open ? 'hideTable' : 'showTable');
+  } }, t('showTable'));
   const root = h('section', { class: `panel${['balance', 'priority', 'likert', 'heatmap'].includes(kind) ? ' wide' : ''}`, part: 'panel', 'aria-labelledby': `sp-t${n}`, 'data-kind': kind },
     title, takeaway, canvas, picture,
     h('div', { class: 'actions' }, toggle,
-      h('button', { type: 'button', onclick: () => actions.svg(kind) }, 'Download SVG'),
-      h('button', { type: 'button', onclick: () => actions.png(kind) }, 'Download PNG')),
+      h('button', { type: 'button', onclick: () => actions.svg(kind) }, t('downloadSvg')),
+      h('button', { type: 'button', onclick: () => actions.png(kind) }, t('downloadPng'))),
     tableBox);
   return { root, canvas, setPicture(url) { picture.src = url; }, setText(text) {
     title.textContent = text.title;
     takeaway.textContent = text.takeaway;
-    canvas.setAttribute('aria-label', `${text.title}. ${text.takeaway} The data table below has the numbers.`);
+    canvas.setAttribute('aria-label', t('chartLabel', { title: text.title, takeaway: text.takeaway }));
     picture.alt = `${text.title}. ${text.takeaway}`;
-    tableBox.setAttribute('aria-label', `Data table: ${text.title}`);
-    tableBox.replaceChildren(table(text.table));
+    tableBox.setAttribute('aria-label', t('dataTableOf', { title: text.title }));
+    tableBox.replaceChildren(table(text.table, 'en'));
   } };
 }

@@ -6,33 +6,35 @@ import { h } from '../dom.js';
 
 const SHOWN = 5;
 
-/** A plan panel; `actions` has checklist(format) (download a Markdown or CSV checklist). */
-export function planPanel(actions) {
+/**
+ * A plan panel; `actions` has checklist(format) (download a Markdown or CSV checklist); `t` words it.
+ * The practices themselves (titles, steps, triggers) come from the core's library in English.
+ */
+export function planPanel(actions, t) {
   const list = h('ol', { class: 'plan' });
   const more = h('p', { class: 'count' });
   const takeaway = h('p', { class: 'takeaway' });
   const root = h('section', { class: 'panel wide', 'aria-labelledby': 'sp-plan', 'data-kind': 'plan' },
-    h('h2', { id: 'sp-plan' }, 'What to do about it: the action plan'), takeaway, list, more,
+    h('h2', { id: 'sp-plan' }, t('planTitle')), takeaway, list, more,
     h('div', { class: 'actions' },
-      h('button', { type: 'button', onclick: () => actions.checklist('markdown') }, 'Download Markdown checklist'),
-      h('button', { type: 'button', onclick: () => actions.checklist('csv') }, 'Download CSV checklist')));
+      h('button', { type: 'button', onclick: () => actions.checklist('markdown') }, t('checklistMarkdown')),
+      h('button', { type: 'button', onclick: () => actions.checklist('csv') }, t('checklistCsv'))));
   return { root, update(plan) {
     const shown = plan.actions.slice(0, SHOWN);
-    takeaway.textContent = shown.length
-      ? `Start with “${shown[0].title}”. Practices are ranked from the priority chart, weak statements and comment themes; each lists the numbers that put it here.`
-      : 'Nothing in the numbers shown here triggers a practice yet (too few answers, or no weak spots).';
-    list.replaceChildren(...shown.map(item));
+    takeaway.textContent = shown.length ? t('planStart', { title: shown[0].title }) : t('planNone');
+    list.replaceChildren(...shown.map((a) => item(a, t)));
     const rest = plan.actions.length - shown.length;
-    more.textContent = rest > 0 ? `${rest} more practices are triggered; the checklists list all ${plan.actions.length}.` : '';
+    more.textContent = rest > 0 ? t('planMore', { n: rest, total: plan.actions.length }) : '';
   } };
 }
 
-function item(a) {
-  const now = a.next_wave.favourable_now == null ? '' : ` (${a.next_wave.item} now ${Math.round(a.next_wave.favourable_now)}% favourable)`;
+function item(a, t) {
+  const share = a.next_wave.favourable_now == null ? '' : t.number(a.next_wave.favourable_now / 100, { style: 'percent', maximumFractionDigits: 0 });
+  const now = share ? ` ${t('planNow', { item: a.next_wave.item, share })}` : '';
   return h('li', {},
-    h('h3', {}, a.title),
-    h('p', { class: 'why' }, `${a.area.replace(/_/g, ' ')} · effort ${a.effort} · ${a.points} points`),
-    h('p', {}, h('strong', {}, 'This month: '), a.first_step),
-    h('p', {}, h('strong', {}, 'By next wave: '), a.next_wave.expect + now),
-    h('ul', { class: 'triggers' }, ...a.triggers.map((t) => h('li', {}, t.detail))));
+    h('h3', { lang: 'en' }, a.title),
+    h('p', { class: 'why' }, t('planMeta', { area: a.area.replace(/_/g, ' '), effort: t(`effort_${a.effort}`), points: a.points })),
+    h('p', {}, h('strong', {}, t('thisMonth')), ' ', h('span', { lang: 'en' }, a.first_step)),
+    h('p', {}, h('strong', {}, t('byNextWave')), ' ', h('span', { lang: 'en' }, a.next_wave.expect), now),
+    h('ul', { class: 'triggers', lang: 'en' }, ...a.triggers.map((trigger) => h('li', {}, trigger.detail))));
 }

@@ -10,16 +10,16 @@ import { download } from '../download.js';
 const RECORD_FILE = 'publications.jsonl';
 
 /**
- * A `<dialog>` for publishing. `publish(records)` takes the earlier records' text and returns the
+ * A `<dialog>` for publishing, worded by the translator `t`. `publish(records)` takes the earlier records' text and returns the
  * core's `{ report, record }` (record: this publication's line, or null without a wave column),
  * or throws with the reason the report cannot be published. Call `open()` to show it.
  */
-export function publishDialog(publish) {
+export function publishDialog(t, publish) {
   let records = '';
   const inputId = uid('records');
   const status = h('p', { role: 'status', class: 'status' });
   const problem = h('p', { role: 'alert', class: 'alert', hidden: true });
-  const keep = h('button', { type: 'button', part: 'button', hidden: true }, `Download the record file (${RECORD_FILE})`);
+  const keep = h('button', { type: 'button', part: 'button', hidden: true }, t('publishKeep', { file: RECORD_FILE }));
   const input = h('input', { type: 'file', id: inputId, accept: '.jsonl,.json,application/json,text/plain',
     onchange: async () => {
       const file = input.files[0];
@@ -27,7 +27,7 @@ export function publishDialog(publish) {
       records = file ? await file.text() : '';
       go.disabled = false;
       const n = records.split('\n').filter((l) => l.trim()).length;
-      status.textContent = file ? `${file.name}: ${n} earlier publication${n === 1 ? '' : 's'}.` : '';
+      status.textContent = file ? t('publishRecordsRead', { file: file.name, n }) : '';
     } });
   const go = h('button', { type: 'button', class: 'primary', part: 'button primary', onclick: () => {
     problem.hidden = true;
@@ -38,26 +38,23 @@ export function publishDialog(publish) {
         const updated = records.replace(/\s*$/, records.trim() ? '\n' : '') + record;
         keep.onclick = () => download(updated, RECORD_FILE, { type: 'application/x-ndjson', parent: dialog });
         keep.hidden = false;
-        status.textContent = `report.json is saved. Now save the record file and keep it as private as the responses: `
-          + `choose it here the next time these responses are published.`;
+        status.textContent = t('publishSaved');
       } else {
-        status.textContent = 'report.json is saved. These responses have no wave column, so nothing tells the rows '
-          + 'published now from later ones: do not publish them again.';
+        status.textContent = t('publishSavedOnce');
       }
     } catch (e) {
-      problem.textContent = `Not published: ${e?.message ?? e}`;
+      problem.textContent = t('publishRefused', { reason: e?.message ?? e });
       problem.hidden = false;
     }
-  } }, 'Publish');
-  const dialog = h('dialog', { part: 'dialog', 'aria-labelledby': `${inputId}-title` },
-    h('h2', { id: `${inputId}-title` }, 'Publish report'),
-    h('p', {}, 'The published report holds aggregates only: every group under the minimum size is hidden.'),
-    h('p', {}, 'Published these responses before? Choose the record file you kept then. The new report is decided '
-      + 'together with what was already released, so that no difference between the two reports singles anyone out.'),
-    h('p', {}, h('label', { for: inputId }, 'Earlier publication records (optional)'), ' ', input),
+  } }, t('publishGo'));
+  const dialog = h('dialog', { part: 'dialog', lang: t.lang, 'aria-labelledby': `${inputId}-title` },
+    h('h2', { id: `${inputId}-title` }, t('publishTitle')),
+    h('p', {}, t('publishAggregates')),
+    h('p', {}, t('publishAgain')),
+    h('p', {}, h('label', { for: inputId }, t('publishRecords')), ' ', input),
     problem, status,
     h('p', { class: 'actions' }, go, ' ', keep, ' ',
-      h('button', { type: 'button', part: 'button', onclick: () => dialog.close() }, 'Close')));
+      h('button', { type: 'button', part: 'button', onclick: () => dialog.close() }, t('close'))));
   dialog.addEventListener('close', () => {
     records = '';
     input.value = '';

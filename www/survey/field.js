@@ -26,3 +26,6 @@ export function errorLine(root, control, describedBy = []) {
 
 /** A legend/label text with a "(required)" marker when needed. */
 export const questionLabel = (q, t) => [q.text, q.required ? h('span', { class: 'req', text: ` ${t('required')}` }) : null];
+
+/** The label of answer code `code` (an option text) of question `q` in the form's language. */
+export const labelOf = (q, code) => q.labels?.[code] ?? code;

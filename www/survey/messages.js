@@ -1,6 +1,12 @@
-// Every string the survey form shows, per language (English first). Instrument wording comes from the
-// instrument itself; these are the form's own words. {name} is a placeholder; keys ending in _one/_other
-// are chosen by Intl.PluralRules from the {n} value.
+// Every string the survey form shows, per language (English here; German, French and Spanish in
+// messages-de.js, -fr.js, -es.js; tests/js/i18n-keys.test.mjs fails on a missing or unused key).
+// Instrument wording comes from the instrument itself (its `translations`); these are the form's own
+// words. {name} is a placeholder; keys ending in _one/_other are chosen by Intl.PluralRules from {n}.
+import { resolveLang, translator } from '../i18n/lang.js';
+import { DE } from './messages-de.js';
+import { ES } from './messages-es.js';
+import { FR } from './messages-fr.js';
+
 export const MESSAGES = {
   en: {
     loading: 'Loading the survey…',
@@ -73,19 +79,12 @@ export const MESSAGES = {
     thanksTitle: 'Thank you',
     thanksText: 'Your answers have been recorded.',
   },
+  de: DE,
+  fr: FR,
+  es: ES,
 };
 
-/** A translator for `lang` (falls back to English, key by key): t(key, { name: value }); `t.lang` is its language. */
+/** A translator for `lang` (unknown languages fall back to English): t(key, { name: value }); `t.lang` is its language. */
 export function messages(lang) {
-  const base = String(lang || 'en').toLowerCase().split('-')[0];
-  const table = { ...MESSAGES.en, ...(MESSAGES[base] ?? {}) };
-  const plural = new Intl.PluralRules(MESSAGES[base] ? base : 'en');
-  const t = (key, vars = {}) => {
-    const pick = 'n' in vars && `${key}_${plural.select(vars.n)}` in table ? `${key}_${plural.select(vars.n)}` : key;
-    const text = table[pick] ?? table[`${key}_other`] ?? key;
-    return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
-  };
-  // The language the words are in, for number and list formatting.
-  t.lang = MESSAGES[base] ? base : 'en';
-  return t;
+  return translator(MESSAGES, resolveLang(lang, 'secpulse-survey'));
 }

@@ -1,7 +1,7 @@
 // Ranking: an ordered list the respondent rearranges with Up/Down buttons (keyboard, touch, screen
 // readers) or by dragging. Moves are announced. The answer counts once the order is touched or kept.
 import { add, h } from '../dom.js';
-import { errorLine, questionLabel } from './field.js';
+import { errorLine, labelOf, questionLabel } from './field.js';
 
 /** The ranking widget (see widgets.js for the widget contract). */
 export function rankingField(q, ctx) {
@@ -29,11 +29,12 @@ export function rankingField(q, ctx) {
   function item(label, index) {
     const arrow = (dir, glyph) => h('button', {
       type: 'button', class: 'mv', 'data-dir': dir, disabled: (dir === 'up' ? index === 0 : index === order.length - 1),
-      'aria-label': t(dir === 'up' ? 'rankUpName' : 'rankDownName', { item: label }),
+      'aria-label': t(dir === 'up' ? 'rankUpName' : 'rankDownName', { item: labelOf(q, label) }),
       onclick: () => move(index, dir === 'up' ? index - 1 : index + 1, dir),
     }, h('span', { 'aria-hidden': 'true', text: glyph }), ` ${t(dir === 'up' ? 'rankUp' : 'rankDown')}`);
     const li = h('li', { draggable: 'true' }, h('span', { class: 'pos', 'aria-hidden': 'true', text: `${index + 1}.` }),
-      h('span', { class: 'label', text: label }), arrow('up', '↑'), arrow('down', '↓'));
+      h('span', { class: 'label', text: labelOf(q, label) }),
+      h('span', { class: 'moves' }, arrow('up', '↑'), arrow('down', '↓')));
     li.addEventListener('dragstart', (e) => {
       e.dataTransfer.setData('text/plain', String(index));
       e.dataTransfer.effectAllowed = 'move';
@@ -59,7 +60,7 @@ export function rankingField(q, ctx) {
     ctx.onChange(q.id, [...order]);
     // Keep keyboard focus on the moved item: same button, or the other one at the ends of the list.
     if (dir) (buttonOf(to, dir)?.disabled ? buttonOf(to, dir === 'up' ? 'down' : 'up') : buttonOf(to, dir))?.focus();
-    ctx.announce(t('rankMoved', { item: label, pos: to + 1, total: order.length }));
+    ctx.announce(t('rankMoved', { item: labelOf(q, label), pos: to + 1, total: order.length }));
   }
 
   function commit(keepOrder) {

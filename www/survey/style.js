@@ -68,7 +68,11 @@ select { min-height: 2.75rem; }
 .rank li.dragging { opacity: .6; }
 .rank li.over { box-shadow: 0 -3px 0 var(--_accent); }
 .rank .pos { font-weight: 700; min-inline-size: 1.75rem; text-align: end; }
-.rank .label { flex: 1; min-width: 0; overflow-wrap: anywhere; }
+.rank .label { flex: 1 1 8rem; min-width: 0; overflow-wrap: anywhere; }
+/* Long button words (German "Nach oben") move the pair of buttons under the label on a phone, at the end of the row. */
+.rank li { flex-wrap: wrap; min-inline-size: 0; }
+.rank .moves { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: .375rem; margin-inline-start: auto; max-inline-size: 100%; }
+.rank .mv { white-space: nowrap; padding-inline: .375rem; font-size: .9375em; }
 .rank-actions { display: flex; flex-wrap: wrap; align-items: center; gap: .75rem; }
 .rank-actions p { margin: 0; }
 

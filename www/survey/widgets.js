@@ -1,7 +1,7 @@
 // One widget per question type. A widget is { root, set(value), focus(), setError(message|null) };
 // it reports answers through ctx.onChange(questionId, value) and never inserts HTML.
 import { add, h, uid } from '../dom.js';
-import { errorLine, questionLabel } from './field.js';
+import { errorLine, labelOf, questionLabel } from './field.js';
 import { randomizedField } from './randomized.js';
 import { rankingField } from './ranking.js';
 
@@ -75,7 +75,7 @@ function dropdownField(q, ctx) {
   const select = h('select', { id, name: id, 'aria-required': q.required ? 'true' : null,
     onchange: () => ctx.onChange(q.id, select.value === '' ? undefined : answerOf(select.value)) },
   h('option', { value: '', text: t('chooseOne') }),
-  q.options.map((o, i) => h('option', { value: String(i), text: o })),
+  q.options.map((o, i) => h('option', { value: String(i), text: labelOf(q, o) })),
   q.required ? null : h('option', { value: PREFER_NOT, text: t('preferNot') }));
   const root = h('div', { class: 'q dropdown', 'data-q': q.id });
   const error = errorLine(root, select);
@@ -106,7 +106,7 @@ function multiField(q, ctx) {
   const error = errorLine(root, root, [helpId]);
   add(root, h('legend', {}, questionLabel(q, t)), h('p', { class: 'help', id: helpId, text: t('chooseAny') }), error.line,
     h('div', { class: 'opts list' }, labels.map((label, i) => h('label', { class: `opt${label === q.none ? ' none' : ''}` }, boxes[i],
-      h('span', { class: 'txt', text: label })))));
+      h('span', { class: 'txt', text: labelOf(q, label) })))));
   return {
     root,
     setError: error.setError,
@@ -132,7 +132,7 @@ export function widgetFor(q, ctx) {
     }
     case 'choice': {
       if (q.dropdown) return dropdownField(q, ctx);
-      const options = q.options.map((o) => ({ value: o, text: o }));
+      const options = q.options.map((o) => ({ value: o, text: labelOf(q, o) }));
       if (!q.required) options.push({ value: '', text: t('preferNot') });
       return radioGroup(q, ctx, options, 'list');
     }

@@ -1,0 +1,269 @@
+//! Translations of an instrument's wording: `"translations": { "de": { … }, "fr": { … } }`.
+//!
+//! The instrument's own texts are the base language; each translation replaces the wording it
+//! gives and leaves the rest as it is. Option texts are answer codes (they are what a response
+//! stores), so a translation never changes them: it gives each option a label to show instead.
+//! A response written in any language therefore holds the same codes and scores together.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::validate::invalid;
+use super::{Instrument, InstrumentError, Question};
+
+/// One language's wording of an instrument; every field may be left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// The survey's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The notice before the first question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<String>,
+    /// The Likert scale labels, one per scale point.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scale: Vec<String>,
+    /// Dimension wording by dimension id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub dimensions: BTreeMap<String, DimensionText>,
+    /// Page wording by section id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sections: BTreeMap<String, SectionText>,
+    /// Question wording by question id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub questions: BTreeMap<String, QuestionText>,
+}
+
+/// A dimension's name and description in one language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionText {
+    /// Short display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// What a high score means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A page's heading and description in one language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionText {
+    /// Heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Text under the heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A question's wording in one language; only the fields its type has are allowed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionText {
+    /// The question or statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Hint of a free-text question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// Left pole of a bipolar question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left: Option<String>,
+    /// Right pole of a bipolar question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub right: Option<String>,
+    /// Label under 0 of a 0–10 question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub low_label: Option<String>,
+    /// Label under 10 of a 0–10 question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high_label: Option<String>,
+    /// Display labels of a list question's answers, keyed by the option text (the code).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub options: BTreeMap<String, String>,
+}
+
+impl QuestionText {
+    /// The names of the fields given, with their text.
+    fn given(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [
+            ("text", &self.text),
+            ("help", &self.help),
+            ("left", &self.left),
+            ("right", &self.right),
+            ("low_label", &self.low_label),
+            ("high_label", &self.high_label),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| Some((name, value.as_deref()?)))
+    }
+}
+
+/// The wording fields question `q` has (besides `options`).
+fn fields_of(q: &Question) -> &'static [&'static str] {
+    match q {
+        Question::Bipolar { .. } => &["text", "left", "right"],
+        Question::Recommend { .. } => &["text", "low_label", "high_label"],
+        Question::Text { .. } => &["text", "help"],
+        _ => &["text"],
+    }
+}
+
+fn check_text(at: &str, text: &str) -> Result<(), InstrumentError> {
+    if text.trim().is_empty() {
+        Err(invalid(at, "is empty"))
+    } else {
+        Ok(())
+    }
+}
+
+impl Instrument {
+    /// Checks every translation against the instrument: known languages codes, ids and options,
+    /// one label per scale point, no empty text. The error names the place, e.g.
+    /// `translations.de.questions.en9: no question has this id`.
+    pub(super) fn validate_translations(&self) -> Result<(), InstrumentError> {
+        for (lang, tr) in &self.translations {
+            let at = format!("translations.{lang}");
+            if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
+                return Err(invalid(at, "a language must be a 2- or 3-letter lowercase code such as \"de\""));
+            }
+            for (field, text) in [("title", &tr.title), ("intro", &tr.intro)] {
+                if let Some(text) = text {
+                    check_text(&format!("{at}.{field}"), text)?;
+                }
+            }
+            let points = usize::from(self.scale.max - self.scale.min) + 1;
+            if !tr.scale.is_empty() && tr.scale.len() != points {
+                return Err(invalid(format!("{at}.scale"), format!("has {} labels for {points} scale points", tr.scale.len())));
+            }
+            for (id, d) in &tr.dimensions {
+                let place = format!("{at}.dimensions.{id}");
+                if !self.dimensions.iter().any(|x| &x.id == id) {
+                    return Err(invalid(place, "no dimension has this id"));
+                }
+                for text in [&d.name, &d.description].into_iter().flatten() {
+                    check_text(&place, text)?;
+                }
+            }
+            for (id, s) in &tr.sections {
+                let place = format!("{at}.sections.{id}");
+                if !self.sections.iter().any(|x| &x.id == id) {
+                    return Err(invalid(place, "no section has this id"));
+                }
+                for text in [&s.title, &s.description].into_iter().flatten() {
+                    check_text(&place, text)?;
+                }
+            }
+            for (id, qt) in &tr.questions {
+                self.validate_question_text(&format!("{at}.questions.{id}"), id, qt)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn validate_question_text(&self, at: &str, id: &str, qt: &QuestionText) -> Result<(), InstrumentError> {
+        let q = self.question(id).ok_or_else(|| invalid(at, "no question has this id"))?;
+        for (field, text) in qt.given() {
+            if !fields_of(q).contains(&field) {
+                return Err(invalid(at, format!("a {} question has no {field:?} to translate", kind_name(q))));
+            }
+            check_text(&format!("{at}.{field}"), text)?;
+        }
+        if qt.options.is_empty() {
+            return Ok(());
+        }
+        let codes = q.listed_answers().ok_or_else(|| invalid(at, format!("a {} question has no options", kind_name(q))))?;
+        for (code, label) in &qt.options {
+            if !codes.contains(&code.as_str()) {
+                return Err(invalid(format!("{at}.options"), format!("{code:?} is not an option of this question")));
+            }
+            check_text(&format!("{at}.options.{code:?}"), label)?;
+        }
+        Ok(())
+    }
+
+    /// The languages this instrument has translations for, besides its own wording.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.translations.keys().map(String::as_str)
+    }
+
+    /// A copy worded in `lang`: every translated title, text, label and description replaces the
+    /// original; what the translation leaves out (or the whole instrument, for a language it has
+    /// none for) stays as it is. Option texts stay too: they are answer codes.
+    pub fn in_language(&self, lang: &str) -> Instrument {
+        let mut out = self.clone();
+        let Some(tr) = self.translations.get(lang) else { return out };
+        replace(&mut out.title, &tr.title);
+        replace(&mut out.intro, &tr.intro);
+        if !tr.scale.is_empty() {
+            out.scale.labels.clone_from(&tr.scale);
+        }
+        for d in &mut out.dimensions {
+            if let Some(t) = tr.dimensions.get(&d.id) {
+                replace(&mut d.name, &t.name);
+                replace(&mut d.description, &t.description);
+            }
+        }
+        for s in &mut out.sections {
+            if let Some(t) = tr.sections.get(&s.id) {
+                replace(&mut s.title, &t.title);
+                replace(&mut s.description, &t.description);
+            }
+            for q in &mut s.questions {
+                if let Some(t) = tr.questions.get(q.id()) {
+                    reword(q, t);
+                }
+            }
+        }
+        out
+    }
+}
+
+fn replace(target: &mut String, with: &Option<String>) {
+    if let Some(text) = with {
+        target.clone_from(text);
+    }
+}
+
+/// Puts the translated wording `t` into question `q` (never its options).
+fn reword(q: &mut Question, t: &QuestionText) {
+    match q {
+        Question::Bipolar { text, left, right, .. } => {
+            replace(left, &t.left);
+            replace(right, &t.right);
+            replace(text, &t.text);
+        }
+        Question::Recommend { text, low_label, high_label, .. } => {
+            replace(low_label, &t.low_label);
+            replace(high_label, &t.high_label);
+            replace(text, &t.text);
+        }
+        Question::Text { text, help, .. } => {
+            replace(help, &t.help);
+            replace(text, &t.text);
+        }
+        Question::Likert { text, .. }
+        | Question::Choice { text, .. }
+        | Question::MultiChoice { text, .. }
+        | Question::Randomized { text, .. }
+        | Question::Ranking { text, .. } => replace(text, &t.text),
+    }
+}
+
+/// The question's `type` as written in instrument files.
+fn kind_name(q: &Question) -> &'static str {
+    match q {
+        Question::Likert { .. } => "likert",
+        Question::Bipolar { .. } => "bipolar",
+        Question::Recommend { .. } => "recommend",
+        Question::Choice { .. } => "choice",
+        Question::MultiChoice { .. } => "multi_choice",
+        Question::Text { .. } => "text",
+        Question::Randomized { .. } => "randomized",
+        Question::Ranking { .. } => "ranking",
+    }
+}
