@@ -3,7 +3,7 @@
 # one node script driving headless Chromium (3 fresh-browser runs), then the native CLI.
 #   bench/run.sh                 everything (~10-15 min on 2 cores; first data generation adds ~3 min)
 #   RUNS=1 SIZES=1000,10000 bench/run.sh     quick look
-#   NATIVE=0 / BROWSER=0         skip a part;  NATIVE_10M=0  skip the 10M-row CLI run
+#   NATIVE=0 / BROWSER=0 / ELEMENT=0   skip a part (ELEMENT: the <secpulse-report> element, long tasks);  NATIVE_10M=0  skip the 10M-row CLI run
 set -euo pipefail
 cd "$(dirname "$0")"
 RUNS=${RUNS:-3}
@@ -14,7 +14,9 @@ BENCH_SIZES="${SIZES//,/ }" scripts/gen-data.sh
 scripts/build-probe.sh
 mkdir -p results
 if [ "${BROWSER:-1}" = 1 ]; then
-  node run.mjs --runs "$RUNS" --sizes "$SIZES"
+  only=papa,surveyjs,secpulse
+  [ "${ELEMENT:-1}" = 1 ] && only=$only,element
+  node run.mjs --runs "$RUNS" --sizes "$SIZES" --only "$only"
 fi
 if [ "${NATIVE:-1}" = 1 ]; then
   scripts/native.sh
