@@ -14,9 +14,17 @@
 // picture (vector) and keeps each chart on one page; data-printed counts the pictures' updates.
 // Events: secpulse-loaded (detail: { rows, summary, ms }), secpulse-error (detail: { message, crashed? }).
 //
+// Off the main thread, charts first (issue 15): reading, scoring and comment analysis run in a module worker
+// (report/worker.js, its own instance of the core, started by report/engine.js) which holds the raw
+// responses; the page receives only released reports (JSON text of the report the disclosure layer let out)
+// and draws them with its own instance. The score charts are drawn as soon as they are scored; the comment
+// panels (themes, sentiment, stance, comment browser) follow when the analysis is done (data-comments:
+// "pending" → "ready"). load() and secpulse-loaded come when both are done.
+//
 // If the wasm core crashes (a panic traps as WebAssembly.RuntimeError), the element says so, starts a
 // fresh instance and loads the data it had again; if that fails too, it shows the error and a Retry button.
 import { discard, isCrash, loadCore } from './core.js';
+import { Engine } from './report/engine.js';
 import { sheet } from './report/styles.js';
 import { h } from './dom.js';
 import { download } from './download.js';
@@ -35,6 +43,8 @@ const OPTIONAL = {
   sensitive: (report) => report.sensitive?.length > 0,
   ranking: (report) => report.rankings?.length > 0,
 };
+/** The panels that show the comment analysis, shown when it is ready. */
+const COMMENT_CHARTS = ['themes', 'sentiment', 'stance'];
 const ALL = '';
 /** Width in CSS pixels of the print view's SVG charts (they scale to the page, as in `secpulse report`). */
 const PRINT_WIDTH = 780;
@@ -42,7 +52,12 @@ const CRASHED = 'The analysis engine stopped unexpectedly (a fault in secpulse).
 
 class SecpulseReport extends HTMLElement {
   static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme', 'redact-names', 'instrument'];
-  #core; #dash; #instrument = null; #panels = new Map(); #columns = []; #filter = { segment: ALL, wave: ALL };
+  /** The page's core (draws), its Dashboard holding the released report shown, the worker (reads and scores). */
+  #core; #dash; #engine = null; #instrument = null;
+  /** What the worker said of the data ({ published, rows, columns }), whether its comments wait for analysis, the latest view request. */
+  #shape = null; #commentsPending = false; #viewSeq = 0;
+  /** The status line of the data shown, and the work in progress said after it. */
+  #statusLine = ''; #working = null; #panels = new Map(); #filter = { segment: ALL, wave: ALL };
   #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null; #plan = null; #board = null;
   /** The print view's SVG pictures: a timer that makes them after drawing, and whether they are behind the canvases. */
   #printTimer = 0; #printStale = false;
@@ -73,6 +88,7 @@ class SecpulseReport extends HTMLElement {
     this.#ui = {
       file, by, only, wave, question,
       status: h('p', { class: 'status', role: 'status' }),
+      progress: h('progress', { class: 'progress', part: 'progress', 'aria-label': 'Working on the data', hidden: true }),
       alert: h('div', { class: 'alert', role: 'alert', hidden: true }),
       drop: h('div', { class: 'drop', hidden: true }, 'Drop a CSV or JSON file to analyse it here, in your browser'),
       publish: h('button', { type: 'button', class: 'primary', part: 'button primary', onclick: () => this.#publish(), disabled: true }, 'Publish report'),
@@ -85,7 +101,7 @@ class SecpulseReport extends HTMLElement {
       u.open, file, u.publish);
     u.status.setAttribute('part', 'status');
     u.alert.setAttribute('part', 'alert');
-    root.append(u.bar, u.alert, u.status, u.grid, u.drop, u.probe);
+    root.append(u.bar, u.alert, u.status, u.progress, u.grid, u.drop, u.probe);
     this.addEventListener('dragover', (e) => { e.preventDefault(); u.drop.hidden = false; });
     this.addEventListener('dragleave', (e) => { if (!this.contains(e.relatedTarget)) u.drop.hidden = true; });
     this.addEventListener('drop', (e) => {
@@ -96,7 +112,7 @@ class SecpulseReport extends HTMLElement {
     });
     new ResizeObserver(() => {
       const w = u.grid.clientWidth;
-      if (w && w !== this.#width && this.#dash) { this.#width = w; this.#schedule(); }
+      if (w && w !== this.#width && this.#panels.size) { this.#width = w; this.#schedule(); }
     }).observe(u.grid);
   }
 
@@ -123,15 +139,18 @@ class SecpulseReport extends HTMLElement {
     if (name === 'src') { if (value) this.#fetch(value); return; }
     if (name === 'instrument') { this.#fetchInstrument(value); return; }
     if (name === 'redact-names') { if (value) this.#fetchNames(value); else this.redactNames = null; return; }
-    if (name === 'segment' || name === 'wave' || name === 'min-group') this.#filter = { segment: ALL, wave: ALL };
-    if (this.#dash) this.#guard(() => this.#render());
+    if (name === 'segment' || name === 'wave' || name === 'min-group') {
+      this.#filter = { segment: ALL, wave: ALL };
+      if (this.#shape) this.#refresh().catch((e) => this.#fail(e));
+    } else if (this.#panels.size) this.#guard(() => this.#render());
   }
 
   /** The instrument (JSON text or object); defaults to the built-in one. Set before loading. */
   get instrument() { return this.#instrument; }
   set instrument(value) {
     this.#instrument = value == null ? null : typeof value === 'string' ? value : JSON.stringify(value);
-    this.#dash = null;
+    this.#engine?.stop();
+    this.#engine = null;
     this.#sources = [];
   }
 
@@ -168,32 +187,33 @@ class SecpulseReport extends HTMLElement {
     })();
   }
 
-  /** Hands the names to the core (which rescores) and redraws what is shown. */
-  #applyNames() {
+  /** Hands the names to the worker's core (which rescores) and redraws what is shown. */
+  async #applyNames() {
     if (this.#namesError) { this.#ui.alert.textContent = this.#namesError; this.#ui.alert.hidden = false; }
-    if (!this.#dash) return;
-    this.#namesCount = this.#dash.setRedactNames(this.#names ?? []);
-    if (this.#panels.size) this.#render();
+    const engine = this.#engine;
+    if (!engine) return;
+    try {
+      this.#namesCount = await engine.request('names', { names: this.#names ?? [] });
+      if (this.#shape && engine === this.#engine) await this.#refresh();
+    } catch (e) { this.#fail(e); }
   }
 
   /** Loads data: a File/Blob, bytes, CSV/JSON text, an array of row objects, or a published report object. */
   // Whether bytes are CSV, JSON, JSON Lines or a published report is the core's decision (loadBytes).
+  // A File/Blob goes to the worker as is and is read there; bytes and text are copied to it.
   async load(data, { append = false } = {}) {
-    return this.#run(async (dash) => {
-      if (data instanceof Blob) data = new Uint8Array(await data.arrayBuffer());
-      else if (data instanceof ArrayBuffer) data = new Uint8Array(data);
-      else if (typeof data === 'string') data = new TextEncoder().encode(data);
-      else if (data && typeof data === 'object' && !Array.isArray(data) && !(data instanceof Uint8Array)) {
-        data = new TextEncoder().encode(JSON.stringify(data)); // a published report object
+    return this.#run(async (engine) => {
+      if (Array.isArray(data)) return engine.request('load', { rows: data, append });
+      if (data instanceof Blob || data instanceof ArrayBuffer || data instanceof Uint8Array || typeof data === 'string') {
+        return engine.request('load', { data });
       }
-      if (data instanceof Uint8Array) return dash.loadBytes(data);
-      if (Array.isArray(data)) return dash.loadRows(data, append);
+      if (data && typeof data === 'object') return engine.request('load', { data: JSON.stringify(data) }); // a published report object
       throw new Error('load() takes a File, bytes, CSV/JSON text, an array of rows or a published report');
     }, append);
   }
 
   /** Loads `n` synthetic respondents (for demos and benchmarks). */
-  loadSample(n = 10000, seed = 42) { return this.#run(async (dash) => { dash.loadSample(n, seed); return null; }); }
+  loadSample(n = 10000, seed = 42) { return this.#run((engine) => engine.request('load', { sample: [n, seed] })); }
 
   /** Fetches the `instrument` URL (the instrument raw responses follow); data loaded meanwhile waits for it. */
   #fetchInstrument(url) {
@@ -216,14 +236,17 @@ class SecpulseReport extends HTMLElement {
     try {
       const res = await fetch(src);
       if (!res.ok) throw new Error(`could not load ${src}: HTTP ${res.status}`);
-      await this.load(new Uint8Array(await res.arrayBuffer()));
+      await this.load(await res.blob());
     } catch (e) {
       if (this.#srcUrl === src) this.#srcUrl = null; // a failed fetch may be tried again
       this.#fail(e);
     }
   }
 
-  /** The wasm core and this element's Dashboard in it, made on first use (and after a crash). */
+  /**
+   * The page's core (it draws) and the worker with its own core (it reads and scores), made on first use
+   * (and after a crash); resolves to the worker's Engine.
+   */
   async #ready() {
     if (!this.#core) {
       try {
@@ -234,40 +257,96 @@ class SecpulseReport extends HTMLElement {
     }
     await this.#namesLoad; // comments are never shown before the list of names is in
     await this.#instrumentLoad; // raw responses are read with the instrument they follow
-    if (!this.#dash) {
-      this.#dash = new this.#core.Dashboard(this.#instrument ?? undefined);
-      this.#namesCount = this.#dash.setRedactNames(this.#names ?? []);
+    this.#dash ??= new this.#core.Dashboard();
+    if (!this.#engine) {
+      const engine = new Engine((text) => this.#busy(text));
+      try {
+        this.#namesCount = await engine.start(this.#instrument, this.#names ?? []);
+      } catch (e) {
+        engine.stop();
+        throw new Error(`the analysis engine could not be loaded (${e?.message ?? e})`, { cause: e });
+      }
+      this.#engine = engine;
     }
-    return this.#dash;
+    return this.#engine;
   }
 
-  /** Runs load step(dash); on success it becomes the data (or, with `append`, part of it). */
+  /** Shows `text` as work in progress (after the status line, and as the progress bar's value); null: done. */
+  #busy(text) {
+    const u = this.#ui;
+    this.#working = text;
+    u.progress.hidden = text == null;
+    u.grid.setAttribute('aria-busy', String(text != null));
+    if (text != null) u.progress.setAttribute('aria-valuetext', text);
+    u.status.textContent = [this.#statusLine, text].filter(Boolean).join(' · ');
+  }
+
+  /**
+   * Runs load step(engine); on success it becomes the data (or, with `append`, part of it). The score charts
+   * are drawn first, then the comments are analysed and their panels filled in; then it resolves.
+   */
   async #run(step, append = false) {
     const t0 = performance.now();
     try {
       this.#retry = () => this.#run(step, append);
-      const summary = await step(await this.#ready());
+      const engine = await this.#ready();
+      this.#busy('Reading the file…');
+      const { summary, ...shape } = await step(engine);
       this.#sources = append ? [...this.#sources, step] : [step];
       this.#retry = null;
-      this.#published = this.#dash.published;
+      this.#shape = shape;
+      this.#published = shape.published;
       this.#filter = { segment: ALL, wave: ALL };
       this.#question = '';
       this.#ui.alert.textContent = this.#namesError;
       this.#ui.alert.hidden = !this.#namesError;
-      this.#render();
+      this.#commentsPending = !shape.published;
+      await this.#refresh();
       if (summary?.problems_total) this.#warn(summary);
-      this.dispatchEvent(new CustomEvent('secpulse-loaded', { detail: { rows: this.#dash.rows(), summary, ms: performance.now() - t0 } }));
+      await this.#analyseComments(engine);
+      this.dispatchEvent(new CustomEvent('secpulse-loaded', { detail: { rows: shape.rows, summary, ms: performance.now() - t0 } }));
       return summary;
     } catch (e) {
       // Retry is kept only for a load that failed because the engine did not start or crashed.
-      if (this.#core && !isCrash(e, this.#core)) this.#retry = null;
+      if (this.#core && !this.#isCrash(e)) this.#retry = null;
       this.#fail(e);
       return undefined;
+    } finally {
+      this.#busy(null);
     }
   }
 
+  /** The worker analyses the comments (after the score charts are on screen); their panels are then filled in. */
+  async #analyseComments(engine) {
+    if (!this.#commentsPending) return;
+    await engine.request('comments');
+    this.#commentsPending = false;
+    await this.#refresh();
+  }
+
+  /**
+   * Asks the worker for the released report of the current view and shows it; a later request wins.
+   * Fails (with the worker's message) when the view is not allowed.
+   */
+  async #refresh() {
+    const seq = ++this.#viewSeq;
+    const { report, ...shape } = await this.#engine.request('view', { options: this.#viewOptions() });
+    if (seq !== this.#viewSeq) return;
+    this.#shape = shape;
+    this.#show(report);
+  }
+
+  /** Shows released report `text` (JSON) with the page's core. */
+  #show(text) {
+    this.#dash.loadReport(text);
+    this.#render();
+  }
+
+  /** A crash of the page's core or of the worker's (its core trapped). */
+  #isCrash(e) { return isCrash(e, this.#core) || e?.crashed === true; }
+
   #fail(e) {
-    if (isCrash(e, this.#core)) { this.#crashed(e); return; }
+    if (this.#isCrash(e)) { this.#crashed(e); return; }
     const message = String(e?.message ?? e);
     // Only a failed start of the engine gets a Retry button: a bad file stays bad.
     this.#alert(`Could not load the data: ${message}`, this.#core ? null : this.#retry);
@@ -287,36 +366,46 @@ class SecpulseReport extends HTMLElement {
 
   /** fn() for the public methods: a crash also starts the recovery; the error still goes to the caller. */
   #call(fn) {
-    try { return fn(); } catch (e) { if (isCrash(e, this.#core)) this.#fail(e); throw e; }
+    try { return fn(); } catch (e) { if (this.#isCrash(e)) this.#fail(e); throw e; }
   }
 
   /** The wasm instance crashed: it is dropped and, unless this happened while recovering, replaced. */
   #crashed(e) {
     clearTimeout(this.#printTimer);
-    discard(this.#core);
-    this.#core = null;
-    this.#dash = null;
+    this.#drop();
     this.dispatchEvent(new CustomEvent('secpulse-error', { detail: { message: `${CRASHED} (${e?.message ?? e})`, crashed: true } }));
     if (this.#recovering) return; // #recover sees the failure itself
     this.#alert(`${CRASHED} Restarting it and loading the data again…`);
     this.#recover();
   }
 
-  /** A fresh wasm instance with this element's data loaded again; a second failure leaves an error and Retry. */
+  /** Drops both cores (the page's and the worker's): the next #ready() starts fresh ones. */
+  #drop() {
+    discard(this.#core);
+    this.#core = null;
+    this.#dash = null;
+    this.#engine?.stop();
+    this.#engine = null;
+  }
+
+  /** Fresh cores with this element's data loaded again; a second failure leaves an error and Retry. */
   async #recover() {
     this.#recovering = true;
     try {
-      const dash = await this.#ready();
-      for (const step of this.#sources) await step(dash);
-      if (this.#sources.length) {
-        this.#published = dash.published;
-        this.#render();
+      const engine = await this.#ready();
+      let shape = null;
+      for (const step of this.#sources) shape = await step(engine);
+      if (shape) {
+        this.#published = shape.published;
+        this.#commentsPending = !shape.published;
+        await this.#refresh();
+        await this.#analyseComments(engine);
       }
       // A crash while loading new data leaves the data from before, and Retry for the failed load.
       this.#alert(`${CRASHED} It was restarted${this.#sources.length ? ' and the data loaded again' : ''}.`, this.#retry);
       this.dispatchEvent(new CustomEvent('secpulse-recovered'));
     } catch (e) {
-      if (isCrash(e, this.#core)) { discard(this.#core); this.#core = null; this.#dash = null; }
+      if (this.#isCrash(e)) this.#drop();
       this.#alert(`${CRASHED} It could not be restarted: ${e?.message ?? e}`, () => {
         this.#alert('Restarting the analysis engine…');
         this.#recover();
@@ -333,18 +422,26 @@ class SecpulseReport extends HTMLElement {
     this.#ui.alert.hidden = false;
   }
 
-  /** The view's options for the wasm core. */
+  /** How the page's core draws the released report shown. */
   #options(extra = {}) {
     const o = { theme: isDark(this) ? 'dark' : 'light', look: chartLook(this.#ui.probe), pixelRatio: devicePixelRatio || 1, ...extra };
-    const k = Number(this.getAttribute('min-group'));
     if (this.#question) o.question = this.#question;
-    if (this.#published) return { ...o, segment: this.#segment() || undefined };
-    const segment = this.#segment(), wave = this.#waveColumn();
-    const filter = {};
-    if (this.#filter.segment !== ALL && segment) filter.segment = { column: segment, value: this.#filter.segment };
-    if (this.#filter.wave !== ALL && wave) filter.wave = this.#filter.wave;
-    return { ...o, by: segment ? [segment] : [], wave: wave || undefined, minGroup: k >= 2 ? k : undefined, filter, segment: segment || undefined };
+    return { ...o, segment: this.#segment() || undefined };
   }
+
+  /** Which view the worker scores: breakdown, wave, threshold and filter (none for a published report). */
+  #viewOptions() {
+    if (this.#published) return {};
+    const k = Number(this.getAttribute('min-group'));
+    const segment = this.#segment(), wave = this.#waveColumn();
+    const chosen = {};
+    if (this.#filter.segment !== ALL && segment) chosen.segment = { column: segment, value: this.#filter.segment };
+    if (this.#filter.wave !== ALL && wave) chosen.wave = this.#filter.wave;
+    return { by: segment ? [segment] : [], wave: wave || undefined, minGroup: k >= 2 ? k : undefined, filter: chosen };
+  }
+
+  /** The columns of the data (from the worker), for the breakdown and filter menus. */
+  get #columns() { return this.#shape?.columns ?? []; }
 
   #segment() {
     const want = this.getAttribute('segment');
@@ -357,18 +454,22 @@ class SecpulseReport extends HTMLElement {
     return this.#columns.find((c) => c.name === want && !c.choice)?.name ?? '';
   }
 
-  #setFilter(which, value) {
+  /** A filter menu changed: the worker scores the view (the page stays responsive); a view not allowed keeps the one shown. */
+  async #setFilter(which, value) {
     const before = { ...this.#filter };
     this.#filter[which] = value;
+    this.#busy('Scoring…');
     try {
-      this.#dash.report(this.#options());
+      await this.#refresh();
       this.#ui.alert.hidden = true;
     } catch (e) {
-      if (isCrash(e, this.#core)) { this.#fail(e); return; }
+      if (this.#isCrash(e)) { this.#fail(e); return; }
       this.#filter = before;
       this.#alert(String(e?.message ?? e));
+      this.#guard(() => this.#render());
+    } finally {
+      this.#busy(null);
     }
-    this.#guard(() => this.#render());
   }
 
   #fillSelect({ el }, values, current, all) {
@@ -378,7 +479,6 @@ class SecpulseReport extends HTMLElement {
 
   #render() {
     const u = this.#ui;
-    this.#columns = this.#dash.columns();
     const segment = this.#segment(), wave = this.#waveColumn();
     const seg = this.#columns.find((c) => c.name === segment);
     this.#fillSelect(u.by, this.#columns.filter((c) => c.choice).map((c) => c.name), segment);
@@ -389,7 +489,7 @@ class SecpulseReport extends HTMLElement {
     u.by.label.hidden = this.#published;
     // A published view is read-only: no loading, no publishing, no menus without choices.
     u.open.hidden = u.publish.hidden = this.#published;
-    u.publish.disabled = false;
+    u.publish.disabled = this.#commentsPending; // a report is published with its comments
     const report = this.#dash.report(this.#options());
     const k = report.min_group;
     const questions = report.comments ?? [];
@@ -398,9 +498,10 @@ class SecpulseReport extends HTMLElement {
     u.question.el.value = this.#question;
     u.question.label.hidden = questions.length < 2;
     u.bar.hidden = [u.by, u.only, u.wave, u.question].every((s) => s.label.hidden) && this.#published;
-    u.status.textContent = this.#published
+    this.#statusLine = this.#published
       ? `Published report (${report.instrument.title}) · aggregates only · groups under ${k} people are shown as “< ${k}”`
       : `${report.respondents == null ? `Fewer than ${k}` : report.respondents.toLocaleString('en')} respondents · analysed in your browser, nothing is uploaded · groups under ${k} people are shown as “< ${k}”`;
+    u.status.textContent = [this.#statusLine, this.#working].filter(Boolean).join(' · ');
     if (!this.#panels.size) {
       this.#board = boardPanels();
       u.grid.append(this.#board.summary);
@@ -417,6 +518,10 @@ class SecpulseReport extends HTMLElement {
     this.#board.update(this.#dash.board(this.#options()));
     this.#browser.update(questions.find((q) => q.id === this.#question) ?? null, { published: this.#published, names: this.#namesCount });
     for (const [kind, has] of Object.entries(OPTIONAL)) this.#panels.get(kind).root.hidden = !has(report);
+    // Charts first: the comment panels are shown once the worker has analysed the comments.
+    for (const kind of COMMENT_CHARTS) this.#panels.get(kind).root.hidden = this.#commentsPending;
+    this.#browser.root.hidden = this.#commentsPending;
+    this.dataset.comments = this.#commentsPending ? 'pending' : 'ready';
     this.#draw();
   }
 
