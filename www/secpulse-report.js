@@ -49,6 +49,8 @@ const ALL = '';
 /** Width in CSS pixels of the print view's SVG charts (they scale to the page, as in `secpulse report`). */
 const PRINT_WIDTH = 780;
 const CRASHED = 'The analysis engine stopped unexpectedly (a fault in secpulse).';
+/** Resolves in a later task, so the page can handle input and paint in between (each chart is drawn in its own task). */
+const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((ok) => setTimeout(ok, 0)));
 
 class SecpulseReport extends HTMLElement {
   static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme', 'redact-names', 'instrument'];
@@ -60,7 +62,7 @@ class SecpulseReport extends HTMLElement {
   #statusLine = ''; #working = null; #panels = new Map(); #filter = { segment: ALL, wave: ALL };
   #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null; #plan = null; #board = null;
   /** The print view's SVG pictures: a timer that makes them after drawing, and whether they are behind the canvases. */
-  #printTimer = 0; #printStale = false;
+  #printTimer = 0; #printStale = false; #drawSeq = 0;
   #onPrint = () => { if (this.#printStale) this.#guard(() => this.#drawPrint()); };
   #printMedia = matchMedia('print');
   /** The load steps behind the current data, replayed into a fresh wasm instance after a crash. */
@@ -301,9 +303,8 @@ class SecpulseReport extends HTMLElement {
       this.#ui.alert.textContent = this.#namesError;
       this.#ui.alert.hidden = !this.#namesError;
       this.#commentsPending = !shape.published;
-      await this.#refresh();
+      await this.#showThenComments(engine);
       if (summary?.problems_total) this.#warn(summary);
-      await this.#analyseComments(engine);
       this.dispatchEvent(new CustomEvent('secpulse-loaded', { detail: { rows: shape.rows, summary, ms: performance.now() - t0 } }));
       return summary;
     } catch (e) {
@@ -316,10 +317,17 @@ class SecpulseReport extends HTMLElement {
     }
   }
 
-  /** The worker analyses the comments (after the score charts are on screen); their panels are then filled in. */
-  async #analyseComments(engine) {
-    if (!this.#commentsPending) return;
-    await engine.request('comments');
+  /**
+   * Charts first: the score charts of the view are drawn while the worker goes on to analyse the comments
+   * (it answers in order: the view, then the analysis); the comment panels are then filled in.
+   */
+  async #showThenComments(engine) {
+    const shown = this.#refresh();
+    if (!this.#commentsPending) { await shown; return; }
+    const analysed = engine.request('comments');
+    analysed.catch(() => {}); // awaited below, after the charts; a failed view must not leave it unhandled
+    await shown;
+    await analysed;
     this.#commentsPending = false;
     await this.#refresh();
   }
@@ -333,13 +341,13 @@ class SecpulseReport extends HTMLElement {
     const { report, ...shape } = await this.#engine.request('view', { options: this.#viewOptions() });
     if (seq !== this.#viewSeq) return;
     this.#shape = shape;
-    this.#show(report);
+    await this.#show(report);
   }
 
-  /** Shows released report `text` (JSON) with the page's core. */
+  /** Shows released report `text` (JSON) with the page's core; resolves when its charts are drawn. */
   #show(text) {
     this.#dash.loadReport(text);
-    this.#render();
+    return this.#render();
   }
 
   /** A crash of the page's core or of the worker's (its core trapped). */
@@ -361,7 +369,10 @@ class SecpulseReport extends HTMLElement {
 
   /** fn(), with any error shown in the element (for UI events, which have no caller to throw to). */
   #guard(fn) {
-    try { return fn(); } catch (e) { this.#fail(e); return undefined; }
+    try {
+      const result = fn();
+      return result instanceof Promise ? result.catch((e) => this.#fail(e)) : result;
+    } catch (e) { this.#fail(e); return undefined; }
   }
 
   /** fn() for the public methods: a crash also starts the recovery; the error still goes to the caller. */
@@ -398,8 +409,7 @@ class SecpulseReport extends HTMLElement {
       if (shape) {
         this.#published = shape.published;
         this.#commentsPending = !shape.published;
-        await this.#refresh();
-        await this.#analyseComments(engine);
+        await this.#showThenComments(engine);
       }
       // A crash while loading new data leaves the data from before, and Retry for the failed load.
       this.#alert(`${CRASHED} It was restarted${this.#sources.length ? ' and the data loaded again' : ''}.`, this.#retry);
@@ -522,7 +532,7 @@ class SecpulseReport extends HTMLElement {
     for (const kind of COMMENT_CHARTS) this.#panels.get(kind).root.hidden = this.#commentsPending;
     this.#browser.root.hidden = this.#commentsPending;
     this.dataset.comments = this.#commentsPending ? 'pending' : 'ready';
-    this.#draw();
+    return this.#draw();
   }
 
   #schedule() {
@@ -530,11 +540,18 @@ class SecpulseReport extends HTMLElement {
     this.#pending = requestAnimationFrame(() => this.#guard(() => this.#draw()));
   }
 
-  #draw() {
+  /**
+   * Draws every chart shown: all texts at once, then each canvas in its own task, so that no long task
+   * holds the page; resolves when all are drawn (to false when a newer draw took over).
+   */
+  async #draw() {
+    const seq = ++this.#drawSeq;
     const o = this.#options();
-    for (const [kind, p] of this.#panels) {
-      if (p.root.hidden) continue;
-      p.setText(this.#dash.describe(kind, o));
+    const shown = [...this.#panels].filter(([, p]) => !p.root.hidden);
+    for (const [kind, p] of shown) p.setText(this.#dash.describe(kind, o));
+    for (const [i, [kind, p]] of shown.entries()) {
+      if (i > 0) await nextTask();
+      if (seq !== this.#drawSeq || !this.#dash) return false;
       const w = p.canvas.parentElement.clientWidth - parseFloat(getComputedStyle(p.canvas.parentElement).paddingLeft) * 2;
       const ht = this.#dash.preferredHeight(kind, { ...o, width: Math.round(w) });
       const r = o.pixelRatio;
@@ -546,21 +563,43 @@ class SecpulseReport extends HTMLElement {
     this.#width = this.#ui.grid.clientWidth;
     this.#printStale = true;
     clearTimeout(this.#printTimer);
-    this.#printTimer = setTimeout(() => this.#guard(() => this.#drawPrint()), 250);
+    this.#printTimer = setTimeout(() => this.#guard(() => this.#drawPrintSoon()), 250);
     this.dataset.drawn = String((Number(this.dataset.drawn) || 0) + 1);
     this.dispatchEvent(new CustomEvent('secpulse-drawn'));
+    return true;
   }
 
-  /** The print view: every shown chart as an SVG picture (vector in print and PDF), light theme. */
+  /** The print view: every shown chart as an SVG picture (vector in print and PDF), light theme; at once, for printing now. */
   #drawPrint() {
     clearTimeout(this.#printTimer);
     if (!this.#dash) return; // the core crashed meanwhile; the recovery draws again
-    const o = this.#options({ theme: 'light', pixelRatio: 1, width: PRINT_WIDTH });
+    const o = this.#printOptions();
+    for (const [kind, p] of this.#panels) if (!p.root.hidden) this.#picture(kind, p, o);
+    this.#printDone();
+  }
+
+  /** #drawPrint after drawing, one picture per task; stops when the charts are drawn again or printing made them. */
+  async #drawPrintSoon() {
+    const seq = this.#drawSeq;
+    const o = this.#printOptions();
     for (const [kind, p] of this.#panels) {
+      if (seq !== this.#drawSeq || !this.#dash || !this.#printStale) return;
       if (p.root.hidden) continue;
-      const svg = this.#dash.svg(kind, PRINT_WIDTH, this.#dash.preferredHeight(kind, o), o);
-      p.setPicture(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+      this.#picture(kind, p, o);
+      await nextTask();
     }
+    if (seq === this.#drawSeq && this.#printStale) this.#printDone();
+  }
+
+  #printOptions() { return this.#options({ theme: 'light', pixelRatio: 1, width: PRINT_WIDTH }); }
+
+  /** Panel `p`'s print picture of chart `kind`. */
+  #picture(kind, p, o) {
+    const svg = this.#dash.svg(kind, PRINT_WIDTH, this.#dash.preferredHeight(kind, o), o);
+    p.setPicture(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+  }
+
+  #printDone() {
     this.#printStale = false;
     this.dataset.printed = String((Number(this.dataset.printed) || 0) + 1);
   }
