@@ -292,7 +292,7 @@ class SecpulseReport extends HTMLElement {
     try {
       this.#retry = () => this.#run(step, append);
       const engine = await this.#ready();
-      this.#busy('Reading the file…');
+      this.#busy('Starting…');
       const { summary, ...shape } = await step(engine);
       this.#sources = append ? [...this.#sources, step] : [step];
       this.#retry = null;

@@ -35,7 +35,7 @@ const OPS = {
   },
   /** Loads data ({ bytes } | { rows, append } | { sample: [n, seed] }); the summary and the data's shape. */
   async load(id, { data, rows, append, sample }) {
-    progress(id, 'Reading the file…');
+    progress(id, sample ? 'Making the sample…' : 'Reading the data…');
     let summary = null;
     if (sample) dash.loadSample(sample[0], sample[1]);
     else if (rows) summary = dash.loadRows(rows, append);
