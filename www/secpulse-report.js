@@ -62,7 +62,7 @@ class SecpulseReport extends HTMLElement {
   #statusLine = ''; #working = null; #panels = new Map(); #filter = { segment: ALL, wave: ALL };
   #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null; #plan = null; #board = null;
   /** The print view's SVG pictures: a timer that makes them after drawing, and whether they are behind the canvases. */
-  #printTimer = 0; #printStale = false; #drawSeq = 0;
+  #printTimer = 0; #printStale = false; #drawSeq = 0; #renderSeq = 0;
   #onPrint = () => { if (this.#printStale) this.#guard(() => this.#drawPrint()); };
   #printMedia = matchMedia('print');
   /** The load steps behind the current data, replayed into a fresh wasm instance after a crash. */
@@ -345,8 +345,9 @@ class SecpulseReport extends HTMLElement {
   }
 
   /** Shows released report `text` (JSON) with the page's core; resolves when its charts are drawn. */
-  #show(text) {
+  async #show(text) {
     this.#dash.loadReport(text);
+    await nextTask(); // the first calls of the page's core compile its code: one step per task
     return this.#render();
   }
 
@@ -487,7 +488,12 @@ class SecpulseReport extends HTMLElement {
     el.value = current;
   }
 
-  #render() {
+  /**
+   * Shows the report in the page's core: menus and status, then (next task) summary, plan, comment browser and
+   * chart texts, then the charts one per task; resolves when drawn (to false when a newer render took over).
+   */
+  async #render() {
+    const seq = ++this.#renderSeq;
     const u = this.#ui;
     const segment = this.#segment(), wave = this.#waveColumn();
     const seg = this.#columns.find((c) => c.name === segment);
@@ -524,6 +530,8 @@ class SecpulseReport extends HTMLElement {
       this.#browser = commentBrowser(this.#core.commentLabels());
       u.grid.append(this.#plan.root, this.#browser.root, this.#board.closing);
     }
+    await nextTask();
+    if (seq !== this.#renderSeq || !this.#dash) return false;
     this.#plan.update(this.#dash.plan(this.#options()));
     this.#board.update(this.#dash.board(this.#options()));
     this.#browser.update(questions.find((q) => q.id === this.#question) ?? null, { published: this.#published, names: this.#namesCount });
