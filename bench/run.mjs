@@ -2,7 +2,8 @@
 // (issue 8). Every measurement is a fresh browser context (own renderer process) in one of
 // RUNS fresh browsers; medians, min–max and ratios go to results/results.{json,md}.
 //
-//   node run.mjs [--runs 3] [--sizes 1000,10000,100000,1000000] [--only papa,surveyjs,secpulse] [--match facade]
+//   node run.mjs [--runs 3] [--sizes 1000,10000,100000,1000000] [--only papa,surveyjs,secpulse,element] [--match facade]
+// element: the <secpulse-report> element loading a Blob (main-thread long tasks, load → score charts, comments after).
 import { createServer } from 'node:http';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
@@ -18,7 +19,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, all) =>
   (v.startsWith('--') ? a.concat([[v.slice(2), all[i + 1]]]) : a), []));
 const RUNS = Number(args.runs ?? 3);
 const SIZES = (args.sizes ?? '1000,10000,100000,1000000').split(',').map(Number);
-const ONLY = new Set((args.only ?? 'papa,surveyjs,secpulse').split(','));
+const ONLY = new Set((args.only ?? 'papa,surveyjs,secpulse,element').split(','));
 const TIMEOUT = 180_000;
 
 // ---------- static server (repo root), 127.0.0.1, port 0 ----------
@@ -102,6 +103,7 @@ for (const n of SIZES) {
   if (ONLY.has('secpulse') && existsSync(join(REPO, 'src/wasm/dashboard.rs'))) {
     cases.push({ key: `secpulse_facade/${n}`, url: `/bench/pages/secpulse.html?fmt=csv&impl=facade&data=${data(n, 'csv')}` });
   }
+  if (ONLY.has('element')) cases.push({ key: `secpulse_element/${n}`, url: `/bench/pages/element.html?data=${data(n, 'csv')}` });
   if (ONLY.has('secpulse') && existsSync(join(BENCH, 'probe/pkg-o3')) && n >= 100000) {
     cases.push({ key: `secpulse_o3_csv/${n}`, url: `/bench/pages/secpulse.html?fmt=csv&split=1&probe=o3&data=${data(n, 'csv')}` });
   }
@@ -179,6 +181,16 @@ for (const n of SIZES) {
   row('filter change, probe (re-score one segment, no drawing)', L, M(`secpulse_csv/${n}`, 'filter_ms'), M(`surveyjs/${n}`, 'filter_ms'), 'SurveyJS Dashboard', fmtMs, n === 1e6 ? 'secpulse < 50 ms' : '');
   if (agg[`secpulse_o3_csv/${n}`]) row('(info) ingest+score CSV, probe built opt-level=3, vs PapaParse arrays', L, M(`secpulse_o3_csv/${n}`, 'ingest_score_ms'), M(`papa_arrays/${n}`, 'parse_ms'), 'PapaParse arrays');
   if (agg[`secpulse_o3_csv/${n}`]) row('(info) filter change, probe built opt-level=3', L, M(`secpulse_o3_csv/${n}`, 'filter_ms'), M(`surveyjs/${n}`, 'filter_ms'), 'SurveyJS Dashboard');
+  if (agg[`secpulse_element/${n}`]) {
+    const E = (f) => M(`secpulse_element/${n}`, f);
+    row('element: load (CSV File) → all score charts on screen, vs SurveyJS JSON text → all charts', L, E('charts_ms'), M(`surveyjs/${n}`, 'load_ms'), 'SurveyJS Dashboard');
+    row('element: longest main-thread task while loading', L, E('longtask_max_ms'), M(`surveyjs/${n}`, 'longtask_max_ms'), 'SurveyJS Dashboard', fmtMs, n === 1e6 ? 'secpulse < 200 ms' : '');
+    row('element: main-thread long tasks, total, while loading', L, E('longtask_total_ms'), M(`surveyjs/${n}`, 'longtask_total_ms'), 'SurveyJS Dashboard');
+    row('element: comment analysis after the score charts (until its panels are drawn)', L, E('comments_ms'), null, '—');
+    row('element: filter change (Show menu → charts and comments redrawn)', L, E('filter_ms'), M(`surveyjs/${n}`, 'filter_ms'), 'SurveyJS Dashboard');
+    row('element: longest main-thread task during the filter change', L, E('filter_longtask_max_ms'), M(`surveyjs/${n}`, 'filter_longtask_max_ms'), 'SurveyJS Dashboard');
+    row('element: peak renderer memory (VmHWM; the worker is in the same process)', L, E('renderer_peak'), M(`surveyjs/${n}`, 'renderer_peak'), 'SurveyJS Dashboard', fmtMB);
+  }
   row('peak renderer memory (VmHWM), CSV page', L, M(`secpulse_csv/${n}`, 'renderer_peak'), M(`surveyjs/${n}`, 'renderer_peak'), 'SurveyJS Dashboard', fmtMB, n === 1e6 ? 'ratio < 0.25' : '');
   row('peak renderer memory (VmHWM), JSON page', L, M(`secpulse_json/${n}`, 'renderer_peak'), M(`surveyjs/${n}`, 'renderer_peak'), 'SurveyJS Dashboard', fmtMB);
   row('JS heap used after the work, CSV page', L, M(`secpulse_csv/${n}`, 'js_heap_used'), M(`surveyjs/${n}`, 'js_heap_used'), 'SurveyJS Dashboard', fmtMB);

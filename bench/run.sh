@@ -3,8 +3,9 @@
 # one node script driving headless Chromium (3 fresh-browser runs), then the native CLI.
 #   bench/run.sh                 everything (~10-15 min on 2 cores; first data generation adds ~3 min)
 #   RUNS=1 SIZES=1000,10000 bench/run.sh     quick look
-#   NATIVE=0 / BROWSER=0 / SURVEY=0   skip a part;  NATIVE_10M=0  skip the 10M-row CLI run
-#   (SURVEY: survey_load.mjs, the survey page's first question under 40 ms / 20 Mbit/s throttling)
+#   NATIVE=0 / BROWSER=0 / SURVEY=0 / ELEMENT=0   skip a part;  NATIVE_10M=0  skip the 10M-row CLI run
+#   (SURVEY: survey_load.mjs, the survey page's first question under 40 ms / 20 Mbit/s throttling;
+#    ELEMENT: the <secpulse-report> element loading a file, main-thread long tasks)
 set -euo pipefail
 cd "$(dirname "$0")"
 RUNS=${RUNS:-3}
@@ -15,7 +16,9 @@ BENCH_SIZES="${SIZES//,/ }" scripts/gen-data.sh
 scripts/build-probe.sh
 mkdir -p results
 if [ "${BROWSER:-1}" = 1 ]; then
-  node run.mjs --runs "$RUNS" --sizes "$SIZES"
+  only=papa,surveyjs,secpulse
+  [ "${ELEMENT:-1}" = 1 ] && only=$only,element
+  node run.mjs --runs "$RUNS" --sizes "$SIZES" --only "$only"
 fi
 if [ "${SURVEY:-1}" = 1 ]; then
   node survey_load.mjs --runs "$RUNS" --log 0 | tee results/survey_load.txt

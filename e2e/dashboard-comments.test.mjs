@@ -13,6 +13,13 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
+/** Picks `value` in the menu `select` and waits for the charts drawn with it (the worker scores the view). */
+async function pick(p, select, value) {
+  const drawn = p.evaluate(() => new Promise((ok) => document.querySelector('secpulse-report').addEventListener('secpulse-drawn', ok, { once: true })));
+  await select.selectOption(value);
+  await drawn;
+}
+
 async function demo(width = 1440, opts = {}) {
   const p = await page(env.browser, { width, height: 900, ...opts });
   await p.goto(env.url);
@@ -65,7 +72,7 @@ test('the comment browser shows shuffled samples, filters them, pages, and names
   await p.waitForFunction(() => /change/.test(document.querySelector('secpulse-report').shadowRoot.querySelector('section.browser h2').textContent));
   assert.match(await p.locator('secpulse-report section[data-kind="sentiment"] h2').textContent(), /What should the security team change\?/);
   // A filtered view shows its own comments.
-  await p.locator('secpulse-report select').nth(2).selectOption('2026-H1');
+  await pick(p, p.locator('secpulse-report select').nth(2), '2026-H1');
   const status = await browser.locator('[role="status"]').textContent();
   const filtered = JSON.parse(await p.evaluate(() => document.querySelector('secpulse-report').publish()));
   const fq = filtered.comments.find((c) => c.id === 'should_change');
@@ -110,12 +117,23 @@ test('names on the redact-names list (attribute or property) are removed, and th
   const published = await p.evaluate(() => document.querySelector('secpulse-report').publish());
   assert.ok(!published.includes('Jane Doe') && published.includes('[name]'));
   // The property replaces the list; the view is rescored.
-  await p.evaluate(() => { document.querySelector('secpulse-report').redactNames = ['Zoë Müller']; });
+  // The worker rescores: the comment browser is filled in again with the next draw.
+  await p.evaluate(() => {
+    const el = document.querySelector('secpulse-report');
+    const drawn = new Promise((ok) => el.addEventListener('secpulse-drawn', ok, { once: true }));
+    el.redactNames = ['Zoë Müller'];
+    return drawn;
+  });
   shown = await texts();
   assert.equal(shown.filter((t) => t.includes('ZOE MULLER')).length, 0, 'Zoë Müller removed (case and accents ignored)');
   assert.equal(shown.filter((t) => t.includes('Jane Doe')).length, 10, 'the old list is replaced');
   assert.match(await note(), /\(1 name\)/);
-  await p.evaluate(() => { document.querySelector('secpulse-report').redactNames = null; });
+  await p.evaluate(() => {
+    const el = document.querySelector('secpulse-report');
+    const drawn = new Promise((ok) => el.addEventListener('secpulse-drawn', ok, { once: true }));
+    el.redactNames = null;
+    return drawn;
+  });
   assert.match(await note(), /names are NOT removed/);
   assert.deepEqual(await p.evaluate(() => document.querySelector('secpulse-report').redactNames), null);
   assert.deepEqual(p.problems, []);

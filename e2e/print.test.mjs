@@ -119,14 +119,16 @@ async function printableDemo(instrument = null) {
   const p = await page(env.browser, { width: 1280, height: 900 });
   await p.goto(env.url);
   await p.waitForSelector('body[data-ready="1"]', { timeout: 60_000 });
+  // The pictures made before the data shown was drawn (read when it was drawn: the pictures come 250 ms later).
+  let printed = await p.evaluate(() => document.body.dataset.printedAtReady);
   if (instrument) {
-    await p.evaluate(async (json) => {
+    printed = await p.evaluate(async (json) => {
       const el = document.querySelector('secpulse-report');
       el.instrument = json;
       await el.loadSample(3000, 5);
+      return el.dataset.printed ?? '0';
     }, instrument);
   }
-  const printed = await p.evaluate(() => document.querySelector('secpulse-report').dataset.printed ?? '0');
   await p.waitForFunction((n) => Number(document.querySelector('secpulse-report').dataset.printed) > Number(n), printed);
   await p.waitForFunction(() => [...document.querySelector('secpulse-report').shadowRoot.querySelectorAll('section:not([hidden]) img.print')]
     .every((img) => img.complete && img.naturalWidth > 0));

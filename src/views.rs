@@ -149,6 +149,8 @@ pub struct Views {
     analyzed: AnalyzedComments,
     config: ViewConfig,
     policy: Option<Policy>,
+    /// True while the comments wait for [`Views::analyse_comments`] (reports hold none).
+    comments_pending: bool,
 }
 
 impl Views {
@@ -160,7 +162,23 @@ impl Views {
             (Some(_), Some(a)) => AnalyzedComments::new(a, &table),
             (Some(_), None) => AnalyzedComments::new(&Analyzer::new(), &table),
         };
-        Views { instrument, table, analyzed, config, policy: None }
+        Views { instrument, table, analyzed, config, policy: None, comments_pending: false }
+    }
+
+    /// Views of `table` whose comments are analysed later, by [`Views::analyse_comments`] (so the
+    /// scores can be shown first). Until then reports hold no comment sections; the disclosure
+    /// policy is the same before and after, since it depends on `config`, not on the analysis.
+    pub fn with_comments_later(instrument: Instrument, table: ResponseTable, config: ViewConfig) -> Views {
+        let comments_pending = config.comments.is_some();
+        Views { instrument, table, analyzed: AnalyzedComments::default(), config, policy: None, comments_pending }
+    }
+
+    /// Analyses the comments left for later by [`Views::with_comments_later`] (nothing when
+    /// there are none left).
+    pub fn analyse_comments(&mut self, analyzer: &Analyzer) {
+        if std::mem::take(&mut self.comments_pending) {
+            self.analyzed = AnalyzedComments::new(analyzer, &self.table);
+        }
     }
 
     /// The responses.
@@ -207,7 +225,7 @@ impl Views {
         if self.table.rows + more.rows > limit {
             return Err(format!("adding {} rows to {} would pass the limit of {limit} rows", more.rows, self.table.rows));
         }
-        if self.config.comments.is_some() {
+        if self.config.comments.is_some() && !self.comments_pending {
             let more_analyzed = AnalyzedComments::new(analyzer, &more);
             self.analyzed.append(&self.table, &more, &more_analyzed);
         }

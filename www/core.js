@@ -49,6 +49,16 @@ export async function builtInInstrument() {
   return res.json();
 }
 
+/**
+ * The compiled WebAssembly.Module of the `kind` core and the URL of its JS glue, for a worker that
+ * instantiates its own copy (report/worker.js): compiled once per page, posted, never fetched twice.
+ */
+export async function compiledCore(kind = 'dashboard') {
+  const name = BUILDS[kind];
+  await loadCore(kind);
+  return { module: await compiled.get(name), glue: new URL(`./pkg/${name}.js`, import.meta.url).href };
+}
+
 /** True when `error` means the wasm instance crashed (a trap), or `core` was already discarded as crashed. */
 export function isCrash(error, core) {
   return error instanceof WebAssembly.RuntimeError || (core != null && dead.has(core));

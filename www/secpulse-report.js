@@ -15,9 +15,17 @@
 // picture (vector) and keeps each chart on one page; data-printed counts the pictures' updates.
 // Events: secpulse-loaded (detail: { rows, summary, ms }), secpulse-error (detail: { message, crashed? }).
 //
+// Off the main thread, charts first (issue 15): reading, scoring and comment analysis run in a module worker
+// (report/worker.js, its own instance of the core, started by report/engine.js) which holds the raw
+// responses; the page receives only released reports (JSON text of the report the disclosure layer let out)
+// and draws them with its own instance. The score charts are drawn as soon as they are scored; the comment
+// panels (themes, sentiment, stance, comment browser) follow when the analysis is done (data-comments:
+// "pending" → "ready"). load() and secpulse-loaded come when both are done.
+//
 // If the wasm core crashes (a panic traps as WebAssembly.RuntimeError), the element says so, starts a
 // fresh instance and loads the data it had again; if that fails too, it shows the error and a Retry button.
 import { discard, isCrash, loadCore } from './core.js';
+import { Engine } from './report/engine.js';
 import { sheet } from './report/styles.js';
 import { h } from './dom.js';
 import { download } from './download.js';
@@ -39,16 +47,25 @@ const OPTIONAL = {
   sensitive: (report) => report.sensitive?.length > 0,
   ranking: (report) => report.rankings?.length > 0,
 };
+/** The panels that show the comment analysis, shown when it is ready. */
+const COMMENT_CHARTS = ['themes', 'sentiment', 'stance'];
 const ALL = '';
 /** Width in CSS pixels of the print view's SVG charts (they scale to the page, as in `secpulse report`). */
 const PRINT_WIDTH = 780;
+/** Resolves in a later task, so the page can handle input and paint in between (each chart is drawn in its own task). */
+const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((ok) => setTimeout(ok, 0)));
 
 class SecpulseReport extends HTMLElement {
   static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme', 'redact-names', 'instrument', 'publish', 'lang'];
-  #core; #dash; #instrument = null; #panels = new Map(); #columns = []; #filter = { segment: ALL, wave: ALL };
+  /** The page's core (draws), its Dashboard holding the released report shown, the worker (reads and scores). */
+  #core; #dash; #engine = null; #instrument = null;
+  /** What the worker said of the data ({ published, rows, columns }), whether its comments wait for analysis, the latest view request. */
+  #shape = null; #commentsPending = false; #viewSeq = 0;
+  /** The status line of the data shown, and the work in progress said after it. */
+  #statusLine = ''; #working = null; #panels = new Map(); #filter = { segment: ALL, wave: ALL };
   #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null; #plan = null; #board = null; #publisher = null;
   /** The print view's SVG pictures: a timer that makes them after drawing, and whether they are behind the canvases. */
-  #printTimer = 0; #printStale = false;
+  #printTimer = 0; #printStale = false; #drawSeq = 0; #renderSeq = 0;
   #onPrint = () => { if (this.#printStale) this.#guard(() => this.#drawPrint()); };
   #printMedia = matchMedia('print');
   /** The load steps behind the current data, replayed into a fresh wasm instance after a crash. */
@@ -80,6 +97,7 @@ class SecpulseReport extends HTMLElement {
     this.#ui = {
       file, by, only, wave, question,
       status: h('p', { class: 'status', role: 'status' }),
+      progress: h('progress', { class: 'progress', part: 'progress', hidden: true }),
       alert: h('div', { class: 'alert', role: 'alert', hidden: true }),
       drop: h('div', { class: 'drop', hidden: true }),
       publish: h('button', { type: 'button', class: 'primary', part: 'button primary', onclick: () => this.#openPublish(), disabled: true }),
@@ -92,7 +110,7 @@ class SecpulseReport extends HTMLElement {
       u.open, file, u.publish);
     u.status.setAttribute('part', 'status');
     u.alert.setAttribute('part', 'alert');
-    root.append(u.bar, u.alert, u.status, u.grid, u.drop, u.probe);
+    root.append(u.bar, u.alert, u.status, u.progress, u.grid, u.drop, u.probe);
     this.addEventListener('dragover', (e) => { e.preventDefault(); u.drop.hidden = false; });
     this.addEventListener('dragleave', (e) => { if (!this.contains(e.relatedTarget)) u.drop.hidden = true; });
     this.addEventListener('drop', (e) => {
@@ -103,7 +121,7 @@ class SecpulseReport extends HTMLElement {
     });
     new ResizeObserver(() => {
       const w = u.grid.clientWidth;
-      if (w && w !== this.#width && this.#dash) { this.#width = w; this.#schedule(); }
+      if (w && w !== this.#width && this.#panels.size) { this.#width = w; this.#schedule(); }
     }).observe(u.grid);
   }
 
@@ -132,8 +150,10 @@ class SecpulseReport extends HTMLElement {
     if (name === 'src') { if (value) this.#fetch(value); return; }
     if (name === 'instrument') { this.#fetchInstrument(value); return; }
     if (name === 'redact-names') { if (value) this.#fetchNames(value); else this.redactNames = null; return; }
-    if (name === 'segment' || name === 'wave' || name === 'min-group') this.#filter = { segment: ALL, wave: ALL };
-    if (this.#dash) this.#guard(() => this.#render());
+    if (name === 'segment' || name === 'wave' || name === 'min-group') {
+      this.#filter = { segment: ALL, wave: ALL };
+      if (this.#shape) this.#refresh().catch((e) => this.#fail(e));
+    } else if (this.#panels.size) this.#guard(() => this.#render());
   }
 
   /** Words the element's own controls in its language; panels already shown are made again in it. */
@@ -146,6 +166,7 @@ class SecpulseReport extends HTMLElement {
     u.question.caption.textContent = t('commentsOn');
     u.drop.textContent = t('drop');
     u.publish.textContent = t('publish');
+    u.progress.setAttribute('aria-label', t('progressLabel'));
     u.open.textContent = t('open');
     for (const el of this.shadowRoot.children) el.setAttribute('lang', t.lang);
     if (!this.#panels.size) return;
@@ -158,7 +179,8 @@ class SecpulseReport extends HTMLElement {
   get instrument() { return this.#instrument; }
   set instrument(value) {
     this.#instrument = value == null ? null : typeof value === 'string' ? value : JSON.stringify(value);
-    this.#dash = null;
+    this.#engine?.stop();
+    this.#engine = null;
     this.#sources = [];
   }
 
@@ -195,32 +217,33 @@ class SecpulseReport extends HTMLElement {
     })();
   }
 
-  /** Hands the names to the core (which rescores) and redraws what is shown. */
-  #applyNames() {
+  /** Hands the names to the worker's core (which rescores) and redraws what is shown. */
+  async #applyNames() {
     if (this.#namesError) { this.#ui.alert.textContent = this.#namesError; this.#ui.alert.hidden = false; }
-    if (!this.#dash) return;
-    this.#namesCount = this.#dash.setRedactNames(this.#names ?? []);
-    if (this.#panels.size) this.#render();
+    const engine = this.#engine;
+    if (!engine) return;
+    try {
+      this.#namesCount = await engine.request('names', { names: this.#names ?? [] });
+      if (this.#shape && engine === this.#engine) await this.#refresh();
+    } catch (e) { this.#fail(e); }
   }
 
   /** Loads data: a File/Blob, bytes, CSV/JSON text, an array of row objects, or a published report object. */
   // Whether bytes are CSV, JSON, JSON Lines or a published report is the core's decision (loadBytes).
+  // A File/Blob goes to the worker as is and is read there; bytes and text are copied to it.
   async load(data, { append = false } = {}) {
-    return this.#run(async (dash) => {
-      if (data instanceof Blob) data = new Uint8Array(await data.arrayBuffer());
-      else if (data instanceof ArrayBuffer) data = new Uint8Array(data);
-      else if (typeof data === 'string') data = new TextEncoder().encode(data);
-      else if (data && typeof data === 'object' && !Array.isArray(data) && !(data instanceof Uint8Array)) {
-        data = new TextEncoder().encode(JSON.stringify(data)); // a published report object
+    return this.#run(async (engine) => {
+      if (Array.isArray(data)) return engine.request('load', { rows: data, append });
+      if (data instanceof Blob || data instanceof ArrayBuffer || data instanceof Uint8Array || typeof data === 'string') {
+        return engine.request('load', { data });
       }
-      if (data instanceof Uint8Array) return dash.loadBytes(data);
-      if (Array.isArray(data)) return dash.loadRows(data, append);
+      if (data && typeof data === 'object') return engine.request('load', { data: JSON.stringify(data) }); // a published report object
       throw new Error('load() takes a File, bytes, CSV/JSON text, an array of rows or a published report');
     }, append);
   }
 
   /** Loads `n` synthetic respondents (for demos and benchmarks). */
-  loadSample(n = 10000, seed = 42) { return this.#run(async (dash) => { dash.loadSample(n, seed); return null; }); }
+  loadSample(n = 10000, seed = 42) { return this.#run((engine) => engine.request('load', { sample: [n, seed] })); }
 
   /** Fetches the `instrument` URL (the instrument raw responses follow); data loaded meanwhile waits for it. */
   #fetchInstrument(url) {
@@ -243,14 +266,17 @@ class SecpulseReport extends HTMLElement {
     try {
       const res = await fetch(src);
       if (!res.ok) throw new Error(this.#t('fetchFailed', { url: src, status: String(res.status) }));
-      await this.load(new Uint8Array(await res.arrayBuffer()));
+      await this.load(await res.blob());
     } catch (e) {
       if (this.#srcUrl === src) this.#srcUrl = null; // a failed fetch may be tried again
       this.#fail(e);
     }
   }
 
-  /** The wasm core and this element's Dashboard in it, made on first use (and after a crash). */
+  /**
+   * The page's core (it draws) and the worker with its own core (it reads and scores), made on first use
+   * (and after a crash); resolves to the worker's Engine.
+   */
   async #ready() {
     if (!this.#core) {
       try {
@@ -261,40 +287,103 @@ class SecpulseReport extends HTMLElement {
     }
     await this.#namesLoad; // comments are never shown before the list of names is in
     await this.#instrumentLoad; // raw responses are read with the instrument they follow
-    if (!this.#dash) {
-      this.#dash = new this.#core.Dashboard(this.#instrument ?? undefined);
-      this.#namesCount = this.#dash.setRedactNames(this.#names ?? []);
+    this.#dash ??= new this.#core.Dashboard();
+    if (!this.#engine) {
+      const engine = new Engine((key) => this.#busy(this.#t(key)));
+      try {
+        this.#namesCount = await engine.start(this.#instrument, this.#names ?? []);
+      } catch (e) {
+        engine.stop();
+        throw new Error(this.#t('engineFailed', { error: e?.message ?? e }), { cause: e });
+      }
+      this.#engine = engine;
     }
-    return this.#dash;
+    return this.#engine;
   }
 
-  /** Runs load step(dash); on success it becomes the data (or, with `append`, part of it). */
+  /** Shows `text` as work in progress (after the status line, and as the progress bar's value); null: done. */
+  #busy(text) {
+    const u = this.#ui;
+    this.#working = text;
+    u.progress.hidden = text == null;
+    u.grid.setAttribute('aria-busy', String(text != null));
+    if (text != null) u.progress.setAttribute('aria-valuetext', text);
+    u.status.textContent = [this.#statusLine, text].filter(Boolean).join(' · ');
+  }
+
+  /**
+   * Runs load step(engine); on success it becomes the data (or, with `append`, part of it). The score charts
+   * are drawn first, then the comments are analysed and their panels filled in; then it resolves.
+   */
   async #run(step, append = false) {
     const t0 = performance.now();
     try {
       this.#retry = () => this.#run(step, append);
-      const summary = await step(await this.#ready());
+      const engine = await this.#ready();
+      this.#busy(this.#t('progressStarting'));
+      const { summary, ...shape } = await step(engine);
       this.#sources = append ? [...this.#sources, step] : [step];
       this.#retry = null;
-      this.#published = this.#dash.published;
+      this.#shape = shape;
+      this.#published = shape.published;
       this.#filter = { segment: ALL, wave: ALL };
       this.#question = '';
       this.#ui.alert.textContent = this.#namesError;
       this.#ui.alert.hidden = !this.#namesError;
-      this.#render();
+      this.#commentsPending = !shape.published;
+      await this.#showThenComments(engine);
       if (summary?.problems_total) this.#warn(summary);
-      this.dispatchEvent(new CustomEvent('secpulse-loaded', { detail: { rows: this.#dash.rows(), summary, ms: performance.now() - t0 } }));
+      this.dispatchEvent(new CustomEvent('secpulse-loaded', { detail: { rows: shape.rows, summary, ms: performance.now() - t0 } }));
       return summary;
     } catch (e) {
       // Retry is kept only for a load that failed because the engine did not start or crashed.
-      if (this.#core && !isCrash(e, this.#core)) this.#retry = null;
+      if (this.#core && !this.#isCrash(e)) this.#retry = null;
       this.#fail(e);
       return undefined;
+    } finally {
+      this.#busy(null);
     }
   }
 
+  /**
+   * Charts first: the score charts of the view are drawn while the worker goes on to analyse the comments
+   * (it answers in order: the view, then the analysis); the comment panels are then filled in.
+   */
+  async #showThenComments(engine) {
+    const shown = this.#refresh();
+    if (!this.#commentsPending) { await shown; return; }
+    const analysed = engine.request('comments');
+    analysed.catch(() => {}); // awaited below, after the charts; a failed view must not leave it unhandled
+    await shown;
+    await analysed;
+    this.#commentsPending = false;
+    await this.#refresh();
+  }
+
+  /**
+   * Asks the worker for the released report of the current view and shows it; a later request wins.
+   * Fails (with the worker's message) when the view is not allowed.
+   */
+  async #refresh() {
+    const seq = ++this.#viewSeq;
+    const { report, ...shape } = await this.#engine.request('view', { options: this.#viewOptions() });
+    if (seq !== this.#viewSeq) return;
+    this.#shape = shape;
+    await this.#show(report);
+  }
+
+  /** Shows released report `text` (JSON) with the page's core; resolves when its charts are drawn. */
+  async #show(text) {
+    this.#dash.loadReport(text);
+    await nextTask(); // the first calls of the page's core compile its code: one step per task
+    return this.#render();
+  }
+
+  /** A crash of the page's core or of the worker's (its core trapped). */
+  #isCrash(e) { return isCrash(e, this.#core) || e?.crashed === true; }
+
   #fail(e) {
-    if (isCrash(e, this.#core)) { this.#crashed(e); return; }
+    if (this.#isCrash(e)) { this.#crashed(e); return; }
     const message = String(e?.message ?? e);
     // Only a failed start of the engine gets a Retry button: a bad file stays bad.
     this.#alert(this.#t('loadFailed', { error: message }), this.#core ? null : this.#retry);
@@ -309,41 +398,53 @@ class SecpulseReport extends HTMLElement {
 
   /** fn(), with any error shown in the element (for UI events, which have no caller to throw to). */
   #guard(fn) {
-    try { return fn(); } catch (e) { this.#fail(e); return undefined; }
+    try {
+      const result = fn();
+      return result instanceof Promise ? result.catch((e) => this.#fail(e)) : result;
+    } catch (e) { this.#fail(e); return undefined; }
   }
 
   /** fn() for the public methods: a crash also starts the recovery; the error still goes to the caller. */
   #call(fn) {
-    try { return fn(); } catch (e) { if (isCrash(e, this.#core)) this.#fail(e); throw e; }
+    try { return fn(); } catch (e) { if (this.#isCrash(e)) this.#fail(e); throw e; }
   }
 
   /** The wasm instance crashed: it is dropped and, unless this happened while recovering, replaced. */
   #crashed(e) {
     clearTimeout(this.#printTimer);
-    discard(this.#core);
-    this.#core = null;
-    this.#dash = null;
+    this.#drop();
     this.dispatchEvent(new CustomEvent('secpulse-error', { detail: { message: `${this.#t('crashed')} (${e?.message ?? e})`, crashed: true } }));
     if (this.#recovering) return; // #recover sees the failure itself
     this.#alert(this.#t('crashRestarting'));
     this.#recover();
   }
 
-  /** A fresh wasm instance with this element's data loaded again; a second failure leaves an error and Retry. */
+  /** Drops both cores (the page's and the worker's): the next #ready() starts fresh ones. */
+  #drop() {
+    discard(this.#core);
+    this.#core = null;
+    this.#dash = null;
+    this.#engine?.stop();
+    this.#engine = null;
+  }
+
+  /** Fresh cores with this element's data loaded again; a second failure leaves an error and Retry. */
   async #recover() {
     this.#recovering = true;
     try {
-      const dash = await this.#ready();
-      for (const step of this.#sources) await step(dash);
-      if (this.#sources.length) {
-        this.#published = dash.published;
-        this.#render();
+      const engine = await this.#ready();
+      let shape = null;
+      for (const step of this.#sources) shape = await step(engine);
+      if (shape) {
+        this.#published = shape.published;
+        this.#commentsPending = !shape.published;
+        await this.#showThenComments(engine);
       }
       // A crash while loading new data leaves the data from before, and Retry for the failed load.
       this.#alert(this.#t(this.#sources.length ? 'crashReloaded' : 'crashRestarted'), this.#retry);
       this.dispatchEvent(new CustomEvent('secpulse-recovered'));
     } catch (e) {
-      if (isCrash(e, this.#core)) { discard(this.#core); this.#core = null; this.#dash = null; }
+      if (this.#isCrash(e)) this.#drop();
       this.#alert(this.#t('crashNoRestart', { error: e?.message ?? e }), () => {
         this.#alert(this.#t('restarting'));
         this.#recover();
@@ -361,18 +462,26 @@ class SecpulseReport extends HTMLElement {
     this.#ui.alert.hidden = false;
   }
 
-  /** The view's options for the wasm core. */
+  /** How the page's core draws the released report shown. */
   #options(extra = {}) {
     const o = { theme: isDark(this) ? 'dark' : 'light', look: chartLook(this.#ui.probe), pixelRatio: devicePixelRatio || 1, ...extra };
-    const k = Number(this.getAttribute('min-group'));
     if (this.#question) o.question = this.#question;
-    if (this.#published) return { ...o, segment: this.#segment() || undefined };
-    const segment = this.#segment(), wave = this.#waveColumn();
-    const filter = {};
-    if (this.#filter.segment !== ALL && segment) filter.segment = { column: segment, value: this.#filter.segment };
-    if (this.#filter.wave !== ALL && wave) filter.wave = this.#filter.wave;
-    return { ...o, by: segment ? [segment] : [], wave: wave || undefined, minGroup: k >= 2 ? k : undefined, filter, segment: segment || undefined };
+    return { ...o, segment: this.#segment() || undefined };
   }
+
+  /** Which view the worker scores: breakdown, wave, threshold and filter (none for a published report). */
+  #viewOptions() {
+    if (this.#published) return {};
+    const k = Number(this.getAttribute('min-group'));
+    const segment = this.#segment(), wave = this.#waveColumn();
+    const chosen = {};
+    if (this.#filter.segment !== ALL && segment) chosen.segment = { column: segment, value: this.#filter.segment };
+    if (this.#filter.wave !== ALL && wave) chosen.wave = this.#filter.wave;
+    return { by: segment ? [segment] : [], wave: wave || undefined, minGroup: k >= 2 ? k : undefined, filter: chosen };
+  }
+
+  /** The columns of the data (from the worker), for the breakdown and filter menus. */
+  get #columns() { return this.#shape?.columns ?? []; }
 
   #segment() {
     const want = this.getAttribute('segment');
@@ -385,18 +494,22 @@ class SecpulseReport extends HTMLElement {
     return this.#columns.find((c) => c.name === want && !c.choice)?.name ?? '';
   }
 
-  #setFilter(which, value) {
+  /** A filter menu changed: the worker scores the view (the page stays responsive); a view not allowed keeps the one shown. */
+  async #setFilter(which, value) {
     const before = { ...this.#filter };
     this.#filter[which] = value;
+    this.#busy(this.#t('progressScoring'));
     try {
-      this.#dash.report(this.#options());
+      await this.#refresh();
       this.#ui.alert.hidden = true;
     } catch (e) {
-      if (isCrash(e, this.#core)) { this.#fail(e); return; }
+      if (this.#isCrash(e)) { this.#fail(e); return; }
       this.#filter = before;
       this.#alert(String(e?.message ?? e));
+      this.#guard(() => this.#render());
+    } finally {
+      this.#busy(null);
     }
-    this.#guard(() => this.#render());
   }
 
   #fillSelect({ el }, values, current, all) {
@@ -404,10 +517,14 @@ class SecpulseReport extends HTMLElement {
     el.value = current;
   }
 
-  #render() {
+  /**
+   * Shows the report in the page's core: menus and status, then (next task) summary, plan, comment browser and
+   * chart texts, then the charts one per task; resolves when drawn (to false when a newer render took over).
+   */
+  async #render() {
+    const seq = ++this.#renderSeq;
     const u = this.#ui;
     const t = this.#t;
-    this.#columns = this.#dash.columns();
     const segment = this.#segment(), wave = this.#waveColumn();
     const seg = this.#columns.find((c) => c.name === segment);
     this.#fillSelect(u.by, this.#columns.filter((c) => c.choice).map((c) => c.name), segment);
@@ -419,7 +536,7 @@ class SecpulseReport extends HTMLElement {
     // A published view is read-only: no loading, no publishing, no menus without choices.
     u.open.hidden = this.#published;
     u.publish.hidden = this.#published || this.getAttribute('publish') === 'off';
-    u.publish.disabled = false;
+    u.publish.disabled = this.#commentsPending; // a report is published with its comments
     const report = this.#dash.report(this.#options());
     const k = report.min_group;
     const questions = report.comments ?? [];
@@ -428,9 +545,10 @@ class SecpulseReport extends HTMLElement {
     u.question.el.value = this.#question;
     u.question.label.hidden = questions.length < 2;
     u.bar.hidden = [u.by, u.only, u.wave, u.question].every((s) => s.label.hidden) && this.#published;
-    u.status.textContent = this.#published
+    this.#statusLine = this.#published
       ? t('statusPublished', { title: report.instrument.title, k })
       : t('statusLocal', { respondents: report.respondents ?? t('fewerThan', { k }), k });
+    u.status.textContent = [this.#statusLine, this.#working].filter(Boolean).join(' · ');
     if (!this.#panels.size) {
       this.#board = boardPanels(t);
       u.grid.append(this.#board.summary);
@@ -443,11 +561,17 @@ class SecpulseReport extends HTMLElement {
       this.#browser = commentBrowser(this.#core.commentLabels(), t);
       u.grid.append(this.#plan.root, this.#browser.root, this.#board.closing);
     }
+    await nextTask();
+    if (seq !== this.#renderSeq || !this.#dash) return false;
     this.#plan.update(this.#dash.plan(this.#options()));
     this.#board.update(this.#dash.board(this.#options()));
     this.#browser.update(questions.find((q) => q.id === this.#question) ?? null, { published: this.#published, names: this.#namesCount });
     for (const [kind, has] of Object.entries(OPTIONAL)) this.#panels.get(kind).root.hidden = !has(report);
-    this.#draw();
+    // Charts first: the comment panels are shown once the worker has analysed the comments.
+    for (const kind of COMMENT_CHARTS) this.#panels.get(kind).root.hidden = this.#commentsPending;
+    this.#browser.root.hidden = this.#commentsPending;
+    this.dataset.comments = this.#commentsPending ? 'pending' : 'ready';
+    return this.#draw();
   }
 
   #schedule() {
@@ -455,11 +579,18 @@ class SecpulseReport extends HTMLElement {
     this.#pending = requestAnimationFrame(() => this.#guard(() => this.#draw()));
   }
 
-  #draw() {
+  /**
+   * Draws every chart shown: all texts at once, then each canvas in its own task, so that no long task
+   * holds the page; resolves when all are drawn (to false when a newer draw took over).
+   */
+  async #draw() {
+    const seq = ++this.#drawSeq;
     const o = this.#options();
-    for (const [kind, p] of this.#panels) {
-      if (p.root.hidden) continue;
-      p.setText(this.#dash.describe(kind, o));
+    const shown = [...this.#panels].filter(([, p]) => !p.root.hidden);
+    for (const [kind, p] of shown) p.setText(this.#dash.describe(kind, o));
+    for (const [i, [kind, p]] of shown.entries()) {
+      if (i > 0) await nextTask();
+      if (seq !== this.#drawSeq || !this.#dash) return false;
       const w = p.canvas.parentElement.clientWidth - parseFloat(getComputedStyle(p.canvas.parentElement).paddingLeft) * 2;
       const ht = this.#dash.preferredHeight(kind, { ...o, width: Math.round(w) });
       const r = o.pixelRatio;
@@ -471,21 +602,43 @@ class SecpulseReport extends HTMLElement {
     this.#width = this.#ui.grid.clientWidth;
     this.#printStale = true;
     clearTimeout(this.#printTimer);
-    this.#printTimer = setTimeout(() => this.#guard(() => this.#drawPrint()), 250);
+    this.#printTimer = setTimeout(() => this.#guard(() => this.#drawPrintSoon()), 250);
     this.dataset.drawn = String((Number(this.dataset.drawn) || 0) + 1);
     this.dispatchEvent(new CustomEvent('secpulse-drawn'));
+    return true;
   }
 
-  /** The print view: every shown chart as an SVG picture (vector in print and PDF), light theme. */
+  /** The print view: every shown chart as an SVG picture (vector in print and PDF), light theme; at once, for printing now. */
   #drawPrint() {
     clearTimeout(this.#printTimer);
     if (!this.#dash) return; // the core crashed meanwhile; the recovery draws again
-    const o = this.#options({ theme: 'light', pixelRatio: 1, width: PRINT_WIDTH });
+    const o = this.#printOptions();
+    for (const [kind, p] of this.#panels) if (!p.root.hidden) this.#picture(kind, p, o);
+    this.#printDone();
+  }
+
+  /** #drawPrint after drawing, one picture per task; stops when the charts are drawn again or printing made them. */
+  async #drawPrintSoon() {
+    const seq = this.#drawSeq;
+    const o = this.#printOptions();
     for (const [kind, p] of this.#panels) {
+      if (seq !== this.#drawSeq || !this.#dash || !this.#printStale) return;
       if (p.root.hidden) continue;
-      const svg = this.#dash.svg(kind, PRINT_WIDTH, this.#dash.preferredHeight(kind, o), o);
-      p.setPicture(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+      this.#picture(kind, p, o);
+      await nextTask();
     }
+    if (seq === this.#drawSeq && this.#printStale) this.#printDone();
+  }
+
+  #printOptions() { return this.#options({ theme: 'light', pixelRatio: 1, width: PRINT_WIDTH }); }
+
+  /** Panel `p`'s print picture of chart `kind`. */
+  #picture(kind, p, o) {
+    const svg = this.#dash.svg(kind, PRINT_WIDTH, this.#dash.preferredHeight(kind, o), o);
+    p.setPicture(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+  }
+
+  #printDone() {
     this.#printStale = false;
     this.dataset.printed = String((Number(this.dataset.printed) || 0) + 1);
   }
@@ -527,7 +680,11 @@ class SecpulseReport extends HTMLElement {
   publish() { return this.#call(() => this.#dash.publish(this.#options())); }
 
   /** The published report decided with the earlier publications in `records` (record file text), and this one's record line. */
-  publishAfter(records = '') { return this.#call(() => this.#dash.publishAfter(this.#options(), records)); }
+  // Publishing reads the responses, which only the worker holds; resolves to { report, record }.
+  async publishAfter(records = '') {
+    if (!this.#engine || !this.#shape) throw new Error('no responses loaded yet');
+    return this.#engine.request('publish', { options: this.#viewOptions(), records });
+  }
 
   /** The SVG of chart `kind` of the current view (with title and takeaway). */
   svg(kind) { return this.#call(() => this.#svg(kind)); }

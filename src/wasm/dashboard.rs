@@ -114,6 +114,8 @@ pub struct Dashboard {
     analyzer: Option<Analyzer>,
     /// Removes e-mails, phone numbers, personal links, ids and the listed names from comment samples.
     redactor: Redactor,
+    /// Whether loads leave the comment analysis to `analyseComments` (charts first).
+    comments_later: bool,
 }
 
 fn options(value: JsValue) -> Result<ViewOptions, JsError> {
@@ -139,7 +141,7 @@ impl Dashboard {
             Some(json) => Instrument::from_json(&json).map_err(into_error)?,
             None => Instrument::default_instrument(),
         };
-        Ok(Dashboard { instrument, data: Data::Empty, cache: None, analyzer: None, redactor: Redactor::default() })
+        Ok(Dashboard { instrument, data: Data::Empty, cache: None, analyzer: None, redactor: Redactor::default(), comments_later: false })
     }
 
     /// Reads a response file (CSV, JSON or JSON Lines, as `ingest::detect_format` tells) or a
@@ -207,6 +209,22 @@ impl Dashboard {
         self.redactor.name_count()
     }
 
+    /// From now on, loads leave the comment analysis to `analyseComments`: reports hold no
+    /// comment sections until it has run (the scores can be shown first).
+    #[wasm_bindgen(js_name = deferComments)]
+    pub fn defer_comments(&mut self) {
+        self.comments_later = true;
+    }
+
+    /// Analyses the comments a load left for later (nothing when none are left).
+    #[wasm_bindgen(js_name = analyseComments)]
+    pub fn analyse_comments(&mut self) {
+        if let Data::Responses(views) = &mut self.data {
+            views.analyse_comments(self.analyzer.get_or_insert_with(Analyzer::new));
+            self.cache = None;
+        }
+    }
+
     /// Number of respondents loaded (0 for a published report: the raw count is not known).
     pub fn rows(&self) -> usize {
         match &self.data {
@@ -236,6 +254,14 @@ impl Dashboard {
     pub fn report(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<JsValue, JsError> {
         let o = self::options(options)?;
         to_js(self.view(&o)?.0)
+    }
+
+    /// [`Dashboard::report`] as JSON text that `loadReport` reads (e.g. in another instance that
+    /// only draws): the released report, not rounded as `publish` rounds it.
+    #[wasm_bindgen(js_name = reportJson)]
+    pub fn report_json(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<String, JsError> {
+        let o = self::options(options)?;
+        serde_json::to_string(self.view(&o)?.0).map_err(into_error)
     }
 
     /// Draws chart `kind` onto `canvas` (sized by the caller to its box × devicePixelRatio).
@@ -385,6 +411,7 @@ pub fn from_published(json: &str) -> Result<Dashboard, JsError> {
         cache: None,
         analyzer: None,
         redactor: Redactor::default(),
+        comments_later: false,
     })
 }
 
@@ -411,8 +438,12 @@ impl Dashboard {
     fn set(&mut self, table: ResponseTable) {
         let comments = CommentOptions { redactor: self.redactor.clone(), ..CommentOptions::default() };
         let config = ViewConfig { comments: Some(comments), ..ViewConfig::default() };
-        let analyzer = self.analyzer.get_or_insert_with(Analyzer::new);
-        self.data = Data::Responses(Box::new(Views::new(self.instrument.clone(), table, config, Some(analyzer))));
+        let views = if self.comments_later {
+            Views::with_comments_later(self.instrument.clone(), table, config)
+        } else {
+            Views::new(self.instrument.clone(), table, config, Some(self.analyzer.get_or_insert_with(Analyzer::new)))
+        };
+        self.data = Data::Responses(Box::new(views));
         self.cache = None;
     }
 

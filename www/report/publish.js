@@ -10,7 +10,7 @@ import { download } from '../download.js';
 const RECORD_FILE = 'publications.jsonl';
 
 /**
- * A `<dialog>` for publishing, worded by the translator `t`. `publish(records)` takes the earlier records' text and returns the
+ * A `<dialog>` for publishing, worded by the translator `t`. `publish(records)` takes the earlier records' text and resolves to the
  * core's `{ report, record }` (record: this publication's line, or null without a wave column),
  * or throws with the reason the report cannot be published. Call `open()` to show it.
  */
@@ -29,10 +29,11 @@ export function publishDialog(t, publish) {
       const n = records.split('\n').filter((l) => l.trim()).length;
       status.textContent = file ? t('publishRecordsRead', { file: file.name, n }) : '';
     } });
-  const go = h('button', { type: 'button', class: 'primary', part: 'button primary', onclick: () => {
+  const go = h('button', { type: 'button', class: 'primary', part: 'button primary', onclick: async () => {
     problem.hidden = true;
+    go.disabled = true;
     try {
-      const { report, record } = publish(records);
+      const { report, record } = await publish(records);
       download(report, 'report.json', { type: 'application/json', parent: dialog });
       if (record) {
         const updated = records.replace(/\s*$/, records.trim() ? '\n' : '') + record;
@@ -45,6 +46,8 @@ export function publishDialog(t, publish) {
     } catch (e) {
       problem.textContent = t('publishRefused', { reason: e?.message ?? e });
       problem.hidden = false;
+    } finally {
+      go.disabled = false;
     }
   } }, t('publishGo'));
   const dialog = h('dialog', { part: 'dialog', lang: t.lang, 'aria-labelledby': `${inputId}-title` },

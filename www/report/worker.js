@@ -1,0 +1,75 @@
+// The dashboard's worker (a module worker; started by report/engine.js): reads and scores the responses in
+// its own instance of the secpulse core, off the page's main thread. It holds the raw responses; the page
+// only ever receives released reports (the disclosure layer runs here, inside the core), and draws them.
+//
+// Messages in:  { id, op, args }   ops: start, load, names, view, publish, comments (see OPS)
+// Messages out: { id, ok: true, value } | { id, ok: false, message, crashed } | { id, progress: key }
+// (progress keys are message keys of report/messages.js: the page words them in its language)
+// The compiled WebAssembly.Module comes from the page (no second download, no second compile).
+
+/** The core's exports and this worker's Dashboard, once `start` ran. */
+let core = null;
+let dash = null;
+
+/** Sends progress for request `id`: a message key the page translates. */
+const progress = (id, text) => postMessage({ id, progress: text });
+
+/** Bytes of what `load` was given: a Blob/File (read here, not on the page), bytes or text. */
+async function bytesOf(data) {
+  if (data instanceof Blob) return new Uint8Array(await data.arrayBuffer());
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (typeof data === 'string') return new TextEncoder().encode(data);
+  return data;
+}
+
+/** What the page needs to know of the data: published or not, respondents, the breakdown and filter menus. */
+const shape = () => ({ published: dash.published, rows: dash.rows(), columns: dash.columns() });
+
+const OPS = {
+  /** Instantiates the core from the page's compiled module; a Dashboard for `instrument` with the names to redact. */
+  async start(id, { module, glue, instrument, names }) {
+    core = await import(glue);
+    await core.default({ module_or_path: module });
+    dash = new core.Dashboard(instrument ?? undefined);
+    dash.deferComments();
+    return dash.setRedactNames(names ?? []);
+  },
+  /** Loads data ({ bytes } | { rows, append } | { sample: [n, seed] }); the summary and the data's shape. */
+  async load(id, { data, rows, append, sample }) {
+    progress(id, sample ? 'progressSample' : 'progressReading');
+    let summary = null;
+    if (sample) dash.loadSample(sample[0], sample[1]);
+    else if (rows) summary = dash.loadRows(rows, append);
+    else summary = dash.loadBytes(await bytesOf(data));
+    return { summary, ...shape() };
+  },
+  /** Names to remove from the comments; how many are in use. */
+  names(id, { names }) { return dash.setRedactNames(names ?? []); },
+  /** The released report of the view `options`, as JSON text, with the data's shape. */
+  view(id, { options }) {
+    progress(id, 'progressScoring');
+    return { report: dash.reportJson(options), ...shape() };
+  },
+  /** The report of view `options` published together with the earlier publications in `records`: { report, record }. */
+  publish(id, { options, records }) { return dash.publishAfter(options, records); },
+  /** Analyses the comments (after the score charts are on screen). */
+  comments(id) {
+    progress(id, 'progressComments');
+    dash.analyseComments();
+    return null;
+  },
+};
+
+// One request at a time, in order: a view asked for during a load waits for it.
+let queue = Promise.resolve();
+addEventListener('message', ({ data: { id, op, args } }) => {
+  queue = queue.then(async () => {
+    try {
+      if (!OPS[op]) throw new Error(`unknown request ${op}`);
+      if (op !== 'start' && !dash) throw new Error('the analysis engine has not started');
+      postMessage({ id, ok: true, value: await OPS[op](id, args ?? {}) });
+    } catch (e) {
+      postMessage({ id, ok: false, message: String(e?.message ?? e), crashed: e instanceof WebAssembly.RuntimeError });
+    }
+  });
+});
