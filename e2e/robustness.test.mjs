@@ -127,21 +127,24 @@ for (const file of ['secpulse_bg.wasm', 'secpulse.js']) {
   });
 }
 
-test('the survey page loads only the survey wasm; when it fails, a plain error and Try again', async () => {
-  const p = await page(env.browser);
-  const requested = [];
-  p.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  const missing = '**/pkg/secpulse_survey_bg.wasm';
-  await p.route(missing, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
-  await p.goto(`${env.url}survey.html`);
-  const alert = p.locator('secpulse-survey [role="alert"]');
-  await alert.waitFor({ state: 'visible' });
-  assert.match(await alert.textContent(), /The survey could not be loaded: could not load \/pkg\/secpulse_survey_bg\.wasm: HTTP 404/);
-  await p.unroute(missing);
-  await p.locator('secpulse-survey [role="alert"] button', { hasText: 'Try again' }).click();
-  await p.locator('secpulse-survey form').waitFor();
-  const pkg = requested.filter((path) => path.startsWith('/pkg/'));
-  assert.deepEqual([...new Set(pkg)].sort(), ['/pkg/secpulse_survey.js', '/pkg/secpulse_survey_bg.wasm', '/pkg/secpulse_survey_instrument.json']);
-  assert.deepEqual(p.problems.filter((m) => !/404/.test(m)), []);
-  await p.close();
-});
+// The built-in instrument's file is not in the survey wasm: without it the survey cannot be shown.
+for (const file of ['secpulse_survey_bg.wasm', 'secpulse_survey_instrument.json']) {
+  test(`the survey page loads only the survey wasm; when pkg/${file} fails, a plain error and Try again`, async () => {
+    const p = await page(env.browser);
+    const requested = [];
+    p.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const missing = `**/pkg/${file}`;
+    await p.route(missing, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+    await p.goto(`${env.url}survey.html`);
+    const alert = p.locator('secpulse-survey [role="alert"]');
+    await alert.waitFor({ state: 'visible' });
+    assert.equal(await alert.locator('p').textContent(), `The survey could not be loaded: could not load /pkg/${file}: HTTP 404`);
+    await p.unroute(missing);
+    await p.locator('secpulse-survey [role="alert"] button', { hasText: 'Try again' }).click();
+    await p.locator('secpulse-survey form').waitFor();
+    const pkg = requested.filter((path) => path.startsWith('/pkg/'));
+    assert.deepEqual([...new Set(pkg)].sort(), ['/pkg/secpulse_survey.js', '/pkg/secpulse_survey_bg.wasm', '/pkg/secpulse_survey_instrument.json']);
+    assert.deepEqual(p.problems.filter((m) => !/404/.test(m)), []);
+    await p.close();
+  });
+}

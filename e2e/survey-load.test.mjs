@@ -61,14 +61,16 @@ test('the survey page asks for every survey file once and loads no dashboard cod
   await p.close();
 });
 
-test('the built-in instrument file is exactly what the survey core gives', async () => {
+test('the built-in instrument file is exactly what the core gives, and the survey core leaves it out', async () => {
   const p = await page(env.browser);
   await p.goto(`${env.url}survey.html`);
-  const [file, core] = await p.evaluate(async () => {
+  const [file, core, inSurvey] = await p.evaluate(async () => {
     const { builtInInstrument, loadCore } = await import('./core.js');
-    return [await builtInInstrument(), (await loadCore('survey')).defaultInstrument()];
+    const survey = await loadCore('survey');
+    return [await builtInInstrument(), (await loadCore('dashboard')).defaultInstrument(), 'defaultInstrument' in survey];
   });
   assert.deepEqual(file, core);
+  assert.equal(inSurvey, false, 'the survey core has no defaultInstrument()');
   assert.ok(file.sections.length > 0);
   await p.close();
 });

@@ -121,8 +121,8 @@ describe('<secpulse-survey>', () => {
     assert.equal(row.department, 'Engineering');
 
     const check = await page.evaluate(async (r) => {
-      const { loadCore } = await import(new URL('core.js', location.href).href);
-      return (await loadCore()).checkResponse(undefined, r);
+      const { builtInInstrument, loadCore } = await import(new URL('core.js', location.href).href);
+      return (await loadCore('survey')).checkResponse(JSON.stringify(await builtInInstrument()), r);
     }, row);
     assert.deepEqual(check, { ok: true, errors: [] });
 

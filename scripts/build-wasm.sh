@@ -3,7 +3,8 @@
 #   www/pkg/        the wasm core and its JS bindings (size-tuned release profile):
 #                     secpulse.js + secpulse_bg.wasm                everything (dashboard, charts, survey check)
 #                     secpulse_survey.js + secpulse_survey_bg.wasm  the survey form's exports only (no features)
-#                     secpulse_survey_instrument.json               the survey core's defaultInstrument(), so the
+#                     secpulse_survey_instrument.json               the core's defaultInstrument() (from the dashboard
+#                                                                   build: the survey build leaves it out), so the
 #                                                                   form shows it before the wasm is in (www/core.js)
 #   dist/secpulse/  the distributable folder: exactly the files a page owner copies (docs/embedding.md, Install)
 #   www/report.json the demo's sample published report (published.html), made by the CLI from
@@ -17,13 +18,14 @@ wasm-bindgen --target web --remove-name-section --remove-producers-section --out
 cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features
 wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir www/pkg \
   --out-name secpulse_survey "$wasm"
-# The built-in instrument exactly as the survey core returns it (the glue is ESM: imported as .mjs).
+# The built-in instrument exactly as the core returns it; only the dashboard build has it (the glue is
+# ESM: imported as .mjs). The survey element sends it back as JSON text with every checkResponse.
 glue=$(mktemp -d)
-cp www/pkg/secpulse_survey.js "$glue/glue.mjs"
+cp www/pkg/secpulse.js "$glue/glue.mjs"
 node --input-type=module -e "
 import { readFileSync, writeFileSync } from 'node:fs';
 const core = await import('$glue/glue.mjs');
-core.initSync({ module: readFileSync('www/pkg/secpulse_survey_bg.wasm') });
+core.initSync({ module: readFileSync('www/pkg/secpulse_bg.wasm') });
 writeFileSync('www/pkg/secpulse_survey_instrument.json', JSON.stringify(core.defaultInstrument()));"
 rm -r "$glue"
 gz() { gzip -9c "$1" | wc -c; }

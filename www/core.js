@@ -38,15 +38,19 @@ export function loadCore(kind = 'dashboard') {
 }
 
 /**
- * The survey's built-in instrument exactly as the survey core's defaultInstrument() returns it, read
- * from pkg/secpulse_survey_instrument.json (scripts/build-wasm.sh writes it with the core), so the
- * form can be shown before the wasm is in. Rejects when the file cannot be read.
+ * The survey's built-in instrument exactly as the core's defaultInstrument() returns it, read from
+ * pkg/secpulse_survey_instrument.json (scripts/build-wasm.sh writes it with the dashboard core; the
+ * survey core leaves the built-in instrument out), so the form can be shown before the wasm is in.
+ * Rejects with an error naming the file when it cannot be read.
  */
 export async function builtInInstrument() {
   const url = new URL('./pkg/secpulse_survey_instrument.json', import.meta.url);
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`could not load ${url.pathname}: HTTP ${res.status}`);
-  return res.json();
+  const res = await fetchFile(url);
+  try {
+    return await res.json();
+  } catch (e) {
+    throw new Error(`${url.pathname} is not valid JSON: ${e?.message ?? e}`, { cause: e });
+  }
 }
 
 /**
@@ -93,7 +97,8 @@ async function instantiate(name) {
   return glue;
 }
 
-async function compile(url) {
+/** The response for `url`; rejects with an error naming the file on a network error or an HTTP error status. */
+async function fetchFile(url) {
   let res;
   try {
     res = await fetch(url);
@@ -101,6 +106,11 @@ async function compile(url) {
     throw new Error(`could not load ${url.pathname}: ${e?.message ?? e}`, { cause: e });
   }
   if (!res.ok) throw new Error(`could not load ${url.pathname}: HTTP ${res.status}`);
+  return res;
+}
+
+async function compile(url) {
+  const res = await fetchFile(url);
   try {
     return (res.headers.get('content-type') ?? '').startsWith('application/wasm')
       ? await WebAssembly.compileStreaming(res)

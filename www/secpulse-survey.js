@@ -134,8 +134,8 @@ export class SecpulseSurvey extends HTMLElement {
   /**
    * The instrument to show: the `instrument` property or `src` validated by the core (`loading`, the
    * core's pending load, is awaited first so that a failed load is reported once), or the built-in
-   * one, which needs no core (scripts/build-wasm.sh wrote it from the core; the core gives it if
-   * that file cannot be read).
+   * one, which needs no core (scripts/build-wasm.sh wrote its file; the survey core does not have it,
+   * so a file that cannot be read is reported like a missing wasm).
    */
   async #readInstrument(loading) {
     if (this.#given != null) {
@@ -144,12 +144,7 @@ export class SecpulseSurvey extends HTMLElement {
       return this.#withCore((core) => core.parseInstrument(json));
     }
     const src = this.getAttribute('src');
-    if (!src) {
-      return builtInInstrument().catch(async () => {
-        await loading;
-        return this.#withCore((core) => core.defaultInstrument());
-      });
-    }
+    if (!src) return builtInInstrument();
     const res = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
     if (!res.ok) throw new Error(`${src}: HTTP ${res.status}`);
     const json = await res.text();

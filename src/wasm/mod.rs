@@ -39,7 +39,9 @@ pub(crate) fn json_text(value: &JsValue, what: &str) -> Result<String, JsError> 
     Ok(text.as_string().unwrap_or_else(|| "null".to_string()))
 }
 
-/// The default security-team instrument, as a plain JS object.
+/// The default security-team instrument, as a plain JS object. Dashboard build only: the survey
+/// build leaves the built-in instrument out (scripts/build-wasm.sh writes it to a file with this).
+#[cfg(feature = "dashboard")]
 #[wasm_bindgen(js_name = defaultInstrument)]
 pub fn default_instrument() -> Result<JsValue, JsError> {
     to_js(&Instrument::default_instrument())

@@ -20,7 +20,8 @@ export interface ResponseCheck {
 "#;
 
 /// Checks one response row as the survey form produces it (an object keyed by question id,
-/// plus `wave`) against the instrument given as JSON text (the default one when `undefined`).
+/// plus `wave`) against the instrument given as JSON text (the form always has it: the built-in
+/// instrument's file, `src` or its `instrument` property, so the default one stays out of this build).
 ///
 /// The row is read by the same ingest as response files, so a value off the scale, an unknown
 /// option or a bad ranking is reported exactly as `secpulse score` would. On top of that the
@@ -29,11 +30,8 @@ export interface ResponseCheck {
 /// or a randomized yes/no stored as 0/1), without which a row carries nothing to score. Returns
 /// `{ ok, errors: [{ column, code, message }] }`; throws only when the instrument itself is invalid.
 #[wasm_bindgen(js_name = checkResponse)]
-pub fn check_response(instrument_json: Option<String>, row: JsValue) -> Result<JsValue, JsError> {
-    let instrument = match instrument_json {
-        Some(json) => Instrument::from_json(&json).map_err(into_error)?,
-        None => Instrument::default_instrument(),
-    };
+pub fn check_response(instrument_json: &str, row: JsValue) -> Result<JsValue, JsError> {
+    let instrument = Instrument::from_json(instrument_json).map_err(into_error)?;
     let row: serde_json::Value = serde_json::from_str(&json_text(&row, "the response")?).map_err(into_error)?;
     to_js(&check_row(&instrument, &row))
 }
