@@ -103,6 +103,9 @@ fn squash(x: f32) -> f32 {
 /// FNV-1a over a feature kind and its parts (stable across platforms and releases).
 struct FeatureHash(u32);
 
+/// [`FeatureHash::new`]`(b'g')`, the start of every character 4-gram's hash.
+const GRAM_HASH: u32 = (0x811c_9dc5 ^ b'g' as u32).wrapping_mul(0x0100_0193);
+
 impl FeatureHash {
     fn new(kind: u8) -> FeatureHash {
         let mut h = FeatureHash(0x811c_9dc5);
@@ -149,8 +152,8 @@ pub(crate) fn extract(toks: &Tokens, words: &[Word], cues: &Cues, rule: &RuleVie
     [d[23], d[24]] = [squash(rule.blk_ena.0), squash(rule.blk_ena.1)];
     d[37] = if rule.question { 1.0 } else { 0.0 };
     d[38] = if cues.markers.contains(&"ALL CAPS") { 1.0 } else { 0.0 };
-    let n_words = toks.toks.iter().filter(|t| t.kind == Kind::Word).count();
-    d[39] = if toks.toks.iter().any(|t| t.kind == Kind::Num) { 1.0 } else { 0.0 };
+    let (n_words, n_nums) = toks.toks.iter().fold((0usize, 0usize), |(w, n), t| (w + usize::from(t.kind == Kind::Word), n + usize::from(t.kind == Kind::Num)));
+    d[39] = if n_nums > 0 { 1.0 } else { 0.0 };
     d[40] = squash(n_words as f32 / 10.0);
 
     let Features { sparse: sp, spans, .. } = out;
@@ -164,21 +167,27 @@ pub(crate) fn extract(toks: &Tokens, words: &[Word], cues: &Cues, rule: &RuleVie
         let source = if c.tok == c.tok_last { c.tok } else { push_span(spans, c.span) };
         sp.push(Feat { bucket: h.bucket(), source });
     }
-    for i in 0..toks.toks.len() {
+    let n = toks.toks.len();
+    sp.reserve(cues.list.len() + 2 * n + toks.lower.len());
+    let mut k = if n > 0 { key(toks, words, 0) } else { b"" };
+    for i in 0..n {
         let t = &toks.toks[i];
-        let k = key(toks, words, i);
         let mut h = FeatureHash::new(b'u');
         h.bytes(k);
         sp.push(Feat { bucket: h.bucket(), source: i as u32 });
         if let Some(next) = toks.toks.get(i + 1) {
+            let k_next = key(toks, words, i + 1);
             let mut h = FeatureHash::new(b'b');
             h.bytes(k);
             h.byte(b' ');
-            h.bytes(key(toks, words, i + 1));
+            h.bytes(k_next);
             let source = push_span(spans, (t.orig.0, next.orig.1));
             sp.push(Feat { bucket: h.bucket(), source });
-        }
-        if t.kind == Kind::Word {
+            if t.kind == Kind::Word {
+                char_grams(toks.text(i).as_bytes(), i as u32, sp);
+            }
+            k = k_next;
+        } else if t.kind == Kind::Word {
             char_grams(toks.text(i).as_bytes(), i as u32, sp);
         }
     }
@@ -197,15 +206,19 @@ fn char_grams(word: &[u8], source: u32, out: &mut Vec<Feat>) {
     if word.len() < MIN_GRAM_WORD {
         return;
     }
-    let n = word.len() + 2;
-    let at = |i: usize| if i == 0 || i == n - 1 { b'<' } else { word[i - 1] };
-    for s in 0..=n - 4 {
-        let mut h = FeatureHash::new(b'g');
-        for i in s..s + 4 {
-            h.byte(at(i));
-        }
-        out.push(Feat { bucket: h.bucket(), source });
-    }
+    // the grams of "<" + word + "<", by position: the first, every one inside the word, the last
+    let gram = |a: u8, b: u8, c: u8, d: u8| {
+        let mut h = GRAM_HASH;
+        h = (h ^ u32::from(a)).wrapping_mul(0x0100_0193);
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        h = (h ^ u32::from(c)).wrapping_mul(0x0100_0193);
+        h = (h ^ u32::from(d)).wrapping_mul(0x0100_0193);
+        Feat { bucket: FeatureHash(h).bucket(), source }
+    };
+    out.push(gram(b'<', word[0], word[1], word[2]));
+    out.extend(word.windows(4).map(|w| gram(w[0], w[1], w[2], w[3])));
+    let l = word.len();
+    out.push(gram(word[l - 3], word[l - 2], word[l - 1], b'<'));
 }
 
 /// Quantised weights: per output, an 8-bit weight per bucket and per dense feature, two scales
