@@ -107,25 +107,30 @@ struct FeatureHash(u32);
 const GRAM_HASH: u32 = (0x811c_9dc5 ^ b'g' as u32).wrapping_mul(0x0100_0193);
 
 impl FeatureHash {
+    #[inline(always)] // hot, and opt-level "z" would call it
     fn new(kind: u8) -> FeatureHash {
         let mut h = FeatureHash(0x811c_9dc5);
         h.byte(kind);
         h
     }
+    #[inline(always)] // hot, and opt-level "z" would call it
     fn byte(&mut self, b: u8) {
         self.0 = (self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193);
     }
+    #[inline(always)] // hot, and opt-level "z" would call it
     fn bytes(&mut self, s: &[u8]) {
         for &b in s {
             self.byte(b);
         }
     }
+    #[inline(always)] // hot, and opt-level "z" would call it
     fn bucket(&self) -> u32 {
         self.0 % BUCKETS as u32
     }
 }
 
 /// The word as a feature key: numbers (digits or number words other than "a"/"an") become "#".
+#[inline(always)] // hot, and opt-level "z" would call it
 fn key<'t>(toks: &'t Tokens, words: &[Word], i: usize) -> &'t [u8] {
     let t = &toks.toks[i];
     let s = toks.text(i);
@@ -207,18 +212,23 @@ fn char_grams(word: &[u8], source: u32, out: &mut Vec<Feat>) {
         return;
     }
     // the grams of "<" + word + "<", by position: the first, every one inside the word, the last
-    let gram = |a: u8, b: u8, c: u8, d: u8| {
-        let mut h = GRAM_HASH;
-        h = (h ^ u32::from(a)).wrapping_mul(0x0100_0193);
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-        h = (h ^ u32::from(c)).wrapping_mul(0x0100_0193);
-        h = (h ^ u32::from(d)).wrapping_mul(0x0100_0193);
-        Feat { bucket: FeatureHash(h).bucket(), source }
-    };
-    out.push(gram(b'<', word[0], word[1], word[2]));
-    out.extend(word.windows(4).map(|w| gram(w[0], w[1], w[2], w[3])));
+    let feat = |gram: [u8; 4]| Feat { bucket: gram_bucket(gram), source };
+    out.push(feat([b'<', word[0], word[1], word[2]]));
+    for w in word.windows(4) {
+        out.push(feat([w[0], w[1], w[2], w[3]]));
+    }
     let l = word.len();
-    out.push(gram(word[l - 3], word[l - 2], word[l - 1], b'<'));
+    out.push(feat([word[l - 3], word[l - 2], word[l - 1], b'<']));
+}
+
+/// The bucket of one character 4-gram (`FeatureHash::new(b'g')` then its four bytes).
+#[inline(always)] // hot, and opt-level "z" would call it
+fn gram_bucket(gram: [u8; 4]) -> u32 {
+    let mut h = FeatureHash(GRAM_HASH);
+    for b in gram {
+        h.byte(b);
+    }
+    h.bucket()
 }
 
 /// Quantised weights: per output, an 8-bit weight per bucket and per dense feature, two scales
@@ -229,8 +239,9 @@ pub(crate) struct Model {
     bias: [f32; OUTPUTS],
     /// `BUCKETS` rows of `OUTPUTS` weights.
     sparse: Vec<i8>,
-    /// `DENSE` rows of `OUTPUTS` weights.
-    dense: Vec<i8>,
+    /// `DENSE` rows of `OUTPUTS` weights (8-bit integers, held as `f32` to skip the conversion
+    /// per use).
+    dense: Vec<f32>,
     /// `BUCKETS` rows of `OUTPUTS` pushes (see [`Model::push`]), computed once for "why" words.
     pushes: Vec<f32>,
     /// The sparse weights packed for summing four at a time (see [`Model::sparse_sums`]).
@@ -289,7 +300,7 @@ impl Model {
             sparse_scale: f(0),
             dense_scale: f(1),
             bias: f(2),
-            dense: dense.iter().map(|&b| b as i8).collect(),
+            dense: dense.iter().map(|&b| f32::from(b as i8)).collect(),
             sparse: sparse.iter().map(|&b| b as i8).collect(),
             pushes: Vec::new(),
             packed: Vec::new(),
@@ -349,7 +360,7 @@ impl Model {
             if x != 0.0 {
                 let row = &self.dense[j * OUTPUTS..][..OUTPUTS];
                 for (a, &w) in dacc.iter_mut().zip(row) {
-                    *a += f32::from(w) * x;
+                    *a += w * x;
                 }
             }
         }
