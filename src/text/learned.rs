@@ -212,13 +212,13 @@ fn char_grams(word: &[u8], source: u32, out: &mut Vec<Feat>) {
         return;
     }
     // the grams of "<" + word + "<", by position: the first, every one inside the word, the last
-    let feat = |gram: [u8; 4]| Feat { bucket: gram_bucket(gram), source };
-    out.push(feat([b'<', word[0], word[1], word[2]]));
-    for w in word.windows(4) {
-        out.push(feat([w[0], w[1], w[2], w[3]]));
-    }
     let l = word.len();
-    out.push(feat([word[l - 3], word[l - 2], word[l - 1], b'<']));
+    let first = [b'<', word[0], word[1], word[2]];
+    let last = [word[l - 3], word[l - 2], word[l - 1], b'<'];
+    let inside = word.windows(4).map(|w| [w[0], w[1], w[2], w[3]]);
+    // one extend of a known length: no capacity check per gram
+    let grams = std::iter::once(first).chain(inside).chain(std::iter::once(last));
+    out.extend(grams.map(|gram| Feat { bucket: gram_bucket(gram), source }));
 }
 
 /// The bucket of one character 4-gram (`FeatureHash::new(b'g')` then its four bytes).
