@@ -157,7 +157,8 @@ pub(crate) fn extract(toks: &Tokens, words: &[Word], cues: &Cues, rule: &RuleVie
     [d[23], d[24]] = [squash(rule.blk_ena.0), squash(rule.blk_ena.1)];
     d[37] = if rule.question { 1.0 } else { 0.0 };
     d[38] = if cues.markers.contains(&"ALL CAPS") { 1.0 } else { 0.0 };
-    let (n_words, n_nums) = toks.toks.iter().fold((0usize, 0usize), |(w, n), t| (w + usize::from(t.kind == Kind::Word), n + usize::from(t.kind == Kind::Num)));
+    let (n_words, n_nums) =
+        toks.toks.iter().fold((0usize, 0usize), |(w, n), t| (w + usize::from(t.kind == Kind::Word), n + usize::from(t.kind == Kind::Num)));
     d[39] = if n_nums > 0 { 1.0 } else { 0.0 };
     d[40] = squash(n_words as f32 / 10.0);
 

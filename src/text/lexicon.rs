@@ -1058,7 +1058,8 @@ impl Lexicon {
 
     /// The pattern matches the tokens from `at` on (its first token matched when it was looked up).
     fn pattern_at(pat: &[PatTok], words: &[Word], toks: &[Token], stems: &[u32], at: usize) -> bool {
-        at + pat.len() <= words.len() && pat.iter().enumerate().skip(1).all(|(k, p)| Self::tok_matches(p, &words[at + k], toks[at + k].kind, stems))
+        at + pat.len() <= words.len()
+            && pat.iter().enumerate().skip(1).all(|(k, p)| Self::tok_matches(p, &words[at + k], toks[at + k].kind, stems))
     }
 
     /// Longest-match scan: one hit per matched cue, left to right, non-overlapping. Candidates at a
