@@ -18,6 +18,7 @@ cp "$target/release/examples/comments" "$work/comments-new"
 git archive "$base" | tar -x -C "$work"
 (cd "$work" && CARGO_TARGET_DIR="$target" cargo build -q --release --example comments)
 cp "$target/release/examples/comments" "$work/comments-base"
+cp "$work/comments-new" "$target/release/examples/comments"   # leave the working tree's build in place
 status=0
 for gold in "$@"; do
   name=$(basename "$gold" .jsonl)

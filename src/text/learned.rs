@@ -181,20 +181,20 @@ pub(crate) fn extract(toks: &Tokens, words: &[Word], cues: &Cues, rule: &RuleVie
         let mut h = FeatureHash::new(b'u');
         h.bytes(k);
         sp.push(Feat { bucket: h.bucket(), source: i as u32 });
-        if let Some(next) = toks.toks.get(i + 1) {
-            let k_next = key(toks, words, i + 1);
+        let next = toks.toks.get(i + 1).map(|next| (next, key(toks, words, i + 1)));
+        if let Some((next, k_next)) = next {
             let mut h = FeatureHash::new(b'b');
             h.bytes(k);
             h.byte(b' ');
             h.bytes(k_next);
             let source = push_span(spans, (t.orig.0, next.orig.1));
             sp.push(Feat { bucket: h.bucket(), source });
-            if t.kind == Kind::Word {
-                char_grams(toks.text(i).as_bytes(), i as u32, sp);
-            }
-            k = k_next;
-        } else if t.kind == Kind::Word {
+        }
+        if t.kind == Kind::Word {
             char_grams(toks.text(i).as_bytes(), i as u32, sp);
+        }
+        if let Some((_, k_next)) = next {
+            k = k_next;
         }
     }
     out.norm = 1.0 / (sp.len().max(1) as f32).sqrt();
