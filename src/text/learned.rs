@@ -103,26 +103,34 @@ fn squash(x: f32) -> f32 {
 /// FNV-1a over a feature kind and its parts (stable across platforms and releases).
 struct FeatureHash(u32);
 
+/// [`FeatureHash::new`]`(b'g')`, the start of every character 4-gram's hash.
+const GRAM_HASH: u32 = (0x811c_9dc5 ^ b'g' as u32).wrapping_mul(0x0100_0193);
+
 impl FeatureHash {
+    #[inline(always)] // hot, and opt-level "z" would call it
     fn new(kind: u8) -> FeatureHash {
         let mut h = FeatureHash(0x811c_9dc5);
         h.byte(kind);
         h
     }
+    #[inline(always)] // hot, and opt-level "z" would call it
     fn byte(&mut self, b: u8) {
         self.0 = (self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193);
     }
+    #[inline(always)] // hot, and opt-level "z" would call it
     fn bytes(&mut self, s: &[u8]) {
         for &b in s {
             self.byte(b);
         }
     }
+    #[inline(always)] // hot, and opt-level "z" would call it
     fn bucket(&self) -> u32 {
         self.0 % BUCKETS as u32
     }
 }
 
 /// The word as a feature key: numbers (digits or number words other than "a"/"an") become "#".
+#[inline(always)] // hot, and opt-level "z" would call it
 fn key<'t>(toks: &'t Tokens, words: &[Word], i: usize) -> &'t [u8] {
     let t = &toks.toks[i];
     let s = toks.text(i);
@@ -149,8 +157,9 @@ pub(crate) fn extract(toks: &Tokens, words: &[Word], cues: &Cues, rule: &RuleVie
     [d[23], d[24]] = [squash(rule.blk_ena.0), squash(rule.blk_ena.1)];
     d[37] = if rule.question { 1.0 } else { 0.0 };
     d[38] = if cues.markers.contains(&"ALL CAPS") { 1.0 } else { 0.0 };
-    let n_words = toks.toks.iter().filter(|t| t.kind == Kind::Word).count();
-    d[39] = if toks.toks.iter().any(|t| t.kind == Kind::Num) { 1.0 } else { 0.0 };
+    let (n_words, n_nums) =
+        toks.toks.iter().fold((0usize, 0usize), |(w, n), t| (w + usize::from(t.kind == Kind::Word), n + usize::from(t.kind == Kind::Num)));
+    d[39] = if n_nums > 0 { 1.0 } else { 0.0 };
     d[40] = squash(n_words as f32 / 10.0);
 
     let Features { sparse: sp, spans, .. } = out;
@@ -164,22 +173,28 @@ pub(crate) fn extract(toks: &Tokens, words: &[Word], cues: &Cues, rule: &RuleVie
         let source = if c.tok == c.tok_last { c.tok } else { push_span(spans, c.span) };
         sp.push(Feat { bucket: h.bucket(), source });
     }
-    for i in 0..toks.toks.len() {
+    let n = toks.toks.len();
+    sp.reserve(cues.list.len() + 2 * n + toks.lower.len());
+    let mut k = if n > 0 { key(toks, words, 0) } else { b"" };
+    for i in 0..n {
         let t = &toks.toks[i];
-        let k = key(toks, words, i);
         let mut h = FeatureHash::new(b'u');
         h.bytes(k);
         sp.push(Feat { bucket: h.bucket(), source: i as u32 });
-        if let Some(next) = toks.toks.get(i + 1) {
+        let next = toks.toks.get(i + 1).map(|next| (next, key(toks, words, i + 1)));
+        if let Some((next, k_next)) = next {
             let mut h = FeatureHash::new(b'b');
             h.bytes(k);
             h.byte(b' ');
-            h.bytes(key(toks, words, i + 1));
+            h.bytes(k_next);
             let source = push_span(spans, (t.orig.0, next.orig.1));
             sp.push(Feat { bucket: h.bucket(), source });
         }
         if t.kind == Kind::Word {
             char_grams(toks.text(i).as_bytes(), i as u32, sp);
+        }
+        if let Some((_, k_next)) = next {
+            k = k_next;
         }
     }
     out.norm = 1.0 / (sp.len().max(1) as f32).sqrt();
@@ -197,15 +212,24 @@ fn char_grams(word: &[u8], source: u32, out: &mut Vec<Feat>) {
     if word.len() < MIN_GRAM_WORD {
         return;
     }
-    let n = word.len() + 2;
-    let at = |i: usize| if i == 0 || i == n - 1 { b'<' } else { word[i - 1] };
-    for s in 0..=n - 4 {
-        let mut h = FeatureHash::new(b'g');
-        for i in s..s + 4 {
-            h.byte(at(i));
-        }
-        out.push(Feat { bucket: h.bucket(), source });
+    // the grams of "<" + word + "<", by position: the first, every one inside the word, the last
+    let l = word.len();
+    let first = [b'<', word[0], word[1], word[2]];
+    let last = [word[l - 3], word[l - 2], word[l - 1], b'<'];
+    let inside = word.windows(4).map(|w| [w[0], w[1], w[2], w[3]]);
+    // one extend of a known length: no capacity check per gram
+    let grams = std::iter::once(first).chain(inside).chain(std::iter::once(last));
+    out.extend(grams.map(|gram| Feat { bucket: gram_bucket(gram), source }));
+}
+
+/// The bucket of one character 4-gram (`FeatureHash::new(b'g')` then its four bytes).
+#[inline(always)] // hot, and opt-level "z" would call it
+fn gram_bucket(gram: [u8; 4]) -> u32 {
+    let mut h = FeatureHash(GRAM_HASH);
+    for b in gram {
+        h.byte(b);
     }
+    h.bucket()
 }
 
 /// Quantised weights: per output, an 8-bit weight per bucket and per dense feature, two scales
@@ -216,8 +240,9 @@ pub(crate) struct Model {
     bias: [f32; OUTPUTS],
     /// `BUCKETS` rows of `OUTPUTS` weights.
     sparse: Vec<i8>,
-    /// `DENSE` rows of `OUTPUTS` weights.
-    dense: Vec<i8>,
+    /// `DENSE` rows of `OUTPUTS` weights (8-bit integers, held as `f32` to skip the conversion
+    /// per use).
+    dense: Vec<f32>,
     /// `BUCKETS` rows of `OUTPUTS` pushes (see [`Model::push`]), computed once for "why" words.
     pushes: Vec<f32>,
     /// The sparse weights packed for summing four at a time (see [`Model::sparse_sums`]).
@@ -276,7 +301,7 @@ impl Model {
             sparse_scale: f(0),
             dense_scale: f(1),
             bias: f(2),
-            dense: dense.iter().map(|&b| b as i8).collect(),
+            dense: dense.iter().map(|&b| f32::from(b as i8)).collect(),
             sparse: sparse.iter().map(|&b| b as i8).collect(),
             pushes: Vec::new(),
             packed: Vec::new(),
@@ -336,7 +361,7 @@ impl Model {
             if x != 0.0 {
                 let row = &self.dense[j * OUTPUTS..][..OUTPUTS];
                 for (a, &w) in dacc.iter_mut().zip(row) {
-                    *a += f32::from(w) * x;
+                    *a += w * x;
                 }
             }
         }

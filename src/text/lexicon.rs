@@ -191,7 +191,7 @@ pub(crate) mod wflag {
 /// No word id: a token whose (corrected) text is no literal of the lexicon.
 pub(crate) const NO_ID: u32 = u32::MAX;
 
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 enum PatTok {
     /// A literal word, by id.
     Lit(u32),
@@ -227,6 +227,15 @@ impl Entry {
     pub fn has(&self, f: u16) -> bool {
         self.flags & f != 0
     }
+}
+
+/// An entry as the scan tries it: its index and its pattern (a range of `Lexicon::pat_pool`), kept
+/// together so trying a candidate reads no [`Entry`].
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    entry: u32,
+    pat: u32,
+    len: u32,
 }
 
 /// A matched cue: entry index and the token range it covers.
@@ -479,7 +488,9 @@ pub(crate) struct Lexicon {
     stem_known: Vec<bool>,
     /// Entries by first stem (stems of 3+ bytes only), by stem id.
     stem_first: Vec<(u32, u32)>,
-    first_pool: Vec<u32>,
+    first_pool: Vec<Candidate>,
+    /// The patterns of `first_pool`'s candidates, one after another.
+    pat_pool: Vec<PatTok>,
     trie: StemTrie,
     /// First three bytes of every typo-correction target.
     fix_prefix: FxSet<u32>,
@@ -673,6 +684,7 @@ impl Lexicon {
             stem_known: Vec::new(),
             stem_first: Vec::new(),
             first_pool: Vec::new(),
+            pat_pool: Vec::new(),
             trie: StemTrie::new(),
             fix_prefix: FxSet::default(),
             typos: FxMap::default(),
@@ -873,7 +885,17 @@ impl Lexicon {
             inf.first = f;
             inf.num_first = nf;
         }
-        self.first_pool = pool;
+        let mut pats = Vec::new();
+        self.first_pool = pool
+            .into_iter()
+            .map(|entry| {
+                let pat = &entries[entry as usize].pat;
+                let c = Candidate { entry, pat: pats.len() as u32, len: pat.len() as u32 };
+                pats.extend_from_slice(pat);
+                c
+            })
+            .collect();
+        self.pat_pool = pats;
     }
 
     fn is_vocab(&self, w: &str) -> bool {
@@ -1034,17 +1056,10 @@ impl Lexicon {
         }
     }
 
-    fn try_entry(&self, e: &Entry, words: &[Word], toks: &[Token], stems: &[u32], at: usize) -> Option<usize> {
-        if at + e.pat.len() > words.len() {
-            return None;
-        }
-        // the first token matched when the entry was looked up
-        for (k, p) in e.pat.iter().enumerate().skip(1) {
-            if !Self::tok_matches(p, &words[at + k], toks[at + k].kind, stems) {
-                return None;
-            }
-        }
-        Some(e.pat.len())
+    /// The pattern matches the tokens from `at` on (its first token matched when it was looked up).
+    fn pattern_at(pat: &[PatTok], words: &[Word], toks: &[Token], stems: &[u32], at: usize) -> bool {
+        at + pat.len() <= words.len()
+            && pat.iter().enumerate().skip(1).all(|(k, p)| Self::tok_matches(p, &words[at + k], toks[at + k].kind, stems))
     }
 
     /// Longest-match scan: one hit per matched cue, left to right, non-overlapping. Candidates at a
@@ -1054,7 +1069,7 @@ impl Lexicon {
         hits.clear();
         let n = words.len();
         let toks: &[Token] = &toks.toks;
-        let (entries, pool, info): (&[Entry], &[u32], &[WordInfo]) = (&self.entries, &self.first_pool, &self.info);
+        let (pool, pats, info): (&[Candidate], &[PatTok], &[WordInfo]) = (&self.first_pool, &self.pat_pool, &self.info);
         let mut i = 0;
         while i < n {
             let kind = toks[i].kind;
@@ -1066,14 +1081,13 @@ impl Lexicon {
             let mut best: Option<(usize, u32)> = None;
             let mut consider = |range: (u32, u32)| {
                 // longest first: stop at the first match, or when nothing longer is left
-                for &idx in &pool[range.0 as usize..range.1 as usize] {
-                    let e = &entries[idx as usize];
-                    let len = e.pat.len();
+                for c in &pool[range.0 as usize..range.1 as usize] {
+                    let len = c.len as usize;
                     if best.is_some_and(|(bl, _)| len <= bl) {
                         break;
                     }
-                    if self.try_entry(e, words, toks, stems, i).is_some() {
-                        best = Some((len, idx));
+                    if Self::pattern_at(&pats[c.pat as usize..][..len], words, toks, stems, i) {
+                        best = Some((len, c.entry));
                         break;
                     }
                 }
