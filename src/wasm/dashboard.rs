@@ -128,6 +128,11 @@ fn options(value: JsValue) -> Result<ViewOptions, JsError> {
     serde_json::from_str(&json).map_err(|e| JsError::new(&format!("options: {e}")))
 }
 
+/// The minimum group size the options ask for (the default when none).
+fn min_group(o: &ViewOptions) -> Result<MinGroup, JsError> {
+    MinGroup::new(o.min_group.unwrap_or(crate::privacy::DEFAULT_MIN_GROUP)).map_err(into_error)
+}
+
 fn kind(id: &str) -> Result<ChartKind, JsError> {
     id.parse().map_err(into_error)
 }
@@ -369,7 +374,7 @@ impl Dashboard {
     ) -> Result<JsValue, JsError> {
         let o = self::options(options)?;
         let prior = crate::privacy::prior::read_records(records).map_err(|e| JsError::new(&format!("publication records: {e}")))?;
-        let min = MinGroup::new(o.min_group.unwrap_or(crate::privacy::DEFAULT_MIN_GROUP)).map_err(into_error)?;
+        let min = min_group(&o)?;
         let Data::Responses(views) = &mut self.data else {
             return Err(JsError::new("only loaded responses can be published (a published report already is)"));
         };
@@ -449,7 +454,7 @@ impl Dashboard {
 
     /// The report of a view (from the cache when only drawing options changed) and its chart options.
     fn view(&mut self, o: &ViewOptions) -> Result<(&Report, ChartOptions), JsError> {
-        let min = MinGroup::new(o.min_group.unwrap_or(crate::privacy::DEFAULT_MIN_GROUP)).map_err(into_error)?;
+        let min = min_group(o)?;
         let key = ScoreKey { by: o.by.clone(), wave: o.wave.clone(), min_group: min.k(), filter: o.filter.clone() };
         if self.cache.as_ref().map_or(true, |(k, _)| *k != key) {
             let report = match &mut self.data {
