@@ -21,7 +21,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::linked::{Addition, Atoms, Echelon};
-use super::prior::{wave_digests, PriorError, Publication, Release};
+use super::prior::{wave_digests, PriorError, Publication, Release, WaveDigest};
 use super::redact::Redactor;
 use super::MinGroup;
 use crate::ingest::NO_ANSWER;
@@ -75,6 +75,9 @@ pub struct Policy {
     released: HashSet<(Measure, Population)>,
     /// For the primary-only mode: contributors per population instead of a decision.
     primary_only: Option<HashMap<(Measure, Population), u32>>,
+    /// The table's wave digests, when [`Policy::with_prior`] computed them to check the earlier
+    /// records (a pass writing and hashing every row), for [`Policy::publication`] to reuse.
+    digests: Option<Vec<WaveDigest>>,
 }
 
 /// The rows of a table grouped by every segment column at once.
@@ -179,7 +182,7 @@ impl Policy {
         let min_comments = if min_comments.k() >= k.k() { min_comments } else { k };
         let wave = wave.and_then(|w| table.segments.iter().position(|s| s.name == w));
         let columns = table.segments.iter().map(|s| (s.name.clone(), s.labels.clone())).collect();
-        (Policy { k, min_comments, columns, wave, released: HashSet::new(), primary_only: None }, Cells::new(table))
+        (Policy { k, min_comments, columns, wave, released: HashSet::new(), primary_only: None, digests: None }, Cells::new(table))
     }
 
     /// Decides every statistic for every reachable population, with the cell sets `known`
@@ -215,7 +218,7 @@ impl Policy {
     /// The cells of every population the publications `prior` released, per statistic (each
     /// restricted to the waves they published); refused when they do not fit these responses.
     fn known_from(
-        &self,
+        &mut self,
         prior: &[Publication],
         instrument: &Instrument,
         table: &ResponseTable,
@@ -228,8 +231,9 @@ impl Policy {
         let wave = self.wave.ok_or(PriorError::NoWaveColumn)?;
         let (wave_column, wave_labels) = &self.columns[wave];
         let now = format!("{}@{}", instrument.id, instrument.version);
-        // Written and hashed once for every record (a pass over all rows).
-        let digests = wave_digests(instrument, table, wave, wave_labels).unwrap_or_default();
+        // Written and hashed once for every record (a pass over all rows), and kept for `publication`.
+        let computed = wave_digests(instrument, table, wave, wave_labels);
+        let digests = computed.as_deref().unwrap_or_default();
         for publication in prior {
             if publication.instrument != now {
                 return Err(PriorError::OtherInstrument { published: publication.instrument.clone(), now });
@@ -255,6 +259,7 @@ impl Policy {
                 known.push((r.measure, of));
             }
         }
+        self.digests = computed;
         Ok(known)
     }
 
@@ -280,7 +285,10 @@ impl Policy {
             Some(l) => l.clone(),
             None => NO_ANSWER.to_string(),
         };
-        let waves = wave_digests(instrument, table, wave, wave_labels)?;
+        let waves = match &self.digests {
+            Some(digests) => digests.clone(),
+            None => wave_digests(instrument, table, wave, wave_labels)?,
+        };
         let mut released: Vec<Release> = self
             .released
             .iter()
