@@ -307,6 +307,12 @@ impl Views {
 
     /// The released report of `view` as [`Views::publish_after`] decides it, before rounding.
     pub fn report_after(&mut self, view: &View, prior: &[Publication]) -> Result<(Report, Option<Publication>), ViewError> {
+        if prior.is_empty() {
+            // Nothing published before: the policy is the views' own, decided once and cached.
+            let report = self.report(view)?;
+            let publication = self.policy.as_ref().and_then(|p| p.publication(&self.instrument, &self.table));
+            return Ok((report, publication));
+        }
         let (wave, k, min_comments, primary_only) = policy_settings(&self.config);
         let policy =
             Policy::with_prior(&self.instrument, &self.table, wave, k, min_comments, primary_only, prior).map_err(ViewError::Prior)?;
