@@ -2,20 +2,15 @@
 
 use std::fmt;
 
+use crate::lang::Lang;
+
 /// Formats an integer with `,` between groups of three digits: `1,205`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Thousands(pub u64);
 
 impl fmt::Display for Thousands {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.0.to_string();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                f.write_str(",")?;
-            }
-            write!(f, "{c}")?;
-        }
-        Ok(())
+        f.write_str(&Lang::En.count(self.0))
     }
 }
 

@@ -4,6 +4,7 @@
 //! The crate is a pure Rust core (no browser types) with a thin wasm façade:
 //! data flows one way, ingest → score → privacy → report → chart / CLI output.
 //!
+//! - [`lang`]: the four languages, the core's message catalogs and numbers per language.
 //! - [`instrument`]: what is asked; the default security-team instrument ships as data.
 //! - [`ingest`]: CSV and JSON response files → a columnar [`ingest::ResponseTable`], with errors that say where.
 //! - [`synth`]: deterministic synthetic responses with realistic structure, for demos and benchmarks.
@@ -23,6 +24,7 @@ pub mod chart;
 pub mod fmt;
 pub mod ingest;
 pub mod instrument;
+pub mod lang;
 pub mod plan;
 pub mod privacy;
 pub mod report;

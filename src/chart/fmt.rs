@@ -3,32 +3,25 @@
 
 /// A signed whole number with a real minus sign: "+41", "−32", "0".
 pub fn signed(v: f64) -> String {
-    let r = v.round();
-    if r > 0.0 {
-        format!("+{r:.0}")
-    } else if r < 0.0 {
-        format!("\u{2212}{:.0}", -r)
-    } else {
-        "0".to_string()
-    }
+    Lang::En.signed(v)
 }
 
 /// A whole number: "63".
 pub fn whole(v: f64) -> String {
-    format!("{:.0}", v.round())
+    Lang::En.whole(v)
 }
 
 /// A percentage: "72%".
 pub fn pct(v: f64) -> String {
-    format!("{:.0}%", v.round())
+    Lang::En.pct(v)
 }
 
 pub use crate::fmt::count;
+use crate::lang::Lang;
 
 /// A confidence interval "58 to 67" (signed when `sign`).
 pub fn interval(ci: [f64; 2], sign: bool) -> String {
-    let f = if sign { signed } else { whole };
-    format!("{} to {}", f(ci[0]), f(ci[1]))
+    Lang::En.interval(ci, sign)
 }
 
 #[cfg(test)]

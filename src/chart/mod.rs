@@ -152,6 +152,8 @@ pub struct ChartOptions {
     pub look: Look,
     /// The outcome the priority chart measures importance on; default: security NPS.
     pub outcome: Option<crate::report::Outcome>,
+    /// The language of titles, takeaways, tables and labels, and of their numbers.
+    pub lang: crate::lang::Lang,
 }
 
 impl Default for ChartOptions {
@@ -166,6 +168,7 @@ impl Default for ChartOptions {
             titled: false,
             look: Look::default(),
             outcome: None,
+            lang: crate::lang::Lang::En,
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::board::Board;
 use crate::chart::{self, ChartKind, ChartOptions, Estimate, Look, Measure, Theme};
 use crate::ingest::{self, IngestOptions, IngestSummary, ResponseTable};
 use crate::instrument::Instrument;
+use crate::lang::Lang;
 use crate::privacy::filter::Filter;
 use crate::privacy::redact::Redactor;
 use crate::privacy::CommentOptions;
@@ -116,6 +117,8 @@ pub struct Dashboard {
     redactor: Redactor,
     /// Whether loads leave the comment analysis to `analyseComments` (charts first).
     comments_later: bool,
+    /// The language the core words charts, tables and messages in (`setLanguage`).
+    lang: Lang,
 }
 
 fn options(value: JsValue) -> Result<ViewOptions, JsError> {
@@ -146,7 +149,22 @@ impl Dashboard {
             Some(json) => Instrument::from_json(&json).map_err(into_error)?,
             None => Instrument::default_instrument(),
         };
-        Ok(Dashboard { instrument, data: Data::Empty, cache: None, analyzer: None, redactor: Redactor::default(), comments_later: false })
+        Ok(Dashboard {
+            instrument,
+            data: Data::Empty,
+            cache: None,
+            analyzer: None,
+            redactor: Redactor::default(),
+            comments_later: false,
+            lang: Lang::En,
+        })
+    }
+
+    /// Words what the core writes (chart titles, takeaways, tables, messages) in `lang`, a
+    /// BCP 47 tag read by its first subtag; a language without catalogs gives English.
+    #[wasm_bindgen(js_name = setLanguage)]
+    pub fn set_language(&mut self, lang: &str) {
+        self.lang = Lang::or_english(lang);
     }
 
     /// Reads a response file (CSV, JSON or JSON Lines, as `ingest::detect_format` tells) or a
@@ -417,6 +435,7 @@ pub fn from_published(json: &str) -> Result<Dashboard, JsError> {
         analyzer: None,
         redactor: Redactor::default(),
         comments_later: false,
+        lang: Lang::En,
     })
 }
 
@@ -481,6 +500,7 @@ impl Dashboard {
             titled: o.titled,
             look: o.look.clone(),
             outcome: o.outcome,
+            lang: self.lang,
         };
         Ok((report, chart_options))
     }
