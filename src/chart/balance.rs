@@ -4,10 +4,11 @@
 use plotters::prelude::*;
 
 use super::bars::{self, Bars, Row};
-use super::fmt::{count, interval, signed};
 use super::layout::Pen;
 use super::palette::{BLUE, VERMILLION};
-use super::{breakdown, column_title, ChartError, ChartOptions, ChartText, DataTable};
+use super::words::{quoted, Words};
+use super::{breakdown, column_in_sentence, ChartError, ChartOptions, ChartText, DataTable};
+use crate::lang::{Catalog, Lang};
 use crate::report::{Balance, Report};
 
 /// A group's balance with its label: `None` balance = suppressed.
@@ -20,8 +21,8 @@ struct Line<'r> {
 fn lines<'r>(report: &'r Report, o: &ChartOptions) -> Option<(&'r Balance, Vec<Line<'r>>)> {
     let all = report.balance.as_ref()?;
     let mut out = vec![Line {
-        label: "All respondents".into(),
-        n_label: report.respondents.map_or_else(|| format!("< {}", report.min_group), count),
+        label: Words::AllRespondents.text(o.lang),
+        n_label: report.respondents.map_or_else(|| format!("< {}", report.min_group), |n| o.lang.count(n as u64)),
         balance: all.score.is_some().then_some(all),
     }];
     if let Some((_, groups)) = breakdown(report, o) {
@@ -29,7 +30,7 @@ fn lines<'r>(report: &'r Report, o: &ChartOptions) -> Option<(&'r Balance, Vec<L
             .iter()
             .map(|g| Line {
                 label: g.value.clone(),
-                n_label: g.n.map_or_else(|| g.n_label.clone(), count),
+                n_label: g.n.map_or_else(|| g.n_label.clone(), |n| o.lang.count(n as u64)),
                 balance: g.balance.as_ref().filter(|b| !g.suppressed && b.score.is_some()),
             })
             .collect();
@@ -47,6 +48,7 @@ fn lines<'r>(report: &'r Report, o: &ChartOptions) -> Option<(&'r Balance, Vec<L
 
 fn bars(report: &Report, o: &ChartOptions) -> Option<Bars> {
     let (all, lines) = lines(report, o)?;
+    let signed = |v| o.lang.signed(v);
     let hidden = format!("< {}", report.min_group);
     let rows = lines
         .iter()
@@ -78,83 +80,91 @@ fn bars(report: &Report, o: &ChartOptions) -> Option<Bars> {
 pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
     match bars(report, o) {
         Some(b) => bars::draw(pen, &b),
-        None => pen.message("This survey has no \u{201c}says no \u{2194} offers options\u{201d} question."),
+        None => pen.message(&Words::NoBalanceQuestion.text(o.lang)),
     }
 }
 
 /// Title, takeaway and table of the balance chart.
 pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
-    let title = "Does the security team say no, or offer options?".to_string();
+    let l = o.lang;
+    let signed = |v| l.signed(v);
+    let title = Words::BalanceTitle.text(l);
     let Some((all, lines)) = lines(report, o) else {
-        return ChartText { title, takeaway: "This survey has no balance question.".into(), table: empty_table() };
+        return ChartText { title, takeaway: Words::NoBalance.text(l), table: empty_table() };
     };
-    let by = breakdown(report, o).map(|(c, _)| column_title(c));
+    let by = breakdown(report, o).map(|(c, _)| column_in_sentence(c, l));
     let scored: Vec<(&str, f64)> = lines[1..].iter().filter_map(|l| Some((l.label.as_str(), l.balance?.score?))).collect();
-    let (no, yes) = (short(&all.left), short(&all.right));
+    let (no, yes) = (short(&all.left, l), short(&all.right, l));
+    let extremes = |message: Words, lo: &(&str, f64), hi: &(&str, f64)| {
+        message.fill(
+            l,
+            &[
+                ("low", &lo.0),
+                ("low_score", &signed(lo.1)),
+                ("high", &hi.0),
+                ("high_score", &signed(hi.1)),
+                ("yes", &quoted(&yes, l)),
+                ("no", &quoted(&no, l)),
+            ],
+        )
+    };
     let takeaway = match (all.score, scored.first(), scored.last()) {
-        (_, Some(lo), Some(hi)) if scored.len() >= 2 && lo.1 < 0.0 && hi.1 > 0.0 => format!(
-            "{} sees the team as most likely to say no ({}); {} sees the most options ({}).",
-            lo.0,
-            signed(lo.1),
-            hi.0,
-            signed(hi.1)
-        ),
-        (_, Some(lo), Some(hi)) if scored.len() >= 2 && lo.1 >= 0.0 => format!(
-            "Every group leans towards \u{201c}{yes}\u{201d}: {} the least ({}), {} the most ({}).",
-            lo.0,
-            signed(lo.1),
-            hi.0,
-            signed(hi.1)
-        ),
-        (_, Some(lo), Some(hi)) if scored.len() >= 2 => format!(
-            "Every group leans towards \u{201c}{no}\u{201d}: {} the most ({}), {} the least ({}).",
-            lo.0,
-            signed(lo.1),
-            hi.0,
-            signed(hi.1)
-        ),
-        (Some(s), _, _) => {
-            format!("Overall, people place the team at {} on a scale from \u{2212}100 ({}) to +100 ({}).", signed(s), all.left, all.right)
-        }
-        _ => format!("Fewer than {} people answered, so nothing is shown.", report.min_group),
+        (_, Some(lo), Some(hi)) if scored.len() >= 2 && lo.1 < 0.0 && hi.1 > 0.0 => extremes(Words::BalanceSplit, lo, hi),
+        (_, Some(lo), Some(hi)) if scored.len() >= 2 && lo.1 >= 0.0 => extremes(Words::AllLeanYes, lo, hi),
+        (_, Some(lo), Some(hi)) if scored.len() >= 2 => extremes(Words::AllLeanNo, lo, hi),
+        (Some(s), _, _) => Words::BalanceOverall.fill(l, &[("score", &signed(s)), ("left", &all.left), ("right", &all.right)]),
+        _ => Words::FewerAnswered.fill(l, &[("k", &report.min_group)]),
     };
     let hidden = format!("< {}", report.min_group);
     let rows = lines
         .iter()
-        .map(|l| match l.balance.and_then(|b| Some((b, b.score?))) {
+        .map(|line| match line.balance.and_then(|b| Some((b, b.score?))) {
             Some((b, s)) => vec![
-                l.label.clone(),
-                l.n_label.clone(),
+                line.label.clone(),
+                line.n_label.clone(),
                 signed(s),
-                b.ci95.map_or(String::new(), |c| interval(c, true)),
-                b.left_share.map_or(String::new(), super::fmt::pct),
-                b.right_share.map_or(String::new(), super::fmt::pct),
+                b.ci95.map_or(String::new(), |c| l.interval(c, true)),
+                b.left_share.map_or(String::new(), |v| l.pct(v)),
+                b.right_share.map_or(String::new(), |v| l.pct(v)),
             ],
-            None => vec![l.label.clone(), hidden.clone(), hidden.clone(), String::new(), String::new(), String::new()],
+            None => vec![line.label.clone(), hidden.clone(), hidden.clone(), String::new(), String::new(), String::new()],
         })
         .collect();
     ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: format!(
-                "Balance from \u{2212}100 ({}) to +100 ({}){}; groups under {} people are hidden.",
-                all.left,
-                all.right,
-                by.map_or(String::new(), |b| format!(", by {}", b.to_lowercase())),
-                report.min_group
-            ),
-            columns: ["Group", "People", "Balance", "95% CI", &format!("% {}", short(&all.left)), &format!("% {}", short(&all.right))]
-                .map(String::from)
-                .to_vec(),
+            caption: match by {
+                Some(column) => Words::BalanceCaptionBy
+                    .fill(l, &[("left", &all.left), ("right", &all.right), ("column", &column), ("k", &report.min_group)]),
+                None => Words::BalanceCaption.fill(l, &[("left", &all.left), ("right", &all.right), ("k", &report.min_group)]),
+            },
+            columns: vec![
+                Words::Group.text(l),
+                Words::People.text(l),
+                Words::BalanceColumn.text(l),
+                Words::Ci95.text(l),
+                format!("% {no}"),
+                format!("% {yes}"),
+            ],
             rows,
         },
     }
 }
 
-/// "Always says no" → "says no".
-fn short(pole: &str) -> String {
-    pole.strip_prefix("Always ").unwrap_or(pole).to_string()
+/// A pole without its "always": "Always says no" → "says no", "Sagt immer Nein" → "Sagt Nein".
+fn short(pole: &str, lang: Lang) -> String {
+    let always = match lang {
+        Lang::En => return pole.strip_prefix("Always ").unwrap_or(pole).to_string(),
+        Lang::De => "immer",
+        Lang::Fr => "toujours",
+        Lang::Es => "siempre",
+    };
+    let words: Vec<&str> = pole.split_whitespace().collect();
+    match words.iter().position(|w| w.to_lowercase() == always) {
+        Some(i) if words.len() > 1 => [&words[..i], &words[i + 1..]].concat().join(" "),
+        _ => pole.to_string(),
+    }
 }
 
 pub(crate) fn empty_table() -> DataTable {

@@ -199,7 +199,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, bars: &Bars) -> Result
 }
 
 /// Evenly spaced ticks from `lo` to `hi` every `step`, labelled by `f`.
-pub(crate) fn ticks(lo: f64, hi: f64, step: f64, f: fn(f64) -> String) -> Vec<(f64, String)> {
+pub(crate) fn ticks(lo: f64, hi: f64, step: f64, f: impl Fn(f64) -> String) -> Vec<(f64, String)> {
     let n = ((hi - lo) / step).round() as i32;
     (0..=n).map(|i| lo + step * f64::from(i)).map(|v| (v, f(v))).collect()
 }

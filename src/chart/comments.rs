@@ -7,52 +7,16 @@ use plotters::prelude::*;
 
 use super::balance::empty_table;
 use super::bars::{self, Bars, Row};
-use super::fmt::{count, pct, signed};
 use super::layout::{LegendMark, Pen};
 use super::palette::{BLUE, NEUTRAL, SERIES, VERMILLION};
-use super::{column_title, ChartError, ChartOptions, ChartText, DataTable};
+use super::words::{in_sentence, quoted, sentiment_name, stance_name, theme_name, Words};
+use super::{column_in_sentence, column_title, ChartError, ChartOptions, ChartText, DataTable};
+use crate::lang::{Catalog, Lang};
 use crate::report::{CommentReport, Report};
 use crate::text::{CommentSummary, Sentiment, Stance, Theme};
 
 /// Mixed tone (praise and criticism): Okabe–Ito reddish purple.
 const MIXED: RGBColor = SERIES[3];
-
-/// A theme as a reader sees it.
-pub fn theme_name(t: Theme) -> &'static str {
-    match t {
-        Theme::SaysNo => "Says no",
-        Theme::OffersOptions => "Offers options",
-        Theme::Bottleneck => "Speed, waiting",
-        Theme::Approachability => "Approachability",
-        Theme::Arrogance => "Arrogance, blame",
-        Theme::Communication => "Communication",
-        Theme::Care => "Care for people",
-        Theme::Training => "Training",
-        Theme::IncidentResponse => "Incident response",
-        Theme::Leadership => "Leadership",
-        Theme::Compliance => "Compliance, paperwork",
-        Theme::Tooling => "Tools and controls",
-    }
-}
-
-/// A sentiment label as a reader sees it.
-pub fn sentiment_name(s: Sentiment) -> &'static str {
-    match s {
-        Sentiment::Negative => "Negative",
-        Sentiment::Neutral => "Neutral",
-        Sentiment::Positive => "Positive",
-        Sentiment::Mixed => "Mixed",
-    }
-}
-
-/// A stance label as a reader sees it.
-pub fn stance_name(s: Stance) -> &'static str {
-    match s {
-        Stance::Blocker => "Blocks work",
-        Stance::Enabler => "Enables work",
-        Stance::None => "Neither",
-    }
-}
 
 /// The free-text question the comment charts show: the chosen one, else the first with comments.
 pub(crate) fn question<'r>(report: &'r Report, o: &ChartOptions) -> Option<&'r CommentReport> {
@@ -79,8 +43,8 @@ struct Line<'r> {
 /// "All comments" first, then the groups, most negative (by `key`) first, suppressed last by name.
 fn lines<'r>(q: &'r CommentReport, o: &ChartOptions, key: fn(&CommentSummary) -> f64) -> Vec<Line<'r>> {
     let mut out = vec![Line {
-        label: "All comments".into(),
-        n_label: q.n.map_or_else(|| format!("< {}", q.min_comments), count),
+        label: Words::AllComments.text(o.lang),
+        n_label: q.n.map_or_else(|| format!("< {}", q.min_comments), |n| o.lang.count(n as u64)),
         summary: q.summary.as_ref().filter(|s| s.n > 0),
     }];
     if let Some(groups) = column(q, o).and_then(|c| q.segments.get(c)) {
@@ -88,7 +52,7 @@ fn lines<'r>(q: &'r CommentReport, o: &ChartOptions, key: fn(&CommentSummary) ->
             .iter()
             .map(|g| Line {
                 label: g.value.clone(),
-                n_label: g.n.map_or_else(|| g.n_label.clone(), count),
+                n_label: g.n.map_or_else(|| g.n_label.clone(), |n| o.lang.count(n as u64)),
                 summary: g.summary.as_ref().filter(|s| !g.suppressed && s.n > 0),
             })
             .collect();
@@ -120,6 +84,7 @@ fn net_stance(s: &CommentSummary) -> f64 {
 /// One bar row per line: `segments` of its summary with the signed `value` (e.g. net tone),
 /// or a hatched row with only the suppression label; the first line is bold.
 fn rows(
+    lang: Lang,
     lines: &[Line<'_>],
     value: fn(&CommentSummary) -> f64,
     segments: impl Fn(&CommentSummary) -> Vec<(f64, f64, RGBColor)>,
@@ -135,7 +100,7 @@ fn rows(
                     strong,
                     segments: segments(s),
                     ci: None,
-                    value: signed(value(s)),
+                    value: lang.signed(value(s)),
                     n: format!("n {}", l.n_label),
                     hidden: false,
                 },
@@ -157,49 +122,53 @@ fn table_rows(lines: &[Line<'_>], cells: impl Fn(&CommentSummary) -> Vec<String>
         .collect()
 }
 
-fn no_comments(report: &Report) -> &'static str {
+fn no_comments(report: &Report, lang: Lang) -> String {
     if report.comments.is_empty() {
-        "This report has no comment analysis (the survey has no free-text question, or comments were left out)."
+        Words::NoCommentAnalysis.text(lang)
     } else {
-        "Too few comments to show anything."
+        Words::TooFewComments.text(lang)
     }
 }
 
 /// Draws the tone chart: negative left, mixed and neutral centred, positive right.
 pub(crate) fn draw_sentiment<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
-    let Some(q) = question(report, o).filter(|q| q.n.is_some()) else { return pen.message(no_comments(report)) };
-    let rows = rows(&lines(q, o, net_tone), net_tone, |s| {
+    let l = o.lang;
+    let Some(q) = question(report, o).filter(|q| q.n.is_some()) else { return pen.message(&no_comments(report, l)) };
+    let rows = rows(l, &lines(q, o, net_tone), net_tone, |s| {
         let (neg, mix, neu, pos) =
             (share(s.sentiment.negative, s), share(s.sentiment.mixed, s), share(s.sentiment.neutral, s), share(s.sentiment.positive, s));
         let half = (mix + neu) / 2.0;
         vec![(-half - neg, -half, VERMILLION), (-half, -half + mix, MIXED), (-half + mix, half, NEUTRAL), (half, half + pos, BLUE)]
     });
     let legend = vec![
-        ("Negative".to_string(), LegendMark::Fill(VERMILLION)),
-        ("Mixed".into(), LegendMark::Fill(MIXED)),
-        ("Neutral".into(), LegendMark::Fill(NEUTRAL)),
-        ("Positive (right column: % positive − % negative)".into(), LegendMark::Fill(BLUE)),
-        (format!("< {}: too few comments", q.min_comments), LegendMark::Hidden),
+        (sentiment_name(Sentiment::Negative, l), LegendMark::Fill(VERMILLION)),
+        (sentiment_name(Sentiment::Mixed, l), LegendMark::Fill(MIXED)),
+        (sentiment_name(Sentiment::Neutral, l), LegendMark::Fill(NEUTRAL)),
+        (Words::PositiveLegend.text(l), LegendMark::Fill(BLUE)),
+        (too_few(q, l), LegendMark::Hidden),
     ];
-    let abs = |v: f64| pct(v.abs());
+    let abs = |v: f64| l.pct(v.abs());
     bars::draw(pen, &Bars { rows, x: -100.0..100.0, ticks: bars::ticks(-100.0, 100.0, 50.0, abs), zero: 0.0, poles: None, legend })
 }
 
 /// Draws the stance chart: share portraying the team as blocking (left) or enabling (right).
 pub(crate) fn draw_stance<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
-    let Some(q) = question(report, o).filter(|q| q.n.is_some()) else { return pen.message(no_comments(report)) };
+    let l = o.lang;
+    let Some(q) = question(report, o).filter(|q| q.n.is_some()) else { return pen.message(&no_comments(report, l)) };
     let lines = lines(q, o, net_stance);
     let widest =
         lines.iter().filter_map(|l| l.summary).map(|s| share(s.stance.blocker, s).max(share(s.stance.enabler, s))).fold(0.0, f64::max);
     let top = [10.0, 20.0, 25.0, 50.0, 100.0].into_iter().find(|&t| t >= widest).unwrap_or(100.0);
-    let rows = rows(&lines, net_stance, |s| vec![(-share(s.stance.blocker, s), 0.0, VERMILLION), (0.0, share(s.stance.enabler, s), BLUE)]);
+    let rows =
+        rows(l, &lines, net_stance, |s| vec![(-share(s.stance.blocker, s), 0.0, VERMILLION), (0.0, share(s.stance.enabler, s), BLUE)]);
+    let (blocks, enables) = (stance_name(Stance::Blocker, l), stance_name(Stance::Enabler, l));
     let legend = vec![
-        ("Blocks work".to_string(), LegendMark::Fill(VERMILLION)),
-        ("Enables work (right column: % enables − % blocks)".into(), LegendMark::Fill(BLUE)),
-        ("Comments that do neither are not drawn".into(), LegendMark::Note),
-        (format!("< {}: too few comments", q.min_comments), LegendMark::Hidden),
+        (blocks.clone(), LegendMark::Fill(VERMILLION)),
+        (Words::EnablesLegend.text(l), LegendMark::Fill(BLUE)),
+        (Words::NeitherNotDrawn.text(l), LegendMark::Note),
+        (too_few(q, l), LegendMark::Hidden),
     ];
-    let abs = |v: f64| pct(v.abs());
+    let abs = |v: f64| l.pct(v.abs());
     bars::draw(
         pen,
         &Bars {
@@ -207,7 +176,7 @@ pub(crate) fn draw_stance<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report
             x: -top..top,
             ticks: bars::ticks(-top, top, top / 2.0, abs),
             zero: 0.0,
-            poles: Some(("\u{2190} Blocks work".into(), "Enables work \u{2192}".into())),
+            poles: Some((format!("\u{2190} {blocks}"), format!("{enables} \u{2192}"))),
             legend,
         },
     )
@@ -215,9 +184,13 @@ pub(crate) fn draw_stance<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report
 
 /// Draws the theme chart: comments per theme, most frequent first.
 pub(crate) fn draw_themes<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
-    let Some((q, s)) = question(report, o).and_then(|q| Some((q, q.summary.as_ref()?))) else { return pen.message(no_comments(report)) };
+    let l = o.lang;
+    let count = |n: usize| l.count(n as u64);
+    let Some((q, s)) = question(report, o).and_then(|q| Some((q, q.summary.as_ref()?))) else {
+        return pen.message(&no_comments(report, l));
+    };
     if s.themes.is_empty() {
-        return pen.message(&format!("None of the {} comments touches one of the themes.", count(s.n)));
+        return pen.message(&Words::NoThemeTouched.fill(l, &[("n", &count(s.n))]));
     }
     let max = s.themes.iter().map(|t| t.count).max().unwrap_or(1) as f64;
     let top = nice_ceiling(max);
@@ -225,17 +198,17 @@ pub(crate) fn draw_themes<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report
         .themes
         .iter()
         .map(|t| Row {
-            label: theme_name(t.theme).into(),
+            label: theme_name(t.theme, l),
             strong: false,
             segments: vec![(0.0, t.count as f64, BLUE)],
             ci: None,
             value: count(t.count),
-            n: pct(share(t.count, s)),
+            n: l.pct(share(t.count, s)),
             hidden: false,
         })
         .collect();
     let fmt = |v: f64| count(v.round() as usize);
-    let legend = vec![(format!("Comments per theme; right: % of all {}", count(q.n.unwrap_or(s.n))), LegendMark::Note)];
+    let legend = vec![(Words::ThemesLegend.fill(l, &[("n", &count(q.n.unwrap_or(s.n)))]), LegendMark::Note)];
     bars::draw(pen, &Bars { rows, x: 0.0..top, ticks: bars::ticks(0.0, top, top / 4.0, fmt), zero: 0.0, poles: None, legend })
 }
 
@@ -245,37 +218,49 @@ fn nice_ceiling(v: f64) -> f64 {
     [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|&c| c >= v).unwrap_or(10.0 * mag)
 }
 
-/// “on ‘What should the security team change?’”, for titles.
-fn on(q: Option<&CommentReport>) -> String {
-    q.map_or_else(String::new, |q| format!(" \u{2014} \u{201c}{}\u{201d}", if q.text.is_empty() { &q.id } else { &q.text }))
+/// The legend entry of hidden groups: "< 10: too few comments".
+fn too_few(q: &CommentReport, lang: Lang) -> String {
+    Words::TooFewCommentsKey.fill(lang, &[("hidden", &format!("< {}", q.min_comments))])
 }
 
-fn empty(title: String, report: &Report) -> ChartText {
-    ChartText { title, takeaway: no_comments(report).into(), table: empty_table() }
+/// `title` “— on ‘What should the security team change?’”, for titles.
+fn on(title: Words, q: Option<&CommentReport>, lang: Lang) -> String {
+    let title = title.text(lang);
+    q.map_or_else(|| title.clone(), |q| format!("{title} \u{2014} {}", quoted(if q.text.is_empty() { &q.id } else { &q.text }, lang)))
+}
+
+fn empty(title: String, report: &Report, lang: Lang) -> ChartText {
+    ChartText { title, takeaway: no_comments(report, lang), table: empty_table() }
 }
 
 fn group_column(q: &CommentReport, o: &ChartOptions) -> String {
-    column(q, o).map_or_else(|| "Group".into(), column_title)
+    column(q, o).map_or_else(|| Words::Group.text(o.lang), column_title)
+}
+
+/// The group column inside a sentence.
+fn group_in_sentence(q: &CommentReport, o: &ChartOptions) -> String {
+    column(q, o).map_or_else(|| in_sentence(&Words::Group.text(o.lang), o.lang), |c| column_in_sentence(c, o.lang))
 }
 
 /// Title, takeaway and table of the tone chart.
 pub(crate) fn describe_sentiment(report: &Report, o: &ChartOptions) -> ChartText {
+    let l = o.lang;
+    let (pct, signed) = (|v| l.pct(v), |v| l.signed(v));
     let q = question(report, o);
-    let title = format!("The tone of comments{}", on(q));
-    let Some(q) = q.filter(|q| q.n.is_some()) else { return empty(title, report) };
+    let title = on(Words::ToneTitle, q, l);
+    let Some(q) = q.filter(|q| q.n.is_some()) else { return empty(title, report, l) };
     let lines = lines(q, o, net_tone);
     let all = lines[0].summary.map(|s| (share(s.sentiment.negative, s), share(s.sentiment.positive, s)));
     let shown: Vec<(&Line, f64)> = lines[1..].iter().filter_map(|l| Some((l, net_tone(l.summary?)))).collect();
-    let mut takeaway = all.map_or_else(String::new, |(neg, pos)| format!("{} of comments are negative, {} positive.", pct(neg), pct(pos)));
+    let mut takeaway =
+        all.map_or_else(String::new, |(neg, pos)| Words::ToneShares.fill(l, &[("negative", &pct(neg)), ("positive", &pct(pos))]));
     if let (Some((worst, w)), Some((best, b))) = (shown.first(), shown.last()) {
         if shown.len() >= 2 {
-            takeaway.push_str(&format!(
-                " Most critical: {} (net {}); warmest: {} (net {}).",
-                worst.label,
-                signed(*w),
-                best.label,
-                signed(*b)
-            ));
+            takeaway.push(' ');
+            takeaway.push_str(
+                &Words::ToneExtremes
+                    .fill(l, &[("worst", &worst.label), ("worst_net", &signed(*w)), ("best", &best.label), ("best_net", &signed(*b))]),
+            );
         }
     }
     let rows = table_rows(&lines, |s| {
@@ -287,26 +272,24 @@ pub(crate) fn describe_sentiment(report: &Report, o: &ChartOptions) -> ChartText
             signed(net_tone(s)),
         ]
     });
+    let mut columns = vec![group_column(q, o)];
+    columns.extend(
+        [
+            Words::CommentsColumn,
+            Words::NegativeColumn,
+            Words::MixedColumn,
+            Words::NeutralToneColumn,
+            Words::PositiveColumn,
+            Words::NetToneColumn,
+        ]
+        .map(|w| w.text(l)),
+    );
     ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: format!(
-                "Tone of comments per {}; groups with fewer than {} comments are not shown.",
-                group_column(q, o).to_lowercase(),
-                q.min_comments
-            ),
-            columns: [
-                group_column(q, o).as_str(),
-                "Comments",
-                "% negative",
-                "% mixed",
-                "% neutral",
-                "% positive",
-                "Net (positive − negative)",
-            ]
-            .map(String::from)
-            .to_vec(),
+            caption: Words::ToneCaption.fill(l, &[("column", &group_in_sentence(q, o)), ("k", &q.min_comments)]),
+            columns,
             rows,
         },
     }
@@ -314,36 +297,33 @@ pub(crate) fn describe_sentiment(report: &Report, o: &ChartOptions) -> ChartText
 
 /// Title, takeaway and table of the stance chart.
 pub(crate) fn describe_stance(report: &Report, o: &ChartOptions) -> ChartText {
+    let l = o.lang;
+    let (pct, signed) = (|v| l.pct(v), |v| l.signed(v));
     let q = question(report, o);
-    let title = format!("Do comments describe a team that blocks or enables work?{}", on(q));
-    let Some(q) = q.filter(|q| q.n.is_some()) else { return empty(title, report) };
+    let title = on(Words::StanceTitle, q, l);
+    let Some(q) = q.filter(|q| q.n.is_some()) else { return empty(title, report, l) };
     let lines = lines(q, o, net_stance);
     let mut takeaway = lines[0].summary.map_or_else(String::new, |s| {
-        format!(
-            "{} of comments describe the team as blocking work, {} as enabling it.",
-            pct(share(s.stance.blocker, s)),
-            pct(share(s.stance.enabler, s))
-        )
+        Words::StanceShares.fill(l, &[("blocking", &pct(share(s.stance.blocker, s))), ("enabling", &pct(share(s.stance.enabler, s)))])
     });
     let shown: Vec<&Line> = lines[1..].iter().filter(|l| l.summary.is_some()).collect();
     if let (Some(first), true) = (shown.first(), shown.len() >= 2) {
-        takeaway.push_str(&format!(" {} writes most about being blocked.", first.label));
+        takeaway.push(' ');
+        takeaway.push_str(&Words::MostBlocked.fill(l, &[("group", &first.label)]));
     }
     let rows = table_rows(&lines, |s| {
         vec![pct(share(s.stance.blocker, s)), pct(share(s.stance.enabler, s)), pct(share(s.stance.none, s)), signed(net_stance(s))]
     });
+    let mut columns = vec![group_column(q, o)];
+    columns.extend(
+        [Words::CommentsColumn, Words::BlocksColumn, Words::EnablesColumn, Words::NeitherColumn, Words::NetStanceColumn].map(|w| w.text(l)),
+    );
     ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: format!(
-                "How comments portray the security team, per {}; groups with fewer than {} comments are not shown.",
-                group_column(q, o).to_lowercase(),
-                q.min_comments
-            ),
-            columns: [group_column(q, o).as_str(), "Comments", "% blocks work", "% enables work", "% neither", "Net (enables − blocks)"]
-                .map(String::from)
-                .to_vec(),
+            caption: Words::StanceCaption.fill(l, &[("column", &group_in_sentence(q, o)), ("k", &q.min_comments)]),
+            columns,
             rows,
         },
     }
@@ -351,40 +331,40 @@ pub(crate) fn describe_stance(report: &Report, o: &ChartOptions) -> ChartText {
 
 /// Title, takeaway and table of the theme chart.
 pub(crate) fn describe_themes(report: &Report, o: &ChartOptions) -> ChartText {
+    let l = o.lang;
+    let count = |n: usize| l.count(n as u64);
     let q = question(report, o);
-    let title = format!("What the comments are about{}", on(q));
-    let Some((q, s)) = q.and_then(|q| Some((q, q.summary.as_ref()?))) else { return empty(title, report) };
+    let title = on(Words::ThemesTitle, q, l);
+    let Some((q, s)) = q.and_then(|q| Some((q, q.summary.as_ref()?))) else { return empty(title, report, l) };
+    let name = |t: Theme| in_sentence(&theme_name(t, l), l);
     let takeaway = match s.themes.as_slice() {
-        [] => format!("None of the {} comments touches one of the themes.", count(s.n)),
-        [t] => format!(
-            "Most comments that touch a theme are about {} ({} of {}).",
-            theme_name(t.theme).to_lowercase(),
-            count(t.count),
-            count(s.n)
-        ),
-        [a, b, ..] => format!(
-            "Most talked about: {} ({} of {} comments), then {} ({}).",
-            theme_name(a.theme).to_lowercase(),
-            count(a.count),
-            count(s.n),
-            theme_name(b.theme).to_lowercase(),
-            count(b.count)
+        [] => Words::NoThemeTouched.fill(l, &[("n", &count(s.n))]),
+        [t] => Words::OneTheme.fill(l, &[("theme", &name(t.theme)), ("count", &count(t.count)), ("n", &count(s.n))]),
+        [a, b, ..] => Words::TwoThemes.fill(
+            l,
+            &[
+                ("first", &name(a.theme)),
+                ("first_count", &count(a.count)),
+                ("n", &count(s.n)),
+                ("second", &name(b.theme)),
+                ("second_count", &count(b.count)),
+            ],
         ),
     };
     let mut rows: Vec<(Theme, usize)> =
         Theme::ALL.iter().map(|&t| (t, s.themes.iter().find(|c| c.theme == t).map_or(0, |c| c.count))).collect();
     crate::sort::sort_by_key(&mut rows, |&(_, n)| std::cmp::Reverse(n));
+    let caption = match q.text.is_empty() {
+        true => Words::ThemesCaption.fill(l, &[("n", &count(s.n))]),
+        false => Words::ThemesCaptionOn.fill(l, &[("n", &count(s.n)), ("question", &quoted(&q.text, l))]),
+    };
     ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: format!(
-                "Comments per theme (a comment can touch several themes), of {} comments{}.",
-                count(s.n),
-                if q.text.is_empty() { String::new() } else { format!(" on \u{201c}{}\u{201d}", q.text) }
-            ),
-            columns: ["Theme", "Comments", "% of comments"].map(String::from).to_vec(),
-            rows: rows.into_iter().map(|(t, n)| vec![theme_name(t).into(), count(n), pct(share(n, s))]).collect(),
+            caption,
+            columns: [Words::ThemeColumn, Words::CommentsColumn, Words::ShareOfCommentsColumn].map(|w| w.text(l)).to_vec(),
+            rows: rows.into_iter().map(|(t, n)| vec![theme_name(t, l), count(n), l.pct(share(n, s))]).collect(),
         },
     }
 }

@@ -4,17 +4,18 @@ use plotters::prelude::*;
 
 use super::balance::empty_table;
 use super::bars::{self, Bars, Row};
-use super::fmt::{count, interval, pct, whole};
 use super::layout::{LegendMark, Pen};
 use super::palette::band;
-use super::{dimension_name, ChartError, ChartText, DataTable};
+use super::words::{band_name, Words};
+use super::{dimension_name, ChartError, ChartOptions, ChartText, DataTable};
+use crate::lang::{Catalog, Lang};
 use crate::report::{Band, Report};
 
 /// Every band, best first, for legends.
 pub(crate) const BANDS: [Band; 5] = [Band::Strong, Band::Favourable, Band::Mixed, Band::Unfavourable, Band::Critical];
 
 /// The band legend ("Strong 75+", …).
-pub(crate) fn band_legend() -> Vec<(String, LegendMark)> {
+pub(crate) fn band_legend(lang: Lang) -> Vec<(String, LegendMark)> {
     let range = |b: Band| match b {
         Band::Strong => "75+",
         Band::Favourable => "60\u{2013}74",
@@ -22,13 +23,14 @@ pub(crate) fn band_legend() -> Vec<(String, LegendMark)> {
         Band::Unfavourable => "25\u{2013}39",
         Band::Critical => "< 25",
     };
-    BANDS.iter().map(|&b| (format!("{} {}", b.label(), range(b)), LegendMark::Fill(band(b)))).collect()
+    BANDS.iter().map(|&b| (format!("{} {}", band_name(b, lang), range(b)), LegendMark::Fill(band(b)))).collect()
 }
 
 /// Draws the dimension chart.
-pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, _: &super::ChartOptions) -> Result<(), ChartError> {
+pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
+    let l = o.lang;
     if report.dimensions.is_empty() {
-        return pen.message("This survey has no scored dimensions.");
+        return pen.message(&Words::NoDimensions.text(l));
     }
     let hidden = format!("< {}", report.min_group);
     let rows = report
@@ -40,8 +42,8 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, _: &s
                 strong: false,
                 segments: vec![(0.0, s, band(b))],
                 ci: d.score.ci95,
-                value: whole(s),
-                n: d.score.n.map_or(String::new(), |n| format!("n {}", count(n))),
+                value: l.whole(s),
+                n: d.score.n.map_or(String::new(), |n| format!("n {}", l.count(n as u64))),
                 hidden: false,
             },
             _ => Row::hidden(dimension_name(report, &d.id).to_string(), false, hidden.clone()),
@@ -49,29 +51,32 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, _: &s
         .collect();
     bars::draw(
         pen,
-        &Bars { rows, x: 0.0..100.0, ticks: bars::ticks(0.0, 100.0, 25.0, whole), zero: 0.0, poles: None, legend: band_legend() },
+        &Bars { rows, x: 0.0..100.0, ticks: bars::ticks(0.0, 100.0, 25.0, |v| l.whole(v)), zero: 0.0, poles: None, legend: band_legend(l) },
     )
 }
 
 /// Title, takeaway and table of the dimension chart.
-pub(crate) fn describe(report: &Report) -> ChartText {
-    let title = "How people rate the security team, by dimension (0\u{2013}100)".to_string();
+pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
+    let l = o.lang;
+    let title = Words::DimensionsTitle.text(l);
     let mut scored: Vec<(&str, f64)> =
         report.dimensions.iter().filter_map(|d| Some((dimension_name(report, &d.id), d.score.score?))).collect();
     crate::sort::sort_by(&mut scored, |a, b| a.1.total_cmp(&b.1));
     let takeaway = match (scored.first(), scored.last()) {
-        (Some(lo), Some(hi)) if scored.len() >= 2 => format!(
-            "Strongest: {} ({}, {}). Weakest: {} ({}, {}).",
-            hi.0,
-            whole(hi.1),
-            Band::of(hi.1).label().to_lowercase(),
-            lo.0,
-            whole(lo.1),
-            Band::of(lo.1).label().to_lowercase()
+        (Some(lo), Some(hi)) if scored.len() >= 2 => Words::StrongestWeakest.fill(
+            l,
+            &[
+                ("high", &hi.0),
+                ("high_score", &l.whole(hi.1)),
+                ("high_band", &band_name(Band::of(hi.1), l).to_lowercase()),
+                ("low", &lo.0),
+                ("low_score", &l.whole(lo.1)),
+                ("low_band", &band_name(Band::of(lo.1), l).to_lowercase()),
+            ],
         ),
-        (Some(only), _) => format!("{} scores {}.", only.0, whole(only.1)),
-        _ if report.dimensions.is_empty() => "This survey has no scored dimensions.".into(),
-        _ => format!("Fewer than {} people answered, so nothing is shown.", report.min_group),
+        (Some(only), _) => Words::OnlyDimension.fill(l, &[("name", &only.0), ("score", &l.whole(only.1))]),
+        _ if report.dimensions.is_empty() => Words::NoDimensions.text(l),
+        _ => Words::FewerAnswered.fill(l, &[("k", &report.min_group)]),
     };
     if report.dimensions.is_empty() {
         return ChartText { title, takeaway, table: empty_table() };
@@ -85,12 +90,15 @@ pub(crate) fn describe(report: &Report) -> ChartText {
             match d.score.score {
                 Some(s) => vec![
                     name,
-                    d.score.n.map_or(String::new(), count),
-                    whole(s),
-                    d.score.ci95.map_or(String::new(), |c| interval(c, false)),
-                    d.score.band.map_or(String::new(), |b| b.label().to_string()),
-                    d.favourable.map_or(String::new(), pct),
-                    d.alpha.map_or(String::new(), |a| format!("{a:.2}{}", if d.low_reliability { " (low)" } else { "" })),
+                    d.score.n.map_or(String::new(), |n| l.count(n as u64)),
+                    l.whole(s),
+                    d.score.ci95.map_or(String::new(), |c| l.interval(c, false)),
+                    d.score.band.map_or(String::new(), |b| band_name(b, l)),
+                    d.favourable.map_or(String::new(), |v| l.pct(v)),
+                    d.alpha.map_or(String::new(), |a| match d.low_reliability {
+                        true => Words::LowReliability.fill(l, &[("alpha", &l.decimal(a, 2))]),
+                        false => l.decimal(a, 2),
+                    }),
                 ],
                 None => vec![name, hidden.clone(), hidden.clone(), String::new(), String::new(), String::new(), String::new()],
             }
@@ -100,8 +108,18 @@ pub(crate) fn describe(report: &Report) -> ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: "Dimension scores from 0 (all unfavourable) to 100 (all favourable), with 95% confidence intervals.".into(),
-            columns: ["Dimension", "People", "Score", "95% CI", "Band", "% favourable", "Reliability (\u{3b1})"].map(String::from).to_vec(),
+            caption: Words::DimensionsCaption.text(l),
+            columns: [
+                Words::DimensionColumn,
+                Words::People,
+                Words::ScoreColumn,
+                Words::Ci95,
+                Words::BandColumn,
+                Words::FavourableColumn,
+                Words::ReliabilityColumn,
+            ]
+            .map(|w| w.text(l))
+            .to_vec(),
             rows,
         },
     }

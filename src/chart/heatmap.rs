@@ -5,10 +5,11 @@
 use plotters::prelude::*;
 
 use super::balance::empty_table;
-use super::fmt::{count, whole};
 use super::layout::{Align, LegendMark, Pen, Rect, BODY, SMALL};
 use super::palette::{diverging, text_on};
-use super::{breakdown, column_title, dimension_name, ChartError, ChartOptions, ChartText, DataTable};
+use super::words::{quoted, Words};
+use super::{breakdown, column_in_sentence, column_title, dimension_name, ChartError, ChartOptions, ChartText, DataTable};
+use crate::lang::{plural, Catalog, Lang};
 use crate::report::Report;
 
 /// One heatmap row: label, n label, and a score per dimension (`None` = suppressed).
@@ -21,13 +22,13 @@ struct HeatRow {
 fn rows(report: &Report, o: &ChartOptions) -> Option<(String, Vec<HeatRow>)> {
     let (column, groups) = breakdown(report, o)?;
     let mut out = vec![HeatRow {
-        label: "All respondents".into(),
-        n: report.respondents.map_or_else(|| format!("< {}", report.min_group), count),
+        label: Words::AllRespondents.text(o.lang),
+        n: report.respondents.map_or_else(|| format!("< {}", report.min_group), |n| o.lang.count(n as u64)),
         cells: report.dimensions.iter().map(|d| d.score.score).collect(),
     }];
     out.extend(groups.iter().map(|g| HeatRow {
         label: g.value.clone(),
-        n: g.n.map_or_else(|| g.n_label.clone(), count),
+        n: g.n.map_or_else(|| g.n_label.clone(), |n| o.lang.count(n as u64)),
         cells: match (&g.dimensions, g.suppressed) {
             (Some(dims), false) => dims.iter().map(|d| d.score.score).collect(),
             _ => vec![None; report.dimensions.len()],
@@ -39,7 +40,7 @@ fn rows(report: &Report, o: &ChartOptions) -> Option<(String, Vec<HeatRow>)> {
 /// Draws the heatmap.
 pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
     let Some((_, rows)) = rows(report, o) else {
-        return pen.message("Choose a column to break the results down by (for example department) to see this chart.");
+        return pen.message(&Words::ChooseBreakdown.text(o.lang));
     };
     let b = pen.bounds();
     let pad = pen.px(10.0);
@@ -97,7 +98,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
                 Some(s) => {
                     let fill = diverging(*s);
                     pen.fill(r, fill)?;
-                    pen.text(&whole(*s), ((r.x0 + r.x1) / 2, cy), SMALL, false, text_on(fill), Align::Center)?;
+                    pen.text(&o.lang.whole(*s), ((r.x0 + r.x1) / 2, cy), SMALL, false, text_on(fill), Align::Center)?;
                 }
                 None => {
                     pen.hatch(r)?;
@@ -108,7 +109,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
         pen.text(&row.n, (b.x1 - pad, cy), SMALL, false, pen.c.muted, Align::Right)?;
     }
     let y = header_h + row_h * rows.len() as i32 + pen.px(10.0);
-    let below = legend(pen, if numbered { pad } else { x0 }, y, b.x1 - pad, &hidden)?;
+    let below = legend(pen, if numbered { pad } else { x0 }, y, b.x1 - pad, &hidden, o.lang)?;
     for (k, line) in key.iter().enumerate() {
         pen.text(line, (pad, below + pen.px(6.0) + line_h * k as i32 + line_h / 2), SMALL, false, pen.c.fg, Align::Left)?;
     }
@@ -120,7 +121,7 @@ pub(crate) const KEY_HEIGHT: u32 = 90;
 
 /// The colour key: a 0–100 gradient and the hatched "< k" swatch (under the gradient when
 /// it does not fit beside it); returns the y below it.
-fn legend<DB: DrawingBackend>(pen: &Pen<'_, DB>, x0: i32, y: i32, max_x: i32, hidden: &str) -> Result<i32, ChartError> {
+fn legend<DB: DrawingBackend>(pen: &Pen<'_, DB>, x0: i32, y: i32, max_x: i32, hidden: &str, lang: Lang) -> Result<i32, ChartError> {
     let (w, h) = (pen.px(140.0).min((max_x - x0) / 2), pen.px(10.0));
     let steps = 40;
     for k in 0..steps {
@@ -131,7 +132,7 @@ fn legend<DB: DrawingBackend>(pen: &Pen<'_, DB>, x0: i32, y: i32, max_x: i32, hi
     pen.text("0", (x0, ty), SMALL, false, pen.c.muted, Align::Left)?;
     pen.text("50", (x0 + w / 2, ty), SMALL, false, pen.c.muted, Align::Center)?;
     pen.text("100", (x0 + w, ty), SMALL, false, pen.c.muted, Align::Right)?;
-    let note = [(format!("{hidden}: too few people to show"), LegendMark::Hidden)];
+    let note = [(Words::TooFewPeople.fill(lang, &[("hidden", &hidden)]), LegendMark::Hidden)];
     let note_w = pen.px(17.0) + pen.width(&note[0].0, SMALL, false);
     if x0 + w + pen.px(16.0) + note_w <= max_x {
         pen.legend(&note, x0 + w + pen.px(16.0), y - pen.px(4.0), max_x)?;
@@ -144,10 +145,11 @@ fn legend<DB: DrawingBackend>(pen: &Pen<'_, DB>, x0: i32, y: i32, max_x: i32, hi
 
 /// Title, takeaway and table of the heatmap.
 pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
+    let l = o.lang;
     let Some((column, rows)) = rows(report, o) else {
-        return ChartText { title: "Scores by group and dimension".into(), takeaway: "No breakdown chosen.".into(), table: empty_table() };
+        return ChartText { title: Words::HeatmapTitleAny.text(l), takeaway: Words::NoBreakdown.text(l), table: empty_table() };
     };
-    let title = format!("Scores by {} and dimension", column_title(&column).to_lowercase());
+    let title = Words::HeatmapTitle.fill(l, &[("column", &column_in_sentence(&column, l))]);
     let mut low: Option<(&str, &str, f64)> = None;
     let mut high: Option<(&str, &str, f64)> = None;
     for row in &rows[1..] {
@@ -165,35 +167,40 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
     }
     let suppressed = rows[1..].iter().filter(|r| r.cells.iter().all(Option::is_none)).count();
     let mut takeaway = match (low, high) {
-        (Some(l), Some(h)) => format!("Lowest: {} on {} ({}). Highest: {} on {} ({}).", l.0, l.1, whole(l.2), h.0, h.1, whole(h.2)),
-        _ => "No group is large enough to show.".into(),
+        (Some(lo), Some(hi)) => Words::LowestHighest.fill(
+            l,
+            &[
+                ("low", &lo.0),
+                ("low_dimension", &lo.1),
+                ("low_score", &l.whole(lo.2)),
+                ("high", &hi.0),
+                ("high_dimension", &hi.1),
+                ("high_score", &l.whole(hi.2)),
+            ],
+        ),
+        _ => Words::NoGroupLargeEnough.text(l),
     };
     if suppressed > 0 {
-        takeaway.push_str(&format!(
-            " {suppressed} group{} hidden (fewer than {} people).",
-            if suppressed == 1 { " is" } else { "s are" },
-            report.min_group
-        ));
+        let hidden = plural(l, suppressed as u64, Words::GroupHidden, Words::GroupsHidden);
+        takeaway.push(' ');
+        takeaway.push_str(&hidden.fill(l, &[("n", &l.count(suppressed as u64)), ("k", &report.min_group)]));
     }
     let hidden = format!("< {}", report.min_group);
     let table_rows = rows
         .iter()
         .map(|r| {
             let mut cells = vec![r.label.clone(), r.n.clone()];
-            cells.extend(r.cells.iter().map(|c| c.map_or_else(|| hidden.clone(), whole)));
+            cells.extend(r.cells.iter().map(|c| c.map_or_else(|| hidden.clone(), |v| l.whole(v))));
             cells
         })
         .collect();
-    let mut columns = vec![column_title(&column), "People".to_string()];
+    let mut columns = vec![column_title(&column), Words::People.text(l)];
     columns.extend(report.dimensions.iter().map(|d| dimension_name(report, &d.id).to_string()));
     ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: format!(
-                "Dimension scores (0\u{2013}100) by {}; \u{201c}{hidden}\u{201d} marks groups too small to show.",
-                column_title(&column).to_lowercase()
-            ),
+            caption: Words::HeatmapCaption.fill(l, &[("column", &column_in_sentence(&column, l)), ("hidden", &quoted(&hidden, l))]),
             columns,
             rows: table_rows,
         },

@@ -5,10 +5,11 @@ use plotters::prelude::*;
 
 use super::balance::empty_table;
 use super::bars::{self, Bars, Row};
-use super::fmt::{count, pct};
 use super::layout::{LegendMark, Pen};
 use super::palette::{BLUE, NEUTRAL, VERMILLION};
+use super::words::{quoted, Words};
 use super::{dimension_name, ChartError, ChartOptions, ChartText, DataTable};
+use crate::lang::Catalog;
 use crate::report::{ItemScore, Report};
 
 /// Items with their shares, most favourable first; suppressed items last in survey order.
@@ -33,8 +34,9 @@ fn label(item: &ItemScore) -> String {
 
 /// Draws the Likert chart.
 pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
+    let l = o.lang;
     if report.items.is_empty() {
-        return pen.message("This survey has no agree/disagree statements.");
+        return pen.message(&Words::NoStatements.text(l));
     }
     let hidden = format!("< {}", report.min_group);
     let rows = sorted(report)
@@ -51,41 +53,45 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
                     strong: false,
                     segments,
                     ci: None,
-                    value: pct(f),
-                    n: it.n.map_or(String::new(), |n| format!("n {}", count(n))),
+                    value: l.pct(f),
+                    n: it.n.map_or(String::new(), |n| format!("n {}", l.count(n as u64))),
                     hidden: false,
                 }
             }
             _ => Row { label: label(it), strong: false, segments: vec![], ci: None, value: hidden.clone(), n: String::new(), hidden: true },
         })
         .collect();
-    let mut legend = vec![("Unfavourable".to_string(), LegendMark::Fill(VERMILLION))];
+    let mut legend = vec![(Words::Unfavourable.text(l), LegendMark::Fill(VERMILLION))];
     if o.neutral {
-        legend.push(("Neutral".into(), LegendMark::Fill(NEUTRAL)));
+        legend.push((Words::NeutralAnswer.text(l), LegendMark::Fill(NEUTRAL)));
     }
-    legend.push(("Favourable (right column: % favourable)".into(), LegendMark::Fill(BLUE)));
+    legend.push((Words::FavourableLegend.text(l), LegendMark::Fill(BLUE)));
     if report.items.iter().any(|i| i.reverse) {
-        legend.push(("(R) negatively worded: disagreeing is favourable".into(), LegendMark::Note));
+        legend.push((Words::ReversedLegend.text(l), LegendMark::Note));
     }
-    let abs = |v: f64| pct(v.abs());
+    let abs = |v: f64| l.pct(v.abs());
     bars::draw(pen, &Bars { rows, x: -100.0..100.0, ticks: bars::ticks(-100.0, 100.0, 50.0, abs), zero: 0.0, poles: None, legend })
 }
 
 /// Title, takeaway and table of the Likert chart.
-pub(crate) fn describe(report: &Report, _: &ChartOptions) -> ChartText {
-    let title = "What people agree and disagree with".to_string();
+pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
+    let l = o.lang;
+    let pct = |v: f64| l.pct(v);
+    let title = Words::LikertTitle.text(l);
     let items = sorted(report);
     let scored: Vec<&ItemScore> = items.iter().copied().filter(|i| i.favourable.is_some()).collect();
     let takeaway = match (scored.first(), scored.last()) {
-        (Some(best), Some(worst)) if scored.len() >= 2 => format!(
-            "Most favourable: \u{201c}{}\u{201d} ({} favourable). Least: \u{201c}{}\u{201d} ({}).",
-            best.text,
-            best.favourable.map_or(String::new(), pct),
-            worst.text,
-            worst.favourable.map_or(String::new(), pct)
+        (Some(best), Some(worst)) if scored.len() >= 2 => Words::MostLeastFavourable.fill(
+            l,
+            &[
+                ("best", &quoted(&best.text, l)),
+                ("best_share", &best.favourable.map_or(String::new(), pct)),
+                ("worst", &quoted(&worst.text, l)),
+                ("worst_share", &worst.favourable.map_or(String::new(), pct)),
+            ],
         ),
-        _ if report.items.is_empty() => "This survey has no agree/disagree statements.".into(),
-        _ => format!("Fewer than {} people answered, so nothing is shown.", report.min_group),
+        _ if report.items.is_empty() => Words::NoStatements.text(l),
+        _ => Words::FewerAnswered.fill(l, &[("k", &report.min_group)]),
     };
     if report.items.is_empty() {
         return ChartText { title, takeaway, table: empty_table() };
@@ -96,7 +102,7 @@ pub(crate) fn describe(report: &Report, _: &ChartOptions) -> ChartText {
         .map(|it| {
             let mut row = vec![label(it), dimension_name(report, &it.dimension).to_string()];
             match (it.n, it.unfavourable, it.neutral, it.favourable) {
-                (Some(n), Some(u), Some(m), Some(f)) => row.extend([count(n), pct(u), pct(m), pct(f)]),
+                (Some(n), Some(u), Some(m), Some(f)) => row.extend([l.count(n as u64), pct(u), pct(m), pct(f)]),
                 _ => row.extend([hidden.clone(), String::new(), String::new(), String::new()]),
             }
             row
@@ -106,9 +112,17 @@ pub(crate) fn describe(report: &Report, _: &ChartOptions) -> ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: "Share of answers per statement, most favourable first. (R): negatively worded, so disagreeing counts as favourable."
-                .into(),
-            columns: ["Statement", "Dimension", "People", "% unfavourable", "% neutral", "% favourable"].map(String::from).to_vec(),
+            caption: Words::LikertCaption.text(l),
+            columns: [
+                Words::StatementColumn,
+                Words::DimensionColumn,
+                Words::People,
+                Words::UnfavourableColumn,
+                Words::NeutralColumn,
+                Words::FavourableColumn,
+            ]
+            .map(|w| w.text(l))
+            .to_vec(),
             rows,
         },
     }

@@ -35,6 +35,7 @@ mod ranking;
 mod selections;
 mod sensitive;
 mod trend;
+mod words;
 
 use std::fmt as stdfmt;
 use std::str::FromStr;
@@ -45,9 +46,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::report::{Report, SegmentGroup};
 
-pub use comments::{sentiment_name, stance_name, theme_name};
 pub use measure::{Estimate, Measure};
 pub use palette::{Look, Theme};
+pub use words::{sentiment_name, stance_name, theme_name};
 
 use layout::Pen;
 use palette::Colors;
@@ -273,10 +274,10 @@ fn draw_body<DB: DrawingBackend>(kind: ChartKind, report: &Report, pen: &Pen<'_,
         ChartKind::Sentiment => comments::draw_sentiment(pen, report, o),
         ChartKind::Stance => comments::draw_stance(pen, report, o),
         ChartKind::Themes => comments::draw_themes(pen, report, o),
-        ChartKind::Selections => selections::draw(pen, report),
+        ChartKind::Selections => selections::draw(pen, report, o),
         ChartKind::Priority => priority::draw(pen, report, o),
         ChartKind::Sensitive => sensitive::draw(pen, report, o),
-        ChartKind::Ranking => ranking::draw(pen, report),
+        ChartKind::Ranking => ranking::draw(pen, report, o),
     }
 }
 
@@ -308,18 +309,18 @@ pub fn svg_measured(
 pub fn describe(kind: ChartKind, report: &Report, options: &ChartOptions) -> ChartText {
     match kind {
         ChartKind::Balance => balance::describe(report, options),
-        ChartKind::Dimensions => dimensions::describe(report),
+        ChartKind::Dimensions => dimensions::describe(report, options),
         ChartKind::Likert => likert::describe(report, options),
         ChartKind::Heatmap => heatmap::describe(report, options),
-        ChartKind::Trend => trend::describe(report),
+        ChartKind::Trend => trend::describe(report, options),
         ChartKind::Nps => nps::describe(report, options),
         ChartKind::Sentiment => comments::describe_sentiment(report, options),
         ChartKind::Stance => comments::describe_stance(report, options),
         ChartKind::Themes => comments::describe_themes(report, options),
-        ChartKind::Selections => selections::describe(report),
+        ChartKind::Selections => selections::describe(report, options),
         ChartKind::Priority => priority::describe(report, options),
         ChartKind::Sensitive => sensitive::describe(report, options),
-        ChartKind::Ranking => ranking::describe(report),
+        ChartKind::Ranking => ranking::describe(report, options),
     }
 }
 
@@ -361,6 +362,11 @@ pub(crate) fn breakdown<'r>(report: &'r Report, options: &ChartOptions) -> Optio
 /// The display name of dimension `id`.
 pub(crate) fn dimension_name<'r>(report: &'r Report, id: &'r str) -> &'r str {
     report.dimension_name(id)
+}
+
+/// A column name inside a sentence: "department" (en, fr, es), "Department" (de, a noun).
+pub(crate) fn column_in_sentence(name: &str, lang: crate::lang::Lang) -> String {
+    words::in_sentence(&column_title(name), lang)
 }
 
 /// A column name as a reader sees it: "department" → "Department".

@@ -5,17 +5,20 @@ use plotters::prelude::*;
 
 use super::balance::empty_table;
 use super::bars::{self, Bars, Row};
-use super::fmt::{count, interval, pct, signed};
 use super::layout::{LegendMark, Pen};
 use super::palette::{BLUE, VERMILLION};
+use super::words::Words;
 use super::{breakdown, ChartError, ChartOptions, ChartText, DataTable};
+use crate::lang::Catalog;
 use crate::report::{Nps, Report};
 
 /// (label, n label, NPS if shown).
 fn lines<'r>(report: &'r Report, o: &ChartOptions) -> Option<Vec<(String, String, Option<&'r Nps>)>> {
     let all = report.nps.as_ref()?;
     let shown = |n: Option<&'r Nps>| n.filter(|n| n.score.is_some());
-    let mut out = vec![("All respondents".to_string(), all.n.map_or_else(|| format!("< {}", report.min_group), count), shown(Some(all)))];
+    let count = |n: usize| o.lang.count(n as u64);
+    let mut out =
+        vec![(Words::AllRespondents.text(o.lang), all.n.map_or_else(|| format!("< {}", report.min_group), count), shown(Some(all)))];
     let groups = match &report.waves {
         Some(w) if w.waves.len() > 1 => Some(w.waves.as_slice()),
         _ => breakdown(report, o).map(|(_, g)| g),
@@ -29,8 +32,9 @@ fn lines<'r>(report: &'r Report, o: &ChartOptions) -> Option<Vec<(String, String
 /// Draws the NPS chart.
 pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
     let Some(lines) = lines(report, o) else {
-        return pen.message("This survey has no \u{201c}would you recommend\u{201d} question.");
+        return pen.message(&Words::NoRecommendQuestion.text(o.lang));
     };
+    let signed = |v| o.lang.signed(v);
     let hidden = format!("< {}", report.min_group);
     let rows = lines
         .into_iter()
@@ -48,7 +52,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
             None => Row { label, strong: i == 0, segments: vec![], ci: None, value: hidden.clone(), n: String::new(), hidden: true },
         })
         .collect();
-    let legend = vec![("NPS = % promoters (9\u{2013}10) \u{2212} % detractors (0\u{2013}6)".to_string(), LegendMark::Note)];
+    let legend = vec![(Words::NpsLegend.text(o.lang), LegendMark::Note)];
     bars::draw(
         pen,
         &Bars {
@@ -56,7 +60,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
             x: -100.0..100.0,
             ticks: bars::ticks(-100.0, 100.0, 50.0, signed),
             zero: 0.0,
-            poles: Some(("\u{2190} More detractors".into(), "More promoters \u{2192}".into())),
+            poles: Some((Words::MoreDetractors.text(o.lang), Words::MorePromoters.text(o.lang))),
             legend,
         },
     )
@@ -64,19 +68,19 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
 
 /// Title, takeaway and table of the NPS chart.
 pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
-    let title = "Would people recommend going to the security team? (security NPS)".to_string();
+    let l = o.lang;
+    let (signed, pct) = (|v| l.signed(v), |v| l.pct(v));
+    let title = Words::NpsTitle.text(l);
     let Some(lines) = lines(report, o) else {
-        return ChartText { title, takeaway: "This survey has no recommend question.".into(), table: empty_table() };
+        return ChartText { title, takeaway: Words::NoRecommend.text(l), table: empty_table() };
     };
     let takeaway = match lines[0].2 {
-        Some(Nps { score: Some(s), ci95, promoters: Some(p), detractors: Some(d), .. }) => format!(
-            "Security NPS is {}{}: {} promoters, {} detractors.",
-            signed(*s),
-            ci95.map_or(String::new(), |c| format!(" (95% CI {})", interval(c, true))),
-            pct(*p),
-            pct(*d)
-        ),
-        _ => format!("Fewer than {} people answered, so nothing is shown.", report.min_group),
+        Some(Nps { score: Some(s), ci95, promoters: Some(p), detractors: Some(d), .. }) => {
+            let message = if ci95.is_some() { Words::NpsIsWithCi } else { Words::NpsIs };
+            let interval = ci95.map_or(String::new(), |c| l.interval(c, true));
+            message.fill(l, &[("score", &signed(*s)), ("interval", &interval), ("promoters", &pct(*p)), ("detractors", &pct(*d))])
+        }
+        _ => Words::FewerAnswered.fill(l, &[("k", &report.min_group)]),
     };
     let hidden = format!("< {}", report.min_group);
     let rows = lines
@@ -86,7 +90,7 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
                 label.clone(),
                 n.clone(),
                 signed(*s),
-                ci95.map_or(String::new(), |c| interval(c, true)),
+                ci95.map_or(String::new(), |c| l.interval(c, true)),
                 promoters.map_or(String::new(), pct),
                 passives.map_or(String::new(), pct),
                 detractors.map_or(String::new(), pct),
@@ -98,8 +102,16 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: "Security net promoter score: % answering 9\u{2013}10 minus % answering 0\u{2013}6 to \u{201c}How likely are you to recommend going to the security team?\u{201d}".into(),
-            columns: ["Group", "People", "NPS", "95% CI", "% promoters", "% passives", "% detractors"].map(String::from).to_vec(),
+            caption: Words::NpsCaption.text(l),
+            columns: vec![
+                Words::Group.text(l),
+                Words::People.text(l),
+                "NPS".to_string(),
+                Words::Ci95.text(l),
+                Words::PromotersColumn.text(l),
+                Words::PassivesColumn.text(l),
+                Words::DetractorsColumn.text(l),
+            ],
             rows,
         },
     }

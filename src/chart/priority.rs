@@ -5,10 +5,11 @@
 use plotters::prelude::*;
 
 use super::balance::empty_table;
-use super::fmt::{count, whole};
 use super::layout::{scale_x, Align, LegendMark, Pen, Rect, SMALL};
 use super::palette::{BLUE, NEUTRAL, ORANGE, VERMILLION};
+use super::words::{outcome_name, quadrant_name, quoted, Words};
 use super::{ChartError, ChartOptions, ChartText, DataTable};
+use crate::lang::{Catalog, Lang};
 use crate::report::priority::{priority, Priority, Quadrant};
 use crate::report::Report;
 use crate::score::drivers::{MIN_DRIVER_BASE, MIN_SEGMENT_DRIVER_BASE};
@@ -23,21 +24,12 @@ fn color(q: Quadrant) -> RGBColor {
     }
 }
 
-/// "12.3%" with one decimal.
-fn percent(v: f64) -> String {
-    format!("{v:.1}%")
-}
-
 /// Why there is no chart.
-fn missing(report: &Report) -> String {
+fn missing(report: &Report, lang: Lang) -> String {
     if report.drivers.is_empty() {
-        return "This survey has no outcome question (recommend or says no \u{2194} offers options) to analyse.".into();
+        return Words::NoOutcome.text(lang);
     }
-    format!(
-        "Too few complete respondents to tell what drives the outcomes: at least {} are needed ({} for one group or wave).",
-        MIN_DRIVER_BASE.max(report.min_group),
-        MIN_SEGMENT_DRIVER_BASE
-    )
+    Words::TooFewForDrivers.fill(lang, &[("n", &MIN_DRIVER_BASE.max(report.min_group)), ("segment", &MIN_SEGMENT_DRIVER_BASE)])
 }
 
 /// The value range of the score axis: the scores with some room, in steps of 10.
@@ -54,9 +46,10 @@ fn importance_range(p: &Priority) -> f64 {
 
 /// Draws the priority chart.
 pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
-    let Some(p) = priority(report, o.outcome) else { return pen.message(&missing(report)) };
+    let l = o.lang;
+    let Some(p) = priority(report, o.outcome) else { return pen.message(&missing(report, l)) };
     let b = pen.bounds();
-    let legend: Vec<(String, LegendMark)> = Quadrant::ALL.iter().map(|&q| (q.label().to_string(), LegendMark::Fill(color(q)))).collect();
+    let legend: Vec<(String, LegendMark)> = Quadrant::ALL.iter().map(|&q| (quadrant_name(q, l), LegendMark::Fill(color(q)))).collect();
     let legend_h = pen.legend(&legend, pen.px(12.0), pen.px(6.0), b.x1 - pen.px(12.0))?;
     let plot = Rect { x0: pen.px(52.0), y0: legend_h + pen.px(26.0), x1: b.x1 - pen.px(20.0), y1: b.y1 - pen.px(44.0) };
     let (ylo, yhi) = score_range(&p);
@@ -64,24 +57,17 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
     let to_x = scale_x(0.0, xhi, plot.x0, plot.x1);
     let to_y = |v: f64| plot.y1 - ((v.clamp(ylo, yhi) - ylo) / (yhi - ylo) * f64::from(plot.h())).round() as i32;
     let step = if xhi > 50.0 { 20.0 } else { 10.0 };
-    let ticks: Vec<(f64, String)> = (0..=(xhi / step) as usize).map(|i| (i as f64 * step, format!("{}%", i as f64 * step))).collect();
+    let ticks: Vec<(f64, String)> = (0..=(xhi / step) as usize).map(|i| (i as f64 * step, l.pct(i as f64 * step))).collect();
     pen.x_axis(plot, &ticks, &to_x)?;
     let mut v = ylo;
     while v <= yhi + 1e-9 {
         let y = to_y(v);
         pen.line(vec![(plot.x0, y), (plot.x1, y)], pen.c.grid, 1.0)?;
-        pen.text(&whole(v), (plot.x0 - pen.px(6.0), y), SMALL, false, pen.c.muted, Align::Right)?;
+        pen.text(&l.whole(v), (plot.x0 - pen.px(6.0), y), SMALL, false, pen.c.muted, Align::Right)?;
         v += 10.0;
     }
-    pen.text(
-        "Importance: share of what drives the outcome \u{2192}",
-        ((plot.x0 + plot.x1) / 2, plot.y1 + pen.px(30.0)),
-        SMALL,
-        false,
-        pen.c.fg,
-        Align::Center,
-    )?;
-    pen.text("Score \u{2191}", (pen.px(8.0), plot.y0 - pen.px(12.0)), SMALL, false, pen.c.fg, Align::Left)?;
+    pen.text(&Words::ImportanceAxis.text(l), ((plot.x0 + plot.x1) / 2, plot.y1 + pen.px(30.0)), SMALL, false, pen.c.fg, Align::Center)?;
+    pen.text(&Words::ScoreAxis.text(l), (pen.px(8.0), plot.y0 - pen.px(12.0)), SMALL, false, pen.c.fg, Align::Left)?;
     let (cx, cy) = (to_x(p.importance_cut), to_y(p.score_cut));
     pen.line(vec![(cx, plot.y0), (cx, plot.y1)], pen.c.muted, 1.5)?;
     pen.line(vec![(plot.x0, cy), (plot.x1, cy)], pen.c.muted, 1.5)?;
@@ -94,7 +80,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
     };
     for q in Quadrant::ALL {
         let (at, align) = corner(q);
-        pen.text(q.label(), at, SMALL, true, pen.c.muted, align)?;
+        pen.text(&quadrant_name(q, l), at, SMALL, true, pen.c.muted, align)?;
     }
     // Labels avoid the points and the labels placed before them.
     let r = pen.px(5.0);
@@ -138,30 +124,21 @@ fn label_box<DB: DrawingBackend>(pen: &Pen<'_, DB>, name: &str, (x, y): (i32, i3
 
 /// Title, takeaway and table of the priority chart.
 pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
+    let l = o.lang;
+    let percent = |v| l.decimal_pct(v, 1);
     let Some(p) = priority(report, o.outcome) else {
-        return ChartText { title: "What to fix first".into(), takeaway: missing(report), table: empty_table() };
+        return ChartText { title: Words::FixFirstTitle.text(l), takeaway: missing(report, l), table: empty_table() };
     };
-    let outcome = p.outcome.label();
-    let title = format!("What to fix first: score against importance for \u{201c}{outcome}\u{201d}");
+    let outcome = quoted(&outcome_name(p.outcome, l), l);
+    let title = Words::PriorityTitle.fill(l, &[("outcome", &outcome)]);
     let named = |q: Quadrant| p.points.iter().filter(|x| x.quadrant == q).map(|x| x.name.as_str()).collect::<Vec<_>>();
     let fix = named(Quadrant::FixFirst);
     let top = &p.points.iter().max_by(|a, b| a.importance.total_cmp(&b.importance)).expect("at least two points");
     let takeaway = if fix.is_empty() {
-        format!(
-            "No dimension is both important and below the average score; the strongest driver is {} ({} of the explained variance, score {}).",
-            top.name,
-            percent(top.importance),
-            whole(top.score)
-        )
+        Words::NothingToFix.fill(l, &[("name", &top.name), ("importance", &percent(top.importance)), ("score", &l.whole(top.score))])
     } else {
-        format!(
-            "Fix first: {}. {} matter{} most for the outcome and score{} below the average of {}.",
-            fix.join(", "),
-            if fix.len() == 1 { "It" } else { "They" },
-            if fix.len() == 1 { "s" } else { "" },
-            if fix.len() == 1 { "s" } else { "" },
-            whole(p.score_cut)
-        )
+        let message = if fix.len() == 1 { Words::FixFirstOne } else { Words::FixFirstMany };
+        message.fill(l, &[("names", &fix.join(", ")), ("mean", &l.whole(p.score_cut))])
     };
     let rows = p
         .points
@@ -169,10 +146,10 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
         .map(|x| {
             vec![
                 x.name.clone(),
-                whole(x.score),
+                l.whole(x.score),
                 percent(x.importance),
                 x.importance_ci95.map_or(String::new(), |[lo, hi]| format!("{}\u{2013}{}", percent(lo), percent(hi))),
-                x.quadrant.label().to_string(),
+                quadrant_name(x.quadrant, l),
             ]
         })
         .collect();
@@ -180,16 +157,19 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: format!(
-                "Importance: each dimension's share of the variance in \u{201c}{outcome}\u{201d} that the dimensions explain together \
-                 ({} of it; Johnson's relative weights over {} complete respondents, 95% bootstrap intervals). \
-                 Important = above an equal share ({}); weak = below the mean score ({}).",
-                percent(p.r2),
-                count(p.n),
-                percent(p.importance_cut),
-                whole(p.score_cut)
+            caption: Words::PriorityCaption.fill(
+                l,
+                &[
+                    ("outcome", &outcome),
+                    ("r2", &percent(p.r2)),
+                    ("n", &l.count(p.n as u64)),
+                    ("cut", &percent(p.importance_cut)),
+                    ("mean", &l.whole(p.score_cut)),
+                ],
             ),
-            columns: ["Dimension", "Score", "Importance", "95% CI", "Quadrant"].map(String::from).to_vec(),
+            columns: [Words::DimensionColumn, Words::ScoreColumn, Words::ImportanceColumn, Words::Ci95, Words::QuadrantColumn]
+                .map(|w| w.text(l))
+                .to_vec(),
             rows,
         },
     }

@@ -6,10 +6,11 @@ use plotters::prelude::*;
 
 use super::balance::empty_table;
 use super::bars::{self, Bars, Row};
-use super::fmt::{count, pct, whole};
 use super::layout::{LegendMark, Pen};
 use super::palette::BLUE;
-use super::{ChartError, ChartText, DataTable};
+use super::words::{quoted, Words};
+use super::{ChartError, ChartOptions, ChartText, DataTable};
+use crate::lang::Catalog;
 use crate::report::{RankedOption, Ranking, Report};
 
 /// An option's Borda points as 0–100: its points over the most it could have earned
@@ -35,9 +36,10 @@ pub(crate) fn rows(report: &Report) -> usize {
 }
 
 /// Draws the ranking chart.
-pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report) -> Result<(), ChartError> {
+pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
+    let l = o.lang;
     if report.rankings.is_empty() {
-        return pen.message("This survey has no ranking question.");
+        return pen.message(&Words::NoRanking.text(l));
     }
     let hidden = format!("< {}", report.min_group);
     let mut rows = Vec::new();
@@ -54,54 +56,53 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report) -> Re
             });
         }
         if r.options.is_empty() {
-            rows.push(Row::hidden("Fewer people ranked than the minimum".to_string(), false, hidden.clone()));
+            rows.push(Row::hidden(Words::FewerRankedRow.text(l), false, hidden.clone()));
         }
-        for o in &r.options {
-            let score = importance(r, o).unwrap_or(0.0);
+        for option in &r.options {
+            let score = importance(r, option).unwrap_or(0.0);
             rows.push(Row {
-                label: o.option.clone(),
+                label: option.option.clone(),
                 strong: false,
                 segments: vec![(0.0, score, BLUE)],
                 ci: None,
-                value: whole(score),
-                n: format!("{} first", pct(o.first)),
+                value: l.whole(score),
+                n: Words::RankedFirst.fill(l, &[("share", &l.pct(option.first))]),
                 hidden: false,
             });
         }
     }
-    let legend = vec![("Importance 0\u{2013}100: Borda points, 100 = everyone ranked it first".to_string(), LegendMark::Note)];
-    let ticks = bars::ticks(0.0, 100.0, 25.0, whole);
+    let legend = vec![(Words::RankingLegend.text(l), LegendMark::Note)];
+    let ticks = bars::ticks(0.0, 100.0, 25.0, |v| l.whole(v));
     bars::draw(pen, &Bars { rows, x: 0.0..100.0, ticks, zero: 0.0, poles: None, legend })
 }
 
 /// Title, takeaway and table of the ranking chart.
-pub(crate) fn describe(report: &Report) -> ChartText {
-    let title = "Which business systems matter most to protect? (leaders\u{2019} ranking)".to_string();
+pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
+    let l = o.lang;
+    let count = |n: usize| l.count(n as u64);
+    let title = Words::RankingTitle.text(l);
     let Some(first) = report.rankings.first() else {
-        return ChartText { title, takeaway: "This survey has no ranking question.".into(), table: empty_table() };
+        return ChartText { title, takeaway: Words::NoRanking.text(l), table: empty_table() };
     };
     let takeaway = match (first.n, first.options.as_slice()) {
-        (Some(n), [top, second, ..]) => format!(
-            "{} leaders ranked \u{201c}{}\u{201d} most important ({} put it first), ahead of \u{201c}{}\u{201d}.",
-            count(n),
-            top.option,
-            pct(top.first),
-            second.option
+        (Some(n), [top, second, ..]) => Words::RankedTopTwo.fill(
+            l,
+            &[("n", &count(n)), ("top", &quoted(&top.option, l)), ("share", &l.pct(top.first)), ("second", &quoted(&second.option, l))],
         ),
-        (Some(n), [top]) => format!("{} leaders ranked \u{201c}{}\u{201d} most important.", count(n), top.option),
-        _ => format!("Fewer than {} people ranked, so nothing is shown.", report.min_group),
+        (Some(n), [top]) => Words::RankedTop.fill(l, &[("n", &count(n)), ("top", &quoted(&top.option, l))]),
+        _ => Words::FewerRanked.fill(l, &[("k", &report.min_group)]),
     };
     let mut rows = Vec::new();
     for r in &report.rankings {
-        for (i, o) in r.options.iter().enumerate() {
+        for (i, option) in r.options.iter().enumerate() {
             rows.push(vec![
-                o.option.clone(),
+                option.option.clone(),
                 r.id.clone(),
                 (i + 1).to_string(),
-                importance(r, o).map_or(String::new(), whole),
-                count(o.points as usize),
-                o.mean_rank.map_or(String::new(), |m| format!("{m:.1}")),
-                pct(o.first),
+                importance(r, option).map_or(String::new(), |v| l.whole(v)),
+                l.count(option.points),
+                option.mean_rank.map_or(String::new(), |m| l.decimal(m, 1)),
+                l.pct(option.first),
             ]);
         }
         if r.options.is_empty() {
@@ -114,13 +115,18 @@ pub(crate) fn describe(report: &Report) -> ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: format!(
-                "Borda count of \u{201c}{}\u{201d} (n = {n}): with m options, rank r earns m \u{2212} r points; importance = points \u{00f7} the most possible \u{00d7} 100.",
-                name(first)
-            ),
-            columns: ["Option", "Question", "Place", "Importance (0\u{2013}100)", "Borda points", "Mean rank", "% ranked first"]
-                .map(String::from)
-                .to_vec(),
+            caption: Words::RankingCaption.fill(l, &[("question", &quoted(name(first), l)), ("n", &n)]),
+            columns: [
+                Words::OptionColumn,
+                Words::QuestionColumn,
+                Words::PlaceColumn,
+                Words::ImportanceScaleColumn,
+                Words::BordaColumn,
+                Words::MeanRankColumn,
+                Words::RankedFirstColumn,
+            ]
+            .map(|w| w.text(l))
+            .to_vec(),
             rows,
         },
     }

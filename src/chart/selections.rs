@@ -6,13 +6,12 @@ use plotters::prelude::*;
 
 use super::balance::empty_table;
 use super::bars::{self, Bars, Row};
-use super::fmt::{count, pct};
 use super::layout::{LegendMark, Pen};
 use super::palette::{BLUE, NEUTRAL};
-use super::{ChartError, ChartText, DataTable};
+use super::words::{quoted, Words};
+use super::{ChartError, ChartOptions, ChartText, DataTable};
+use crate::lang::Catalog;
 use crate::report::{Report, Selection};
-
-const NONE_ASKED: &str = "This survey has no \u{201c}choose all that apply\u{201d} question.";
 
 /// The question's wording, or its id.
 fn wording(s: &Selection) -> &str {
@@ -29,9 +28,10 @@ pub(crate) fn rows(report: &Report) -> usize {
 }
 
 /// Draws every multi-choice question as one block of bars.
-pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report) -> Result<(), ChartError> {
+pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
+    let l = o.lang;
     if report.selections.is_empty() {
-        return pen.message(NONE_ASKED);
+        return pen.message(&Words::NoSelections.text(l));
     }
     let mut rows = Vec::new();
     for s in &report.selections {
@@ -45,7 +45,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report) -> Re
             segments: vec![],
             ci: None,
             value: String::new(),
-            n: format!("n {}", count(n)),
+            n: format!("n {}", l.count(n as u64)),
             hidden: false,
         });
         rows.extend(s.options.iter().map(|o| Row {
@@ -53,47 +53,49 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report) -> Re
             strong: false,
             segments: vec![(0.0, o.share, if o.none { NEUTRAL } else { BLUE })],
             ci: None,
-            value: pct(o.share),
+            value: l.pct(o.share),
             n: String::new(),
             hidden: false,
         }));
     }
-    let legend = vec![("% of those who answered".to_string(), LegendMark::Note)];
-    bars::draw(pen, &Bars { rows, x: 0.0..100.0, ticks: bars::ticks(0.0, 100.0, 25.0, pct), zero: 0.0, poles: None, legend })
+    let legend = vec![(Words::OfThoseWhoAnswered.text(l), LegendMark::Note)];
+    bars::draw(pen, &Bars { rows, x: 0.0..100.0, ticks: bars::ticks(0.0, 100.0, 25.0, |v| l.pct(v)), zero: 0.0, poles: None, legend })
 }
 
 /// Title, takeaway and data table.
-pub(crate) fn describe(report: &Report) -> ChartText {
+pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
+    let l = o.lang;
     let title = match report.selections.as_slice() {
-        [one] => format!("What people chose \u{2014} \u{201c}{}\u{201d}", wording(one)),
-        _ => "What people chose".to_string(),
+        [one] => format!("{} \u{2014} {}", Words::SelectionsTitle.text(l), quoted(wording(one), l)),
+        _ => Words::SelectionsTitle.text(l),
     };
     let Some(first) = report.selections.iter().find(|s| s.n.is_some()) else {
         let takeaway = if report.selections.is_empty() {
-            NONE_ASKED.to_string()
+            Words::NoSelections.text(l)
         } else {
-            format!("Fewer than {} people answered, so no shares are shown.", report.min_group)
+            Words::FewerNoShares.fill(l, &[("k", &report.min_group)])
         };
         return ChartText { title, takeaway, table: empty_table() };
     };
     let top = first.options.iter().filter(|o| !o.none).max_by(|a, b| a.share.total_cmp(&b.share));
     let none = first.options.iter().find(|o| o.none);
     let mut takeaway = match top {
-        Some(o) => format!("Most often chosen: \u{201c}{}\u{201d} ({}).", o.option, pct(o.share)),
+        Some(o) => Words::MostChosen.fill(l, &[("option", &quoted(&o.option, l)), ("share", &l.pct(o.share))]),
         None => String::new(),
     };
     if let Some(o) = none {
-        takeaway += &format!(" {} chose \u{201c}{}\u{201d}.", pct(o.share), o.option);
+        takeaway.push(' ');
+        takeaway.push_str(&Words::ChoseNone.fill(l, &[("share", &l.pct(o.share)), ("option", &quoted(&o.option, l))]));
     }
     let mut table_rows = Vec::new();
     for s in &report.selections {
-        let n = s.n.map_or_else(|| format!("< {}", report.min_group), count);
+        let n = s.n.map_or_else(|| format!("< {}", report.min_group), |n| l.count(n as u64));
         table_rows.push(vec![wording(s).to_string(), String::new(), n]);
-        table_rows.extend(s.options.iter().map(|o| vec![o.option.clone(), pct(o.share), String::new()]));
+        table_rows.extend(s.options.iter().map(|o| vec![o.option.clone(), l.pct(o.share), String::new()]));
     }
     let table = DataTable {
-        caption: "Share of the respondents who answered each question that chose each option (several could be chosen)".to_string(),
-        columns: vec!["Question / option".into(), "Chosen by".into(), "Answered (n)".into()],
+        caption: Words::SelectionsCaption.text(l),
+        columns: [Words::QuestionOptionColumn, Words::ChosenByColumn, Words::AnsweredColumn].map(|w| w.text(l)).to_vec(),
         rows: table_rows,
     };
     ChartText { title, takeaway: takeaway.trim().to_string(), table }

@@ -7,10 +7,11 @@ use plotters::prelude::*;
 
 use super::balance::empty_table;
 use super::bars::{self, Bars, Row};
-use super::fmt::{count, pct};
 use super::layout::{LegendMark, Pen};
 use super::palette::BLUE;
-use super::{breakdown, column_title, ChartError, ChartOptions, ChartText, DataTable};
+use super::words::{quoted, Words};
+use super::{breakdown, column_in_sentence, ChartError, ChartOptions, ChartText, DataTable};
+use crate::lang::{Catalog, Lang};
 use crate::report::{Report, SensitiveEstimate, SensitiveReport};
 
 /// One row: label, strong (a question's "everyone" row), and the estimate (`None` = suppressed).
@@ -41,53 +42,53 @@ pub(crate) fn rows(report: &Report, o: &ChartOptions) -> usize {
 
 /// Draws the randomized-response chart.
 pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
+    let l = o.lang;
     if report.sensitive.is_empty() {
-        return pen.message("This survey asks no sensitive questions with randomized response.");
+        return pen.message(&Words::NoSensitive.text(l));
     }
     let hidden = format!("< {}", report.min_group);
     let rows = lines(report, o)
         .into_iter()
-        .map(|l| match l.estimate.and_then(|e| Some((e, e.share?))) {
+        .map(|line| match line.estimate.and_then(|e| Some((e, e.share?))) {
             Some((e, share)) => Row {
-                label: l.label,
-                strong: l.strong,
+                label: line.label,
+                strong: line.strong,
                 segments: vec![(0.0, share, BLUE)],
                 ci: e.ci95,
-                value: pct(share),
-                n: e.n.map_or_else(String::new, |n| format!("n {}", count(n))),
+                value: l.pct(share),
+                n: e.n.map_or_else(String::new, |n| format!("n {}", l.count(n as u64))),
                 hidden: false,
             },
-            None => Row::hidden(l.label, l.strong, hidden.clone()),
+            None => Row::hidden(line.label, line.strong, hidden.clone()),
         })
         .collect();
-    let legend = vec![
-        ("Estimated share".to_string(), LegendMark::Fill(BLUE)),
-        ("Whisker: 95% CI, wider than a direct question\u{2019}s (see table)".to_string(), LegendMark::Note),
-    ];
-    let ticks = bars::ticks(0.0, 100.0, 25.0, pct);
+    let legend = vec![(Words::EstimatedShare.text(l), LegendMark::Fill(BLUE)), (Words::WhiskerLegend.text(l), LegendMark::Note)];
+    let ticks = bars::ticks(0.0, 100.0, 25.0, |v| l.pct(v));
     bars::draw(pen, &Bars { rows, x: 0.0..100.0, ticks, zero: 0.0, poles: None, legend })
 }
 
 /// Title, takeaway and table of the randomized-response chart.
 pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
-    let title = "Sensitive questions: estimated share (randomized response)".to_string();
+    let l = o.lang;
+    let pct = |v| l.pct(v);
+    let title = Words::SensitiveTitle.text(l);
     let Some(first) = report.sensitive.first() else {
-        return ChartText {
-            title,
-            takeaway: "This survey asks no sensitive questions with randomized response.".into(),
-            table: empty_table(),
-        };
+        return ChartText { title, takeaway: Words::NoSensitive.text(l), table: empty_table() };
     };
     let takeaway = match (first.all.share, first.all.ci95) {
-        (Some(share), Some(ci)) => format!(
-            "An estimated {} said yes to \u{201c}{}\u{201d} (95% CI {} to {}); randomized response protects each answer, so the interval is {} as wide as a direct question\u{2019}s.",
-            pct(share),
-            first.text,
-            pct(ci[0].max(0.0)),
-            pct(ci[1].min(100.0)),
-            first.all.width_vs_direct.map_or_else(|| "wider".to_string(), |w| format!("{w:.1}\u{d7}"))
-        ),
-        _ => format!("Fewer than {} people answered, so nothing is shown.", report.min_group),
+        (Some(share), Some(ci)) => {
+            let message = if first.all.width_vs_direct.is_some() { Words::SensitiveTakeaway } else { Words::SensitiveTakeawayWider };
+            message.fill(
+                l,
+                &[
+                    ("share", &pct(share)),
+                    ("question", &quoted(&first.text, l)),
+                    ("interval", &share_interval(ci, l)),
+                    ("width", &first.all.width_vs_direct.map_or_else(String::new, |w| times(w, l))),
+                ],
+            )
+        }
+        _ => Words::FewerAnswered.fill(l, &[("k", &report.min_group)]),
     };
     let hidden = format!("< {}", report.min_group);
     let mut rows = Vec::new();
@@ -96,38 +97,47 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
         rows.push(match line.estimate.and_then(|e| Some((e, e.share?))) {
             Some((e, share)) => vec![
                 label,
-                e.n.map_or_else(|| hidden.clone(), count),
+                e.n.map_or_else(|| hidden.clone(), |n| l.count(n as u64)),
                 pct(share),
-                e.ci95.map_or(String::new(), |c| format!("{} to {}", pct(c[0].max(0.0)), pct(c[1].min(100.0)))),
-                e.width_vs_direct.map_or(String::new(), |w| format!("{w:.1}\u{d7}")),
+                e.ci95.map_or(String::new(), |c| share_interval(c, l)),
+                e.width_vs_direct.map_or(String::new(), |w| times(w, l)),
                 e.reported_yes.map_or(String::new(), pct),
             ],
             None => vec![label, hidden.clone(), hidden.clone(), String::new(), String::new(), String::new()],
         });
     }
-    let by = breakdown(report, o).map(|(c, _)| column_title(c).to_lowercase());
+    let by = breakdown(report, o).map(|(c, _)| column_in_sentence(c, l));
     ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: format!(
-                "Estimated % for whom each statement is true{}, from randomized answers (each person\u{2019}s answer was randomized on their device); groups under {} people are hidden.",
-                by.map_or(String::new(), |b| format!(", overall and by {b}")),
-                report.min_group
-            ),
-            columns: ["Group", "People", "Estimated share", "95% CI", "CI width vs. direct question", "% reported yes"]
-                .map(String::from)
+            caption: match by {
+                Some(column) => Words::SensitiveCaptionBy.fill(l, &[("column", &column), ("k", &report.min_group)]),
+                None => Words::SensitiveCaption.fill(l, &[("k", &report.min_group)]),
+            },
+            columns: [Words::Group, Words::People, Words::EstimatedShare, Words::Ci95, Words::WidthColumn, Words::ReportedYesColumn]
+                .map(|w| w.text(l))
                 .to_vec(),
             rows,
         },
     }
 }
 
+/// A share's 95% interval, clipped to 0–100%: "12% to 30%".
+fn share_interval(ci: [f64; 2], lang: Lang) -> String {
+    Words::Range.fill(lang, &[("lo", &lang.pct(ci[0].max(0.0))), ("hi", &lang.pct(ci[1].min(100.0)))])
+}
+
+/// How many times as wide: "2.4×".
+fn times(w: f64, lang: Lang) -> String {
+    format!("{}\u{d7}", lang.decimal(w, 1))
+}
+
 /// The rows of one question (for the table, which labels questions by id).
 fn lines_of<'r>(report: &'r Report, s: &'r SensitiveReport, o: &ChartOptions) -> Vec<Line<'r>> {
     let column = breakdown(report, o).map(|(c, _)| c);
     let shown = |e: &'r SensitiveEstimate| e.share.is_some().then_some(e);
-    let mut out = vec![Line { label: "All respondents".to_string(), strong: true, estimate: shown(&s.all) }];
+    let mut out = vec![Line { label: Words::AllRespondents.text(o.lang), strong: true, estimate: shown(&s.all) }];
     let groups = column.and_then(|c| s.segments.get(c)).map(Vec::as_slice).unwrap_or_default();
     out.extend(groups.iter().map(|g| Line { label: g.value.clone(), strong: false, estimate: shown(&g.estimate) }));
     out

@@ -4,27 +4,28 @@
 use plotters::prelude::*;
 
 use super::balance::empty_table;
-use super::fmt::{count, interval, signed, whole};
 use super::layout::{Align, LegendMark, Pen, Rect, SMALL};
 use super::palette::SERIES;
-use super::{column_title, dimension_name, ChartError, ChartOptions, ChartText, DataTable};
+use super::words::Words;
+use super::{column_in_sentence, dimension_name, ChartError, ChartOptions, ChartText, DataTable};
+use crate::lang::{Catalog, Lang};
 use crate::report::{Report, Score, Waves};
 
 /// One line: its name, colour and a point per wave (`None` = not shown).
 struct Series<'r> {
-    name: &'r str,
+    name: String,
     color: RGBColor,
     points: Vec<Option<&'r Score>>,
 }
 
-fn series<'r>(report: &'r Report, waves: &'r Waves, fg: RGBColor) -> Vec<Series<'r>> {
+fn series<'r>(report: &'r Report, waves: &'r Waves, fg: RGBColor, lang: Lang) -> Vec<Series<'r>> {
     let overall = Series {
-        name: "Overall",
+        name: Words::Overall.text(lang),
         color: fg,
         points: waves.waves.iter().map(|w| w.overall.as_ref().map(|g| &g.score).filter(|s| s.score.is_some())).collect(),
     };
     let dims = report.dimensions.iter().enumerate().map(|(d, dim)| Series {
-        name: dimension_name(report, &dim.id),
+        name: dimension_name(report, &dim.id).to_string(),
         color: SERIES[d % SERIES.len()],
         points: waves
             .waves
@@ -50,14 +51,15 @@ fn y_range(all: &[Series<'_>]) -> (f64, f64) {
 }
 
 /// Draws the trend chart.
-pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, _: &ChartOptions) -> Result<(), ChartError> {
+pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &ChartOptions) -> Result<(), ChartError> {
+    let l = o.lang;
     let Some(waves) = report.waves.as_ref().filter(|w| !w.waves.is_empty()) else {
-        return pen.message("Add a wave column (for example \u{201c}wave\u{201d}) to compare survey rounds over time.");
+        return pen.message(&Words::AddWaveColumn.text(l));
     };
-    let all = series(report, waves, pen.c.fg);
+    let all = series(report, waves, pen.c.fg, l);
     let b = pen.bounds();
     let pad = pen.px(10.0);
-    let legend: Vec<(String, LegendMark)> = all.iter().map(|s| (s.name.to_string(), LegendMark::Line(s.color))).collect();
+    let legend: Vec<(String, LegendMark)> = all.iter().map(|s| (s.name.clone(), LegendMark::Line(s.color))).collect();
     let legend_h = pen.legend(&legend, pad, 0, b.x1 - pad)? + pen.px(8.0);
     let plot = Rect { x0: pad + pen.px(30.0), y0: legend_h + pen.px(6.0), x1: b.x1 - pad - pen.px(16.0), y1: b.y1 - pen.px(SMALL * 3.4) };
     let (lo, hi) = y_range(&all);
@@ -66,7 +68,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, _: &C
     while t <= hi + 0.1 {
         let y = to_y(t);
         pen.line(vec![(plot.x0, y), (plot.x1, y)], pen.c.grid, 1.0)?;
-        pen.text(&whole(t), (plot.x0 - pen.px(6.0), y), SMALL, false, pen.c.muted, Align::Right)?;
+        pen.text(&l.whole(t), (plot.x0 - pen.px(6.0), y), SMALL, false, pen.c.muted, Align::Right)?;
         t += 10.0;
     }
     let k = waves.waves.len() as i32;
@@ -76,7 +78,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, _: &C
     for (i, w) in waves.waves.iter().enumerate() {
         let x = to_x(i);
         pen.text(&pen.fit(&w.value, SMALL, true, step - pen.px(4.0)), (x, plot.y1 + pen.px(SMALL)), SMALL, true, pen.c.fg, Align::Center)?;
-        let n = if w.suppressed { format!("n {hidden}") } else { format!("n {}", w.n.map_or(String::new(), count)) };
+        let n = if w.suppressed { format!("n {hidden}") } else { format!("n {}", w.n.map_or(String::new(), |n| l.count(n as u64))) };
         pen.text(&n, (x, plot.y1 + pen.px(SMALL * 2.4)), SMALL, false, pen.c.muted, Align::Center)?;
         if w.suppressed {
             pen.hatch(Rect { x0: x - pen.px(14.0), y0: plot.y0, x1: x + pen.px(14.0), y1: plot.y1 })?;
@@ -111,33 +113,38 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, _: &C
 }
 
 /// Title, takeaway and table of the trend chart.
-pub(crate) fn describe(report: &Report) -> ChartText {
-    let title = "How the scores changed between survey waves".to_string();
+pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
+    let l = o.lang;
+    let title = Words::TrendTitle.text(l);
     let Some(waves) = report.waves.as_ref().filter(|w| !w.waves.is_empty()) else {
-        return ChartText { title, takeaway: "There is only one survey wave, so there is no trend yet.".into(), table: empty_table() };
+        return ChartText { title, takeaway: Words::OneWave.text(l), table: empty_table() };
     };
-    let all = series(report, waves, RGBColor(0, 0, 0));
+    let all = series(report, waves, RGBColor(0, 0, 0), l);
     let visible: Vec<usize> = (0..waves.waves.len()).filter(|&i| !waves.waves[i].suppressed).collect();
     let takeaway = match (visible.first(), visible.last()) {
         (Some(&a), Some(&z)) if a != z => {
             let mut changes: Vec<(&str, f64)> =
-                all[1..].iter().filter_map(|s| Some((s.name, s.points[z]?.score? - s.points[a]?.score?))).collect();
+                all[1..].iter().filter_map(|s| Some((s.name.as_str(), s.points[z]?.score? - s.points[a]?.score?))).collect();
             crate::sort::sort_by(&mut changes, |x, y| x.1.total_cmp(&y.1));
             let overall = all[0].points[z].and_then(|p| p.score).zip(all[0].points[a].and_then(|p| p.score)).map(|(z, a)| z - a);
             let (from, to) = (&waves.waves[a].value, &waves.waves[z].value);
             match (overall, changes.first(), changes.last()) {
-                (Some(o), Some(lo), Some(hi)) => format!(
-                    "From {from} to {to} the overall score moved {} points; {} changed most ({}), {} least ({}).",
-                    signed(o),
-                    hi.0,
-                    signed(hi.1),
-                    lo.0,
-                    signed(lo.1)
+                (Some(moved), Some(lo), Some(hi)) => Words::TrendMoved.fill(
+                    l,
+                    &[
+                        ("from", from),
+                        ("to", to),
+                        ("overall", &l.signed(moved)),
+                        ("most", &hi.0),
+                        ("most_change", &l.signed(hi.1)),
+                        ("least", &lo.0),
+                        ("least_change", &l.signed(lo.1)),
+                    ],
                 ),
-                _ => format!("Scores from {from} to {to} are too sparse to compare."),
+                _ => Words::TooSparse.fill(l, &[("from", from), ("to", to)]),
             }
         }
-        _ => format!("Only one wave has at least {} people, so there is no trend yet.", report.min_group),
+        _ => Words::OneLargeWave.fill(l, &[("k", &report.min_group)]),
     };
     let hidden = format!("< {}", report.min_group);
     let mut rows = Vec::new();
@@ -145,14 +152,14 @@ pub(crate) fn describe(report: &Report) -> ChartText {
         for (w, p) in waves.waves.iter().zip(&s.points) {
             rows.push(match p.and_then(|p| Some((p, p.score?))) {
                 Some((p, v)) => vec![
-                    s.name.to_string(),
+                    s.name.clone(),
                     w.value.clone(),
                     w.n_label.clone(),
-                    whole(v),
-                    p.ci95.map_or(String::new(), |c| interval(c, false)),
+                    l.whole(v),
+                    p.ci95.map_or(String::new(), |c| l.interval(c, false)),
                 ],
                 None => vec![
-                    s.name.to_string(),
+                    s.name.clone(),
                     w.value.clone(),
                     if w.suppressed { hidden.clone() } else { w.n_label.clone() },
                     hidden.clone(),
@@ -165,8 +172,8 @@ pub(crate) fn describe(report: &Report) -> ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: format!("Scores (0\u{2013}100) per {}, with 95% confidence intervals.", column_title(&waves.column).to_lowercase()),
-            columns: ["Measure", "Wave", "People", "Score", "95% CI"].map(String::from).to_vec(),
+            caption: Words::TrendCaption.fill(l, &[("column", &column_in_sentence(&waves.column, l))]),
+            columns: [Words::MeasureColumn, Words::WaveColumn, Words::People, Words::ScoreColumn, Words::Ci95].map(|w| w.text(l)).to_vec(),
             rows,
         },
     }

@@ -98,6 +98,11 @@ impl Lang {
         self.with_percent_sign(self.whole(v))
     }
 
+    /// A percentage with `places` decimals: "12.3%" (en), "12,3 %" (de).
+    pub fn decimal_pct(self, v: f64, places: usize) -> String {
+        self.with_percent_sign(self.decimal(v, places))
+    }
+
     /// A percentage with a sign: "+4%" (en), "−3 %" (de).
     pub fn signed_pct(self, v: f64) -> String {
         self.with_percent_sign(self.signed(v))
@@ -156,6 +161,8 @@ mod tests {
         assert_eq!(Lang::En.pct(71.6), "72%");
         assert_eq!(Lang::De.pct(36.2), "36\u{a0}%");
         assert_eq!(Lang::Fr.pct(36.0), "36\u{202f}%");
+        assert_eq!(Lang::En.decimal_pct(12.345, 1), "12.3%");
+        assert_eq!(Lang::De.decimal_pct(12.345, 1), "12,3\u{a0}%");
         assert_eq!(Lang::Es.signed_pct(-3.0), "\u{2212}3\u{a0}%");
         assert_eq!(Lang::En.interval([-3.0, 5.0], true), "\u{2212}3 to +5");
         assert_eq!(Lang::Fr.interval([58.0, 67.0], false), "58 à 67");
