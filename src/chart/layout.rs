@@ -194,6 +194,7 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
     }
 
     /// A row of legend swatches starting at `(x, y)`, wrapping at `max_x`; returns the height used.
+    /// An entry wider than the whole row (a long label in a narrow chart) gets lines of its own.
     pub fn legend(&self, entries: &[(String, LegendMark)], x: i32, y: i32, max_x: i32) -> Result<i32, ChartError> {
         let (sw, gap, lh) = (self.px(12.0), self.px(14.0), self.px(SMALL * 1.7));
         let (mut cx, mut cy) = (x, y + lh / 2);
@@ -204,20 +205,35 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
                 cx = x;
                 cy += lh;
             }
-            let swatch = Rect { x0: cx, y0: cy - sw / 2, x1: cx + sw, y1: cy + sw / 2 };
-            match mark {
-                LegendMark::Fill(c) => self.fill(swatch, *c)?,
-                LegendMark::Line(c) => self.line(vec![(swatch.x0, cy), (swatch.x1, cy)], *c, 3.0)?,
-                LegendMark::Hidden => {
-                    self.hatch(swatch)?;
-                    self.outline(swatch, self.c.muted)?;
+            if w > max_x - x {
+                let lines = self.wrap(label, SMALL, false, max_x - x - swatch_w);
+                self.swatch(*mark, cx, cy, sw)?;
+                for (k, line) in lines.iter().enumerate() {
+                    self.text(line, (cx + swatch_w, cy + lh * k as i32), SMALL, false, self.c.fg, HPos::Left)?;
                 }
-                LegendMark::Note => {}
+                // The next entry starts a line of its own.
+                (cx, cy) = (max_x, cy + lh * (lines.len() as i32 - 1));
+                continue;
             }
+            self.swatch(*mark, cx, cy, sw)?;
             self.text(label, (cx + swatch_w, cy), SMALL, false, self.c.fg, HPos::Left)?;
             cx += w + gap;
         }
         Ok(cy + lh / 2 - y)
+    }
+
+    /// A legend entry's swatch, `size` wide, its left edge at `x`, centred on `y`.
+    fn swatch(&self, mark: LegendMark, x: i32, y: i32, size: i32) -> Result<(), ChartError> {
+        let swatch = Rect { x0: x, y0: y - size / 2, x1: x + size, y1: y + size / 2 };
+        match mark {
+            LegendMark::Fill(c) => self.fill(swatch, c),
+            LegendMark::Line(c) => self.line(vec![(swatch.x0, y), (swatch.x1, y)], c, 3.0),
+            LegendMark::Hidden => {
+                self.hatch(swatch)?;
+                self.outline(swatch, self.c.muted)
+            }
+            LegendMark::Note => Ok(()),
+        }
     }
 
     /// Vertical grid lines with tick labels under `plot`, for `ticks` mapped by `to_x`.
