@@ -65,8 +65,11 @@ impl View {
 pub struct Column {
     /// The column name.
     pub name: String,
-    /// Its values, in the table's order.
+    /// Its values, in the table's order (what a filter names).
     pub values: Vec<String>,
+    /// Its values as a reader sees them, in the same order: the values themselves, or the
+    /// instrument's option labels in a language ([`Column::in_language`]).
+    pub labels: Vec<String>,
     /// True for an instrument choice question (offered as "Compare by"); false for other
     /// columns such as the wave.
     pub choice: bool,
@@ -76,9 +79,21 @@ impl Column {
     /// The columns of a published report: its breakdowns (choices) and its wave column.
     pub fn of_report(report: &Report) -> Vec<Column> {
         let values = |groups: &[crate::report::SegmentGroup]| groups.iter().map(|g| g.value.clone()).collect();
-        let breakdowns = report.segments.iter().map(|(name, groups)| Column { name: name.clone(), values: values(groups), choice: true });
-        let waves = report.waves.iter().map(|w| Column { name: w.column.clone(), values: values(&w.waves), choice: false });
+        let breakdowns = report.segments.iter().map(|(name, groups)| Column::new(name, values(groups), true));
+        let waves = report.waves.iter().map(|w| Column::new(&w.column, values(&w.waves), false));
         breakdowns.chain(waves).collect()
+    }
+
+    /// A column whose labels are its values.
+    fn new(name: &str, values: Vec<String>, choice: bool) -> Column {
+        Column { name: name.to_string(), labels: values.clone(), values, choice }
+    }
+
+    /// This column with its values labelled as `instrument`'s translation `lang` shows them
+    /// ([`crate::report::value_label`]).
+    pub fn in_language(mut self, instrument: &Instrument, lang: &str) -> Column {
+        self.labels = self.values.iter().map(|v| crate::report::value_label(instrument, lang, &self.name, v)).collect();
+        self
     }
 }
 
@@ -199,7 +214,7 @@ impl Views {
     /// The columns of the responses, for the breakdown and filter menus.
     pub fn columns(&self) -> Vec<Column> {
         let choice = |name: &str| matches!(self.instrument.question(name), Some(crate::instrument::Question::Choice { .. }));
-        self.table.segments.iter().map(|s| Column { name: s.name.clone(), values: s.labels.clone(), choice: choice(&s.name) }).collect()
+        self.table.segments.iter().map(|s| Column::new(&s.name, s.labels.clone(), choice(&s.name))).collect()
     }
 
     /// Sets the wave column and the minimum group size for every view (the policy is decided

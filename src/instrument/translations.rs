@@ -223,6 +223,15 @@ impl Instrument {
     }
 }
 
+impl Instrument {
+    /// How translation `lang` shows answer `code` of list question `question`: its label there,
+    /// else the code itself (the base wording, or a value of a column that is no list question).
+    pub fn option_label<'a>(&'a self, lang: &str, question: &str, code: &'a str) -> &'a str {
+        let label = self.translations.get(lang).and_then(|t| t.questions.get(question)).and_then(|q| q.options.get(code));
+        label.map_or(code, String::as_str)
+    }
+}
+
 fn replace(target: &mut String, with: &Option<String>) {
     if let Some(text) = with {
         target.clone_from(text);

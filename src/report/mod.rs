@@ -2,6 +2,8 @@
 //! privacy rules. It is what `secpulse score --json` prints, what the dashboard
 //! draws and what a published report carries — aggregates only, never a response.
 
+mod language;
+pub use language::value_label;
 pub mod participation;
 pub mod plain;
 pub mod priority;
