@@ -145,21 +145,41 @@ test('answers store codes, not labels: the same choices in German, French, Spani
   }
 });
 
-test('German dashboard on a 320 px phone: its lang attribute, no overflow, axe-clean; numbers per locale', async () => {
+test('German dashboard on a 320 px phone: its lang attribute, German chart titles, takeaways and tables, no overflow, axe-clean; numbers per locale', async () => {
   const p = await openIn('', (html) => html.replace('<secpulse-report id="report"', '<secpulse-report id="report" lang="de"'));
   await p.waitForSelector('body[data-ready="1"]', { timeout: 60_000 });
   const report = p.locator('secpulse-report');
   assert.equal(await report.locator('.bar label').first().locator('span').textContent(), 'Vergleichen nach');
   assert.match(await report.locator('.status').textContent(), /^10\.000 Teilnehmende · in Ihrem Browser ausgewertet/);
   assert.equal(await report.locator('.grid').getAttribute('lang'), 'de');
-  assert.equal(await report.locator('section[data-kind="balance"] h2').getAttribute('lang'), 'en', 'the core\'s chart words are marked English');
+  // The core words the charts in the element's language too: titles, takeaways, data tables, numbers,
+  // and the instrument's labels (dimensions, departments) from its translation.
+  const balance = report.locator('section[data-kind="balance"]');
+  assert.equal(await balance.locator('h2').textContent(), 'Sagt das Sicherheitsteam Nein oder bietet es Möglichkeiten an?');
+  assert.equal(await balance.locator('h2').getAttribute('lang'), null, 'the chart words are in the element\'s language');
+  assert.match(await balance.locator('.takeaway').textContent(), /(erlebt das Team|Jede Gruppe neigt|Insgesamt verorten)/);
+  assert.match(await balance.locator('caption').textContent(), /^Balance von −100 \(Sagt immer Nein\) bis \+100 \(Bietet immer Möglichkeiten an\), nach Department; Gruppen unter 5 Personen/);
+  assert.deepEqual(await balance.locator('thead th').allTextContents(), ['Gruppe', 'Personen', 'Balance', '95-%-KI', '% Sagt Nein', '% Bietet Möglichkeiten an']);
+  const everyone = await balance.locator('tbody tr').first().locator('th, td').allTextContents();
+  assert.deepEqual(everyone.slice(0, 2), ['Alle Teilnehmenden', '10.000']);
+  assert.match(everyone[4], /^\d+\u00a0%$/);
+  assert.ok((await balance.locator('tbody th').allTextContents()).includes('Entwicklung'), 'departments are labelled in German');
+  const dimensions = report.locator('section[data-kind="dimensions"]');
+  assert.equal(await dimensions.locator('h2').textContent(), 'Wie die Befragten das Sicherheitsteam bewerten, nach Dimension (0–100)');
+  assert.ok((await dimensions.locator('tbody th').allTextContents()).includes('Ermöglichen'));
+  assert.ok((await report.locator('.bar select').nth(1).locator('option').allTextContents()).includes('Entwicklung'), 'the filter menu too');
   await assertFits(p, 'dashboard');
   await p.screenshot({ path: `${SCREENSHOTS}lang-de-dashboard-320.png`, fullPage: true });
   await axe(p, 'German dashboard at 320 px');
-  // Changing the attribute rewords the element in place.
+  // Changing the attribute rewords the element in place, and the core's words with it.
   await p.evaluate(() => document.querySelector('secpulse-report').setAttribute('lang', 'fr'));
   assert.equal(await report.locator('.bar label').first().locator('span').textContent(), 'Comparer par');
   assert.equal(await report.getByRole('button', { name: 'Afficher le tableau de données' }).count() > 0, true);
+  await p.waitForFunction(() => document.querySelector('secpulse-report').shadowRoot.querySelector('section[data-kind="balance"] h2')?.textContent
+    === 'L’équipe sécurité dit-elle non ou propose-t-elle des solutions ?', null, { timeout: 30_000 });
+  await p.waitForFunction(() => [...document.querySelector('secpulse-report').shadowRoot.querySelectorAll('section[data-kind="balance"] tbody th')]
+    .some((th) => th.textContent === 'Ingénierie'), null, { timeout: 30_000 });
+  assert.equal((await report.locator('section[data-kind="balance"] tbody tr').first().locator('td').first().textContent()), '10\u202f000');
   await assertFits(p, 'dashboard in French');
   assert.deepEqual(p.warnings, []);
   assert.deepEqual(p.problems, []);

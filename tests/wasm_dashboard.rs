@@ -187,8 +187,10 @@ fn comments_come_from_the_report_in_every_view_and_when_published() {
         let svg = p.svg(kind, 900, 400, JsValue::UNDEFINED).expect("svg");
         assert!(!svg.contains("no comment analysis"), "{kind} empty when published");
     }
-    let labels = secpulse::wasm::comment_labels().expect("labels");
+    let labels = secpulse::wasm::comment_labels(None).expect("labels");
     assert_eq!(get(&get(&labels, "themes"), "says_no").as_string().as_deref(), Some("Says no"));
+    let labels = secpulse::wasm::comment_labels(Some("de-CH".into())).expect("labels");
+    assert_eq!(get(&get(&labels, "themes"), "says_no").as_string().as_deref(), Some("Sagt Nein"));
 }
 
 #[wasm_bindgen_test]
@@ -212,4 +214,23 @@ fn set_redact_names_removes_listed_names_from_samples_and_rescores() {
     assert_eq!(removed, Some(24.0));
     assert_eq!(d.set_redact_names(vec![]), 0);
     assert!(text(&mut d).0.contains("Jane Doe"), "list cleared");
+}
+
+#[wasm_bindgen_test]
+fn set_language_words_charts_and_the_instruments_labels_in_it() {
+    let mut d = Dashboard::new(None).expect("default instrument");
+    d.load_bytes(csv(40, "2").as_bytes()).expect("loads");
+    let by = || options(r#"{"by":["department"]}"#);
+    let english = d.describe("dimensions", by()).expect("describes");
+    assert_eq!(get(&english, "title").as_string().as_deref(), Some("How people rate the security team, by dimension (0\u{2013}100)"));
+    d.set_language("de-AT");
+    let german = d.describe("balance", by()).expect("describes");
+    assert_eq!(get(&german, "title").as_string().as_deref(), Some("Sagt das Sicherheitsteam Nein oder bietet es Möglichkeiten an?"));
+    let rows = js_sys::JSON::stringify(&get(&get(&german, "table"), "rows")).expect("json").as_string().unwrap_or_default();
+    assert!(rows.contains("Alle Teilnehmenden") && rows.contains("Entwicklung") && rows.contains("Finanzen"), "{rows}");
+    let dims = js_sys::JSON::stringify(&get(&d.describe("dimensions", by()).expect("describes"), "table")).expect("json").as_string();
+    assert!(dims.unwrap_or_default().contains("Ermöglichen"), "dimension names in German");
+    d.set_language("pt");
+    let back = d.describe("balance", by()).expect("describes");
+    assert_eq!(get(&back, "title").as_string().as_deref(), Some("Does the security team say no, or offer options?"));
 }

@@ -172,7 +172,9 @@ class SecpulseReport extends HTMLElement {
     if (!this.#panels.size) return;
     this.#panels.clear();
     u.grid.replaceChildren();
-    this.#guard(() => this.#render());
+    // Local data is scored again for the instrument's labels in the new language; a published report keeps its own.
+    if (this.#shape && !this.#published) this.#refresh().catch((e) => this.#fail(e));
+    else this.#guard(() => this.#render());
   }
 
   /** The instrument (JSON text or object); defaults to the built-in one. Set before loading. */
@@ -366,7 +368,8 @@ class SecpulseReport extends HTMLElement {
    */
   async #refresh() {
     const seq = ++this.#viewSeq;
-    const { report, ...shape } = await this.#engine.request('view', { options: this.#viewOptions() });
+    // The worker words the instrument's labels (dimensions, statements, options) in the element's language.
+    const { report, ...shape } = await this.#engine.request('view', { options: this.#viewOptions(), lang: this.#t.lang });
     if (seq !== this.#viewSeq) return;
     this.#shape = shape;
     await this.#show(report);
@@ -512,8 +515,9 @@ class SecpulseReport extends HTMLElement {
     }
   }
 
-  #fillSelect({ el }, values, current, all) {
-    el.replaceChildren(...(all ? [h('option', { value: ALL }, all)] : []), ...values.map((v) => h('option', { value: v }, v)));
+  /** Fills a menu with `values` (shown as `labels`, e.g. the options in the element's language), choosing `current`. */
+  #fillSelect({ el }, values, current, all, labels = values) {
+    el.replaceChildren(...(all ? [h('option', { value: ALL }, all)] : []), ...values.map((v, i) => h('option', { value: v }, labels[i] ?? v)));
     el.value = current;
   }
 
@@ -528,7 +532,7 @@ class SecpulseReport extends HTMLElement {
     const segment = this.#segment(), wave = this.#waveColumn();
     const seg = this.#columns.find((c) => c.name === segment);
     this.#fillSelect(u.by, this.#columns.filter((c) => c.choice).map((c) => c.name), segment);
-    this.#fillSelect(u.only, seg?.values ?? [], this.#filter.segment, t('everyone'));
+    this.#fillSelect(u.only, seg?.values ?? [], this.#filter.segment, t('everyone'), seg?.labels);
     this.#fillSelect(u.wave, this.#columns.find((c) => c.name === wave)?.values ?? [], this.#filter.wave, t('allWaves'));
     u.only.label.hidden = this.#published || !seg;
     u.wave.label.hidden = this.#published || !wave;
@@ -537,6 +541,7 @@ class SecpulseReport extends HTMLElement {
     u.open.hidden = this.#published;
     u.publish.hidden = this.#published || this.getAttribute('publish') === 'off';
     u.publish.disabled = this.#commentsPending; // a report is published with its comments
+    this.#dash.setLanguage(t.lang); // chart titles, takeaways and tables in the element's language
     const report = this.#dash.report(this.#options());
     const k = report.min_group;
     const questions = report.comments ?? [];
@@ -558,7 +563,7 @@ class SecpulseReport extends HTMLElement {
         u.grid.append(p.root);
       }
       this.#plan = planPanel({ checklist: (format) => this.#guard(() => this.#exportChecklist(format)) }, t);
-      this.#browser = commentBrowser(this.#core.commentLabels(), t);
+      this.#browser = commentBrowser(this.#core.commentLabels(t.lang), t);
       u.grid.append(this.#plan.root, this.#browser.root, this.#board.closing);
     }
     await nextTask();

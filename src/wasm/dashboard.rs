@@ -61,7 +61,7 @@ export interface Board {
 /** A published report and the line to append to the publication record file (null without a wave column). */
 export interface Publication { report: string; record: string | null }
 /** A column the view can be broken down or filtered by, with its values. */
-export interface Column { name: string; values: string[]; choice: boolean }
+export interface Column { name: string; values: string[]; labels: string[]; choice: boolean }
 "#;
 
 /// Options of one view, as a JS object (camelCase); unknown fields are rejected.
@@ -90,6 +90,8 @@ struct ScoreKey {
     wave: Option<String>,
     min_group: usize,
     filter: Filter,
+    /// The language of the instrument's wording in the report.
+    lang: Lang,
 }
 
 /// What [`Dashboard::publish_after`] returns (the TS `Publication`).
@@ -161,7 +163,9 @@ impl Dashboard {
     }
 
     /// Words what the core writes (chart titles, takeaways, tables, messages) in `lang`, a
-    /// BCP 47 tag read by its first subtag; a language without catalogs gives English.
+    /// BCP 47 tag read by its first subtag; a language without catalogs gives English. Reports
+    /// of loaded responses also take the instrument's wording in `lang` (dimension names,
+    /// statements, options); a published report keeps its own.
     #[wasm_bindgen(js_name = setLanguage)]
     pub fn set_language(&mut self, lang: &str) {
         self.lang = Lang::or_english(lang);
@@ -262,12 +266,13 @@ impl Dashboard {
         matches!(self.data, Data::Published(_))
     }
 
-    /// The columns a view can be broken down or filtered by, with their values.
+    /// The columns a view can be broken down or filtered by, with their values and how the
+    /// dashboard's language labels them.
     #[wasm_bindgen(unchecked_return_type = "Column[]")]
     pub fn columns(&self) -> Result<JsValue, JsError> {
         let columns: Vec<Column> = match &self.data {
             Data::Empty => vec![],
-            Data::Responses(v) => v.columns(),
+            Data::Responses(v) => v.columns().into_iter().map(|c| c.in_language(&self.instrument, self.lang.code())).collect(),
             Data::Published(r) => Column::of_report(r),
         };
         to_js(&columns)
@@ -402,10 +407,12 @@ impl Dashboard {
     }
 }
 
-/// Display names of the comment labels, keyed by the ids reports use:
+/// Display names of the comment labels in `lang` (a BCP 47 tag; English when absent or not
+/// one of ours), keyed by the ids reports use:
 /// `{ sentiment: { negative: "Negative", … }, stance: { … }, themes: { says_no: "Says no", … } }`.
 #[wasm_bindgen(js_name = commentLabels)]
-pub fn comment_labels() -> Result<JsValue, JsError> {
+pub fn comment_labels(lang: Option<String>) -> Result<JsValue, JsError> {
+    let lang = Lang::or_english(lang.as_deref().unwrap_or_default());
     use crate::text::{Sentiment, Stance, Theme};
     use serde_json::{Map, Value};
     // serde_json's map filled by insert (both already in the wasm) rather than collected
@@ -418,9 +425,9 @@ pub fn comment_labels() -> Result<JsValue, JsError> {
         Value::Object(map)
     }
     let labels = object([
-        ("sentiment", object(Sentiment::ALL.iter().map(|&x| (x.as_str(), chart::sentiment_name(x))))),
-        ("stance", object(Stance::ALL.iter().map(|&x| (x.as_str(), chart::stance_name(x))))),
-        ("themes", object(Theme::ALL.iter().map(|&x| (x.as_str(), chart::theme_name(x))))),
+        ("sentiment", object(Sentiment::ALL.iter().map(|&x| (x.as_str(), chart::sentiment_name(x, lang))))),
+        ("stance", object(Stance::ALL.iter().map(|&x| (x.as_str(), chart::stance_name(x, lang))))),
+        ("themes", object(Theme::ALL.iter().map(|&x| (x.as_str(), chart::theme_name(x, lang))))),
     ]);
     to_js(&labels)
 }
@@ -474,7 +481,7 @@ impl Dashboard {
     /// The report of a view (from the cache when only drawing options changed) and its chart options.
     fn view(&mut self, o: &ViewOptions) -> Result<(&Report, ChartOptions), JsError> {
         let min = min_group(o)?;
-        let key = ScoreKey { by: o.by.clone(), wave: o.wave.clone(), min_group: min.k(), filter: o.filter.clone() };
+        let key = ScoreKey { by: o.by.clone(), wave: o.wave.clone(), min_group: min.k(), filter: o.filter.clone(), lang: self.lang };
         if self.cache.as_ref().map_or(true, |(k, _)| *k != key) {
             let report = match &mut self.data {
                 Data::Empty => return Err(JsError::new("no responses loaded yet")),
@@ -484,7 +491,8 @@ impl Dashboard {
                 Data::Published(r) => (**r).clone(),
                 Data::Responses(views) => {
                     views.configure(key.wave.clone(), min);
-                    views.report(&View { by: key.by.clone(), filter: key.filter.clone() }).map_err(into_error)?
+                    let report = views.report(&View { by: key.by.clone(), filter: key.filter.clone() }).map_err(into_error)?;
+                    report.in_language(&self.instrument, key.lang.code())
                 }
             };
             self.cache = Some((key, report));

@@ -13,8 +13,8 @@ export function redactionNote(q, published, names, t) {
 }
 
 /**
- * A comment browser panel; `labels` are the display names from the core (commentLabels(), in
- * English, as are the comments' labels); `t` words the panel.
+ * A comment browser panel; `labels` are the display names from the core (commentLabels(lang), in
+ * the element's language); `t` words the panel.
  */
 export function commentBrowser(labels, t) {
   const n = ++ids;
@@ -22,7 +22,7 @@ export function commentBrowser(labels, t) {
   const select = (label, kind, all) => {
     const el = h('select', { onchange: () => { shown = PAGE; render(); } },
       h('option', { value: '' }, all),
-      ...Object.keys(labels[kind]).map((id) => h('option', { value: id, lang: 'en' }, name(kind, id))));
+      ...Object.keys(labels[kind]).map((id) => h('option', { value: id }, name(kind, id))));
     return { el, label: h('label', {}, label, el) };
   };
   const theme = select(t('theme'), 'themes', t('allThemes'));
@@ -57,7 +57,7 @@ export function commentBrowser(labels, t) {
     const groups = Object.entries(s.groups ?? {}).map(([column, value]) => `${column.replace(/_/g, ' ')}: ${value}`);
     return h('li', {},
       h('p', { class: 'text' }, s.text),
-      h('p', { class: 'labels' }, ...chips.map((c) => h('span', { class: 'chip', lang: 'en' }, c)),
+      h('p', { class: 'labels' }, ...chips.map((c) => h('span', { class: 'chip' }, c)),
         ...groups.map((g) => h('span', { class: 'chip group' }, g))),
       why(s));
   }

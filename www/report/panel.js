@@ -8,12 +8,12 @@ let ids = 0;
 
 /**
  * A panel for chart `kind`; `actions` has svg(kind), png(kind) callbacks; `t` words the controls.
- * The chart's own words come from the core in English, so they are marked lang="en".
+ * The chart's own words come from the core, in the language the element gave it (Dashboard.setLanguage).
  */
 export function panel(kind, actions, t) {
   const n = ++ids;
-  const title = h('h2', { id: `sp-t${n}`, lang: 'en' });
-  const takeaway = h('p', { class: 'takeaway', lang: 'en' });
+  const title = h('h2', { id: `sp-t${n}` });
+  const takeaway = h('p', { class: 'takeaway' });
   // Charts are drawn left to right in any page direction (the canvas's text alignment follows dir).
   const canvas = h('canvas', { role: 'img', 'data-chart': kind, dir: 'ltr', part: 'chart' });
   // The print view's picture: the same chart as SVG (vector), shown instead of the canvas in print.
@@ -37,6 +37,6 @@ export function panel(kind, actions, t) {
     canvas.setAttribute('aria-label', t('chartLabel', { title: text.title, takeaway: text.takeaway }));
     picture.alt = `${text.title}. ${text.takeaway}`;
     tableBox.setAttribute('aria-label', t('dataTableOf', { title: text.title }));
-    tableBox.replaceChildren(table(text.table, 'en'));
+    tableBox.replaceChildren(table(text.table));
   } };
 }

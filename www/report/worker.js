@@ -45,9 +45,10 @@ const OPS = {
   },
   /** Names to remove from the comments; how many are in use. */
   names(id, { names }) { return dash.setRedactNames(names ?? []); },
-  /** The released report of the view `options`, as JSON text, with the data's shape. */
-  view(id, { options }) {
+  /** The released report of the view `options`, as JSON text, with the data's shape; the instrument's labels in `lang`. */
+  view(id, { options, lang }) {
     progress(id, 'progressScoring');
+    if (lang) dash.setLanguage(lang);
     return { report: dash.reportJson(options), ...shape() };
   },
   /** The report of view `options` published together with the earlier publications in `records`: { report, record }. */
