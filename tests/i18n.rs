@@ -152,3 +152,80 @@ fn a_plain_instrument_stays_valid_and_unchanged_in_any_language() {
     assert_eq!(plain.in_language("de"), plain);
     assert!(!serde_json::to_string(&plain).unwrap().contains("translations"));
 }
+
+/// A report of 10,500 synthetic respondents in three waves, broken down by department, with its
+/// comments analysed, and the instrument's wording in `lang` (as the dashboard shows it).
+fn chart_report(lang: &str) -> Report {
+    use secpulse::privacy::CommentOptions;
+    use secpulse::score::comments::AnalyzedComments;
+    let ins = Instrument::default_instrument();
+    let waves = ["2025-W1", "2025-W2", "2026-W1"].map(String::from).to_vec();
+    let table = generate(&ins, &SynthOptions { n: 10_500, seed: 14, comment_rate: 0.3, waves, ..SynthOptions::default() });
+    let opts = ScoreOptions { by: vec!["department".into()], wave: Some("wave".into()), ..ScoreOptions::default() };
+    let analyzed = AnalyzedComments::new(&secpulse::text::Analyzer::new(), &table);
+    let report = secpulse::views::score_with_comments(&ins, &table, &opts, Some((&analyzed, &CommentOptions::default())));
+    report.expect("scores").in_language(&ins, lang)
+}
+
+/// Every word of a chart's text: title, takeaway, caption, column headers and cells.
+fn chart_words(text: &secpulse::chart::ChartText) -> String {
+    let cells = text.table.rows.iter().flatten().map(String::as_str);
+    let all: Vec<&str> = [text.title.as_str(), &text.takeaway, &text.table.caption]
+        .into_iter()
+        .chain(text.table.columns.iter().map(String::as_str))
+        .chain(cells)
+        .collect();
+    all.join(" | ")
+}
+
+#[test]
+fn charts_speak_german_french_and_spanish_with_their_numbers() {
+    use secpulse::chart::{describe, ChartKind, ChartOptions};
+    use secpulse::lang::Lang;
+    /// Whole English words that none of the three languages uses.
+    const ENGLISH: [&str; 18] = [
+        "the",
+        "people",
+        "respondents",
+        "All",
+        "Group",
+        "Fewer",
+        "than",
+        "favourable",
+        "and",
+        "Strongest",
+        "Lowest",
+        "Most",
+        "This",
+        "survey",
+        "Comments",
+        "of",
+        "Engineering",
+        "answer",
+    ];
+    let english_report = chart_report("en");
+    for lang in [Lang::De, Lang::Fr, Lang::Es] {
+        let report = chart_report(lang.code());
+        let o = ChartOptions { lang, ..ChartOptions::default() };
+        for kind in ChartKind::ALL {
+            let text = describe(kind, &report, &o);
+            let english = describe(kind, &english_report, &ChartOptions::default());
+            assert_ne!(text.title, english.title, "{lang} {kind:?} title");
+            assert_ne!(text.takeaway, english.takeaway, "{lang} {kind:?} takeaway");
+            let words = chart_words(&text);
+            for word in words.split(|c: char| !c.is_alphanumeric()) {
+                assert!(!ENGLISH.contains(&word), "{lang} {kind:?} has English {word:?}: {words}");
+            }
+        }
+        let balance = describe(ChartKind::Balance, &report, &o);
+        let everyone = &balance.table.rows[0];
+        let n = report.respondents.expect("respondents") as u64;
+        let (thousands, share) = if lang == Lang::Fr { ('\u{202f}', "\u{202f}%") } else { ('.', "\u{a0}%") };
+        assert_eq!(everyone[1], format!("{}{thousands}{:03}", n / 1000, n % 1000), "{lang}: {everyone:?}");
+        assert!(everyone[4].ends_with(share), "{lang}: {everyone:?}");
+    }
+    let english = describe(ChartKind::Balance, &english_report, &ChartOptions::default());
+    let n = english_report.respondents.expect("respondents");
+    assert!(n >= 10_000, "{n}");
+    assert_eq!(english.table.rows[0][..2], ["All respondents".to_string(), format!("{},{:03}", n / 1000, n % 1000)]);
+}
