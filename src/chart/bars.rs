@@ -193,7 +193,9 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, bars: &Bars) -> Result
         let y = plot.y1 + pen.px(SMALL * 2.6);
         pen.text(left, (plot.x0, y), SMALL, true, pen.c.fg, Align::Left)?;
         let y = if stacked { y + pen.px(SMALL * 1.6) } else { y };
-        pen.text(right, (plot.x1, y), SMALL, true, pen.c.fg, Align::Right)?;
+        // A right pole wider than the plot ends further right rather than starting off the left edge.
+        let x = plot.x1.max((pad + pen.width(right, SMALL, true)).min(b.x1 - pad));
+        pen.text(right, (x, y), SMALL, true, pen.c.fg, Align::Right)?;
     }
     Ok(())
 }

@@ -66,7 +66,9 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
         pen.text(&l.whole(v), (plot.x0 - pen.px(6.0), y), SMALL, false, pen.c.muted, Align::Right)?;
         v += 10.0;
     }
-    pen.text(&Words::ImportanceAxis.text(l), ((plot.x0 + plot.x1) / 2, plot.y1 + pen.px(30.0)), SMALL, false, pen.c.fg, Align::Center)?;
+    let caption = pen.fit(&Words::ImportanceAxis.text(l), SMALL, false, b.w() - pen.px(8.0));
+    let x = ((plot.x0 + plot.x1) / 2).clamp(b.x0 + pen.width(&caption, SMALL, false) / 2, b.x1 - pen.width(&caption, SMALL, false) / 2);
+    pen.text(&caption, (x, plot.y1 + pen.px(30.0)), SMALL, false, pen.c.fg, Align::Center)?;
     pen.text(&Words::ScoreAxis.text(l), (pen.px(8.0), plot.y0 - pen.px(12.0)), SMALL, false, pen.c.fg, Align::Left)?;
     let (cx, cy) = (to_x(p.importance_cut), to_y(p.score_cut));
     pen.line(vec![(cx, plot.y0), (cx, plot.y1)], pen.c.muted, 1.5)?;
@@ -80,7 +82,8 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
     };
     for q in Quadrant::ALL {
         let (at, align) = corner(q);
-        pen.text(&quadrant_name(q, l), at, SMALL, true, pen.c.muted, align)?;
+        let name = pen.fit(&quadrant_name(q, l), SMALL, true, plot.w() / 2 - pad * 2);
+        pen.text(&name, at, SMALL, true, pen.c.muted, align)?;
     }
     // Labels avoid the points and the labels placed before them.
     let r = pen.px(5.0);

@@ -516,7 +516,7 @@ catalog! {
         },
         ImportanceAxis {
             en: "Importance: share of what drives the outcome \u{2192}",
-            de: "Wichtigkeit: Anteil an dem, was das Ergebnis bestimmt \u{2192}",
+            de: "Wichtigkeit: Einfluss auf das Ergebnis \u{2192}",
             fr: "Importance : part de ce qui détermine le résultat \u{2192}",
             es: "Importancia: parte de lo que determina el resultado \u{2192}",
         },
