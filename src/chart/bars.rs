@@ -8,6 +8,7 @@ use std::ops::Range;
 use plotters::prelude::*;
 
 use super::layout::{scale_x, Align, LegendMark, Pen, Rect, BODY, SMALL};
+use super::measure::{Estimate, Measure};
 use super::ChartError;
 
 /// One row of a bar chart.
@@ -76,6 +77,29 @@ pub(crate) fn height_for<'a>(labels: impl Iterator<Item = &'a str>, legend: bool
         }
         _ => height(labels.len(), legend),
     }
+}
+
+/// Extra height (CSS px) that `legend` needs in a box `width` CSS px wide on a phone, beyond the
+/// one line [`height`] allows: a line per further row of entries, and per line of a wrapped entry
+/// (text widths estimated with [`Estimate`]). Nothing on wider screens.
+pub(crate) fn legend_extra(legend: &[(String, LegendMark)], width: Option<f64>) -> u32 {
+    let Some(room) = width.filter(|&w| w < NARROW).map(|w| w - 20.0) else { return 0 };
+    let text = |t: &str| Estimate.width(t, SMALL, false, "");
+    let (mut x, mut lines) = (0.0, 1.0);
+    for (label, mark) in legend {
+        let swatch = if *mark == LegendMark::Note { 0.0 } else { 17.0 };
+        let w = swatch + text(label);
+        if x > 0.0 && x + w > room {
+            (x, lines) = (0.0, lines + 1.0);
+        }
+        if w > room {
+            lines += (text(label) / (room - swatch).max(1.0)).ceil() - 1.0;
+            x = room;
+        } else {
+            x += w + 14.0;
+        }
+    }
+    ((lines - 1.0) * SMALL * 1.7).ceil() as u32
 }
 
 /// Draws `bars` filling the pen's area.

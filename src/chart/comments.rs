@@ -140,13 +140,7 @@ pub(crate) fn draw_sentiment<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Rep
         let half = (mix + neu) / 2.0;
         vec![(-half - neg, -half, VERMILLION), (-half, -half + mix, MIXED), (-half + mix, half, NEUTRAL), (half, half + pos, BLUE)]
     });
-    let legend = vec![
-        (sentiment_name(Sentiment::Negative, l), LegendMark::Fill(VERMILLION)),
-        (sentiment_name(Sentiment::Mixed, l), LegendMark::Fill(MIXED)),
-        (sentiment_name(Sentiment::Neutral, l), LegendMark::Fill(NEUTRAL)),
-        (Words::PositiveLegend.text(l), LegendMark::Fill(BLUE)),
-        (too_few(q, l), LegendMark::Hidden),
-    ];
+    let legend = tone_legend(q, l);
     let abs = |v: f64| l.pct(v.abs());
     bars::draw(pen, &Bars { rows, x: -100.0..100.0, ticks: bars::ticks(-100.0, 100.0, 50.0, abs), zero: 0.0, poles: None, legend })
 }
@@ -162,12 +156,7 @@ pub(crate) fn draw_stance<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report
     let rows =
         rows(l, &lines, net_stance, |s| vec![(-share(s.stance.blocker, s), 0.0, VERMILLION), (0.0, share(s.stance.enabler, s), BLUE)]);
     let (blocks, enables) = (stance_name(Stance::Blocker, l), stance_name(Stance::Enabler, l));
-    let legend = vec![
-        (blocks.clone(), LegendMark::Fill(VERMILLION)),
-        (Words::EnablesLegend.text(l), LegendMark::Fill(BLUE)),
-        (Words::NeitherNotDrawn.text(l), LegendMark::Note),
-        (too_few(q, l), LegendMark::Hidden),
-    ];
+    let legend = stance_legend(q, l);
     let abs = |v: f64| l.pct(v.abs());
     bars::draw(
         pen,
@@ -216,6 +205,34 @@ pub(crate) fn draw_themes<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report
 fn nice_ceiling(v: f64) -> f64 {
     let mag = 10f64.powf(v.max(1.0).log10().floor());
     [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|&c| c >= v).unwrap_or(10.0 * mag)
+}
+
+/// The tone chart's legend.
+fn tone_legend(q: &CommentReport, lang: Lang) -> Vec<(String, LegendMark)> {
+    vec![
+        (sentiment_name(Sentiment::Negative, lang), LegendMark::Fill(VERMILLION)),
+        (sentiment_name(Sentiment::Mixed, lang), LegendMark::Fill(MIXED)),
+        (sentiment_name(Sentiment::Neutral, lang), LegendMark::Fill(NEUTRAL)),
+        (Words::PositiveLegend.text(lang), LegendMark::Fill(BLUE)),
+        (too_few(q, lang), LegendMark::Hidden),
+    ]
+}
+
+/// The stance chart's legend.
+fn stance_legend(q: &CommentReport, lang: Lang) -> Vec<(String, LegendMark)> {
+    vec![
+        (stance_name(Stance::Blocker, lang), LegendMark::Fill(VERMILLION)),
+        (Words::EnablesLegend.text(lang), LegendMark::Fill(BLUE)),
+        (Words::NeitherNotDrawn.text(lang), LegendMark::Note),
+        (too_few(q, lang), LegendMark::Hidden),
+    ]
+}
+
+/// Extra height (CSS px) the tone (`stance` false) or stance chart's legend needs on a phone.
+pub(crate) fn legend_extra(report: &Report, o: &ChartOptions, stance: bool) -> u32 {
+    let Some(q) = question(report, o).filter(|q| q.n.is_some()) else { return 0 };
+    let legend = if stance { stance_legend(q, o.lang) } else { tone_legend(q, o.lang) };
+    bars::legend_extra(&legend, o.width)
 }
 
 /// The legend entry of hidden groups: "< 10: too few comments".

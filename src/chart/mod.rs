@@ -341,7 +341,8 @@ pub fn preferred_height(kind: ChartKind, report: &Report, options: &ChartOptions
         }
         ChartKind::Trend => 380,
         ChartKind::Nps => rows(1 + report.waves.as_ref().map_or(groups, |w| w.waves.len()), true),
-        ChartKind::Sentiment | ChartKind::Stance => rows(comments::group_rows(report, options), true),
+        ChartKind::Sentiment => rows(comments::group_rows(report, options), true) + comments::legend_extra(report, options, false),
+        ChartKind::Stance => rows(comments::group_rows(report, options), true) + comments::legend_extra(report, options, true),
         ChartKind::Themes => rows(comments::theme_rows(report, options), true),
         ChartKind::Selections => rows(selections::rows(report).max(1), true),
         ChartKind::Priority => 420,
