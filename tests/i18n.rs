@@ -152,3 +152,31 @@ fn a_plain_instrument_stays_valid_and_unchanged_in_any_language() {
     assert_eq!(plain.in_language("de"), plain);
     assert!(!serde_json::to_string(&plain).unwrap().contains("translations"));
 }
+
+#[test]
+fn the_terminal_report_is_worded_in_each_language() {
+    use secpulse::lang::Lang;
+    use secpulse::report::plain::render_in;
+    let base = Instrument::default_instrument();
+    let table = generate(&base, &SynthOptions { n: 900, seed: 5, ..SynthOptions::default() });
+    let options = ScoreOptions { by: vec!["department".into()], wave: Some("wave".into()), ..ScoreOptions::default() };
+    let english = score(&base, &table, &options).unwrap();
+    assert_eq!(render_in(&english, Lang::En), secpulse::report::plain::render(&english));
+    for (lang, words) in [
+        (Lang::De, ["Teilnehmende: 900", "Gesamt (0–100)"]),
+        (Lang::Fr, ["Répondants\u{a0}: 900", "Global (0–100)"]),
+        (Lang::Es, ["Participantes: 900", "General (0–100)"]),
+    ] {
+        let report = score(&base.in_language(lang.code()), &table, &options).unwrap();
+        let text = render_in(&report, lang);
+        for w in words {
+            assert!(text.contains(w), "{lang}: {w:?} in\n{text}");
+        }
+        assert!(text.contains(&format!("{}%", if lang == Lang::Fr { '\u{202f}' } else { '\u{a0}' })), "{lang}: percent sign");
+        for english_word in
+            [" the ", "Respondents", "Overall", "Band", "promoters", "Group ", "By wave", "suppressed", "What drives", "Statement"]
+        {
+            assert!(!text.contains(english_word), "{lang}: English {english_word:?} left in\n{text}");
+        }
+    }
+}

@@ -5,6 +5,7 @@
 pub mod participation;
 pub mod plain;
 pub mod priority;
+pub(crate) mod words;
 
 use std::collections::BTreeMap;
 

@@ -333,7 +333,7 @@ impl Dashboard {
     #[wasm_bindgen(unchecked_return_type = "Plan")]
     pub fn plan(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<JsValue, JsError> {
         let o = self::options(options)?;
-        to_js(&crate::plan::build(self.view(&o)?.0, &crate::plan::Library::default_library()))
+        to_js(&crate::plan::build_in(self.view(&o)?.0, &crate::plan::Library::default_library(), self.lang))
     }
 
     /// The action plan of the view `options` as a checklist: `format` "markdown" or "csv".
@@ -344,7 +344,7 @@ impl Dashboard {
         #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
     ) -> Result<String, JsError> {
         let o = self::options(options)?;
-        let plan = crate::plan::build(self.view(&o)?.0, &crate::plan::Library::default_library());
+        let plan = crate::plan::build_in(self.view(&o)?.0, &crate::plan::Library::default_library(), self.lang);
         match format {
             "markdown" => Ok(crate::plan::render::markdown(&plan)),
             "csv" => Ok(crate::plan::render::csv(&plan)),
@@ -370,7 +370,7 @@ impl Dashboard {
     #[wasm_bindgen(unchecked_return_type = "Board")]
     pub fn board(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<JsValue, JsError> {
         let o = self::options(options)?;
-        to_js(&Board::of(self.view(&o)?.0))
+        to_js(&Board::in_language(self.view(&o)?.0, self.lang))
     }
 
     /// The view's report as JSON to publish: aggregates only, already suppressed.
