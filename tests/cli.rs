@@ -337,9 +337,8 @@ fn score_plan_and_report_speak_the_language_of_lang() {
     let spanish = stdout(&secpulse(&["plan", "--lang", "es-MX", "--format", "markdown", "-"], Some(&csv)));
     assert!(spanish.starts_with("# Plan de acción") && spanish.contains("**Este mes:**"), "{spanish}");
     for (lang, text) in [("de", &german), ("fr", &plan), ("es", &spanish)] {
-        for word in ENGLISH.iter().filter(|w| text.contains(**w)) {
-            panic!("{lang} output still has the English {word:?}:\n{text}");
-        }
+        let left: Vec<&&str> = ENGLISH.iter().filter(|w| text.contains(**w)).collect();
+        assert!(left.is_empty(), "{lang} output still has the English {left:?}:\n{text}");
     }
     let html = stdout(&secpulse(&["report", "--lang", "de", "-o", "-", "-"], Some(&csv)));
     assert!(html.contains("<html lang=\"de\">") && html.contains("Zusammenfassung für die Leitung"), "{html}");

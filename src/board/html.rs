@@ -12,10 +12,9 @@ use std::fmt::Write;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use super::words::Words;
 use super::{Board, Figure, PointList, Section};
 use crate::chart::{self, ChartKind, ChartOptions, DataTable};
-use crate::lang::{Catalog, Lang};
+use crate::lang::{catalog, Catalog, Lang};
 use crate::report::Report;
 
 /// Width in CSS pixels the charts are drawn at. They scale to the text width (180 mm on A4
@@ -71,6 +70,37 @@ section[aria-labelledby="plan"] thead th:nth-child(4) { width: 19%; }
 thead th { font-weight: 700; }
 "#;
 
+catalog! {
+    /// The file's own words: its title, headings and notes.
+    pub(crate) enum HtmlWords {
+        DocumentTitle {
+            en: "{title} \u{2014} board report",
+            de: "{title} \u{2014} Bericht für die Leitung",
+            fr: "{title} \u{2014} rapport pour la direction",
+            es: "{title} \u{2014} informe para la dirección",
+        },
+        Summary {
+            en: "Executive summary",
+            de: "Zusammenfassung für die Leitung",
+            fr: "Synthèse pour la direction",
+            es: "Resumen ejecutivo",
+        },
+        SeeTable {
+            en: "The numbers are in the data table \u{201c}{title}\u{201d} at the end.",
+            de: "Die Zahlen stehen in der Datentabelle \u{201e}{title}\u{201c} am Ende.",
+            fr: "Les chiffres figurent dans le tableau de données «\u{a0}{title}\u{a0}» à la fin.",
+            es: "Las cifras están en la tabla de datos «{title}» al final.",
+        },
+        ChartFailed {
+            en: "The chart could not be drawn: {error}",
+            de: "Das Diagramm konnte nicht gezeichnet werden: {error}",
+            fr: "Le graphique n’a pas pu être dessiné\u{a0}: {error}",
+            es: "No se pudo dibujar el gráfico: {error}",
+        },
+        DataTables { en: "Data tables", de: "Datentabellen", fr: "Tableaux de données", es: "Tablas de datos" },
+    }
+}
+
 /// Escapes `text` for HTML text and double- or single-quoted attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -105,7 +135,7 @@ pub fn render(board: &Board, report: &Report) -> String {
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
         content_security_policy(),
-        escape(&Words::DocumentTitle.fill(lang, &[("title", &board.title)]))
+        escape(&HtmlWords::DocumentTitle.fill(lang, &[("title", &board.title)]))
     );
     let _ = write!(
         out,
@@ -126,7 +156,7 @@ fn summary(out: &mut String, board: &Board) {
     let _ = write!(
         out,
         "<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">{}</h2>\n<p class=\"headline\">{}</p>\n<dl class=\"figures\">\n",
-        escape(&Words::Summary.text(board.lang)),
+        escape(&HtmlWords::Summary.text(board.lang)),
         escape(&board.summary.headline)
     );
     for Figure { label, value, detail } in &board.summary.figures {
@@ -157,7 +187,7 @@ fn section(out: &mut String, s: &Section, report: &Report, lang: Lang) {
                 escape(&text.title),
                 escape(&text.takeaway),
                 chart_svg(*kind, report, &format!("t-{id} k-{id}"), lang),
-                escape(&Words::SeeTable.fill(lang, &[("title", &text.title)]))
+                escape(&HtmlWords::SeeTable.fill(lang, &[("title", &text.title)]))
             );
         }
         Section::Table { id, title, lead, table: t } => {
@@ -197,7 +227,7 @@ fn chart_svg(kind: ChartKind, report: &Report, labelled_by: &str, lang: Lang) ->
     match chart::svg(kind, report, CHART_WIDTH, height, &o) {
         // plotters writes `<svg width=… height=… viewBox=…>` and escapes every text it draws.
         Ok(svg) => svg.replacen("<svg ", &format!("<svg role=\"img\" aria-labelledby=\"{labelled_by}\" "), 1),
-        Err(e) => format!("<p>{}</p>", escape(&Words::ChartFailed.fill(lang, &[("error", &e)]))),
+        Err(e) => format!("<p>{}</p>", escape(&HtmlWords::ChartFailed.fill(lang, &[("error", &e)]))),
     }
 }
 
@@ -210,7 +240,7 @@ fn appendix(out: &mut String, sections: &[Section], lang: Lang) {
     let _ = writeln!(
         out,
         "<section class=\"appendix\" aria-labelledby=\"data\">\n<h2 id=\"data\">{}</h2>",
-        escape(&Words::DataTables.text(lang))
+        escape(&HtmlWords::DataTables.text(lang))
     );
     for text in charts.into_iter().filter(|t| !t.table.rows.is_empty()) {
         // A short table moves to the next page whole rather than leave a row or two behind.
@@ -249,6 +279,11 @@ mod tests {
         assert_eq!(escape("a' onmouseover='x"), "a&#39; onmouseover=&#39;x");
         assert_eq!(escape("R&D <b>"), "R&amp;D &lt;b&gt;");
         assert_eq!(escape("Ünïcödé — fine"), "Ünïcödé — fine");
+    }
+
+    #[test]
+    fn every_message_has_all_languages_and_the_same_placeholders() {
+        assert_eq!(crate::lang::check_catalog(HtmlWords::ALL), Vec::<String>::new());
     }
 
     #[test]

@@ -264,7 +264,10 @@ fn response_rate(report: &Report, lang: Lang) -> Option<Figure> {
     let invited = Words::OfInvited.fill(lang, &[("n", &lang.count(all.headcount))]);
     let label = Words::ResponseRate.text(lang);
     Some(match all.rate {
-        Some(rate) => Figure { label, value: lang.pct(rate), detail: format!("{} {invited}", all.respondents_label) },
+        Some(rate) => {
+            let respondents = all.respondents.map_or_else(|| all.respondents_label.clone(), |n| lang.count(n as u64));
+            Figure { label, value: lang.pct(rate), detail: format!("{respondents} {invited}") }
+        }
         None => Figure { label, value: hidden(report), detail: format!("{}, {invited}", Words::TooFew.text(lang)) },
     })
 }

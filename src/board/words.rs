@@ -1,6 +1,6 @@
 //! The board report's words in English, German, French and Spanish: the summary's figures
 //! and headline, strengths and risks, the plan and breakdown tables, the method statement
-//! and the HTML file's own headings. French spaces before `:` and inside « » are no-break.
+//! (the HTML file's own headings are in `html.rs`). French spaces before `:` and inside « » are no-break.
 
 use crate::lang::catalog;
 
@@ -290,31 +290,6 @@ catalog! {
             es: "Los responsables ordenaron los sistemas de negocio según la importancia de protegerlos; la clasificación combina sus órdenes con el recuento de Borda (con m opciones, el primer puesto obtiene m \u{2212} 1 puntos y el último 0).",
         },
         MethodTitle { en: "Method and anonymity", de: "Methode und Anonymität", fr: "Méthode et anonymat", es: "Método y anonimato" },
-        DocumentTitle {
-            en: "{title} \u{2014} board report",
-            de: "{title} \u{2014} Bericht für die Leitung",
-            fr: "{title} \u{2014} rapport pour la direction",
-            es: "{title} \u{2014} informe para la dirección",
-        },
-        Summary {
-            en: "Executive summary",
-            de: "Zusammenfassung für die Leitung",
-            fr: "Synthèse pour la direction",
-            es: "Resumen ejecutivo",
-        },
-        SeeTable {
-            en: "The numbers are in the data table \u{201c}{title}\u{201d} at the end.",
-            de: "Die Zahlen stehen in der Datentabelle \u{201e}{title}\u{201c} am Ende.",
-            fr: "Les chiffres figurent dans le tableau de données «\u{a0}{title}\u{a0}» à la fin.",
-            es: "Las cifras están en la tabla de datos «{title}» al final.",
-        },
-        ChartFailed {
-            en: "The chart could not be drawn: {error}",
-            de: "Das Diagramm konnte nicht gezeichnet werden: {error}",
-            fr: "Le graphique n’a pas pu être dessiné\u{a0}: {error}",
-            es: "No se pudo dibujar el gráfico: {error}",
-        },
-        DataTables { en: "Data tables", de: "Datentabellen", fr: "Tableaux de données", es: "Tablas de datos" },
     }
 }
 

@@ -47,8 +47,8 @@ pub const THEME_SHARE: f64 = 10.0;
 /// The ranked plan: practices with the numbers that triggered them, most points first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
-    /// The language of its words and numbers.
-    #[serde(default)]
+    /// The language of its words and numbers (not part of its JSON, which stays as it was).
+    #[serde(skip)]
     pub lang: Lang,
     /// The practices library used (id and version).
     pub library: String,

@@ -181,8 +181,8 @@ fn participation(w: &mut String, report: &Report, lang: Lang) {
     let [group, headcount, respondents, rate] = [Plain::Group, Plain::Headcount, Plain::Respondents, Plain::Rate].map(|h| h.text(lang));
     let _ = writeln!(w, "  {group:<26} {headcount:>9} {respondents:>11} {rate:>6}");
     let row = |w: &mut String, label: &str, r: &super::ResponseRate| {
-        let _ =
-            writeln!(w, "  {:<26} {:>9} {:>11} {:>6}", clip(label, 26), lang.count(r.headcount), r.respondents_label, pct(lang, r.rate));
+        let respondents = r.respondents.map_or_else(|| r.respondents_label.clone(), |n| lang.count(n as u64));
+        let _ = writeln!(w, "  {:<26} {:>9} {:>11} {:>6}", clip(label, 26), lang.count(r.headcount), respondents, pct(lang, r.rate));
     };
     if let Some(all) = &p.overall {
         row(w, &Plain::Everyone.text(lang), all);
@@ -298,7 +298,7 @@ pub fn render_in(report: &Report, lang: Lang) -> String {
     for r in &report.rankings {
         let _ = writeln!(w, "\n{}", Plain::Ranking.fill(lang, &[("id", &r.id), ("n", &n_or_hidden(r.n))]));
         for (i, o) in r.options.iter().enumerate() {
-            let points = format!("{:>7}", lang.count(o.points as u64));
+            let points = format!("{:>7}", lang.count(o.points));
             let first = Plain::RankedFirst.fill(lang, &[("points", &points), ("share", &pct(lang, Some(o.first)))]);
             let _ = writeln!(w, "  {:>2}. {:<40} {first}", i + 1, o.option);
         }

@@ -332,8 +332,8 @@ impl Dashboard {
     /// released report (see `plan::build`), every triggered practice.
     #[wasm_bindgen(unchecked_return_type = "Plan")]
     pub fn plan(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<JsValue, JsError> {
-        let o = self::options(options)?;
-        to_js(&crate::plan::build_in(self.view(&o)?.0, &crate::plan::Library::default_library(), self.lang))
+        let (o, lang) = (self::options(options)?, self.lang);
+        to_js(&crate::plan::build_in(self.view(&o)?.0, &crate::plan::Library::default_library(), lang))
     }
 
     /// The action plan of the view `options` as a checklist: `format` "markdown" or "csv".
@@ -343,8 +343,8 @@ impl Dashboard {
         #[wasm_bindgen(unchecked_param_type = "\"markdown\" | \"csv\"")] format: &str,
         #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
     ) -> Result<String, JsError> {
-        let o = self::options(options)?;
-        let plan = crate::plan::build_in(self.view(&o)?.0, &crate::plan::Library::default_library(), self.lang);
+        let (o, lang) = (self::options(options)?, self.lang);
+        let plan = crate::plan::build_in(self.view(&o)?.0, &crate::plan::Library::default_library(), lang);
         match format {
             "markdown" => Ok(crate::plan::render::markdown(&plan)),
             "csv" => Ok(crate::plan::render::csv(&plan)),
@@ -369,8 +369,8 @@ impl Dashboard {
     /// breakdown table, method and anonymity statement).
     #[wasm_bindgen(unchecked_return_type = "Board")]
     pub fn board(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<JsValue, JsError> {
-        let o = self::options(options)?;
-        to_js(&Board::in_language(self.view(&o)?.0, self.lang))
+        let (o, lang) = (self::options(options)?, self.lang);
+        to_js(&Board::in_language(self.view(&o)?.0, lang))
     }
 
     /// The view's report as JSON to publish: aggregates only, already suppressed.
