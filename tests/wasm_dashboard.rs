@@ -213,3 +213,19 @@ fn set_redact_names_removes_listed_names_from_samples_and_rescores() {
     assert_eq!(d.set_redact_names(vec![]), 0);
     assert!(text(&mut d).0.contains("Jane Doe"), "list cleared");
 }
+
+#[wasm_bindgen_test]
+fn set_language_words_the_board_and_the_plan() {
+    let mut d = Dashboard::new(None).expect("default instrument");
+    d.load_bytes(csv(60, "2").as_bytes()).expect("loads");
+    let view = || options(r#"{"by":["department"]}"#);
+    let english = d.board(view()).expect("board");
+    assert_eq!(get(&english, "title").as_string().as_deref(), Some("How employees see the security team"));
+    d.set_language("de-AT");
+    let german = d.board(view()).expect("board");
+    assert_eq!(get(&german, "title").as_string().as_deref(), Some("Wie die Beschäftigten das Sicherheitsteam sehen"));
+    assert_eq!(get(&german, "lang").as_string().as_deref(), Some("de"));
+    d.set_language("fr");
+    let checklist = d.plan_checklist("markdown", view()).expect("checklist");
+    assert!(checklist.starts_with("# Plan d’action"), "{checklist}");
+}
