@@ -197,6 +197,7 @@ fn participation(w: &mut String, report: &Report, lang: Lang) {
 /// The priority matrix `p` in a few lines (above the action plan in the terminal).
 pub fn priority_text(p: &Priority, lang: Lang) -> String {
     let mut text = Plain::PriorityFor.fill(lang, &[("outcome", &p.outcome.name(lang)), ("n", &lang.count(p.n as u64))]) + "\n";
+    let width = Quadrant::ALL.iter().map(|q| q.name(lang).chars().count() + 1).max().unwrap_or(0).max(15);
     for q in Quadrant::ALL {
         let names: Vec<String> = p
             .points
@@ -205,7 +206,7 @@ pub fn priority_text(p: &Priority, lang: Lang) -> String {
             .map(|x| format!("{} ({}, {})", x.name, lang.whole(x.score), percent_decimal(lang, x.importance)))
             .collect();
         if !names.is_empty() {
-            text += &format!("  {:<15} {}\n", q.name(lang), names.join(", "));
+            text += &format!("  {:<width$} {}\n", q.name(lang), names.join(", "));
         }
     }
     text + "\n"
