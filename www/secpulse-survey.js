@@ -310,7 +310,7 @@ export class SecpulseSurvey extends HTMLElement {
     let report;
     try {
       const instrument = JSON.stringify(this.#instrument);
-      report = await this.#withCore((core) => core.checkResponse(instrument, row));
+      report = await this.#withCore((core) => core.checkResponse(instrument, row, this.#t.lang));
     } catch (err) {
       if (err instanceof WebAssembly.RuntimeError) return [{ message: this.#t('crashedCheck') }];
       report = { errors: [{ message: err?.message ?? String(err) }] };
