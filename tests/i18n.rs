@@ -173,8 +173,28 @@ fn errors_instrument() -> Instrument {
 
 /// English words that must not be left in a German, French or Spanish error message.
 const ENGLISH_IN_ERRORS: [&str; 22] = [
-    " is ", "the ", " not ", "line ", " row", "column ", "outside", " of ", " fields", "header", "twice", " file", "invalid",
-    "expected", "found", "question ", " and ", " at ", "usable", " more", "empty", "exceeded",
+    " is ",
+    "the ",
+    " not ",
+    "line ",
+    " row",
+    "column ",
+    "outside",
+    " of ",
+    " fields",
+    "header",
+    "twice",
+    " file",
+    "invalid",
+    "expected",
+    "found",
+    "question ",
+    " and ",
+    " at ",
+    "usable",
+    " more",
+    "empty",
+    "exceeded",
 ];
 
 fn assert_no_english(lang: secpulse::lang::Lang, text: &str) {
@@ -221,7 +241,10 @@ fn bad_rows_are_described_in_every_language_with_their_place() {
         ]
     );
     let nnbsp = '\u{202f}';
-    assert_eq!(problems[0].describe(Lang::Fr), format!("ligne 1{nnbsp}205 (enregistrement 1{nnbsp}204), colonne en2 : \"7\" est hors de l’échelle 1–5"));
+    assert_eq!(
+        problems[0].describe(Lang::Fr),
+        format!("ligne 1{nnbsp}205 (enregistrement 1{nnbsp}204), colonne en2 : \"7\" est hors de l’échelle 1–5")
+    );
     // Spanish groups digits from five on (as Intl does): 1205.
     assert_eq!(problems[2].describe(Lang::Es), "línea 1207 (registro 1206): el registro tiene 3 campos, el encabezado tiene 4");
     for lang in [Lang::De, Lang::Fr, Lang::Es] {
@@ -240,10 +263,15 @@ fn unreadable_files_are_described_in_every_language() {
     let duplicate = errors_read_error("role,en1,en2,en1,nps\n");
     let missing = errors_read_error("role,en1,wave\nStaff,4,x\n");
     let json = errors_read_error("[{\"en1\": 4, \"en2\": 5, \"nps\": 9},\n {\"en1\" 4}]");
-    let no_rows = ingest::read_responses(&errors_instrument(), b"role,en1,en2,nps\nBoss,4,4,9\nStaff,9,4,9\n", ingest::Format::Csv, &IngestOptions::default())
-        .unwrap()
-        .with_rows()
-        .unwrap_err();
+    let no_rows = ingest::read_responses(
+        &errors_instrument(),
+        b"role,en1,en2,nps\nBoss,4,4,9\nStaff,9,4,9\n",
+        ingest::Format::Csv,
+        &IngestOptions::default(),
+    )
+    .unwrap()
+    .with_rows()
+    .unwrap_err();
     // English as before.
     assert_eq!(duplicate.to_string(), "the header has column \"en1\" twice (columns 2 and 4)");
     assert_eq!(missing.to_string(), "the file has no column for questions en2, nps");
