@@ -482,7 +482,7 @@ impl<'i> RowBuilder<'i> {
         if self.row_problems > 0 {
             self.summary.rows_skipped += 1;
             return match self.first_problem.take() {
-                Some(p) => Err(IngestError::Row(p)),
+                Some(p) => Err(IngestError::Row(Box::new(p))),
                 None => Ok(()),
             };
         }

@@ -279,8 +279,8 @@ pub enum IngestError {
         /// Where it was exceeded, when known.
         at: Option<At>,
     },
-    /// The first row problem, under [`super::ErrorPolicy::Fail`].
-    Row(Problem),
+    /// The first row problem, under [`super::ErrorPolicy::Fail`] (boxed: it is the largest error).
+    Row(Box<Problem>),
 }
 
 impl IngestError {
@@ -357,7 +357,7 @@ fn json_detail(message: &str, lang: Lang) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoRows {
     /// The first problem, when rows were dropped.
-    pub first: Option<Problem>,
+    pub first: Option<Box<Problem>>,
     /// Problems besides the first.
     pub more: usize,
 }

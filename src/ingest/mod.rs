@@ -133,7 +133,7 @@ impl Ingested {
             return Ok(self);
         }
         let more = self.summary.problems_total.saturating_sub(1);
-        Err(NoRows { first: self.summary.problems.into_iter().next(), more })
+        Err(NoRows { first: self.summary.problems.into_iter().next().map(Box::new), more })
     }
 }
 
