@@ -155,20 +155,15 @@ fn a_plain_instrument_stays_valid_and_unchanged_in_any_language() {
 
 /// A small instrument for the error-message tests: a choice, two Likert items, a 0–10 question.
 fn errors_instrument() -> Instrument {
-    Instrument::from_json(
-        r#"{
-  "id": "t", "version": "1", "title": "T", "intro": "I",
-  "scale": {"min": 1, "max": 5},
-  "dimensions": [{"id": "en", "name": "Enablement"}],
-  "sections": [{"id": "s", "title": "S", "questions": [
-    {"type": "choice", "id": "role", "text": "Role?", "options": ["Leader", "Manager", "Staff"]},
-    {"type": "likert", "id": "en1", "text": "A", "dimension": "en"},
-    {"type": "likert", "id": "en2", "text": "B", "dimension": "en"},
-    {"type": "recommend", "id": "nps", "text": "D"}
-  ]}]
-}"#,
-    )
-    .unwrap()
+    let likert = |id: &str| serde_json::json!({ "type": "likert", "id": id, "text": id, "dimension": "en" });
+    let role = serde_json::json!({ "type": "choice", "id": "role", "text": "Role?", "options": ["Leader", "Manager", "Staff"] });
+    let questions = [role, likert("en1"), likert("en2"), serde_json::json!({ "type": "recommend", "id": "nps", "text": "D" })];
+    let json = serde_json::json!({
+        "id": "t", "version": "1", "title": "T", "intro": "I", "scale": { "min": 1, "max": 5 },
+        "dimensions": [{ "id": "en", "name": "Enablement" }],
+        "sections": [{ "id": "s", "title": "S", "questions": questions }],
+    });
+    Instrument::from_json(&json.to_string()).unwrap()
 }
 
 /// English words that must not be left in a German, French or Spanish error message.
