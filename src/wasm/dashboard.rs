@@ -455,10 +455,9 @@ fn parse_report(json: &str) -> Result<Report, JsError> {
 impl Dashboard {
     /// Reads responses; errors and the summary's problems are worded in the dashboard's language.
     fn read(&self, bytes: &[u8]) -> Result<(ResponseTable, IngestSummary), JsError> {
-        let worded = |message: String| JsError::new(&message);
         let got = ingest::read_responses(&self.instrument, bytes, ingest::detect_format(bytes), &IngestOptions::default())
-            .map_err(|e| worded(e.describe(self.lang)))?;
-        let got = got.with_rows().map_err(|e| worded(e.describe(self.lang)))?;
+            .map_err(|e| JsError::new(&e.describe(self.lang)))?;
+        let got = got.with_rows().map_err(|e| JsError::new(&e.describe(self.lang)))?;
         Ok((got.table, got.summary.in_language(self.lang)))
     }
 

@@ -25,6 +25,11 @@ pub(crate) fn into_error(err: impl std::fmt::Display) -> JsError {
     JsError::new(&err.to_string())
 }
 
+/// The language a JS caller asks for with an optional BCP 47 tag (English when absent or unknown).
+pub(crate) fn lang_of(tag: Option<String>) -> Lang {
+    Lang::or_english(tag.as_deref().unwrap_or_default())
+}
+
 /// Converts a Rust value to a plain JS object (maps become objects, `None` becomes `null`).
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     // Pretty, like `publish`: one serde_json formatter per type in the wasm instead of two.
@@ -52,6 +57,5 @@ pub fn default_instrument() -> Result<JsValue, JsError> {
 /// wrong with it is worded in `lang` (a BCP 47 tag; English when absent or unknown).
 #[wasm_bindgen(js_name = parseInstrument)]
 pub fn parse_instrument(json: &str, lang: Option<String>) -> Result<JsValue, JsError> {
-    let lang = Lang::or_english(lang.as_deref().unwrap_or_default());
-    to_js(&Instrument::from_json(json).map_err(|e| JsError::new(&e.describe(lang)))?)
+    to_js(&Instrument::from_json(json).map_err(|e| JsError::new(&e.describe(lang_of(lang))))?)
 }

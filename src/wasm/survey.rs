@@ -5,9 +5,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::ingest::row_check::check_row_in;
 use crate::instrument::Instrument;
-use crate::lang::Lang;
 
-use super::{into_error, json_text, to_js};
+use super::{into_error, json_text, lang_of, to_js};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CHECK: &str = r#"
@@ -36,5 +35,5 @@ export interface ResponseCheck {
 pub fn check_response(instrument_json: &str, row: JsValue, lang: Option<String>) -> Result<JsValue, JsError> {
     let instrument = Instrument::from_json(instrument_json).map_err(into_error)?;
     let row: serde_json::Value = serde_json::from_str(&json_text(&row, "the response")?).map_err(into_error)?;
-    to_js(&check_row_in(&instrument, &row, Lang::or_english(lang.as_deref().unwrap_or_default())))
+    to_js(&check_row_in(&instrument, &row, lang_of(lang)))
 }
