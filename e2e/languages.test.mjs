@@ -198,5 +198,6 @@ test('German survey: the core words what is wrong in the form language (its row 
   await failure.waitFor();
   assert.equal(await failure.textContent(),
     'Die Umfrage konnte nicht geladen werden: Instrument sections[1].questions[0] (id "en1"): die Dimension "enablment" ist unter "dimensions" nicht definiert');
+  await p.screenshot({ path: `${SCREENSHOTS}lang-de-survey-instrument-error.png` });
   await p.context().close();
 });
