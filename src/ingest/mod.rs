@@ -16,13 +16,14 @@ pub mod row_check;
 mod table;
 mod write;
 
-pub use error::{IngestError, Problem};
+pub use error::{At, Cause, IngestError, JsonKind, NoRows, Problem};
 pub use table::*;
 pub use write::{write_csv, write_json};
 
 use serde::{Deserialize, Serialize};
 
 use crate::instrument::Instrument;
+use crate::lang::Lang;
 
 /// The layout of a response file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,20 +113,27 @@ pub struct IngestSummary {
     pub absent_columns: Vec<String>,
 }
 
+impl IngestSummary {
+    /// The summary with each problem's `message` worded in `lang` (for a page in that
+    /// language; the CLI's and the server's summaries stay English).
+    pub fn in_language(mut self, lang: Lang) -> IngestSummary {
+        for p in &mut self.problems {
+            p.message = p.cause.describe(lang);
+        }
+        self
+    }
+}
+
 impl Ingested {
     /// This reading when it kept at least one row; else an error that says why, with the
     /// first problem's place ("no usable rows: line 2 (row 1), column en1: … (and 3 more
     /// problems)").
-    pub fn with_rows(self) -> Result<Ingested, String> {
+    pub fn with_rows(self) -> Result<Ingested, NoRows> {
         if self.summary.rows_kept > 0 {
             return Ok(self);
         }
         let more = self.summary.problems_total.saturating_sub(1);
-        Err(match self.summary.problems.first() {
-            Some(p) if more > 0 => format!("no usable rows: {p} (and {more} more problems)"),
-            Some(p) => format!("no usable rows: {p}"),
-            None => "the file has no response rows".to_string(),
-        })
+        Err(NoRows { first: self.summary.problems.into_iter().next().map(Box::new), more })
     }
 }
 

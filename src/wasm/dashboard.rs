@@ -39,7 +39,8 @@ export interface ChartText { title: string; takeaway: string; table: { caption: 
 /** What reading a file did: rows kept and skipped, and positioned problems. */
 export interface IngestSummary {
   rows_read: number; rows_kept: number; rows_skipped: number; problems_total: number;
-  problems: { line: number; row: number; column?: string; message: string }[];
+  /** `message` is worded in the language of `setLanguage`; `cause` is the same as data ({ kind, ... }). */
+  problems: { line: number; row: number; column?: string; message: string; cause: { kind: string } }[];
   extra_columns: string[]; absent_columns: string[];
 }
 /** The action plan: practices ranked with the released numbers that triggered them. */
@@ -452,11 +453,12 @@ fn parse_report(json: &str) -> Result<Report, JsError> {
 }
 
 impl Dashboard {
+    /// Reads responses; errors and the summary's problems are worded in the dashboard's language.
     fn read(&self, bytes: &[u8]) -> Result<(ResponseTable, IngestSummary), JsError> {
-        let got =
-            ingest::read_responses(&self.instrument, bytes, ingest::detect_format(bytes), &IngestOptions::default()).map_err(into_error)?;
-        let got = got.with_rows().map_err(into_error)?;
-        Ok((got.table, got.summary))
+        let got = ingest::read_responses(&self.instrument, bytes, ingest::detect_format(bytes), &IngestOptions::default())
+            .map_err(|e| JsError::new(&e.describe(self.lang)))?;
+        let got = got.with_rows().map_err(|e| JsError::new(&e.describe(self.lang)))?;
+        Ok((got.table, got.summary.in_language(self.lang)))
     }
 
     fn set(&mut self, table: ResponseTable) {
