@@ -284,9 +284,14 @@ fn main() -> ExitCode {
 }
 
 fn load_instrument(path: Option<&Path>) -> Result<Instrument, String> {
+    load_instrument_in(path, Lang::En)
+}
+
+/// [`load_instrument`], with what is wrong in a custom instrument worded in `lang`.
+fn load_instrument_in(path: Option<&Path>, lang: Lang) -> Result<Instrument, String> {
     let Some(path) = path else { return Ok(Instrument::default_instrument()) };
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read instrument {}: {e}", path.display()))?;
-    Instrument::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
+    Instrument::from_json(&text).map_err(|e| format!("{}: {}", path.display(), e.describe(lang)))
 }
 
 /// Reads a whole file, or standard input for `-`.
@@ -457,10 +462,10 @@ fn released_report_after(
     prior: Option<&[Publication]>,
 ) -> Result<(Report, IngestSummary, Option<Publication>), String> {
     let Scoring { instrument, mut by, wave, min_group, strict, headcounts, lang } = scoring;
-    let ins = in_language(load_instrument(instrument.as_deref())?, lang);
+    let ins = in_language(load_instrument_in(instrument.as_deref(), lang)?, lang);
     let comment_options = comments.map(|(k, names)| comment_options(k, names.as_deref())).transpose()?;
     let min_group = MinGroup::new(min_group)?;
-    let headcounts = headcounts.as_deref().map(read_headcounts).transpose()?;
+    let headcounts = headcounts.as_deref().map(|path| read_headcounts(path, lang)).transpose()?;
     for column in headcounts.iter().flat_map(Headcounts::columns) {
         if !by.contains(&column) {
             by.push(column);
@@ -469,22 +474,12 @@ fn released_report_after(
     let options = IngestOptions { policy: if strict { ErrorPolicy::Fail } else { ErrorPolicy::SkipRow }, ..Default::default() };
     let format = ingest::detect_format(&bytes);
     let mut progress = progress_printer(bytes.len());
-    let ingested =
-        ingest::read_responses_with_progress(&ins, &bytes, format, &options, &mut progress).map_err(|e| format!("{responses}: {e}"))?;
+    let ingested = ingest::read_responses_with_progress(&ins, &bytes, format, &options, &mut progress)
+        .map_err(|e| format!("{responses}: {}", e.describe(lang)))?;
     drop(bytes);
     let summary = ingested.summary;
-    for problem in &summary.problems {
-        eprintln!("secpulse: skipped {responses}: {problem}");
-    }
-    if summary.problems_total > summary.problems.len() {
-        eprintln!("secpulse: … and {} more problems", summary.problems_total - summary.problems.len());
-    }
-    if summary.rows_skipped > 0 {
-        eprintln!(
-            "secpulse: skipped {} of {} rows with problems (use --strict to stop at the first)",
-            secpulse::fmt::count(summary.rows_skipped),
-            secpulse::fmt::count(summary.rows_read)
-        );
+    for line in summary.notes(responses, lang) {
+        eprintln!("secpulse: {line}");
     }
     let wave = wave.or_else(|| ingested.table.segment("wave").map(|_| "wave".to_string()));
     let (mut report, record) = match prior {
@@ -520,9 +515,9 @@ fn in_language(ins: Instrument, lang: Lang) -> Instrument {
     ins
 }
 
-fn read_headcounts(path: &Path) -> Result<Headcounts, String> {
+fn read_headcounts(path: &Path, lang: Lang) -> Result<Headcounts, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read headcounts {}: {e}", path.display()))?;
-    Headcounts::from_csv(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+    Headcounts::from_csv(&bytes).map_err(|e| format!("{}: {}", path.display(), e.describe(lang)))
 }
 
 /// The priority matrix of each outcome whose drivers are released.

@@ -664,6 +664,30 @@ catalog! {
             fr: "aucune ligne utilisable : {problem} (et {more} autre problème)",
             es: "ninguna fila utilizable: {problem} (y {more} problema más)",
         },
+        SkippedProblem {
+            en: "skipped {file}: {problem}",
+            de: "übersprungen in {file}: {problem}",
+            fr: "ignoré dans {file} : {problem}",
+            es: "omitido en {file}: {problem}",
+        },
+        MoreProblemsOne {
+            en: "… and {n} more problem",
+            de: "… und {n} weiteres Problem",
+            fr: "… et {n} autre problème",
+            es: "… y {n} problema más",
+        },
+        MoreProblemsOther {
+            en: "… and {n} more problems",
+            de: "… und {n} weitere Probleme",
+            fr: "… et {n} autres problèmes",
+            es: "… y {n} problemas más",
+        },
+        SkippedRows {
+            en: "skipped {skipped} of {read} rows with problems (use --strict to stop at the first)",
+            de: "{skipped} von {read} Zeilen mit Problemen übersprungen (mit --strict beim ersten anhalten)",
+            fr: "lignes ignorées pour cause de problème : {skipped} sur {read} (--strict arrête au premier)",
+            es: "filas omitidas por problemas: {skipped} de {read} (use --strict para detenerse en el primero)",
+        },
         NoUsableRowsAndMore {
             en: "no usable rows: {problem} (and {more} more problems)",
             de: "keine verwendbaren Zeilen: {problem} (und {more} weitere Probleme)",
