@@ -196,3 +196,29 @@ test('an unknown language falls back to English with a console warning', async (
   assert.deepEqual(p.problems, []);
   await p.context().close();
 });
+
+test('German survey: the core words what is wrong in the form language (its row check, a custom instrument)', async () => {
+  const p = await openIn('survey.html', german, { width: 800 });
+  await p.locator('secpulse-survey form').waitFor();
+  const core = new URL('core.js', env.url).href;
+  // The row check as the form calls it: what the ingest finds (code null) comes in German.
+  const check = await p.evaluate(async (url) => {
+    const { builtInInstrument, loadCore } = await import(url);
+    return (await loadCore('survey')).checkResponse(JSON.stringify(await builtInInstrument()), { en1: 9 }, 'de');
+  }, core);
+  const offScale = check.errors.find((e) => e.column === 'en1' && e.code === null);
+  assert.equal(offScale?.message, '9 liegt außerhalb der Skala 1–5', JSON.stringify(check.errors));
+  // A custom instrument with a mistake: its author reads what is wrong in German, with the place.
+  await p.evaluate(async (url) => {
+    const { builtInInstrument } = await import(url);
+    const instrument = structuredClone(await builtInInstrument());
+    instrument.sections[1].questions[0].dimension = 'enablment';
+    document.querySelector('secpulse-survey').instrument = instrument;
+  }, core);
+  const failure = p.locator('secpulse-survey .failure p');
+  await failure.waitFor();
+  assert.equal(await failure.textContent(),
+    'Die Umfrage konnte nicht geladen werden: Instrument sections[1].questions[0] (id "en1"): die Dimension "enablment" ist unter "dimensions" nicht definiert');
+  await p.screenshot({ path: `${SCREENSHOTS}lang-de-survey-instrument-error.png` });
+  await p.context().close();
+});

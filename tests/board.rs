@@ -218,3 +218,46 @@ fn escape_handles_every_special_character_once() {
     assert_eq!(escape("<>\"'&"), "&lt;&gt;&quot;&#39;&amp;");
     assert_eq!(escape(""), "");
 }
+
+#[test]
+fn the_board_is_worded_in_each_language() {
+    use secpulse::lang::Lang;
+    let english = Board::of(&report_of(&Instrument::default_instrument()));
+    assert_eq!(english.lang, Lang::En);
+    for (lang, summary, count) in [
+        (Lang::De, "Zusammenfassung für die Leitung", "3.000 Teilnehmende"),
+        (Lang::Fr, "Synthèse pour la direction", "3\u{202f}000 répondants"),
+        (Lang::Es, "Resumen ejecutivo", "3000 participantes"),
+    ] {
+        let report = report_of(&Instrument::default_instrument().in_language(lang.code()));
+        let board = Board::in_language(&report, lang);
+        assert_eq!(board.sections.len(), english.sections.len(), "{lang}: the same sections");
+        let html = render(&board, &report);
+        assert!(html.contains(&format!("<html lang=\"{lang}\">")) && html.contains(summary), "{lang}");
+        assert!(board.subtitle.contains(count), "{lang}: {}", board.subtitle);
+        let words: Vec<String> = std::iter::once(board.summary.headline.clone())
+            .chain(board.summary.figures.iter().flat_map(|f| [f.label.clone(), f.detail.clone()]))
+            .chain(board.sections.iter().flat_map(section_words))
+            .collect();
+        let text = words.join("\n");
+        for english_word in
+            [" the ", " people", "Respondents", "Strengths", "Risks", "favourable", "significant", "Method and", "Rank", "Change since"]
+        {
+            assert!(!text.contains(english_word), "{lang}: English {english_word:?} left in\n{text}");
+        }
+    }
+}
+
+/// The words of a section the board writes itself (charts are the chart module's).
+fn section_words(s: &Section) -> Vec<String> {
+    match s {
+        Section::Points { title, lists, .. } => std::iter::once(title.clone())
+            .chain(lists.iter().flat_map(|l| std::iter::once(l.title.clone()).chain(l.points.clone())))
+            .collect(),
+        Section::Table { title, lead, table, .. } => {
+            [title.clone(), lead.clone(), table.caption.clone()].into_iter().chain(table.columns.iter().skip(1).cloned()).collect()
+        }
+        Section::Text { title, paragraphs, .. } => std::iter::once(title.clone()).chain(paragraphs.clone()).collect(),
+        Section::Chart { .. } => Vec::new(),
+    }
+}

@@ -303,3 +303,51 @@ fn report_writes_a_self_contained_html_file_from_responses_or_a_published_report
     assert!(!o.status.success() && stderr(&o).contains("cannot read"), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Synthetic responses for the language tests.
+fn sample_csv() -> Vec<u8> {
+    secpulse(&["synth", "--n", "800", "--seed", "4"], None).stdout
+}
+
+/// English words that must not be left in a German, French or Spanish rendering.
+const ENGLISH: [&str; 12] = [
+    " the ",
+    "Respondents",
+    "Band",
+    "promoters",
+    "favourable",
+    "Action plan",
+    "This month",
+    "Why:",
+    "Group",
+    "Priority",
+    "Fix first",
+    "comments of",
+];
+
+#[test]
+fn score_plan_and_report_speak_the_language_of_lang() {
+    let csv = sample_csv();
+    let german = stdout(&secpulse(&["score", "--lang", "de", "--by", "department", "-"], Some(&csv)));
+    assert!(german.contains("Teilnehmende: 800") && german.contains("Mindestgruppengröße"), "{german}");
+    assert!(german.contains("Gesamt (0–100)") && german.contains("Wie erleben Sie das Sicherheitsteam?"), "{german}");
+    assert!(german.contains("\u{a0}%") && german.contains("61,"), "German numbers: {german}");
+    let plan = stdout(&secpulse(&["plan", "--lang", "fr", "-"], Some(&csv)));
+    assert!(plan.contains("Plan d’action") && plan.contains("Ce mois-ci\u{a0}:"), "{plan}");
+    let spanish = stdout(&secpulse(&["plan", "--lang", "es-MX", "--format", "markdown", "-"], Some(&csv)));
+    assert!(spanish.starts_with("# Plan de acción") && spanish.contains("**Este mes:**"), "{spanish}");
+    for (lang, text) in [("de", &german), ("fr", &plan), ("es", &spanish)] {
+        let left: Vec<&&str> = ENGLISH.iter().filter(|w| text.contains(**w)).collect();
+        assert!(left.is_empty(), "{lang} output still has the English {left:?}:\n{text}");
+    }
+    let html = stdout(&secpulse(&["report", "--lang", "de", "-o", "-", "-"], Some(&csv)));
+    assert!(html.contains("<html lang=\"de\">") && html.contains("Zusammenfassung für die Leitung"), "{html}");
+}
+
+#[test]
+fn an_unknown_lang_is_refused_with_the_languages_there_are() {
+    let o = secpulse(&["score", "--lang", "xx", "-"], Some(b""));
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("--lang") && err.contains("\"xx\"") && err.contains("en, de, fr, es"), "{err}");
+}

@@ -229,3 +229,180 @@ fn charts_speak_german_french_and_spanish_with_their_numbers() {
     assert!(n >= 10_000, "{n}");
     assert_eq!(english.table.rows[0][..2], ["All respondents".to_string(), format!("{},{:03}", n / 1000, n % 1000)]);
 }
+
+#[test]
+fn the_terminal_report_is_worded_in_each_language() {
+    use secpulse::lang::Lang;
+    use secpulse::report::plain::render_in;
+    let base = Instrument::default_instrument();
+    let table = generate(&base, &SynthOptions { n: 900, seed: 5, ..SynthOptions::default() });
+    let options = ScoreOptions { by: vec!["department".into()], wave: Some("wave".into()), ..ScoreOptions::default() };
+    let english = score(&base, &table, &options).unwrap();
+    assert_eq!(render_in(&english, Lang::En), secpulse::report::plain::render(&english));
+    for (lang, words) in [
+        (Lang::De, ["Teilnehmende: 900", "Gesamt (0–100)"]),
+        (Lang::Fr, ["Répondants\u{a0}: 900", "Global (0–100)"]),
+        (Lang::Es, ["Participantes: 900", "General (0–100)"]),
+    ] {
+        let report = score(&base.in_language(lang.code()), &table, &options).unwrap();
+        let text = render_in(&report, lang);
+        for w in words {
+            assert!(text.contains(w), "{lang}: {w:?} in\n{text}");
+        }
+        assert!(text.contains(&format!("{}%", if lang == Lang::Fr { '\u{202f}' } else { '\u{a0}' })), "{lang}: percent sign");
+        for english_word in
+            [" the ", "Respondents", "Overall", "Band", "promoters", "Group ", "By wave", "suppressed", "What drives", "Statement"]
+        {
+            assert!(!text.contains(english_word), "{lang}: English {english_word:?} left in\n{text}");
+        }
+    }
+}
+/// A small instrument for the error-message tests: a choice, two Likert items, a 0–10 question.
+fn errors_instrument() -> Instrument {
+    let likert = |id: &str| serde_json::json!({ "type": "likert", "id": id, "text": id, "dimension": "en" });
+    let role = serde_json::json!({ "type": "choice", "id": "role", "text": "Role?", "options": ["Leader", "Manager", "Staff"] });
+    let questions = [role, likert("en1"), likert("en2"), serde_json::json!({ "type": "recommend", "id": "nps", "text": "D" })];
+    let json = serde_json::json!({
+        "id": "t", "version": "1", "title": "T", "intro": "I", "scale": { "min": 1, "max": 5 },
+        "dimensions": [{ "id": "en", "name": "Enablement" }],
+        "sections": [{ "id": "s", "title": "S", "questions": questions }],
+    });
+    Instrument::from_json(&json.to_string()).unwrap()
+}
+
+/// English words that must not be left in a German, French or Spanish error message.
+const ENGLISH_IN_ERRORS: [&str; 22] = [
+    " is ",
+    "the ",
+    " not ",
+    "line ",
+    " row",
+    "column ",
+    "outside",
+    " of ",
+    " fields",
+    "header",
+    "twice",
+    " file",
+    "invalid",
+    "expected",
+    "found",
+    "question ",
+    " and ",
+    " at ",
+    "usable",
+    " more",
+    "empty",
+    "exceeded",
+];
+
+fn assert_no_english(lang: secpulse::lang::Lang, text: &str) {
+    for word in ENGLISH_IN_ERRORS {
+        assert!(!text.contains(word), "{lang}: English {word:?} in {text:?}");
+    }
+}
+
+/// The error of reading `text` with the errors instrument.
+fn errors_read_error(text: &str) -> ingest::IngestError {
+    let format = ingest::detect_format(text.as_bytes());
+    ingest::read_responses(&errors_instrument(), text.as_bytes(), format, &IngestOptions::default()).unwrap_err()
+}
+
+#[test]
+fn bad_rows_are_described_in_every_language_with_their_place() {
+    use secpulse::lang::Lang;
+    let mut csv = String::from("role,en1,en2,nps\n");
+    for _ in 0..1203 {
+        csv.push_str("Staff,4,5,9\n");
+    }
+    // Lines 1,205 to 1,207 (rows 1,204 to 1,206).
+    csv.push_str("Staff,4,7,9\nBoss,4,4,9\nStaff,4,4\n");
+    let read = ingest::read_responses(&errors_instrument(), csv.as_bytes(), ingest::Format::Csv, &IngestOptions::default()).unwrap();
+    let problems = &read.summary.problems;
+    assert_eq!(problems.len(), 3);
+    let english: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        english,
+        [
+            "line 1,205 (row 1,204), column en2: \"7\" is outside 1–5",
+            "line 1,206 (row 1,205), column role: \"Boss\" is not an option of role (Leader, Manager, Staff)",
+            "line 1,207 (row 1,206): the row has 3 fields, the header has 4",
+        ]
+    );
+    assert!(problems.iter().zip(&english).all(|(p, e)| e.ends_with(&p.message) && p.describe(Lang::En) == *e));
+    let de: Vec<String> = problems.iter().map(|p| p.describe(Lang::De)).collect();
+    assert_eq!(
+        de,
+        [
+            "Zeile 1.205 (Datensatz 1.204), Spalte en2: \"7\" liegt außerhalb der Skala 1–5",
+            "Zeile 1.206 (Datensatz 1.205), Spalte role: \"Boss\" ist keine Antwortmöglichkeit von role (Leader, Manager, Staff)",
+            "Zeile 1.207 (Datensatz 1.206): der Datensatz hat 3 Felder, die Kopfzeile hat 4",
+        ]
+    );
+    let nnbsp = '\u{202f}';
+    assert_eq!(
+        problems[0].describe(Lang::Fr),
+        format!("ligne 1{nnbsp}205 (enregistrement 1{nnbsp}204), colonne en2 : \"7\" est hors de l’échelle 1–5")
+    );
+    // Spanish groups digits from five on (as Intl does): 1205.
+    assert_eq!(problems[2].describe(Lang::Es), "línea 1207 (registro 1206): el registro tiene 3 campos, el encabezado tiene 4");
+    for lang in [Lang::De, Lang::Fr, Lang::Es] {
+        let worded = read.summary.clone().in_language(lang);
+        for (p, w) in problems.iter().zip(&worded.problems) {
+            assert_eq!(w.message, p.cause.describe(lang));
+            assert!(p.describe(lang).ends_with(&w.message));
+            assert_no_english(lang, &p.describe(lang));
+        }
+    }
+}
+
+#[test]
+fn unreadable_files_are_described_in_every_language() {
+    use secpulse::lang::Lang;
+    let duplicate = errors_read_error("role,en1,en2,en1,nps\n");
+    let missing = errors_read_error("role,en1,wave\nStaff,4,x\n");
+    let json = errors_read_error("[{\"en1\": 4, \"en2\": 5, \"nps\": 9},\n {\"en1\" 4}]");
+    let no_rows = ingest::read_responses(
+        &errors_instrument(),
+        b"role,en1,en2,nps\nBoss,4,4,9\nStaff,9,4,9\n",
+        ingest::Format::Csv,
+        &IngestOptions::default(),
+    )
+    .unwrap()
+    .with_rows()
+    .unwrap_err();
+    // English as before.
+    assert_eq!(duplicate.to_string(), "the header has column \"en1\" twice (columns 2 and 4)");
+    assert_eq!(missing.to_string(), "the file has no column for questions en2, nps");
+    assert_eq!(json.to_string(), "invalid JSON at line 2, column 9: expected `:`");
+    assert_eq!(
+        no_rows.to_string(),
+        "no usable rows: line 2 (row 1), column role: \"Boss\" is not an option of role (Leader, Manager, Staff) (and 1 more problem)"
+    );
+    assert_eq!(duplicate.describe(Lang::De), "die Kopfzeile enthält die Spalte \"en1\" zweimal (Spalten 2 und 4)");
+    assert_eq!(missing.describe(Lang::Fr), "le fichier n’a pas de colonne pour les questions en2, nps");
+    assert_eq!(json.describe(Lang::Es), "JSON no válido en la línea 2, columna 9: se esperaba `:`");
+    assert_eq!(json.describe(Lang::De), "ungültiges JSON in Zeile 2, Spalte 9: `:` wird erwartet");
+    assert!(no_rows.describe(Lang::De).starts_with("keine verwendbaren Zeilen: Zeile 2 (Datensatz 1), Spalte role:"));
+    assert!(no_rows.describe(Lang::De).ends_with("(und 1 weiteres Problem)"));
+    for lang in [Lang::De, Lang::Fr, Lang::Es] {
+        for e in [&duplicate, &missing, &json] {
+            assert_no_english(lang, &e.describe(lang));
+        }
+        assert_no_english(lang, &no_rows.describe(lang));
+    }
+}
+
+#[test]
+fn the_survey_row_check_words_the_ingest_problems_in_the_form_language() {
+    use secpulse::ingest::row_check::{check_row, check_row_in};
+    use secpulse::lang::Lang;
+    let row = serde_json::json!({ "role": "Staff", "en1": 9, "nps": 9 });
+    let english = check_row(&errors_instrument(), &row);
+    assert_eq!(english.errors.len(), 1);
+    assert_eq!(english.errors[0].message, "9 is outside 1–5");
+    let german = check_row_in(&errors_instrument(), &row, Lang::De);
+    assert_eq!((german.errors[0].column.as_deref(), german.errors[0].code), (Some("en1"), None));
+    assert_eq!(german.errors[0].message, "9 liegt außerhalb der Skala 1–5");
+    assert_eq!(check_row_in(&errors_instrument(), &row, Lang::Es).errors[0].message, "9 está fuera de la escala 1–5");
+}

@@ -148,14 +148,16 @@ fn ragged_rows_are_skipped_or_fatal() {
     );
     let e = read_responses(&instrument(), text.as_bytes(), Format::Csv, &fail_policy()).unwrap_err();
     assert_eq!(e.to_string(), "line 3 (row 2): the row has 3 fields, the header has 4");
-    assert!(matches!(e, IngestError::Row(Problem { line: 3, row: 2, column: None, .. })));
+    assert!(matches!(&e, IngestError::Row(p) if (p.line, p.row, &p.column) == (3, 2, &None)));
 }
 
 #[test]
 fn fail_policy_stops_at_the_first_problem() {
     let text = "en1,en2,bal,nps\n1,2,3,4\n1,7,3,x\n";
     let e = read_responses(&instrument(), text.as_bytes(), Format::Csv, &fail_policy()).unwrap_err();
-    assert_eq!(e, IngestError::Row(Problem { line: 3, row: 2, column: Some("en2".into()), message: "\"7\" is outside 1–5".into() }));
+    let cause = Cause::OutsideScale { value: "\"7\"".into(), min: 1, max: 5 };
+    let problem = Problem { line: 3, row: 2, column: Some("en2".into()), message: "\"7\" is outside 1–5".into(), cause };
+    assert_eq!(e, IngestError::Row(Box::new(problem)));
 }
 
 #[test]
@@ -346,9 +348,9 @@ fn the_default_instrument_reads_the_leader_ranking() {
 #[test]
 fn a_file_without_usable_rows_says_why() {
     let none = read_ok("role,en1,en2,bal,nps,comment,rank\nStaff,9,,,,,\n", Format::Csv);
-    let err = none.with_rows().unwrap_err();
+    let err = none.with_rows().unwrap_err().to_string();
     assert!(err.starts_with("no usable rows: line 2 (row 1), column en1"), "{err}");
     let empty = read_ok("role,en1,en2,bal,nps,comment,rank\n", Format::Csv);
-    assert_eq!(empty.with_rows().unwrap_err(), "the file has no response rows");
+    assert_eq!(empty.with_rows().unwrap_err().to_string(), "the file has no response rows");
     assert!(read_ok("role,en1,en2,bal,nps,comment,rank\nStaff,4,,,,,\n", Format::Csv).with_rows().is_ok());
 }

@@ -10,7 +10,12 @@ use secpulse::synth::{generate, SynthOptions};
 use secpulse::views::{score_with_comments, ScoreOptions};
 
 fn report(n: usize, seed: u64, by: &[&str]) -> Report {
-    let instrument = Instrument::default_instrument();
+    report_in(n, seed, by, "en")
+}
+
+/// [`report`] with the instrument worded in `lang` (its statements and names in that language).
+fn report_in(n: usize, seed: u64, by: &[&str], lang: &str) -> Report {
+    let instrument = Instrument::default_instrument().in_language(lang);
     let table = generate(&instrument, &SynthOptions { n, seed, ..SynthOptions::default() });
     let options = secpulse::privacy::CommentOptions::default();
     let analyzed = secpulse::score::comments::AnalyzedComments::new(&secpulse::text::Analyzer::new(), &table);
@@ -111,4 +116,69 @@ fn response_rates_show_only_released_groups() {
     assert_eq!((rates[2].respondents, rates[2].rate), (None, None));
     let bad = Headcounts::from_csv(b"column,value,headcount\nsite,north,10\n").unwrap();
     assert!(participation(&r, &bad).unwrap_err().to_string().contains("add --by site"));
+}
+
+#[test]
+fn the_shipped_library_is_translated_into_every_language() {
+    let library = Library::default_library();
+    assert_eq!(library.translations.keys().map(String::as_str).collect::<Vec<_>>(), ["de", "es", "fr"]);
+    for (code, tr) in &library.translations {
+        for p in &library.practices {
+            let text = &tr.practices[&p.id];
+            assert!(text.title != p.title && text.why != p.why && text.first_step != p.first_step, "{code}: {} is not translated", p.id);
+        }
+    }
+}
+
+/// The default library as JSON with `edit` applied to its translations.
+fn with_translations(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut v = serde_json::to_value(Library::default_library()).unwrap();
+    edit(&mut v["translations"]);
+    v.to_string()
+}
+
+#[test]
+fn a_bad_translation_is_refused_with_where() {
+    let instrument = Instrument::default_instrument();
+    let error = |json: String| Library::from_json(&json, &instrument).unwrap_err().to_string();
+    let unknown = error(with_translations(|t| t["pt"] = t["de"].clone()));
+    assert!(unknown.contains("translations.pt: unknown language"), "{unknown}");
+    let missing = error(with_translations(|t| {
+        t["fr"]["practices"].as_object_mut().unwrap().remove("fast-lane");
+    }));
+    assert!(missing.contains("translations.fr.practices: no wording for practice \"fast-lane\""), "{missing}");
+    let stray = error(with_translations(|t| t["es"]["practices"]["no-such"] = t["es"]["practices"]["fast-lane"].clone()));
+    assert!(stray.contains("translations.es.practices.no-such: the library has no practice"), "{stray}");
+    let empty = error(with_translations(|t| t["de"]["practices"]["yes-if"]["why"] = " ".into()));
+    assert!(empty.contains("translations.de.practices.yes-if.why: must not be empty"), "{empty}");
+    let field = error(with_translations(|t| t["de"]["practices"]["yes-if"]["effort"] = "low".into()));
+    assert!(field.contains("unknown field `effort`"), "{field}");
+}
+
+#[test]
+fn the_plan_is_worded_in_each_language_and_ranked_the_same() {
+    use secpulse::lang::Lang;
+    use secpulse::plan::{build_in, render};
+    let report = report(1500, 7, &["department"]);
+    let library = Library::default_library();
+    let english = build(&report, &library);
+    assert_eq!(build_in(&report, &library, Lang::En), english);
+    for (lang, words) in [
+        (Lang::De, ["Diesen Monat:", "Maßnahmenplan"]),
+        (Lang::Fr, ["Ce mois-ci\u{a0}:", "Plan d’action"]),
+        (Lang::Es, ["Este mes:", "Plan de acción"]),
+    ] {
+        let plan = build_in(&report_in(1500, 7, &["department"], lang.code()), &library, lang);
+        let ids = |p: &secpulse::plan::Plan| p.actions.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&plan), ids(&english), "{lang}: the same ranking");
+        let text = render::text(&plan) + &render::markdown(&plan);
+        for w in words {
+            assert!(text.contains(w), "{lang}: {w:?} in {text}");
+        }
+        for english_word in [" the ", "favourable", "This month", "Why:", "is \u{201c}", "comments of", "effort low", "effort medium"] {
+            assert!(!text.contains(english_word), "{lang}: English {english_word:?} left in {text}");
+        }
+        let driver = plan.actions.iter().flat_map(|a| &a.triggers).find(|t| t.kind == TriggerKind::Driver).expect("a driver trigger");
+        assert!(driver.detail.contains(','), "{lang}: decimal comma in {}", driver.detail);
+    }
 }

@@ -234,3 +234,36 @@ fn set_language_words_charts_and_the_instruments_labels_in_it() {
     let back = d.describe("balance", by()).expect("describes");
     assert_eq!(get(&back, "title").as_string().as_deref(), Some("Does the security team say no, or offer options?"));
 }
+
+#[wasm_bindgen_test]
+fn set_language_words_the_board_and_the_plan() {
+    let mut d = Dashboard::new(None).expect("default instrument");
+    d.load_bytes(csv(60, "2").as_bytes()).expect("loads");
+    let view = || options(r#"{"by":["department"]}"#);
+    let english = d.board(view()).expect("board");
+    assert_eq!(get(&english, "title").as_string().as_deref(), Some("How employees see the security team"));
+    d.set_language("de-AT");
+    let german = d.board(view()).expect("board");
+    assert_eq!(get(&german, "title").as_string().as_deref(), Some("Wie die Beschäftigten das Sicherheitsteam sehen"));
+    assert_eq!(get(&german, "lang").as_string().as_deref(), Some("de"));
+    d.set_language("fr");
+    let checklist = d.plan_checklist("markdown", view()).expect("checklist");
+    assert!(checklist.starts_with("# Plan d’action"), "{checklist}");
+}
+
+#[wasm_bindgen_test]
+fn load_errors_and_skipped_rows_are_worded_in_the_dashboard_language() {
+    let mut d = Dashboard::new(None).expect("default instrument");
+    d.set_language("de-CH");
+    let msg = message(d.load_bytes(csv(1, "7").as_bytes()).expect_err("no usable rows"));
+    assert_eq!(msg, "keine verwendbaren Zeilen: Zeile 2 (Datensatz 1), Spalte en2: \"7\" liegt außerhalb der Skala 1–5");
+    let mut text = csv(6, "2");
+    text.push_str(&csv(1, "9").lines().nth(1).map(|row| format!("{row}\n")).unwrap_or_default());
+    let summary = d.load_bytes(text.as_bytes()).expect("six rows kept");
+    let problem = js_sys::Array::from(&get(&summary, "problems")).get(0);
+    assert_eq!(get(&problem, "message").as_string().as_deref(), Some("\"9\" liegt außerhalb der Skala 1–5"));
+    assert_eq!(get(&get(&problem, "cause"), "kind").as_string().as_deref(), Some("outside_scale"));
+    d.set_language("fr");
+    let msg = message(d.load_bytes(b"department,en1,en1\n").expect_err("duplicate column"));
+    assert_eq!(msg, "l’en-tête contient deux fois la colonne \"en1\" (colonnes 2 et 3)");
+}

@@ -13,7 +13,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Calls the export the way the form does and returns its result as JSON.
 fn check(instrument: &str, row: Value) -> Value {
     let row = js_sys::JSON::parse(&row.to_string()).expect("row is JSON");
-    let result = check_response(instrument, row).map_err(JsValue::from).expect("checked");
+    let result = check_response(instrument, row, None).map_err(JsValue::from).expect("checked");
     let text = js_sys::JSON::stringify(&result).expect("result is JSON");
     serde_json::from_str(&String::from(text)).expect("result parses")
 }
@@ -80,7 +80,7 @@ fn text_over_the_limit_and_empty_rows_are_rejected() {
 #[wasm_bindgen_test]
 fn an_invalid_instrument_throws() {
     let row = js_sys::JSON::parse("{\"en1\":3}").expect("json");
-    assert!(check_response("{\"id\":1}", row).is_err());
+    assert!(check_response("{\"id\":1}", row, None).is_err());
 }
 
 #[wasm_bindgen_test]

@@ -141,7 +141,7 @@ export class SecpulseSurvey extends HTMLElement {
     if (this.#given != null) {
       const json = typeof this.#given === 'string' ? this.#given : JSON.stringify(this.#given);
       await loading;
-      return this.#withCore((core) => core.parseInstrument(json));
+      return this.#withCore((core) => core.parseInstrument(json, this.#t.lang));
     }
     const src = this.getAttribute('src');
     if (!src) return builtInInstrument();
@@ -149,7 +149,7 @@ export class SecpulseSurvey extends HTMLElement {
     if (!res.ok) throw new Error(`${src}: HTTP ${res.status}`);
     const json = await res.text();
     await loading;
-    return this.#withCore((core) => core.parseInstrument(json));
+    return this.#withCore((core) => core.parseInstrument(json, this.#t.lang));
   }
 
   get #single() { return this.getAttribute('mode') === 'single'; }
@@ -310,7 +310,7 @@ export class SecpulseSurvey extends HTMLElement {
     let report;
     try {
       const instrument = JSON.stringify(this.#instrument);
-      report = await this.#withCore((core) => core.checkResponse(instrument, row));
+      report = await this.#withCore((core) => core.checkResponse(instrument, row, this.#t.lang));
     } catch (err) {
       if (err instanceof WebAssembly.RuntimeError) return [{ message: this.#t('crashedCheck') }];
       report = { errors: [{ message: err?.message ?? String(err) }] };

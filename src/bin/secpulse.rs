@@ -15,13 +15,14 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use secpulse::ingest::headcounts::Headcounts;
 use secpulse::ingest::{self, ErrorPolicy, IngestOptions, IngestSummary};
 use secpulse::instrument::{Instrument, Question};
-use secpulse::plan::{build, render, Library, Plan};
+use secpulse::lang::Lang;
+use secpulse::plan::{build_in, render, Library, Plan};
 use secpulse::privacy::prior::Publication;
 use secpulse::privacy::redact::Redactor;
 use secpulse::privacy::CommentOptions;
 use secpulse::privacy::{MinGroup, DEFAULT_MIN_COMMENTS, DEFAULT_MIN_GROUP};
 use secpulse::report::participation::participation;
-use secpulse::report::priority::{priority, Priority, Quadrant};
+use secpulse::report::priority::{priority, Priority};
 use secpulse::report::{plain, publish_json, Outcome, Report};
 use secpulse::score::comments::AnalyzedComments;
 use secpulse::views::{score_with_comments, Protection, ScoreOptions, View, ViewConfig, Views};
@@ -203,6 +204,15 @@ struct Scoring {
     /// its columns are added to the breakdowns.
     #[arg(long, value_name = "FILE")]
     headcounts: Option<PathBuf>,
+    /// The language of the report's words and numbers: en, de, fr or es (a tag such as de-CH
+    /// is read by its first part). The instrument's statements follow when it has a translation.
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_lang)]
+    lang: Lang,
+}
+
+/// Reads `--lang`: one of the languages with catalogs, or an error that names them.
+fn parse_lang(tag: &str) -> Result<Lang, String> {
+    tag.parse::<Lang>().map_err(|e| e.to_string())
 }
 
 /// A response file format.
@@ -274,9 +284,14 @@ fn main() -> ExitCode {
 }
 
 fn load_instrument(path: Option<&Path>) -> Result<Instrument, String> {
+    load_instrument_in(path, Lang::En)
+}
+
+/// [`load_instrument`], with what is wrong in a custom instrument worded in `lang`.
+fn load_instrument_in(path: Option<&Path>, lang: Lang) -> Result<Instrument, String> {
     let Some(path) = path else { return Ok(Instrument::default_instrument()) };
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read instrument {}: {e}", path.display()))?;
-    Instrument::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
+    Instrument::from_json(&text).map_err(|e| format!("{}: {}", path.display(), e.describe(lang)))
 }
 
 /// Reads a whole file, or standard input for `-`.
@@ -446,11 +461,11 @@ fn released_report_after(
     comments: CommentArgs,
     prior: Option<&[Publication]>,
 ) -> Result<(Report, IngestSummary, Option<Publication>), String> {
-    let Scoring { instrument, mut by, wave, min_group, strict, headcounts } = scoring;
-    let ins = load_instrument(instrument.as_deref())?;
+    let Scoring { instrument, mut by, wave, min_group, strict, headcounts, lang } = scoring;
+    let ins = in_language(load_instrument_in(instrument.as_deref(), lang)?, lang);
     let comment_options = comments.map(|(k, names)| comment_options(k, names.as_deref())).transpose()?;
     let min_group = MinGroup::new(min_group)?;
-    let headcounts = headcounts.as_deref().map(read_headcounts).transpose()?;
+    let headcounts = headcounts.as_deref().map(|path| read_headcounts(path, lang)).transpose()?;
     for column in headcounts.iter().flat_map(Headcounts::columns) {
         if !by.contains(&column) {
             by.push(column);
@@ -459,22 +474,12 @@ fn released_report_after(
     let options = IngestOptions { policy: if strict { ErrorPolicy::Fail } else { ErrorPolicy::SkipRow }, ..Default::default() };
     let format = ingest::detect_format(&bytes);
     let mut progress = progress_printer(bytes.len());
-    let ingested =
-        ingest::read_responses_with_progress(&ins, &bytes, format, &options, &mut progress).map_err(|e| format!("{responses}: {e}"))?;
+    let ingested = ingest::read_responses_with_progress(&ins, &bytes, format, &options, &mut progress)
+        .map_err(|e| format!("{responses}: {}", e.describe(lang)))?;
     drop(bytes);
     let summary = ingested.summary;
-    for problem in &summary.problems {
-        eprintln!("secpulse: skipped {responses}: {problem}");
-    }
-    if summary.problems_total > summary.problems.len() {
-        eprintln!("secpulse: … and {} more problems", summary.problems_total - summary.problems.len());
-    }
-    if summary.rows_skipped > 0 {
-        eprintln!(
-            "secpulse: skipped {} of {} rows with problems (use --strict to stop at the first)",
-            secpulse::fmt::count(summary.rows_skipped),
-            secpulse::fmt::count(summary.rows_read)
-        );
+    for line in summary.notes(responses, lang) {
+        eprintln!("secpulse: {line}");
     }
     let wave = wave.or_else(|| ingested.table.segment("wave").map(|_| "wave".to_string()));
     let (mut report, record) = match prior {
@@ -501,9 +506,18 @@ fn released_report_after(
     Ok((report, summary, record))
 }
 
-fn read_headcounts(path: &Path) -> Result<Headcounts, String> {
+/// The instrument worded in `lang` when it has that translation; else as it is, with a note.
+fn in_language(ins: Instrument, lang: Lang) -> Instrument {
+    if lang == Lang::En || ins.translations.contains_key(lang.code()) {
+        return ins.in_language(lang.code());
+    }
+    eprintln!("secpulse: the instrument has no \"{lang}\" translation; its statements and names stay as written");
+    ins
+}
+
+fn read_headcounts(path: &Path, lang: Lang) -> Result<Headcounts, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read headcounts {}: {e}", path.display()))?;
-    Headcounts::from_csv(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+    Headcounts::from_csv(&bytes).map_err(|e| format!("{}: {}", path.display(), e.describe(lang)))
 }
 
 /// The priority matrix of each outcome whose drivers are released.
@@ -526,11 +540,12 @@ fn score_file(responses: &str, scoring: Scoring, comments: CommentArgs, output: 
     if let Output::Publish(record) = &output {
         return publish(responses, scoring, comments, record.as_deref());
     }
+    let lang = scoring.lang;
     let (report, summary) = released_report(responses, scoring, comments)?;
     if output == Output::Json {
         write_json(&ScoreOutput { report: &report, priority: priorities(&report), ingest: &summary })
     } else {
-        write_text(&plain::render(&report))
+        write_text(&plain::render_in(&report, lang))
     }
 }
 
@@ -564,6 +579,7 @@ fn publish(responses: &str, scoring: Scoring, comments: CommentArgs, record: Opt
 /// `secpulse report`: scores the responses (or reads a published report) and writes the
 /// board report's HTML file; responses are broken down by department unless `--by` says otherwise.
 fn write_board_report(file: &str, mut scoring: Scoring, output: &Path) -> CliResult {
+    let lang = scoring.lang;
     let bytes = read_responses_input(file)?;
     let report = match Report::published_text(&bytes) {
         Some(json) => Report::from_json(json).map_err(|e| format!("{file}: {e}"))?,
@@ -574,7 +590,7 @@ fn write_board_report(file: &str, mut scoring: Scoring, output: &Path) -> CliRes
             released_report_after(file, bytes, scoring, None, None)?.0
         }
     };
-    let html = board::html::render(&board::Board::of(&report), &report);
+    let html = board::html::render(&board::Board::in_language(&report, lang), &report);
     if output == Path::new("-") {
         return write_text(&html);
     }
@@ -608,8 +624,9 @@ fn plan_file(responses: &str, scoring: Scoring, practices: Option<&Path>, (forma
         }
         None => Library::default_library(),
     };
+    let lang = scoring.lang;
     let (report, _) = released_report(responses, scoring, Some((DEFAULT_MIN_COMMENTS, None)))?;
-    let plan = build(&report, &library).top(top);
+    let plan = build_in(&report, &library, lang).top(top);
     match format {
         PlanFormat::Json => {
             write_json(&PlanOutput { plan: &plan, priority: priorities(&report), participation: report.participation.as_ref() })
@@ -619,24 +636,11 @@ fn plan_file(responses: &str, scoring: Scoring, practices: Option<&Path>, (forma
         PlanFormat::Text => {
             let mut text = String::new();
             for p in priorities(&report) {
-                text += &priority_text(&p);
+                text += &plain::priority_text(&p, lang);
             }
             write_text(&(text + &render::text(&plan)))
         }
     }
-}
-
-/// The priority matrix in a few lines, above the plan.
-fn priority_text(p: &Priority) -> String {
-    let mut text = format!("Priority for \"{}\" ({} complete respondents):\n", p.outcome.label(), secpulse::fmt::count(p.n));
-    for q in Quadrant::ALL {
-        let names: Vec<String> =
-            p.points.iter().filter(|x| x.quadrant == q).map(|x| format!("{} ({:.0}, {:.1}%)", x.name, x.score, x.importance)).collect();
-        if !names.is_empty() {
-            text += &format!("  {:<15} {}\n", q.label(), names.join(", "));
-        }
-    }
-    text + "\n"
 }
 
 fn analyse_comments(file: &str, json: bool) -> CliResult {

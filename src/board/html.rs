@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 
 use super::{Board, Figure, PointList, Section};
 use crate::chart::{self, ChartKind, ChartOptions, DataTable};
+use crate::lang::{catalog, Catalog, Lang};
 use crate::report::Report;
 
 /// Width in CSS pixels the charts are drawn at. They scale to the text width (180 mm on A4
@@ -69,6 +70,37 @@ section[aria-labelledby="plan"] thead th:nth-child(4) { width: 19%; }
 thead th { font-weight: 700; }
 "#;
 
+catalog! {
+    /// The file's own words: its title, headings and notes.
+    pub(crate) enum HtmlWords {
+        DocumentTitle {
+            en: "{title} \u{2014} board report",
+            de: "{title} \u{2014} Bericht für die Leitung",
+            fr: "{title} \u{2014} rapport pour la direction",
+            es: "{title} \u{2014} informe para la dirección",
+        },
+        Summary {
+            en: "Executive summary",
+            de: "Zusammenfassung für die Leitung",
+            fr: "Synthèse pour la direction",
+            es: "Resumen ejecutivo",
+        },
+        SeeTable {
+            en: "The numbers are in the data table \u{201c}{title}\u{201d} at the end.",
+            de: "Die Zahlen stehen in der Datentabelle \u{201e}{title}\u{201c} am Ende.",
+            fr: "Les chiffres figurent dans le tableau de données «\u{a0}{title}\u{a0}» à la fin.",
+            es: "Las cifras están en la tabla de datos «{title}» al final.",
+        },
+        ChartFailed {
+            en: "The chart could not be drawn: {error}",
+            de: "Das Diagramm konnte nicht gezeichnet werden: {error}",
+            fr: "Le graphique n’a pas pu être dessiné\u{a0}: {error}",
+            es: "No se pudo dibujar el gráfico: {error}",
+        },
+        DataTables { en: "Data tables", de: "Datentabellen", fr: "Tableaux de données", es: "Tablas de datos" },
+    }
+}
+
 /// Escapes `text` for HTML text and double- or single-quoted attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -92,15 +124,18 @@ pub fn content_security_policy() -> String {
     format!("default-src 'none'; style-src 'sha256-{hash}'; base-uri 'none'; form-action 'none'")
 }
 
-/// The whole HTML document of `board`, with the charts of `report` drawn inline.
+/// The whole HTML document of `board`, with the charts of `report` drawn inline, in the
+/// board's language.
 pub fn render(board: &Board, report: &Report) -> String {
     let mut out = String::new();
+    let lang = board.lang;
     let title = escape(&board.title);
     let _ = write!(
         out,
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title} \u{2014} board report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        content_security_policy()
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        content_security_policy(),
+        escape(&HtmlWords::DocumentTitle.fill(lang, &[("title", &board.title)]))
     );
     let _ = write!(
         out,
@@ -109,10 +144,10 @@ pub fn render(board: &Board, report: &Report) -> String {
     );
     summary(&mut out, board);
     let (front, rest): (Vec<&Section>, Vec<&Section>) = board.sections.iter().partition(|s| matches!(s, Section::Points { .. }));
-    front.into_iter().for_each(|s| section(&mut out, s, report));
+    front.into_iter().for_each(|s| section(&mut out, s, report, lang));
     out.push_str("</div>\n");
-    rest.iter().for_each(|s| section(&mut out, s, report));
-    appendix(&mut out, &board.sections);
+    rest.iter().for_each(|s| section(&mut out, s, report, lang));
+    appendix(&mut out, &board.sections, lang);
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }
@@ -120,7 +155,8 @@ pub fn render(board: &Board, report: &Report) -> String {
 fn summary(out: &mut String, board: &Board) {
     let _ = write!(
         out,
-        "<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Executive summary</h2>\n<p class=\"headline\">{}</p>\n<dl class=\"figures\">\n",
+        "<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">{}</h2>\n<p class=\"headline\">{}</p>\n<dl class=\"figures\">\n",
+        escape(&HtmlWords::Summary.text(board.lang)),
         escape(&board.summary.headline)
     );
     for Figure { label, value, detail } in &board.summary.figures {
@@ -135,7 +171,7 @@ fn summary(out: &mut String, board: &Board) {
     out.push_str("</dl>\n</section>\n");
 }
 
-fn section(out: &mut String, s: &Section, report: &Report) {
+fn section(out: &mut String, s: &Section, report: &Report, lang: Lang) {
     match s {
         Section::Points { id, title, lists } => {
             let id = escape(id);
@@ -147,11 +183,11 @@ fn section(out: &mut String, s: &Section, report: &Report) {
             let id = kind.id();
             let _ = write!(
                 out,
-                "<section class=\"chart\" aria-labelledby=\"t-{id}\">\n<h2 id=\"t-{id}\">{}</h2>\n<p class=\"takeaway\" id=\"k-{id}\">{}</p>\n{}\n<p class=\"note\">The numbers are in the data table \u{201c}{}\u{201d} at the end.</p>\n</section>\n",
+                "<section class=\"chart\" aria-labelledby=\"t-{id}\">\n<h2 id=\"t-{id}\">{}</h2>\n<p class=\"takeaway\" id=\"k-{id}\">{}</p>\n{}\n<p class=\"note\">{}</p>\n</section>\n",
                 escape(&text.title),
                 escape(&text.takeaway),
-                chart_svg(*kind, report, &format!("t-{id} k-{id}")),
-                escape(&text.title)
+                chart_svg(*kind, report, &format!("t-{id} k-{id}"), lang),
+                escape(&HtmlWords::SeeTable.fill(lang, &[("title", &text.title)]))
             );
         }
         Section::Table { id, title, lead, table: t } => {
@@ -185,23 +221,27 @@ fn point_list(out: &mut String, l: &PointList) {
 }
 
 /// Chart `kind` as inline SVG labelled by the elements `labelled_by`, or a note if it fails.
-fn chart_svg(kind: ChartKind, report: &Report, labelled_by: &str) -> String {
-    let o = ChartOptions { width: Some(f64::from(CHART_WIDTH)), ..ChartOptions::default() };
+fn chart_svg(kind: ChartKind, report: &Report, labelled_by: &str, lang: Lang) -> String {
+    let o = ChartOptions { width: Some(f64::from(CHART_WIDTH)), lang, ..ChartOptions::default() };
     let height = chart::preferred_height(kind, report, &o);
     match chart::svg(kind, report, CHART_WIDTH, height, &o) {
         // plotters writes `<svg width=… height=… viewBox=…>` and escapes every text it draws.
         Ok(svg) => svg.replacen("<svg ", &format!("<svg role=\"img\" aria-labelledby=\"{labelled_by}\" "), 1),
-        Err(e) => format!("<p>The chart could not be drawn: {}</p>", escape(&e.to_string())),
+        Err(e) => format!("<p>{}</p>", escape(&HtmlWords::ChartFailed.fill(lang, &[("error", &e)]))),
     }
 }
 
 /// The charts' data tables, on pages of their own at the end.
-fn appendix(out: &mut String, sections: &[Section]) {
+fn appendix(out: &mut String, sections: &[Section], lang: Lang) {
     let charts: Vec<_> = sections.iter().filter_map(|s| if let Section::Chart { text, .. } = s { Some(text) } else { None }).collect();
     if charts.is_empty() {
         return;
     }
-    out.push_str("<section class=\"appendix\" aria-labelledby=\"data\">\n<h2 id=\"data\">Data tables</h2>\n");
+    let _ = writeln!(
+        out,
+        "<section class=\"appendix\" aria-labelledby=\"data\">\n<h2 id=\"data\">{}</h2>",
+        escape(&HtmlWords::DataTables.text(lang))
+    );
     for text in charts.into_iter().filter(|t| !t.table.rows.is_empty()) {
         // A short table moves to the next page whole rather than leave a row or two behind.
         let keep = if text.table.rows.len() <= KEEP_ROWS { " keep" } else { "" };
@@ -239,6 +279,11 @@ mod tests {
         assert_eq!(escape("a' onmouseover='x"), "a&#39; onmouseover=&#39;x");
         assert_eq!(escape("R&D <b>"), "R&amp;D &lt;b&gt;");
         assert_eq!(escape("Ünïcödé — fine"), "Ünïcödé — fine");
+    }
+
+    #[test]
+    fn every_message_has_all_languages_and_the_same_placeholders() {
+        assert_eq!(crate::lang::check_catalog(HtmlWords::ALL), Vec::<String>::new());
     }
 
     #[test]

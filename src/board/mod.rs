@@ -28,13 +28,16 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
+mod words;
 
 use serde::{Deserialize, Serialize};
 
-use crate::chart::fmt::{count, interval, pct, signed, whole};
 use crate::chart::{self, ChartKind, ChartOptions, ChartText, DataTable};
+use crate::lang::{plural, Catalog, Lang};
 use crate::plan::{self, Library};
+use crate::report::words::mid_sentence;
 use crate::report::{priority::priority, Band, DimensionScore, Report, SegmentGroup, WaveDelta};
+use words::Words;
 
 /// A significance level for "significant" in the report's words (two-sided Welch test).
 pub const ALPHA: f64 = 0.05;
@@ -42,7 +45,10 @@ pub const ALPHA: f64 = 0.05;
 /// The board report: an executive summary and the sections after it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Board {
-    /// Report title (the instrument's).
+    /// The language of its words and numbers.
+    #[serde(default)]
+    pub lang: Lang,
+    /// Report title.
     pub title: String,
     /// One line under the title: who answered, which wave.
     pub subtitle: String,
@@ -123,9 +129,6 @@ pub struct PointList {
     pub points: Vec<String>,
 }
 
-/// The report's title.
-pub const TITLE: &str = "How employees see the security team";
-
 /// The charts of the report, in order; each is left out when the report has nothing for it.
 const CHARTS: [ChartKind; 7] = [
     ChartKind::Balance,
@@ -143,59 +146,88 @@ pub const PLAN_ACTIONS: usize = 5;
 /// The triggers shown per practice on the board (the strongest; the full plan lists all).
 pub const PLAN_TRIGGERS: usize = 3;
 
+/// A builder of sections: the report and the language its words are in.
+type Builder = fn(&Report, Lang) -> Vec<Section>;
+
 impl Board {
-    /// The board report of `report` (broken down by its first breakdown column).
+    /// The board report of `report` in English (broken down by its first breakdown column).
     pub fn of(report: &Report) -> Board {
-        let builders: [fn(&Report) -> Vec<Section>; 5] = [strengths_and_risks, charts, action_plan, breakdown_table, method];
+        Board::in_language(report, Lang::En)
+    }
+
+    /// The board report of `report` worded in `lang`: its own words and numbers, and the
+    /// charts' titles, takeaways and tables. The instrument's wording (statements, dimension
+    /// names) is the report's; word the instrument first (`Instrument::in_language`).
+    pub fn in_language(report: &Report, lang: Lang) -> Board {
+        let builders: [Builder; 5] = [strengths_and_risks, charts, action_plan, breakdown_table, method];
         Board {
-            title: TITLE.to_string(),
-            subtitle: subtitle(report),
-            summary: summary(report),
-            sections: builders.iter().flat_map(|b| b(report)).collect(),
+            lang,
+            title: Words::Title.text(lang),
+            subtitle: subtitle(report, lang),
+            summary: summary(report, lang),
+            sections: builders.iter().flat_map(|b| b(report, lang)).collect(),
         }
     }
 }
 
 /// "Survey “…” · 3,000 respondents · latest wave 2026-H1 · instrument secpulse-security-team v1.0".
-fn subtitle(report: &Report) -> String {
-    let people =
-        report.respondents.map_or_else(|| format!("fewer than {} respondents", report.min_group), |n| format!("{} respondents", count(n)));
-    let waves = report.waves.as_ref().and_then(|w| w.waves.last()).map(|w| format!(" \u{b7} latest wave {}", w.value));
+fn subtitle(report: &Report, lang: Lang) -> String {
+    let people = report.respondents.map_or_else(
+        || Words::FewerRespondents.fill(lang, &[("k", &report.min_group)]),
+        |n| Words::Respondents.fill(lang, &[("n", &lang.count(n as u64))]),
+    );
+    let wave = report
+        .waves
+        .as_ref()
+        .and_then(|w| w.waves.last())
+        .map_or_else(String::new, |w| format!(" \u{b7} {}", Words::LatestWave.fill(lang, &[("wave", &w.value)])));
     let i = &report.instrument;
-    format!("Survey \u{201c}{}\u{201d} \u{b7} {people}{} \u{b7} instrument {} v{}", i.title, waves.unwrap_or_default(), i.id, i.version)
+    Words::Subtitle.fill(lang, &[("title", &i.title), ("people", &people), ("wave", &wave), ("id", &i.id), ("version", &i.version)])
 }
 
 fn hidden(report: &Report) -> String {
     format!("< {}", report.min_group)
 }
 
+/// A figure whose number is hidden.
+fn hidden_figure(report: &Report, lang: Lang, label: String) -> Figure {
+    Figure { label, value: hidden(report), detail: Words::TooFew.text(lang) }
+}
+
+/// "3 points", "1 point".
+fn points(lang: Lang, value: f64, shown: String) -> String {
+    let n = value.abs().round() as u64;
+    plural(lang, n, Words::PointOne, Words::PointOther).fill(lang, &[("n", &shown)])
+}
+
 /// The key figures and the headline.
-fn summary(report: &Report) -> Summary {
+fn summary(report: &Report, lang: Lang) -> Summary {
     let mut figures = Vec::new();
     let o = &report.overall;
+    let index = Words::IndexLabel.text(lang);
     figures.push(match (o.score, o.band) {
-        (Some(s), Some(b)) => Figure {
-            label: "Security team index (0\u{2013}100)".into(),
-            value: whole(s),
-            detail: format!("{} \u{b7} 95% CI {}", band_words(b), o.ci95.map_or_else(String::new, |c| interval(c, false))),
-        },
-        _ => Figure { label: "Security team index (0\u{2013}100)".into(), value: hidden(report), detail: "too few answers to show".into() },
+        (Some(s), Some(b)) => {
+            let ci = o.ci95.map_or_else(String::new, |c| lang.interval(c, false));
+            Figure { label: index, value: lang.whole(s), detail: Words::BandCi.fill(lang, &[("band", &band_words(b, lang)), ("ci", &ci)]) }
+        }
+        _ => hidden_figure(report, lang, index),
     });
     if let Some(d) = latest_change(report) {
         figures.push(Figure {
-            label: format!("Change since {}", d.from),
-            value: format!("{} points", signed(d.change.delta)),
-            detail: significance(&d.change),
+            label: Words::ChangeSince.fill(lang, &[("wave", &d.from)]),
+            value: points(lang, d.change.delta, lang.signed(d.change.delta)),
+            detail: significance(&d.change, lang),
         });
     }
     if let Some(n) = &report.nps {
+        let label = Words::Nps.text(lang);
         figures.push(match (n.score, n.promoters, n.detractors) {
             (Some(s), Some(p), Some(d)) => Figure {
-                label: "Security NPS".into(),
-                value: signed(s),
-                detail: format!("{} promoters \u{b7} {} detractors", pct(p), pct(d)),
+                label,
+                value: lang.signed(s),
+                detail: Words::NpsShares.fill(lang, &[("promoters", &lang.pct(p)), ("detractors", &lang.pct(d))]),
             },
-            _ => Figure { label: "Security NPS".into(), value: hidden(report), detail: "too few answers to show".into() },
+            _ => hidden_figure(report, lang, label),
         });
     }
     if let Some(b) = &report.balance {
@@ -203,39 +235,45 @@ fn summary(report: &Report) -> Summary {
         figures.push(match (b.score, b.left_share, b.right_share) {
             (Some(s), Some(l), Some(r)) => Figure {
                 label,
-                value: signed(s),
-                detail: format!(
-                    "\u{2212}100 to +100 \u{b7} {} {} \u{b7} {} {}",
-                    pct(l),
-                    b.left.to_lowercase(),
-                    pct(r),
-                    b.right.to_lowercase()
+                value: lang.signed(s),
+                detail: Words::BalanceShares.fill(
+                    lang,
+                    &[
+                        ("left_share", &lang.pct(l)),
+                        ("left", &mid_sentence(lang, &b.left)),
+                        ("right_share", &lang.pct(r)),
+                        ("right", &mid_sentence(lang, &b.right)),
+                    ],
                 ),
             },
-            _ => Figure { label, value: hidden(report), detail: "too few answers to show".into() },
+            _ => hidden_figure(report, lang, label),
         });
     }
     figures.push(Figure {
-        label: "Respondents".into(),
-        value: report.respondents.map_or_else(|| hidden(report), count),
-        detail: format!("groups under {} people are never shown", report.min_group),
+        label: Words::RespondentsLabel.text(lang),
+        value: report.respondents.map_or_else(|| hidden(report), |n| lang.count(n as u64)),
+        detail: Words::NeverShown.fill(lang, &[("k", &report.min_group)]),
     });
-    figures.extend(response_rate(report));
-    Summary { headline: headline(report), figures }
+    figures.extend(response_rate(report, lang));
+    Summary { headline: headline(report, lang), figures }
 }
 
 /// The overall response rate, when headcounts were given.
-fn response_rate(report: &Report) -> Option<Figure> {
+fn response_rate(report: &Report, lang: Lang) -> Option<Figure> {
     let all = report.participation.as_ref()?.overall.as_ref()?;
-    let invited = format!("of {} people invited", crate::fmt::count(usize::try_from(all.headcount).unwrap_or(usize::MAX)));
+    let invited = Words::OfInvited.fill(lang, &[("n", &lang.count(all.headcount))]);
+    let label = Words::ResponseRate.text(lang);
     Some(match all.rate {
-        Some(rate) => Figure { label: "Response rate".into(), value: pct(rate), detail: format!("{} {invited}", all.respondents_label) },
-        None => Figure { label: "Response rate".into(), value: hidden(report), detail: format!("too few answers to show, {invited}") },
+        Some(rate) => {
+            let respondents = all.respondents.map_or_else(|| all.respondents_label.clone(), |n| lang.count(n as u64));
+            Figure { label, value: lang.pct(rate), detail: format!("{respondents} {invited}") }
+        }
+        None => Figure { label, value: hidden(report), detail: format!("{}, {invited}", Words::TooFew.text(lang)) },
     })
 }
 
 /// "Favourable (60–75)".
-fn band_words(b: Band) -> String {
+fn band_words(b: Band, lang: Lang) -> String {
     let range = match b {
         Band::Strong => "75\u{2013}100",
         Band::Favourable => "60\u{2013}75",
@@ -243,7 +281,7 @@ fn band_words(b: Band) -> String {
         Band::Unfavourable => "25\u{2013}40",
         Band::Critical => "0\u{2013}25",
     };
-    format!("{} ({range})", b.label())
+    format!("{} ({range})", b.name(lang))
 }
 
 /// The overall change between the last two waves shown.
@@ -252,44 +290,46 @@ fn latest_change(report: &Report) -> Option<&WaveDelta> {
 }
 
 /// "significant (Welch p = 0.003, 95% CI +1 to +3)" or "not significant (Welch p = 0.410, …)".
-fn significance(d: &crate::stats::Difference) -> String {
-    let ci = interval(d.ci95, true);
-    let verdict = if d.p < ALPHA { "significant" } else { "not significant" };
-    format!("{verdict} (Welch p {}, 95% CI {ci})", p_text(d.p))
+fn significance(d: &crate::stats::Difference, lang: Lang) -> String {
+    let verdict = if d.p < ALPHA { Words::Significant } else { Words::NotSignificant };
+    verdict.fill(lang, &[("p", &p_text(d.p, lang)), ("ci", &lang.interval(d.ci95, true))])
 }
 
-/// A p-value to print: "< 0.001" or three decimals.
-fn p_value(p: f64) -> String {
+/// A p-value to print: "< 0.001" or three decimals (with the language's decimal mark).
+fn p_value(p: f64, lang: Lang) -> String {
     if p < 0.001 {
-        "< 0.001".into()
+        format!("< {}", lang.decimal(0.001, 3))
     } else {
-        format!("{p:.3}")
+        lang.decimal(p, 3)
     }
 }
 
 /// One or two sentences on what the summary figures mean.
-fn headline(report: &Report) -> String {
+fn headline(report: &Report, lang: Lang) -> String {
     let Some((score, band)) = report.overall.score.zip(report.overall.band) else {
-        return format!("Fewer than {} people answered, so no results are shown.", report.min_group);
+        return Words::NoResults.fill(lang, &[("k", &report.min_group)]);
     };
-    let mut out = format!("Employees rate the security team {} ({} out of 100)", band.label().to_lowercase(), whole(score));
+    // French quotes the band's name as it is; the others use it as an adjective.
+    let band = if lang == Lang::Fr { band.name(lang) } else { band.name(lang).to_lowercase() };
+    let mut out = Words::Rating.fill(lang, &[("band", &band), ("score", &lang.whole(score))]);
     if let Some(d) = latest_change(report) {
-        let way = if d.change.delta >= 0.0 { "up" } else { "down" };
-        let sig = if d.change.p < ALPHA { "a significant change" } else { "within the margin of error" };
-        out += &format!(", {way} {} points since {} ({sig})", whole(d.change.delta.abs()), d.from);
+        let way = if d.change.delta >= 0.0 { Words::Up } else { Words::Down };
+        let sig = if d.change.p < ALPHA { Words::SignificantChange } else { Words::WithinMargin };
+        let n = points(lang, d.change.delta, lang.whole(d.change.delta.abs()));
+        out += &format!(", {} ({})", way.fill(lang, &[("n", &n), ("wave", &d.from)]), sig.text(lang));
     }
     out.push('.');
-    if let Some(b) = report.balance.as_ref().and_then(|b| Some((b, b.score?))) {
-        let (balance, s) = b;
+    if let Some((balance, s)) = report.balance.as_ref().and_then(|b| Some((b, b.score?))) {
         let side = if s >= 0.0 { &balance.right } else { &balance.left };
-        out += &format!(" On balance they see it as closer to \u{201c}{}\u{201d} ({}).", side.to_lowercase(), signed(s));
+        out.push(' ');
+        out += &Words::CloserTo.fill(lang, &[("side", &mid_sentence(lang, side)), ("score", &lang.signed(s))]);
     }
     out
 }
 
 /// Strengths and risks: the best and weakest dimensions and statements, and groups that
 /// differ significantly from everyone else.
-fn strengths_and_risks(report: &Report) -> Vec<Section> {
+fn strengths_and_risks(report: &Report, lang: Lang) -> Vec<Section> {
     let dims: Vec<(&DimensionScore, f64)> = report.dimensions.iter().filter_map(|d| Some((d, d.score.score?))).collect();
     if dims.len() < 2 {
         return vec![];
@@ -297,25 +337,27 @@ fn strengths_and_risks(report: &Report) -> Vec<Section> {
     let mut ranked = dims.clone();
     crate::sort::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1));
     let name = |d: &DimensionScore| chart::dimension_name(report, &d.id).to_string();
-    let dim_point = |which: &str, (d, s): &(&DimensionScore, f64)| {
-        let split = d.favourable.map_or_else(String::new, |f| format!(", {} favourable answers", pct(f)));
-        let band = d.score.band.map_or(String::new(), |b| b.label().to_lowercase());
-        format!("{which}: {} \u{2014} {}/100 ({band}{split})", name(d), whole(*s))
+    let dim_point = |which: Words, (d, s): &(&DimensionScore, f64)| {
+        let split =
+            d.favourable.map_or_else(String::new, |f| format!(", {}", Words::FavourableAnswers.fill(lang, &[("share", &lang.pct(f))])));
+        let band = d.score.band.map_or(String::new(), |b| b.name(lang).to_lowercase());
+        which.fill(lang, &[("name", &name(d)), ("score", &lang.whole(*s)), ("band", &band), ("split", &split)])
     };
-    let mut strengths: Vec<String> = ranked.iter().take(2).map(|d| dim_point("Among the highest dimensions", d)).collect();
-    let mut risks: Vec<String> = ranked.iter().rev().take(2).map(|d| dim_point("Among the lowest dimensions", d)).collect();
+    let mut strengths: Vec<String> = ranked.iter().take(2).map(|d| dim_point(Words::Highest, d)).collect();
+    let mut risks: Vec<String> = ranked.iter().rev().take(2).map(|d| dim_point(Words::Lowest, d)).collect();
     let items: Vec<(&str, f64, f64)> =
         report.items.iter().filter_map(|i| Some((i.text.as_str(), i.favourable?, i.unfavourable?))).collect();
     if let Some(best) = items.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
-        strengths.push(format!("{} agree: \u{201c}{}\u{201d}", pct(best.1), best.0));
+        strengths.push(Words::Agree.fill(lang, &[("share", &lang.pct(best.1)), ("text", &best.0)]));
     }
     if let Some(worst) = items.iter().max_by(|a, b| a.2.total_cmp(&b.2)) {
-        risks.push(format!("{} are unfavourable on \u{201c}{}\u{201d}", pct(worst.2), worst.0));
+        risks.push(Words::Unfavourable.fill(lang, &[("share", &lang.pct(worst.2)), ("text", &worst.0)]));
     }
     for (column, groups) in &report.segments {
         for g in groups {
             let Some(d) = g.overall.as_ref().and_then(|o| o.vs_rest.as_ref()).filter(|d| d.p < ALPHA) else { continue };
-            let line = format!("{} ({column}): index {} vs. everyone else (p {})", g.value, signed(d.delta), p_text(d.p));
+            let line = Words::VsRest
+                .fill(lang, &[("group", &g.value), ("column", column), ("delta", &lang.signed(d.delta)), ("p", &p_text(d.p, lang))]);
             if d.delta > 0.0 {
                 strengths.push(line);
             } else {
@@ -323,31 +365,35 @@ fn strengths_and_risks(report: &Report) -> Vec<Section> {
             }
         }
     }
+    let alpha = lang.decimal(0.70, 2);
     risks.extend(
         report
             .dimensions
             .iter()
             .filter(|d| d.low_reliability)
-            .map(|d| format!("{}: its statements do not hang together well (alpha below 0.70); read its score with care", name(d))),
+            .map(|d| Words::LowAlpha.fill(lang, &[("name", &name(d)), ("alpha", &alpha)])),
     );
     vec![Section::Points {
         id: "strengths-risks".into(),
-        title: "Strengths and risks".into(),
-        lists: vec![PointList { title: "Strengths".into(), points: strengths }, PointList { title: "Risks".into(), points: risks }],
+        title: Words::StrengthsAndRisks.text(lang),
+        lists: vec![
+            PointList { title: Words::Strengths.text(lang), points: strengths },
+            PointList { title: Words::Risks.text(lang), points: risks },
+        ],
     }]
 }
 
 /// "= 0.012" or "< 0.001".
-fn p_text(p: f64) -> String {
-    match p_value(p) {
+fn p_text(p: f64, lang: Lang) -> String {
+    match p_value(p, lang) {
         s if s.starts_with('<') => s,
         s => format!("= {s}"),
     }
 }
 
 /// The charts that have something to show.
-fn charts(report: &Report) -> Vec<Section> {
-    let o = ChartOptions::default();
+fn charts(report: &Report, lang: Lang) -> Vec<Section> {
+    let o = ChartOptions { lang, ..ChartOptions::default() };
     let has = |kind: ChartKind| match kind {
         ChartKind::Trend => report.waves.as_ref().is_some_and(|w| w.waves.len() > 1),
         ChartKind::Sensitive => !report.sensitive.is_empty(),
@@ -362,72 +408,62 @@ fn charts(report: &Report) -> Vec<Section> {
 
 /// The action plan as a table: the first [`PLAN_ACTIONS`] practices of the built-in library
 /// ranked against the released report, with the released numbers that triggered each.
-fn action_plan(report: &Report) -> Vec<Section> {
-    let plan = plan::build(report, &Library::default_library()).top(PLAN_ACTIONS);
+fn action_plan(report: &Report, lang: Lang) -> Vec<Section> {
+    let plan = plan::build_in(report, &Library::default_library(), lang).top(PLAN_ACTIONS);
     if plan.actions.is_empty() {
         return vec![];
     }
     let more = match plan.more.len() {
         0 => String::new(),
-        n => format!(" {n} more practices are triggered; the full plan lists them all."),
+        n => format!(" {}", plural(lang, n as u64, Words::MoreOne, Words::MoreOther).fill(lang, &[("n", &n)])),
     };
-    let rows = plan
-        .actions
-        .iter()
-        .map(|a| {
-            let now = a.next_wave.favourable_now.map_or(String::new(), |f| format!(" ({} now {} favourable)", a.next_wave.item, pct(f)));
-            vec![a.rank.to_string(), a.title.clone(), a.first_step.clone(), format!("{}{now}", a.next_wave.expect), triggers(a)]
-        })
-        .collect();
+    let rows =
+        plan.actions
+            .iter()
+            .map(|a| {
+                let now = a.next_wave.favourable_now.map_or(String::new(), |f| {
+                    format!(" {}", Words::Now.fill(lang, &[("item", &a.next_wave.item), ("share", &lang.pct(f))]))
+                });
+                vec![a.rank.to_string(), a.title.clone(), a.first_step.clone(), format!("{}{now}", a.next_wave.expect), triggers(a, lang)]
+            })
+            .collect();
+    let columns = [Words::Rank, Words::Practice, Words::FirstStep, Words::ShouldMove, Words::TriggeredBy];
     vec![Section::Table {
         id: "plan".into(),
-        title: "What to do about it: the action plan".into(),
-        lead: format!(
-            "Practices of {} ranked from the priority chart, weak statements and comment themes, with the strongest numbers that put each here.{more}",
-            plan.library
-        ),
-        table: DataTable {
-            caption: "Action plan, most urgent first".into(),
-            columns: ["Rank", "Practice", "First step this month", "What should move by next wave", "The numbers that triggered it"]
-                .map(String::from)
-                .to_vec(),
-            rows,
-        },
+        title: Words::PlanTitle.text(lang),
+        lead: Words::PlanLead.fill(lang, &[("library", &plan.library)]) + &more,
+        table: DataTable { caption: Words::PlanCaption.text(lang), columns: columns.map(|c| c.text(lang)).to_vec(), rows },
     }]
 }
 
 /// The strongest [`PLAN_TRIGGERS`] triggers of `action` (most points first), and how many more.
-fn triggers(action: &plan::Action) -> String {
+fn triggers(action: &plan::Action, lang: Lang) -> String {
     let mut strongest: Vec<&plan::Trigger> = action.triggers.iter().collect();
     crate::sort::sort_by(&mut strongest, |a, b| b.points.cmp(&a.points));
-    let shown: Vec<&str> = strongest.iter().take(PLAN_TRIGGERS).map(|t| t.detail.as_str()).collect();
+    let shown = strongest.iter().take(PLAN_TRIGGERS).map(|t| t.detail.as_str()).collect::<Vec<_>>().join("; ");
     match action.triggers.len().saturating_sub(PLAN_TRIGGERS) {
-        0 => shown.join("; "),
-        n => format!("{}; and {n} more", shown.join("; ")),
+        0 => shown,
+        n => Words::AndMore.fill(lang, &[("list", &shown), ("n", &n)]),
     }
 }
 
 /// The first breakdown as a table: people, index, difference to the rest, balance, NPS.
-fn breakdown_table(report: &Report) -> Vec<Section> {
+fn breakdown_table(report: &Report, lang: Lang) -> Vec<Section> {
     let Some((column, groups)) = report.segments.iter().next() else { return vec![] };
-    let rows = groups.iter().map(|g| group_row(report, g)).collect();
+    let rows = groups.iter().map(|g| group_row(report, g, lang)).collect();
     let by = chart::column_title(column);
+    let named = mid_sentence(lang, &by);
+    let mut columns = vec![by];
+    columns.extend([Words::People, Words::Index, Words::VsRestColumn, Words::Balance, Words::Nps].map(|c| c.text(lang)));
     vec![Section::Table {
         id: "breakdown".into(),
-        title: format!("By {}", by.to_lowercase()),
-        lead: format!(
-            "Index 0\u{2013}100 per group; \u{201c}vs. rest\u{201d} is the difference to everyone else (* = significant, Welch p < .05). Groups under {} people are shown as \u{201c}< {}\u{201d}.",
-            report.min_group, report.min_group
-        ),
-        table: DataTable {
-            caption: format!("Results by {}", by.to_lowercase()),
-            columns: [by.as_str(), "People", "Index", "vs. rest", "Balance", "Security NPS"].map(String::from).to_vec(),
-            rows,
-        },
+        title: Words::By.fill(lang, &[("column", &named)]),
+        lead: Words::BreakdownLead.fill(lang, &[("k", &report.min_group)]),
+        table: DataTable { caption: Words::ResultsBy.fill(lang, &[("column", &named)]), columns, rows },
     }]
 }
 
-fn group_row(report: &Report, g: &SegmentGroup) -> Vec<String> {
+fn group_row(report: &Report, g: &SegmentGroup, lang: Lang) -> Vec<String> {
     if g.suppressed {
         return vec![g.value.clone(), g.n_label.clone(), hidden(report), String::new(), String::new(), String::new()];
     }
@@ -435,48 +471,41 @@ fn group_row(report: &Report, g: &SegmentGroup) -> Vec<String> {
     let vs = g.overall.as_ref().and_then(|o| o.vs_rest.as_ref());
     vec![
         g.value.clone(),
-        g.n.map_or_else(|| g.n_label.clone(), count),
-        score.map_or_else(|| hidden(report), whole),
-        vs.map_or_else(String::new, |d| format!("{}{}", signed(d.delta), if d.p < ALPHA { "*" } else { "" })),
-        g.balance.as_ref().and_then(|b| b.score).map_or_else(String::new, signed),
-        g.nps.as_ref().and_then(|n| n.score).map_or_else(String::new, signed),
+        g.n.map_or_else(|| g.n_label.clone(), |n| lang.count(n as u64)),
+        score.map_or_else(|| hidden(report), |s| lang.whole(s)),
+        vs.map_or_else(String::new, |d| format!("{}{}", lang.signed(d.delta), if d.p < ALPHA { "*" } else { "" })),
+        g.balance.as_ref().and_then(|b| b.score).map_or_else(String::new, |s| lang.signed(s)),
+        g.nps.as_ref().and_then(|n| n.score).map_or_else(String::new, |s| lang.signed(s)),
     ]
 }
 
 /// What the report says about comments: none, or how they were protected.
-fn comment_statement(report: &Report) -> String {
+fn comment_statement(report: &Report, lang: Lang) -> String {
     match report.comments.iter().map(|c| c.min_comments).max() {
-        None => "The report holds aggregates only: no individual answers and no comments.".into(),
-        Some(t) => format!(
-            "It holds no individual answers. Comments are summarised and quoted only for groups with at least {t} comments, with e-mail addresses, phone numbers, personal links, ids and listed names removed."
-        ),
+        None => Words::NoAnswersNoComments.text(lang),
+        Some(t) => Words::CommentsProtected.fill(lang, &[("t", &t)]),
     }
 }
 
 /// The method and anonymity statement.
-fn method(report: &Report) -> Vec<Section> {
+fn method(report: &Report, lang: Lang) -> Vec<Section> {
     let k = report.min_group;
+    let people = report
+        .respondents
+        .map_or_else(|| Words::FewerPeople.fill(lang, &[("k", &k)]), |n| Words::PeopleCount.fill(lang, &[("n", &lang.count(n as u64))]));
+    let i = &report.instrument;
     let mut paragraphs = vec![
-        format!(
-            "{} answered the survey \u{201c}{}\u{201d} ({} v{}). Each statement is answered on an agreement scale; statements worded against the team are reversed, and a person\u{2019}s answers become a 0\u{2013}100 score per dimension and overall. Scores are averages with 95% confidence intervals (t intervals). Differences between groups or waves are tested with Welch\u{2019}s t test and called significant when p < .05.",
-            report.respondents.map_or_else(|| format!("Fewer than {k} people"), |n| format!("{} people", count(n))),
-            report.instrument.title,
-            report.instrument.id,
-            report.instrument.version
-        ),
-        "Security NPS is the share answering 9\u{2013}10 minus the share answering 0\u{2013}6 to \u{201c}How likely are you to recommend going to the security team?\u{201d}. The balance places the team between its two poles, from \u{2212}100 to +100.".to_string(),
-        format!(
-            "Anonymity: no number in this report rests on fewer than {k} answers. Smaller groups appear as \u{201c}< {k}\u{201d}, and numbers that could be subtracted from others to reveal a smaller group are hidden too. {}",
-            comment_statement(report)
-        ),
+        Words::MethodScores.fill(lang, &[("people", &people), ("title", &i.title), ("id", &i.id), ("version", &i.version)]),
+        Words::MethodNps.text(lang),
+        Words::MethodAnonymity.fill(lang, &[("k", &k), ("comments", &comment_statement(report, lang))]),
     ];
     if !report.sensitive.is_empty() {
-        paragraphs.push("Sensitive questions were asked with randomized response: each person\u{2019}s device randomized the answer before it was recorded, so no single answer says what that person did. The shares are estimated from all answers together, which makes their confidence intervals wider than a direct question\u{2019}s.".into());
+        paragraphs.push(Words::MethodSensitive.text(lang));
     }
     if !report.rankings.is_empty() {
-        paragraphs.push("Leaders ranked business systems by how important it is to protect them; the ranking combines their orders with the Borda count (with m options, first place earns m \u{2212} 1 points, last place 0).".into());
+        paragraphs.push(Words::MethodRanking.text(lang));
     }
-    vec![Section::Text { id: "method".into(), title: "Method and anonymity".into(), paragraphs }]
+    vec![Section::Text { id: "method".into(), title: Words::MethodTitle.text(lang), paragraphs }]
 }
 
 #[cfg(test)]
@@ -485,14 +514,16 @@ mod tests {
 
     #[test]
     fn p_values_read_like_a_paper() {
-        assert_eq!(p_value(0.0004), "< 0.001");
-        assert_eq!(p_value(0.0123), "0.012");
-        assert_eq!(p_text(0.2), "= 0.200");
-        assert_eq!(p_text(0.0001), "< 0.001");
+        assert_eq!(p_value(0.0004, Lang::En), "< 0.001");
+        assert_eq!(p_value(0.0123, Lang::En), "0.012");
+        assert_eq!(p_text(0.2, Lang::En), "= 0.200");
+        assert_eq!(p_text(0.0001, Lang::En), "< 0.001");
+        assert_eq!(p_text(0.0123, Lang::De), "= 0,012");
     }
 
     #[test]
     fn bands_name_their_range() {
-        assert_eq!(band_words(Band::Favourable), "Favourable (60\u{2013}75)");
+        assert_eq!(band_words(Band::Favourable, Lang::En), "Favourable (60\u{2013}75)");
+        assert_eq!(band_words(Band::Favourable, Lang::De), "Positiv (60\u{2013}75)");
     }
 }

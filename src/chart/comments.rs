@@ -9,9 +9,10 @@ use super::balance::empty_table;
 use super::bars::{self, Bars, Row};
 use super::layout::{LegendMark, Pen};
 use super::palette::{BLUE, NEUTRAL, SERIES, VERMILLION};
-use super::words::{in_sentence, quoted, sentiment_name, stance_name, theme_name, Words};
+use super::words::{quoted, sentiment_name, stance_name, theme_name, Words};
 use super::{column_in_sentence, column_title, ChartError, ChartOptions, ChartText, DataTable};
 use crate::lang::{Catalog, Lang};
+use crate::report::words::mid_sentence;
 use crate::report::{CommentReport, Report};
 use crate::text::{CommentSummary, Sentiment, Stance, Theme};
 
@@ -256,7 +257,7 @@ fn group_column(q: &CommentReport, o: &ChartOptions) -> String {
 
 /// The group column inside a sentence.
 fn group_in_sentence(q: &CommentReport, o: &ChartOptions) -> String {
-    column(q, o).map_or_else(|| in_sentence(&Words::Group.text(o.lang), o.lang), |c| column_in_sentence(c, o.lang))
+    column(q, o).map_or_else(|| mid_sentence(o.lang, &Words::Group.text(o.lang)), |c| column_in_sentence(c, o.lang))
 }
 
 /// Title, takeaway and table of the tone chart.
@@ -353,7 +354,7 @@ pub(crate) fn describe_themes(report: &Report, o: &ChartOptions) -> ChartText {
     let q = question(report, o);
     let title = on(Words::ThemesTitle, q, l);
     let Some((q, s)) = q.and_then(|q| Some((q, q.summary.as_ref()?))) else { return empty(title, report, l) };
-    let name = |t: Theme| in_sentence(&theme_name(t, l), l);
+    let name = |t: Theme| mid_sentence(l, &theme_name(t, l));
     let takeaway = match s.themes.as_slice() {
         [] => Words::NoThemeTouched.fill(l, &[("n", &count(s.n))]),
         [t] => Words::OneTheme.fill(l, &[("theme", &name(t.theme)), ("count", &count(t.count)), ("n", &count(s.n))]),

@@ -6,7 +6,7 @@ use super::balance::empty_table;
 use super::bars::{self, Bars, Row};
 use super::layout::{LegendMark, Pen};
 use super::palette::band;
-use super::words::{band_name, Words};
+use super::words::Words;
 use super::{dimension_name, ChartError, ChartOptions, ChartText, DataTable};
 use crate::lang::{Catalog, Lang};
 use crate::report::{Band, Report};
@@ -23,7 +23,7 @@ pub(crate) fn band_legend(lang: Lang) -> Vec<(String, LegendMark)> {
         Band::Unfavourable => "25\u{2013}39",
         Band::Critical => "< 25",
     };
-    BANDS.iter().map(|&b| (format!("{} {}", band_name(b, lang), range(b)), LegendMark::Fill(band(b)))).collect()
+    BANDS.iter().map(|&b| (format!("{} {}", b.name(lang), range(b)), LegendMark::Fill(band(b)))).collect()
 }
 
 /// Draws the dimension chart.
@@ -68,10 +68,10 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
             &[
                 ("high", &hi.0),
                 ("high_score", &l.whole(hi.1)),
-                ("high_band", &band_name(Band::of(hi.1), l).to_lowercase()),
+                ("high_band", &Band::of(hi.1).name(l).to_lowercase()),
                 ("low", &lo.0),
                 ("low_score", &l.whole(lo.1)),
-                ("low_band", &band_name(Band::of(lo.1), l).to_lowercase()),
+                ("low_band", &Band::of(lo.1).name(l).to_lowercase()),
             ],
         ),
         (Some(only), _) => Words::OnlyDimension.fill(l, &[("name", &only.0), ("score", &l.whole(only.1))]),
@@ -93,7 +93,7 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
                     d.score.n.map_or(String::new(), |n| l.count(n as u64)),
                     l.whole(s),
                     d.score.ci95.map_or(String::new(), |c| l.interval(c, false)),
-                    d.score.band.map_or(String::new(), |b| band_name(b, l)),
+                    d.score.band.map_or(String::new(), |b| b.name(l)),
                     d.favourable.map_or(String::new(), |v| l.pct(v)),
                     d.alpha.map_or(String::new(), |a| match d.low_reliability {
                         true => Words::LowReliability.fill(l, &[("alpha", &l.decimal(a, 2))]),

@@ -367,7 +367,7 @@ pub(crate) fn dimension_name<'r>(report: &'r Report, id: &'r str) -> &'r str {
 
 /// A column name inside a sentence: "department" (en, fr, es), "Department" (de, a noun).
 pub(crate) fn column_in_sentence(name: &str, lang: crate::lang::Lang) -> String {
-    words::in_sentence(&column_title(name), lang)
+    crate::report::words::mid_sentence(lang, &column_title(name))
 }
 
 /// A column name as a reader sees it: "department" → "Department".

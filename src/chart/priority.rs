@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use super::balance::empty_table;
 use super::layout::{scale_x, Align, LegendMark, Pen, Rect, SMALL};
 use super::palette::{BLUE, NEUTRAL, ORANGE, VERMILLION};
-use super::words::{outcome_name, quadrant_name, quoted, Words};
+use super::words::{quoted, Words};
 use super::{ChartError, ChartOptions, ChartText, DataTable};
 use crate::lang::{Catalog, Lang};
 use crate::report::priority::{priority, Priority, Quadrant};
@@ -49,7 +49,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
     let l = o.lang;
     let Some(p) = priority(report, o.outcome) else { return pen.message(&missing(report, l)) };
     let b = pen.bounds();
-    let legend: Vec<(String, LegendMark)> = Quadrant::ALL.iter().map(|&q| (quadrant_name(q, l), LegendMark::Fill(color(q)))).collect();
+    let legend: Vec<(String, LegendMark)> = Quadrant::ALL.iter().map(|&q| (q.name(l), LegendMark::Fill(color(q)))).collect();
     let legend_h = pen.legend(&legend, pen.px(12.0), pen.px(6.0), b.x1 - pen.px(12.0))?;
     let plot = Rect { x0: pen.px(52.0), y0: legend_h + pen.px(26.0), x1: b.x1 - pen.px(20.0), y1: b.y1 - pen.px(44.0) };
     let (ylo, yhi) = score_range(&p);
@@ -82,7 +82,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
     };
     for q in Quadrant::ALL {
         let (at, align) = corner(q);
-        let name = pen.fit(&quadrant_name(q, l), SMALL, true, plot.w() / 2 - pad * 2);
+        let name = pen.fit(&q.name(l), SMALL, true, plot.w() / 2 - pad * 2);
         pen.text(&name, at, SMALL, true, pen.c.muted, align)?;
     }
     // Labels avoid the points and the labels placed before them.
@@ -132,7 +132,7 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
     let Some(p) = priority(report, o.outcome) else {
         return ChartText { title: Words::FixFirstTitle.text(l), takeaway: missing(report, l), table: empty_table() };
     };
-    let outcome = quoted(&outcome_name(p.outcome, l), l);
+    let outcome = quoted(&p.outcome.name(l), l);
     let title = Words::PriorityTitle.fill(l, &[("outcome", &outcome)]);
     let named = |q: Quadrant| p.points.iter().filter(|x| x.quadrant == q).map(|x| x.name.as_str()).collect::<Vec<_>>();
     let fix = named(Quadrant::FixFirst);
@@ -152,7 +152,7 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
                 l.whole(x.score),
                 percent(x.importance),
                 x.importance_ci95.map_or(String::new(), |[lo, hi]| format!("{}\u{2013}{}", percent(lo), percent(hi))),
-                quadrant_name(x.quadrant, l),
+                x.quadrant.name(l),
             ]
         })
         .collect();

@@ -1,13 +1,12 @@
 //! Every word the charts write — titles, takeaways, data tables, legends, axis captions and
 //! in-picture messages — in English, German, French and Spanish (chosen by
 //! [`ChartOptions::lang`](super::ChartOptions::lang)), and the names of the report's labels
-//! (bands, quadrants, outcomes, comment themes, tones and stances) as charts show them.
+//! (comment themes, tones and stances) as charts show them; bands, quadrants and outcomes are
+//! named by the report model (`Band::name`, `Quadrant::name`, `Outcome::name`).
 //!
 //! Quotes follow each language: English “…”, German „…“, French « … », Spanish «…».
 
 use crate::lang::{catalog, Catalog, Lang};
-use crate::report::priority::Quadrant;
-use crate::report::{Band, Outcome};
 use crate::text::{Sentiment, Stance, Theme};
 
 catalog! {
@@ -521,12 +520,12 @@ catalog! {
             es: "Importancia: parte de lo que determina el resultado \u{2192}",
         },
         ScoreAxis { en: "Score \u{2191}", de: "Wert \u{2191}", fr: "Score \u{2191}", es: "Puntuación \u{2191}" },
-        FixFirstTitle { en: "What to fix first", de: "Was zuerst zu verbessern ist", fr: "Ce qu’il faut corriger d’abord", es: "Qué corregir primero" },
+        FixFirstTitle { en: "What to fix first", de: "Was zuerst anzugehen ist", fr: "Ce qu’il faut traiter d’abord", es: "Qué atender primero" },
         PriorityTitle {
             en: "What to fix first: score against importance for {outcome}",
-            de: "Was zuerst zu verbessern ist: Wert im Vergleich zur Wichtigkeit für {outcome}",
-            fr: "Ce qu’il faut corriger d’abord : score par rapport à l’importance pour {outcome}",
-            es: "Qué corregir primero: puntuación frente a importancia para {outcome}",
+            de: "Was zuerst anzugehen ist: Wert im Vergleich zur Wichtigkeit für {outcome}",
+            fr: "Ce qu’il faut traiter d’abord : score par rapport à l’importance pour {outcome}",
+            es: "Qué atender primero: puntuación frente a importancia para {outcome}",
         },
         NothingToFix {
             en: "No dimension is both important and below the average score; the strongest driver is {name} ({importance} of the explained variance, score {score}).",
@@ -536,15 +535,15 @@ catalog! {
         },
         FixFirstOne {
             en: "Fix first: {names}. It matters most for the outcome and scores below the average of {mean}.",
-            de: "Zuerst verbessern: {names}. Diese Dimension ist für das Ergebnis am wichtigsten und liegt unter dem Durchschnitt von {mean}.",
-            fr: "À corriger d’abord : {names}. Cette dimension compte le plus pour le résultat et se situe sous la moyenne de {mean}.",
-            es: "Corregir primero: {names}. Es lo que más importa para el resultado y puntúa por debajo de la media de {mean}.",
+            de: "Zuerst angehen: {names}. Diese Dimension ist für das Ergebnis am wichtigsten und liegt unter dem Durchschnitt von {mean}.",
+            fr: "À traiter d’abord : {names}. Cette dimension compte le plus pour le résultat et se situe sous la moyenne de {mean}.",
+            es: "Atender primero: {names}. Es lo que más importa para el resultado y puntúa por debajo de la media de {mean}.",
         },
         FixFirstMany {
             en: "Fix first: {names}. They matter most for the outcome and score below the average of {mean}.",
-            de: "Zuerst verbessern: {names}. Diese Dimensionen sind für das Ergebnis am wichtigsten und liegen unter dem Durchschnitt von {mean}.",
-            fr: "À corriger d’abord : {names}. Ces dimensions comptent le plus pour le résultat et se situent sous la moyenne de {mean}.",
-            es: "Corregir primero: {names}. Son lo que más importa para el resultado y puntúan por debajo de la media de {mean}.",
+            de: "Zuerst angehen: {names}. Diese Dimensionen sind für das Ergebnis am wichtigsten und liegen unter dem Durchschnitt von {mean}.",
+            fr: "À traiter d’abord : {names}. Ces dimensions comptent le plus pour le résultat et se situent sous la moyenne de {mean}.",
+            es: "Atender primero: {names}. Son lo que más importa para el resultado y puntúan por debajo de la media de {mean}.",
         },
         PriorityCaption {
             en: "Importance: each dimension's share of the variance in {outcome} that the dimensions explain together ({r2} of it; Johnson's relative weights over {n} complete respondents, 95% bootstrap intervals). Important = above an equal share ({cut}); weak = below the mean score ({mean}).",
@@ -668,32 +667,8 @@ catalog! {
 }
 
 catalog! {
-    /// The names of the report's labels as charts (and the dashboard's comment filters) show them.
+    /// The comment labels as charts (and the dashboard's comment filters) show them.
     pub(crate) enum Names {
-        Strong { en: "Strong", de: "Stark", fr: "Fort", es: "Fuerte" },
-        Favourable { en: "Favourable", de: "Positiv", fr: "Favorable", es: "Favorable" },
-        Mixed { en: "Mixed", de: "Gemischt", fr: "Mitigé", es: "Mixto" },
-        Unfavourable { en: "Unfavourable", de: "Negativ", fr: "Défavorable", es: "Desfavorable" },
-        Critical { en: "Critical", de: "Kritisch", fr: "Critique", es: "Crítico" },
-
-        FixFirst { en: "Fix first", de: "Zuerst verbessern", fr: "À corriger d’abord", es: "Corregir primero" },
-        Keep { en: "Keep", de: "Beibehalten", fr: "À maintenir", es: "Mantener" },
-        Watch { en: "Watch", de: "Beobachten", fr: "À surveiller", es: "Vigilar" },
-        LowerPriority { en: "Lower priority", de: "Geringere Priorität", fr: "Moins prioritaire", es: "Menor prioridad" },
-
-        RecommendOutcome {
-            en: "Would recommend the security team (security NPS)",
-            de: "Würde das Sicherheitsteam weiterempfehlen (Sicherheits-NPS)",
-            fr: "Recommanderait l’équipe sécurité (NPS sécurité)",
-            es: "Recomendaría al equipo de seguridad (NPS de seguridad)",
-        },
-        BalanceOutcome {
-            en: "Says no \u{2194} offers options",
-            de: "Sagt Nein \u{2194} bietet Möglichkeiten an",
-            fr: "Dit non \u{2194} propose des solutions",
-            es: "Dice que no \u{2194} ofrece opciones",
-        },
-
         SaysNo { en: "Says no", de: "Sagt Nein", fr: "Dit non", es: "Dice que no" },
         OffersOptions { en: "Offers options", de: "Bietet Möglichkeiten an", fr: "Propose des solutions", es: "Ofrece opciones" },
         Bottleneck { en: "Speed, waiting", de: "Tempo, Wartezeit", fr: "Délais, attente", es: "Rapidez, esperas" },
@@ -715,37 +690,6 @@ catalog! {
         Blocker { en: "Blocks work", de: "Blockiert die Arbeit", fr: "Bloque le travail", es: "Bloquea el trabajo" },
         Enabler { en: "Enables work", de: "Ermöglicht die Arbeit", fr: "Facilite le travail", es: "Facilita el trabajo" },
         NoStance { en: "Neither", de: "Weder noch", fr: "Ni l’un ni l’autre", es: "Ninguna de las dos" },
-    }
-}
-
-/// A score band's name ("Strong", "Stark", …).
-pub(crate) fn band_name(b: Band, lang: Lang) -> String {
-    let name = match b {
-        Band::Strong => Names::Strong,
-        Band::Favourable => Names::Favourable,
-        Band::Mixed => Names::Mixed,
-        Band::Unfavourable => Names::Unfavourable,
-        Band::Critical => Names::Critical,
-    };
-    name.text(lang)
-}
-
-/// A priority quadrant's name ("Fix first", …).
-pub(crate) fn quadrant_name(q: Quadrant, lang: Lang) -> String {
-    let name = match q {
-        Quadrant::FixFirst => Names::FixFirst,
-        Quadrant::Keep => Names::Keep,
-        Quadrant::Watch => Names::Watch,
-        Quadrant::LowerPriority => Names::LowerPriority,
-    };
-    name.text(lang)
-}
-
-/// A driver outcome's name ("Would recommend the security team (security NPS)", …).
-pub(crate) fn outcome_name(o: Outcome, lang: Lang) -> String {
-    match o {
-        Outcome::Nps => Names::RecommendOutcome.text(lang),
-        Outcome::Balance => Names::BalanceOutcome.text(lang),
     }
 }
 
@@ -794,14 +738,6 @@ pub(crate) fn quoted(text: &str, lang: Lang) -> String {
     Words::Quoted.fill(lang, &[("text", &text)])
 }
 
-/// A name inside a sentence: lower case, except in German, whose nouns keep their capital.
-pub(crate) fn in_sentence(name: &str, lang: Lang) -> String {
-    match lang {
-        Lang::De => name.to_string(),
-        Lang::En | Lang::Fr | Lang::Es => name.to_lowercase(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -818,7 +754,5 @@ mod tests {
         assert_eq!(quoted("x", Lang::En), "\u{201c}x\u{201d}");
         assert_eq!(quoted("x", Lang::De), "\u{201e}x\u{201c}");
         assert_eq!(quoted("x", Lang::Fr), "«\u{a0}x\u{a0}»");
-        assert_eq!(in_sentence("Abteilung", Lang::De), "Abteilung");
-        assert_eq!(in_sentence("Department", Lang::Fr), "department");
     }
 }

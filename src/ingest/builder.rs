@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::cell::{self, parse_scale_bytes, quoted, scale_value_f64, OptionSet};
-use super::error::{IngestError, Problem};
+use super::error::{At, Cause, IngestError, Problem};
 use super::table::{ResponseTable, SegmentColumn, MISSING, NO_ANSWER, NO_SEGMENT};
 use super::{ErrorPolicy, IngestOptions, IngestSummary, Ingested};
 use crate::instrument::{Instrument, Question, MULTI_SEPARATOR};
@@ -156,7 +156,7 @@ impl<'i> RowBuilder<'i> {
         }
         let max = self.options.limits.max_columns;
         if self.columns.len() >= max {
-            let at = format!("{}, column {name}", self.at(None));
+            let at = At { line: self.line(), column: Some(name.to_string()) };
             return Err(IngestError::Limit { limit: "max_columns", value: max, at: Some(at) });
         }
         let kind = match self.questions.get(name) {
@@ -221,13 +221,9 @@ impl<'i> RowBuilder<'i> {
         self.locate(self.offset).0
     }
 
-    /// "line 12, column x" for limit messages.
-    fn at(&mut self, column: Option<usize>) -> String {
-        let line = self.line();
-        match column {
-            Some(slot) => format!("line {line}, column {}", self.columns[slot].name),
-            None => format!("line {line}"),
-        }
+    /// The current record's line (and column `slot`), for limit errors.
+    fn at(&mut self, column: Option<usize>) -> At {
+        At { line: self.line(), column: column.map(|slot| self.columns[slot].name.clone()) }
     }
 
     /// Fails when a cell of `len` bytes (in column `slot`, if known) is over `max_field_bytes`.
@@ -282,13 +278,13 @@ impl<'i> RowBuilder<'i> {
     }
 
     /// Records a problem with the current row (in column `slot`, if given).
-    pub(crate) fn problem(&mut self, slot: Option<usize>, message: String) {
+    pub(crate) fn problem(&mut self, slot: Option<usize>, cause: Cause) {
         self.row_problems += 1;
         self.summary.problems_total += 1;
         let keep = self.summary.problems.len() < MAX_PROBLEMS;
         let fail = self.options.policy == ErrorPolicy::Fail && self.first_problem.is_none();
         if keep || fail {
-            let p = Problem { line: self.line(), row: self.row, column: slot.map(|s| self.columns[s].name.clone()), message };
+            let p = Problem::new(self.line(), self.row, slot.map(|s| self.columns[s].name.clone()), cause);
             if fail {
                 self.first_problem = Some(p.clone());
             }
@@ -301,8 +297,8 @@ impl<'i> RowBuilder<'i> {
     /// Marks column `slot` as given in this row; false (and a problem) if it already was.
     pub(crate) fn claim(&mut self, slot: usize) -> bool {
         if self.last_row[slot] == self.row {
-            let msg = format!("{} is given twice in this row", self.columns[slot].name);
-            self.problem(Some(slot), msg);
+            let cause = Cause::GivenTwice { column: self.columns[slot].name.clone() };
+            self.problem(Some(slot), cause);
             return false;
         }
         self.last_row[slot] = self.row;
@@ -329,7 +325,7 @@ impl<'i> RowBuilder<'i> {
         }
         match std::str::from_utf8(b) {
             Ok(s) => self.cell_str(slot, s),
-            Err(_) => self.problem(Some(slot), "is not valid UTF-8".to_string()),
+            Err(_) => self.problem(Some(slot), Cause::NotUtf8),
         }
     }
 
@@ -342,8 +338,8 @@ impl<'i> RowBuilder<'i> {
         match parse_scale_bytes(b, min, max) {
             Ok(v) => self.answers[col] = v,
             Err(e) => {
-                let msg = e.message(&quoted(&String::from_utf8_lossy(b)), min, max);
-                self.problem(Some(slot), msg);
+                let cause = e.cause(quoted(&String::from_utf8_lossy(b)), min, max);
+                self.problem(Some(slot), cause);
             }
         }
     }
@@ -370,8 +366,7 @@ impl<'i> RowBuilder<'i> {
             },
             Kind::Extra { .. } if s == NO_ANSWER => {
                 // The label of the blank group: a value spelt the same would be taken for it.
-                let msg = format!("{} is reserved for blank answers; leave the cell empty instead", quoted(s));
-                self.problem(Some(slot), msg);
+                self.problem(Some(slot), Cause::ReservedForBlank { value: quoted(s) });
             }
             Kind::Extra { col, extra } => match find_label(&self.table.segments[col].labels, &self.extras[extra], s) {
                 Some(code) => self.segments[col] = code,
@@ -403,8 +398,8 @@ impl<'i> RowBuilder<'i> {
             Kind::Answer { col, min, max } => match scale_value_f64(v, min, max) {
                 Ok(v) => self.answers[col] = v,
                 Err(e) => {
-                    let msg = e.message(&text(), min, max);
-                    self.problem(Some(slot), msg);
+                    let cause = e.cause(text(), min, max);
+                    self.problem(Some(slot), cause);
                 }
             },
             _ => self.cell_str(slot, &text()),
@@ -414,7 +409,7 @@ impl<'i> RowBuilder<'i> {
     /// A JSON `true`/`false`.
     pub(crate) fn cell_bool(&mut self, slot: usize, v: bool) {
         if self.is_numeric(slot) {
-            self.problem(Some(slot), format!("{v} is not a number"));
+            self.problem(Some(slot), Cause::NotNumber { value: v.to_string() });
         } else {
             self.cell_str(slot, if v { "true" } else { "false" });
         }
@@ -433,14 +428,14 @@ impl<'i> RowBuilder<'i> {
 
     /// One item of a ranking (most important first) or of a multi-choice answer.
     pub(crate) fn rank_item(&mut self, slot: usize, item: &str) {
-        let (set, what, twice) = match self.columns[slot].kind {
-            Kind::Ranking { set, .. } => (set, "ranking", "ranked"),
-            Kind::Multi { set, .. } => (set, "answer", "chosen"),
+        let (set, ranking) = match self.columns[slot].kind {
+            Kind::Ranking { set, .. } => (set, true),
+            Kind::Multi { set, .. } => (set, false),
             _ => return,
         };
         let item = item.trim();
         if item.is_empty() {
-            return self.problem(Some(slot), format!("the {what} has an empty item"));
+            return self.problem(Some(slot), if ranking { Cause::EmptyRankingItem } else { Cause::EmptyAnswerItem });
         }
         match self.sets[set].find(item) {
             None => {
@@ -449,7 +444,8 @@ impl<'i> RowBuilder<'i> {
             }
             Some(i) => {
                 if self.rank_buf[self.rank_start..].contains(&(i as u8)) {
-                    self.problem(Some(slot), format!("{} is {twice} twice", quoted(item)));
+                    let value = quoted(item);
+                    self.problem(Some(slot), if ranking { Cause::RankedTwice { value } } else { Cause::ChosenTwice { value } });
                 } else {
                     self.rank_buf.push(i as u8);
                 }
@@ -470,8 +466,8 @@ impl<'i> RowBuilder<'i> {
                 self.rank_buf[start..].sort_unstable();
                 match none.filter(|n| end - start > 1 && self.rank_buf[start..].contains(n)) {
                     Some(n) => {
-                        let msg = format!("{} cannot be chosen together with other options", quoted(self.sets[set].label(usize::from(n))));
-                        self.problem(Some(slot), msg);
+                        let option = quoted(self.sets[set].label(usize::from(n)));
+                        self.problem(Some(slot), Cause::NoneWithOthers { option });
                     }
                     None => self.picks.push((col, start..end)),
                 }
@@ -486,7 +482,7 @@ impl<'i> RowBuilder<'i> {
         if self.row_problems > 0 {
             self.summary.rows_skipped += 1;
             return match self.first_problem.take() {
-                Some(p) => Err(IngestError::Row(p)),
+                Some(p) => Err(IngestError::Row(Box::new(p))),
                 None => Ok(()),
             };
         }

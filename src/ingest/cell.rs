@@ -1,7 +1,7 @@
 //! Value parsing shared by the CSV and JSON readers: numbers on a scale, choice
 //! options, ranking items, and the spreadsheet formula escape.
 
-use std::fmt::Write as _;
+use super::error::{Cause, OPTIONS_SHOWN};
 
 /// Why a cell of a numeric question was rejected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,12 +15,12 @@ pub(crate) enum NumError {
 }
 
 impl NumError {
-    /// The problem message for the cell text `shown` (already quoted if it was a string).
-    pub(crate) fn message(self, shown: &str, min: u8, max: u8) -> String {
+    /// The problem for the cell text `value` (already quoted if it was a string).
+    pub(crate) fn cause(self, value: String, min: u8, max: u8) -> Cause {
         match self {
-            NumError::Outside => format!("{shown} is outside {min}–{max}"),
-            NumError::NotWhole => format!("{shown} is not a whole number in {min}–{max}"),
-            NumError::NotNumber => format!("{shown} is not a number"),
+            NumError::Outside => Cause::OutsideScale { value, min, max },
+            NumError::NotWhole => Cause::NotWhole { value, min, max },
+            NumError::NotNumber => Cause::NotNumber { value },
         }
     }
 }
@@ -155,27 +155,21 @@ impl OptionSet {
         }
     }
 
-    /// The problem message for a value that is not an option of question `id`.
-    pub(crate) fn not_an_option(&self, value: &str, id: &str) -> String {
-        const SHOWN: usize = 8;
-        let mut msg = format!("{} is not an option of {id} (", quoted(value));
-        for (i, o) in self.labels.iter().take(SHOWN).enumerate() {
-            if i > 0 {
-                msg.push_str(", ");
-            }
-            msg.push_str(o);
+    /// The problem for a value that is not an option of question `id`.
+    pub(crate) fn not_an_option(&self, value: &str, id: &str) -> Cause {
+        Cause::UnknownOption {
+            value: quoted(value),
+            question: id.to_string(),
+            options: self.labels.iter().take(OPTIONS_SHOWN).cloned().collect(),
+            total: self.labels.len(),
         }
-        if self.labels.len() > SHOWN {
-            let _ = write!(msg, ", … {} in all", self.labels.len());
-        }
-        msg.push(')');
-        msg
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     #[test]
     fn numbers_in_the_common_forms() {
@@ -192,8 +186,8 @@ mod tests {
         for s in ["abc", "4a", "nan", "inf", "4 5", ".", "1,0", "\u{e9}"] {
             assert_eq!(parse_scale_bytes(s.as_bytes(), 1, 5), Err(NumError::NotNumber), "{s}");
         }
-        assert_eq!(NumError::Outside.message("\"7\"", 1, 5), "\"7\" is outside 1–5");
-        assert_eq!(NumError::NotNumber.message("\"abc\"", 1, 5), "\"abc\" is not a number");
+        assert_eq!(NumError::Outside.cause("\"7\"".into(), 1, 5).describe(Lang::En), "\"7\" is outside 1–5");
+        assert_eq!(NumError::NotNumber.cause("\"abc\"".into(), 1, 5).describe(Lang::En), "\"abc\" is not a number");
     }
 
     #[test]
@@ -225,9 +219,10 @@ mod tests {
         assert_eq!(set.find("STAFF"), Some(2));
         assert_eq!(set.find("ärztin"), Some(3));
         assert_eq!(set.find("boss"), None);
-        assert_eq!(set.not_an_option("Boss", "role"), "\"Boss\" is not an option of role (Leader, Manager, Staff, Ärztin)");
+        let msg = set.not_an_option("Boss", "role").describe(Lang::En);
+        assert_eq!(msg, "\"Boss\" is not an option of role (Leader, Manager, Staff, Ärztin)");
         let many: Vec<String> = (1..=12).map(|i| format!("o{i}")).collect();
-        let msg = OptionSet::new(&many).not_an_option("x", "q");
+        let msg = OptionSet::new(&many).not_an_option("x", "q").describe(Lang::En);
         assert_eq!(msg, "\"x\" is not an option of q (o1, o2, o3, o4, o5, o6, o7, o8, … 12 in all)");
     }
 

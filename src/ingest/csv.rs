@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use ::csv::{ByteRecord, ReaderBuilder};
 
 use super::builder::RowBuilder;
-use super::error::IngestError;
+use super::error::{Cause, IngestError};
 use super::{IngestOptions, Ingested, PROGRESS_EVERY};
 use crate::instrument::Instrument;
 
@@ -69,7 +69,7 @@ fn read_chunk(
                 b.cell_bytes(slot, field);
             }
         } else {
-            b.problem(None, format!("the row has {} fields, the header has {}", rec.len(), slots.len()));
+            b.problem(None, Cause::WrongFieldCount { found: rec.len(), expected: slots.len() });
         }
         b.end_row()?;
         if b.rows_read() == SAMPLE_ROWS {

@@ -10,7 +10,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 
 use super::builder::RowBuilder;
 use super::cell;
-use super::error::IngestError;
+use super::error::{Cause, IngestError, JsonKind};
 use super::{IngestOptions, Ingested, PROGRESS_EVERY};
 use crate::instrument::Instrument;
 
@@ -225,8 +225,8 @@ impl<'de> DeserializeSeed<'de> for RowSeed<'_, '_> {
 }
 
 impl RowSeed<'_, '_> {
-    fn not_object(self, what: &str) {
-        self.ctx.b.problem(None, format!("the row is {what}, not a JSON object"));
+    fn not_object(self, found: JsonKind) {
+        self.ctx.b.problem(None, Cause::RowNotObject { found });
     }
 }
 
@@ -250,31 +250,31 @@ impl<'de> Visitor<'de> for RowSeed<'_, '_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        self.not_object("an array");
+        self.not_object(JsonKind::Array);
         Ok(())
     }
     fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        self.not_object("a string");
+        self.not_object(JsonKind::String);
         Ok(())
     }
     fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.not_object("a number");
+        self.not_object(JsonKind::Number);
         Ok(())
     }
     fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.not_object("a number");
+        self.not_object(JsonKind::Number);
         Ok(())
     }
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.not_object("a number");
+        self.not_object(JsonKind::Number);
         Ok(())
     }
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        self.not_object("true or false");
+        self.not_object(JsonKind::Bool);
         Ok(())
     }
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.not_object("null");
+        self.not_object(JsonKind::Null);
         Ok(())
     }
 }
@@ -302,7 +302,7 @@ impl<'de> Visitor<'de> for KeySeed<'_, '_> {
         let ctx = self.ctx;
         let name = cell::trim(v);
         if name.is_empty() {
-            ctx.b.problem(None, "a key is empty".to_string());
+            ctx.b.problem(None, Cause::EmptyKey);
             return Ok(None);
         }
         if let Err(e) = ctx.b.check_field_len(name.len(), None) {
@@ -346,14 +346,13 @@ impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
 
 impl ValueSeed<'_, '_> {
     /// A value that is not text inside a ranking array.
-    fn ranking_item_not_text(self, what: &str) {
-        let msg = format!("ranking items must be option labels, found {what}");
-        self.ctx.b.problem(Some(self.slot), msg);
+    fn ranking_item_not_text(self, found: JsonKind) {
+        self.ctx.b.problem(Some(self.slot), Cause::RankingItemNotText { found });
     }
 
     fn number(self, v: f64, text: impl FnOnce() -> String) {
         if self.in_ranking {
-            return self.ranking_item_not_text("a number");
+            return self.ranking_item_not_text(JsonKind::Number);
         }
         self.ctx.b.cell_number(self.slot, v, text);
     }
@@ -390,7 +389,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
         if self.in_ranking {
-            self.ranking_item_not_text("true or false");
+            self.ranking_item_not_text(JsonKind::Bool);
         } else {
             self.ctx.b.cell_bool(self.slot, v);
         }
@@ -398,7 +397,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
     }
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
         if self.in_ranking {
-            self.ranking_item_not_text("null");
+            self.ranking_item_not_text(JsonKind::Null);
         }
         Ok(())
     }
@@ -410,13 +409,13 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
             ctx.b.rank_end(slot, start);
         } else {
             while seq.next_element::<IgnoredAny>()?.is_some() {}
-            ctx.b.problem(Some(slot), "expected a single value, found an array".to_string());
+            ctx.b.problem(Some(slot), Cause::NotSingleValue { found: JsonKind::Array });
         }
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        self.ctx.b.problem(Some(self.slot), "expected a single value, found an object".to_string());
+        self.ctx.b.problem(Some(self.slot), Cause::NotSingleValue { found: JsonKind::Object });
         Ok(())
     }
 }

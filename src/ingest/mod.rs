@@ -16,13 +16,15 @@ pub mod row_check;
 mod table;
 mod write;
 
-pub use error::{IngestError, Problem};
+pub use error::{At, Cause, IngestError, JsonKind, NoRows, Problem};
 pub use table::*;
 pub use write::{write_csv, write_json};
 
 use serde::{Deserialize, Serialize};
 
 use crate::instrument::Instrument;
+use crate::lang::{plural, Catalog, Lang};
+use error::Words;
 
 /// The layout of a response file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,20 +114,44 @@ pub struct IngestSummary {
     pub absent_columns: Vec<String>,
 }
 
+impl IngestSummary {
+    /// The summary with each problem's `message` worded in `lang` (for a page in that
+    /// language; the CLI's and the server's summaries stay English).
+    pub fn in_language(mut self, lang: Lang) -> IngestSummary {
+        for p in &mut self.problems {
+            p.message = p.cause.describe(lang);
+        }
+        self
+    }
+
+    /// What a person reading `file` should hear about its skipped rows, one line each, in
+    /// `lang`: every listed problem with its place, how many more there were, and how many
+    /// rows were skipped. Empty when every row was kept.
+    pub fn notes(&self, file: &str, lang: Lang) -> Vec<String> {
+        let mut lines: Vec<String> =
+            self.problems.iter().map(|p| Words::SkippedProblem.fill(lang, &[("file", &file), ("problem", &p.describe(lang))])).collect();
+        let more = self.problems_total.saturating_sub(self.problems.len()) as u64;
+        if more > 0 {
+            lines.push(plural(lang, more, Words::MoreProblemsOne, Words::MoreProblemsOther).fill(lang, &[("n", &lang.count(more))]));
+        }
+        if self.rows_skipped > 0 {
+            let (skipped, read) = (lang.count(self.rows_skipped as u64), lang.count(self.rows_read as u64));
+            lines.push(Words::SkippedRows.fill(lang, &[("skipped", &skipped), ("read", &read)]));
+        }
+        lines
+    }
+}
+
 impl Ingested {
     /// This reading when it kept at least one row; else an error that says why, with the
     /// first problem's place ("no usable rows: line 2 (row 1), column en1: … (and 3 more
     /// problems)").
-    pub fn with_rows(self) -> Result<Ingested, String> {
+    pub fn with_rows(self) -> Result<Ingested, NoRows> {
         if self.summary.rows_kept > 0 {
             return Ok(self);
         }
         let more = self.summary.problems_total.saturating_sub(1);
-        Err(match self.summary.problems.first() {
-            Some(p) if more > 0 => format!("no usable rows: {p} (and {more} more problems)"),
-            Some(p) => format!("no usable rows: {p}"),
-            None => "the file has no response rows".to_string(),
-        })
+        Err(NoRows { first: self.summary.problems.into_iter().next().map(Box::new), more })
     }
 }
 
@@ -214,6 +240,31 @@ fn check_utf8(bytes: &[u8]) -> Result<&str, IngestError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn notes_word_skipped_rows_per_language() {
+        use super::*;
+        let problem = Problem::new(3, 2, Some("en1".into()), Cause::OutsideScale { value: "\"9\"".into(), min: 1, max: 5 });
+        let summary = IngestSummary {
+            rows_read: 1200,
+            rows_kept: 1198,
+            rows_skipped: 2,
+            problems: vec![problem],
+            problems_total: 2,
+            ..IngestSummary::default()
+        };
+        assert_eq!(
+            summary.notes("a.csv", Lang::En),
+            [
+                "skipped a.csv: line 3 (row 2), column en1: \"9\" is outside 1–5",
+                "… and 1 more problem",
+                "skipped 2 of 1,200 rows with problems (use --strict to stop at the first)"
+            ]
+        );
+        let german = summary.notes("a.csv", Lang::De);
+        assert_eq!(german[2], "2 von 1.200 Zeilen mit Problemen übersprungen (mit --strict beim ersten anhalten)");
+        assert!(IngestSummary::default().notes("a.csv", Lang::Fr).is_empty());
+    }
+
     use super::*;
 
     #[test]

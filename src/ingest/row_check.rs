@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::{read_json_responses, IngestOptions};
 use crate::instrument::{Instrument, Question};
+use crate::lang::Lang;
 
 /// The only column a form row may have besides question ids: the survey round.
 const WAVE: &str = "wave";
@@ -25,7 +26,8 @@ pub struct RowError {
     pub column: Option<String>,
     /// Which of the form's own rules failed; `None` for problems found by the ingest.
     pub code: Option<&'static str>,
-    /// What is wrong, in plain words.
+    /// What is wrong, in plain words: English for the form's own rules (the page words them
+    /// by `code`), the language asked of [`check_row_in`] for the ingest's problems.
     pub message: String,
 }
 
@@ -45,7 +47,13 @@ impl RowError {
 /// `secpulse score` would; on top of that the form's own rules: no key other than question ids
 /// and `wave` (nothing identifying can ride along), free text within `max_chars`, and at least
 /// one numeric answer (Likert, bipolar, 0–10, or a randomized yes/no stored as 0/1).
+/// Messages are English; [`check_row_in`] words the ingest's problems in another language.
 pub fn check_row(instrument: &Instrument, row: &serde_json::Value) -> ResponseCheck {
+    check_row_in(instrument, row, Lang::En)
+}
+
+/// [`check_row`], with the problems the ingest finds (those without a `code`) worded in `lang`.
+pub fn check_row_in(instrument: &Instrument, row: &serde_json::Value, lang: Lang) -> ResponseCheck {
     let Some(fields) = row.as_object() else {
         let message = "the response must be an object keyed by question id";
         return finish(vec![RowError::new(None, "not_an_object", message)]);
@@ -80,8 +88,8 @@ pub fn check_row(instrument: &Instrument, row: &serde_json::Value) -> ResponseCh
         Err(e) => return finish(vec![RowError::core(None, e.to_string())]),
     };
     match read_json_responses(instrument, &bytes, &IngestOptions::default()) {
-        Ok(ingested) => errors.extend(ingested.summary.problems.into_iter().map(|p| RowError::core(p.column, p.message))),
-        Err(e) => errors.push(RowError::core(None, e.to_string())),
+        Ok(ingested) => errors.extend(ingested.summary.problems.into_iter().map(|p| RowError::core(p.column, p.cause.describe(lang)))),
+        Err(e) => errors.push(RowError::core(None, e.describe(lang))),
     }
     finish(errors)
 }

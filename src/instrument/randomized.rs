@@ -23,7 +23,11 @@
 //! 95% interval is `π̂ ± 1.96·se`, clipped to 0–1. Because π̂ is unbiased it can fall slightly
 //! outside 0–1 in small samples; show it clipped, keep it unclipped when pooling.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
+
+use crate::lang::{catalog, Catalog, Lang};
 
 /// How a respondent's reported answer is randomized.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -62,6 +66,86 @@ pub struct Estimate {
     pub direct_se: f64,
 }
 
+/// Why a [`Design`] cannot be used; worded per language by [`DesignFault::describe`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DesignFault {
+    /// A forced-response probability outside 0–1.
+    OutOfRange,
+    /// Forced-response probabilities that do not add up to 1.
+    SumNotOne {
+        /// Their sum.
+        sum: f64,
+    },
+    /// No chance of answering truthfully.
+    NoTruth,
+    /// No forced "yes", so every "yes" is an admission.
+    NoForcedYes,
+    /// Warner's `p` at 0, 1 or ½, or outside.
+    WarnerP {
+        /// The `p` given.
+        p: f64,
+    },
+}
+
+impl DesignFault {
+    /// What is wrong, in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        // As written in the file: all the decimals it has, with the language's decimal mark.
+        let number = |v: f64| lang.decimal(v, v.to_string().split_once('.').map_or(0, |(_, f)| f.len()).min(12));
+        match self {
+            DesignFault::OutOfRange => Words::OutOfRange.text(lang),
+            DesignFault::SumNotOne { sum } => Words::SumNotOne.fill(lang, &[("sum", &number(*sum))]),
+            DesignFault::NoTruth => Words::NoTruth.text(lang),
+            DesignFault::NoForcedYes => Words::NoForcedYes.text(lang),
+            DesignFault::WarnerP { p } => Words::WarnerP.fill(lang, &[("p", &number(*p)), ("half", &lang.decimal(0.5, 1))]),
+        }
+    }
+}
+
+impl fmt::Display for DesignFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for DesignFault {}
+
+catalog! {
+    /// The words of randomized-response design errors, for the survey's author.
+    pub(crate) enum Words {
+        OutOfRange {
+            en: "forced-response probabilities must each be between 0 and 1",
+            de: "die Wahrscheinlichkeiten der erzwungenen Antwort müssen jeweils zwischen 0 und 1 liegen",
+            fr: "les probabilités de réponse forcée doivent chacune être comprises entre 0 et 1",
+            es: "cada probabilidad de respuesta forzada debe estar entre 0 y 1",
+        },
+        SumNotOne {
+            en: "forced-response probabilities must add up to 1 (got {sum})",
+            de: "die Wahrscheinlichkeiten der erzwungenen Antwort müssen zusammen 1 ergeben (angegeben: {sum})",
+            fr: "les probabilités de réponse forcée doivent totaliser 1 (obtenu : {sum})",
+            es: "las probabilidades de respuesta forzada deben sumar 1 (suman {sum})",
+        },
+        NoTruth {
+            en: "the probability of answering truthfully must be above 0",
+            de: "die Wahrscheinlichkeit einer wahren Antwort muss größer als 0 sein",
+            fr: "la probabilité de répondre sincèrement doit être supérieure à 0",
+            es: "la probabilidad de responder con la verdad debe ser mayor que 0",
+        },
+        NoForcedYes {
+            en: "the probability of a forced \"yes\" must be above 0, or a \"yes\" is an admission",
+            de: "die Wahrscheinlichkeit eines erzwungenen „Ja“ muss größer als 0 sein, sonst ist ein „Ja“ ein Eingeständnis",
+            fr: "la probabilité d’un «\u{a0}oui\u{a0}» forcé doit être supérieure à 0, sinon un «\u{a0}oui\u{a0}» est un aveu",
+            es: "la probabilidad de un «sí» forzado debe ser mayor que 0; si no, un «sí» es una confesión",
+        },
+        WarnerP {
+            en: "Warner's p must be strictly between 0 and 1 and not {half} (got {p})",
+            de: "Warners p muss echt zwischen 0 und 1 liegen und darf nicht {half} sein (angegeben: {p})",
+            fr: "le p de Warner doit être strictement compris entre 0 et 1 et différent de {half} (obtenu : {p})",
+            es: "la p de Warner debe estar estrictamente entre 0 y 1 y no ser {half} (es {p})",
+        },
+    }
+}
+
 /// The 97.5% quantile of the standard normal distribution.
 const Z975: f64 = 1.959963984540054;
 
@@ -74,29 +158,29 @@ impl Design {
 
     /// Checks the probabilities: each in 0–1, forced-response ones adding up to 1 with a
     /// truthful share above 0, Warner's `p` not ½ (which would carry no information).
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), DesignFault> {
         let prob = |x: f64| (0.0..=1.0).contains(&x);
         match *self {
             Design::ForcedResponse { truth, forced_yes, forced_no } => {
                 if !(prob(truth) && prob(forced_yes) && prob(forced_no)) {
-                    return Err("forced-response probabilities must each be between 0 and 1".into());
+                    return Err(DesignFault::OutOfRange);
                 }
                 if ((truth + forced_yes + forced_no) - 1.0).abs() > 1e-9 {
-                    return Err(format!("forced-response probabilities must add up to 1 (got {})", truth + forced_yes + forced_no));
+                    return Err(DesignFault::SumNotOne { sum: truth + forced_yes + forced_no });
                 }
                 if truth <= 0.0 {
-                    return Err("the probability of answering truthfully must be above 0".into());
+                    return Err(DesignFault::NoTruth);
                 }
                 if forced_yes <= 0.0 {
                     // Without forced "yes" answers, every "yes" is a true admission.
-                    return Err("the probability of a forced \"yes\" must be above 0, or a \"yes\" is an admission".into());
+                    return Err(DesignFault::NoForcedYes);
                 }
                 Ok(())
             }
             Design::Warner { p } => {
                 if !(p > 0.0 && p < 1.0) || (p - 0.5).abs() < 1e-9 {
                     // p = 0 or 1 asks one statement for certain: no answer is hidden.
-                    return Err(format!("Warner's p must be strictly between 0 and 1 and not 0.5 (got {p})"));
+                    return Err(DesignFault::WarnerP { p });
                 }
                 Ok(())
             }
@@ -158,7 +242,7 @@ impl Design {
 /// Fails on an invalid design, `n < 2` or `yes_count > n`. (The minimum group size is
 /// applied by the caller, like for every other statistic.)
 pub fn estimate(design: &Design, yes_count: usize, n: usize) -> Result<Estimate, String> {
-    design.validate()?;
+    design.validate().map_err(|e| e.to_string())?;
     if n < 2 {
         return Err(format!("an estimate needs at least 2 respondents (got {n})"));
     }

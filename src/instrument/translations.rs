@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::validate::invalid;
+use super::validate::{invalid, Fault};
 use super::{Instrument, InstrumentError, Question};
 
 /// One language's wording of an instrument; every field may be left out.
@@ -115,7 +115,7 @@ fn fields_of(q: &Question) -> &'static [&'static str] {
 
 fn check_text(at: &str, text: &str) -> Result<(), InstrumentError> {
     if text.trim().is_empty() {
-        Err(invalid(at, "is empty"))
+        Err(invalid(at, Fault::IsEmpty))
     } else {
         Ok(())
     }
@@ -129,7 +129,7 @@ impl Instrument {
         for (lang, tr) in &self.translations {
             let at = format!("translations.{lang}");
             if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
-                return Err(invalid(at, "a language must be a 2- or 3-letter lowercase code such as \"de\""));
+                return Err(invalid(at, Fault::BadLanguageCode));
             }
             for (field, text) in [("title", &tr.title), ("intro", &tr.intro)] {
                 if let Some(text) = text {
@@ -138,12 +138,12 @@ impl Instrument {
             }
             let points = usize::from(self.scale.max - self.scale.min) + 1;
             if !tr.scale.is_empty() && tr.scale.len() != points {
-                return Err(invalid(format!("{at}.scale"), format!("has {} labels for {points} scale points", tr.scale.len())));
+                return Err(invalid(format!("{at}.scale"), Fault::ScaleLabels { labels: tr.scale.len(), points }));
             }
             for (id, d) in &tr.dimensions {
                 let place = format!("{at}.dimensions.{id}");
                 if !self.dimensions.iter().any(|x| &x.id == id) {
-                    return Err(invalid(place, "no dimension has this id"));
+                    return Err(invalid(place, Fault::NoSuchDimension));
                 }
                 for text in [&d.name, &d.description].into_iter().flatten() {
                     check_text(&place, text)?;
@@ -152,7 +152,7 @@ impl Instrument {
             for (id, s) in &tr.sections {
                 let place = format!("{at}.sections.{id}");
                 if !self.sections.iter().any(|x| &x.id == id) {
-                    return Err(invalid(place, "no section has this id"));
+                    return Err(invalid(place, Fault::NoSuchSection));
                 }
                 for text in [&s.title, &s.description].into_iter().flatten() {
                     check_text(&place, text)?;
@@ -166,20 +166,20 @@ impl Instrument {
     }
 
     fn validate_question_text(&self, at: &str, id: &str, qt: &QuestionText) -> Result<(), InstrumentError> {
-        let q = self.question(id).ok_or_else(|| invalid(at, "no question has this id"))?;
+        let q = self.question(id).ok_or_else(|| invalid(at, Fault::NoSuchQuestion))?;
         for (field, text) in qt.given() {
             if !fields_of(q).contains(&field) {
-                return Err(invalid(at, format!("a {} question has no {field:?} to translate", kind_name(q))));
+                return Err(invalid(at, Fault::FieldNotTranslatable { kind: kind_name(q), field }));
             }
             check_text(&format!("{at}.{field}"), text)?;
         }
         if qt.options.is_empty() {
             return Ok(());
         }
-        let codes = q.listed_answers().ok_or_else(|| invalid(at, format!("a {} question has no options", kind_name(q))))?;
+        let codes = q.listed_answers().ok_or_else(|| invalid(at, Fault::NoOptions { kind: kind_name(q) }))?;
         for (code, label) in &qt.options {
             if !codes.contains(&code.as_str()) {
-                return Err(invalid(format!("{at}.options"), format!("{code:?} is not an option of this question")));
+                return Err(invalid(format!("{at}.options"), Fault::NotAnOptionOfThis { option: code.clone() }));
             }
             check_text(&format!("{at}.options.{code:?}"), label)?;
         }

@@ -2,12 +2,13 @@
 //! printed by `secpulse plan --print-practices`), checked against the instrument with errors
 //! that say where.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::instrument::{Instrument, Question};
+use crate::lang::Lang;
 use crate::text::Theme;
 
 /// The shipped library.
@@ -31,6 +32,34 @@ pub struct Library {
     pub comment_questions: Vec<String>,
     /// The practices, in the order ties are broken.
     pub practices: Vec<Practice>,
+    /// The library's wording in other languages, by language code (`de`, `fr`, `es`); a
+    /// language given must word every practice.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, LibraryTranslation>,
+}
+
+/// One language's wording of a library: its title and every practice's texts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LibraryTranslation {
+    /// The library's title.
+    pub title: String,
+    /// Each practice's texts, by practice id.
+    pub practices: BTreeMap<String, PracticeText>,
+}
+
+/// A practice's texts in one language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeText {
+    /// What to do, in a few words.
+    pub title: String,
+    /// Why it helps.
+    pub why: String,
+    /// A first step for this month.
+    pub first_step: String,
+    /// What should move by the next wave.
+    pub expect: String,
 }
 
 /// One practice.
@@ -81,17 +110,6 @@ pub enum Effort {
     Medium,
     /// Months, or needs budget.
     High,
-}
-
-impl Effort {
-    /// Plain-language name.
-    pub fn label(self) -> &'static str {
-        match self {
-            Effort::Low => "low",
-            Effort::Medium => "medium",
-            Effort::High => "high",
-        }
-    }
 }
 
 /// Why a practices library cannot be used; the message names the place in the file.
@@ -194,6 +212,50 @@ impl Library {
                 return Err(invalid(format!("{at}.next_wave.item"), format!("unknown Likert item {:?}", p.next_wave.item)));
             }
         }
+        self.validate_translations()
+    }
+
+    /// Checks the translations: known languages other than English, every practice worded,
+    /// no practice the library lacks, no empty text.
+    fn validate_translations(&self) -> Result<(), PracticesError> {
+        for (code, tr) in &self.translations {
+            let at = format!("translations.{code}");
+            if !matches!(code.parse::<Lang>(), Ok(lang) if lang != Lang::En && lang.code() == code) {
+                return Err(invalid(at, "unknown language: use de, fr or es (the library's own texts are the English)"));
+            }
+            check_text(format!("{at}.title"), &tr.title)?;
+            if let Some(p) = self.practices.iter().find(|p| !tr.practices.contains_key(&p.id)) {
+                return Err(invalid(format!("{at}.practices"), format!("no wording for practice {:?}", p.id)));
+            }
+            for (id, text) in &tr.practices {
+                let at = format!("{at}.practices.{id}");
+                if !self.practices.iter().any(|p| &p.id == id) {
+                    return Err(invalid(at, "the library has no practice with this id"));
+                }
+                for (field, value) in
+                    [("title", &text.title), ("why", &text.why), ("first_step", &text.first_step), ("expect", &text.expect)]
+                {
+                    check_text(format!("{at}.{field}"), value)?;
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// A copy worded in `lang`: the translation's title and practice texts replace the
+    /// library's own; a language without a translation (or English) leaves it as it is.
+    pub fn in_language(&self, lang: Lang) -> Library {
+        let mut out = self.clone();
+        let Some(tr) = self.translations.get(lang.code()) else { return out };
+        out.title.clone_from(&tr.title);
+        for p in &mut out.practices {
+            if let Some(t) = tr.practices.get(&p.id) {
+                p.title.clone_from(&t.title);
+                p.why.clone_from(&t.why);
+                p.first_step.clone_from(&t.first_step);
+                p.next_wave.expect.clone_from(&t.expect);
+            }
+        }
+        out
     }
 }

@@ -15,16 +15,23 @@
 //! let plan = build(&report, &library);
 //! assert!(plan.actions.iter().all(|a| !a.triggers.is_empty()));
 //! ```
+//!
+//! [`build_in`] words the plan in another language: the evidence from the catalog in
+//! `words.rs`, the practices from the library's `translations`.
 
 mod library;
 pub mod render;
+mod words;
 
 use serde::{Deserialize, Serialize};
 
-pub use library::{Effort, Library, NextWave, Practice, PracticesError};
+pub use library::{Effort, Library, LibraryTranslation, NextWave, Practice, PracticeText, PracticesError};
 
+use crate::lang::{Catalog, Lang};
 use crate::report::priority::{priority, PriorityPoint, Quadrant};
+use crate::report::words::{mid_sentence, theme_name};
 use crate::report::{Outcome, Report};
+use words::Words;
 
 /// Points a dimension in "fix first" earns a practice that targets it (per outcome).
 pub const FIX_FIRST_POINTS: u32 = 3;
@@ -40,6 +47,9 @@ pub const THEME_SHARE: f64 = 10.0;
 /// The ranked plan: practices with the numbers that triggered them, most points first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
+    /// The language of its words and numbers (not part of its JSON, which stays as it was).
+    #[serde(skip)]
+    pub lang: Lang,
     /// The practices library used (id and version).
     pub library: String,
     /// Triggered practices, most points first.
@@ -114,9 +124,17 @@ pub struct Trigger {
     pub detail: String,
 }
 
-/// Ranks the practices of `library` against `report` (a released report).
+/// Ranks the practices of `library` against `report` (a released report), in English.
 pub fn build(report: &Report, library: &Library) -> Plan {
-    let evidence = Evidence::of(report, library);
+    build_in(report, library, Lang::En)
+}
+
+/// Ranks the practices of `library` against `report`, worded in `lang`: the practices in
+/// the library's translation (its own wording when it has none for `lang`), the evidence
+/// and numbers in `lang`. The ranking is the same in every language.
+pub fn build_in(report: &Report, library: &Library, lang: Lang) -> Plan {
+    let library = &library.in_language(lang);
+    let evidence = Evidence::of(report, library, lang);
     let mut scored: Vec<(usize, f64, Action)> = library
         .practices
         .iter()
@@ -132,7 +150,7 @@ pub fn build(report: &Report, library: &Library) -> Plan {
     scored.retain(|(_, _, a)| a.points > 0);
     crate::sort::sort_by(&mut scored, |a, b| b.2.points.cmp(&a.2.points).then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0)));
     let actions = scored.into_iter().enumerate().map(|(i, (_, _, a))| Action { rank: i + 1, ..a }).collect();
-    Plan { library: format!("{} v{}", library.id, library.version), actions, not_triggered, more: Vec::new() }
+    Plan { lang, library: format!("{} v{}", library.id, library.version), actions, not_triggered, more: Vec::new() }
 }
 
 impl Plan {
@@ -177,6 +195,8 @@ struct Evidence {
     average: f64,
     /// The themes of each library comment question.
     comments: Vec<QuestionThemes>,
+    /// The language of the evidence's words.
+    lang: Lang,
 }
 
 /// The released theme counts of one free-text question.
@@ -187,7 +207,7 @@ struct QuestionThemes {
 }
 
 impl Evidence {
-    fn of(report: &Report, library: &Library) -> Evidence {
+    fn of(report: &Report, library: &Library, lang: Lang) -> Evidence {
         let drivers = [Outcome::Nps, Outcome::Balance]
             .into_iter()
             .filter_map(|o| priority(report, Some(o)))
@@ -206,7 +226,7 @@ impl Evidence {
                 Some(QuestionThemes { text: c.text.clone(), n: c.n?, themes })
             })
             .collect();
-        Evidence { drivers, items, average, comments }
+        Evidence { drivers, items, average, comments, lang }
     }
 
     /// The largest importance among the practice's dimensions (breaks ties between practices).
@@ -215,6 +235,7 @@ impl Evidence {
     }
 
     fn triggers(&self, p: &Practice) -> Vec<Trigger> {
+        let lang = self.lang;
         let mut out = Vec::new();
         for (outcome, point) in self.drivers.iter().filter(|d| p.dimensions.contains(&d.1.dimension)) {
             let PriorityPoint { dimension, name, score, importance, importance_ci95: ci, quadrant } = point;
@@ -223,11 +244,19 @@ impl Evidence {
                 Quadrant::Watch => WATCH_POINTS,
                 _ => continue,
             };
-            let ci = ci.map_or(String::new(), |[lo, hi]| format!(", 95% CI {lo:.1}\u{2013}{hi:.1}%"));
-            let detail = format!(
-                "{name} is \u{201c}{}\u{201d} for \u{201c}{}\u{201d}: score {score:.1}, importance {importance:.1}%{ci}",
-                quadrant.label().to_lowercase(),
-                outcome.label()
+            let ci = ci.map_or(String::new(), |[lo, hi]| {
+                Words::DriverCi.fill(lang, &[("lo", &lang.decimal(lo, 1)), ("hi", &lang.decimal(hi, 1))])
+            });
+            let detail = Words::Driver.fill(
+                lang,
+                &[
+                    ("name", name),
+                    ("quadrant", &mid_sentence(lang, &quadrant.name(lang))),
+                    ("outcome", &outcome.name(lang)),
+                    ("score", &lang.decimal(*score, 1)),
+                    ("importance", &lang.decimal(*importance, 1)),
+                    ("ci", &ci),
+                ],
             );
             out.push(Trigger { kind: TriggerKind::Driver, id: dimension.clone(), points, detail });
         }
@@ -239,7 +268,8 @@ impl Evidence {
             } else {
                 continue;
             };
-            let detail = format!("{id} \u{201c}{text}\u{201d}: {fav:.0}% favourable (all items: {:.0}%)", self.average);
+            let detail =
+                Words::Item.fill(lang, &[("id", id), ("text", text), ("share", &lang.pct(*fav)), ("average", &lang.pct(self.average))]);
             out.push(Trigger { kind: TriggerKind::Item, id: id.clone(), points, detail });
         }
         for QuestionThemes { text: question, n, themes } in &self.comments {
@@ -252,11 +282,15 @@ impl Evidence {
                 } else {
                     continue;
                 };
-                let detail = format!(
-                    "{} comments of {} ({share:.0}%) on \u{201c}{question}\u{201d} are about {}",
-                    crate::fmt::count(*count),
-                    crate::fmt::count(*n),
-                    theme.replace('_', " ")
+                let detail = Words::ThemeShare.fill(
+                    lang,
+                    &[
+                        ("count", &lang.count(*count as u64)),
+                        ("n", &lang.count(*n as u64)),
+                        ("share", &lang.pct(share)),
+                        ("question", question),
+                        ("theme", &theme_name(theme, lang)),
+                    ],
                 );
                 out.push(Trigger { kind: TriggerKind::Theme, id: theme.clone(), points, detail });
             }

@@ -1,59 +1,73 @@
-//! The plan as plain text (terminal), a Markdown checklist and a CSV checklist.
+//! The plan as plain text (terminal), a Markdown checklist and a CSV checklist, in the
+//! plan's language (the CSV's column names stay as they are: they are for programs).
 
 use std::fmt::Write;
 
+use super::words::Words;
 use super::{Action, Plan};
+use crate::lang::Catalog;
 
 /// ", now 46% favourable" or "".
-fn now(a: &Action) -> String {
-    a.next_wave.favourable_now.map_or(String::new(), |f| format!(", now {f:.0}% favourable"))
+fn now(plan: &Plan, a: &Action) -> String {
+    let lang = plan.lang;
+    a.next_wave.favourable_now.map_or(String::new(), |f| format!(", {}", Words::Now.fill(lang, &[("share", &lang.pct(f))])))
+}
+
+/// "customer_focus, effort low, 5 points".
+fn meta(plan: &Plan, a: &Action) -> String {
+    let lang = plan.lang;
+    Words::Meta.fill(lang, &[("area", &a.area), ("effort", &a.effort.name(lang)), ("points", &a.points)])
 }
 
 /// The plan for the terminal: each practice with its first step, target and triggers.
 pub fn text(plan: &Plan) -> String {
+    let lang = plan.lang;
     let mut out = String::new();
     let w = &mut out;
     if plan.actions.is_empty() {
-        let _ = writeln!(w, "Nothing in the released results triggers a practice of {}.", plan.library);
+        let _ = writeln!(w, "{}", Words::NothingTriggered.fill(lang, &[("library", &plan.library)]));
         return out;
     }
     let triggered = plan.actions.len() + plan.more.len();
-    let _ = writeln!(w, "Action plan: the first {} of {triggered} practices triggered (library {})", plan.actions.len(), plan.library);
+    let header = Words::TextHeader.fill(lang, &[("shown", &plan.actions.len()), ("triggered", &triggered), ("library", &plan.library)]);
+    let _ = writeln!(w, "{header}");
     for a in &plan.actions {
-        let _ = writeln!(w, "\n{}. {}  [{}, effort {}, {} points]", a.rank, a.title, a.area, a.effort.label(), a.points);
-        let _ = writeln!(w, "   Why: {}", a.why);
-        let _ = writeln!(w, "   This month: {}", a.first_step);
-        let _ = writeln!(w, "   By next wave: {} [{}{}]", a.next_wave.expect, a.next_wave.item, now(a));
+        let _ = writeln!(w, "\n{}. {}  [{}]", a.rank, a.title, meta(plan, a));
+        let _ = writeln!(w, "   {} {}", Words::Why.text(lang), a.why);
+        let _ = writeln!(w, "   {} {}", Words::ThisMonth.text(lang), a.first_step);
+        let _ = writeln!(w, "   {} {} [{}{}]", Words::ByNextWave.text(lang), a.next_wave.expect, a.next_wave.item, now(plan, a));
         for t in &a.triggers {
             let _ = writeln!(w, "   + {} (+{})", t.detail, t.points);
         }
     }
     if !plan.more.is_empty() {
-        let _ = writeln!(w, "\nAlso triggered (lower ranks; --top 0 shows all): {}", plan.more.join(", "));
+        let _ = writeln!(w, "\n{}", Words::AlsoTriggered.fill(lang, &[("list", &plan.more.join(", "))]));
     }
     if !plan.not_triggered.is_empty() {
-        let _ = writeln!(w, "\nNot triggered: {}", plan.not_triggered.join(", "));
+        let _ = writeln!(w, "\n{}", Words::NotTriggered.fill(lang, &[("list", &plan.not_triggered.join(", "))]));
     }
     out
 }
 
 /// The plan as a Markdown checklist.
 pub fn markdown(plan: &Plan) -> String {
-    let mut out = format!("# Action plan\n\nLibrary: {}. Ranked from the priority matrix, weak items and comment themes.\n", plan.library);
+    let lang = plan.lang;
+    let mut out = format!("# {}\n\n{}\n", Words::Title.text(lang), Words::Ranked.fill(lang, &[("library", &plan.library)]));
     for a in &plan.actions {
         let _ = write!(
             out,
-            "\n## {}. {}\n\n*{}, effort {}, {} points*\n\n{}\n\n- [ ] **This month:** {}\n- [ ] **By next wave:** {} (`{}`{})\n\nWhy it is here:\n\n",
+            "\n## {}. {}\n\n*{}*\n\n{}\n\n- [ ] **{}** {}\n- [ ] **{}** {} (`{}`{})\n\n{}\n\n",
             a.rank,
             escape(&a.title),
-            a.area,
-            a.effort.label(),
-            a.points,
+            meta(plan, a),
             escape(&a.why),
+            Words::ThisMonth.text(lang),
             escape(&a.first_step),
+            Words::ByNextWave.text(lang),
             escape(&a.next_wave.expect),
             a.next_wave.item,
-            now(a)
+            now(plan, a),
+            Words::WhyHere.text(lang)
         );
         for t in &a.triggers {
             let _ = writeln!(out, "- {}", escape(&t.detail));
@@ -97,7 +111,7 @@ pub fn csv(plan: &Plan) -> String {
             a.id.clone(),
             a.area.clone(),
             cell(&a.title),
-            a.effort.label().to_string(),
+            a.effort.name(plan.lang),
             a.points.to_string(),
             cell(&a.first_step),
             a.next_wave.item.clone(),

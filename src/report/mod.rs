@@ -7,6 +7,7 @@ pub use language::value_label;
 pub mod participation;
 pub mod plain;
 pub mod priority;
+pub(crate) mod words;
 
 use std::collections::BTreeMap;
 

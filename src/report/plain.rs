@@ -1,24 +1,37 @@
-//! A readable plain-text rendering of a [`Report`], for the terminal.
+//! A readable plain-text rendering of a [`Report`], for the terminal, in any of the four
+//! languages ([`render_in`]); the words are the `Plain` catalog of `words.rs`.
 
 use std::fmt::Write;
 
-use super::{CommentReport, Report, Score, SegmentGroup, SensitiveEstimate, SensitiveReport};
-use crate::fmt::count;
+use super::priority::{Priority, Quadrant};
+use super::words::{mid_sentence, theme_name, Plain};
+use super::{CommentReport, Outcome, Report, Score, SegmentGroup, SensitiveEstimate, SensitiveReport};
+use crate::lang::{Catalog, Lang};
 use crate::text::CommentSummary;
 
 /// Formats an optional number with `digits` decimals, or "–" when hidden.
-fn num(v: Option<f64>, digits: usize) -> String {
-    v.map_or_else(|| "–".to_string(), |v| format!("{v:.digits$}"))
+fn num(lang: Lang, v: Option<f64>, digits: usize) -> String {
+    v.map_or_else(|| "–".to_string(), |v| lang.decimal(v, digits))
+}
+
+/// A number with one decimal and its sign: "+4.2", "−1.0", "0.0".
+fn signed_decimal(lang: Lang, v: f64) -> String {
+    let text = lang.decimal(v, 1);
+    if text.bytes().any(|b| b.is_ascii_digit() && b != b'0') && v > 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
 }
 
 /// Formats a signed number (e.g. "+4.2"), or "–".
-fn signed(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_string(), |v| format!("{v:+.1}"))
+fn signed(lang: Lang, v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_string(), |v| signed_decimal(lang, v))
 }
 
 /// Formats a percentage without decimals, or "–".
-fn pct(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_string(), |v| format!("{v:.0}%"))
+fn pct(lang: Lang, v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_string(), |v| lang.pct(v))
 }
 
 /// Shortens `s` to at most `max` characters, ending with "…" when cut.
@@ -29,52 +42,63 @@ fn clip(s: &str, max: usize) -> String {
     s.chars().take(max - 1).chain(std::iter::once('…')).collect()
 }
 
-fn ci(v: Option<[f64; 2]>) -> String {
-    v.map_or_else(|| "–".to_string(), |[lo, hi]| format!("{lo:.1}–{hi:.1}"))
+fn ci(lang: Lang, v: Option<[f64; 2]>) -> String {
+    v.map_or_else(|| "–".to_string(), |[lo, hi]| format!("{}–{}", lang.decimal(lo, 1), lang.decimal(hi, 1)))
 }
 
-fn score_cells(s: &Score) -> String {
-    format!("{:>6}  {:>11}  {:<12}", num(s.score, 1), ci(s.ci95), s.band.map_or("–", |b| b.label()))
+fn score_cells(lang: Lang, s: &Score) -> String {
+    let band = s.band.map_or_else(|| "–".to_string(), |b| b.name(lang));
+    format!("{:>6}  {:>11}  {band:<12}", num(lang, s.score, 1), ci(lang, s.ci95))
 }
 
-fn group_row(out: &mut String, report: &Report, g: &SegmentGroup) {
+fn group_row(out: &mut String, report: &Report, g: &SegmentGroup, lang: Lang) {
     let name = clip(&g.value, 24);
     let Some(overall) = &g.overall else {
-        let _ = writeln!(out, "  {name:<24} {:>8}  suppressed (fewer than {} people)", g.n_label, report.min_group);
+        let _ = writeln!(out, "  {name:<24} {:>8}  {}", g.n_label, Plain::SuppressedFewer.fill(lang, &[("k", &report.min_group)]));
         return;
     };
-    let delta = overall.vs_rest.map_or_else(|| "–".to_string(), |d| format!("{:+.1}{}", d.delta, if d.p < 0.05 { "*" } else { "" }));
-    let dims = g.dimensions.iter().flatten().map(|d| format!(" {:>6}", num(d.score.score, 0))).collect::<String>();
-    let balance = g.balance.as_ref().map_or_else(|| "–".to_string(), |b| signed(b.score));
-    let _ = writeln!(out, "  {name:<24} {:>8}  {:>6} {delta:>8} {balance:>8} {dims}", g.n_label, num(overall.score.score, 1));
+    let delta = overall
+        .vs_rest
+        .map_or_else(|| "–".to_string(), |d| format!("{}{}", signed_decimal(lang, d.delta), if d.p < 0.05 { "*" } else { "" }));
+    let dims = g.dimensions.iter().flatten().map(|d| format!(" {:>6}", num(lang, d.score.score, 0))).collect::<String>();
+    let balance = g.balance.as_ref().map_or_else(|| "–".to_string(), |b| signed(lang, b.score));
+    let _ = writeln!(out, "  {name:<24} {:>8}  {:>6} {delta:>8} {balance:>8} {dims}", g.n_label, num(lang, overall.score.score, 1));
 }
 
 /// One line of comment label shares: tone, stance and the top themes.
-fn comment_line(s: &CommentSummary, themes: usize) -> String {
-    let p = |c: usize| pct(Some(c as f64 / s.n.max(1) as f64 * 100.0));
-    let top: Vec<String> = s.themes.iter().take(themes).map(|t| format!("{} {}", t.theme.as_str(), t.count)).collect();
-    format!(
-        "positive {} · mixed {} · neutral {} · negative {} | enabler {} · blocker {} | {}",
-        p(s.sentiment.positive),
-        p(s.sentiment.mixed),
-        p(s.sentiment.neutral),
-        p(s.sentiment.negative),
-        p(s.stance.enabler),
-        p(s.stance.blocker),
-        top.join(", ")
+fn comment_line(s: &CommentSummary, themes: usize, lang: Lang) -> String {
+    let p = |c: usize| pct(lang, Some(c as f64 / s.n.max(1) as f64 * 100.0));
+    let top: Vec<String> =
+        s.themes.iter().take(themes).map(|t| format!("{} {}", theme_name(t.theme.as_str(), lang), lang.count(t.count as u64))).collect();
+    Plain::CommentShares.fill(
+        lang,
+        &[
+            ("positive", &p(s.sentiment.positive)),
+            ("mixed", &p(s.sentiment.mixed)),
+            ("neutral", &p(s.sentiment.neutral)),
+            ("negative", &p(s.sentiment.negative)),
+            ("enabler", &p(s.stance.enabler)),
+            ("blocker", &p(s.stance.blocker)),
+            ("themes", &top.join(", ")),
+        ],
     )
 }
 
-fn sensitive(w: &mut String, s: &SensitiveReport) {
+fn sensitive(w: &mut String, s: &SensitiveReport, lang: Lang) {
     let line = |e: &SensitiveEstimate| match (e.share, e.ci95, e.n) {
-        (Some(share), Some([lo, hi]), Some(n)) => format!(
-            "estimated {share:.0}% (95% CI {lo:.0}–{hi:.0}%, {:.1}× wider than asking directly), n = {}",
-            e.width_vs_direct.unwrap_or(1.0),
-            count(n)
+        (Some(share), Some([lo, hi]), Some(n)) => Plain::Estimated.fill(
+            lang,
+            &[
+                ("share", &lang.pct(share)),
+                ("lo", &lang.whole(lo)),
+                ("hi", &lang.whole(hi)),
+                ("wider", &lang.decimal(e.width_vs_direct.unwrap_or(1.0), 1)),
+                ("n", &lang.count(n as u64)),
+            ],
         ),
-        _ => "not shown (too few answers)".to_string(),
+        _ => Plain::NotShownTooFew.text(lang),
     };
-    let _ = writeln!(w, "\nSensitive question, randomized response: \"{}\"\n  all respondents: {}", s.text, line(&s.all));
+    let _ = writeln!(w, "\n{}", Plain::Sensitive.fill(lang, &[("text", &s.text), ("all", &line(&s.all))]));
     for (column, groups) in &s.segments {
         for g in groups {
             let _ = writeln!(w, "  {column} = {:<24} {}", clip(&g.value, 24), line(&g.estimate));
@@ -82,21 +106,22 @@ fn sensitive(w: &mut String, s: &SensitiveReport) {
     }
 }
 
-fn comments(w: &mut String, c: &CommentReport) {
+fn comments(w: &mut String, c: &CommentReport, lang: Lang) {
     let Some(summary) = &c.summary else {
-        let _ = writeln!(w, "\nComments \"{}\": fewer than {} comments, not shown.", c.text, c.min_comments);
+        let _ = writeln!(w, "\n{}", Plain::FewComments.fill(lang, &[("text", &c.text), ("k", &c.min_comments)]));
         return;
     };
-    let _ = writeln!(w, "\nComments \"{}\" ({} comments)\n  {}", c.text, count(summary.n), comment_line(summary, 5));
+    let header = Plain::Comments.fill(lang, &[("text", &c.text), ("n", &lang.count(summary.n as u64))]);
+    let _ = writeln!(w, "\n{header}\n  {}", comment_line(summary, 5, lang));
     for (column, groups) in &c.segments {
-        let _ = writeln!(w, "  by {column}:");
+        let _ = writeln!(w, "  {}", Plain::ByColumn.fill(lang, &[("column", column)]));
         for g in groups {
             match &g.summary {
                 Some(s) => {
-                    let _ = writeln!(w, "    {:<22} {:>6}  {}", clip(&g.value, 22), g.n_label, comment_line(s, 2));
+                    let _ = writeln!(w, "    {:<22} {:>6}  {}", clip(&g.value, 22), g.n_label, comment_line(s, 2, lang));
                 }
                 None => {
-                    let _ = writeln!(w, "    {:<22} {:>6}  suppressed", clip(&g.value, 22), g.n_label);
+                    let _ = writeln!(w, "    {:<22} {:>6}  {}", clip(&g.value, 22), g.n_label, Plain::Suppressed.text(lang));
                 }
             }
         }
@@ -104,59 +129,63 @@ fn comments(w: &mut String, c: &CommentReport) {
 }
 
 /// The driver analyses: each dimension's importance for each outcome, with its quadrant.
-fn drivers(w: &mut String, report: &Report) {
+fn drivers(w: &mut String, report: &Report, lang: Lang) {
     for d in &report.drivers {
+        let outcome = d.outcome.name(lang);
         let (Some(n), Some(r2)) = (d.n, d.r2) else {
-            let _ = writeln!(
-                w,
-                "\nWhat drives \"{}\": not shown (needs at least {} complete respondents)",
-                d.outcome.label(),
-                d.min_base.max(report.min_group)
-            );
+            let k = d.min_base.max(report.min_group);
+            let _ = writeln!(w, "\n{}", Plain::DriversHidden.fill(lang, &[("outcome", &outcome), ("k", &k)]));
             continue;
         };
         let _ = writeln!(
             w,
-            "\nWhat drives \"{}\" (Johnson's relative weights, {} complete respondents; the dimensions explain {r2:.1}%, 95% CI {})",
-            d.outcome.label(),
-            count(n),
-            ci(d.r2_ci95)
+            "\n{}",
+            Plain::Drivers.fill(
+                lang,
+                &[("outcome", &outcome), ("n", &lang.count(n as u64)), ("r2", &lang.decimal(r2, 1)), ("ci", &ci(lang, d.r2_ci95))]
+            )
         );
         let matrix = super::priority::priority(report, Some(d.outcome));
-        let _ = writeln!(w, "  {:<26} {:>6} {:>11} {:>11}  Priority", "Dimension", "Score", "Importance", "95% CI");
+        let [dimension, score, importance, interval, priority] =
+            [Plain::Dimension, Plain::Score, Plain::Importance, Plain::Ci, Plain::Priority].map(|h| h.text(lang));
+        let _ = writeln!(w, "  {dimension:<26} {score:>6} {importance:>11} {interval:>11}  {priority}");
         let points = matrix.iter().flat_map(|m| &m.points);
         for p in points {
             let _ = writeln!(
                 w,
-                "  {:<26} {:>6.1} {:>10.1}% {:>11}  {}",
+                "  {:<26} {:>6} {:>11} {:>11}  {}",
                 clip(&p.name, 26),
-                p.score,
-                p.importance,
-                ci(p.importance_ci95),
-                p.quadrant.label()
+                lang.decimal(p.score, 1),
+                percent_decimal(lang, p.importance),
+                ci(lang, p.importance_ci95),
+                p.quadrant.name(lang)
             );
         }
         if let Some(m) = &matrix {
-            let _ = writeln!(
-                w,
-                "  (important: above an equal share, {:.1}%; weak: below the mean score, {:.1})",
-                m.importance_cut, m.score_cut
-            );
+            let cuts =
+                Plain::Cuts.fill(lang, &[("share", &percent_decimal(lang, m.importance_cut)), ("score", &lang.decimal(m.score_cut, 1))]);
+            let _ = writeln!(w, "  {cuts}");
         }
     }
 }
 
+/// A share with one decimal and the language's percent sign: "12.5%", "12,5 %".
+fn percent_decimal(lang: Lang, v: f64) -> String {
+    Plain::Percent.fill(lang, &[("n", &lang.decimal(v, 1))])
+}
+
 /// Response rates against the headcounts, when given.
-fn participation(w: &mut String, report: &Report) {
+fn participation(w: &mut String, report: &Report, lang: Lang) {
     let Some(p) = &report.participation else { return };
-    let _ =
-        writeln!(w, "\nResponse rate (respondents ÷ headcount; groups under {} people show \"< {}\")", report.min_group, report.min_group);
-    let _ = writeln!(w, "  {:<26} {:>9} {:>11} {:>6}", "Group", "Headcount", "Respondents", "Rate");
+    let _ = writeln!(w, "\n{}", Plain::ResponseRate.fill(lang, &[("k", &report.min_group)]));
+    let [group, headcount, respondents, rate] = [Plain::Group, Plain::Headcount, Plain::Respondents, Plain::Rate].map(|h| h.text(lang));
+    let _ = writeln!(w, "  {group:<26} {headcount:>9} {respondents:>11} {rate:>6}");
     let row = |w: &mut String, label: &str, r: &super::ResponseRate| {
-        let _ = writeln!(w, "  {:<26} {:>9} {:>11} {:>6}", clip(label, 26), count(r.headcount as usize), r.respondents_label, pct(r.rate));
+        let respondents = r.respondents.map_or_else(|| r.respondents_label.clone(), |n| lang.count(n as u64));
+        let _ = writeln!(w, "  {:<26} {:>9} {:>11} {:>6}", clip(label, 26), lang.count(r.headcount), respondents, pct(lang, r.rate));
     };
     if let Some(all) = &p.overall {
-        row(w, "Everyone", all);
+        row(w, &Plain::Everyone.text(lang), all);
     }
     for (column, rates) in &p.groups {
         for r in rates {
@@ -165,67 +194,82 @@ fn participation(w: &mut String, report: &Report) {
     }
 }
 
-/// Renders the report as aligned text tables: overall, NPS and balance, dimensions,
-/// items, rankings, each breakdown and the waves.
+/// The priority matrix `p` in a few lines (above the action plan in the terminal).
+pub fn priority_text(p: &Priority, lang: Lang) -> String {
+    let mut text = Plain::PriorityFor.fill(lang, &[("outcome", &p.outcome.name(lang)), ("n", &lang.count(p.n as u64))]) + "\n";
+    let width = Quadrant::ALL.iter().map(|q| q.name(lang).chars().count() + 1).max().unwrap_or(0).max(15);
+    for q in Quadrant::ALL {
+        let names: Vec<String> = p
+            .points
+            .iter()
+            .filter(|x| x.quadrant == q)
+            .map(|x| format!("{} ({}, {})", x.name, lang.whole(x.score), percent_decimal(lang, x.importance)))
+            .collect();
+        if !names.is_empty() {
+            text += &format!("  {:<width$} {}\n", q.name(lang), names.join(", "));
+        }
+    }
+    text + "\n"
+}
+
+/// [`render_in`] in English.
 pub fn render(report: &Report) -> String {
+    render_in(report, Lang::En)
+}
+
+/// Renders the report as aligned text tables in `lang`: overall, NPS and balance,
+/// dimensions, items, rankings, each breakdown and the waves.
+pub fn render_in(report: &Report, lang: Lang) -> String {
     let mut out = String::new();
     let w = &mut out;
     let _ = writeln!(w, "{} ({} v{})", report.instrument.title, report.instrument.id, report.instrument.version);
     let Some(respondents) = report.respondents else {
-        let _ = writeln!(w, "Fewer than {} respondents: nothing can be shown without risking anonymity.", report.min_group);
+        let _ = writeln!(w, "{}", Plain::TooFewRespondents.fill(lang, &[("k", &report.min_group)]));
         return out;
     };
-    let _ = writeln!(w, "Respondents: {}   minimum group size: {}\n", count(respondents), report.min_group);
-    let _ = writeln!(w, "{:<28} {:>6}  {:>11}  {:<12}", "", "Score", "95% CI", "Band");
-    let _ = writeln!(w, "{:<28} {}", "Overall (0–100)", score_cells(&report.overall));
+    let _ = writeln!(w, "{}\n", Plain::RespondentsLine.fill(lang, &[("n", &lang.count(respondents as u64)), ("k", &report.min_group)]));
+    let [score, interval, band] = [Plain::Score, Plain::Ci, Plain::Band].map(|h| h.text(lang));
+    let _ = writeln!(w, "{:<28} {score:>6}  {interval:>11}  {band:<12}", "");
+    let _ = writeln!(w, "{:<28} {}", Plain::Overall.text(lang), score_cells(lang, &report.overall));
     if let Some(nps) = &report.nps {
-        let _ = writeln!(
-            w,
-            "{:<28} {:>6}  {:>11}  promoters {} · passives {} · detractors {}",
-            "Security NPS (−100…100)",
-            signed(nps.score),
-            ci(nps.ci95),
-            pct(nps.promoters),
-            pct(nps.passives),
-            pct(nps.detractors)
+        let shares = Plain::NpsShares.fill(
+            lang,
+            &[("promoters", &pct(lang, nps.promoters)), ("passives", &pct(lang, nps.passives)), ("detractors", &pct(lang, nps.detractors))],
         );
+        let _ = writeln!(w, "{:<28} {:>6}  {:>11}  {shares}", Plain::Nps.text(lang), signed(lang, nps.score), ci(lang, nps.ci95));
     }
     if let Some(b) = &report.balance {
-        let _ = writeln!(
-            w,
-            "{:<28} {:>6}  {:>11}  {} {} · middle {} · {} {}",
-            "Says no ↔ offers options",
-            signed(b.score),
-            ci(b.ci95),
-            b.left.to_lowercase(),
-            pct(b.left_share),
-            pct(b.middle_share),
-            b.right.to_lowercase(),
-            pct(b.right_share)
+        let shares = Plain::BalanceShares.fill(
+            lang,
+            &[
+                ("left", &mid_sentence(lang, &b.left)),
+                ("left_share", &pct(lang, b.left_share)),
+                ("middle_share", &pct(lang, b.middle_share)),
+                ("right", &mid_sentence(lang, &b.right)),
+                ("right_share", &pct(lang, b.right_share)),
+            ],
         );
+        let _ = writeln!(w, "{:<28} {:>6}  {:>11}  {shares}", Outcome::Balance.name(lang), signed(lang, b.score), ci(lang, b.ci95));
     }
 
-    let _ = writeln!(
-        w,
-        "\n{:<28} {:>6}  {:>11}  {:<12} {:>5} {:>5} {:>5} {:>6}",
-        "Dimension", "Score", "95% CI", "Band", "Fav", "Neu", "Unf", "alpha"
-    );
+    let [dimension, fav, neu, unf] = [Plain::Dimension, Plain::Fav, Plain::Neu, Plain::Unf].map(|h| h.text(lang));
+    let _ = writeln!(w, "\n{dimension:<28} {score:>6}  {interval:>11}  {band:<12} {fav:>5} {neu:>5} {unf:>5} {:>6}", "alpha");
     for (d, named) in report.dimensions.iter().zip(&report.dimension_names) {
-        let flag = if d.low_reliability { " (low: items may not measure one thing)" } else { "" };
+        let flag = if d.low_reliability { format!(" {}", Plain::LowReliability.text(lang)) } else { String::new() };
         let _ = writeln!(
             w,
             "{:<28} {} {:>5} {:>5} {:>5} {:>6}{flag}",
             named.name,
-            score_cells(&d.score),
-            pct(d.favourable),
-            pct(d.neutral),
-            pct(d.unfavourable),
-            num(d.alpha, 2)
+            score_cells(lang, &d.score),
+            pct(lang, d.favourable),
+            pct(lang, d.neutral),
+            pct(lang, d.unfavourable),
+            num(lang, d.alpha, 2)
         );
     }
 
-    let _ =
-        writeln!(w, "\n{:<6} {:<14} {:>6} {:>5} {:>5} {:>5} {:>6}  Statement", "Item", "Dimension", "Mean", "Fav", "Neu", "Unf", "r(it)");
+    let [item, mean, statement] = [Plain::Item, Plain::Mean, Plain::Statement].map(|h| h.text(lang));
+    let _ = writeln!(w, "\n{item:<6} {dimension:<14} {mean:>6} {fav:>5} {neu:>5} {unf:>5} {:>6}  {statement}", "r(it)");
     for it in &report.items {
         let text = clip(&it.text, 70);
         let dim = clip(&it.dimension, 14);
@@ -233,64 +277,66 @@ pub fn render(report: &Report) -> String {
             w,
             "{:<6} {dim:<14} {:>6} {:>5} {:>5} {:>5} {:>6}  {}{text}",
             it.id,
-            num(it.mean, 2),
-            pct(it.favourable),
-            pct(it.neutral),
-            pct(it.unfavourable),
-            num(it.item_rest, 2),
+            num(lang, it.mean, 2),
+            pct(lang, it.favourable),
+            pct(lang, it.neutral),
+            pct(lang, it.unfavourable),
+            num(lang, it.item_rest, 2),
             if it.reverse { "(R) " } else { "" }
         );
     }
 
+    let n_or_hidden = |n: Option<usize>| n.map_or_else(|| format!("< {}", report.min_group), |n| lang.count(n as u64));
     for s in &report.selections {
-        let _ = writeln!(
-            w,
-            "\nChosen options of {} (% of those who answered; n = {})",
-            s.id,
-            s.n.map_or_else(|| format!("< {}", report.min_group), count)
-        );
+        let _ = writeln!(w, "\n{}", Plain::Chosen.fill(lang, &[("id", &s.id), ("n", &n_or_hidden(s.n))]));
         for o in &s.options {
-            let _ = writeln!(w, "  {:<48} {:>5}", o.option, pct(Some(o.share)));
+            let _ = writeln!(w, "  {:<48} {:>5}", o.option, pct(lang, Some(o.share)));
         }
     }
-    participation(w, report);
-    drivers(w, report);
+    participation(w, report, lang);
+    drivers(w, report, lang);
 
     for r in &report.rankings {
-        let _ = writeln!(w, "\nRanking {} (Borda points; n = {})", r.id, r.n.map_or_else(|| format!("< {}", report.min_group), count));
+        let _ = writeln!(w, "\n{}", Plain::Ranking.fill(lang, &[("id", &r.id), ("n", &n_or_hidden(r.n))]));
         for (i, o) in r.options.iter().enumerate() {
-            let _ = writeln!(w, "  {:>2}. {:<40} {:>7} points, ranked first by {}", i + 1, o.option, o.points, pct(Some(o.first)));
+            let points = format!("{:>7}", lang.count(o.points));
+            let first = Plain::RankedFirst.fill(lang, &[("points", &points), ("share", &pct(lang, Some(o.first)))]);
+            let _ = writeln!(w, "  {:>2}. {:<40} {first}", i + 1, o.option);
         }
     }
 
+    let [group, vs_rest, balance] = [Plain::Group, Plain::VsRest, Plain::Balance].map(|h| h.text(lang));
     let header = |w: &mut String, title: &str| {
         let dims: String = report.dimension_names.iter().map(|d| format!(" {:>6}", clip(&d.id, 6))).collect();
-        let _ = writeln!(w, "\n{title}\n  {:<24} {:>8}  {:>6} {:>8} {:>8} {dims}", "Group", "n", "Score", "vs rest", "Balance");
+        let _ = writeln!(w, "\n{title}\n  {group:<24} {:>8}  {score:>6} {vs_rest:>8} {balance:>8} {dims}", "n");
     };
     for (column, groups) in &report.segments {
-        header(w, &format!("By {column} (* = differs from everyone else, Welch p < .05)"));
-        groups.iter().for_each(|g| group_row(w, report, g));
+        header(w, &Plain::By.fill(lang, &[("column", column)]));
+        groups.iter().for_each(|g| group_row(w, report, g, lang));
     }
     for s in &report.sensitive {
-        sensitive(w, s);
+        sensitive(w, s, lang);
     }
     for c in &report.comments {
-        comments(w, c);
+        comments(w, c, lang);
     }
     if let Some(waves) = &report.waves {
-        header(w, &format!("By wave ({})", waves.column));
-        waves.waves.iter().for_each(|g| group_row(w, report, g));
+        header(w, &Plain::ByWave.fill(lang, &[("column", &waves.column)]));
+        waves.waves.iter().for_each(|g| group_row(w, report, g, lang));
         for d in waves.deltas.iter().filter(|d| d.measure == "overall") {
-            let _ = writeln!(
-                w,
-                "  {} → {}: overall {:+.1} points (95% CI {:+.1} to {:+.1}, {})",
-                d.from,
-                d.to,
-                d.change.delta,
-                d.change.ci95[0],
-                d.change.ci95[1],
-                if d.change.p < 0.001 { "p < .001".to_string() } else { format!("p = {:.3}", d.change.p) }
+            let p = if d.change.p < 0.001 { Plain::PBelow.text(lang) } else { format!("p = {}", lang.decimal(d.change.p, 3)) };
+            let change = Plain::WaveChange.fill(
+                lang,
+                &[
+                    ("from", &d.from),
+                    ("to", &d.to),
+                    ("delta", &signed_decimal(lang, d.change.delta)),
+                    ("lo", &signed_decimal(lang, d.change.ci95[0])),
+                    ("hi", &signed_decimal(lang, d.change.ci95[1])),
+                    ("p", &p),
+                ],
             );
+            let _ = writeln!(w, "  {change}");
         }
     }
     out
@@ -298,10 +344,18 @@ pub fn render(report: &Report) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn clipping_marks_the_cut() {
-        assert_eq!(super::clip("Engineering", 24), "Engineering");
-        assert_eq!(super::clip("approachability", 6), "appro…");
+        assert_eq!(clip("Engineering", 24), "Engineering");
+        assert_eq!(clip("approachability", 6), "appro…");
+    }
+
+    #[test]
+    fn signed_decimals_carry_their_sign() {
+        assert_eq!(signed_decimal(Lang::En, 4.25), "+4.2");
+        assert_eq!(signed_decimal(Lang::De, -1.0), "\u{2212}1,0");
+        assert_eq!(signed_decimal(Lang::En, 0.01), "0.0");
     }
 }

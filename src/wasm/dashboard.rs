@@ -39,7 +39,8 @@ export interface ChartText { title: string; takeaway: string; table: { caption: 
 /** What reading a file did: rows kept and skipped, and positioned problems. */
 export interface IngestSummary {
   rows_read: number; rows_kept: number; rows_skipped: number; problems_total: number;
-  problems: { line: number; row: number; column?: string; message: string }[];
+  /** `message` is worded in the language of `setLanguage`; `cause` is the same as data ({ kind, ... }). */
+  problems: { line: number; row: number; column?: string; message: string; cause: { kind: string } }[];
   extra_columns: string[]; absent_columns: string[];
 }
 /** The action plan: practices ranked with the released numbers that triggered them. */
@@ -337,8 +338,8 @@ impl Dashboard {
     /// released report (see `plan::build`), every triggered practice.
     #[wasm_bindgen(unchecked_return_type = "Plan")]
     pub fn plan(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<JsValue, JsError> {
-        let o = self::options(options)?;
-        to_js(&crate::plan::build(self.view(&o)?.0, &crate::plan::Library::default_library()))
+        let (o, lang) = (self::options(options)?, self.lang);
+        to_js(&crate::plan::build_in(self.view(&o)?.0, &crate::plan::Library::default_library(), lang))
     }
 
     /// The action plan of the view `options` as a checklist: `format` "markdown" or "csv".
@@ -348,8 +349,8 @@ impl Dashboard {
         #[wasm_bindgen(unchecked_param_type = "\"markdown\" | \"csv\"")] format: &str,
         #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
     ) -> Result<String, JsError> {
-        let o = self::options(options)?;
-        let plan = crate::plan::build(self.view(&o)?.0, &crate::plan::Library::default_library());
+        let (o, lang) = (self::options(options)?, self.lang);
+        let plan = crate::plan::build_in(self.view(&o)?.0, &crate::plan::Library::default_library(), lang);
         match format {
             "markdown" => Ok(crate::plan::render::markdown(&plan)),
             "csv" => Ok(crate::plan::render::csv(&plan)),
@@ -374,8 +375,8 @@ impl Dashboard {
     /// breakdown table, method and anonymity statement).
     #[wasm_bindgen(unchecked_return_type = "Board")]
     pub fn board(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<JsValue, JsError> {
-        let o = self::options(options)?;
-        to_js(&Board::of(self.view(&o)?.0))
+        let (o, lang) = (self::options(options)?, self.lang);
+        to_js(&Board::in_language(self.view(&o)?.0, lang))
     }
 
     /// The view's report as JSON to publish: aggregates only, already suppressed.
@@ -412,7 +413,7 @@ impl Dashboard {
 /// `{ sentiment: { negative: "Negative", … }, stance: { … }, themes: { says_no: "Says no", … } }`.
 #[wasm_bindgen(js_name = commentLabels)]
 pub fn comment_labels(lang: Option<String>) -> Result<JsValue, JsError> {
-    let lang = Lang::or_english(lang.as_deref().unwrap_or_default());
+    let lang = super::lang_of(lang);
     use crate::text::{Sentiment, Stance, Theme};
     use serde_json::{Map, Value};
     // serde_json's map filled by insert (both already in the wasm) rather than collected
@@ -459,11 +460,12 @@ fn parse_report(json: &str) -> Result<Report, JsError> {
 }
 
 impl Dashboard {
+    /// Reads responses; errors and the summary's problems are worded in the dashboard's language.
     fn read(&self, bytes: &[u8]) -> Result<(ResponseTable, IngestSummary), JsError> {
-        let got =
-            ingest::read_responses(&self.instrument, bytes, ingest::detect_format(bytes), &IngestOptions::default()).map_err(into_error)?;
-        let got = got.with_rows().map_err(into_error)?;
-        Ok((got.table, got.summary))
+        let got = ingest::read_responses(&self.instrument, bytes, ingest::detect_format(bytes), &IngestOptions::default())
+            .map_err(|e| JsError::new(&e.describe(self.lang)))?;
+        let got = got.with_rows().map_err(|e| JsError::new(&e.describe(self.lang)))?;
+        Ok((got.table, got.summary.in_language(self.lang)))
     }
 
     fn set(&mut self, table: ResponseTable) {

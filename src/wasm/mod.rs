@@ -18,10 +18,16 @@ pub use survey::check_response;
 use wasm_bindgen::prelude::*;
 
 use crate::instrument::Instrument;
+use crate::lang::Lang;
 
 /// Maps any displayable error to a JS `Error` carrying its message.
 pub(crate) fn into_error(err: impl std::fmt::Display) -> JsError {
     JsError::new(&err.to_string())
+}
+
+/// The language a JS caller asks for with an optional BCP 47 tag (English when absent or unknown).
+pub(crate) fn lang_of(tag: Option<String>) -> Lang {
+    Lang::or_english(tag.as_deref().unwrap_or_default())
 }
 
 /// Converts a Rust value to a plain JS object (maps become objects, `None` becomes `null`).
@@ -47,8 +53,9 @@ pub fn default_instrument() -> Result<JsValue, JsError> {
     to_js(&Instrument::default_instrument())
 }
 
-/// Parses and validates an instrument given as JSON text; returns it as a JS object.
+/// Parses and validates an instrument given as JSON text; returns it as a JS object. What is
+/// wrong with it is worded in `lang` (a BCP 47 tag; English when absent or unknown).
 #[wasm_bindgen(js_name = parseInstrument)]
-pub fn parse_instrument(json: &str) -> Result<JsValue, JsError> {
-    to_js(&Instrument::from_json(json).map_err(into_error)?)
+pub fn parse_instrument(json: &str, lang: Option<String>) -> Result<JsValue, JsError> {
+    to_js(&Instrument::from_json(json).map_err(|e| JsError::new(&e.describe(lang_of(lang))))?)
 }

@@ -3,10 +3,10 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::ingest::row_check::check_row;
+use crate::ingest::row_check::check_row_in;
 use crate::instrument::Instrument;
 
-use super::{into_error, json_text, to_js};
+use super::{into_error, json_text, lang_of, to_js};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CHECK: &str = r#"
@@ -14,7 +14,8 @@ const TS_CHECK: &str = r#"
 export interface ResponseCheck {
   ok: boolean;
   /** `code` names the form's own rules ("no_ratings", "unknown_column", "not_text", "too_long") so the
-   *  page can word them in its language; core ingest problems have code null and the core's message. */
+   *  page can word them in its language; core ingest problems have code null and the core's message,
+   *  worded in the `lang` given to `checkResponse`. */
   errors: { column: string | null; code: string | null; message: string }[];
 }
 "#;
@@ -29,9 +30,10 @@ export interface ResponseCheck {
 /// along), free text within `max_chars`, and at least one numeric answer (Likert, bipolar, 0–10,
 /// or a randomized yes/no stored as 0/1), without which a row carries nothing to score. Returns
 /// `{ ok, errors: [{ column, code, message }] }`; throws only when the instrument itself is invalid.
+/// The core's messages are worded in `lang` (a BCP 47 tag; English when absent or unknown).
 #[wasm_bindgen(js_name = checkResponse)]
-pub fn check_response(instrument_json: &str, row: JsValue) -> Result<JsValue, JsError> {
+pub fn check_response(instrument_json: &str, row: JsValue, lang: Option<String>) -> Result<JsValue, JsError> {
     let instrument = Instrument::from_json(instrument_json).map_err(into_error)?;
     let row: serde_json::Value = serde_json::from_str(&json_text(&row, "the response")?).map_err(into_error)?;
-    to_js(&check_row(&instrument, &row))
+    to_js(&check_row_in(&instrument, &row, lang_of(lang)))
 }

@@ -8,7 +8,7 @@ import { h } from '../dom.js';
 
 let ids = 0;
 
-/** The summary panel and the closing panel; update(board) fills both. `t` words the headings; the board's own words are English. */
+/** The summary panel and the closing panel; update(board) fills both. `t` words the headings; the board's own words come from the core in the page's language. */
 export function boardPanels(t) {
   const n = ++ids;
   const summary = h('section', { class: 'panel wide board summary', 'aria-labelledby': `sp-b${n}`, 'data-kind': 'summary' });
@@ -18,8 +18,8 @@ export function boardPanels(t) {
     update(board) {
       summary.replaceChildren(
         h('h2', { id: `sp-b${n}` }, t('summaryTitle')),
-        h('p', { class: 'headline', lang: 'en' }, board.summary.headline),
-        h('dl', { class: 'figures', lang: 'en' }, ...board.summary.figures.map((f) =>
+        h('p', { class: 'headline' }, board.summary.headline),
+        h('dl', { class: 'figures' }, ...board.summary.figures.map((f) =>
           h('div', { class: 'figure' }, h('dt', {}, f.label), h('dd', { class: 'value' }, f.value), h('dd', { class: 'detail' }, f.detail)))),
         ...board.sections.filter((s) => s.type === 'points').map(points));
       const rest = board.sections.filter((s) => s.type === 'table' || s.type === 'text');
@@ -31,17 +31,17 @@ export function boardPanels(t) {
 
 /** Strengths and risks: lists side by side. */
 function points(s) {
-  return h('div', { class: 'points', 'data-section': s.id, lang: 'en' },
+  return h('div', { class: 'points', 'data-section': s.id },
     ...s.lists.map((l) => h('div', {}, h('h3', {}, l.title), h('ul', {}, ...l.points.map((p) => h('li', {}, p))))));
 }
 
 function tableSection(s) {
-  return h('div', { class: 'section', 'data-section': s.id, lang: 'en' }, h('h2', {}, s.title), h('p', {}, s.lead),
+  return h('div', { class: 'section', 'data-section': s.id }, h('h2', {}, s.title), h('p', {}, s.lead),
     h('div', { class: 'scroll', role: 'region', tabindex: 0, 'aria-label': s.title }, table(s.table)));
 }
 
 function textSection(s) {
-  return h('div', { class: 'section', 'data-section': s.id, lang: 'en' }, h('h2', {}, s.title), ...s.paragraphs.map((p) => h('p', {}, p)));
+  return h('div', { class: 'section', 'data-section': s.id }, h('h2', {}, s.title), ...s.paragraphs.map((p) => h('p', {}, p)));
 }
 
 /** A real table: caption, column headers, row headers; `lang` is the language of its words, if known. */

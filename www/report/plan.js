@@ -8,7 +8,7 @@ const SHOWN = 5;
 
 /**
  * A plan panel; `actions` has checklist(format) (download a Markdown or CSV checklist); `t` words it.
- * The practices themselves (titles, steps, triggers) come from the core's library in English.
+ * The practices themselves (titles, steps, triggers) come from the core's library in the page's language.
  */
 export function planPanel(actions, t) {
   const list = h('ol', { class: 'plan' });
@@ -32,9 +32,9 @@ function item(a, t) {
   const share = a.next_wave.favourable_now == null ? '' : t.number(a.next_wave.favourable_now / 100, { style: 'percent', maximumFractionDigits: 0 });
   const now = share ? ` ${t('planNow', { item: a.next_wave.item, share })}` : '';
   return h('li', {},
-    h('h3', { lang: 'en' }, a.title),
+    h('h3', {}, a.title),
     h('p', { class: 'why' }, t('planMeta', { area: a.area.replace(/_/g, ' '), effort: t(`effort_${a.effort}`), points: a.points })),
-    h('p', {}, h('strong', {}, t('thisMonth')), ' ', h('span', { lang: 'en' }, a.first_step)),
-    h('p', {}, h('strong', {}, t('byNextWave')), ' ', h('span', { lang: 'en' }, a.next_wave.expect), now),
-    h('ul', { class: 'triggers', lang: 'en' }, ...a.triggers.map((trigger) => h('li', {}, trigger.detail))));
+    h('p', {}, h('strong', {}, t('thisMonth')), ' ', h('span', {}, a.first_step)),
+    h('p', {}, h('strong', {}, t('byNextWave')), ' ', h('span', {}, a.next_wave.expect), now),
+    h('ul', { class: 'triggers' }, ...a.triggers.map((trigger) => h('li', {}, trigger.detail))));
 }
