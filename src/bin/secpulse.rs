@@ -462,7 +462,7 @@ fn released_report_after(
     prior: Option<&[Publication]>,
 ) -> Result<(Report, IngestSummary, Option<Publication>), String> {
     let Scoring { instrument, mut by, wave, min_group, strict, headcounts, lang } = scoring;
-    let ins = in_language(load_instrument_in(instrument.as_deref(), lang)?, lang);
+    let ins = load_instrument_in(instrument.as_deref(), lang)?;
     let comment_options = comments.map(|(k, names)| comment_options(k, names.as_deref())).transpose()?;
     let min_group = MinGroup::new(min_group)?;
     let headcounts = headcounts.as_deref().map(|path| read_headcounts(path, lang)).transpose()?;
@@ -486,7 +486,7 @@ fn released_report_after(
         Some(prior) => {
             let config = ViewConfig { wave, min_group, comments: comment_options, protection: Protection::Linked };
             let view = View { by, ..View::default() };
-            Views::new(ins, ingested.table, config, None).report_after(&view, prior).map_err(|e| e.to_string())?
+            Views::new(ins.clone(), ingested.table, config, None).report_after(&view, prior).map_err(|e| e.to_string())?
         }
         None => {
             let table = &ingested.table;
@@ -503,16 +503,21 @@ fn released_report_after(
         }
         report.participation = Some(rates);
     }
+    // A publication keeps the instrument's own wording: its record compares groups by label.
+    if prior.is_none() {
+        report = in_language(report, &ins, lang);
+    }
     Ok((report, summary, record))
 }
 
-/// The instrument worded in `lang` when it has that translation; else as it is, with a note.
-fn in_language(ins: Instrument, lang: Lang) -> Instrument {
+/// The report in the wording of the instrument's `lang` translation (statements, dimension
+/// names, option labels and groups); as it is, with a note, for an instrument without one.
+fn in_language(report: Report, ins: &Instrument, lang: Lang) -> Report {
     if lang == Lang::En || ins.translations.contains_key(lang.code()) {
-        return ins.in_language(lang.code());
+        return report.in_language(ins, lang.code());
     }
     eprintln!("secpulse: the instrument has no \"{lang}\" translation; its statements and names stay as written");
-    ins
+    report
 }
 
 fn read_headcounts(path: &Path, lang: Lang) -> Result<Headcounts, String> {

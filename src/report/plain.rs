@@ -229,14 +229,16 @@ pub fn render_in(report: &Report, lang: Lang) -> String {
     };
     let _ = writeln!(w, "{}\n", Plain::RespondentsLine.fill(lang, &[("n", &lang.count(respondents as u64)), ("k", &report.min_group)]));
     let [score, interval, band] = [Plain::Score, Plain::Ci, Plain::Band].map(|h| h.text(lang));
-    let _ = writeln!(w, "{:<28} {score:>6}  {interval:>11}  {band:<12}", "");
-    let _ = writeln!(w, "{:<28} {}", Plain::Overall.text(lang), score_cells(lang, &report.overall));
+    let names = [Plain::Overall.text(lang), Plain::Nps.text(lang), Outcome::Balance.name(lang)];
+    let first = names.iter().chain(report.dimension_names.iter().map(|d| &d.name)).map(|t| t.chars().count()).fold(28, usize::max);
+    let _ = writeln!(w, "{:<first$} {score:>6}  {interval:>11}  {band:<12}", "");
+    let _ = writeln!(w, "{:<first$} {}", Plain::Overall.text(lang), score_cells(lang, &report.overall));
     if let Some(nps) = &report.nps {
         let shares = Plain::NpsShares.fill(
             lang,
             &[("promoters", &pct(lang, nps.promoters)), ("passives", &pct(lang, nps.passives)), ("detractors", &pct(lang, nps.detractors))],
         );
-        let _ = writeln!(w, "{:<28} {:>6}  {:>11}  {shares}", Plain::Nps.text(lang), signed(lang, nps.score), ci(lang, nps.ci95));
+        let _ = writeln!(w, "{:<first$} {:>6}  {:>11}  {shares}", Plain::Nps.text(lang), signed(lang, nps.score), ci(lang, nps.ci95));
     }
     if let Some(b) = &report.balance {
         let shares = Plain::BalanceShares.fill(
@@ -249,16 +251,16 @@ pub fn render_in(report: &Report, lang: Lang) -> String {
                 ("right_share", &pct(lang, b.right_share)),
             ],
         );
-        let _ = writeln!(w, "{:<28} {:>6}  {:>11}  {shares}", Outcome::Balance.name(lang), signed(lang, b.score), ci(lang, b.ci95));
+        let _ = writeln!(w, "{:<first$} {:>6}  {:>11}  {shares}", Outcome::Balance.name(lang), signed(lang, b.score), ci(lang, b.ci95));
     }
 
     let [dimension, fav, neu, unf] = [Plain::Dimension, Plain::Fav, Plain::Neu, Plain::Unf].map(|h| h.text(lang));
-    let _ = writeln!(w, "\n{dimension:<28} {score:>6}  {interval:>11}  {band:<12} {fav:>5} {neu:>5} {unf:>5} {:>6}", "alpha");
+    let _ = writeln!(w, "\n{dimension:<first$} {score:>6}  {interval:>11}  {band:<12} {fav:>5} {neu:>5} {unf:>5} {:>6}", "alpha");
     for (d, named) in report.dimensions.iter().zip(&report.dimension_names) {
         let flag = if d.low_reliability { format!(" {}", Plain::LowReliability.text(lang)) } else { String::new() };
         let _ = writeln!(
             w,
-            "{:<28} {} {:>5} {:>5} {:>5} {:>6}{flag}",
+            "{:<first$} {} {:>5} {:>5} {:>5} {:>6}{flag}",
             named.name,
             score_cells(lang, &d.score),
             pct(lang, d.favourable),
@@ -289,8 +291,9 @@ pub fn render_in(report: &Report, lang: Lang) -> String {
     let n_or_hidden = |n: Option<usize>| n.map_or_else(|| format!("< {}", report.min_group), |n| lang.count(n as u64));
     for s in &report.selections {
         let _ = writeln!(w, "\n{}", Plain::Chosen.fill(lang, &[("id", &s.id), ("n", &n_or_hidden(s.n))]));
+        let width = s.options.iter().map(|o| o.option.chars().count()).fold(48, usize::max);
         for o in &s.options {
-            let _ = writeln!(w, "  {:<48} {:>5}", o.option, pct(lang, Some(o.share)));
+            let _ = writeln!(w, "  {:<width$} {:>5}", o.option, pct(lang, Some(o.share)));
         }
     }
     participation(w, report, lang);
