@@ -64,7 +64,9 @@ impl Lang {
         if !v.is_finite() {
             return "\u{2014}".to_string();
         }
-        let text = format!("{:.*}", places, v.abs());
+        // Half away from zero, like `f64::round` (formatting alone rounds an exact half to even: 22.5 → "22").
+        let scale = 10f64.powi(places as i32);
+        let text = format!("{:.*}", places, (v.abs() * scale).round() / scale);
         let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
         let mut out = String::new();
         if v < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
@@ -151,6 +153,9 @@ mod tests {
         assert_eq!(Lang::Fr.decimal(12345.5, 1), "12\u{202f}345,5");
         assert_eq!(Lang::De.decimal(-0.04, 1), "0,0");
         assert_eq!(Lang::En.decimal(f64::NAN, 1), "\u{2014}");
+        assert_eq!(Lang::En.whole(22.5), "23");
+        assert_eq!(Lang::En.pct(-0.5), "\u{2212}1%");
+        assert_eq!(Lang::De.decimal(0.25, 1), "0,3");
     }
 
     #[test]

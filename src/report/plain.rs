@@ -357,7 +357,7 @@ mod tests {
 
     #[test]
     fn signed_decimals_carry_their_sign() {
-        assert_eq!(signed_decimal(Lang::En, 4.25), "+4.2");
+        assert_eq!(signed_decimal(Lang::En, 4.25), "+4.3"); // an exact half rounds away from zero
         assert_eq!(signed_decimal(Lang::De, -1.0), "\u{2212}1,0");
         assert_eq!(signed_decimal(Lang::En, 0.01), "0.0");
     }
