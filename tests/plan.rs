@@ -182,3 +182,23 @@ fn the_plan_is_worded_in_each_language_and_ranked_the_same() {
         assert!(driver.detail.contains(','), "{lang}: decimal comma in {}", driver.detail);
     }
 }
+
+#[test]
+fn practice_areas_are_named_in_each_language_and_checked() {
+    use secpulse::lang::Lang;
+    use secpulse::plan::build_in;
+    let report = report(1500, 7, &["department"]);
+    let library = Library::default_library();
+    let areas: std::collections::BTreeSet<&str> = library.practices.iter().map(|p| p.area.as_str()).collect();
+    for (code, tr) in &library.translations {
+        assert_eq!(tr.areas.keys().map(String::as_str).collect::<std::collections::BTreeSet<_>>(), areas, "{code}: every area named");
+    }
+    let english = build(&report, &library);
+    assert!(english.actions.iter().all(|a| a.area_name == library.areas[&a.area]));
+    let german = build_in(&report, &library, Lang::De);
+    let focus = german.actions.iter().find(|a| a.area == "customer_focus").expect("a customer-focus practice");
+    assert_eq!(focus.area_name, "Kundenorientierung");
+    let instrument = Instrument::default_instrument();
+    let stray = Library::from_json(&with_translations(|t| t["fr"]["areas"]["no_such"] = "X".into()), &instrument).unwrap_err().to_string();
+    assert!(stray.contains("translations.fr.areas.no_such: no practice has this area"), "{stray}");
+}

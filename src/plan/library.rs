@@ -32,6 +32,10 @@ pub struct Library {
     pub comment_questions: Vec<String>,
     /// The practices, in the order ties are broken.
     pub practices: Vec<Practice>,
+    /// A readable name of each practice area, by area id ("customer_focus" → "Customer focus");
+    /// an area without one is shown by its id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub areas: BTreeMap<String, String>,
     /// The library's wording in other languages, by language code (`de`, `fr`, `es`); a
     /// language given must word every practice.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -46,6 +50,9 @@ pub struct LibraryTranslation {
     pub title: String,
     /// Each practice's texts, by practice id.
     pub practices: BTreeMap<String, PracticeText>,
+    /// The practice areas' names, by area id.
+    #[serde(default)]
+    pub areas: BTreeMap<String, String>,
 }
 
 /// A practice's texts in one language.
@@ -153,6 +160,17 @@ fn check_text(at: String, text: &str) -> Result<(), PracticesError> {
     Ok(())
 }
 
+/// Checks area names: each names an area some practice has, and none is empty.
+fn check_area_names(path: &str, names: &BTreeMap<String, String>, practices: &[Practice]) -> Result<(), PracticesError> {
+    for (area, name) in names {
+        if !practices.iter().any(|p| &p.area == area) {
+            return Err(invalid(format!("{path}.{area}"), "no practice has this area"));
+        }
+        check_text(format!("{path}.{area}"), name)?;
+    }
+    Ok(())
+}
+
 /// Checks that every entry of `values` is one of `known`.
 fn check_refs(path: &str, values: &[String], known: &[String], what: &str) -> Result<(), PracticesError> {
     for (i, v) in values.iter().enumerate() {
@@ -212,7 +230,13 @@ impl Library {
                 return Err(invalid(format!("{at}.next_wave.item"), format!("unknown Likert item {:?}", p.next_wave.item)));
             }
         }
+        check_area_names("areas", &self.areas, &self.practices)?;
         self.validate_translations()
+    }
+
+    /// The readable name of practice area `area` (its id with spaces when the library names none).
+    pub fn area_name(&self, area: &str) -> String {
+        self.areas.get(area).cloned().unwrap_or_else(|| area.replace('_', " "))
     }
 
     /// Checks the translations: known languages other than English, every practice worded,
@@ -224,6 +248,7 @@ impl Library {
                 return Err(invalid(at, "unknown language: use de, fr or es (the library's own texts are the English)"));
             }
             check_text(format!("{at}.title"), &tr.title)?;
+            check_area_names(&format!("{at}.areas"), &tr.areas, &self.practices)?;
             if let Some(p) = self.practices.iter().find(|p| !tr.practices.contains_key(&p.id)) {
                 return Err(invalid(format!("{at}.practices"), format!("no wording for practice {:?}", p.id)));
             }
@@ -248,6 +273,7 @@ impl Library {
         let mut out = self.clone();
         let Some(tr) = self.translations.get(lang.code()) else { return out };
         out.title.clone_from(&tr.title);
+        out.areas.extend(tr.areas.iter().map(|(id, name)| (id.clone(), name.clone())));
         for p in &mut out.practices {
             if let Some(t) = tr.practices.get(&p.id) {
                 p.title.clone_from(&t.title);

@@ -70,6 +70,8 @@ pub struct Action {
     pub id: String,
     /// Practice area (customer_focus, responsiveness, …).
     pub area: String,
+    /// The area's name in the plan's language ("Kundenorientierung").
+    pub area_name: String,
     /// What to do.
     pub title: String,
     /// Why it helps.
@@ -143,7 +145,7 @@ pub fn build_in(report: &Report, library: &Library, lang: Lang) -> Plan {
             let triggers = evidence.triggers(p);
             let points = triggers.iter().map(|t| t.points).sum();
             let weight = evidence.importance(p);
-            (order, weight, action(report, p, points, triggers))
+            (order, weight, action(report, p, library.area_name(&p.area), points, triggers))
         })
         .collect();
     let not_triggered = scored.iter().filter(|(_, _, a)| a.points == 0).map(|(_, _, a)| a.id.clone()).collect();
@@ -164,12 +166,13 @@ impl Plan {
     }
 }
 
-fn action(report: &Report, p: &Practice, points: u32, triggers: Vec<Trigger>) -> Action {
+fn action(report: &Report, p: &Practice, area_name: String, points: u32, triggers: Vec<Trigger>) -> Action {
     let item = report.items.iter().find(|i| i.id == p.next_wave.item);
     Action {
         rank: 0,
         id: p.id.clone(),
         area: p.area.clone(),
+        area_name,
         title: p.title.clone(),
         why: p.why.clone(),
         first_step: p.first_step.clone(),

@@ -13,10 +13,10 @@ fn now(plan: &Plan, a: &Action) -> String {
     a.next_wave.favourable_now.map_or(String::new(), |f| format!(", {}", Words::Now.fill(lang, &[("share", &lang.pct(f))])))
 }
 
-/// "customer_focus, effort low, 5 points".
+/// "Customer focus, effort low, 5 points".
 fn meta(plan: &Plan, a: &Action) -> String {
     let lang = plan.lang;
-    Words::Meta.fill(lang, &[("area", &a.area), ("effort", &a.effort.name(lang)), ("points", &a.points)])
+    Words::Meta.fill(lang, &[("area", &a.area_name), ("effort", &a.effort.name(lang)), ("points", &a.points)])
 }
 
 /// The plan for the terminal: each practice with its first step, target and triggers.

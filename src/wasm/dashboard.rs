@@ -46,7 +46,7 @@ export interface IngestSummary {
 /** The action plan: practices ranked with the released numbers that triggered them. */
 export interface Plan {
   library: string; not_triggered: string[];
-  actions: { rank: number; id: string; area: string; title: string; why: string; first_step: string; effort: "low" | "medium" | "high"; points: number;
+  actions: { rank: number; id: string; area: string; area_name: string; title: string; why: string; first_step: string; effort: "low" | "medium" | "high"; points: number;
     next_wave: { item: string; text: string; favourable_now: number | null; expect: string };
     triggers: { kind: "driver" | "item" | "theme"; id: string; points: number; detail: string }[] }[];
 }

@@ -33,7 +33,7 @@ function item(a, t) {
   const now = share ? ` ${t('planNow', { item: a.next_wave.item, share })}` : '';
   return h('li', {},
     h('h3', {}, a.title),
-    h('p', { class: 'why' }, t('planMeta', { area: a.area.replace(/_/g, ' '), effort: t(`effort_${a.effort}`), points: a.points })),
+    h('p', { class: 'why' }, t('planMeta', { area: a.area_name, effort: t(`effort_${a.effort}`), points: a.points })),
     h('p', {}, h('strong', {}, t('thisMonth')), ' ', h('span', {}, a.first_step)),
     h('p', {}, h('strong', {}, t('byNextWave')), ' ', h('span', {}, a.next_wave.expect), now),
     h('ul', { class: 'triggers' }, ...a.triggers.map((trigger) => h('li', {}, trigger.detail))));
