@@ -187,6 +187,32 @@ test('German dashboard on a 320 px phone: its lang attribute, German chart title
   await p.context().close();
 });
 
+for (const [lang, first] of [['fr', 'Comparer par'], ['es', 'Comparar por']]) {
+  test(`${lang} dashboard at 1280 px in the dark theme: every chart title, takeaway and table header in ${lang}, axe-clean`, async () => {
+    const p = await openIn('', (html) => html.replace('<secpulse-report id="report"', `<secpulse-report id="report" lang="${lang}" theme="dark"`),
+      { width: 1280, height: 900 });
+    await p.waitForSelector('body[data-ready="1"]', { timeout: 60_000 });
+    const report = p.locator('secpulse-report');
+    assert.equal(await report.locator('.bar label').first().locator('span').textContent(), first);
+    const words = await p.evaluate(() => [...document.querySelector('secpulse-report').shadowRoot.querySelectorAll('section[data-kind]')]
+      .filter((s) => !s.hidden && s.querySelector('h2'))
+      .map((s) => [s.dataset.kind, s.querySelector('h2').textContent, s.querySelector('.takeaway')?.textContent ?? '',
+        [...s.querySelectorAll('thead th')].map((th) => th.textContent).join(' | ')].join(' / ')));
+    assert.ok(words.length >= 10, `panels shown: ${words.length}`);
+    for (const text of words) {
+      for (const english of [/ the /, /\bGroup\b/, /\bPeople\b/, /\brespondents\b/i, /security team/i, /\bfavourable\b/i, /\bcomments\b/i]) {
+        assert.doesNotMatch(text, english, `${lang}: English in ${text}`);
+      }
+    }
+    await assertFits(p, `${lang} dashboard`);
+    await p.screenshot({ path: `${SCREENSHOTS}lang-${lang}-dashboard-1280-dark.png`, fullPage: true });
+    await axe(p, `${lang} dashboard at 1280 px, dark`);
+    assert.deepEqual(p.warnings, []);
+    assert.deepEqual(p.problems, []);
+    await p.context().close();
+  });
+}
+
 test('an unknown language falls back to English with a console warning', async () => {
   const p = await openIn('survey.html', (html) => html.replace('<html lang="en">', '<html lang="pt-BR">'), { width: 800 });
   await p.locator('secpulse-survey form').waitFor();
