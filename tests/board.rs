@@ -261,3 +261,29 @@ fn section_words(s: &Section) -> Vec<String> {
         Section::Chart { .. } => Vec::new(),
     }
 }
+
+/// The strengths and risks of a board built from `report`, as plain lines.
+fn points_of(report: &Report) -> (Vec<String>, Vec<String>) {
+    let board = Board::of(report);
+    let lists = board.sections.iter().find_map(|s| match s {
+        Section::Points { lists, .. } => Some(lists.clone()),
+        _ => None,
+    });
+    let lists = lists.expect("a strengths-and-risks section");
+    (lists[0].points.clone(), lists[1].points.clone())
+}
+
+#[test]
+fn a_negatively_worded_statement_is_a_strength_when_people_disagree_with_it() {
+    let mut report = report_of(&Instrument::default_instrument());
+    let reversed = report.items.iter().position(|i| i.reverse).expect("a reverse-keyed statement");
+    let text = report.items[reversed].text.clone();
+    report.items[reversed].favourable = Some(99.0);
+    report.items[reversed].unfavourable = Some(0.5);
+    let (strengths, _) = points_of(&report);
+    assert!(strengths.contains(&format!("99% disagree: \u{201c}{text}\u{201d}")), "{strengths:#?}");
+    report.items[reversed].favourable = Some(0.5);
+    report.items[reversed].unfavourable = Some(98.0);
+    let (_, risks) = points_of(&report);
+    assert!(risks.contains(&format!("98% agree: \u{201c}{text}\u{201d}")), "{risks:#?}");
+}

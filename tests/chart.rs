@@ -323,3 +323,26 @@ fn surveys_without_sensitive_or_ranking_questions_say_so() {
         assert!(describe(kind, &r, &options()).table.rows.is_empty());
     }
 }
+
+#[test]
+fn the_trend_names_the_largest_and_smallest_change_by_size_and_counts_one_point_as_one() {
+    let mut r = report();
+    let waves = r.waves.as_mut().expect("waves");
+    let (first, last) = (0, waves.waves.len() - 1);
+    assert!(last > first, "two waves or more");
+    let n_dims = r.dimensions.len();
+    // Every dimension goes from 60 to 60 + change: one falls by 9 (the largest change), one rises by 0.2.
+    let changes: Vec<f64> = (0..n_dims).map(|d| [-9.0, 0.2, 3.0, 4.0, 5.0, 6.0, 7.0][d % 7]).collect();
+    for (w, moved) in [(first, 0.0), (last, 1.0)] {
+        let group = &mut waves.waves[w];
+        group.overall.as_mut().unwrap().score.score = Some(60.0 + moved);
+        for (d, dim) in group.dimensions.as_mut().unwrap().iter_mut().enumerate() {
+            dim.score.score = Some(if w == first { 60.0 } else { 60.0 + changes[d] });
+        }
+    }
+    let name = |d: usize| r.dimension_names[d].name.clone();
+    let takeaway = describe(ChartKind::Trend, &r, &options()).takeaway;
+    assert!(takeaway.contains("moved +1 point;"), "{takeaway}");
+    assert!(takeaway.contains(&format!("{} changed most (\u{2212}9)", name(0))), "{takeaway}");
+    assert!(takeaway.contains(&format!("{} least (0)", name(1))), "{takeaway}");
+}

@@ -406,3 +406,20 @@ fn the_survey_row_check_words_the_ingest_problems_in_the_form_language() {
     assert_eq!(german.errors[0].message, "9 liegt außerhalb der Skala 1–5");
     assert_eq!(check_row_in(&errors_instrument(), &row, Lang::Es).errors[0].message, "9 está fuera de la escala 1–5");
 }
+
+#[test]
+fn the_terminal_report_writes_group_sizes_per_language() {
+    use secpulse::lang::Lang;
+    use secpulse::report::plain::render_in;
+    let base = Instrument::default_instrument();
+    let table = generate(&base, &SynthOptions { n: 4000, seed: 5, ..SynthOptions::default() });
+    let options = ScoreOptions { by: vec!["department".into()], ..ScoreOptions::default() };
+    let report = score(&base, &table, &options).unwrap();
+    let n = report.segments["department"].iter().filter_map(|g| g.n).max().expect("a released group");
+    assert!(n >= 1000, "a group of four digits or more: {n}");
+    for lang in [Lang::En, Lang::De, Lang::Fr] {
+        let text = render_in(&report, lang);
+        assert!(text.contains(&format!(" {} ", lang.count(n as u64))), "{lang}: {} in\n{text}", lang.count(n as u64));
+        assert!(!text.contains(&format!(" {n} ")), "{lang}: {n} ungrouped in\n{text}");
+    }
+}

@@ -345,13 +345,16 @@ fn strengths_and_risks(report: &Report, lang: Lang) -> Vec<Section> {
     };
     let mut strengths: Vec<String> = ranked.iter().take(2).map(|d| dim_point(Words::Highest, d)).collect();
     let mut risks: Vec<String> = ranked.iter().rev().take(2).map(|d| dim_point(Words::Lowest, d)).collect();
-    let items: Vec<(&str, f64, f64)> =
-        report.items.iter().filter_map(|i| Some((i.text.as_str(), i.favourable?, i.unfavourable?))).collect();
-    if let Some(best) = items.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
-        strengths.push(Words::Agree.fill(lang, &[("share", &lang.pct(best.1)), ("text", &best.0)]));
+    let items: Vec<(&str, f64, f64, bool)> =
+        report.items.iter().filter_map(|i| Some((i.text.as_str(), i.favourable?, i.unfavourable?, i.reverse))).collect();
+    // A negatively worded statement is favourable when people disagree with it.
+    if let Some(&(text, favourable, _, reverse)) = items.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
+        let words = if reverse { Words::Disagree } else { Words::Agree };
+        strengths.push(words.fill(lang, &[("share", &lang.pct(favourable)), ("text", &text)]));
     }
-    if let Some(worst) = items.iter().max_by(|a, b| a.2.total_cmp(&b.2)) {
-        risks.push(Words::Unfavourable.fill(lang, &[("share", &lang.pct(worst.2)), ("text", &worst.0)]));
+    if let Some(&(text, _, unfavourable, reverse)) = items.iter().max_by(|a, b| a.2.total_cmp(&b.2)) {
+        let words = if reverse { Words::Agree } else { Words::Unfavourable };
+        risks.push(words.fill(lang, &[("share", &lang.pct(unfavourable)), ("text", &text)]));
     }
     for (column, groups) in &report.segments {
         for g in groups {

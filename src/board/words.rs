@@ -290,6 +290,12 @@ catalog! {
             es: "Los responsables ordenaron los sistemas de negocio según la importancia de protegerlos; la clasificación combina sus órdenes con el recuento de Borda (con m opciones, el primer puesto obtiene m \u{2212} 1 puntos y el último 0).",
         },
         MethodTitle { en: "Method and anonymity", de: "Methode und Anonymität", fr: "Méthode et anonymat", es: "Método y anonimato" },
+        Disagree {
+            en: "{share} disagree: \u{201c}{text}\u{201d}",
+            de: "{share} stimmen nicht zu: \u{201e}{text}\u{201c}",
+            fr: "{share} ne sont pas d’accord\u{a0}: «\u{a0}{text}\u{a0}»",
+            es: "El {share} no está de acuerdo: «{text}»",
+        },
     }
 }
 

@@ -8,7 +8,7 @@ use super::layout::{Align, LegendMark, Pen, Rect, SMALL};
 use super::palette::SERIES;
 use super::words::Words;
 use super::{column_in_sentence, dimension_name, ChartError, ChartOptions, ChartText, DataTable};
-use crate::lang::{Catalog, Lang};
+use crate::lang::{plural, Catalog, Lang};
 use crate::report::{Report, Score, Waves};
 
 /// One line: its name, colour and a point per wave (`None` = not shown).
@@ -125,22 +125,24 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
         (Some(&a), Some(&z)) if a != z => {
             let mut changes: Vec<(&str, f64)> =
                 all[1..].iter().filter_map(|s| Some((s.name.as_str(), s.points[z]?.score? - s.points[a]?.score?))).collect();
-            crate::sort::sort_by(&mut changes, |x, y| x.1.total_cmp(&y.1));
+            // "Changed most / least" is by the size of the change, up or down.
+            crate::sort::sort_by(&mut changes, |x, y| x.1.abs().total_cmp(&y.1.abs()));
             let overall = all[0].points[z].and_then(|p| p.score).zip(all[0].points[a].and_then(|p| p.score)).map(|(z, a)| z - a);
             let (from, to) = (&waves.waves[a].value, &waves.waves[z].value);
             match (overall, changes.first(), changes.last()) {
-                (Some(moved), Some(lo), Some(hi)) => Words::TrendMoved.fill(
-                    l,
-                    &[
-                        ("from", from),
-                        ("to", to),
-                        ("overall", &l.signed(moved)),
-                        ("most", &hi.0),
-                        ("most_change", &l.signed(hi.1)),
-                        ("least", &lo.0),
-                        ("least_change", &l.signed(lo.1)),
-                    ],
-                ),
+                (Some(moved), Some(lo), Some(hi)) => plural(l, moved.abs().round() as u64, Words::TrendMovedOnePoint, Words::TrendMoved)
+                    .fill(
+                        l,
+                        &[
+                            ("from", from),
+                            ("to", to),
+                            ("overall", &l.signed(moved)),
+                            ("most", &hi.0),
+                            ("most_change", &l.signed(hi.1)),
+                            ("least", &lo.0),
+                            ("least_change", &l.signed(lo.1)),
+                        ],
+                    ),
                 _ => Words::TooSparse.fill(l, &[("from", from), ("to", to)]),
             }
         }
@@ -172,7 +174,7 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: Words::TrendCaption.fill(l, &[("column", &column_in_sentence(&waves.column, l))]),
+            caption: Words::TrendCaption.fill(l, &[("column", &column_in_sentence(&Words::WaveColumn.text(l), l))]),
             columns: [Words::MeasureColumn, Words::WaveColumn, Words::People, Words::ScoreColumn, Words::Ci95].map(|w| w.text(l)).to_vec(),
             rows,
         },

@@ -663,6 +663,12 @@ catalog! {
         BordaColumn { en: "Borda points", de: "Borda-Punkte", fr: "Points de Borda", es: "Puntos Borda" },
         MeanRankColumn { en: "Mean rank", de: "Mittlerer Rang", fr: "Rang moyen", es: "Puesto medio" },
         RankedFirstColumn { en: "% ranked first", de: "% an erster Stelle", fr: "% classé premier", es: "% en primer lugar" },
+        TrendMovedOnePoint {
+            en: "From {from} to {to} the overall score moved {overall} point; {most} changed most ({most_change}), {least} least ({least_change}).",
+            de: "Von {from} bis {to} hat sich der Gesamtwert um {overall} Punkt bewegt; {most} hat sich am stärksten verändert ({most_change}), {least} am wenigsten ({least_change}).",
+            fr: "De {from} à {to}, le score global a bougé de {overall} point\u{202f}; {most} a le plus changé ({most_change}), {least} le moins ({least_change}).",
+            es: "De {from} a {to}, la puntuación global se movió {overall} punto; {most} cambió más ({most_change}) y {least} menos ({least_change}).",
+        },
     }
 }
 

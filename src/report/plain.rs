@@ -51,10 +51,37 @@ fn score_cells(lang: Lang, s: &Score) -> String {
     format!("{:>6}  {:>11}  {band:<12}", num(lang, s.score, 1), ci(lang, s.ci95))
 }
 
-fn group_row(out: &mut String, report: &Report, g: &SegmentGroup, lang: Lang) {
-    let name = clip(&g.value, 24);
+/// Widths of a breakdown table's columns: the defaults, or wider for a longer header or group name.
+struct Widths {
+    group: usize,
+    score: usize,
+    vs_rest: usize,
+    balance: usize,
+}
+
+impl Widths {
+    fn of<'a>(headers: [&str; 3], groups: impl Iterator<Item = &'a SegmentGroup>) -> Widths {
+        let len = |t: &str| t.chars().count();
+        let longest = groups.map(|g| len(&g.value)).max().unwrap_or(0);
+        Widths {
+            group: longest.clamp(24, 40),
+            score: len(headers[0]).max(6),
+            vs_rest: len(headers[1]).max(8),
+            balance: len(headers[2]).max(8),
+        }
+    }
+}
+
+/// A group's size in `lang` ("2.323"), or its "< k" label when hidden.
+fn n_cell(lang: Lang, n: Option<usize>, label: &str) -> String {
+    n.map_or_else(|| label.to_string(), |n| lang.count(n as u64))
+}
+
+fn group_row(out: &mut String, report: &Report, g: &SegmentGroup, lang: Lang, w: &Widths) {
+    let name = clip(&g.value, w.group);
+    let n = n_cell(lang, g.n, &g.n_label);
     let Some(overall) = &g.overall else {
-        let _ = writeln!(out, "  {name:<24} {:>8}  {}", g.n_label, Plain::SuppressedFewer.fill(lang, &[("k", &report.min_group)]));
+        let _ = writeln!(out, "  {name:<0$} {n:>8}  {1}", w.group, Plain::SuppressedFewer.fill(lang, &[("k", &report.min_group)]));
         return;
     };
     let delta = overall
@@ -62,7 +89,15 @@ fn group_row(out: &mut String, report: &Report, g: &SegmentGroup, lang: Lang) {
         .map_or_else(|| "–".to_string(), |d| format!("{}{}", signed_decimal(lang, d.delta), if d.p < 0.05 { "*" } else { "" }));
     let dims = g.dimensions.iter().flatten().map(|d| format!(" {:>6}", num(lang, d.score.score, 0))).collect::<String>();
     let balance = g.balance.as_ref().map_or_else(|| "–".to_string(), |b| signed(lang, b.score));
-    let _ = writeln!(out, "  {name:<24} {:>8}  {:>6} {delta:>8} {balance:>8} {dims}", g.n_label, num(lang, overall.score.score, 1));
+    let score = num(lang, overall.score.score, 1);
+    let _ = writeln!(
+        out,
+        "  {name:<gw$} {n:>8}  {score:>sw$} {delta:>vw$} {balance:>bw$} {dims}",
+        gw = w.group,
+        sw = w.score,
+        vw = w.vs_rest,
+        bw = w.balance
+    );
 }
 
 /// One line of comment label shares: tone, stance and the top themes.
@@ -118,10 +153,17 @@ fn comments(w: &mut String, c: &CommentReport, lang: Lang) {
         for g in groups {
             match &g.summary {
                 Some(s) => {
-                    let _ = writeln!(w, "    {:<22} {:>6}  {}", clip(&g.value, 22), g.n_label, comment_line(s, 2, lang));
+                    let _ =
+                        writeln!(w, "    {:<22} {:>6}  {}", clip(&g.value, 22), n_cell(lang, g.n, &g.n_label), comment_line(s, 2, lang));
                 }
                 None => {
-                    let _ = writeln!(w, "    {:<22} {:>6}  {}", clip(&g.value, 22), g.n_label, Plain::Suppressed.text(lang));
+                    let _ = writeln!(
+                        w,
+                        "    {:<22} {:>6}  {}",
+                        clip(&g.value, 22),
+                        n_cell(lang, g.n, &g.n_label),
+                        Plain::Suppressed.text(lang)
+                    );
                 }
             }
         }
@@ -156,22 +198,17 @@ fn drivers(w: &mut String, report: &Report, lang: Lang) {
                 "  {:<26} {:>6} {:>11} {:>11}  {}",
                 clip(&p.name, 26),
                 lang.decimal(p.score, 1),
-                percent_decimal(lang, p.importance),
+                lang.decimal_pct(p.importance, 1),
                 ci(lang, p.importance_ci95),
                 p.quadrant.name(lang)
             );
         }
         if let Some(m) = &matrix {
             let cuts =
-                Plain::Cuts.fill(lang, &[("share", &percent_decimal(lang, m.importance_cut)), ("score", &lang.decimal(m.score_cut, 1))]);
+                Plain::Cuts.fill(lang, &[("share", &lang.decimal_pct(m.importance_cut, 1)), ("score", &lang.decimal(m.score_cut, 1))]);
             let _ = writeln!(w, "  {cuts}");
         }
     }
-}
-
-/// A share with one decimal and the language's percent sign: "12.5%", "12,5 %".
-fn percent_decimal(lang: Lang, v: f64) -> String {
-    Plain::Percent.fill(lang, &[("n", &lang.decimal(v, 1))])
 }
 
 /// Response rates against the headcounts, when given.
@@ -179,10 +216,12 @@ fn participation(w: &mut String, report: &Report, lang: Lang) {
     let Some(p) = &report.participation else { return };
     let _ = writeln!(w, "\n{}", Plain::ResponseRate.fill(lang, &[("k", &report.min_group)]));
     let [group, headcount, respondents, rate] = [Plain::Group, Plain::Headcount, Plain::Respondents, Plain::Rate].map(|h| h.text(lang));
-    let _ = writeln!(w, "  {group:<26} {headcount:>9} {respondents:>11} {rate:>6}");
+    let [hw, rw] = [&headcount, &respondents].map(|h| h.chars().count());
+    let (hw, rw) = (hw.max(9), rw.max(11));
+    let _ = writeln!(w, "  {group:<26} {headcount:>hw$} {respondents:>rw$} {rate:>6}");
     let row = |w: &mut String, label: &str, r: &super::ResponseRate| {
-        let respondents = r.respondents.map_or_else(|| r.respondents_label.clone(), |n| lang.count(n as u64));
-        let _ = writeln!(w, "  {:<26} {:>9} {:>11} {:>6}", clip(label, 26), lang.count(r.headcount), respondents, pct(lang, r.rate));
+        let respondents = n_cell(lang, r.respondents, &r.respondents_label);
+        let _ = writeln!(w, "  {:<26} {:>hw$} {respondents:>rw$} {:>6}", clip(label, 26), lang.count(r.headcount), pct(lang, r.rate));
     };
     if let Some(all) = &p.overall {
         row(w, &Plain::Everyone.text(lang), all);
@@ -203,7 +242,7 @@ pub fn priority_text(p: &Priority, lang: Lang) -> String {
             .points
             .iter()
             .filter(|x| x.quadrant == q)
-            .map(|x| format!("{} ({}, {})", x.name, lang.whole(x.score), percent_decimal(lang, x.importance)))
+            .map(|x| format!("{} ({}, {})", x.name, lang.whole(x.score), lang.decimal_pct(x.importance, 1)))
             .collect();
         if !names.is_empty() {
             text += &format!("  {:<width$} {}\n", q.name(lang), names.join(", "));
@@ -274,7 +313,7 @@ pub fn render_in(report: &Report, lang: Lang) -> String {
     let _ = writeln!(w, "\n{item:<6} {dimension:<14} {mean:>6} {fav:>5} {neu:>5} {unf:>5} {:>6}  {statement}", "r(it)");
     for it in &report.items {
         let text = clip(&it.text, 70);
-        let dim = clip(&it.dimension, 14);
+        let dim = clip(report.dimension_name(&it.dimension), 14);
         let _ = writeln!(
             w,
             "{:<6} {dim:<14} {:>6} {:>5} {:>5} {:>5} {:>6}  {}{text}",
@@ -309,13 +348,16 @@ pub fn render_in(report: &Report, lang: Lang) -> String {
     }
 
     let [group, vs_rest, balance] = [Plain::Group, Plain::VsRest, Plain::Balance].map(|h| h.text(lang));
+    let all_groups = report.segments.values().flatten().chain(report.waves.iter().flat_map(|w| &w.waves));
+    let widths = Widths::of([&score, &vs_rest, &balance], all_groups);
     let header = |w: &mut String, title: &str| {
-        let dims: String = report.dimension_names.iter().map(|d| format!(" {:>6}", clip(&d.id, 6))).collect();
-        let _ = writeln!(w, "\n{title}\n  {group:<24} {:>8}  {score:>6} {vs_rest:>8} {balance:>8} {dims}", "n");
+        let dims: String = report.dimension_names.iter().map(|d| format!(" {:>6}", clip(&d.name, 6))).collect();
+        let Widths { group: gw, score: sw, vs_rest: vw, balance: bw } = widths;
+        let _ = writeln!(w, "\n{title}\n  {group:<gw$} {:>8}  {score:>sw$} {vs_rest:>vw$} {balance:>bw$} {dims}", "n");
     };
     for (column, groups) in &report.segments {
         header(w, &Plain::By.fill(lang, &[("column", column)]));
-        groups.iter().for_each(|g| group_row(w, report, g, lang));
+        groups.iter().for_each(|g| group_row(w, report, g, lang, &widths));
     }
     for s in &report.sensitive {
         sensitive(w, s, lang);
@@ -325,7 +367,7 @@ pub fn render_in(report: &Report, lang: Lang) -> String {
     }
     if let Some(waves) = &report.waves {
         header(w, &Plain::ByWave.fill(lang, &[("column", &waves.column)]));
-        waves.waves.iter().for_each(|g| group_row(w, report, g, lang));
+        waves.waves.iter().for_each(|g| group_row(w, report, g, lang, &widths));
         for d in waves.deltas.iter().filter(|d| d.measure == "overall") {
             let p = if d.change.p < 0.001 { Plain::PBelow.text(lang) } else { format!("p = {}", lang.decimal(d.change.p, 3)) };
             let change = Plain::WaveChange.fill(

@@ -122,7 +122,7 @@ catalog! {
             es: "Qué determina «{outcome}» (pesos relativos de Johnson, {n} participantes completos; las dimensiones explican el {r2}\u{a0}%, IC del 95\u{a0}% {ci})",
         },
         Dimension { en: "Dimension", de: "Dimension", fr: "Dimension", es: "Dimensión" },
-        Score { en: "Score", de: "Wert", fr: "Score", es: "Puntuación" },
+        Score { en: "Score", de: "Wert", fr: "Score", es: "Valor" },
         Importance { en: "Importance", de: "Wichtigkeit", fr: "Importance", es: "Importancia" },
         Ci { en: "95% CI", de: "95-%-KI", fr: "IC 95\u{a0}%", es: "IC 95\u{a0}%" },
         Priority { en: "Priority", de: "Priorität", fr: "Priorité", es: "Prioridad" },
@@ -132,7 +132,6 @@ catalog! {
             fr: "(important\u{a0}: au-dessus d’une part égale, {share}\u{202f}; faible\u{a0}: sous le score moyen, {score})",
             es: "(importante: por encima de una parte igual, {share}; débil: por debajo de la puntuación media, {score})",
         },
-        Percent { en: "{n}%", de: "{n}\u{a0}%", fr: "{n}\u{202f}%", es: "{n}\u{a0}%" },
         ResponseRate {
             en: "Response rate (respondents \u{f7} headcount; groups under {k} people show \"< {k}\")",
             de: "Rücklaufquote (Teilnehmende \u{f7} Personalstärke; Gruppen unter {k} Personen zeigen \u{201e}< {k}\u{201c})",
