@@ -133,6 +133,18 @@ pub enum ViewError {
     Prior(PriorError),
 }
 
+impl ViewError {
+    /// Why the view is not shown, in `lang` (a breakdown column that does not exist is a
+    /// programming mistake, and stays English).
+    pub fn describe(&self, lang: crate::lang::Lang) -> String {
+        match self {
+            ViewError::Filter(e) => e.describe(lang),
+            ViewError::Score(e) => e.to_string(),
+            ViewError::Prior(e) => e.describe(lang),
+        }
+    }
+}
+
 impl std::fmt::Display for ViewError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

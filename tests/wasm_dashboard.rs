@@ -97,6 +97,10 @@ fn unknown_options_and_small_filters_are_refused_clearly() {
     let small = r#"{"by":["department"],"filter":{"segment":{"column":"department","value":"Executive Office"}}}"#;
     let msg = message(d.report(options(small)).expect_err("a group of 3"));
     assert!(msg.contains("fewer than 5 people"), "{msg}");
+    d.set_language("de");
+    let msg = message(d.report(options(small)).expect_err("a group of 3"));
+    assert!(msg.starts_with("dieser Filter wird nicht angezeigt") && msg.contains("weniger als 5 Personen"), "{msg}");
+    d.set_language("en");
     let msg = message(d.svg("pie", 600, 300, JsValue::UNDEFINED).expect_err("unknown chart"));
     assert!(msg.contains("balance"), "{msg}");
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ingest::NO_ANSWER;
 use crate::ingest::{ResponseTable, SegmentColumn, NO_SEGMENT};
+use crate::lang::{catalog, Catalog, Lang};
 
 /// Which respondents a view keeps.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,17 +60,53 @@ pub enum FilterError {
     },
 }
 
+impl FilterError {
+    /// Why the view is not shown, in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            FilterError::UnknownColumn(c) => Words::UnknownColumn.fill(lang, &[("column", &format!("{c:?}"))]),
+            FilterError::UnknownValue { column, value } => {
+                Words::UnknownValue.fill(lang, &[("column", &format!("{column:?}")), ("value", &format!("{value:?}"))])
+            }
+            FilterError::NoWaveColumn => Words::NoWaveColumn.text(lang),
+            FilterError::Difference { k } => Words::Difference.fill(lang, &[("k", k)]),
+        }
+    }
+}
+
 impl fmt::Display for FilterError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FilterError::UnknownColumn(c) => write!(f, "there is no column {c:?} to filter by"),
-            FilterError::UnknownValue { column, value } => write!(f, "column {column:?} has no value {value:?}"),
-            FilterError::NoWaveColumn => write!(f, "a wave filter needs a wave column (set the wave option)"),
-            FilterError::Difference { k } => write!(
-                f,
-                "this filter is not shown: on its own or compared with the other views, it would single out fewer than {k} people; choose a broader filter"
-            ),
-        }
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+catalog! {
+    /// Why a filtered view is not shown.
+    pub(crate) enum Words {
+        UnknownColumn {
+            en: "there is no column {column} to filter by",
+            de: "es gibt keine Spalte {column}, nach der gefiltert werden kann",
+            fr: "il n’y a pas de colonne {column} pour filtrer",
+            es: "no hay ninguna columna {column} por la que filtrar",
+        },
+        UnknownValue {
+            en: "column {column} has no value {value}",
+            de: "die Spalte {column} hat keinen Wert {value}",
+            fr: "la colonne {column} n’a pas de valeur {value}",
+            es: "la columna {column} no tiene el valor {value}",
+        },
+        NoWaveColumn {
+            en: "a wave filter needs a wave column (set the wave option)",
+            de: "ein Filter nach Runde braucht eine Spalte für die Runde (Option wave setzen)",
+            fr: "un filtre par vague nécessite une colonne de vague (définissez l’option wave)",
+            es: "un filtro por ronda necesita una columna de ronda (defina la opción wave)",
+        },
+        Difference {
+            en: "this filter is not shown: on its own or compared with the other views, it would single out fewer than {k} people; choose a broader filter",
+            de: "dieser Filter wird nicht angezeigt: allein oder im Vergleich mit den anderen Ansichten würde er weniger als {k} Personen herausgreifen; wählen Sie einen breiteren Filter",
+            fr: "ce filtre n’est pas affiché\u{a0}: seul ou comparé aux autres vues, il isolerait moins de {k}\u{a0}personnes\u{202f}; choisissez un filtre plus large",
+            es: "este filtro no se muestra: por sí solo o comparado con las demás vistas, aislaría a menos de {k} personas; elija un filtro más amplio",
+        },
     }
 }
 
@@ -187,6 +224,12 @@ mod tests {
     use super::*;
     use crate::instrument::Instrument;
     use crate::synth::{generate, SynthOptions};
+
+    #[test]
+    fn the_catalog_is_complete() {
+        let faults = crate::lang::check_catalog(Words::ALL);
+        assert!(faults.is_empty(), "{faults:#?}");
+    }
 
     #[test]
     fn a_subset_in_any_order_keeps_each_row_whole() {

@@ -27,6 +27,7 @@ use sha2::{Digest, Sha256};
 use super::disclosure::Measure;
 use crate::ingest::{ResponseTable, NO_ANSWER};
 use crate::instrument::Instrument;
+use crate::lang::{catalog, Catalog, Lang};
 
 /// What one publication released.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,27 +94,61 @@ pub enum PriorError {
     },
 }
 
+impl PriorError {
+    /// Why publishing again is refused, in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let q = |s: &str| format!("{s:?}");
+        match self {
+            PriorError::NoWaveColumn => Words::NoWaveColumn.text(lang),
+            PriorError::OtherInstrument { published, now } => Words::OtherInstrument.fill(lang, &[("published", published), ("now", now)]),
+            PriorError::OtherWaveColumn { published, now } => {
+                Words::OtherWaveColumn.fill(lang, &[("published", &q(published)), ("now", &q(now))])
+            }
+            PriorError::WaveChanged { wave } => Words::WaveChanged.fill(lang, &[("wave", &q(wave))]),
+            PriorError::UnknownGroup { column, value } => Words::UnknownGroup.fill(lang, &[("column", column), ("value", &q(value))]),
+        }
+    }
+}
+
 impl std::fmt::Display for PriorError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PriorError::NoWaveColumn => {
-                write!(f, "publishing again needs a wave column: without one, nothing tells the rows already published from new ones")
-            }
-            PriorError::OtherInstrument { published, now } => {
-                write!(f, "the earlier publication scored instrument {published}, these responses are scored with {now}")
-            }
-            PriorError::OtherWaveColumn { published, now } => {
-                write!(f, "the earlier publication used wave column {published:?}, this one uses {now:?}")
-            }
-            PriorError::WaveChanged { wave } => write!(
-                f,
-                "wave {wave:?} has changed since it was published (answers added, removed or edited): \
-                 publishing it again would let a reader subtract the two reports (publish a wave once, after it closes)"
-            ),
-            PriorError::UnknownGroup { column, value } => {
-                write!(f, "the earlier publication shows {column} = {value:?}, which these responses do not have")
-            }
-        }
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+catalog! {
+    /// Why publishing again is refused.
+    pub(crate) enum Words {
+        NoWaveColumn {
+            en: "publishing again needs a wave column: without one, nothing tells the rows already published from new ones",
+            de: "erneutes Veröffentlichen braucht eine Spalte für die Runde: ohne sie lassen sich bereits veröffentlichte Zeilen nicht von neuen unterscheiden",
+            fr: "publier à nouveau nécessite une colonne de vague\u{a0}: sans elle, rien ne distingue les lignes déjà publiées des nouvelles",
+            es: "volver a publicar necesita una columna de ronda: sin ella, nada distingue las filas ya publicadas de las nuevas",
+        },
+        OtherInstrument {
+            en: "the earlier publication scored instrument {published}, these responses are scored with {now}",
+            de: "die frühere Veröffentlichung wurde mit dem Fragebogen {published} ausgewertet, diese Antworten mit {now}",
+            fr: "la publication précédente utilisait le questionnaire {published}, ces réponses sont évaluées avec {now}",
+            es: "la publicación anterior usó el cuestionario {published}; estas respuestas se evalúan con {now}",
+        },
+        OtherWaveColumn {
+            en: "the earlier publication used wave column {published}, this one uses {now}",
+            de: "die frühere Veröffentlichung nutzte die Rundenspalte {published}, diese nutzt {now}",
+            fr: "la publication précédente utilisait la colonne de vague {published}, celle-ci utilise {now}",
+            es: "la publicación anterior usó la columna de ronda {published}; esta usa {now}",
+        },
+        WaveChanged {
+            en: "wave {wave} has changed since it was published (answers added, removed or edited): publishing it again would let a reader subtract the two reports (publish a wave once, after it closes)",
+            de: "die Runde {wave} hat sich seit ihrer Veröffentlichung geändert (Antworten hinzugefügt, entfernt oder bearbeitet): eine erneute Veröffentlichung ließe Lesende die beiden Berichte voneinander abziehen (veröffentlichen Sie eine Runde einmal, nachdem sie abgeschlossen ist)",
+            fr: "la vague {wave} a changé depuis sa publication (réponses ajoutées, supprimées ou modifiées)\u{a0}: la publier à nouveau permettrait de soustraire les deux rapports (publiez une vague une seule fois, après sa clôture)",
+            es: "la ronda {wave} ha cambiado desde que se publicó (respuestas añadidas, eliminadas o editadas): volver a publicarla permitiría restar los dos informes (publique una ronda una sola vez, después de cerrarla)",
+        },
+        UnknownGroup {
+            en: "the earlier publication shows {column} = {value}, which these responses do not have",
+            de: "die frühere Veröffentlichung zeigt {column} = {value}, was in diesen Antworten nicht vorkommt",
+            fr: "la publication précédente montre {column} = {value}, absent de ces réponses",
+            es: "la publicación anterior muestra {column} = {value}, que no aparece en estas respuestas",
+        },
     }
 }
 
@@ -157,4 +192,15 @@ pub(crate) fn wave_digests(instrument: &Instrument, table: &ResponseTable, wave:
         WaveDigest { wave, digest: digest.iter().map(|b| format!("{b:02x}")).collect() }
     });
     Some(digests.collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalog_is_complete() {
+        let faults = crate::lang::check_catalog(Words::ALL);
+        assert!(faults.is_empty(), "{faults:#?}");
+    }
 }

@@ -403,7 +403,9 @@ impl Dashboard {
             return Err(JsError::new("only loaded responses can be published (a published report already is)"));
         };
         views.configure(o.wave.clone(), min);
-        let (report, record) = views.publish_after(&View { by: o.by, filter: o.filter }, &prior).map_err(into_error)?;
+        let lang = self.lang;
+        let (report, record) =
+            views.publish_after(&View { by: o.by, filter: o.filter }, &prior).map_err(|e| JsError::new(&e.describe(lang)))?;
         to_js(&Published { report, record: record.as_ref().map(crate::privacy::prior::record_line) })
     }
 }
@@ -493,7 +495,8 @@ impl Dashboard {
                 Data::Published(r) => (**r).clone(),
                 Data::Responses(views) => {
                     views.configure(key.wave.clone(), min);
-                    let report = views.report(&View { by: key.by.clone(), filter: key.filter.clone() }).map_err(into_error)?;
+                    let view = View { by: key.by.clone(), filter: key.filter.clone() };
+                    let report = views.report(&view).map_err(|e| JsError::new(&e.describe(key.lang)))?;
                     report.in_language(&self.instrument, key.lang.code())
                 }
             };
