@@ -202,3 +202,16 @@ fn practice_areas_are_named_in_each_language_and_checked() {
     let stray = Library::from_json(&with_translations(|t| t["fr"]["areas"]["no_such"] = "X".into()), &instrument).unwrap_err().to_string();
     assert!(stray.contains("translations.fr.areas.no_such: no practice has this area"), "{stray}");
 }
+
+#[test]
+fn the_text_header_reads_right_for_one_all_and_some() {
+    use secpulse::plan::render;
+    let report = report(1500, 7, &["department"]);
+    let plan = build(&report, &Library::default_library());
+    let all = plan.actions.len() + plan.more.len();
+    assert!(all > 3, "{all} practices triggered");
+    let header = |n: usize| render::text(&plan.clone().top(n)).lines().next().unwrap().to_string();
+    assert!(header(1).starts_with(&format!("Action plan: the first of {all} practices triggered")), "{}", header(1));
+    assert!(header(3).starts_with(&format!("Action plan: the first 3 of {all} practices triggered")), "{}", header(3));
+    assert!(header(all).starts_with(&format!("Action plan: all {all} practices triggered")), "{}", header(all));
+}

@@ -29,7 +29,13 @@ pub fn text(plan: &Plan) -> String {
         return out;
     }
     let triggered = plan.actions.len() + plan.more.len();
-    let header = Words::TextHeader.fill(lang, &[("shown", &plan.actions.len()), ("triggered", &triggered), ("library", &plan.library)]);
+    let header = match (plan.actions.len(), triggered) {
+        (1, 1) => Words::TextHeaderOnlyOne,
+        (shown, all) if shown == all => Words::TextHeaderAll,
+        (1, _) => Words::TextHeaderFirst,
+        _ => Words::TextHeader,
+    };
+    let header = header.fill(lang, &[("shown", &plan.actions.len()), ("triggered", &triggered), ("library", &plan.library)]);
     let _ = writeln!(w, "{header}");
     for a in &plan.actions {
         let _ = writeln!(w, "\n{}. {}  [{}]", a.rank, a.title, meta(plan, a));

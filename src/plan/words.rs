@@ -47,6 +47,24 @@ catalog! {
             fr: "Plan d’action\u{a0}: les {shown} premières des {triggered} pratiques déclenchées (bibliothèque {library})",
             es: "Plan de acción: las primeras {shown} de {triggered} prácticas activadas (biblioteca {library})",
         },
+        TextHeaderAll {
+            en: "Action plan: all {triggered} practices triggered (library {library})",
+            de: "Maßnahmenplan: alle {triggered} ausgelösten Maßnahmen (Sammlung {library})",
+            fr: "Plan d’action\u{a0}: les {triggered} pratiques déclenchées (bibliothèque {library})",
+            es: "Plan de acción: las {triggered} prácticas activadas (biblioteca {library})",
+        },
+        TextHeaderOnlyOne {
+            en: "Action plan: the one practice triggered (library {library})",
+            de: "Maßnahmenplan: die einzige ausgelöste Maßnahme (Sammlung {library})",
+            fr: "Plan d’action\u{a0}: la seule pratique déclenchée (bibliothèque {library})",
+            es: "Plan de acción: la única práctica activada (biblioteca {library})",
+        },
+        TextHeaderFirst {
+            en: "Action plan: the first of {triggered} practices triggered (library {library})",
+            de: "Maßnahmenplan: die erste von {triggered} ausgelösten Maßnahmen (Sammlung {library})",
+            fr: "Plan d’action\u{a0}: la première des {triggered} pratiques déclenchées (bibliothèque {library})",
+            es: "Plan de acción: la primera de {triggered} prácticas activadas (biblioteca {library})",
+        },
         Meta {
             en: "{area}, effort {effort}, {points} points",
             de: "{area}, Aufwand {effort}, {points} Punkte",
