@@ -134,12 +134,11 @@ pub enum ViewError {
 }
 
 impl ViewError {
-    /// Why the view is not shown, in `lang` (a breakdown column that does not exist is a
-    /// programming mistake, and stays English).
+    /// Why the view is not shown, in `lang`.
     pub fn describe(&self, lang: crate::lang::Lang) -> String {
         match self {
             ViewError::Filter(e) => e.describe(lang),
-            ViewError::Score(e) => e.to_string(),
+            ViewError::Score(e) => e.describe(lang),
             ViewError::Prior(e) => e.describe(lang),
         }
     }

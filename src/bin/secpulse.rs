@@ -486,13 +486,13 @@ fn released_report_after(
         Some(prior) => {
             let config = ViewConfig { wave, min_group, comments: comment_options, protection: Protection::Linked };
             let view = View { by, ..View::default() };
-            Views::new(ins.clone(), ingested.table, config, None).report_after(&view, prior).map_err(|e| e.to_string())?
+            Views::new(ins.clone(), ingested.table, config, None).report_after(&view, prior).map_err(|e| e.describe(lang))?
         }
         None => {
             let table = &ingested.table;
             let analyzed = comment_options.as_ref().map(|_| AnalyzedComments::new(&text::Analyzer::new(), table));
             let comments = analyzed.as_ref().zip(comment_options.as_ref());
-            (score_with_comments(&ins, table, &ScoreOptions { by, wave, min_group }, comments).map_err(|e| e.to_string())?, None)
+            (score_with_comments(&ins, table, &ScoreOptions { by, wave, min_group }, comments).map_err(|e| e.describe(lang))?, None)
         }
     };
     if let Some(h) = &headcounts {

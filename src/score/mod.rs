@@ -23,6 +23,7 @@ use std::fmt;
 
 use crate::ingest::{ResponseTable, NO_ANSWER};
 use crate::instrument::{Instrument, Question};
+use crate::lang::{catalog, Catalog, Lang};
 use crate::report::{
     ChosenOption, InstrumentRef, Named, RankedOption, Ranking, Report, SegmentGroup, Selection, WaveDelta, Waves, REPORT_FORMAT,
 };
@@ -52,13 +53,32 @@ pub enum ScoreError {
     },
 }
 
-impl fmt::Display for ScoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ScoreError {
+    /// What is wrong, in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
         match self {
             ScoreError::UnknownColumn { name, available } => {
-                write!(f, "there is no column {name:?} to break down by; columns you can use: {}", available.join(", "))
+                Words::UnknownColumn.fill(lang, &[("name", &format!("{name:?}")), ("available", &available.join(", "))])
             }
         }
+    }
+}
+
+impl fmt::Display for ScoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+catalog! {
+    /// Why a table could not be scored.
+    pub(crate) enum Words {
+        UnknownColumn {
+            en: "there is no column {name} to break down by; columns you can use: {available}",
+            de: "es gibt keine Spalte {name} für eine Aufschlüsselung; verwendbare Spalten: {available}",
+            fr: "il n’y a pas de colonne {name} pour ventiler les résultats\u{202f}; colonnes utilisables\u{a0}: {available}",
+            es: "no hay ninguna columna {name} para desglosar; columnas que puede usar: {available}",
+        },
     }
 }
 
@@ -254,4 +274,15 @@ pub fn raw_report(
         drivers: scorer.drivers(table),
         participation: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalog_is_complete() {
+        let faults = crate::lang::check_catalog(Words::ALL);
+        assert!(faults.is_empty(), "{faults:#?}");
+    }
 }
