@@ -37,7 +37,7 @@ catalog! {
         BandCi {
             en: "{band} \u{b7} 95% CI {ci}",
             de: "{band} \u{b7} 95-%-KI {ci}",
-            fr: "{band} \u{b7} IC à 95\u{a0}% {ci}",
+            fr: "{band} \u{b7} IC à 95\u{202f}% {ci}",
             es: "{band} \u{b7} IC del 95\u{a0}% {ci}",
         },
         TooFew {
@@ -79,13 +79,13 @@ catalog! {
         Significant {
             en: "significant (Welch p {p}, 95% CI {ci})",
             de: "signifikant (Welch p {p}, 95-%-KI {ci})",
-            fr: "significatif (Welch p {p}, IC à 95\u{a0}% {ci})",
+            fr: "significatif (Welch p {p}, IC à 95\u{202f}% {ci})",
             es: "significativo (Welch p {p}, IC del 95\u{a0}% {ci})",
         },
         NotSignificant {
             en: "not significant (Welch p {p}, 95% CI {ci})",
             de: "nicht signifikant (Welch p {p}, 95-%-KI {ci})",
-            fr: "non significatif (Welch p {p}, IC à 95\u{a0}% {ci})",
+            fr: "non significatif (Welch p {p}, IC à 95\u{202f}% {ci})",
             es: "no significativo (Welch p {p}, IC del 95\u{a0}% {ci})",
         },
         NoResults {
@@ -262,7 +262,7 @@ catalog! {
         MethodScores {
             en: "{people} answered the survey \u{201c}{title}\u{201d} ({id} v{version}). Each statement is answered on an agreement scale; statements worded against the team are reversed, and a person\u{2019}s answers become a 0\u{2013}100 score per dimension and overall. Scores are averages with 95% confidence intervals (t intervals). Differences between groups or waves are tested with Welch\u{2019}s t test and called significant when p < .05.",
             de: "{people} haben an der Umfrage \u{201e}{title}\u{201c} ({id} v{version}) teilgenommen. Jede Aussage wird auf einer Zustimmungsskala beantwortet; gegen das Team formulierte Aussagen werden umgepolt, und die Antworten einer Person ergeben einen Wert von 0\u{2013}100 je Dimension und insgesamt. Die Werte sind Mittelwerte mit 95-%-Konfidenzintervallen (t-Intervalle). Unterschiede zwischen Gruppen oder Runden werden mit dem Welch-t-Test geprüft und heißen signifikant, wenn p < 0,05.",
-            fr: "{people} ont répondu à l’enquête «\u{a0}{title}\u{a0}» ({id} v{version}). Chaque affirmation reçoit une réponse sur une échelle d’accord\u{202f}; les affirmations formulées contre l’équipe sont inversées, et les réponses d’une personne donnent un score de 0 à 100 par dimension et au total. Les scores sont des moyennes avec des intervalles de confiance à 95\u{a0}% (intervalles t). Les différences entre groupes ou vagues sont testées avec le test t de Welch et dites significatives lorsque p < 0,05.",
+            fr: "{people} ont répondu à l’enquête «\u{a0}{title}\u{a0}» ({id} v{version}). Chaque affirmation reçoit une réponse sur une échelle d’accord\u{202f}; les affirmations formulées contre l’équipe sont inversées, et les réponses d’une personne donnent un score de 0 à 100 par dimension et au total. Les scores sont des moyennes avec des intervalles de confiance à 95\u{202f}% (intervalles t). Les différences entre groupes ou vagues sont testées avec le test t de Welch et dites significatives lorsque p < 0,05.",
             es: "{people} respondieron a la encuesta «{title}» ({id} v{version}). Cada afirmación se responde en una escala de acuerdo; las afirmaciones formuladas en contra del equipo se invierten, y las respuestas de una persona se convierten en una puntuación de 0 a 100 por dimensión y en total. Las puntuaciones son medias con intervalos de confianza del 95\u{a0}% (intervalos t). Las diferencias entre grupos o rondas se contrastan con la prueba t de Welch y se consideran significativas cuando p < 0,05.",
         },
         MethodNps {

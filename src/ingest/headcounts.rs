@@ -102,13 +102,13 @@ catalog! {
         InFile {
             en: "headcounts: {message}",
             de: "Personenzahlen: {message}",
-            fr: "effectifs : {message}",
+            fr: "effectifs\u{a0}: {message}",
             es: "recuento de personas: {message}",
         },
         AtLine {
             en: "headcounts line {line}: {message}",
             de: "Personenzahlen, Zeile {line}: {message}",
-            fr: "effectifs, ligne {line} : {message}",
+            fr: "effectifs, ligne {line}\u{a0}: {message}",
             es: "recuento de personas, línea {line}: {message}",
         },
         NotUtf8 {
@@ -120,7 +120,7 @@ catalog! {
         BadHeader {
             en: "the header must be column,value,headcount (found {found})",
             de: "die Kopfzeile muss column,value,headcount lauten (gefunden: {found})",
-            fr: "l’en-tête doit être column,value,headcount (trouvé : {found})",
+            fr: "l’en-tête doit être column,value,headcount (trouvé\u{a0}: {found})",
             es: "el encabezado debe ser column,value,headcount (se encontró {found})",
         },
         EmptyColumnOrValue {

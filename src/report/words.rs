@@ -81,7 +81,7 @@ catalog! {
         Estimated {
             en: "estimated {share} (95% CI {lo}\u{2013}{hi}%, {wider}\u{d7} wider than asking directly), n = {n}",
             de: "geschätzt {share} (95-%-KI {lo}\u{2013}{hi}\u{a0}%, {wider}\u{d7} breiter als bei direkter Frage), n = {n}",
-            fr: "estimé à {share} (IC à 95\u{a0}% {lo}\u{2013}{hi}\u{202f}%, {wider}\u{d7} plus large qu’une question directe), n = {n}",
+            fr: "estimé à {share} (IC à 95\u{202f}% {lo}\u{2013}{hi}\u{202f}%, {wider}\u{d7} plus large qu’une question directe), n = {n}",
             es: "estimado {share} (IC del 95\u{a0}% {lo}\u{2013}{hi}\u{a0}%, {wider}\u{d7} más amplio que una pregunta directa), n = {n}",
         },
         NotShownTooFew {
@@ -118,13 +118,13 @@ catalog! {
         Drivers {
             en: "What drives \"{outcome}\" (Johnson's relative weights, {n} complete respondents; the dimensions explain {r2}%, 95% CI {ci})",
             de: "Was \u{201e}{outcome}\u{201c} bestimmt (relative Gewichte nach Johnson, {n} vollständige Teilnehmende; die Dimensionen erklären {r2}\u{a0}%, 95-%-KI {ci})",
-            fr: "Ce qui détermine «\u{a0}{outcome}\u{a0}» (poids relatifs de Johnson, {n} répondants complets\u{202f}; les dimensions expliquent {r2}\u{202f}%, IC à 95\u{a0}% {ci})",
+            fr: "Ce qui détermine «\u{a0}{outcome}\u{a0}» (poids relatifs de Johnson, {n} répondants complets\u{202f}; les dimensions expliquent {r2}\u{202f}%, IC à 95\u{202f}% {ci})",
             es: "Qué determina «{outcome}» (pesos relativos de Johnson, {n} participantes completos; las dimensiones explican el {r2}\u{a0}%, IC del 95\u{a0}% {ci})",
         },
         Dimension { en: "Dimension", de: "Dimension", fr: "Dimension", es: "Dimensión" },
         Score { en: "Score", de: "Wert", fr: "Score", es: "Puntuación" },
         Importance { en: "Importance", de: "Wichtigkeit", fr: "Importance", es: "Importancia" },
-        Ci { en: "95% CI", de: "95-%-KI", fr: "IC 95\u{a0}%", es: "IC 95\u{a0}%" },
+        Ci { en: "95% CI", de: "95-%-KI", fr: "IC 95\u{202f}%", es: "IC 95\u{a0}%" },
         Priority { en: "Priority", de: "Priorität", fr: "Priorité", es: "Prioridad" },
         Cuts {
             en: "(important: above an equal share, {share}; weak: below the mean score, {score})",
@@ -218,7 +218,7 @@ catalog! {
         WaveChange {
             en: "{from} \u{2192} {to}: overall {delta} points (95% CI {lo} to {hi}, {p})",
             de: "{from} \u{2192} {to}: gesamt {delta} Punkte (95-%-KI {lo} bis {hi}, {p})",
-            fr: "{from} \u{2192} {to}\u{a0}: global {delta} points (IC à 95\u{a0}% {lo} à {hi}, {p})",
+            fr: "{from} \u{2192} {to}\u{a0}: global {delta} points (IC à 95\u{202f}% {lo} à {hi}, {p})",
             es: "{from} \u{2192} {to}: general {delta} puntos (IC del 95\u{a0}% {lo} a {hi}, {p})",
         },
         PriorityFor {
