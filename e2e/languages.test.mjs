@@ -165,7 +165,7 @@ test('German dashboard on a 320 px phone: its lang attribute, German chart title
   assert.match(everyone[4], /^\d+\u00a0%$/);
   assert.ok((await balance.locator('tbody th').allTextContents()).includes('Entwicklung'), 'departments are labelled in German');
   const dimensions = report.locator('section[data-kind="dimensions"]');
-  assert.equal(await dimensions.locator('h2').textContent(), 'Wie die Befragten das Sicherheitsteam bewerten, nach Dimension (0–100)');
+  assert.equal(await dimensions.locator('h2').textContent(), 'Wie die Teilnehmenden das Sicherheitsteam bewerten, nach Dimension (0–100)');
   assert.ok((await dimensions.locator('tbody th').allTextContents()).includes('Ermöglichen'));
   assert.ok((await report.locator('.bar select').nth(1).locator('option').allTextContents()).includes('Entwicklung'), 'the filter menu too');
   await assertFits(p, 'dashboard');

@@ -242,7 +242,7 @@ fn the_terminal_report_is_worded_in_each_language() {
     for (lang, words) in [
         (Lang::De, ["Teilnehmende: 900", "Gesamt (0–100)"]),
         (Lang::Fr, ["Répondants\u{a0}: 900", "Global (0–100)"]),
-        (Lang::Es, ["Participantes: 900", "General (0–100)"]),
+        (Lang::Es, ["Participantes: 900", "Global (0–100)"]),
     ] {
         let report = score(&base.in_language(lang.code()), &table, &options).unwrap();
         let text = render_in(&report, lang);

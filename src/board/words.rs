@@ -52,7 +52,7 @@ catalog! {
         Nps { en: "Security NPS", de: "Sicherheits-NPS", fr: "NPS sécurité", es: "NPS de seguridad" },
         NpsShares {
             en: "{promoters} promoters \u{b7} {detractors} detractors",
-            de: "{promoters} Promotoren \u{b7} {detractors} Detraktoren",
+            de: "{promoters} Promotoren \u{b7} {detractors} Kritiker",
             fr: "{promoters} promoteurs \u{b7} {detractors} détracteurs",
             es: "{promoters} promotores \u{b7} {detractors} detractores",
         },
@@ -238,12 +238,12 @@ catalog! {
             en: "Index 0\u{2013}100 per group; \u{201c}vs. rest\u{201d} is the difference to everyone else (* = significant, Welch p < .05). Groups under {k} people are shown as \u{201c}< {k}\u{201d}.",
             de: "Index 0\u{2013}100 je Gruppe; \u{201e}ggü. Rest\u{201c} ist der Unterschied zu allen anderen (* = signifikant, Welch p < 0,05). Gruppen unter {k} Personen werden als \u{201e}< {k}\u{201c} angezeigt.",
             fr: "Indice 0\u{2013}100 par groupe\u{202f}; «\u{a0}écart\u{a0}» est la différence avec tous les autres (* = significatif, Welch p < 0,05). Les groupes de moins de {k} personnes sont affichés «\u{a0}< {k}\u{a0}».",
-            es: "Índice 0\u{2013}100 por grupo; «vs. resto» es la diferencia con todos los demás (* = significativo, Welch p < 0,05). Los grupos de menos de {k} personas se muestran como «< {k}».",
+            es: "Índice 0\u{2013}100 por grupo; «vs resto» es la diferencia con todos los demás (* = significativo, Welch p < 0,05). Los grupos de menos de {k} personas se muestran como «< {k}».",
         },
         ResultsBy { en: "Results by {column}", de: "Ergebnisse nach {column}", fr: "Résultats par {column}", es: "Resultados por {column}" },
         People { en: "People", de: "Personen", fr: "Personnes", es: "Personas" },
         Index { en: "Index", de: "Index", fr: "Indice", es: "Índice" },
-        VsRestColumn { en: "vs. rest", de: "ggü. Rest", fr: "écart", es: "vs. resto" },
+        VsRestColumn { en: "vs. rest", de: "ggü. Rest", fr: "écart", es: "vs resto" },
         Balance { en: "Balance", de: "Nein \u{2194} Optionen", fr: "Non \u{2194} options", es: "No \u{2194} opciones" },
         NoAnswersNoComments {
             en: "The report holds aggregates only: no individual answers and no comments.",
@@ -279,7 +279,7 @@ catalog! {
         },
         MethodSensitive {
             en: "Sensitive questions were asked with randomized response: each person\u{2019}s device randomized the answer before it was recorded, so no single answer says what that person did. The shares are estimated from all answers together, which makes their confidence intervals wider than a direct question\u{2019}s.",
-            de: "Heikle Fragen wurden mit der Randomized-Response-Technik gestellt: Das Gerät jeder Person hat die Antwort vor dem Speichern zufällig verändert, sodass keine einzelne Antwort verrät, was diese Person getan hat. Die Anteile werden aus allen Antworten zusammen geschätzt, daher sind ihre Konfidenzintervalle breiter als bei einer direkten Frage.",
+            de: "Heikle Fragen wurden mit dem Randomized-Response-Verfahren gestellt: Das Gerät jeder Person hat die Antwort vor dem Speichern zufällig verändert, sodass keine einzelne Antwort verrät, was diese Person getan hat. Die Anteile werden aus allen Antworten zusammen geschätzt, daher sind ihre Konfidenzintervalle breiter als bei einer direkten Frage.",
             fr: "Les questions sensibles ont été posées avec la méthode de réponse randomisée\u{a0}: l’appareil de chaque personne a rendu la réponse aléatoire avant son enregistrement, si bien qu’aucune réponse isolée ne dit ce que cette personne a fait. Les parts sont estimées à partir de l’ensemble des réponses, ce qui rend leurs intervalles de confiance plus larges que ceux d’une question directe.",
             es: "Las preguntas delicadas se formularon con respuesta aleatorizada: el dispositivo de cada persona aleatorizó la respuesta antes de registrarla, de modo que ninguna respuesta individual revela lo que hizo esa persona. Las proporciones se estiman a partir de todas las respuestas juntas, por lo que sus intervalos de confianza son más amplios que los de una pregunta directa.",
         },

@@ -69,7 +69,7 @@ catalog! {
         },
         BalanceOverall {
             en: "Overall, people place the team at {score} on a scale from \u{2212}100 ({left}) to +100 ({right}).",
-            de: "Insgesamt verorten die Befragten das Team bei {score} auf einer Skala von \u{2212}100 ({left}) bis +100 ({right}).",
+            de: "Insgesamt verorten die Teilnehmenden das Team bei {score} auf einer Skala von \u{2212}100 ({left}) bis +100 ({right}).",
             fr: "Dans l’ensemble, les répondants placent l’équipe à {score} sur une échelle de \u{2212}100 ({left}) à +100 ({right}).",
             es: "En conjunto, los participantes sitúan al equipo en {score} en una escala de \u{2212}100 ({left}) a +100 ({right}).",
         },
@@ -90,7 +90,7 @@ catalog! {
         // Dimensions.
         DimensionsTitle {
             en: "How people rate the security team, by dimension (0\u{2013}100)",
-            de: "Wie die Befragten das Sicherheitsteam bewerten, nach Dimension (0\u{2013}100)",
+            de: "Wie die Teilnehmenden das Sicherheitsteam bewerten, nach Dimension (0\u{2013}100)",
             fr: "Comment les répondants évaluent l’équipe sécurité, par dimension (0\u{2013}100)",
             es: "Cómo valoran los participantes al equipo de seguridad, por dimensión (0\u{2013}100)",
         },
@@ -126,7 +126,7 @@ catalog! {
         // Likert statements.
         LikertTitle {
             en: "What people agree and disagree with",
-            de: "Wobei die Befragten zustimmen und wobei nicht",
+            de: "Wobei die Teilnehmenden zustimmen und wobei nicht",
             fr: "Ce avec quoi les répondants sont d’accord ou non",
             es: "Con qué están de acuerdo y en desacuerdo los participantes",
         },
@@ -292,7 +292,7 @@ catalog! {
         MorePromoters { en: "More promoters \u{2192}", de: "Mehr Promotoren \u{2192}", fr: "Plus de promoteurs \u{2192}", es: "Más promotores \u{2192}" },
         NpsTitle {
             en: "Would people recommend going to the security team? (security NPS)",
-            de: "Würden die Befragten empfehlen, sich an das Sicherheitsteam zu wenden? (Sicherheits-NPS)",
+            de: "Würden die Teilnehmenden empfehlen, sich an das Sicherheitsteam zu wenden? (Sicherheits-NPS)",
             fr: "Les répondants recommanderaient-ils de s’adresser à l’équipe sécurité\u{202f}? (NPS sécurité)",
             es: "¿Recomendarían los participantes acudir al equipo de seguridad? (NPS de seguridad)",
         },
@@ -470,7 +470,7 @@ catalog! {
             fr: "Cette enquête ne contient pas de question à choix multiples.",
             es: "Esta encuesta no tiene preguntas de opción múltiple.",
         },
-        SelectionsTitle { en: "What people chose", de: "Was die Befragten gewählt haben", fr: "Ce que les répondants ont choisi", es: "Qué eligieron los participantes" },
+        SelectionsTitle { en: "What people chose", de: "Was die Teilnehmenden gewählt haben", fr: "Ce que les répondants ont choisi", es: "Qué eligieron los participantes" },
         FewerNoShares {
             en: "Fewer than {k} people answered, so no shares are shown.",
             de: "Weniger als {k} Personen haben geantwortet, daher werden keine Anteile angezeigt.",
@@ -557,7 +557,7 @@ catalog! {
         // Sensitive questions (randomized response).
         NoSensitive {
             en: "This survey asks no sensitive questions with randomized response.",
-            de: "Diese Befragung stellt keine sensiblen Fragen mit zufallsverschlüsselter Antwort.",
+            de: "Diese Befragung stellt keine heiklen Fragen mit dem Randomized-Response-Verfahren.",
             fr: "Cette enquête ne pose pas de questions sensibles avec réponse randomisée.",
             es: "Esta encuesta no hace preguntas delicadas con respuesta aleatorizada.",
         },
@@ -570,31 +570,31 @@ catalog! {
         },
         SensitiveTitle {
             en: "Sensitive questions: estimated share (randomized response)",
-            de: "Sensible Fragen: geschätzter Anteil (zufallsverschlüsselte Antwort)",
+            de: "Heikle Fragen: geschätzter Anteil (Randomized-Response-Verfahren)",
             fr: "Questions sensibles\u{a0}: part estimée (réponse randomisée)",
             es: "Preguntas delicadas: proporción estimada (respuesta aleatorizada)",
         },
         SensitiveTakeaway {
             en: "An estimated {share} said yes to {question} (95% CI {interval}); randomized response protects each answer, so the interval is {width} as wide as a direct question\u{2019}s.",
-            de: "Schätzungsweise {share} haben {question} mit Ja beantwortet (95-%-KI {interval}); die zufallsverschlüsselte Antwort schützt jede einzelne Antwort, daher ist das Intervall {width} so breit wie bei einer direkten Frage.",
+            de: "Schätzungsweise {share} haben {question} mit Ja beantwortet (95-%-KI {interval}); das Randomized-Response-Verfahren schützt jede einzelne Antwort, daher ist das Intervall {width} so breit wie bei einer direkten Frage.",
             fr: "Environ {share} ont répondu oui à {question} (IC à 95\u{202f}% {interval})\u{202f}; la réponse randomisée protège chaque réponse, l’intervalle est donc {width} plus large que pour une question directe.",
             es: "Se estima que el {share} respondió que sí a {question} (IC del 95\u{a0}% {interval}); la respuesta aleatorizada protege cada respuesta, así que el intervalo es {width} más amplio que el de una pregunta directa.",
         },
         SensitiveTakeawayWider {
             en: "An estimated {share} said yes to {question} (95% CI {interval}); randomized response protects each answer, so the interval is wider than a direct question\u{2019}s.",
-            de: "Schätzungsweise {share} haben {question} mit Ja beantwortet (95-%-KI {interval}); die zufallsverschlüsselte Antwort schützt jede einzelne Antwort, daher ist das Intervall breiter als bei einer direkten Frage.",
+            de: "Schätzungsweise {share} haben {question} mit Ja beantwortet (95-%-KI {interval}); das Randomized-Response-Verfahren schützt jede einzelne Antwort, daher ist das Intervall breiter als bei einer direkten Frage.",
             fr: "Environ {share} ont répondu oui à {question} (IC à 95\u{202f}% {interval})\u{202f}; la réponse randomisée protège chaque réponse, l’intervalle est donc plus large que pour une question directe.",
             es: "Se estima que el {share} respondió que sí a {question} (IC del 95\u{a0}% {interval}); la respuesta aleatorizada protege cada respuesta, así que el intervalo es más amplio que el de una pregunta directa.",
         },
         SensitiveCaption {
             en: "Estimated % for whom each statement is true, from randomized answers (each person\u{2019}s answer was randomized on their device); groups under {k} people are hidden.",
-            de: "Geschätzter Anteil in %, für den jede Aussage zutrifft, aus zufallsverschlüsselten Antworten (jede Antwort wurde auf dem Gerät der Person verschlüsselt); Gruppen unter {k} Personen werden ausgeblendet.",
+            de: "Geschätzter Anteil (in %) der Personen, auf die die jeweilige Aussage zutrifft, aus Antworten im Randomized-Response-Verfahren (jede Antwort wurde auf dem Gerät der Person zufällig verändert); Gruppen unter {k} Personen werden ausgeblendet.",
             fr: "% estimé de personnes pour qui chaque affirmation est vraie, à partir de réponses randomisées (la réponse de chacun a été randomisée sur son appareil)\u{202f}; les groupes de moins de {k} personnes sont masqués.",
             es: "% estimado de personas para quienes cada afirmación es cierta, a partir de respuestas aleatorizadas (la respuesta de cada persona se aleatorizó en su dispositivo); los grupos de menos de {k} personas se ocultan.",
         },
         SensitiveCaptionBy {
             en: "Estimated % for whom each statement is true, overall and by {column}, from randomized answers (each person\u{2019}s answer was randomized on their device); groups under {k} people are hidden.",
-            de: "Geschätzter Anteil in %, für den jede Aussage zutrifft, insgesamt und nach {column}, aus zufallsverschlüsselten Antworten (jede Antwort wurde auf dem Gerät der Person verschlüsselt); Gruppen unter {k} Personen werden ausgeblendet.",
+            de: "Geschätzter Anteil (in %) der Personen, auf die die jeweilige Aussage zutrifft, insgesamt und nach {column}, aus Antworten im Randomized-Response-Verfahren (jede Antwort wurde auf dem Gerät der Person zufällig verändert); Gruppen unter {k} Personen werden ausgeblendet.",
             fr: "% estimé de personnes pour qui chaque affirmation est vraie, au total et par {column}, à partir de réponses randomisées (la réponse de chacun a été randomisée sur son appareil)\u{202f}; les groupes de moins de {k} personnes sont masqués.",
             es: "% estimado de personas para quienes cada afirmación es cierta, en total y por {column}, a partir de respuestas aleatorizadas (la respuesta de cada persona se aleatorizó en su dispositivo); los grupos de menos de {k} personas se ocultan.",
         },

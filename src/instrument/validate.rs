@@ -501,7 +501,7 @@ catalog! {
         NoLikertItems {
             en: "dimension {dimension} has no Likert items",
             de: "die Dimension {dimension} hat keine Likert-Aussagen",
-            fr: "la dimension {dimension} n’a aucun énoncé de Likert",
+            fr: "la dimension {dimension} n’a aucune affirmation de Likert",
             es: "la dimensión {dimension} no tiene afirmaciones Likert",
         },
         BadLanguageCode {

@@ -15,7 +15,7 @@ export const DE = {
   publishGo: 'Veröffentlichen',
   publishKeep: 'Protokolldatei herunterladen ({file})',
   publishSaved: 'report.json ist gespeichert. Speichern Sie jetzt die Protokolldatei und behandeln Sie sie so vertraulich wie die Antworten: Wählen Sie sie hier aus, wenn diese Antworten das nächste Mal veröffentlicht werden.',
-  publishSavedOnce: 'report.json ist gespeichert. Diese Antworten haben keine Spalte für die Befragungswelle, daher lassen sich die jetzt veröffentlichten Zeilen nicht von späteren unterscheiden: Veröffentlichen Sie sie nicht noch einmal.',
+  publishSavedOnce: 'report.json ist gespeichert. Diese Antworten haben keine Spalte für die Runde, daher lassen sich die jetzt veröffentlichten Zeilen nicht von späteren unterscheiden: Veröffentlichen Sie sie nicht noch einmal.',
   publishRefused: 'Nicht veröffentlicht: {reason}',
   close: 'Schließen',
   progressLabel: 'Die Daten werden verarbeitet',

@@ -15,7 +15,7 @@ export const ES = {
   publishGo: 'Publicar',
   publishKeep: 'Descargar el archivo de registro ({file})',
   publishSaved: 'report.json se ha guardado. Guarde ahora el archivo de registro y manténgalo tan confidencial como las respuestas: elíjalo aquí la próxima vez que publique estas respuestas.',
-  publishSavedOnce: 'report.json se ha guardado. Estas respuestas no tienen columna de oleada, así que nada distingue las filas publicadas ahora de las posteriores: no vuelva a publicarlas.',
+  publishSavedOnce: 'report.json se ha guardado. Estas respuestas no tienen columna de ronda, así que nada distingue las filas publicadas ahora de las posteriores: no vuelva a publicarlas.',
   publishRefused: 'No publicado: {reason}',
   close: 'Cerrar',
   progressLabel: 'Procesando los datos',
