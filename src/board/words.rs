@@ -153,13 +153,13 @@ catalog! {
             en: "{share} agree: \u{201c}{text}\u{201d}",
             de: "{share} stimmen zu: \u{201e}{text}\u{201c}",
             fr: "{share} sont d’accord\u{a0}: «\u{a0}{text}\u{a0}»",
-            es: "{share} están de acuerdo: «{text}»",
+            es: "El {share} está de acuerdo: «{text}»",
         },
         Unfavourable {
             en: "{share} are unfavourable on \u{201c}{text}\u{201d}",
             de: "{share} antworten negativ auf \u{201e}{text}\u{201c}",
             fr: "{share} répondent défavorablement à «\u{a0}{text}\u{a0}»",
-            es: "{share} responden desfavorablemente a «{text}»",
+            es: "El {share} responde desfavorablemente a «{text}»",
         },
         VsRest {
             en: "{group} ({column}): index {delta} vs. everyone else (p {p})",
@@ -268,7 +268,7 @@ catalog! {
         MethodNps {
             en: "Security NPS is the share answering 9\u{2013}10 minus the share answering 0\u{2013}6 to \u{201c}How likely are you to recommend going to the security team?\u{201d}. The balance places the team between its two poles, from \u{2212}100 to +100.",
             de: "Der Sicherheits-NPS ist der Anteil der Antworten 9\u{2013}10 minus der Anteil der Antworten 0\u{2013}6 auf die Frage \u{201e}Wie wahrscheinlich ist es, dass Sie empfehlen, sich an das Sicherheitsteam zu wenden?\u{201c}. Die Skala \u{201e}Nein \u{2194} Optionen\u{201c} ordnet das Team zwischen seinen beiden Polen ein, von \u{2212}100 bis +100.",
-            fr: "Le NPS sécurité est la part des réponses 9\u{2013}10 moins la part des réponses 0\u{2013}6 à la question «\u{a0}Quelle est la probabilité que vous conseilliez de vous adresser à l’équipe sécurité\u{202f}?\u{a0}». L’échelle «\u{a0}Non \u{2194} options\u{a0}» situe l’équipe entre ses deux pôles, de \u{2212}100 à +100.",
+            fr: "Le NPS sécurité est la part des réponses 9\u{2013}10 moins la part des réponses 0\u{2013}6 à la question «\u{a0}Quelle est la probabilité que vous conseilliez de s’adresser à l’équipe sécurité\u{202f}?\u{a0}». L’échelle «\u{a0}Non \u{2194} options\u{a0}» situe l’équipe entre ses deux pôles, de \u{2212}100 à +100.",
             es: "El NPS de seguridad es la proporción de respuestas 9\u{2013}10 menos la de respuestas 0\u{2013}6 a la pregunta «¿Qué probabilidad hay de que recomiende acudir al equipo de seguridad?». La escala «No \u{2194} opciones» sitúa al equipo entre sus dos polos, de \u{2212}100 a +100.",
         },
         MethodAnonymity {

@@ -317,7 +317,7 @@ catalog! {
         NpsCaption {
             en: "Security net promoter score: % answering 9\u{2013}10 minus % answering 0\u{2013}6 to \u{201c}How likely are you to recommend going to the security team?\u{201d}",
             de: "Sicherheits-Net-Promoter-Score: % mit Antwort 9\u{2013}10 minus % mit Antwort 0\u{2013}6 auf \u{201e}Wie wahrscheinlich ist es, dass Sie empfehlen, sich an das Sicherheitsteam zu wenden?\u{201c}",
-            fr: "Net promoter score sécurité\u{a0}: % répondant 9\u{2013}10 moins % répondant 0\u{2013}6 à «\u{a0}Quelle est la probabilité que vous recommandiez de vous adresser à l’équipe sécurité\u{202f}?\u{a0}»",
+            fr: "Net promoter score sécurité\u{a0}: % répondant 9\u{2013}10 moins % répondant 0\u{2013}6 à «\u{a0}Quelle est la probabilité que vous recommandiez de s’adresser à l’équipe sécurité\u{202f}?\u{a0}»",
             es: "Net promoter score de seguridad: % que responde 9\u{2013}10 menos % que responde 0\u{2013}6 a «¿Qué probabilidad hay de que recomiende acudir al equipo de seguridad?»",
         },
         PromotersColumn { en: "% promoters", de: "% Promotoren", fr: "% promoteurs", es: "% promotores" },

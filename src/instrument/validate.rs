@@ -452,7 +452,7 @@ catalog! {
         },
         QuestionIdTaken {
             en: "id is used by another question",
-            de: "die ID hat bereits eine andere Frage",
+            de: "eine andere Frage hat bereits diese ID",
             fr: "l’identifiant est déjà utilisé par une autre question",
             es: "el identificador ya lo usa otra pregunta",
         },
