@@ -10,7 +10,7 @@ export const FR = {
   whatTheBrowserSends: 'Comme toute requête web, elle parvient tout de même au serveur du questionnaire avec votre adresse réseau, le nom et la version de votre navigateur et l’heure d’arrivée. Les responsables de ce questionnaire ne doivent pas conserver ces données avec les réponses.',
   resumed: 'Bon retour. Vos réponses précédentes sur cet appareil sont toujours là.',
   pageOf: 'Page {n} sur {total}',
-  answeredOf: '{n} questions sur {total} répondues',
+  answeredOf: 'Questions répondues : {n} sur {total}',
   required: '(obligatoire)',
   back: 'Précédent',
   next: 'Suivant',
