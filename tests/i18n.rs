@@ -342,7 +342,7 @@ fn bad_rows_are_described_in_every_language_with_their_place() {
     let nnbsp = '\u{202f}';
     assert_eq!(
         problems[0].describe(Lang::Fr),
-        format!("ligne 1{nnbsp}205 (enregistrement 1{nnbsp}204), colonne en2 : \"7\" est hors de l’échelle 1–5")
+        format!("ligne 1{nnbsp}205 (enregistrement 1{nnbsp}204), colonne en2\u{a0}: \"7\" est hors de l’échelle 1–5")
     );
     // Spanish groups digits from five on (as Intl does): 1205.
     assert_eq!(problems[2].describe(Lang::Es), "línea 1207 (registro 1206): el registro tiene 3 campos, el encabezado tiene 4");
