@@ -165,7 +165,7 @@ test('German dashboard on a 320 px phone: its lang attribute, German chart title
   assert.match(everyone[4], /^\d+\u00a0%$/);
   assert.ok((await balance.locator('tbody th').allTextContents()).includes('Entwicklung'), 'departments are labelled in German');
   const dimensions = report.locator('section[data-kind="dimensions"]');
-  assert.equal(await dimensions.locator('h2').textContent(), 'Wie die Befragten das Sicherheitsteam bewerten, nach Dimension (0–100)');
+  assert.equal(await dimensions.locator('h2').textContent(), 'Wie die Teilnehmenden das Sicherheitsteam bewerten, nach Dimension (0–100)');
   assert.ok((await dimensions.locator('tbody th').allTextContents()).includes('Ermöglichen'));
   assert.ok((await report.locator('.bar select').nth(1).locator('option').allTextContents()).includes('Entwicklung'), 'the filter menu too');
   await assertFits(p, 'dashboard');
@@ -176,7 +176,7 @@ test('German dashboard on a 320 px phone: its lang attribute, German chart title
   assert.equal(await report.locator('.bar label').first().locator('span').textContent(), 'Comparer par');
   // The worker scores the view again for the instrument's French labels, then the panels are made again.
   await p.waitForFunction(() => document.querySelector('secpulse-report').shadowRoot.querySelector('section[data-kind="balance"] h2')?.textContent
-    === 'L’équipe sécurité dit-elle non ou propose-t-elle des solutions ?', null, { timeout: 30_000 });
+    === 'L’équipe sécurité dit-elle non ou propose-t-elle des solutions\u202f?', null, { timeout: 30_000 });
   await p.waitForFunction(() => [...document.querySelector('secpulse-report').shadowRoot.querySelectorAll('section[data-kind="balance"] tbody th')]
     .some((th) => th.textContent === 'Ingénierie'), null, { timeout: 30_000 });
   assert.equal((await report.locator('section[data-kind="balance"] tbody tr').first().locator('td').first().textContent()), '10\u202f000');

@@ -242,7 +242,7 @@ fn the_terminal_report_is_worded_in_each_language() {
     for (lang, words) in [
         (Lang::De, ["Teilnehmende: 900", "Gesamt (0–100)"]),
         (Lang::Fr, ["Répondants\u{a0}: 900", "Global (0–100)"]),
-        (Lang::Es, ["Participantes: 900", "General (0–100)"]),
+        (Lang::Es, ["Participantes: 900", "Global (0–100)"]),
     ] {
         let report = score(&base.in_language(lang.code()), &table, &options).unwrap();
         let text = render_in(&report, lang);
@@ -342,7 +342,7 @@ fn bad_rows_are_described_in_every_language_with_their_place() {
     let nnbsp = '\u{202f}';
     assert_eq!(
         problems[0].describe(Lang::Fr),
-        format!("ligne 1{nnbsp}205 (enregistrement 1{nnbsp}204), colonne en2 : \"7\" est hors de l’échelle 1–5")
+        format!("ligne 1{nnbsp}205 (enregistrement 1{nnbsp}204), colonne en2\u{a0}: \"7\" est hors de l’échelle 1–5")
     );
     // Spanish groups digits from five on (as Intl does): 1205.
     assert_eq!(problems[2].describe(Lang::Es), "línea 1207 (registro 1206): el registro tiene 3 campos, el encabezado tiene 4");

@@ -37,7 +37,7 @@ catalog! {
         BandCi {
             en: "{band} \u{b7} 95% CI {ci}",
             de: "{band} \u{b7} 95-%-KI {ci}",
-            fr: "{band} \u{b7} IC à 95\u{a0}% {ci}",
+            fr: "{band} \u{b7} IC à 95\u{202f}% {ci}",
             es: "{band} \u{b7} IC del 95\u{a0}% {ci}",
         },
         TooFew {
@@ -52,7 +52,7 @@ catalog! {
         Nps { en: "Security NPS", de: "Sicherheits-NPS", fr: "NPS sécurité", es: "NPS de seguridad" },
         NpsShares {
             en: "{promoters} promoters \u{b7} {detractors} detractors",
-            de: "{promoters} Promotoren \u{b7} {detractors} Detraktoren",
+            de: "{promoters} Promotoren \u{b7} {detractors} Kritiker",
             fr: "{promoters} promoteurs \u{b7} {detractors} détracteurs",
             es: "{promoters} promotores \u{b7} {detractors} detractores",
         },
@@ -79,13 +79,13 @@ catalog! {
         Significant {
             en: "significant (Welch p {p}, 95% CI {ci})",
             de: "signifikant (Welch p {p}, 95-%-KI {ci})",
-            fr: "significatif (Welch p {p}, IC à 95\u{a0}% {ci})",
+            fr: "significatif (Welch p {p}, IC à 95\u{202f}% {ci})",
             es: "significativo (Welch p {p}, IC del 95\u{a0}% {ci})",
         },
         NotSignificant {
             en: "not significant (Welch p {p}, 95% CI {ci})",
             de: "nicht signifikant (Welch p {p}, 95-%-KI {ci})",
-            fr: "non significatif (Welch p {p}, IC à 95\u{a0}% {ci})",
+            fr: "non significatif (Welch p {p}, IC à 95\u{202f}% {ci})",
             es: "no significativo (Welch p {p}, IC del 95\u{a0}% {ci})",
         },
         NoResults {
@@ -153,13 +153,13 @@ catalog! {
             en: "{share} agree: \u{201c}{text}\u{201d}",
             de: "{share} stimmen zu: \u{201e}{text}\u{201c}",
             fr: "{share} sont d’accord\u{a0}: «\u{a0}{text}\u{a0}»",
-            es: "{share} están de acuerdo: «{text}»",
+            es: "El {share} está de acuerdo: «{text}»",
         },
         Unfavourable {
             en: "{share} are unfavourable on \u{201c}{text}\u{201d}",
             de: "{share} antworten negativ auf \u{201e}{text}\u{201c}",
             fr: "{share} répondent défavorablement à «\u{a0}{text}\u{a0}»",
-            es: "{share} responden desfavorablemente a «{text}»",
+            es: "El {share} responde desfavorablemente a «{text}»",
         },
         VsRest {
             en: "{group} ({column}): index {delta} vs. everyone else (p {p})",
@@ -238,12 +238,12 @@ catalog! {
             en: "Index 0\u{2013}100 per group; \u{201c}vs. rest\u{201d} is the difference to everyone else (* = significant, Welch p < .05). Groups under {k} people are shown as \u{201c}< {k}\u{201d}.",
             de: "Index 0\u{2013}100 je Gruppe; \u{201e}ggü. Rest\u{201c} ist der Unterschied zu allen anderen (* = signifikant, Welch p < 0,05). Gruppen unter {k} Personen werden als \u{201e}< {k}\u{201c} angezeigt.",
             fr: "Indice 0\u{2013}100 par groupe\u{202f}; «\u{a0}écart\u{a0}» est la différence avec tous les autres (* = significatif, Welch p < 0,05). Les groupes de moins de {k} personnes sont affichés «\u{a0}< {k}\u{a0}».",
-            es: "Índice 0\u{2013}100 por grupo; «vs. resto» es la diferencia con todos los demás (* = significativo, Welch p < 0,05). Los grupos de menos de {k} personas se muestran como «< {k}».",
+            es: "Índice 0\u{2013}100 por grupo; «vs resto» es la diferencia con todos los demás (* = significativo, Welch p < 0,05). Los grupos de menos de {k} personas se muestran como «< {k}».",
         },
         ResultsBy { en: "Results by {column}", de: "Ergebnisse nach {column}", fr: "Résultats par {column}", es: "Resultados por {column}" },
         People { en: "People", de: "Personen", fr: "Personnes", es: "Personas" },
         Index { en: "Index", de: "Index", fr: "Indice", es: "Índice" },
-        VsRestColumn { en: "vs. rest", de: "ggü. Rest", fr: "écart", es: "vs. resto" },
+        VsRestColumn { en: "vs. rest", de: "ggü. Rest", fr: "écart", es: "vs resto" },
         Balance { en: "Balance", de: "Nein \u{2194} Optionen", fr: "Non \u{2194} options", es: "No \u{2194} opciones" },
         NoAnswersNoComments {
             en: "The report holds aggregates only: no individual answers and no comments.",
@@ -262,13 +262,13 @@ catalog! {
         MethodScores {
             en: "{people} answered the survey \u{201c}{title}\u{201d} ({id} v{version}). Each statement is answered on an agreement scale; statements worded against the team are reversed, and a person\u{2019}s answers become a 0\u{2013}100 score per dimension and overall. Scores are averages with 95% confidence intervals (t intervals). Differences between groups or waves are tested with Welch\u{2019}s t test and called significant when p < .05.",
             de: "{people} haben an der Umfrage \u{201e}{title}\u{201c} ({id} v{version}) teilgenommen. Jede Aussage wird auf einer Zustimmungsskala beantwortet; gegen das Team formulierte Aussagen werden umgepolt, und die Antworten einer Person ergeben einen Wert von 0\u{2013}100 je Dimension und insgesamt. Die Werte sind Mittelwerte mit 95-%-Konfidenzintervallen (t-Intervalle). Unterschiede zwischen Gruppen oder Runden werden mit dem Welch-t-Test geprüft und heißen signifikant, wenn p < 0,05.",
-            fr: "{people} ont répondu à l’enquête «\u{a0}{title}\u{a0}» ({id} v{version}). Chaque affirmation reçoit une réponse sur une échelle d’accord\u{202f}; les affirmations formulées contre l’équipe sont inversées, et les réponses d’une personne donnent un score de 0 à 100 par dimension et au total. Les scores sont des moyennes avec des intervalles de confiance à 95\u{a0}% (intervalles t). Les différences entre groupes ou vagues sont testées avec le test t de Welch et dites significatives lorsque p < 0,05.",
+            fr: "{people} ont répondu à l’enquête «\u{a0}{title}\u{a0}» ({id} v{version}). Chaque affirmation reçoit une réponse sur une échelle d’accord\u{202f}; les affirmations formulées contre l’équipe sont inversées, et les réponses d’une personne donnent un score de 0 à 100 par dimension et au total. Les scores sont des moyennes avec des intervalles de confiance à 95\u{202f}% (intervalles t). Les différences entre groupes ou vagues sont testées avec le test t de Welch et dites significatives lorsque p < 0,05.",
             es: "{people} respondieron a la encuesta «{title}» ({id} v{version}). Cada afirmación se responde en una escala de acuerdo; las afirmaciones formuladas en contra del equipo se invierten, y las respuestas de una persona se convierten en una puntuación de 0 a 100 por dimensión y en total. Las puntuaciones son medias con intervalos de confianza del 95\u{a0}% (intervalos t). Las diferencias entre grupos o rondas se contrastan con la prueba t de Welch y se consideran significativas cuando p < 0,05.",
         },
         MethodNps {
             en: "Security NPS is the share answering 9\u{2013}10 minus the share answering 0\u{2013}6 to \u{201c}How likely are you to recommend going to the security team?\u{201d}. The balance places the team between its two poles, from \u{2212}100 to +100.",
             de: "Der Sicherheits-NPS ist der Anteil der Antworten 9\u{2013}10 minus der Anteil der Antworten 0\u{2013}6 auf die Frage \u{201e}Wie wahrscheinlich ist es, dass Sie empfehlen, sich an das Sicherheitsteam zu wenden?\u{201c}. Die Skala \u{201e}Nein \u{2194} Optionen\u{201c} ordnet das Team zwischen seinen beiden Polen ein, von \u{2212}100 bis +100.",
-            fr: "Le NPS sécurité est la part des réponses 9\u{2013}10 moins la part des réponses 0\u{2013}6 à la question «\u{a0}Quelle est la probabilité que vous conseilliez de vous adresser à l’équipe sécurité\u{202f}?\u{a0}». L’échelle «\u{a0}Non \u{2194} options\u{a0}» situe l’équipe entre ses deux pôles, de \u{2212}100 à +100.",
+            fr: "Le NPS sécurité est la part des réponses 9\u{2013}10 moins la part des réponses 0\u{2013}6 à la question «\u{a0}Quelle est la probabilité que vous conseilliez de s’adresser à l’équipe sécurité\u{202f}?\u{a0}». L’échelle «\u{a0}Non \u{2194} options\u{a0}» situe l’équipe entre ses deux pôles, de \u{2212}100 à +100.",
             es: "El NPS de seguridad es la proporción de respuestas 9\u{2013}10 menos la de respuestas 0\u{2013}6 a la pregunta «¿Qué probabilidad hay de que recomiende acudir al equipo de seguridad?». La escala «No \u{2194} opciones» sitúa al equipo entre sus dos polos, de \u{2212}100 a +100.",
         },
         MethodAnonymity {
@@ -279,7 +279,7 @@ catalog! {
         },
         MethodSensitive {
             en: "Sensitive questions were asked with randomized response: each person\u{2019}s device randomized the answer before it was recorded, so no single answer says what that person did. The shares are estimated from all answers together, which makes their confidence intervals wider than a direct question\u{2019}s.",
-            de: "Heikle Fragen wurden mit der Randomized-Response-Technik gestellt: Das Gerät jeder Person hat die Antwort vor dem Speichern zufällig verändert, sodass keine einzelne Antwort verrät, was diese Person getan hat. Die Anteile werden aus allen Antworten zusammen geschätzt, daher sind ihre Konfidenzintervalle breiter als bei einer direkten Frage.",
+            de: "Heikle Fragen wurden mit dem Randomized-Response-Verfahren gestellt: Das Gerät jeder Person hat die Antwort vor dem Speichern zufällig verändert, sodass keine einzelne Antwort verrät, was diese Person getan hat. Die Anteile werden aus allen Antworten zusammen geschätzt, daher sind ihre Konfidenzintervalle breiter als bei einer direkten Frage.",
             fr: "Les questions sensibles ont été posées avec la méthode de réponse randomisée\u{a0}: l’appareil de chaque personne a rendu la réponse aléatoire avant son enregistrement, si bien qu’aucune réponse isolée ne dit ce que cette personne a fait. Les parts sont estimées à partir de l’ensemble des réponses, ce qui rend leurs intervalles de confiance plus larges que ceux d’une question directe.",
             es: "Las preguntas delicadas se formularon con respuesta aleatorizada: el dispositivo de cada persona aleatorizó la respuesta antes de registrarla, de modo que ninguna respuesta individual revela lo que hizo esa persona. Las proporciones se estiman a partir de todas las respuestas juntas, por lo que sus intervalos de confianza son más amplios que los de una pregunta directa.",
         },

@@ -24,7 +24,7 @@ catalog! {
         FewerAnswered {
             en: "Fewer than {k} people answered, so nothing is shown.",
             de: "Weniger als {k} Personen haben geantwortet, daher wird nichts angezeigt.",
-            fr: "Moins de {k} personnes ont répondu : rien n’est affiché.",
+            fr: "Moins de {k} personnes ont répondu\u{a0}: rien n’est affiché.",
             es: "Respondieron menos de {k} personas, así que no se muestra nada.",
         },
         Range { en: "{lo} to {hi}", de: "{lo} bis {hi}", fr: "{lo} à {hi}", es: "{lo} a {hi}" },
@@ -34,7 +34,7 @@ catalog! {
         BalanceTitle {
             en: "Does the security team say no, or offer options?",
             de: "Sagt das Sicherheitsteam Nein oder bietet es Möglichkeiten an?",
-            fr: "L’équipe sécurité dit-elle non ou propose-t-elle des solutions ?",
+            fr: "L’équipe sécurité dit-elle non ou propose-t-elle des solutions\u{202f}?",
             es: "¿El equipo de seguridad dice que no u ofrece opciones?",
         },
         NoBalanceQuestion {
@@ -52,37 +52,37 @@ catalog! {
         BalanceSplit {
             en: "{low} sees the team as most likely to say no ({low_score}); {high} sees the most options ({high_score}).",
             de: "{low} erlebt das Team am ehesten als Nein-Sager ({low_score}); {high} sieht die meisten Möglichkeiten ({high_score}).",
-            fr: "{low} voit l’équipe comme la plus encline à dire non ({low_score}) ; {high} y voit le plus de solutions ({high_score}).",
+            fr: "{low} voit l’équipe comme la plus encline à dire non ({low_score})\u{202f}; {high} y voit le plus de solutions ({high_score}).",
             es: "{low} ve al equipo como el más propenso a decir que no ({low_score}); {high} ve más opciones ({high_score}).",
         },
         AllLeanYes {
             en: "Every group leans towards {yes}: {low} the least ({low_score}), {high} the most ({high_score}).",
             de: "Jede Gruppe neigt zu {yes}: {low} am wenigsten ({low_score}), {high} am stärksten ({high_score}).",
-            fr: "Chaque groupe penche vers {yes} : {low} le moins ({low_score}), {high} le plus ({high_score}).",
+            fr: "Chaque groupe penche vers {yes}\u{a0}: {low} le moins ({low_score}), {high} le plus ({high_score}).",
             es: "Todos los grupos se inclinan hacia {yes}: {low} el que menos ({low_score}), {high} el que más ({high_score}).",
         },
         AllLeanNo {
             en: "Every group leans towards {no}: {low} the most ({low_score}), {high} the least ({high_score}).",
             de: "Jede Gruppe neigt zu {no}: {low} am stärksten ({low_score}), {high} am wenigsten ({high_score}).",
-            fr: "Chaque groupe penche vers {no} : {low} le plus ({low_score}), {high} le moins ({high_score}).",
+            fr: "Chaque groupe penche vers {no}\u{a0}: {low} le plus ({low_score}), {high} le moins ({high_score}).",
             es: "Todos los grupos se inclinan hacia {no}: {low} el que más ({low_score}), {high} el que menos ({high_score}).",
         },
         BalanceOverall {
             en: "Overall, people place the team at {score} on a scale from \u{2212}100 ({left}) to +100 ({right}).",
-            de: "Insgesamt verorten die Befragten das Team bei {score} auf einer Skala von \u{2212}100 ({left}) bis +100 ({right}).",
+            de: "Insgesamt verorten die Teilnehmenden das Team bei {score} auf einer Skala von \u{2212}100 ({left}) bis +100 ({right}).",
             fr: "Dans l’ensemble, les répondants placent l’équipe à {score} sur une échelle de \u{2212}100 ({left}) à +100 ({right}).",
             es: "En conjunto, los participantes sitúan al equipo en {score} en una escala de \u{2212}100 ({left}) a +100 ({right}).",
         },
         BalanceCaption {
             en: "Balance from \u{2212}100 ({left}) to +100 ({right}); groups under {k} people are hidden.",
             de: "Balance von \u{2212}100 ({left}) bis +100 ({right}); Gruppen unter {k} Personen werden ausgeblendet.",
-            fr: "Équilibre de \u{2212}100 ({left}) à +100 ({right}) ; les groupes de moins de {k} personnes sont masqués.",
+            fr: "Équilibre de \u{2212}100 ({left}) à +100 ({right})\u{202f}; les groupes de moins de {k} personnes sont masqués.",
             es: "Equilibrio de \u{2212}100 ({left}) a +100 ({right}); los grupos de menos de {k} personas se ocultan.",
         },
         BalanceCaptionBy {
             en: "Balance from \u{2212}100 ({left}) to +100 ({right}), by {column}; groups under {k} people are hidden.",
             de: "Balance von \u{2212}100 ({left}) bis +100 ({right}), nach {column}; Gruppen unter {k} Personen werden ausgeblendet.",
-            fr: "Équilibre de \u{2212}100 ({left}) à +100 ({right}), par {column} ; les groupes de moins de {k} personnes sont masqués.",
+            fr: "Équilibre de \u{2212}100 ({left}) à +100 ({right}), par {column}\u{202f}; les groupes de moins de {k} personnes sont masqués.",
             es: "Equilibrio de \u{2212}100 ({left}) a +100 ({right}), por {column}; los grupos de menos de {k} personas se ocultan.",
         },
         BalanceColumn { en: "Balance", de: "Balance", fr: "Équilibre", es: "Equilibrio" },
@@ -90,7 +90,7 @@ catalog! {
         // Dimensions.
         DimensionsTitle {
             en: "How people rate the security team, by dimension (0\u{2013}100)",
-            de: "Wie die Befragten das Sicherheitsteam bewerten, nach Dimension (0\u{2013}100)",
+            de: "Wie die Teilnehmenden das Sicherheitsteam bewerten, nach Dimension (0\u{2013}100)",
             fr: "Comment les répondants évaluent l’équipe sécurité, par dimension (0\u{2013}100)",
             es: "Cómo valoran los participantes al equipo de seguridad, por dimensión (0\u{2013}100)",
         },
@@ -103,7 +103,7 @@ catalog! {
         StrongestWeakest {
             en: "Strongest: {high} ({high_score}, {high_band}). Weakest: {low} ({low_score}, {low_band}).",
             de: "Am stärksten: {high} ({high_score}, {high_band}). Am schwächsten: {low} ({low_score}, {low_band}).",
-            fr: "Point le plus fort : {high} ({high_score}, {high_band}). Le plus faible : {low} ({low_score}, {low_band}).",
+            fr: "Point le plus fort\u{a0}: {high} ({high_score}, {high_band}). Le plus faible\u{a0}: {low} ({low_score}, {low_band}).",
             es: "Lo más fuerte: {high} ({high_score}, {high_band}). Lo más débil: {low} ({low_score}, {low_band}).",
         },
         OnlyDimension {
@@ -126,7 +126,7 @@ catalog! {
         // Likert statements.
         LikertTitle {
             en: "What people agree and disagree with",
-            de: "Wobei die Befragten zustimmen und wobei nicht",
+            de: "Wobei die Teilnehmenden zustimmen und wobei nicht",
             fr: "Ce avec quoi les répondants sont d’accord ou non",
             es: "Con qué están de acuerdo y en desacuerdo los participantes",
         },
@@ -139,13 +139,13 @@ catalog! {
         MostLeastFavourable {
             en: "Most favourable: {best} ({best_share} favourable). Least: {worst} ({worst_share}).",
             de: "Am positivsten: {best} ({best_share} positiv). Am wenigsten: {worst} ({worst_share}).",
-            fr: "Le plus favorable : {best} ({best_share} favorable). Le moins : {worst} ({worst_share}).",
+            fr: "Le plus favorable\u{a0}: {best} ({best_share} favorable). Le moins\u{a0}: {worst} ({worst_share}).",
             es: "Lo más favorable: {best} ({best_share} favorable). Lo menos: {worst} ({worst_share}).",
         },
         LikertCaption {
             en: "Share of answers per statement, most favourable first. (R): negatively worded, so disagreeing counts as favourable.",
             de: "Anteil der Antworten je Aussage, die positivste zuerst. (R): negativ formuliert, daher zählt Ablehnung als positiv.",
-            fr: "Part des réponses par affirmation, la plus favorable en premier. (R) : formulée négativement, le désaccord compte donc comme favorable.",
+            fr: "Part des réponses par affirmation, la plus favorable en premier. (R)\u{a0}: formulée négativement, le désaccord compte donc comme favorable.",
             es: "Proporción de respuestas por afirmación, la más favorable primero. (R): redactada en negativo, así que estar en desacuerdo cuenta como favorable.",
         },
         StatementColumn { en: "Statement", de: "Aussage", fr: "Affirmation", es: "Afirmación" },
@@ -156,13 +156,13 @@ catalog! {
         FavourableLegend {
             en: "Favourable (right column: % favourable)",
             de: "Positiv (rechte Spalte: % positiv)",
-            fr: "Favorable (colonne de droite : % favorable)",
+            fr: "Favorable (colonne de droite\u{a0}: % favorable)",
             es: "Favorable (columna derecha: % favorable)",
         },
         ReversedLegend {
             en: "(R) negatively worded: disagreeing is favourable",
             de: "(R) negativ formuliert: Ablehnung ist positiv",
-            fr: "(R) formulée négativement : le désaccord est favorable",
+            fr: "(R) formulée négativement\u{a0}: le désaccord est favorable",
             es: "(R) redactada en negativo: estar en desacuerdo es favorable",
         },
 
@@ -194,7 +194,7 @@ catalog! {
         LowestHighest {
             en: "Lowest: {low} on {low_dimension} ({low_score}). Highest: {high} on {high_dimension} ({high_score}).",
             de: "Am niedrigsten: {low} bei {low_dimension} ({low_score}). Am höchsten: {high} bei {high_dimension} ({high_score}).",
-            fr: "Le plus bas : {low} en {low_dimension} ({low_score}). Le plus haut : {high} en {high_dimension} ({high_score}).",
+            fr: "Le plus bas\u{a0}: {low} en {low_dimension} ({low_score}). Le plus haut\u{a0}: {high} en {high_dimension} ({high_score}).",
             es: "Lo más bajo: {low} en {low_dimension} ({low_score}). Lo más alto: {high} en {high_dimension} ({high_score}).",
         },
         NoGroupLargeEnough {
@@ -218,13 +218,13 @@ catalog! {
         HeatmapCaption {
             en: "Dimension scores (0\u{2013}100) by {column}; {hidden} marks groups too small to show.",
             de: "Werte der Dimensionen (0\u{2013}100) nach {column}; {hidden} kennzeichnet Gruppen, die zu klein zum Anzeigen sind.",
-            fr: "Scores des dimensions (0\u{2013}100) par {column} ; {hidden} signale les groupes trop petits pour être affichés.",
+            fr: "Scores des dimensions (0\u{2013}100) par {column}\u{202f}; {hidden} signale les groupes trop petits pour être affichés.",
             es: "Puntuaciones de las dimensiones (0\u{2013}100) por {column}; {hidden} indica los grupos demasiado pequeños para mostrarse.",
         },
         TooFewPeople {
             en: "{hidden}: too few people to show",
             de: "{hidden}: zu wenige Personen zum Anzeigen",
-            fr: "{hidden} : trop peu de personnes pour afficher",
+            fr: "{hidden}\u{a0}: trop peu de personnes pour afficher",
             es: "{hidden}: muy pocas personas para mostrar",
         },
 
@@ -244,13 +244,13 @@ catalog! {
         OneWave {
             en: "There is only one survey wave, so there is no trend yet.",
             de: "Es gibt nur eine Befragungsrunde, daher noch keinen Verlauf.",
-            fr: "Il n’y a qu’une vague d’enquête : pas encore de tendance.",
+            fr: "Il n’y a qu’une vague d’enquête\u{a0}: pas encore de tendance.",
             es: "Solo hay una ronda de la encuesta, así que aún no hay tendencia.",
         },
         TrendMoved {
             en: "From {from} to {to} the overall score moved {overall} points; {most} changed most ({most_change}), {least} least ({least_change}).",
             de: "Von {from} bis {to} hat sich der Gesamtwert um {overall} Punkte bewegt; {most} hat sich am stärksten verändert ({most_change}), {least} am wenigsten ({least_change}).",
-            fr: "De {from} à {to}, le score global a bougé de {overall} points ; {most} a le plus changé ({most_change}), {least} le moins ({least_change}).",
+            fr: "De {from} à {to}, le score global a bougé de {overall} points\u{202f}; {most} a le plus changé ({most_change}), {least} le moins ({least_change}).",
             es: "De {from} a {to}, la puntuación global se movió {overall} puntos; {most} cambió más ({most_change}) y {least} menos ({least_change}).",
         },
         TooSparse {
@@ -262,7 +262,7 @@ catalog! {
         OneLargeWave {
             en: "Only one wave has at least {k} people, so there is no trend yet.",
             de: "Nur eine Runde hat mindestens {k} Personen, daher gibt es noch keinen Verlauf.",
-            fr: "Une seule vague compte au moins {k} personnes : pas encore de tendance.",
+            fr: "Une seule vague compte au moins {k} personnes\u{a0}: pas encore de tendance.",
             es: "Solo una ronda tiene al menos {k} personas, así que aún no hay tendencia.",
         },
         TrendCaption {
@@ -292,8 +292,8 @@ catalog! {
         MorePromoters { en: "More promoters \u{2192}", de: "Mehr Promotoren \u{2192}", fr: "Plus de promoteurs \u{2192}", es: "Más promotores \u{2192}" },
         NpsTitle {
             en: "Would people recommend going to the security team? (security NPS)",
-            de: "Würden die Befragten empfehlen, sich an das Sicherheitsteam zu wenden? (Sicherheits-NPS)",
-            fr: "Les répondants recommanderaient-ils de s’adresser à l’équipe sécurité ? (NPS sécurité)",
+            de: "Würden die Teilnehmenden empfehlen, sich an das Sicherheitsteam zu wenden? (Sicherheits-NPS)",
+            fr: "Les répondants recommanderaient-ils de s’adresser à l’équipe sécurité\u{202f}? (NPS sécurité)",
             es: "¿Recomendarían los participantes acudir al equipo de seguridad? (NPS de seguridad)",
         },
         NoRecommend {
@@ -305,19 +305,19 @@ catalog! {
         NpsIs {
             en: "Security NPS is {score}: {promoters} promoters, {detractors} detractors.",
             de: "Der Sicherheits-NPS beträgt {score}: {promoters} Promotoren, {detractors} Kritiker.",
-            fr: "Le NPS sécurité est de {score} : {promoters} de promoteurs, {detractors} de détracteurs.",
+            fr: "Le NPS sécurité est de {score}\u{a0}: {promoters} de promoteurs, {detractors} de détracteurs.",
             es: "El NPS de seguridad es {score}: {promoters} promotores, {detractors} detractores.",
         },
         NpsIsWithCi {
             en: "Security NPS is {score} (95% CI {interval}): {promoters} promoters, {detractors} detractors.",
             de: "Der Sicherheits-NPS beträgt {score} (95-%-KI {interval}): {promoters} Promotoren, {detractors} Kritiker.",
-            fr: "Le NPS sécurité est de {score} (IC à 95\u{202f}% {interval}) : {promoters} de promoteurs, {detractors} de détracteurs.",
+            fr: "Le NPS sécurité est de {score} (IC à 95\u{202f}% {interval})\u{a0}: {promoters} de promoteurs, {detractors} de détracteurs.",
             es: "El NPS de seguridad es {score} (IC del 95\u{a0}% {interval}): {promoters} promotores, {detractors} detractores.",
         },
         NpsCaption {
             en: "Security net promoter score: % answering 9\u{2013}10 minus % answering 0\u{2013}6 to \u{201c}How likely are you to recommend going to the security team?\u{201d}",
             de: "Sicherheits-Net-Promoter-Score: % mit Antwort 9\u{2013}10 minus % mit Antwort 0\u{2013}6 auf \u{201e}Wie wahrscheinlich ist es, dass Sie empfehlen, sich an das Sicherheitsteam zu wenden?\u{201c}",
-            fr: "Net promoter score sécurité : % répondant 9\u{2013}10 moins % répondant 0\u{2013}6 à «\u{a0}Quelle est la probabilité que vous recommandiez de vous adresser à l’équipe sécurité\u{a0}?\u{a0}»",
+            fr: "Net promoter score sécurité\u{a0}: % répondant 9\u{2013}10 moins % répondant 0\u{2013}6 à «\u{a0}Quelle est la probabilité que vous recommandiez de s’adresser à l’équipe sécurité\u{202f}?\u{a0}»",
             es: "Net promoter score de seguridad: % que responde 9\u{2013}10 menos % que responde 0\u{2013}6 a «¿Qué probabilidad hay de que recomiende acudir al equipo de seguridad?»",
         },
         PromotersColumn { en: "% promoters", de: "% Promotoren", fr: "% promoteurs", es: "% promotores" },
@@ -340,19 +340,19 @@ catalog! {
         PositiveLegend {
             en: "Positive (right column: % positive \u{2212} % negative)",
             de: "Positiv (rechte Spalte: % positiv \u{2212} % negativ)",
-            fr: "Positif (colonne de droite : % positif \u{2212} % négatif)",
+            fr: "Positif (colonne de droite\u{a0}: % positif \u{2212} % négatif)",
             es: "Positivo (columna derecha: % positivo \u{2212} % negativo)",
         },
         TooFewCommentsKey {
             en: "{hidden}: too few comments",
             de: "{hidden}: zu wenige Kommentare",
-            fr: "{hidden} : trop peu de commentaires",
+            fr: "{hidden}\u{a0}: trop peu de commentaires",
             es: "{hidden}: muy pocos comentarios",
         },
         EnablesLegend {
             en: "Enables work (right column: % enables \u{2212} % blocks)",
             de: "Ermöglicht die Arbeit (rechte Spalte: % ermöglicht \u{2212} % blockiert)",
-            fr: "Facilite le travail (colonne de droite : % facilite \u{2212} % bloque)",
+            fr: "Facilite le travail (colonne de droite\u{a0}: % facilite \u{2212} % bloque)",
             es: "Facilita el trabajo (columna derecha: % facilita \u{2212} % bloquea)",
         },
         NeitherNotDrawn {
@@ -370,7 +370,7 @@ catalog! {
         ThemesLegend {
             en: "Comments per theme; right: % of all {n}",
             de: "Kommentare je Thema; rechts: % aller {n}",
-            fr: "Commentaires par thème ; à droite : % des {n}",
+            fr: "Commentaires par thème\u{202f}; à droite\u{a0}: % des {n}",
             es: "Comentarios por tema; a la derecha: % de los {n}",
         },
         ToneTitle { en: "The tone of comments", de: "Der Tonfall der Kommentare", fr: "Le ton des commentaires", es: "El tono de los comentarios" },
@@ -383,13 +383,13 @@ catalog! {
         ToneExtremes {
             en: "Most critical: {worst} (net {worst_net}); warmest: {best} (net {best_net}).",
             de: "Am kritischsten: {worst} (netto {worst_net}); am freundlichsten: {best} (netto {best_net}).",
-            fr: "Le plus critique : {worst} (net {worst_net}) ; le plus chaleureux : {best} (net {best_net}).",
+            fr: "Le plus critique\u{a0}: {worst} (net {worst_net})\u{202f}; le plus chaleureux\u{a0}: {best} (net {best_net}).",
             es: "El más crítico: {worst} (neto {worst_net}); el más cálido: {best} (neto {best_net}).",
         },
         ToneCaption {
             en: "Tone of comments per {column}; groups with fewer than {k} comments are not shown.",
             de: "Tonfall der Kommentare je {column}; Gruppen mit weniger als {k} Kommentaren werden nicht angezeigt.",
-            fr: "Ton des commentaires par {column} ; les groupes de moins de {k} commentaires ne sont pas affichés.",
+            fr: "Ton des commentaires par {column}\u{202f}; les groupes de moins de {k} commentaires ne sont pas affichés.",
             es: "Tono de los comentarios por {column}; no se muestran los grupos con menos de {k} comentarios.",
         },
         NegativeColumn { en: "% negative", de: "% negativ", fr: "% négatif", es: "% negativo" },
@@ -405,7 +405,7 @@ catalog! {
         StanceTitle {
             en: "Do comments describe a team that blocks or enables work?",
             de: "Beschreiben die Kommentare ein Team, das die Arbeit blockiert oder ermöglicht?",
-            fr: "Les commentaires décrivent-ils une équipe qui bloque ou facilite le travail ?",
+            fr: "Les commentaires décrivent-ils une équipe qui bloque ou facilite le travail\u{202f}?",
             es: "¿Describen los comentarios un equipo que bloquea o facilita el trabajo?",
         },
         StanceShares {
@@ -423,7 +423,7 @@ catalog! {
         StanceCaption {
             en: "How comments portray the security team, per {column}; groups with fewer than {k} comments are not shown.",
             de: "Wie Kommentare das Sicherheitsteam darstellen, je {column}; Gruppen mit weniger als {k} Kommentaren werden nicht angezeigt.",
-            fr: "Comment les commentaires dépeignent l’équipe sécurité, par {column} ; les groupes de moins de {k} commentaires ne sont pas affichés.",
+            fr: "Comment les commentaires dépeignent l’équipe sécurité, par {column}\u{202f}; les groupes de moins de {k} commentaires ne sont pas affichés.",
             es: "Cómo retratan los comentarios al equipo de seguridad, por {column}; no se muestran los grupos con menos de {k} comentarios.",
         },
         BlocksColumn { en: "% blocks work", de: "% blockiert die Arbeit", fr: "% bloque le travail", es: "% bloquea el trabajo" },
@@ -445,7 +445,7 @@ catalog! {
         TwoThemes {
             en: "Most talked about: {first} ({first_count} of {n} comments), then {second} ({second_count}).",
             de: "Am häufigsten: {first} ({first_count} von {n} Kommentaren), dann {second} ({second_count}).",
-            fr: "Sujet le plus abordé : {first} ({first_count} commentaires sur {n}), puis {second} ({second_count}).",
+            fr: "Sujet le plus abordé\u{a0}: {first} ({first_count} commentaires sur {n}), puis {second} ({second_count}).",
             es: "Lo más comentado: {first} ({first_count} de {n} comentarios), y después {second} ({second_count}).",
         },
         ThemesCaption {
@@ -470,17 +470,17 @@ catalog! {
             fr: "Cette enquête ne contient pas de question à choix multiples.",
             es: "Esta encuesta no tiene preguntas de opción múltiple.",
         },
-        SelectionsTitle { en: "What people chose", de: "Was die Befragten gewählt haben", fr: "Ce que les répondants ont choisi", es: "Qué eligieron los participantes" },
+        SelectionsTitle { en: "What people chose", de: "Was die Teilnehmenden gewählt haben", fr: "Ce que les répondants ont choisi", es: "Qué eligieron los participantes" },
         FewerNoShares {
             en: "Fewer than {k} people answered, so no shares are shown.",
             de: "Weniger als {k} Personen haben geantwortet, daher werden keine Anteile angezeigt.",
-            fr: "Moins de {k} personnes ont répondu : aucune part n’est affichée.",
+            fr: "Moins de {k} personnes ont répondu\u{a0}: aucune part n’est affichée.",
             es: "Respondieron menos de {k} personas, así que no se muestran proporciones.",
         },
         MostChosen {
             en: "Most often chosen: {option} ({share}).",
             de: "Am häufigsten gewählt: {option} ({share}).",
-            fr: "Choix le plus fréquent : {option} ({share}).",
+            fr: "Choix le plus fréquent\u{a0}: {option} ({share}).",
             es: "Lo más elegido: {option} ({share}).",
         },
         ChoseNone { en: "{share} chose {option}.", de: "{share} wählten {option}.", fr: "{share} ont choisi {option}.", es: "El {share} eligió {option}." },
@@ -510,13 +510,13 @@ catalog! {
         TooFewForDrivers {
             en: "Too few complete respondents to tell what drives the outcomes: at least {n} are needed ({segment} for one group or wave).",
             de: "Zu wenige vollständige Antworten, um zu erkennen, was die Ergebnisse bestimmt: Mindestens {n} sind nötig ({segment} für eine Gruppe oder Runde).",
-            fr: "Trop peu de répondants complets pour savoir ce qui détermine les résultats : il en faut au moins {n} ({segment} pour un groupe ou une vague).",
+            fr: "Trop peu de répondants complets pour savoir ce qui détermine les résultats\u{a0}: il en faut au moins {n} ({segment} pour un groupe ou une vague).",
             es: "Hay muy pocos participantes con respuestas completas para saber qué determina los resultados: se necesitan al menos {n} ({segment} para un grupo o ronda).",
         },
         ImportanceAxis {
             en: "Importance: share of what drives the outcome \u{2192}",
             de: "Wichtigkeit: Einfluss auf das Ergebnis \u{2192}",
-            fr: "Importance : part de ce qui détermine le résultat \u{2192}",
+            fr: "Importance\u{a0}: part de ce qui détermine le résultat \u{2192}",
             es: "Importancia: parte de lo que determina el resultado \u{2192}",
         },
         ScoreAxis { en: "Score \u{2191}", de: "Wert \u{2191}", fr: "Score \u{2191}", es: "Puntuación \u{2191}" },
@@ -524,31 +524,31 @@ catalog! {
         PriorityTitle {
             en: "What to fix first: score against importance for {outcome}",
             de: "Was zuerst anzugehen ist: Wert im Vergleich zur Wichtigkeit für {outcome}",
-            fr: "Ce qu’il faut traiter d’abord : score par rapport à l’importance pour {outcome}",
+            fr: "Ce qu’il faut traiter d’abord\u{a0}: score par rapport à l’importance pour {outcome}",
             es: "Qué atender primero: puntuación frente a importancia para {outcome}",
         },
         NothingToFix {
             en: "No dimension is both important and below the average score; the strongest driver is {name} ({importance} of the explained variance, score {score}).",
             de: "Keine Dimension ist zugleich wichtig und unter dem Durchschnittswert; der stärkste Treiber ist {name} ({importance} der erklärten Varianz, Wert {score}).",
-            fr: "Aucune dimension n’est à la fois importante et sous le score moyen ; le facteur le plus influent est {name} ({importance} de la variance expliquée, score {score}).",
+            fr: "Aucune dimension n’est à la fois importante et sous le score moyen\u{202f}; le facteur le plus influent est {name} ({importance} de la variance expliquée, score {score}).",
             es: "Ninguna dimensión es a la vez importante y está por debajo de la puntuación media; el factor más influyente es {name} ({importance} de la varianza explicada, puntuación {score}).",
         },
         FixFirstOne {
             en: "Fix first: {names}. It matters most for the outcome and scores below the average of {mean}.",
             de: "Zuerst angehen: {names}. Diese Dimension ist für das Ergebnis am wichtigsten und liegt unter dem Durchschnitt von {mean}.",
-            fr: "À traiter d’abord : {names}. Cette dimension compte le plus pour le résultat et se situe sous la moyenne de {mean}.",
+            fr: "À traiter d’abord\u{a0}: {names}. Cette dimension compte le plus pour le résultat et se situe sous la moyenne de {mean}.",
             es: "Atender primero: {names}. Es lo que más importa para el resultado y puntúa por debajo de la media de {mean}.",
         },
         FixFirstMany {
             en: "Fix first: {names}. They matter most for the outcome and score below the average of {mean}.",
             de: "Zuerst angehen: {names}. Diese Dimensionen sind für das Ergebnis am wichtigsten und liegen unter dem Durchschnitt von {mean}.",
-            fr: "À traiter d’abord : {names}. Ces dimensions comptent le plus pour le résultat et se situent sous la moyenne de {mean}.",
+            fr: "À traiter d’abord\u{a0}: {names}. Ces dimensions comptent le plus pour le résultat et se situent sous la moyenne de {mean}.",
             es: "Atender primero: {names}. Son lo que más importa para el resultado y puntúan por debajo de la media de {mean}.",
         },
         PriorityCaption {
             en: "Importance: each dimension's share of the variance in {outcome} that the dimensions explain together ({r2} of it; Johnson's relative weights over {n} complete respondents, 95% bootstrap intervals). Important = above an equal share ({cut}); weak = below the mean score ({mean}).",
             de: "Wichtigkeit: der Anteil jeder Dimension an der Varianz von {outcome}, die die Dimensionen gemeinsam erklären ({r2} davon; relative Gewichte nach Johnson über {n} vollständige Antworten, 95-%-Bootstrap-Intervalle). Wichtig = über einem gleichen Anteil ({cut}); schwach = unter dem mittleren Wert ({mean}).",
-            fr: "Importance : part de chaque dimension dans la variance de {outcome} que les dimensions expliquent ensemble ({r2} de celle-ci ; poids relatifs de Johnson sur {n} répondants complets, intervalles bootstrap à 95\u{202f}%). Important = au-dessus d’une part égale ({cut}) ; faible = sous le score moyen ({mean}).",
+            fr: "Importance\u{a0}: part de chaque dimension dans la variance de {outcome} que les dimensions expliquent ensemble ({r2} de celle-ci\u{202f}; poids relatifs de Johnson sur {n} répondants complets, intervalles bootstrap à 95\u{202f}%). Important = au-dessus d’une part égale ({cut})\u{202f}; faible = sous le score moyen ({mean}).",
             es: "Importancia: la parte de cada dimensión en la varianza de {outcome} que las dimensiones explican en conjunto ({r2} de ella; pesos relativos de Johnson sobre {n} participantes con respuestas completas, intervalos bootstrap del 95\u{a0}%). Importante = por encima de una parte igual ({cut}); débil = por debajo de la puntuación media ({mean}).",
         },
         ImportanceColumn { en: "Importance", de: "Wichtigkeit", fr: "Importance", es: "Importancia" },
@@ -557,7 +557,7 @@ catalog! {
         // Sensitive questions (randomized response).
         NoSensitive {
             en: "This survey asks no sensitive questions with randomized response.",
-            de: "Diese Befragung stellt keine sensiblen Fragen mit zufallsverschlüsselter Antwort.",
+            de: "Diese Befragung stellt keine heiklen Fragen mit dem Randomized-Response-Verfahren.",
             fr: "Cette enquête ne pose pas de questions sensibles avec réponse randomisée.",
             es: "Esta encuesta no hace preguntas delicadas con respuesta aleatorizada.",
         },
@@ -565,37 +565,37 @@ catalog! {
         WhiskerLegend {
             en: "Whisker: 95% CI, wider than a direct question\u{2019}s (see table)",
             de: "Fehlerbalken: 95-%-KI, breiter als bei einer direkten Frage (siehe Tabelle)",
-            fr: "Moustache : IC à 95\u{202f}%, plus large que pour une question directe (voir le tableau)",
+            fr: "Moustache\u{a0}: IC à 95\u{202f}%, plus large que pour une question directe (voir le tableau)",
             es: "Bigote: IC del 95\u{a0}%, más amplio que el de una pregunta directa (vea la tabla)",
         },
         SensitiveTitle {
             en: "Sensitive questions: estimated share (randomized response)",
-            de: "Sensible Fragen: geschätzter Anteil (zufallsverschlüsselte Antwort)",
-            fr: "Questions sensibles : part estimée (réponse randomisée)",
+            de: "Heikle Fragen: geschätzter Anteil (Randomized-Response-Verfahren)",
+            fr: "Questions sensibles\u{a0}: part estimée (réponse randomisée)",
             es: "Preguntas delicadas: proporción estimada (respuesta aleatorizada)",
         },
         SensitiveTakeaway {
             en: "An estimated {share} said yes to {question} (95% CI {interval}); randomized response protects each answer, so the interval is {width} as wide as a direct question\u{2019}s.",
-            de: "Schätzungsweise {share} haben {question} mit Ja beantwortet (95-%-KI {interval}); die zufallsverschlüsselte Antwort schützt jede einzelne Antwort, daher ist das Intervall {width} so breit wie bei einer direkten Frage.",
-            fr: "Environ {share} ont répondu oui à {question} (IC à 95\u{202f}% {interval}) ; la réponse randomisée protège chaque réponse, l’intervalle est donc {width} plus large que pour une question directe.",
+            de: "Schätzungsweise {share} haben {question} mit Ja beantwortet (95-%-KI {interval}); das Randomized-Response-Verfahren schützt jede einzelne Antwort, daher ist das Intervall {width} so breit wie bei einer direkten Frage.",
+            fr: "Environ {share} ont répondu oui à {question} (IC à 95\u{202f}% {interval})\u{202f}; la réponse randomisée protège chaque réponse, l’intervalle est donc {width} plus large que pour une question directe.",
             es: "Se estima que el {share} respondió que sí a {question} (IC del 95\u{a0}% {interval}); la respuesta aleatorizada protege cada respuesta, así que el intervalo es {width} más amplio que el de una pregunta directa.",
         },
         SensitiveTakeawayWider {
             en: "An estimated {share} said yes to {question} (95% CI {interval}); randomized response protects each answer, so the interval is wider than a direct question\u{2019}s.",
-            de: "Schätzungsweise {share} haben {question} mit Ja beantwortet (95-%-KI {interval}); die zufallsverschlüsselte Antwort schützt jede einzelne Antwort, daher ist das Intervall breiter als bei einer direkten Frage.",
-            fr: "Environ {share} ont répondu oui à {question} (IC à 95\u{202f}% {interval}) ; la réponse randomisée protège chaque réponse, l’intervalle est donc plus large que pour une question directe.",
+            de: "Schätzungsweise {share} haben {question} mit Ja beantwortet (95-%-KI {interval}); das Randomized-Response-Verfahren schützt jede einzelne Antwort, daher ist das Intervall breiter als bei einer direkten Frage.",
+            fr: "Environ {share} ont répondu oui à {question} (IC à 95\u{202f}% {interval})\u{202f}; la réponse randomisée protège chaque réponse, l’intervalle est donc plus large que pour une question directe.",
             es: "Se estima que el {share} respondió que sí a {question} (IC del 95\u{a0}% {interval}); la respuesta aleatorizada protege cada respuesta, así que el intervalo es más amplio que el de una pregunta directa.",
         },
         SensitiveCaption {
             en: "Estimated % for whom each statement is true, from randomized answers (each person\u{2019}s answer was randomized on their device); groups under {k} people are hidden.",
-            de: "Geschätzter Anteil in %, für den jede Aussage zutrifft, aus zufallsverschlüsselten Antworten (jede Antwort wurde auf dem Gerät der Person verschlüsselt); Gruppen unter {k} Personen werden ausgeblendet.",
-            fr: "% estimé de personnes pour qui chaque affirmation est vraie, à partir de réponses randomisées (la réponse de chacun a été randomisée sur son appareil) ; les groupes de moins de {k} personnes sont masqués.",
+            de: "Geschätzter Anteil (in %) der Personen, auf die die jeweilige Aussage zutrifft, aus Antworten im Randomized-Response-Verfahren (jede Antwort wurde auf dem Gerät der Person zufällig verändert); Gruppen unter {k} Personen werden ausgeblendet.",
+            fr: "% estimé de personnes pour qui chaque affirmation est vraie, à partir de réponses randomisées (la réponse de chacun a été randomisée sur son appareil)\u{202f}; les groupes de moins de {k} personnes sont masqués.",
             es: "% estimado de personas para quienes cada afirmación es cierta, a partir de respuestas aleatorizadas (la respuesta de cada persona se aleatorizó en su dispositivo); los grupos de menos de {k} personas se ocultan.",
         },
         SensitiveCaptionBy {
             en: "Estimated % for whom each statement is true, overall and by {column}, from randomized answers (each person\u{2019}s answer was randomized on their device); groups under {k} people are hidden.",
-            de: "Geschätzter Anteil in %, für den jede Aussage zutrifft, insgesamt und nach {column}, aus zufallsverschlüsselten Antworten (jede Antwort wurde auf dem Gerät der Person verschlüsselt); Gruppen unter {k} Personen werden ausgeblendet.",
-            fr: "% estimé de personnes pour qui chaque affirmation est vraie, au total et par {column}, à partir de réponses randomisées (la réponse de chacun a été randomisée sur son appareil) ; les groupes de moins de {k} personnes sont masqués.",
+            de: "Geschätzter Anteil (in %) der Personen, auf die die jeweilige Aussage zutrifft, insgesamt und nach {column}, aus Antworten im Randomized-Response-Verfahren (jede Antwort wurde auf dem Gerät der Person zufällig verändert); Gruppen unter {k} Personen werden ausgeblendet.",
+            fr: "% estimé de personnes pour qui chaque affirmation est vraie, au total et par {column}, à partir de réponses randomisées (la réponse de chacun a été randomisée sur son appareil)\u{202f}; les groupes de moins de {k} personnes sont masqués.",
             es: "% estimado de personas para quienes cada afirmación es cierta, en total y por {column}, a partir de respuestas aleatorizadas (la respuesta de cada persona se aleatorizó en su dispositivo); los grupos de menos de {k} personas se ocultan.",
         },
         WidthColumn {
@@ -623,13 +623,13 @@ catalog! {
         RankingLegend {
             en: "Importance 0\u{2013}100: Borda points, 100 = everyone ranked it first",
             de: "Wichtigkeit 0\u{2013}100: Borda-Punkte, 100 = alle haben es an erste Stelle gesetzt",
-            fr: "Importance 0\u{2013}100 : points de Borda, 100 = tout le monde l’a classé en premier",
+            fr: "Importance 0\u{2013}100\u{a0}: points de Borda, 100 = tout le monde l’a classé en premier",
             es: "Importancia 0\u{2013}100: puntos Borda, 100 = todos lo pusieron en primer lugar",
         },
         RankingTitle {
             en: "Which business systems matter most to protect? (leaders\u{2019} ranking)",
             de: "Welche Geschäftssysteme sind am wichtigsten zu schützen? (Rangfolge der Führungskräfte)",
-            fr: "Quels systèmes métier importe-t-il le plus de protéger ? (classement des responsables)",
+            fr: "Quels systèmes métier importe-t-il le plus de protéger\u{202f}? (classement des responsables)",
             es: "¿Qué sistemas de negocio es más importante proteger? (clasificación de los responsables)",
         },
         RankedTopTwo {
@@ -647,13 +647,13 @@ catalog! {
         FewerRanked {
             en: "Fewer than {k} people ranked, so nothing is shown.",
             de: "Weniger als {k} Personen haben eine Rangfolge gebildet, daher wird nichts angezeigt.",
-            fr: "Moins de {k} personnes ont fait un classement : rien n’est affiché.",
+            fr: "Moins de {k} personnes ont fait un classement\u{a0}: rien n’est affiché.",
             es: "Menos de {k} personas hicieron la clasificación, así que no se muestra nada.",
         },
         RankingCaption {
             en: "Borda count of {question} (n = {n}): with m options, rank r earns m \u{2212} r points; importance = points \u{00f7} the most possible \u{00d7} 100.",
             de: "Borda-Zählung von {question} (n = {n}): Bei m Optionen bringt Rang r m \u{2212} r Punkte; Wichtigkeit = Punkte \u{00f7} höchstmögliche Punkte \u{00d7} 100.",
-            fr: "Décompte de Borda de {question} (n = {n}) : avec m options, le rang r rapporte m \u{2212} r points ; importance = points \u{00f7} maximum possible \u{00d7} 100.",
+            fr: "Décompte de Borda de {question} (n = {n})\u{a0}: avec m options, le rang r rapporte m \u{2212} r points\u{202f}; importance = points \u{00f7} maximum possible \u{00d7} 100.",
             es: "Recuento Borda de {question} (n = {n}): con m opciones, el puesto r suma m \u{2212} r puntos; importancia = puntos \u{00f7} máximo posible \u{00d7} 100.",
         },
         OptionColumn { en: "Option", de: "Option", fr: "Option", es: "Opción" },

@@ -390,13 +390,13 @@ catalog! {
         AtRow {
             en: "line {line} (row {row}): {message}",
             de: "Zeile {line} (Datensatz {row}): {message}",
-            fr: "ligne {line} (enregistrement {row}) : {message}",
+            fr: "ligne {line} (enregistrement {row})\u{a0}: {message}",
             es: "línea {line} (registro {row}): {message}",
         },
         AtColumn {
             en: "line {line} (row {row}), column {column}: {message}",
             de: "Zeile {line} (Datensatz {row}), Spalte {column}: {message}",
-            fr: "ligne {line} (enregistrement {row}), colonne {column} : {message}",
+            fr: "ligne {line} (enregistrement {row}), colonne {column}\u{a0}: {message}",
             es: "línea {line} (registro {row}), columna {column}: {message}",
         },
         OutsideScale {
@@ -444,7 +444,7 @@ catalog! {
         ReservedForBlank {
             en: "{value} is reserved for blank answers; leave the cell empty instead",
             de: "{value} steht für leere Antworten; lassen Sie die Zelle stattdessen leer",
-            fr: "{value} est réservé aux réponses vides ; laissez plutôt la cellule vide",
+            fr: "{value} est réservé aux réponses vides\u{202f}; laissez plutôt la cellule vide",
             es: "{value} está reservado para las respuestas en blanco; deje la celda vacía",
         },
         EmptyRankingItem {
@@ -504,13 +504,13 @@ catalog! {
         RankingItemNotText {
             en: "ranking items must be option labels, found {found}",
             de: "Einträge einer Reihenfolge müssen Antwortmöglichkeiten sein, gefunden: {found}",
-            fr: "les éléments d’un classement doivent être des libellés d’options, trouvé : {found}",
+            fr: "les éléments d’un classement doivent être des libellés d’options, trouvé\u{a0}: {found}",
             es: "los elementos de una clasificación deben ser etiquetas de opciones; se encontró {found}",
         },
         NotSingleValue {
             en: "expected a single value, found {found}",
             de: "ein einzelner Wert wurde erwartet, gefunden: {found}",
-            fr: "une seule valeur était attendue, trouvé : {found}",
+            fr: "une seule valeur était attendue, trouvé\u{a0}: {found}",
             es: "se esperaba un solo valor; se encontró {found}",
         },
         AnArray { en: "an array", de: "ein Array", fr: "un tableau", es: "un array" },
@@ -528,7 +528,7 @@ catalog! {
         FileNotUtf8 {
             en: "the file is not valid UTF-8: line {line}, byte offset {offset}",
             de: "die Datei ist kein gültiges UTF-8: Zeile {line}, Byte-Position {offset}",
-            fr: "le fichier n’est pas de l’UTF-8 valide : ligne {line}, position d’octet {offset}",
+            fr: "le fichier n’est pas de l’UTF-8 valide\u{a0}: ligne {line}, position d’octet {offset}",
             es: "el archivo no es UTF-8 válido: línea {line}, posición de byte {offset}",
         },
         DuplicateColumn {
@@ -558,7 +558,7 @@ catalog! {
         InvalidJson {
             en: "invalid JSON at line {line}, column {column}: {detail}",
             de: "ungültiges JSON in Zeile {line}, Spalte {column}: {detail}",
-            fr: "JSON non valide à la ligne {line}, colonne {column} : {detail}",
+            fr: "JSON non valide à la ligne {line}, colonne {column}\u{a0}: {detail}",
             es: "JSON no válido en la línea {line}, columna {column}: {detail}",
         },
         ExpectedAfterObject {
@@ -625,7 +625,7 @@ catalog! {
         CsvError {
             en: "CSV error at line {line}: {detail}",
             de: "CSV-Fehler in Zeile {line}: {detail}",
-            fr: "erreur CSV à la ligne {line} : {detail}",
+            fr: "erreur CSV à la ligne {line}\u{a0}: {detail}",
             es: "error de CSV en la línea {line}: {detail}",
         },
         LimitExceeded {
@@ -655,19 +655,19 @@ catalog! {
         NoUsableRows {
             en: "no usable rows: {problem}",
             de: "keine verwendbaren Zeilen: {problem}",
-            fr: "aucune ligne utilisable : {problem}",
+            fr: "aucune ligne utilisable\u{a0}: {problem}",
             es: "ninguna fila utilizable: {problem}",
         },
         NoUsableRowsAndOneMore {
             en: "no usable rows: {problem} (and {more} more problem)",
             de: "keine verwendbaren Zeilen: {problem} (und {more} weiteres Problem)",
-            fr: "aucune ligne utilisable : {problem} (et {more} autre problème)",
+            fr: "aucune ligne utilisable\u{a0}: {problem} (et {more} autre problème)",
             es: "ninguna fila utilizable: {problem} (y {more} problema más)",
         },
         SkippedProblem {
             en: "skipped {file}: {problem}",
             de: "übersprungen in {file}: {problem}",
-            fr: "ignoré dans {file} : {problem}",
+            fr: "ignoré dans {file}\u{a0}: {problem}",
             es: "omitido en {file}: {problem}",
         },
         MoreProblemsOne {
@@ -685,13 +685,13 @@ catalog! {
         SkippedRows {
             en: "skipped {skipped} of {read} rows with problems (use --strict to stop at the first)",
             de: "{skipped} von {read} Zeilen mit Problemen übersprungen (mit --strict beim ersten anhalten)",
-            fr: "lignes ignorées pour cause de problème : {skipped} sur {read} (--strict arrête au premier)",
+            fr: "lignes ignorées pour cause de problème\u{a0}: {skipped} sur {read} (--strict arrête au premier)",
             es: "filas omitidas por problemas: {skipped} de {read} (use --strict para detenerse en el primero)",
         },
         NoUsableRowsAndMore {
             en: "no usable rows: {problem} (and {more} more problems)",
             de: "keine verwendbaren Zeilen: {problem} (und {more} weitere Probleme)",
-            fr: "aucune ligne utilisable : {problem} (et {more} autres problèmes)",
+            fr: "aucune ligne utilisable\u{a0}: {problem} (et {more} autres problèmes)",
             es: "ninguna fila utilizable: {problem} (y {more} problemas más)",
         },
     }
@@ -729,7 +729,7 @@ mod tests {
         );
         assert_eq!(
             json("invalid escape").describe(Lang::Fr),
-            "JSON non valide à la ligne 2, colonne 9 : le texte à cet endroit n’est pas du JSON valide"
+            "JSON non valide à la ligne 2, colonne 9\u{a0}: le texte à cet endroit n’est pas du JSON valide"
         );
     }
 }

@@ -102,14 +102,14 @@ catalog! {
         InFile {
             en: "headcounts: {message}",
             de: "Personenzahlen: {message}",
-            fr: "effectifs : {message}",
-            es: "recuento de personas: {message}",
+            fr: "effectifs\u{a0}: {message}",
+            es: "plantilla: {message}",
         },
         AtLine {
             en: "headcounts line {line}: {message}",
             de: "Personenzahlen, Zeile {line}: {message}",
-            fr: "effectifs, ligne {line} : {message}",
-            es: "recuento de personas, línea {line}: {message}",
+            fr: "effectifs, ligne {line}\u{a0}: {message}",
+            es: "plantilla, línea {line}: {message}",
         },
         NotUtf8 {
             en: "not UTF-8 text (byte {byte})",
@@ -120,7 +120,7 @@ catalog! {
         BadHeader {
             en: "the header must be column,value,headcount (found {found})",
             de: "die Kopfzeile muss column,value,headcount lauten (gefunden: {found})",
-            fr: "l’en-tête doit être column,value,headcount (trouvé : {found})",
+            fr: "l’en-tête doit être column,value,headcount (trouvé\u{a0}: {found})",
             es: "el encabezado debe ser column,value,headcount (se encontró {found})",
         },
         EmptyColumnOrValue {
@@ -133,13 +133,13 @@ catalog! {
             en: "headcount {value} is not a whole number of at least 1",
             de: "die Personenzahl {value} ist keine ganze Zahl von mindestens 1",
             fr: "l’effectif {value} n’est pas un nombre entier d’au moins 1",
-            es: "el recuento {value} no es un número entero igual o mayor que 1",
+            es: "la plantilla {value} no es un número entero igual o mayor que 1",
         },
         EveryoneTwice {
             en: "everyone's headcount (*,*) is given twice",
             de: "die Personenzahl für alle (*,*) ist zweimal angegeben",
             fr: "l’effectif total (*,*) est indiqué deux fois",
-            es: "el recuento de todas las personas (*,*) aparece dos veces",
+            es: "la plantilla de todas las personas (*,*) aparece dos veces",
         },
         ListedTwice {
             en: "{column} = {value} is listed twice",
@@ -151,7 +151,7 @@ catalog! {
             en: "no headcounts (expected rows such as department,Finance,180)",
             de: "keine Personenzahlen (erwartet werden Zeilen wie department,Finance,180)",
             fr: "aucun effectif (lignes attendues, par exemple department,Finance,180)",
-            es: "no hay recuentos de personas (se esperaban filas como department,Finance,180)",
+            es: "no hay cifras de plantilla (se esperaban filas como department,Finance,180)",
         },
     }
 }
@@ -223,7 +223,7 @@ mod tests {
     fn errors_are_worded_per_language() {
         let e = Headcounts::from_csv(b"column,value,headcount\nrole,Staff,12\nrole,Staff,3\n").unwrap_err();
         assert_eq!(e.describe(Lang::De), "Personenzahlen, Zeile 3: role = \"Staff\" steht zweimal in der Liste");
-        assert_eq!(e.describe(Lang::Es), "recuento de personas, línea 3: role = \"Staff\" aparece dos veces");
+        assert_eq!(e.describe(Lang::Es), "plantilla, línea 3: role = \"Staff\" aparece dos veces");
     }
 
     #[test]

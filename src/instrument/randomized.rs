@@ -122,7 +122,7 @@ catalog! {
         SumNotOne {
             en: "forced-response probabilities must add up to 1 (got {sum})",
             de: "die Wahrscheinlichkeiten der erzwungenen Antwort müssen zusammen 1 ergeben (angegeben: {sum})",
-            fr: "les probabilités de réponse forcée doivent totaliser 1 (obtenu : {sum})",
+            fr: "les probabilités de réponse forcée doivent totaliser 1 (obtenu\u{a0}: {sum})",
             es: "las probabilidades de respuesta forzada deben sumar 1 (suman {sum})",
         },
         NoTruth {
@@ -140,7 +140,7 @@ catalog! {
         WarnerP {
             en: "Warner's p must be strictly between 0 and 1 and not {half} (got {p})",
             de: "Warners p muss echt zwischen 0 und 1 liegen und darf nicht {half} sein (angegeben: {p})",
-            fr: "le p de Warner doit être strictement compris entre 0 et 1 et différent de {half} (obtenu : {p})",
+            fr: "le p de Warner doit être strictement compris entre 0 et 1 et différent de {half} (obtenu\u{a0}: {p})",
             es: "la p de Warner debe estar estrictamente entre 0 y 1 y no ser {half} (es {p})",
         },
     }

@@ -363,13 +363,13 @@ catalog! {
         NotValid {
             en: "instrument is not valid: {detail}",
             de: "das Instrument ist ungültig: {detail}",
-            fr: "l’instrument n’est pas valide : {detail}",
+            fr: "l’instrument n’est pas valide\u{a0}: {detail}",
             es: "el instrumento no es válido: {detail}",
         },
         Invalid {
             en: "instrument {at}: {message}",
             de: "Instrument {at}: {message}",
-            fr: "instrument {at} : {message}",
+            fr: "instrument {at}\u{a0}: {message}",
             es: "instrumento {at}: {message}",
         },
         BadId {
@@ -452,7 +452,7 @@ catalog! {
         },
         QuestionIdTaken {
             en: "id is used by another question",
-            de: "die ID hat bereits eine andere Frage",
+            de: "eine andere Frage hat bereits diese ID",
             fr: "l’identifiant est déjà utilisé par une autre question",
             es: "el identificador ya lo usa otra pregunta",
         },
@@ -495,13 +495,13 @@ catalog! {
         Randomization {
             en: "randomization: {message}",
             de: "randomization: {message}",
-            fr: "randomization : {message}",
+            fr: "randomization\u{a0}: {message}",
             es: "randomization: {message}",
         },
         NoLikertItems {
             en: "dimension {dimension} has no Likert items",
             de: "die Dimension {dimension} hat keine Likert-Aussagen",
-            fr: "la dimension {dimension} n’a aucun énoncé de Likert",
+            fr: "la dimension {dimension} n’a aucune affirmation de Likert",
             es: "la dimensión {dimension} no tiene afirmaciones Likert",
         },
         BadLanguageCode {
@@ -635,6 +635,6 @@ mod tests {
         let design = crate::instrument::randomized::Design::Warner { p: 0.5 };
         let e = super::invalid("sections[0].questions[0]", super::Fault::Randomization(design.validate().unwrap_err()));
         assert!(e.to_string().ends_with("randomization: Warner's p must be strictly between 0 and 1 and not 0.5 (got 0.5)"), "{e}");
-        assert!(e.describe(Lang::Fr).ends_with("différent de 0,5 (obtenu : 0,5)"), "{}", e.describe(Lang::Fr));
+        assert!(e.describe(Lang::Fr).ends_with("différent de 0,5 (obtenu\u{a0}: 0,5)"), "{}", e.describe(Lang::Fr));
     }
 }

@@ -17,7 +17,7 @@ catalog! {
         DriverCi {
             en: ", 95% CI {lo}\u{2013}{hi}%",
             de: ", 95-%-KI {lo}\u{2013}{hi}\u{a0}%",
-            fr: ", IC à 95\u{a0}% {lo}\u{2013}{hi}\u{202f}%",
+            fr: ", IC à 95\u{202f}% {lo}\u{2013}{hi}\u{202f}%",
             es: ", IC del 95\u{a0}% {lo}\u{2013}{hi}\u{a0}%",
         },
         Item {

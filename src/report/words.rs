@@ -48,7 +48,7 @@ catalog! {
     /// The names of the comment themes.
     pub(crate) enum Themes {
         SaysNo { en: "says no", de: "Sagt Nein", fr: "dit non", es: "dice que no" },
-        OffersOptions { en: "offers options", de: "Bietet Möglichkeiten", fr: "propose des solutions", es: "ofrece opciones" },
+        OffersOptions { en: "offers options", de: "Bietet Möglichkeiten an", fr: "propose des solutions", es: "ofrece opciones" },
         Bottleneck { en: "bottleneck", de: "Engpass", fr: "goulot d’étranglement", es: "cuello de botella" },
         Approachability { en: "approachability", de: "Nahbarkeit", fr: "accessibilité", es: "cercanía" },
         Arrogance { en: "arrogance", de: "Arroganz", fr: "arrogance", es: "arrogancia" },
@@ -81,7 +81,7 @@ catalog! {
         Estimated {
             en: "estimated {share} (95% CI {lo}\u{2013}{hi}%, {wider}\u{d7} wider than asking directly), n = {n}",
             de: "geschätzt {share} (95-%-KI {lo}\u{2013}{hi}\u{a0}%, {wider}\u{d7} breiter als bei direkter Frage), n = {n}",
-            fr: "estimé à {share} (IC à 95\u{a0}% {lo}\u{2013}{hi}\u{202f}%, {wider}\u{d7} plus large qu’une question directe), n = {n}",
+            fr: "estimé à {share} (IC à 95\u{202f}% {lo}\u{2013}{hi}\u{202f}%, {wider}\u{d7} plus large qu’une question directe), n = {n}",
             es: "estimado {share} (IC del 95\u{a0}% {lo}\u{2013}{hi}\u{a0}%, {wider}\u{d7} más amplio que una pregunta directa), n = {n}",
         },
         NotShownTooFew {
@@ -92,7 +92,7 @@ catalog! {
         },
         Sensitive {
             en: "Sensitive question, randomized response: \"{text}\"\n  all respondents: {all}",
-            de: "Heikle Frage, Randomized Response: \u{201e}{text}\u{201c}\n  alle Teilnehmenden: {all}",
+            de: "Heikle Frage, Randomized-Response-Verfahren: \u{201e}{text}\u{201c}\n  alle Teilnehmenden: {all}",
             fr: "Question sensible, réponse randomisée\u{a0}: «\u{a0}{text}\u{a0}»\n  tous les répondants\u{a0}: {all}",
             es: "Pregunta delicada, respuesta aleatorizada: «{text}»\n  todos los participantes: {all}",
         },
@@ -118,13 +118,13 @@ catalog! {
         Drivers {
             en: "What drives \"{outcome}\" (Johnson's relative weights, {n} complete respondents; the dimensions explain {r2}%, 95% CI {ci})",
             de: "Was \u{201e}{outcome}\u{201c} bestimmt (relative Gewichte nach Johnson, {n} vollständige Teilnehmende; die Dimensionen erklären {r2}\u{a0}%, 95-%-KI {ci})",
-            fr: "Ce qui détermine «\u{a0}{outcome}\u{a0}» (poids relatifs de Johnson, {n} répondants complets\u{202f}; les dimensions expliquent {r2}\u{202f}%, IC à 95\u{a0}% {ci})",
+            fr: "Ce qui détermine «\u{a0}{outcome}\u{a0}» (poids relatifs de Johnson, {n} répondants complets\u{202f}; les dimensions expliquent {r2}\u{202f}%, IC à 95\u{202f}% {ci})",
             es: "Qué determina «{outcome}» (pesos relativos de Johnson, {n} participantes completos; las dimensiones explican el {r2}\u{a0}%, IC del 95\u{a0}% {ci})",
         },
         Dimension { en: "Dimension", de: "Dimension", fr: "Dimension", es: "Dimensión" },
         Score { en: "Score", de: "Wert", fr: "Score", es: "Valor" },
         Importance { en: "Importance", de: "Wichtigkeit", fr: "Importance", es: "Importancia" },
-        Ci { en: "95% CI", de: "95-%-KI", fr: "IC 95\u{a0}%", es: "IC 95\u{a0}%" },
+        Ci { en: "95% CI", de: "95-%-KI", fr: "IC 95\u{202f}%", es: "IC 95\u{a0}%" },
         Priority { en: "Priority", de: "Priorität", fr: "Priorité", es: "Prioridad" },
         Cuts {
             en: "(important: above an equal share, {share}; weak: below the mean score, {score})",
@@ -134,12 +134,12 @@ catalog! {
         },
         ResponseRate {
             en: "Response rate (respondents \u{f7} headcount; groups under {k} people show \"< {k}\")",
-            de: "Rücklaufquote (Teilnehmende \u{f7} Personalstärke; Gruppen unter {k} Personen zeigen \u{201e}< {k}\u{201c})",
+            de: "Rücklaufquote (Teilnehmende \u{f7} Personenzahl; Gruppen unter {k} Personen zeigen \u{201e}< {k}\u{201c})",
             fr: "Taux de réponse (répondants \u{f7} effectif\u{202f}; les groupes de moins de {k} personnes affichent «\u{a0}< {k}\u{a0}»)",
             es: "Tasa de respuesta (participantes \u{f7} plantilla; los grupos de menos de {k} personas muestran «< {k}»)",
         },
         Group { en: "Group", de: "Gruppe", fr: "Groupe", es: "Grupo" },
-        Headcount { en: "Headcount", de: "Personal", fr: "Effectif", es: "Plantilla" },
+        Headcount { en: "Headcount", de: "Personen", fr: "Effectif", es: "Plantilla" },
         Respondents { en: "Respondents", de: "Teilnehmende", fr: "Répondants", es: "Participantes" },
         Rate { en: "Rate", de: "Quote", fr: "Taux", es: "Tasa" },
         Everyone { en: "Everyone", de: "Alle", fr: "Tout le monde", es: "Todos" },
@@ -156,7 +156,7 @@ catalog! {
             es: "Participantes: {n}   tamaño mínimo de grupo: {k}",
         },
         Band { en: "Band", de: "Stufe", fr: "Niveau", es: "Nivel" },
-        Overall { en: "Overall (0\u{2013}100)", de: "Gesamt (0\u{2013}100)", fr: "Global (0\u{2013}100)", es: "General (0\u{2013}100)" },
+        Overall { en: "Overall (0\u{2013}100)", de: "Gesamt (0\u{2013}100)", fr: "Global (0\u{2013}100)", es: "Global (0\u{2013}100)" },
         Nps {
             en: "Security NPS (\u{2212}100\u{2026}100)",
             de: "Sicherheits-NPS (\u{2212}100\u{2026}100)",
@@ -165,7 +165,7 @@ catalog! {
         },
         NpsShares {
             en: "promoters {promoters} \u{b7} passives {passives} \u{b7} detractors {detractors}",
-            de: "Promotoren {promoters} \u{b7} Passive {passives} \u{b7} Detraktoren {detractors}",
+            de: "Promotoren {promoters} \u{b7} Passive {passives} \u{b7} Kritiker {detractors}",
             fr: "promoteurs {promoters} \u{b7} passifs {passives} \u{b7} détracteurs {detractors}",
             es: "promotores {promoters} \u{b7} pasivos {passives} \u{b7} detractores {detractors}",
         },
@@ -176,7 +176,7 @@ catalog! {
             es: "{left} {left_share} \u{b7} centro {middle_share} \u{b7} {right} {right_share}",
         },
         Fav { en: "Fav", de: "Pos", fr: "Fav", es: "Fav" },
-        Neu { en: "Neu", de: "Neu", fr: "Neu", es: "Neu" },
+        Neu { en: "Neu", de: "Neu", fr: "Neut.", es: "Neut." },
         Unf { en: "Unf", de: "Neg", fr: "Déf", es: "Desf" },
         LowReliability {
             en: "(low: items may not measure one thing)",
@@ -217,8 +217,8 @@ catalog! {
         WaveChange {
             en: "{from} \u{2192} {to}: overall {delta} points (95% CI {lo} to {hi}, {p})",
             de: "{from} \u{2192} {to}: gesamt {delta} Punkte (95-%-KI {lo} bis {hi}, {p})",
-            fr: "{from} \u{2192} {to}\u{a0}: global {delta} points (IC à 95\u{a0}% {lo} à {hi}, {p})",
-            es: "{from} \u{2192} {to}: general {delta} puntos (IC del 95\u{a0}% {lo} a {hi}, {p})",
+            fr: "{from} \u{2192} {to}\u{a0}: global {delta} points (IC à 95\u{202f}% {lo} à {hi}, {p})",
+            es: "{from} \u{2192} {to}: global {delta} puntos (IC del 95\u{a0}% {lo} a {hi}, {p})",
         },
         PriorityFor {
             en: "Priority for \"{outcome}\" ({n} complete respondents):",

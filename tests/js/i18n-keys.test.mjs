@@ -76,9 +76,11 @@ test('translators: plural forms, placeholders and numbers per language', () => {
   assert.equal(de('errorsTitle', { n: 3 }), 'Es gibt 3 Probleme');
   assert.equal(de('chars', { n: 1200, max: 2000 }), '1.200 von 2.000 Zeichen');
   const fr = reportMessages('fr');
-  assert.equal(fr('rowsLeftOut', { n: 1 }), '1 ligne a été écartée :');
-  assert.equal(fr('rowsLeftOut', { n: 2 }), '2 lignes ont été écartées :');
+  assert.equal(fr('rowsLeftOut', { n: 1 }), '1 ligne a été écartée\u00a0:');
+  assert.equal(fr('rowsLeftOut', { n: 2 }), '2 lignes ont été écartées\u00a0:');
   assert.equal(fr('statusLocal', { respondents: 1234, k: 5 }).split(' ')[0], '1\u202f234');
   assert.equal(reportMessages('es')('rowsLeftOut', { n: 1_000_000 }), 'Se omitieron 1.000.000 filas:');
+  assert.equal(reportMessages('en')('planMore', { n: 1, total: 4 }), '1 more practice is triggered; the checklists list all 4.');
+  assert.equal(fr('planMore', { n: 1, total: 4 }), '1 autre pratique est déclenchée\u202f; les listes de contrôle les contiennent toutes (4).');
   assert.equal(reportMessages('xx')('retry'), 'Retry');
 });
