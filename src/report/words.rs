@@ -176,7 +176,7 @@ catalog! {
             es: "{left} {left_share} \u{b7} centro {middle_share} \u{b7} {right} {right_share}",
         },
         Fav { en: "Fav", de: "Pos", fr: "Fav", es: "Fav" },
-        Neu { en: "Neu", de: "Neu", fr: "Neut.", es: "Neut." },
+        Neu { en: "Neu", de: "Neut.", fr: "Neut.", es: "Neut." },
         Unf { en: "Unf", de: "Neg", fr: "Déf", es: "Desf" },
         LowReliability {
             en: "(low: items may not measure one thing)",
