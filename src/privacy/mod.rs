@@ -88,4 +88,11 @@ mod tests {
         assert_eq!(MinGroup::default().k(), 5);
         assert_eq!(MinGroup::new(5).unwrap().label(), "< 5");
     }
+
+    #[test]
+    fn the_refusal_catalogs_are_complete() {
+        let mut faults = crate::lang::check_catalog(filter::Words::ALL);
+        faults.extend(crate::lang::check_catalog(prior::Words::ALL));
+        assert!(faults.is_empty(), "{faults:#?}");
+    }
 }

@@ -193,14 +193,3 @@ pub(crate) fn wave_digests(instrument: &Instrument, table: &ResponseTable, wave:
     });
     Some(digests.collect())
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_catalog_is_complete() {
-        let faults = crate::lang::check_catalog(Words::ALL);
-        assert!(faults.is_empty(), "{faults:#?}");
-    }
-}
