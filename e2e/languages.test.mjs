@@ -158,7 +158,8 @@ test('German dashboard on a 320 px phone: its lang attribute, German chart title
   assert.equal(await balance.locator('h2').textContent(), 'Sagt das Sicherheitsteam Nein oder bietet es Möglichkeiten an?');
   assert.equal(await balance.locator('h2').getAttribute('lang'), null, 'the chart words are in the element\'s language');
   assert.match(await balance.locator('.takeaway').textContent(), /(erlebt das Team|Jede Gruppe neigt|Insgesamt verorten)/);
-  assert.match(await balance.locator('caption').textContent(), /^Balance von −100 \(Sagt immer Nein\) bis \+100 \(Bietet immer Möglichkeiten an\), nach Department; Gruppen unter 5 Personen/);
+  assert.match(await balance.locator('caption').textContent(), /^Balance von −100 \(Sagt immer Nein\) bis \+100 \(Bietet immer Möglichkeiten an\), nach Abteilung; Gruppen unter 5 Personen/);
+  assert.equal(await report.locator('.bar select').first().locator('option:checked').textContent(), 'Abteilung', 'the Compare by menu names the column in German');
   assert.deepEqual(await balance.locator('thead th').allTextContents(), ['Gruppe', 'Personen', 'Balance', '95-%-KI', '% Sagt Nein', '% Bietet Möglichkeiten an']);
   const everyone = await balance.locator('tbody tr').first().locator('th, td').allTextContents();
   assert.deepEqual(everyone.slice(0, 2), ['Alle Teilnehmenden', '10.000']);

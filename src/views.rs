@@ -65,6 +65,9 @@ impl View {
 pub struct Column {
     /// The column name.
     pub name: String,
+    /// The column as a reader sees it ("Department", "Abteilung"): the instrument's label,
+    /// else the name with a capital.
+    pub label: String,
     /// Its values, in the table's order (what a filter names).
     pub values: Vec<String>,
     /// Its values as a reader sees them, in the same order: the values themselves, or the
@@ -81,18 +84,22 @@ impl Column {
         let values = |groups: &[crate::report::SegmentGroup]| groups.iter().map(|g| g.value.clone()).collect();
         let breakdowns = report.segments.iter().map(|(name, groups)| Column::new(name, values(groups), true));
         let waves = report.waves.iter().map(|w| Column::new(&w.column, values(&w.waves), false));
-        breakdowns.chain(waves).collect()
+        breakdowns.chain(waves).map(|c| Column { label: report.column_name(&c.name), ..c }).collect()
     }
 
     /// A column whose labels are its values.
     fn new(name: &str, values: Vec<String>, choice: bool) -> Column {
-        Column { name: name.to_string(), labels: values.clone(), values, choice }
+        Column { name: name.to_string(), label: name.to_string(), labels: values.clone(), values, choice }
     }
 
     /// This column with its values labelled as `instrument`'s translation `lang` shows them
     /// ([`crate::report::value_label`]).
     pub fn in_language(mut self, instrument: &Instrument, lang: &str) -> Column {
         self.labels = self.values.iter().map(|v| crate::report::value_label(instrument, lang, &self.name, v)).collect();
+        self.label = match instrument.column_label(Some(lang), &self.name) {
+            Some(label) => label.to_string(),
+            None => self.label,
+        };
         self
     }
 }

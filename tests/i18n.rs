@@ -423,3 +423,29 @@ fn the_terminal_report_writes_group_sizes_per_language() {
         assert!(!text.contains(&format!(" {n} ")), "{lang}: {n} ungrouped in\n{text}");
     }
 }
+
+#[test]
+fn breakdown_columns_have_translated_names_and_bad_labels_are_refused() {
+    use secpulse::lang::Lang;
+    use secpulse::report::plain::render_in;
+    let base = Instrument::default_instrument();
+    let table = generate(&base, &SynthOptions { n: 900, seed: 5, ..SynthOptions::default() });
+    let options = ScoreOptions { by: vec!["department".into(), "role".into()], ..ScoreOptions::default() };
+    let english = score(&base, &table, &options).unwrap();
+    assert_eq!(english.column_name("department"), "Department");
+    assert_eq!(english.column_name("wave"), "Wave", "a column the instrument does not name: its id with a capital");
+    for (lang, department, role) in [(Lang::De, "Abteilung", "Rolle"), (Lang::Fr, "Service", "Rôle"), (Lang::Es, "Departamento", "Rol")] {
+        let report = english.in_language(&base, lang.code());
+        assert_eq!((report.column_name("department").as_str(), report.column_name("role").as_str()), (department, role));
+        let text = render_in(&report, lang);
+        assert!(!text.contains("department") && !text.contains("Department"), "{lang}: the column id left in\n{text}");
+    }
+    let mut json: serde_json::Value = serde_json::from_str(&serde_json::to_string(&base).unwrap()).unwrap();
+    json["translations"]["de"]["questions"]["en1"]["label"] = "Kurz".into();
+    let error = Instrument::from_json(&json.to_string()).unwrap_err().to_string();
+    assert!(error.contains("translations.de.questions.en1") && error.contains("label"), "{error}");
+    let mut json: serde_json::Value = serde_json::from_str(&serde_json::to_string(&base).unwrap()).unwrap();
+    json["sections"][0]["questions"][0]["label"] = " ".into();
+    let error = Instrument::from_json(&json.to_string()).unwrap_err().to_string();
+    assert!(error.contains("sections[0].questions[0]"), "{error}");
+}

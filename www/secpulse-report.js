@@ -531,7 +531,8 @@ class SecpulseReport extends HTMLElement {
     const t = this.#t;
     const segment = this.#segment(), wave = this.#waveColumn();
     const seg = this.#columns.find((c) => c.name === segment);
-    this.#fillSelect(u.by, this.#columns.filter((c) => c.choice).map((c) => c.name), segment);
+    const choices = this.#columns.filter((c) => c.choice);
+    this.#fillSelect(u.by, choices.map((c) => c.name), segment, undefined, choices.map((c) => c.label));
     this.#fillSelect(u.only, seg?.values ?? [], this.#filter.segment, t('everyone'), seg?.labels);
     this.#fillSelect(u.wave, this.#columns.find((c) => c.name === wave)?.values ?? [], this.#filter.wave, t('allWaves'));
     u.only.label.hidden = this.#published || !seg;

@@ -359,8 +359,15 @@ fn strengths_and_risks(report: &Report, lang: Lang) -> Vec<Section> {
     for (column, groups) in &report.segments {
         for g in groups {
             let Some(d) = g.overall.as_ref().and_then(|o| o.vs_rest.as_ref()).filter(|d| d.p < ALPHA) else { continue };
-            let line = Words::VsRest
-                .fill(lang, &[("group", &g.value), ("column", column), ("delta", &lang.signed(d.delta)), ("p", &p_text(d.p, lang))]);
+            let line = Words::VsRest.fill(
+                lang,
+                &[
+                    ("group", &g.value),
+                    ("column", &mid_sentence(lang, &report.column_name(column))),
+                    ("delta", &lang.signed(d.delta)),
+                    ("p", &p_text(d.p, lang)),
+                ],
+            );
             if d.delta > 0.0 {
                 strengths.push(line);
             } else {
@@ -454,7 +461,7 @@ fn triggers(action: &plan::Action, lang: Lang) -> String {
 fn breakdown_table(report: &Report, lang: Lang) -> Vec<Section> {
     let Some((column, groups)) = report.segments.iter().next() else { return vec![] };
     let rows = groups.iter().map(|g| group_row(report, g, lang)).collect();
-    let by = chart::column_title(column);
+    let by = report.column_name(column);
     let named = mid_sentence(lang, &by);
     let mut columns = vec![by];
     columns.extend([Words::People, Words::Index, Words::VsRestColumn, Words::Balance, Words::Nps].map(|c| c.text(lang)));

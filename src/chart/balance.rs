@@ -92,7 +92,7 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
     let Some((all, lines)) = lines(report, o) else {
         return ChartText { title, takeaway: Words::NoBalance.text(l), table: empty_table() };
     };
-    let by = breakdown(report, o).map(|(c, _)| column_in_sentence(c, l));
+    let by = breakdown(report, o).map(|(c, _)| column_in_sentence(report, c, l));
     let scored: Vec<(&str, f64)> = lines[1..].iter().filter_map(|l| Some((l.label.as_str(), l.balance?.score?))).collect();
     let (no, yes) = (short(&all.left, l), short(&all.right, l));
     let extremes = |message: Words, lo: &(&str, f64), hi: &(&str, f64)| {

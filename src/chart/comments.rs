@@ -10,7 +10,7 @@ use super::bars::{self, Bars, Row};
 use super::layout::{LegendMark, Pen};
 use super::palette::{BLUE, NEUTRAL, SERIES, VERMILLION};
 use super::words::{quoted, sentiment_name, stance_name, theme_name, Words};
-use super::{column_in_sentence, column_title, ChartError, ChartOptions, ChartText, DataTable};
+use super::{column_in_sentence, ChartError, ChartOptions, ChartText, DataTable};
 use crate::lang::{Catalog, Lang};
 use crate::report::words::mid_sentence;
 use crate::report::{CommentReport, Report};
@@ -251,13 +251,13 @@ fn empty(title: String, report: &Report, lang: Lang) -> ChartText {
     ChartText { title, takeaway: no_comments(report, lang), table: empty_table() }
 }
 
-fn group_column(q: &CommentReport, o: &ChartOptions) -> String {
-    column(q, o).map_or_else(|| Words::Group.text(o.lang), column_title)
+fn group_column(report: &Report, q: &CommentReport, o: &ChartOptions) -> String {
+    column(q, o).map_or_else(|| Words::Group.text(o.lang), |c| report.column_name(c))
 }
 
 /// The group column inside a sentence.
-fn group_in_sentence(q: &CommentReport, o: &ChartOptions) -> String {
-    column(q, o).map_or_else(|| mid_sentence(o.lang, &Words::Group.text(o.lang)), |c| column_in_sentence(c, o.lang))
+fn group_in_sentence(report: &Report, q: &CommentReport, o: &ChartOptions) -> String {
+    column(q, o).map_or_else(|| mid_sentence(o.lang, &Words::Group.text(o.lang)), |c| column_in_sentence(report, c, o.lang))
 }
 
 /// Title, takeaway and table of the tone chart.
@@ -290,7 +290,7 @@ pub(crate) fn describe_sentiment(report: &Report, o: &ChartOptions) -> ChartText
             signed(net_tone(s)),
         ]
     });
-    let mut columns = vec![group_column(q, o)];
+    let mut columns = vec![group_column(report, q, o)];
     columns.extend(
         [
             Words::CommentsColumn,
@@ -306,7 +306,7 @@ pub(crate) fn describe_sentiment(report: &Report, o: &ChartOptions) -> ChartText
         title,
         takeaway,
         table: DataTable {
-            caption: Words::ToneCaption.fill(l, &[("column", &group_in_sentence(q, o)), ("k", &q.min_comments)]),
+            caption: Words::ToneCaption.fill(l, &[("column", &group_in_sentence(report, q, o)), ("k", &q.min_comments)]),
             columns,
             rows,
         },
@@ -332,7 +332,7 @@ pub(crate) fn describe_stance(report: &Report, o: &ChartOptions) -> ChartText {
     let rows = table_rows(&lines, |s| {
         vec![pct(share(s.stance.blocker, s)), pct(share(s.stance.enabler, s)), pct(share(s.stance.none, s)), signed(net_stance(s))]
     });
-    let mut columns = vec![group_column(q, o)];
+    let mut columns = vec![group_column(report, q, o)];
     columns.extend(
         [Words::CommentsColumn, Words::BlocksColumn, Words::EnablesColumn, Words::NeitherColumn, Words::NetStanceColumn].map(|w| w.text(l)),
     );
@@ -340,7 +340,7 @@ pub(crate) fn describe_stance(report: &Report, o: &ChartOptions) -> ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: Words::StanceCaption.fill(l, &[("column", &group_in_sentence(q, o)), ("k", &q.min_comments)]),
+            caption: Words::StanceCaption.fill(l, &[("column", &group_in_sentence(report, q, o)), ("k", &q.min_comments)]),
             columns,
             rows,
         },

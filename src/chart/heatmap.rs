@@ -8,7 +8,7 @@ use super::balance::empty_table;
 use super::layout::{Align, LegendMark, Pen, Rect, BODY, SMALL};
 use super::palette::{diverging, text_on};
 use super::words::{quoted, Words};
-use super::{breakdown, column_in_sentence, column_title, dimension_name, ChartError, ChartOptions, ChartText, DataTable};
+use super::{breakdown, column_in_sentence, dimension_name, ChartError, ChartOptions, ChartText, DataTable};
 use crate::lang::{plural, Catalog, Lang};
 use crate::report::Report;
 
@@ -149,7 +149,7 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
     let Some((column, rows)) = rows(report, o) else {
         return ChartText { title: Words::HeatmapTitleAny.text(l), takeaway: Words::NoBreakdown.text(l), table: empty_table() };
     };
-    let title = Words::HeatmapTitle.fill(l, &[("column", &column_in_sentence(&column, l))]);
+    let title = Words::HeatmapTitle.fill(l, &[("column", &column_in_sentence(report, &column, l))]);
     let mut low: Option<(&str, &str, f64)> = None;
     let mut high: Option<(&str, &str, f64)> = None;
     for row in &rows[1..] {
@@ -194,13 +194,13 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
             cells
         })
         .collect();
-    let mut columns = vec![column_title(&column), Words::People.text(l)];
+    let mut columns = vec![report.column_name(&column), Words::People.text(l)];
     columns.extend(report.dimensions.iter().map(|d| dimension_name(report, &d.id).to_string()));
     ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: Words::HeatmapCaption.fill(l, &[("column", &column_in_sentence(&column, l)), ("hidden", &quoted(&hidden, l))]),
+            caption: Words::HeatmapCaption.fill(l, &[("column", &column_in_sentence(report, &column, l)), ("hidden", &quoted(&hidden, l))]),
             columns,
             rows: table_rows,
         },

@@ -365,18 +365,7 @@ pub(crate) fn dimension_name<'r>(report: &'r Report, id: &'r str) -> &'r str {
     report.dimension_name(id)
 }
 
-/// A column name inside a sentence: "department" (en, fr, es), "Department" (de, a noun).
-pub(crate) fn column_in_sentence(name: &str, lang: crate::lang::Lang) -> String {
-    crate::report::words::mid_sentence(lang, &column_title(name))
-}
-
-/// A column name as a reader sees it: "department" → "Department".
-pub(crate) fn column_title(name: &str) -> String {
-    let mut c = name.replace('_', " ");
-    // Only an ASCII first letter is capitalised (a multi-byte one is left as is), so the
-    // ASCII mapping does it without pulling Unicode's uppercase tables into the wasm.
-    if let Some(first) = c.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    c
+/// A breakdown column's name inside a sentence: "department" (en, fr, es), "Abteilung" (de, a noun).
+pub(crate) fn column_in_sentence(report: &Report, column: &str, lang: crate::lang::Lang) -> String {
+    crate::report::words::mid_sentence(lang, &report.column_name(column))
 }

@@ -106,7 +106,7 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
             None => vec![label, hidden.clone(), hidden.clone(), String::new(), String::new(), String::new()],
         });
     }
-    let by = breakdown(report, o).map(|(c, _)| column_in_sentence(c, l));
+    let by = breakdown(report, o).map(|(c, _)| column_in_sentence(report, c, l));
     ChartText {
         title,
         takeaway,

@@ -7,7 +7,7 @@ use super::balance::empty_table;
 use super::layout::{Align, LegendMark, Pen, Rect, SMALL};
 use super::palette::SERIES;
 use super::words::Words;
-use super::{column_in_sentence, dimension_name, ChartError, ChartOptions, ChartText, DataTable};
+use super::{dimension_name, ChartError, ChartOptions, ChartText, DataTable};
 use crate::lang::{plural, Catalog, Lang};
 use crate::report::{Report, Score, Waves};
 
@@ -174,7 +174,7 @@ pub(crate) fn describe(report: &Report, o: &ChartOptions) -> ChartText {
         title,
         takeaway,
         table: DataTable {
-            caption: Words::TrendCaption.fill(l, &[("column", &column_in_sentence(&Words::WaveColumn.text(l), l))]),
+            caption: Words::TrendCaption.fill(l, &[("column", &crate::report::words::mid_sentence(l, &Words::WaveColumn.text(l)))]),
             columns: [Words::MeasureColumn, Words::WaveColumn, Words::People, Words::ScoreColumn, Words::Ci95].map(|w| w.text(l)).to_vec(),
             rows,
         },

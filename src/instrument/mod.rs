@@ -211,6 +211,10 @@ pub enum Question {
         /// such as 13 departments, which would be 13 full-width rows on a phone).
         #[serde(default, skip_serializing_if = "is_false")]
         dropdown: bool,
+        /// A short name of the column for reports ("Department" in "Scores by department"),
+        /// where the question is too long; default: the id.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        label: Option<String>,
     },
     /// Any number of options from a list ("choose all that apply"), optionally with an
     /// exclusive "none of these" answer. Stored as the chosen option texts joined by `|` (in

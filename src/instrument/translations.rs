@@ -85,6 +85,9 @@ pub struct QuestionText {
     /// Display labels of a list question's answers, keyed by the option text (the code).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub options: BTreeMap<String, String>,
+    /// The short column name of a choice question in reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 impl QuestionText {
@@ -97,6 +100,7 @@ impl QuestionText {
             ("right", &self.right),
             ("low_label", &self.low_label),
             ("high_label", &self.high_label),
+            ("label", &self.label),
         ]
         .into_iter()
         .filter_map(|(name, value)| Some((name, value.as_deref()?)))
@@ -109,6 +113,7 @@ fn fields_of(q: &Question) -> &'static [&'static str] {
         Question::Bipolar { .. } => &["text", "left", "right"],
         Question::Recommend { .. } => &["text", "low_label", "high_label"],
         Question::Text { .. } => &["text", "help"],
+        Question::Choice { .. } => &["text", "label"],
         _ => &["text"],
     }
 }
@@ -232,6 +237,21 @@ impl Instrument {
     }
 }
 
+impl Instrument {
+    /// The short name of breakdown column `column` ("Department"), or in translation `lang`
+    /// ("Abteilung"): the translation's label, else the choice question's own, else none (a
+    /// column the instrument does not name is shown by its id).
+    pub fn column_label(&self, lang: Option<&str>, column: &str) -> Option<&str> {
+        let translation = lang.and_then(|l| self.translations.get(l));
+        let translated = translation.and_then(|t| t.questions.get(column)).and_then(|q| q.label.as_deref());
+        let own = self.questions().find_map(|q| match q {
+            Question::Choice { id, label, .. } if id == column => label.as_deref(),
+            _ => None,
+        });
+        translated.or(own)
+    }
+}
+
 fn replace(target: &mut String, with: &Option<String>) {
     if let Some(text) = with {
         target.clone_from(text);
@@ -255,8 +275,13 @@ fn reword(q: &mut Question, t: &QuestionText) {
             replace(help, &t.help);
             replace(text, &t.text);
         }
+        Question::Choice { text, label, .. } => {
+            if t.label.is_some() {
+                label.clone_from(&t.label);
+            }
+            replace(text, &t.text);
+        }
         Question::Likert { text, .. }
-        | Question::Choice { text, .. }
         | Question::MultiChoice { text, .. }
         | Question::Randomized { text, .. }
         | Question::Ranking { text, .. } => replace(text, &t.text),

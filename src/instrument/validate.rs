@@ -308,7 +308,8 @@ impl Instrument {
                 if !ids.insert(q.id()) {
                     return Err(invalid(at, Fault::QuestionIdTaken));
                 }
-                if q.text().trim().is_empty() {
+                let blank_label = matches!(q, Question::Choice { label: Some(l), .. } if l.trim().is_empty());
+                if q.text().trim().is_empty() || blank_label {
                     return Err(invalid(at, Fault::TextEmpty));
                 }
                 match q {

@@ -42,6 +42,7 @@ impl Report {
     /// let report = score(&instrument, &table, &options).unwrap().in_language(&instrument, "de");
     /// assert_eq!(report.dimension_name("enablement"), "Ermöglichen");
     /// assert!(report.segments["department"].iter().any(|g| g.value == "Entwicklung"));
+    /// assert_eq!(report.column_name("department"), "Abteilung");
     /// ```
     pub fn in_language(&self, instrument: &Instrument, lang: &str) -> Report {
         let mut out = self.clone();
@@ -78,6 +79,9 @@ impl Report {
         }
         if let Some(b) = out.balance.as_mut() {
             wording.poles(b);
+        }
+        for (column, label) in &mut out.column_labels {
+            wording.replace(label, tr.questions.get(column).and_then(|q| q.label.as_ref()));
         }
         wording.groups(&mut out.segments, |g| &mut g.value);
         for groups in out.segments.values_mut() {

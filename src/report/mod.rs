@@ -68,6 +68,10 @@ pub struct Report {
     pub selections: Vec<Selection>,
     /// Breakdowns by segment column (`--by`), keyed by column name.
     pub segments: BTreeMap<String, Vec<SegmentGroup>>,
+    /// Short names of breakdown columns the instrument names ("department" → "Department");
+    /// a column without one is shown by its id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub column_labels: BTreeMap<String, String>,
     /// Wave-over-wave comparison, when a wave column was given.
     pub waves: Option<Waves>,
     /// Estimated shares for randomized-response (sensitive yes/no) questions.
@@ -542,6 +546,20 @@ pub struct WaveDelta {
 }
 
 impl Report {
+    /// How readers see breakdown column `column`: its label ("Abteilung"), else its id with
+    /// spaces and a capital ("business_unit" → "Business unit").
+    pub fn column_name(&self, column: &str) -> String {
+        self.column_labels.get(column).cloned().unwrap_or_else(|| {
+            let mut name = column.replace('_', " ");
+            // Only an ASCII first letter is capitalised (a multi-byte one is left as is), so the
+            // ASCII mapping does it without pulling Unicode's uppercase tables into the wasm.
+            if let Some(first) = name.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            name
+        })
+    }
+
     /// The display name of dimension `id` (the id itself when unknown).
     pub fn dimension_name<'r>(&'r self, id: &'r str) -> &'r str {
         self.dimension_names.iter().find(|d| d.id == id).map_or(id, |d| d.name.as_str())

@@ -141,7 +141,7 @@ fn sensitive(w: &mut String, s: &SensitiveReport, lang: Lang) {
     }
 }
 
-fn comments(w: &mut String, c: &CommentReport, lang: Lang) {
+fn comments(w: &mut String, report: &Report, c: &CommentReport, lang: Lang) {
     let Some(summary) = &c.summary else {
         let _ = writeln!(w, "\n{}", Plain::FewComments.fill(lang, &[("text", &c.text), ("k", &c.min_comments)]));
         return;
@@ -149,7 +149,7 @@ fn comments(w: &mut String, c: &CommentReport, lang: Lang) {
     let header = Plain::Comments.fill(lang, &[("text", &c.text), ("n", &lang.count(summary.n as u64))]);
     let _ = writeln!(w, "\n{header}\n  {}", comment_line(summary, 5, lang));
     for (column, groups) in &c.segments {
-        let _ = writeln!(w, "  {}", Plain::ByColumn.fill(lang, &[("column", column)]));
+        let _ = writeln!(w, "  {}", Plain::ByColumn.fill(lang, &[("column", &mid_sentence(lang, &report.column_name(column)))]));
         for g in groups {
             match &g.summary {
                 Some(s) => {
@@ -356,14 +356,14 @@ pub fn render_in(report: &Report, lang: Lang) -> String {
         let _ = writeln!(w, "\n{title}\n  {group:<gw$} {:>8}  {score:>sw$} {vs_rest:>vw$} {balance:>bw$} {dims}", "n");
     };
     for (column, groups) in &report.segments {
-        header(w, &Plain::By.fill(lang, &[("column", column)]));
+        header(w, &Plain::By.fill(lang, &[("column", &mid_sentence(lang, &report.column_name(column)))]));
         groups.iter().for_each(|g| group_row(w, report, g, lang, &widths));
     }
     for s in &report.sensitive {
         sensitive(w, s, lang);
     }
     for c in &report.comments {
-        comments(w, c, lang);
+        comments(w, report, c, lang);
     }
     if let Some(waves) = &report.waves {
         header(w, &Plain::ByWave.fill(lang, &[("column", &waves.column)]));

@@ -268,6 +268,7 @@ pub fn raw_report(
         rankings: rankings(instrument, table),
         selections: selections(instrument, table),
         segments,
+        column_labels: options.by.iter().filter_map(|c| Some((c.clone(), instrument.column_label(None, c)?.to_string()))).collect(),
         waves,
         sensitive,
         comments,

@@ -62,7 +62,7 @@ export interface Board {
 /** A published report and the line to append to the publication record file (null without a wave column). */
 export interface Publication { report: string; record: string | null }
 /** A column the view can be broken down or filtered by, with its values. */
-export interface Column { name: string; values: string[]; labels: string[]; choice: boolean }
+export interface Column { name: string; label: string; values: string[]; labels: string[]; choice: boolean }
 "#;
 
 /// Options of one view, as a JS object (camelCase); unknown fields are rejected.
