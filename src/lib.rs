@@ -21,7 +21,6 @@
 
 pub mod board;
 pub mod chart;
-pub mod fmt;
 pub mod ingest;
 pub mod instrument;
 pub mod lang;

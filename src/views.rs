@@ -96,10 +96,9 @@ impl Column {
     /// ([`crate::report::value_label`]).
     pub fn in_language(mut self, instrument: &Instrument, lang: &str) -> Column {
         self.labels = self.values.iter().map(|v| crate::report::value_label(instrument, lang, &self.name, v)).collect();
-        self.label = match instrument.column_label(Some(lang), &self.name) {
-            Some(label) => label.to_string(),
-            None => self.label,
-        };
+        if let Some(label) = instrument.column_label(Some(lang), &self.name) {
+            self.label = label.to_string();
+        }
         self
     }
 }

@@ -408,7 +408,7 @@ fn progress_printer(total: usize) -> impl FnMut(usize, usize) {
         if enabled && tenth > last_tenth {
             last_tenth = tenth;
             let end = if terminal { "\r" } else { "\n" };
-            eprint!("secpulse: read {} rows ({}%){end}", secpulse::fmt::count(rows), tenth * 10);
+            eprint!("secpulse: read {} rows ({}%){end}", Lang::En.count(rows as u64), tenth * 10);
         }
     }
 }

@@ -23,7 +23,6 @@ mod balance;
 mod bars;
 mod comments;
 mod dimensions;
-pub mod fmt;
 mod heatmap;
 mod layout;
 mod likert;

@@ -22,7 +22,7 @@ fn rate(report: &Report, value: &str, headcount: u64, respondents: Option<usize>
         value: value.to_string(),
         headcount,
         respondents,
-        respondents_label: respondents.map_or_else(|| format!("< {}", report.min_group), crate::fmt::count),
+        respondents_label: respondents.map_or_else(|| format!("< {}", report.min_group), |n| crate::lang::Lang::En.count(n as u64)),
         rate: respondents.map(|n| n as f64 / headcount as f64 * 100.0),
     }
 }

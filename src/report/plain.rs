@@ -327,7 +327,8 @@ pub fn render_in(report: &Report, lang: Lang) -> String {
         );
     }
 
-    let n_or_hidden = |n: Option<usize>| n.map_or_else(|| format!("< {}", report.min_group), |n| lang.count(n as u64));
+    let hidden = format!("< {}", report.min_group);
+    let n_or_hidden = |n: Option<usize>| n_cell(lang, n, &hidden);
     for s in &report.selections {
         let _ = writeln!(w, "\n{}", Plain::Chosen.fill(lang, &[("id", &s.id), ("n", &n_or_hidden(s.n))]));
         let width = s.options.iter().map(|o| o.option.chars().count()).fold(48, usize::max);
