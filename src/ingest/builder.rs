@@ -42,8 +42,9 @@ struct Column {
 }
 
 /// Builds a [`ResponseTable`] one row at a time; shared by the CSV and JSON readers.
-pub(crate) struct RowBuilder<'i> {
-    instrument: &'i Instrument,
+pub(crate) struct RowBuilder {
+    /// The instrument's question ids, each with whether it is numeric, in instrument order.
+    question_ids: Vec<(String, bool)>,
     options: IngestOptions,
     /// Strip the CSV writer's formula escape from string cells.
     unescape: bool,
@@ -70,20 +71,17 @@ pub(crate) struct RowBuilder<'i> {
     rank_start: usize,
     /// The data row number at which each column last got a cell (duplicate keys).
     last_row: Vec<u64>,
-    /// The input, for line numbers, and where its lines have been counted up to.
-    text: &'i [u8],
-    lines: LineCounter,
-    /// Byte offset where the current record starts.
-    offset: usize,
+    /// The line where the current record starts.
+    line: u64,
     row: u64,
     row_problems: usize,
     first_problem: Option<Problem>,
     summary: IngestSummary,
 }
 
-impl<'i> RowBuilder<'i> {
-    /// A builder for `instrument` reading `text`; `unescape` strips the CSV formula escape.
-    pub(crate) fn new(instrument: &'i Instrument, text: &'i [u8], options: &IngestOptions, unescape: bool) -> RowBuilder<'i> {
+impl RowBuilder {
+    /// A builder for `instrument`; `unescape` strips the CSV formula escape.
+    pub(crate) fn new(instrument: &Instrument, options: &IngestOptions, unescape: bool) -> RowBuilder {
         let table = ResponseTable::for_instrument(instrument);
         let mut questions = HashMap::new();
         let mut sets = Vec::new();
@@ -118,8 +116,9 @@ impl<'i> RowBuilder<'i> {
             };
             questions.insert(q.id().to_string(), kind);
         }
+        let question_ids = instrument.questions().map(|q| (q.id().to_string(), q.numeric_scale(&instrument.scale).is_some())).collect();
         RowBuilder {
-            instrument,
+            question_ids,
             options: *options,
             unescape,
             answers: vec![MISSING; table.answers.len()],
@@ -138,9 +137,7 @@ impl<'i> RowBuilder<'i> {
             rank_buf: Vec::new(),
             rank_start: 0,
             last_row: Vec::new(),
-            text,
-            lines: LineCounter::default(),
-            offset: 0,
+            line: 1,
             row: 0,
             row_problems: 0,
             first_problem: None,
@@ -156,7 +153,7 @@ impl<'i> RowBuilder<'i> {
         }
         let max = self.options.limits.max_columns;
         if self.columns.len() >= max {
-            let at = At { line: self.line(), column: Some(name.to_string()) };
+            let at = At { line: self.line, column: Some(name.to_string()) };
             return Err(IngestError::Limit { limit: "max_columns", value: max, at: Some(at) });
         }
         let kind = match self.questions.get(name) {
@@ -194,11 +191,7 @@ impl<'i> RowBuilder<'i> {
 
     /// Ids of the instrument's numeric questions that have no column yet.
     pub(crate) fn missing_numeric(&self) -> Vec<String> {
-        self.instrument
-            .questions()
-            .filter(|q| q.numeric_scale(&self.instrument.scale).is_some() && !self.by_name.contains_key(q.id()))
-            .map(|q| q.id().to_string())
-            .collect()
+        self.question_ids.iter().filter(|(id, numeric)| *numeric && !self.by_name.contains_key(id)).map(|(id, _)| id.clone()).collect()
     }
 
     /// True when at least one numeric question has a column.
@@ -211,19 +204,9 @@ impl<'i> RowBuilder<'i> {
         !self.extras.is_empty()
     }
 
-    /// 1-based line and column of byte `pos` of the input.
-    pub(crate) fn locate(&mut self, pos: usize) -> (u64, u64) {
-        self.lines.locate(self.text, pos)
-    }
-
-    /// The line where the current record starts.
-    fn line(&mut self) -> u64 {
-        self.locate(self.offset).0
-    }
-
     /// The current record's line (and column `slot`), for limit errors.
-    fn at(&mut self, column: Option<usize>) -> At {
-        At { line: self.line(), column: column.map(|slot| self.columns[slot].name.clone()) }
+    fn at(&self, column: Option<usize>) -> At {
+        At { line: self.line, column: column.map(|slot| self.columns[slot].name.clone()) }
     }
 
     /// Fails when a cell of `len` bytes (in column `slot`, if known) is over `max_field_bytes`.
@@ -240,9 +223,9 @@ impl<'i> RowBuilder<'i> {
         self.summary.rows_read
     }
 
-    /// Notes that the record being read (e.g. the header) starts at byte `offset`.
-    pub(crate) fn set_offset(&mut self, offset: usize) {
-        self.offset = offset;
+    /// Notes that the record being read (e.g. the header) starts on `line` (1-based).
+    pub(crate) fn set_line(&mut self, line: u64) {
+        self.line = line;
     }
 
     /// Reserves room for about `rows` rows in every dense column.
@@ -256,9 +239,9 @@ impl<'i> RowBuilder<'i> {
         }
     }
 
-    /// Starts data row `rows_read + 1`, whose record starts at byte `offset` of the input.
-    pub(crate) fn begin_row(&mut self, offset: usize) -> Result<(), IngestError> {
-        self.offset = offset;
+    /// Starts data row `rows_read + 1`, whose record starts on `line` (1-based).
+    pub(crate) fn begin_row(&mut self, line: u64) -> Result<(), IngestError> {
+        self.line = line;
         let max = self.options.limits.max_rows.min(u32::MAX as usize - 1);
         if self.summary.rows_read >= max {
             return Err(IngestError::Limit { limit: "max_rows", value: max, at: Some(self.at(None)) });
@@ -284,7 +267,7 @@ impl<'i> RowBuilder<'i> {
         let keep = self.summary.problems.len() < MAX_PROBLEMS;
         let fail = self.options.policy == ErrorPolicy::Fail && self.first_problem.is_none();
         if keep || fail {
-            let p = Problem::new(self.line(), self.row, slot.map(|s| self.columns[s].name.clone()), cause);
+            let p = Problem::new(self.line, self.row, slot.map(|s| self.columns[s].name.clone()), cause);
             if fail {
                 self.first_problem = Some(p.clone());
             }
@@ -520,11 +503,10 @@ impl<'i> RowBuilder<'i> {
     /// (numeric ones only if `numeric_absent` — JSON, where a never-given key is just blank).
     pub(crate) fn finish(mut self, numeric_absent: bool) -> Ingested {
         self.summary.absent_columns = self
-            .instrument
-            .questions()
-            .filter(|q| numeric_absent || q.numeric_scale(&self.instrument.scale).is_none())
-            .filter(|q| !self.by_name.contains_key(q.id()))
-            .map(|q| q.id().to_string())
+            .question_ids
+            .iter()
+            .filter(|(id, numeric)| (numeric_absent || !numeric) && !self.by_name.contains_key(id))
+            .map(|(id, _)| id.clone())
             .collect();
         Ingested { table: self.table, summary: self.summary }
     }
