@@ -167,3 +167,42 @@ proptest! {
         prop_assert_eq!(read_in_pieces(&file, &cuts, Some(Format::Csv), &options), read_responses(&instrument(), &file, Format::Csv, &options));
     }
 }
+
+/// Cells without line breaks: a line of them is read by the fused pass with `\n` line ends
+/// and by the full parser (`csv_core`) with `\r\n`.
+fn plain_cell() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        4 => (0u8..=9).prop_map(|d| vec![b'0' + d]),
+        2 => Just(Vec::new()),
+        2 => prop::sample::select(vec!["IT", "Finance", "Sales", " it ", " 4", "4.0", "x", "'=x", "  ", "\u{e9}", "\"a,b\""]).prop_map(|s| s.as_bytes().to_vec()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_fused_pass_reads_what_the_full_parser_reads(
+        rows in prop::collection::vec(prop::collection::vec(plain_cell(), 1..=6), 0..12),
+        blank_lines in prop::collection::vec(any::<bool>(), 12),
+        fail in any::<bool>(),
+        max_field_bytes in prop::option::of(2usize..12),
+    ) {
+        let mut options = if fail { strict() } else { IngestOptions::default() };
+        if let Some(max) = max_field_bytes {
+            options.limits.max_field_bytes = max;
+        }
+        let file = |eol: &[u8]| {
+            let mut file = b"department,q1,q2,comment".to_vec();
+            for (cells, blank) in rows.iter().zip(&blank_lines) {
+                file.extend(eol);
+                if *blank {
+                    file.extend(eol);
+                }
+                file.extend(cells.join(&b','));
+            }
+            file
+        };
+        prop_assert_eq!(read_whole(&file(b"\n"), &options), read_whole(&file(b"\r\n"), &options));
+    }
+}

@@ -241,6 +241,15 @@ impl RowBuilder {
 
     /// Starts data row `rows_read + 1`, whose record starts on `line` (1-based).
     pub(crate) fn begin_row(&mut self, line: u64) -> Result<(), IngestError> {
+        self.count_row(line)?;
+        self.clear_row();
+        Ok(())
+    }
+
+    /// Counts data row `rows_read + 1`, whose record starts on `line`, keeping what
+    /// [`Self::clear_row`] and [`Self::digit`] already staged for it.
+    #[inline]
+    pub(crate) fn count_row(&mut self, line: u64) -> Result<(), IngestError> {
         self.line = line;
         let max = self.options.limits.max_rows.min(u32::MAX as usize - 1);
         if self.summary.rows_read >= max {
@@ -248,6 +257,28 @@ impl RowBuilder {
         }
         self.summary.rows_read += 1;
         self.row = self.summary.rows_read as u64;
+        Ok(())
+    }
+
+    /// Where a column's one-digit answers go: (answer column, scale min, scale max), or
+    /// `None` when the slot is not a numeric question.
+    pub(crate) fn digit_column(&self, slot: usize) -> Option<(usize, u8, u8)> {
+        match self.columns[slot].kind {
+            Kind::Answer { col, min, max } => Some((col, min, max)),
+            _ => None,
+        }
+    }
+
+    /// Stages answer `value` in answer column `col` (from [`Self::digit_column`]; the value
+    /// already checked against its scale).
+    #[inline(always)]
+    pub(crate) fn digit(&mut self, col: usize, value: u8) {
+        self.answers[col] = value;
+    }
+
+    /// Empties the staged row.
+    #[inline]
+    pub(crate) fn clear_row(&mut self) {
         self.answers.fill(MISSING);
         self.segments.fill(NO_SEGMENT);
         self.pending.clear();
@@ -257,7 +288,6 @@ impl RowBuilder {
         self.scratch.clear();
         self.rank_buf.clear();
         self.row_problems = 0;
-        Ok(())
     }
 
     /// Records a problem with the current row (in column `slot`, if given).

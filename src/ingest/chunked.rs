@@ -97,6 +97,12 @@ impl ChunkedReader {
         self.total
     }
 
+    /// The whole file, when it is JSON (kept whole until [`Self::finish`]) and nothing
+    /// stopped the reading (it is not too large and is UTF-8 so far).
+    pub fn json_text(&self) -> Option<&[u8]> {
+        (self.format == Some(Format::Json) && !self.stopped()).then_some(&self.pending[..])
+    }
+
     /// Reads the next piece of the file.
     pub fn push(&mut self, piece: &[u8]) {
         self.push_with_progress(piece, &mut |_, _| {});

@@ -19,6 +19,10 @@ pub(super) struct CsvReader {
     lines: Option<Lines>,
     /// The table slot of every header field, once the header is read.
     slots: Option<Vec<usize>>,
+    /// How the fast path treats each header field.
+    plan: Vec<Fast>,
+    /// The cells of a plain line left to the row builder: (field index, start, end).
+    deferred: Vec<(usize, usize, usize)>,
     /// Where the data records start (after the header).
     data_start: usize,
     /// The expected length of the whole text, for sizing the columns (0: unknown).
@@ -37,7 +41,7 @@ impl CsvReader {
     /// A reader for `instrument`'s responses; `size_hint` is the text's expected length (0: unknown).
     pub(super) fn new(instrument: &Instrument, options: &IngestOptions, size_hint: usize) -> CsvReader {
         let b = RowBuilder::new(instrument, options, true);
-        CsvReader { b, options: *options, lines: None, slots: None, data_start: 0, size_hint }
+        CsvReader { b, options: *options, lines: None, slots: None, plan: Vec::new(), deferred: Vec::new(), data_start: 0, size_hint }
     }
 
     /// '\n' bytes in the text read so far.
@@ -69,14 +73,20 @@ impl CsvReader {
                 Next::Record(line) => {
                     self.b.set_line(line);
                     self.data_start = base + pos;
-                    header(&mut self.b, &lines.record, input)?
+                    let slots = header(&mut self.b, &lines.record, input)?;
+                    self.plan = slots
+                        .iter()
+                        .map(|&slot| self.b.digit_column(slot).map_or(Fast::Other, |(col, min, max)| Fast::Digit { col, min, max }))
+                        .collect();
+                    slots
                 }
             },
         };
         let mut at = Place { input, base, pos, last };
         let sizes = Sizes { max_field_bytes: self.options.limits.max_field_bytes, data_start: self.data_start, size_hint: self.size_hint };
+        let fields = Fields { slots: &slots, plan: &self.plan };
         let result = loop {
-            match read_chunk(lines, &mut self.b, &slots, &mut at, &sizes, progress) {
+            match read_chunk(lines, &mut self.b, &fields, &mut at, &sizes, &mut self.deferred, progress) {
                 Ok(Step::Going) => {}
                 Ok(Step::Stopped) => break Ok(at.pos),
                 Err(e) => break Err(e),
@@ -117,6 +127,31 @@ struct Sizes {
 /// Records read per [`read_chunk`] call.
 const CHUNK_ROWS: usize = 4096;
 
+/// How the fast path treats a field.
+#[derive(Debug, Clone, Copy)]
+enum Fast {
+    /// A numeric question: a one-digit answer on the scale goes straight into the row.
+    Digit { col: usize, min: u8, max: u8 },
+    /// Anything else goes to the row builder.
+    Other,
+}
+
+/// The header's fields: their table slots and how the fast path treats them.
+struct Fields<'a> {
+    slots: &'a [usize],
+    plan: &'a [Fast],
+}
+
+/// What [`plain_line`] did.
+enum Plain {
+    /// Read one data row.
+    Row,
+    /// Skipped a line of blanks.
+    Blank,
+    /// The line is not plain (or needs the field-size check): the general path reads it.
+    Other,
+}
+
 /// Reads up to [`CHUNK_ROWS`] records. A function of its own, never inlined: V8 starts
 /// wasm in its baseline tier and switches a function to optimised code only on its next
 /// call, so one loop over a million rows would run unoptimised to the end.
@@ -124,37 +159,47 @@ const CHUNK_ROWS: usize = 4096;
 fn read_chunk(
     lines: &mut Lines,
     b: &mut RowBuilder,
-    slots: &[usize],
+    fields: &Fields<'_>,
     at: &mut Place<'_>,
     sizes: &Sizes,
+    deferred: &mut Vec<(usize, usize, usize)>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Step, IngestError> {
     let input = at.input;
-    for _ in 0..CHUNK_ROWS {
-        let line = match lines.next_record(input, &mut at.pos, at.last) {
-            Next::Record(line) => line,
-            Next::More | Next::End => return Ok(Step::Stopped),
-        };
-        let rec = &lines.record;
-        // A line of blanks (empty lines are skipped like the csv crate does) is not a respondent.
-        if rec.len() == 1 && slots.len() > 1 && rec.field(input, 0).trim_ascii().is_empty() {
-            continue;
-        }
-        b.begin_row(line)?;
-        if rec.bytes_len() > sizes.max_field_bytes {
-            for (field, &slot) in rec.iter(input).zip(slots) {
-                b.check_field_len(field.len(), Some(slot))?;
+    let slots = fields.slots;
+    let mut rows = 0;
+    while rows < CHUNK_ROWS {
+        match plain_line(lines, b, fields, at, sizes.max_field_bytes, deferred)? {
+            Plain::Row => {}
+            Plain::Blank => continue,
+            Plain::Other => {
+                let line = match lines.next_record(input, &mut at.pos, at.last) {
+                    Next::Record(line) => line,
+                    Next::More | Next::End => return Ok(Step::Stopped),
+                };
+                let rec = &lines.record;
+                // A line of blanks (empty lines are skipped like the csv crate does) is not a respondent.
+                if rec.len() == 1 && slots.len() > 1 && rec.field(input, 0).trim_ascii().is_empty() {
+                    continue;
+                }
+                b.begin_row(line)?;
+                if rec.bytes_len() > sizes.max_field_bytes {
+                    for (field, &slot) in rec.iter(input).zip(slots) {
+                        b.check_field_len(field.len(), Some(slot))?;
+                    }
+                    b.check_field_len(rec.iter(input).map(<[u8]>::len).max().unwrap_or(0), None)?;
+                }
+                if rec.len() == slots.len() {
+                    for (field, &slot) in rec.iter(input).zip(slots) {
+                        b.cell_bytes(slot, field);
+                    }
+                } else {
+                    b.problem(None, Cause::WrongFieldCount { found: rec.len(), expected: slots.len() });
+                }
+                b.end_row()?;
             }
-            b.check_field_len(rec.iter(input).map(<[u8]>::len).max().unwrap_or(0), None)?;
         }
-        if rec.len() == slots.len() {
-            for (field, &slot) in rec.iter(input).zip(slots) {
-                b.cell_bytes(slot, field);
-            }
-        } else {
-            b.problem(None, Cause::WrongFieldCount { found: rec.len(), expected: slots.len() });
-        }
-        b.end_row()?;
+        rows += 1;
         if b.rows_read() == SAMPLE_ROWS {
             // Size the columns from the first rows; a row has at least one byte per
             // column, so this never reserves more rows than the input could hold.
@@ -167,6 +212,83 @@ fn read_chunk(
         }
     }
     Ok(Step::Going)
+}
+
+/// The fused pass over a plain line (no `"`, no `\r`; nearly every line of a survey export):
+/// one scan that splits the fields and writes one-digit answers straight into the row; the
+/// other non-blank cells go to the row builder once the fields are counted. Reads what
+/// [`Lines::next_record`] and the general path would, the same way.
+#[inline(always)]
+fn plain_line(
+    lines: &mut Lines,
+    b: &mut RowBuilder,
+    fields: &Fields<'_>,
+    at: &mut Place<'_>,
+    max_field_bytes: usize,
+    deferred: &mut Vec<(usize, usize, usize)>,
+) -> Result<Plain, IngestError> {
+    let input = at.input;
+    let start = at.pos;
+    if start >= input.len() || matches!(input[start], b'\n' | b'\r') {
+        return Ok(Plain::Other);
+    }
+    b.clear_row();
+    deferred.clear();
+    let (mut i, mut field, mut count) = (start, start, 0);
+    let newline = loop {
+        let class = match input.get(i) {
+            Some(&c) => lines.class[usize::from(c)],
+            None if at.last => NEWLINE,
+            None => return Ok(Plain::Other),
+        };
+        match class {
+            PLAIN => {
+                i += 1;
+                continue;
+            }
+            DELIM | NEWLINE => {}
+            _ => return Ok(Plain::Other),
+        }
+        match fields.plan.get(count) {
+            Some(&Fast::Digit { col, min, max }) if i == field + 1 => {
+                let v = input[field].wrapping_sub(b'0');
+                if v <= 9 && v >= min && v <= max {
+                    b.digit(col, v);
+                } else {
+                    deferred.push((count, field, i));
+                }
+            }
+            Some(_) if i > field => deferred.push((count, field, i)),
+            _ => {}
+        }
+        count += 1;
+        if class == NEWLINE {
+            break i < input.len();
+        }
+        i += 1;
+        field = i;
+    };
+    if i - start > max_field_bytes {
+        return Ok(Plain::Other);
+    }
+    let line = lines.newlines + 1;
+    let next = if newline { i + 1 } else { i };
+    let slots = fields.slots;
+    let blank = count == 1 && slots.len() > 1 && input[start..i].trim_ascii().is_empty();
+    if !blank {
+        b.count_row(line)?;
+        if count == slots.len() {
+            for &(k, a, e) in deferred.iter() {
+                b.cell_bytes(slots[k], &input[a..e]);
+            }
+        } else {
+            b.problem(None, Cause::WrongFieldCount { found: count, expected: slots.len() });
+        }
+        b.end_row()?;
+    }
+    at.pos = next;
+    lines.newlines += u64::from(newline);
+    Ok(if blank { Plain::Blank } else { Plain::Row })
 }
 
 /// What a byte means to the line splitter.

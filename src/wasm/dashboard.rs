@@ -109,6 +109,28 @@ enum Data {
     Published(Box<Report>),
 }
 
+/// A response file read in pieces (`new Upload(dashboard, file.size)`, then `push` each piece
+/// in order), for `Dashboard.loadUpload`.
+#[wasm_bindgen]
+pub struct Upload {
+    reader: ingest::ChunkedReader,
+}
+
+#[wasm_bindgen]
+impl Upload {
+    /// An upload for `dashboard`'s instrument of a file of about `size` bytes (absent: unknown).
+    #[wasm_bindgen(constructor)]
+    pub fn new(dashboard: &Dashboard, size: Option<f64>) -> Upload {
+        let reader = ingest::ChunkedReader::new(&dashboard.instrument, None, &IngestOptions::default());
+        Upload { reader: reader.with_size_hint(size.unwrap_or(0.0) as usize) }
+    }
+
+    /// Reads the next piece of the file.
+    pub fn push(&mut self, piece: &[u8]) {
+        self.reader.push(piece);
+    }
+}
+
 /// The dashboard's data and its scored views.
 #[wasm_bindgen]
 pub struct Dashboard {
@@ -182,6 +204,18 @@ impl Dashboard {
             return Ok(JsValue::NULL);
         }
         let (table, summary) = self.read(bytes)?;
+        self.set(table);
+        to_js(&summary)
+    }
+
+    /// Loads a file read in pieces into `upload` ([`Upload`]): the same as `loadBytes` of the
+    /// whole file, which was never held whole in JS and here at once (CSV; JSON is kept whole).
+    #[wasm_bindgen(js_name = loadUpload, unchecked_return_type = "IngestSummary | null")]
+    pub fn load_upload(&mut self, upload: Upload) -> Result<JsValue, JsError> {
+        if let Some(json) = upload.reader.json_text() {
+            return self.load_bytes(json);
+        }
+        let (table, summary) = self.worded(upload.reader.finish())?;
         self.set(table);
         to_js(&summary)
     }
@@ -464,8 +498,12 @@ fn parse_report(json: &str) -> Result<Report, JsError> {
 impl Dashboard {
     /// Reads responses; errors and the summary's problems are worded in the dashboard's language.
     fn read(&self, bytes: &[u8]) -> Result<(ResponseTable, IngestSummary), JsError> {
-        let got = ingest::read_responses(&self.instrument, bytes, ingest::detect_format(bytes), &IngestOptions::default())
-            .map_err(|e| JsError::new(&e.describe(self.lang)))?;
+        self.worded(ingest::read_responses(&self.instrument, bytes, ingest::detect_format(bytes), &IngestOptions::default()))
+    }
+
+    /// The rows read, or the error, worded in the dashboard's language; an error when no row is usable.
+    fn worded(&self, got: Result<ingest::Ingested, ingest::IngestError>) -> Result<(ResponseTable, IngestSummary), JsError> {
+        let got = got.map_err(|e| JsError::new(&e.describe(self.lang)))?;
         let got = got.with_rows().map_err(|e| JsError::new(&e.describe(self.lang)))?;
         Ok((got.table, got.summary.in_language(self.lang)))
     }

@@ -12,7 +12,7 @@ mod measure;
 mod survey;
 
 #[cfg(feature = "dashboard")]
-pub use dashboard::{comment_labels, from_published, Dashboard};
+pub use dashboard::{comment_labels, from_published, Dashboard, Upload};
 pub use survey::check_response;
 
 use wasm_bindgen::prelude::*;
