@@ -21,8 +21,8 @@ pub(super) struct CsvReader {
     slots: Option<Vec<usize>>,
     /// How the fast path treats each header field.
     plan: Vec<Fast>,
-    /// The cells of a plain line left to the row builder: (field index, start, end).
-    deferred: Vec<(usize, usize, usize)>,
+    /// The cells of a plain line left to the row builder, and the unquoted text of those that had doubled quotes.
+    deferred: (Vec<Deferred>, Vec<u8>),
     /// Where the data records start (after the header).
     data_start: usize,
     /// The expected length of the whole text, for sizing the columns (0: unknown).
@@ -41,7 +41,7 @@ impl CsvReader {
     /// A reader for `instrument`'s responses; `size_hint` is the text's expected length (0: unknown).
     pub(super) fn new(instrument: &Instrument, options: &IngestOptions, size_hint: usize) -> CsvReader {
         let b = RowBuilder::new(instrument, options, true);
-        CsvReader { b, options: *options, lines: None, slots: None, plan: Vec::new(), deferred: Vec::new(), data_start: 0, size_hint }
+        CsvReader { b, options: *options, lines: None, slots: None, plan: Vec::new(), deferred: (Vec::new(), Vec::new()), data_start: 0, size_hint }
     }
 
     /// '\n' bytes in the text read so far.
@@ -162,7 +162,7 @@ fn read_chunk(
     fields: &Fields<'_>,
     at: &mut Place<'_>,
     sizes: &Sizes,
-    deferred: &mut Vec<(usize, usize, usize)>,
+    deferred: &mut (Vec<Deferred>, Vec<u8>),
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Step, IngestError> {
     let input = at.input;
@@ -214,10 +214,13 @@ fn read_chunk(
     Ok(Step::Going)
 }
 
-/// The fused pass over a plain line (no `"`, no `\r`; nearly every line of a survey export):
-/// one scan that splits the fields and writes one-digit answers straight into the row; the
-/// other non-blank cells go to the row builder once the fields are counted. Reads what
-/// [`Lines::next_record`] and the general path would, the same way.
+/// A cell of a plain line left to the row builder: (field index, in `unquoted`, start, end).
+type Deferred = (usize, bool, usize, usize);
+
+/// The fused pass over a line without `\r` and with quotes only around whole fields (nearly
+/// every line of a survey export): one scan that splits the fields and writes one-digit
+/// answers straight into the row; the other non-blank cells go to the row builder once the
+/// fields are counted. Reads what [`Lines::next_record`] and the general path would.
 #[inline(always)]
 fn plain_line(
     lines: &mut Lines,
@@ -225,7 +228,7 @@ fn plain_line(
     fields: &Fields<'_>,
     at: &mut Place<'_>,
     max_field_bytes: usize,
-    deferred: &mut Vec<(usize, usize, usize)>,
+    deferred: &mut (Vec<Deferred>, Vec<u8>),
 ) -> Result<Plain, IngestError> {
     let input = at.input;
     let start = at.pos;
@@ -233,32 +236,49 @@ fn plain_line(
         return Ok(Plain::Other);
     }
     b.clear_row();
-    deferred.clear();
-    let (mut i, mut field, mut count) = (start, start, 0);
+    let (cells, unquoted) = deferred;
+    cells.clear();
+    unquoted.clear();
+    let (mut i, mut count, mut inner_newlines) = (start, 0, 0);
+    // The first field (in `unquoted`, start, end), for telling a line of blanks.
+    let mut first = (false, start, start);
     let newline = loop {
+        let field = i;
+        let (copied, a, e) = if input.get(i) == Some(&b'"') {
+            let Some((end, copied, a, e)) = quoted_field(input, i, at.last, unquoted) else { return Ok(Plain::Other) };
+            inner_newlines += memchr::memchr_iter(b'\n', &input[i..end]).count() as u64;
+            i = end;
+            (copied, a, e)
+        } else {
+            while let Some(&c) = input.get(i) {
+                if lines.class[usize::from(c)] != PLAIN {
+                    break;
+                }
+                i += 1;
+            }
+            (false, field, i)
+        };
         let class = match input.get(i) {
             Some(&c) => lines.class[usize::from(c)],
             None if at.last => NEWLINE,
             None => return Ok(Plain::Other),
         };
-        match class {
-            PLAIN => {
-                i += 1;
-                continue;
-            }
-            DELIM | NEWLINE => {}
-            _ => return Ok(Plain::Other),
+        if class != DELIM && class != NEWLINE {
+            return Ok(Plain::Other);
+        }
+        if count == 0 {
+            first = (copied, a, e);
         }
         match fields.plan.get(count) {
-            Some(&Fast::Digit { col, min, max }) if i == field + 1 => {
-                let v = input[field].wrapping_sub(b'0');
+            Some(&Fast::Digit { col, min, max }) if !copied && e == a + 1 => {
+                let v = input[a].wrapping_sub(b'0');
                 if v <= 9 && v >= min && v <= max {
                     b.digit(col, v);
                 } else {
-                    deferred.push((count, field, i));
+                    cells.push((count, copied, a, e));
                 }
             }
-            Some(_) if i > field => deferred.push((count, field, i)),
+            Some(_) if e > a => cells.push((count, copied, a, e)),
             _ => {}
         }
         count += 1;
@@ -266,29 +286,55 @@ fn plain_line(
             break i < input.len();
         }
         i += 1;
-        field = i;
     };
     if i - start > max_field_bytes {
         return Ok(Plain::Other);
     }
     let line = lines.newlines + 1;
-    let next = if newline { i + 1 } else { i };
     let slots = fields.slots;
-    let blank = count == 1 && slots.len() > 1 && input[start..i].trim_ascii().is_empty();
+    let blank = count == 1 && slots.len() > 1 && {
+        let (copied, a, e) = first;
+        (if copied { &unquoted[a..e] } else { &input[a..e] }).trim_ascii().is_empty()
+    };
     if !blank {
         b.count_row(line)?;
         if count == slots.len() {
-            for &(k, a, e) in deferred.iter() {
-                b.cell_bytes(slots[k], &input[a..e]);
+            for &(k, copied, a, e) in cells.iter() {
+                b.cell_bytes(slots[k], if copied { &unquoted[a..e] } else { &input[a..e] });
             }
         } else {
             b.problem(None, Cause::WrongFieldCount { found: count, expected: slots.len() });
         }
         b.end_row()?;
     }
-    at.pos = next;
-    lines.newlines += u64::from(newline);
+    at.pos = if newline { i + 1 } else { i };
+    lines.newlines += inner_newlines + u64::from(newline);
     Ok(if blank { Plain::Blank } else { Plain::Row })
+}
+
+/// The quoted field whose opening quote is at `input[i]`: (the index after its closing quote,
+/// whether its content was copied into `unquoted` (it had doubled quotes), and the content's
+/// range there or in `input`). `None` when the input may end inside it.
+#[inline]
+fn quoted_field(input: &[u8], i: usize, last: bool, unquoted: &mut Vec<u8>) -> Option<(usize, bool, usize, usize)> {
+    let (mut from, copy_start) = (i + 1, unquoted.len());
+    let mut copied = false;
+    loop {
+        let q = from + memchr::memchr(b'"', &input[from..])?;
+        match input.get(q + 1) {
+            Some(b'"') => {
+                unquoted.extend_from_slice(&input[from..=q]);
+                copied = true;
+                from = q + 2;
+            }
+            None if !last => return None,
+            _ if copied => {
+                unquoted.extend_from_slice(&input[from..q]);
+                return Some((q + 1, true, copy_start, unquoted.len()));
+            }
+            _ => return Some((q + 1, false, i + 1, q)),
+        }
+    }
 }
 
 /// What a byte means to the line splitter.
