@@ -207,3 +207,17 @@ proptest! {
         prop_assert_eq!(read_whole(&file(b"\n"), &options), read_whole(&file(b"\r\n"), &options));
     }
 }
+
+#[test]
+fn a_skipped_row_leaves_nothing_in_the_columns() {
+    // Row 1 is skipped after its answers were read (q2 is off the scale, department unknown);
+    // row 2 answers nothing; row 3 goes to the full parser (`\r\n`) after a plain-looking start.
+    let file = b"department,q1,q2,comment\nIT,4,9,\nHR,5,5,\n,,,\n,3,,x\r\n";
+    for cuts in [vec![], vec![30], vec![35, 36, 40]] {
+        let read = read_in_pieces(file, &cuts, None, &IngestOptions::default()).unwrap();
+        assert_eq!(read.table.rows, 2);
+        assert_eq!(read.summary.rows_skipped, 2);
+        assert_eq!(read.table.answer("q1").unwrap().values, [MISSING, 3]);
+        assert_eq!(read.table.answer("q2").unwrap().values, [MISSING, MISSING]);
+    }
+}

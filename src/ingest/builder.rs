@@ -14,6 +14,9 @@ use super::table::{ResponseTable, SegmentColumn, MISSING, NO_ANSWER, NO_SEGMENT}
 use super::{ErrorPolicy, IngestOptions, IngestSummary, Ingested};
 use crate::instrument::{Instrument, Question, MULTI_SEPARATOR};
 
+/// Rows the answer columns are grown by at a time.
+const GROW_ROWS: usize = 4096;
+
 /// How many problems the summary keeps.
 const MAX_PROBLEMS: usize = 100;
 
@@ -56,8 +59,10 @@ pub(crate) struct RowBuilder {
     by_name: HashMap<String, usize>,
     /// Label → code, per extra column.
     extras: Vec<HashMap<String, u32>>,
-    // The row being built.
-    answers: Vec<u8>,
+    // The row being built. Its answers are written straight into the table's answer columns
+    // (at index `table.rows`; the columns are grown ahead, filled with `MISSING`, and cut back
+    // to `table.rows` at the end); `dirty` when some were written since the last kept row.
+    dirty: bool,
     segments: Vec<u32>,
     /// (segment column, extra index, label in `scratch`) for labels not seen before.
     pending: Vec<(usize, usize, Range<usize>)>,
@@ -121,7 +126,7 @@ impl RowBuilder {
             question_ids,
             options: *options,
             unescape,
-            answers: vec![MISSING; table.answers.len()],
+            dirty: false,
             segments: vec![NO_SEGMENT; table.segments.len()],
             table,
             questions,
@@ -273,13 +278,23 @@ impl RowBuilder {
     /// already checked against its scale).
     #[inline(always)]
     pub(crate) fn digit(&mut self, col: usize, value: u8) {
-        self.answers[col] = value;
+        self.table.answers[col].values[self.table.rows] = value;
+        self.dirty = true;
     }
 
     /// Empties the staged row.
     #[inline]
     pub(crate) fn clear_row(&mut self) {
-        self.answers.fill(MISSING);
+        let row = self.table.rows;
+        if self.dirty || self.table.answers.first().is_some_and(|c| c.values.len() <= row) {
+            for c in &mut self.table.answers {
+                if c.values.len() <= row {
+                    c.values.resize(row + GROW_ROWS, MISSING);
+                }
+                c.values[row] = MISSING;
+            }
+            self.dirty = false;
+        }
         self.segments.fill(NO_SEGMENT);
         self.pending.clear();
         self.texts.clear();
@@ -326,7 +341,7 @@ impl RowBuilder {
             if let [d] = raw {
                 let v = d.wrapping_sub(b'0');
                 if v <= 9 && v >= min && v <= max {
-                    self.answers[col] = v;
+                    self.digit(col, v);
                     return;
                 }
             }
@@ -349,7 +364,7 @@ impl RowBuilder {
             return;
         }
         match parse_scale_bytes(b, min, max) {
-            Ok(v) => self.answers[col] = v,
+            Ok(v) => self.digit(col, v),
             Err(e) => {
                 let cause = e.cause(quoted(&String::from_utf8_lossy(b)), min, max);
                 self.problem(Some(slot), cause);
@@ -409,7 +424,7 @@ impl RowBuilder {
     pub(crate) fn cell_number(&mut self, slot: usize, v: f64, text: impl FnOnce() -> String) {
         match self.columns[slot].kind {
             Kind::Answer { col, min, max } => match scale_value_f64(v, min, max) {
-                Ok(v) => self.answers[col] = v,
+                Ok(v) => self.digit(col, v),
                 Err(e) => {
                     let cause = e.cause(text(), min, max);
                     self.problem(Some(slot), cause);
@@ -510,9 +525,8 @@ impl RowBuilder {
             });
             self.segments[col] = code;
         }
-        for (c, &v) in self.table.answers.iter_mut().zip(&self.answers) {
-            c.values.push(v);
-        }
+        // The answers are in their columns already.
+        self.dirty = false;
         for (c, &v) in self.table.segments.iter_mut().zip(&self.segments) {
             c.codes.push(v);
         }
@@ -538,6 +552,9 @@ impl RowBuilder {
             .filter(|(id, numeric)| (numeric_absent || !numeric) && !self.by_name.contains_key(id))
             .map(|(id, _)| id.clone())
             .collect();
+        for c in &mut self.table.answers {
+            c.values.truncate(self.table.rows);
+        }
         Ingested { table: self.table, summary: self.summary }
     }
 }

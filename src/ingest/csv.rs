@@ -41,7 +41,16 @@ impl CsvReader {
     /// A reader for `instrument`'s responses; `size_hint` is the text's expected length (0: unknown).
     pub(super) fn new(instrument: &Instrument, options: &IngestOptions, size_hint: usize) -> CsvReader {
         let b = RowBuilder::new(instrument, options, true);
-        CsvReader { b, options: *options, lines: None, slots: None, plan: Vec::new(), deferred: (Vec::new(), Vec::new()), data_start: 0, size_hint }
+        CsvReader {
+            b,
+            options: *options,
+            lines: None,
+            slots: None,
+            plan: Vec::new(),
+            deferred: (Vec::new(), Vec::new()),
+            data_start: 0,
+            size_hint,
+        }
     }
 
     /// '\n' bytes in the text read so far.
