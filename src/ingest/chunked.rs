@@ -10,6 +10,9 @@ use super::error::IngestError;
 use super::{read_responses, Format, IngestOptions, Ingested};
 use crate::instrument::Instrument;
 
+/// Bytes of a pushed piece read at a time.
+const WINDOW: usize = 1 << 20;
+
 /// The UTF-8 byte-order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -110,6 +113,15 @@ impl ChunkedReader {
 
     /// [`Self::push`], calling `progress(bytes read, rows so far)` every 65,536 rows.
     pub fn push_with_progress(&mut self, piece: &[u8], progress: &mut dyn FnMut(usize, usize)) {
+        // A large piece is read a window at a time: each is checked for UTF-8 and then split
+        // while it is still in the processor's cache.
+        for window in piece.chunks(WINDOW) {
+            self.push_window(window, progress);
+        }
+    }
+
+    /// Reads the next window of the file.
+    fn push_window(&mut self, piece: &[u8], progress: &mut dyn FnMut(usize, usize)) {
         self.total += piece.len();
         if self.stopped() {
             return;
