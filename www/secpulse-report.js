@@ -57,6 +57,11 @@ const PRINT_WIDTH = 780;
 /** Resolves in a later task, so the page can handle input and paint in between (each chart is drawn in its own task). */
 /** Files larger than this are never taken for a published report (aggregates only: a few hundred KB at most). */
 const PUBLISHED_MAX_BYTES = 16 * 1024 * 1024;
+/** How much of a file is read to see whether it starts like a published report. */
+const HEAD_BYTES = 4096;
+/** The bytes of a Blob, bytes or text (the first `limit` of them, when given). */
+const bytesOf = async (data, limit = undefined) => (data instanceof Blob ? new Uint8Array(await data.slice(0, limit).arrayBuffer())
+  : typeof data === 'string' ? new TextEncoder().encode(data.slice(0, limit)) : new Uint8Array(data.slice(0, limit)));
 /** True when `bytes` start, after white space and a byte order mark, with `{` (one JSON object, or JSON Lines). */
 const startsWithBrace = (bytes) => bytes.find((b) => !(b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf)) === 0x7b;
 const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((ok) => setTimeout(ok, 0)));
@@ -267,14 +272,13 @@ class SecpulseReport extends HTMLElement {
 
   /**
    * The text of `data` when it is a published report (the viewer core decides), else null. Only what starts
-   * like one JSON object and is small enough (a report holds aggregates only) is asked about, so response
-   * files never load the viewer core.
+   * like one JSON object and is small enough (a report holds aggregates only) is read and asked about: response
+   * files are left to the worker, unread here, and never load the viewer core.
    */
   async #publishedText(data) {
-    if (data instanceof Blob && data.size > PUBLISHED_MAX_BYTES) return null;
-    const bytes = data instanceof Blob ? new Uint8Array(await data.arrayBuffer())
-      : typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data);
-    if (bytes.length > PUBLISHED_MAX_BYTES || !startsWithBrace(bytes)) return null;
+    const size = data instanceof Blob ? data.size : typeof data === 'string' ? data.length : data.byteLength;
+    if (size > PUBLISHED_MAX_BYTES || !startsWithBrace(await bytesOf(data, HEAD_BYTES))) return null;
+    const bytes = await bytesOf(data);
     if (!this.#core) await this.#ready('viewer'); // the dashboard core, when loaded already, has the viewer's exports
     return this.#core.publishedReport(bytes) ?? null;
   }
