@@ -11,7 +11,7 @@ export CARGO_INCREMENTAL=0
 echo "== Rust formatting and lints (cargo fmt --check; clippy, warnings are errors, native and wasm)"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --no-default-features --features dashboard --lib -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --features dashboard,viewer --lib -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --features viewer --lib -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
 echo "== JS lint (ESLint over www/, e2e/, tests/js/, scripts/, bench/; config eslint.config.js)"
