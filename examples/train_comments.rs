@@ -9,11 +9,10 @@
 //! `... -- --cv K --pred-dir DIR2`: grouped K-fold cross-validation over the dev sets, with the own
 //! batches in every fold's training data only (`--no-own` leaves them out); writes one prediction
 //! file per dev set to DIR2 (`comments-dev.cv.jsonl`, ...) for `shared/bench/eval_comments.py`.
-//! `--steps N`, `--l2 X`, `--balance P` override the training hyper-parameters (for choosing them
+//! `--steps N`, `--l2 X`, `--balance P`, `--theme-shift B` override the training hyper-parameters (for choosing them
 //! on cross-validation).
 
 use secpulse::text::train::{cross_validate, read_labelled_file, read_own_sets, train, Config, Labelled};
-use secpulse::text::Analyzer;
 use std::path::{Path, PathBuf};
 
 const SETS: [&str; 2] = ["comments-dev", "comments-dev2"];
@@ -41,6 +40,7 @@ fn main() -> Result<(), String> {
         steps: parsed(&args, "--steps", defaults.steps)?,
         l2: parsed(&args, "--l2", defaults.l2)?,
         balance: parsed(&args, "--balance", defaults.balance)?,
+        theme_shift: parsed(&args, "--theme-shift", defaults.theme_shift)?,
     };
     let dev: Vec<Labelled> = sets.iter().flat_map(|(_, s)| s.iter().cloned()).collect();
     if let Some(k) = arg(&args, "--cv") {
@@ -63,7 +63,7 @@ fn main() -> Result<(), String> {
         return Ok(());
     }
     let all: Vec<Labelled> = dev.into_iter().chain(own).collect();
-    let bytes = train(&Analyzer::new(), &all, &config);
+    let bytes = train(&all, &config);
     write(Path::new(&arg(&args, "--out").unwrap_or_else(|| "src/text/model.bin".into())), &bytes)
 }
 

@@ -25,7 +25,7 @@ fn retraining_reproduces_the_committed_weights() {
         data.extend(read_labelled(&text, name).expect("the dev sets parse"));
     }
     data.extend(read_own_sets(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))).expect("the own batches parse"));
-    let retrained = train(&Analyzer::new(), &data, &Config::default());
+    let retrained = train(&data, &Config::default());
     assert!(
         retrained == COMMITTED,
         "retrained weights differ from src/text/model.bin: run `cargo run --release --example train_comments` and commit"

@@ -27,11 +27,14 @@ pub struct Config {
     /// Class weights of sentiment and stance: (n / (classes * count)) to this power; 0 is
     /// unweighted, 1 balanced.
     pub balance: f64,
+    /// Added to every theme's bias after training: themes are rarer than their absence, and a
+    /// lower threshold trades a little precision for more recall.
+    pub theme_shift: f64,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { steps: 300, l2: 5e-4, balance: 0.5 }
+        Config { steps: 300, l2: 5e-4, balance: 0.5, theme_shift: 1.0 }
     }
 }
 
@@ -157,8 +160,20 @@ fn logit_grad(l: &[f64; OUTPUTS], ex: &Example) -> [f64; OUTPUTS] {
     g
 }
 
+/// An analyser for computing features: the rules with an all-zero learned layer (features come
+/// from the rules alone, so training does not need the committed `model.bin` to fit this build).
+fn feature_analyzer() -> Analyzer {
+    let zeros = Model::to_bytes(&[1.0; OUTPUTS], &[1.0; OUTPUTS], &[0.0; OUTPUTS], &[0; N_DENSE], &[0; N_SPARSE]);
+    Analyzer::with_model(&zeros).expect("an all-zero model has this build's sizes")
+}
+
 /// Train on `data` and return the quantised model file.
-pub fn train(analyzer: &Analyzer, data: &[Labelled], config: &Config) -> Vec<u8> {
+pub fn train(data: &[Labelled], config: &Config) -> Vec<u8> {
+    train_with(&feature_analyzer(), data, config)
+}
+
+/// [`train`] with the feature analyser given (built once for many trainings).
+fn train_with(analyzer: &Analyzer, data: &[Labelled], config: &Config) -> Vec<u8> {
     let exs = examples(analyzer, data, config.balance);
     let n = exs.len().max(1) as f64;
     let mut p = Params { w: vec![0.0; N_PARAMS] };
@@ -189,6 +204,9 @@ pub fn train(analyzer: &Analyzer, data: &[Labelled], config: &Config) -> Vec<u8>
             v[i] = b2 * v[i] + (1.0 - b2) * grad[i] * grad[i];
             p.w[i] -= LEARNING_RATE * (m[i] / c1) / ((v[i] / c2).sqrt() + 1e-8);
         }
+    }
+    for b in &mut p.w[N_SPARSE + N_DENSE + THEME0..] {
+        *b += config.theme_shift;
     }
     quantise(&p)
 }
@@ -237,7 +255,7 @@ pub fn fold_of(text: &str, k: usize) -> usize {
 /// whose normalised text is in the held-out fold is left out of that fold's training).
 /// Returns the analyses in the order of `data`.
 pub fn cross_validate(data: &[Labelled], extra: &[Labelled], k: usize, config: &Config) -> Result<Vec<CommentAnalysis>, String> {
-    let rules = Analyzer::new();
+    let rules = feature_analyzer();
     let folds: Vec<usize> = data.iter().map(|d| fold_of(&d.text, k)).collect();
     let mut out: Vec<Option<CommentAnalysis>> = vec![None; data.len()];
     for fold in 0..k {
@@ -246,7 +264,7 @@ pub fn cross_validate(data: &[Labelled], extra: &[Labelled], k: usize, config: &
         let in_folds = data.iter().zip(&folds).filter(|(_, &f)| f != fold).map(|(d, _)| d);
         let from_extra = extra.iter().filter(|d| !held_out.contains(&normalised(&d.text)));
         let train_set: Vec<Labelled> = in_folds.chain(from_extra).cloned().collect();
-        let model = Analyzer::with_model(&train(&rules, &train_set, config))?;
+        let model = Analyzer::with_model(&train_with(&rules, &train_set, config))?;
         for (i, d) in data.iter().enumerate().filter(|(i, _)| folds[*i] == fold) {
             out[i] = Some(model.analyze(&d.text));
         }
