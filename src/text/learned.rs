@@ -45,7 +45,8 @@ pub(crate) struct Feat {
 /// The features of one comment.
 #[derive(Clone, Debug)]
 pub(crate) struct Features {
-    /// Rule engine features (labels, masses, theme weights, markers), each in [-1, 1].
+    /// Rule engine features (labels, masses, theme weights, markers, where praise, criticism and
+    /// stance sit in the clauses and sentences), each in [-1, 1].
     pub dense: [f32; DENSE],
     /// Hashed word, word-pair, cue and character 4-gram features, and the words of the verdict
     /// clause (after the last contrast word or sentence end) once more as their own kind.
