@@ -33,13 +33,17 @@ function bytesOf(data) {
   return data;
 }
 
-/** What the page needs to know of the data: published or not, respondents, the breakdown and filter menus. */
-const shape = () => ({ published: dash.published, rows: dash.rows(), columns: dash.columns() });
+/** What the page needs to know of the data: responses (a published report is the page's), respondents, the breakdown and filter menus. */
+const shape = () => ({ published: false, rows: dash.rows(), columns: dash.columns() });
 
 const OPS = {
   /** Instantiates the core from the page's compiled module; a Dashboard for `instrument` with the names to redact. */
   async start(id, { module, glue, instrument, names }) {
-    core = await import(glue);
+    try {
+      core = await import(glue);
+    } catch (e) {
+      throw new Error(`could not load ${new URL(glue).pathname}: ${e?.message ?? e}`, { cause: e });
+    }
     await core.default({ module_or_path: module });
     dash = new core.Dashboard(instrument ?? undefined);
     dash.deferComments();
