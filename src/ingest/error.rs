@@ -263,13 +263,6 @@ pub enum IngestError {
         /// What the parser expected (English; worded per language by [`IngestError::describe`]).
         message: String,
     },
-    /// The CSV reader failed (not expected for in-memory UTF-8 input).
-    Csv {
-        /// 1-based line, when known.
-        line: u64,
-        /// The reader's message (English in every language: the csv crate's own words).
-        message: String,
-    },
     /// A limit of [`super::Limits`] was exceeded.
     Limit {
         /// Which limit, e.g. `max_rows`.
@@ -302,7 +295,6 @@ impl IngestError {
                 let detail = json_detail(message, lang);
                 Words::InvalidJson.fill(lang, &[("line", &n(*line)), ("column", &n(*column)), ("detail", &detail)])
             }
-            IngestError::Csv { line, message } => Words::CsvError.fill(lang, &[("line", &n(*line)), ("detail", message)]),
             IngestError::Limit { limit, value, at } => {
                 let (limit, value) = (limit as &dyn fmt::Display, &n(*value as u64) as &dyn fmt::Display);
                 match at {
@@ -621,12 +613,6 @@ catalog! {
             de: "der Text an dieser Stelle ist kein gültiges JSON",
             fr: "le texte à cet endroit n’est pas du JSON valide",
             es: "el texto en este punto no es JSON válido",
-        },
-        CsvError {
-            en: "CSV error at line {line}: {detail}",
-            de: "CSV-Fehler in Zeile {line}: {detail}",
-            fr: "erreur CSV à la ligne {line}\u{a0}: {detail}",
-            es: "error de CSV en la línea {line}: {detail}",
         },
         LimitExceeded {
             en: "limit {limit} ({value}) exceeded",
