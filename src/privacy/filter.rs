@@ -128,17 +128,22 @@ fn code_of(table: &ResponseTable, column: &str, value: &str) -> Result<(usize, u
     Ok((idx, code))
 }
 
-/// The rows (ascending) of `table` that `filter` keeps, with `wave_column` as the wave.
-pub fn rows_of(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>) -> Result<Vec<u32>, FilterError> {
+/// The conditions of `filter` on `table`'s rows, with `wave_column` as the wave: (segment
+/// column index, code) pairs that a kept row meets, every one (`NO_SEGMENT` for blanks).
+pub fn conditions_of(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>) -> Result<Vec<(usize, u32)>, FilterError> {
     let seg = filter.segment.as_ref().map(|s| code_of(table, &s.column, &s.value)).transpose()?;
     let wave = match &filter.wave {
         Some(w) => Some(code_of(table, wave_column.ok_or(FilterError::NoWaveColumn)?, w)?),
         None => None,
     };
-    let is_seg = seg.map(|(i, c)| rows_where(&table.segments[i], c));
-    let is_wave = wave.map(|(i, c)| rows_where(&table.segments[i], c));
-    let keep = |r: usize| is_seg.as_ref().map_or(true, |f| f(r)) && is_wave.as_ref().map_or(true, |f| f(r));
-    Ok((0..table.rows).filter(|&r| keep(r)).map(|r| r as u32).collect())
+    Ok(seg.into_iter().chain(wave).collect())
+}
+
+/// The rows (ascending) of `table` that `filter` keeps, with `wave_column` as the wave.
+pub fn rows_of(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>) -> Result<Vec<u32>, FilterError> {
+    let conditions = conditions_of(table, filter, wave_column)?;
+    let tests: Vec<_> = conditions.iter().map(|&(i, c)| rows_where(&table.segments[i], c)).collect();
+    Ok((0..table.rows).filter(|&r| tests.iter().all(|t| t(r))).map(|r| r as u32).collect())
 }
 
 /// The rows `keep` of `table` (usually ascending), as a table of their own. Only the kept
