@@ -378,11 +378,12 @@ pub struct Literal {
 impl Counted {
     /// Scores every respondent of `table` and counts every cell, in one pass over the rows.
     pub fn new(instrument: &Instrument, table: &ResponseTable) -> Counted {
-        Counted::with_limit(instrument, table, cell_limit(table.rows))
+        Counted::with_cell_limit(instrument, table, cell_limit(table.rows))
     }
 
-    /// [`Counted::new`] keeping cell counts only up to `limit` cells.
-    pub(crate) fn with_limit(instrument: &Instrument, table: &ResponseTable, limit: usize) -> Counted {
+    /// [`Counted::new`] keeping the counts of each cell only when there are at most `limit`
+    /// cells; beyond, each group is counted from its rows (the same counts, more time, less memory).
+    pub fn with_cell_limit(instrument: &Instrument, table: &ResponseTable, limit: usize) -> Counted {
         let items = keyed_items(instrument, table);
         let scores = respondent_scores(instrument, table.rows, &items);
         let labels: Vec<usize> = table.segments.iter().map(|s| s.labels.len()).collect();
