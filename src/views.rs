@@ -301,7 +301,7 @@ impl Views {
     /// The released report of `view`.
     pub fn report(&mut self, view: &View) -> Result<Report, ViewError> {
         let wave = self.config.wave.clone();
-        let rows = filter::rows_of(&self.table, &view.filter, wave.as_deref())?;
+        let conditions = filter::conditions_of(&self.table, &view.filter, wave.as_deref())?;
         let k = self.config.min_group;
         let policy = self.policy();
         let segment = view.filter.segment.as_ref().map(|s| (s.column.as_str(), s.value.as_str()));
@@ -320,12 +320,14 @@ impl Views {
             let all = score::View { filter: &[], rows: None };
             raw_view_report(instrument, whole, counted, &all, &options, comments.map(|c| (&self.analyzed, c.samples)))?
         } else {
-            let conditions = filter::conditions_of(whole, &view.filter, wave.as_deref())?;
-            let conditions: Vec<Literal> = conditions.into_iter().map(|(column, code)| Literal { column, code }).collect();
-            let table = filter::subset(whole, &rows);
-            let analyzed = self.analyzed.subset(whole, &rows);
-            let part = score::View { filter: &conditions, rows: Some((&rows, &table)) };
-            raw_view_report(instrument, whole, counted, &part, &options, comments.map(|c| (&analyzed, c.samples)))?
+            let literals: Vec<Literal> = conditions.into_iter().map(|(column, code)| Literal { column, code }).collect();
+            let rows = filter::rows_of(whole, &view.filter, wave.as_deref())?;
+            // The scores come from counts: the view's table needs only what is read row by row.
+            let by_rows = |id: &str| !instrument.question(id).is_some_and(score::counts::is_counted);
+            let table = filter::subset_of_columns(whole, &rows, &by_rows, comments.is_some());
+            let analyzed = comments.map(|c| (self.analyzed.subset(whole, &rows), c.samples));
+            let part = score::View { filter: &literals, rows: Some((&rows, &table)) };
+            raw_view_report(instrument, whole, counted, &part, &options, analyzed.as_ref().map(|(a, s)| (a, *s)))?
         };
         let (instrument, table, config) = (&self.instrument, &self.table, &self.config);
         let policy = self.policy.get_or_insert_with(|| policy_for(instrument, table, config));

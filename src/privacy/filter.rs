@@ -142,13 +142,25 @@ pub fn conditions_of(table: &ResponseTable, filter: &Filter, wave_column: Option
 /// The rows (ascending) of `table` that `filter` keeps, with `wave_column` as the wave.
 pub fn rows_of(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>) -> Result<Vec<u32>, FilterError> {
     let conditions = conditions_of(table, filter, wave_column)?;
-    let tests: Vec<_> = conditions.iter().map(|&(i, c)| rows_where(&table.segments[i], c)).collect();
-    Ok((0..table.rows).filter(|&r| tests.iter().all(|t| t(r))).map(|r| r as u32).collect())
+    let Some((&(first, code), rest)) = conditions.split_first() else { return Ok((0..table.rows as u32).collect()) };
+    let codes = &table.segments[first].codes;
+    let mut rows: Vec<u32> = (0..table.rows).filter(|&r| codes.get(r) == Some(&code)).map(|r| r as u32).collect();
+    for &(column, code) in rest {
+        let test = rows_where(&table.segments[column], code);
+        rows.retain(|&r| test(r as usize));
+    }
+    Ok(rows)
 }
 
 /// The rows `keep` of `table` (usually ascending), as a table of their own. Only the kept
 /// values are copied (never the whole table first).
 pub fn subset(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
+    subset_of_columns(table, keep, &|_| true, true)
+}
+
+/// [`subset`] with only the answer columns whose id `answers` accepts, and the text columns
+/// only when `texts` (what a report needs of a view's rows when its scores come from counts).
+pub fn subset_of_columns(table: &ResponseTable, keep: &[u32], answers: &dyn Fn(&str) -> bool, texts: bool) -> ResponseTable {
     use crate::ingest::{AnswerColumn, RankingColumn, TextColumn};
     fn ascending(mut rows: impl Iterator<Item = u32>) -> bool {
         let mut last = None;
@@ -175,6 +187,7 @@ pub fn subset(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
         answers: table
             .answers
             .iter()
+            .filter(|c| answers(&c.id))
             .map(|c| AnswerColumn { id: c.id.clone(), values: keep.iter().map(|&r| c.values[r as usize]).collect() })
             .collect(),
         segments: table
@@ -186,7 +199,7 @@ pub fn subset(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
                 codes: keep.iter().map(|&r| s.codes[r as usize]).collect(),
             })
             .collect(),
-        texts: table.texts.iter().map(|t| TextColumn { id: t.id.clone(), entries: kept_entries(&t.entries, keep, index) }).collect(),
+        texts: table.texts.iter().filter(|_| texts).map(|t| TextColumn { id: t.id.clone(), entries: kept_entries(&t.entries, keep, index) }).collect(),
         rankings: table
             .rankings
             .iter()

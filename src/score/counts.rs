@@ -251,6 +251,12 @@ pub(crate) fn column_of<'a>(instrument: &'a Instrument, table: &'a ResponseTable
     instrument.questions().filter(|q| pick(q)).find_map(|q| Some((q, table.answer(q.id())?.values.as_slice())))
 }
 
+/// True for a question whose statistics come from [`GroupCounts`] (Likert items, the recommend
+/// and the bipolar question); a report reads every other question's answers row by row.
+pub fn is_counted(q: &Question) -> bool {
+    matches!(q, Question::Likert { .. }) || is_recommend(q) || is_bipolar(q)
+}
+
 /// True for the 0–10 recommend question.
 pub(crate) fn is_recommend(q: &Question) -> bool {
     matches!(q, Question::Recommend { .. })

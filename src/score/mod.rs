@@ -275,8 +275,9 @@ pub fn raw_report(
 pub struct View<'a> {
     /// The condition on the rows (empty: every row).
     pub filter: &'a [Literal],
-    /// The rows meeting it, ascending, and the table holding only them; `None` when `filter`
-    /// is empty (the whole table).
+    /// The rows meeting it, ascending, and the table holding only them (at least the columns
+    /// that are not [counted](counts::is_counted), texts only for comments); `None` when
+    /// `filter` is empty (the whole table).
     pub rows: Option<(&'a [u32], &'a ResponseTable)>,
 }
 
@@ -295,7 +296,7 @@ pub fn raw_view_report(
     let part = Part { counted, instrument, whole, filter: view.filter };
     let table = view.rows.map_or(whole, |(_, t)| t);
     let rows = view.rows.map_or(Rows::All(whole.rows), |(r, _)| Rows::Only(r));
-    let scorer = Scorer::new(instrument, table, counted.counts(instrument, whole, view.filter, None));
+    let scorer = Scorer::new(instrument, whole, counted.counts(instrument, whole, view.filter, None));
     let breakdowns = options
         .by
         .iter()
