@@ -105,7 +105,13 @@ fn split(ins: &Instrument, t: &ResponseTable, s: &RespondentScores, rows: &[usiz
             if values[r] != MISSING {
                 let v = if reverse(id) { ins.scale.reverse(values[r]) } else { values[r] };
                 let v = f64::from(v);
-                out[if v > mid { 0 } else if v == mid { 1 } else { 2 }] += 1;
+                out[if v > mid {
+                    0
+                } else if v == mid {
+                    1
+                } else {
+                    2
+                }] += 1;
             }
         }
     }
@@ -151,8 +157,7 @@ fn check_dimensions(ins: &Instrument, t: &ResponseTable, s: &RespondentScores, g
 fn check_items(ins: &Instrument, t: &ResponseTable, s: &RespondentScores, got: &[ItemScore], rows: &[usize]) {
     for item in got {
         let values = &t.answer(&item.id).unwrap().values;
-        let answers: Vec<u8> =
-            rows.iter().filter(|&&r| !s.overall[r].is_nan()).map(|&r| values[r]).filter(|&v| v != MISSING).collect();
+        let answers: Vec<u8> = rows.iter().filter(|&&r| !s.overall[r].is_nan()).map(|&r| values[r]).filter(|&v| v != MISSING).collect();
         let n = answers.len();
         assert_eq!(item.n, (n > 0).then_some(n), "item {}", item.id);
         if n == 0 {

@@ -199,7 +199,12 @@ pub fn subset_of_columns(table: &ResponseTable, keep: &[u32], answers: &dyn Fn(&
                 codes: keep.iter().map(|&r| s.codes[r as usize]).collect(),
             })
             .collect(),
-        texts: table.texts.iter().filter(|_| texts).map(|t| TextColumn { id: t.id.clone(), entries: kept_entries(&t.entries, keep, index) }).collect(),
+        texts: table
+            .texts
+            .iter()
+            .filter(|_| texts)
+            .map(|t| TextColumn { id: t.id.clone(), entries: kept_entries(&t.entries, keep, index) })
+            .collect(),
         rankings: table
             .rankings
             .iter()

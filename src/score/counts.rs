@@ -119,18 +119,29 @@ struct CompleteCases {
 }
 
 impl CompleteCases {
-    fn new(k: usize) -> CompleteCases {
-        CompleteCases { n: 0, sums: vec![0; k], cross: vec![0; k * k] }
+    /// Adds `count` cases with the answers `row`.
+    fn add(&mut self, row: &[u64], count: u64) {
+        let k = row.len();
+        self.n += count;
+        for i in 0..k {
+            self.sums[i] += count * row[i];
+            for j in i..k {
+                self.cross[i * k + j] += count * row[i] * row[j];
+            }
+        }
     }
 
-    fn add(&mut self, row: &[u64]) {
-        let k = row.len();
-        self.n += 1;
+    /// The sums had every answer been `shift` more: Σ(x + s) = Σx + n·s and
+    /// Σ(x + s)(y + s) = Σxy + s·Σx + s·Σy + n·s².
+    fn shift(&mut self, shift: u64) {
+        let k = self.sums.len();
         for i in 0..k {
-            self.sums[i] += row[i];
             for j in i..k {
-                self.cross[i * k + j] += row[i] * row[j];
+                self.cross[i * k + j] += shift * (self.sums[i] + self.sums[j]) + self.n * shift * shift;
             }
+        }
+        for s in &mut self.sums {
+            *s += self.n * shift;
         }
     }
 
@@ -220,34 +231,142 @@ impl GroupCounts {
     }
 }
 
-/// Counts one table's rows into [`GroupCounts`].
-struct Tally<'a> {
-    scale: &'a Scale,
-    items: Vec<KeyedItem<'a>>,
-    /// Indices into `items` of each dimension's items.
-    in_dim: Vec<Vec<usize>>,
-    scores: &'a RespondentScores,
-    recommend: Option<&'a [u8]>,
-    bipolar: Option<&'a [u8]>,
-}
+/// No group: the row is not counted.
+const NONE: u32 = u32::MAX;
 
-/// A group's counts while its rows are added: score keys wait to be sorted into histograms.
-struct Pending {
-    counts: GroupCounts,
-    overall: Vec<u32>,
-    dims: Vec<Vec<u32>>,
-}
+/// Marks a blank (or off-scale) answer in a keying lookup.
+const BLANK: u16 = u16::MAX;
 
-impl Pending {
-    fn finish(mut self) -> GroupCounts {
-        self.counts.overall = ScoreHistogram::of_keys(&mut self.overall);
-        self.counts.dims = self.dims.iter_mut().map(|k| ScoreHistogram::of_keys(k)).collect();
-        self.counts
+/// Counts the rows of `table` (scored in `scores`) into `groups` groups: row `r` into group
+/// `group_of[r]`, or nowhere when it is [`NONE`]. Column by column, each a tight loop.
+fn tally(instrument: &Instrument, table: &ResponseTable, scores: &RespondentScores, group_of: &[u32], groups: usize) -> Vec<GroupCounts> {
+    let mut out: Vec<GroupCounts> = (0..groups).map(|_| GroupCounts::default()).collect();
+    for &g in group_of.iter().filter(|&&g| g != NONE) {
+        out[g as usize].people += 1;
     }
+    let histograms = |values: &[f32]| -> Vec<ScoreHistogram> {
+        let mut keys: Vec<Vec<u32>> = vec![Vec::new(); groups];
+        for (&g, &v) in group_of.iter().zip(values) {
+            if g != NONE && !v.is_nan() {
+                keys[g as usize].push(key_of(v));
+            }
+        }
+        keys.iter_mut().map(|k| ScoreHistogram::of_keys(k)).collect()
+    };
+    out.iter_mut().zip(histograms(&scores.overall)).for_each(|(c, h)| c.overall = h);
+    for dim in &scores.dims {
+        out.iter_mut().zip(histograms(dim)).for_each(|(c, h)| c.dims.push(h));
+    }
+    // Item statistics and reliability count scored respondents only.
+    let scored: Vec<u32> = group_of.iter().zip(&scores.overall).map(|(&g, v)| if v.is_nan() { NONE } else { g }).collect();
+    let items = keyed_items(instrument, table);
+    let width = usize::from(instrument.scale.max) + 1;
+    for k in &items {
+        let mut flat = vec![0u64; groups * width];
+        for (&g, &v) in scored.iter().zip(k.values) {
+            if g != NONE && v != MISSING && usize::from(v) < width {
+                flat[g as usize * width + usize::from(v)] += 1;
+            }
+        }
+        out.iter_mut().zip(flat.chunks(width)).for_each(|(c, counts)| c.items.push(counts.to_vec()));
+    }
+    for d in 0..instrument.dimensions.len() {
+        let in_dim: Vec<&KeyedItem> = items.iter().filter(|k| k.item.dimension == d).collect();
+        for (c, cases) in out.iter_mut().zip(complete_cases(&instrument.scale, &in_dim, &scored, groups)) {
+            c.complete.push(cases);
+        }
+    }
+    if let Some((_, values)) = column_of(instrument, table, is_recommend) {
+        for (&g, &v) in group_of.iter().zip(values) {
+            if g != NONE && v != MISSING {
+                out[g as usize].nps[match v {
+                    9..=10 => 0,
+                    7..=8 => 1,
+                    _ => 2,
+                }] += 1;
+            }
+        }
+    }
+    if let Some((_, values)) = column_of(instrument, table, is_bipolar) {
+        let mut flat = vec![0u64; groups * 256];
+        for (&g, &v) in group_of.iter().zip(values) {
+            if g != NONE && v != MISSING {
+                flat[g as usize * 256 + usize::from(v)] += 1;
+            }
+        }
+        for (c, counts) in out.iter_mut().zip(flat.chunks(256)) {
+            let used = counts.iter().rposition(|&n| n > 0).map_or(0, |last| last + 1);
+            c.bipolar = counts[..used].to_vec();
+        }
+    }
+    out
+}
+
+/// Most entries of the per-group joint tables [`complete_cases`] counts into (32 MB); beyond,
+/// it adds each row's products directly.
+const MAX_JOINT: usize = 1 << 22;
+
+/// Each group's complete cases of the keyed answers to `items` (one dimension's), over the rows
+/// with a group in `scored`: the joint counts of the answers per group (one increment a row),
+/// then the sums from those counts; row by row when the joint tables would be too large.
+fn complete_cases(scale: &Scale, items: &[&KeyedItem<'_>], scored: &[u32], groups: usize) -> Vec<CompleteCases> {
+    let k = items.len();
+    let base = usize::from(scale.max.saturating_sub(scale.min)) + 1;
+    let luts: Vec<[u16; 256]> = items
+        .iter()
+        .map(|item| {
+            let mut lut = [BLANK; 256];
+            for v in scale.min..=scale.max {
+                lut[usize::from(v)] = u16::from(if item.item.reverse { scale.reverse(v) } else { v } - scale.min);
+            }
+            lut
+        })
+        .collect();
+    let codes = (0..k).try_fold(1usize, |acc, _| acc.checked_mul(base)).filter(|&c| c.saturating_mul(groups.max(1)) <= MAX_JOINT);
+    let mut out: Vec<CompleteCases> = (0..groups).map(|_| CompleteCases { n: 0, sums: vec![0; k], cross: vec![0; k * k] }).collect();
+    let mut joint = vec![0u64; codes.unwrap_or(1) * groups];
+    let mut row = vec![0u64; k];
+    'rows: for (r, &g) in scored.iter().enumerate() {
+        if g == NONE {
+            continue;
+        }
+        let mut code = 0usize;
+        for ((slot, lut), item) in row.iter_mut().zip(&luts).zip(items) {
+            let digit = lut[usize::from(item.values[r])];
+            if digit == BLANK {
+                continue 'rows;
+            }
+            *slot = u64::from(digit);
+            code = code * base + usize::from(digit);
+        }
+        match codes {
+            Some(codes) => joint[g as usize * codes + code] += 1,
+            None => out[g as usize].add(&row, 1),
+        }
+    }
+    if let Some(codes) = codes {
+        for (cases, table) in out.iter_mut().zip(joint.chunks(codes)) {
+            for (code, &count) in table.iter().enumerate().filter(|&(_, &c)| c > 0) {
+                let mut rest = code;
+                for slot in row.iter_mut().rev() {
+                    *slot = (rest % base) as u64;
+                    rest /= base;
+                }
+                cases.add(&row, count);
+            }
+        }
+    }
+    // The digits are answers minus the scale minimum: shift the sums back to the answers.
+    out.iter_mut().for_each(|c| c.shift(u64::from(scale.min)));
+    out
 }
 
 /// The answer column of the first question of `instrument` that `pick` accepts and `table` has.
-pub(crate) fn column_of<'a>(instrument: &'a Instrument, table: &'a ResponseTable, pick: fn(&Question) -> bool) -> Option<(&'a Question, &'a [u8])> {
+pub(crate) fn column_of<'a>(
+    instrument: &'a Instrument,
+    table: &'a ResponseTable,
+    pick: fn(&Question) -> bool,
+) -> Option<(&'a Question, &'a [u8])> {
     instrument.questions().filter(|q| pick(q)).find_map(|q| Some((q, table.answer(q.id())?.values.as_slice())))
 }
 
@@ -265,87 +384,6 @@ pub(crate) fn is_recommend(q: &Question) -> bool {
 /// True for the bipolar question.
 pub(crate) fn is_bipolar(q: &Question) -> bool {
     matches!(q, Question::Bipolar { .. })
-}
-
-impl<'a> Tally<'a> {
-    fn new(instrument: &'a Instrument, table: &'a ResponseTable, scores: &'a RespondentScores) -> Tally<'a> {
-        let items = keyed_items(instrument, table);
-        let in_dim = (0..instrument.dimensions.len())
-            .map(|d| items.iter().enumerate().filter(|(_, k)| k.item.dimension == d).map(|(i, _)| i).collect())
-            .collect();
-        Tally {
-            scale: &instrument.scale,
-            items,
-            in_dim,
-            scores,
-            recommend: column_of(instrument, table, is_recommend).map(|(_, v)| v),
-            bipolar: column_of(instrument, table, is_bipolar).map(|(_, v)| v),
-        }
-    }
-
-    fn pending(&self) -> Pending {
-        let span = usize::from(self.scale.max.saturating_sub(self.scale.min)) + 1;
-        let counts = GroupCounts {
-            items: vec![vec![0; usize::from(self.scale.min) + span]; self.items.len()],
-            complete: self.in_dim.iter().map(|d| CompleteCases::new(d.len())).collect(),
-            ..GroupCounts::default()
-        };
-        Pending { counts, overall: Vec::new(), dims: vec![Vec::new(); self.in_dim.len()] }
-    }
-
-    /// Adds row `r` to `p`; `keyed` is scratch space.
-    fn add(&self, p: &mut Pending, r: usize, keyed: &mut Vec<u64>) {
-        let c = &mut p.counts;
-        c.people += 1;
-        let overall = self.scores.overall[r];
-        if !overall.is_nan() {
-            p.overall.push(key_of(overall));
-            for (keys, dim) in p.dims.iter_mut().zip(&self.scores.dims) {
-                if !dim[r].is_nan() {
-                    keys.push(key_of(dim[r]));
-                }
-            }
-            self.add_answers(c, r, keyed);
-        }
-        if let Some(values) = self.recommend {
-            match values[r] {
-                MISSING => {}
-                9..=10 => c.nps[0] += 1,
-                7..=8 => c.nps[1] += 1,
-                _ => c.nps[2] += 1,
-            }
-        }
-        if let Some(values) = self.bipolar {
-            let v = values[r];
-            if v != MISSING {
-                let v = usize::from(v);
-                if c.bipolar.len() <= v {
-                    c.bipolar.resize(v + 1, 0);
-                }
-                c.bipolar[v] += 1;
-            }
-        }
-    }
-
-    /// Adds a scored respondent's item answers and complete cases.
-    fn add_answers(&self, c: &mut GroupCounts, r: usize, keyed: &mut Vec<u64>) {
-        for (counts, k) in c.items.iter_mut().zip(&self.items) {
-            let v = usize::from(k.values[r]);
-            if v != usize::from(MISSING) {
-                if counts.len() <= v {
-                    counts.resize(v + 1, 0);
-                }
-                counts[v] += 1;
-            }
-        }
-        for (cases, in_dim) in c.complete.iter_mut().zip(&self.in_dim) {
-            keyed.clear();
-            keyed.extend(in_dim.iter().map_while(|&i| self.items[i].keyed(self.scale, r).map(u64::from)));
-            if keyed.len() == in_dim.len() {
-                cases.add(keyed);
-            }
-        }
-    }
 }
 
 /// The position of a segment code among a column's values: the code itself for a label,
@@ -394,17 +432,8 @@ impl Counted {
         let scores = respondent_scores(instrument, table.rows, &items);
         let labels: Vec<usize> = table.segments.iter().map(|s| s.labels.len()).collect();
         let (cells, of_row) = cells_of(table, &labels);
-        let mut counted = Counted { scores, cells, of_row, counts: None, labels };
-        if counted.cells.len() <= limit {
-            let tally = Tally::new(instrument, table, &counted.scores);
-            let mut pending: Vec<Pending> = (0..counted.cells.len()).map(|_| tally.pending()).collect();
-            let mut keyed = Vec::new();
-            for (r, &cell) in counted.of_row.iter().enumerate() {
-                tally.add(&mut pending[cell as usize], r, &mut keyed);
-            }
-            counted.counts = Some(pending.into_iter().map(Pending::finish).collect());
-        }
-        counted
+        let counts = (cells.len() <= limit).then(|| tally(instrument, table, &scores, &of_row, cells.len()));
+        Counted { scores, cells, of_row, counts, labels }
     }
 
     /// Every respondent's scores.
@@ -424,21 +453,14 @@ impl Counted {
         if let Some(counts) = &self.counts {
             let mut out = GroupCounts::default();
             counts.iter().zip(&chosen).filter(|(_, &c)| c).for_each(|(c, _)| out.merge(c));
-            if out.dims.is_empty() {
-                // No cell: the empty group still has its per-dimension and per-item shape.
-                out = Tally::new(instrument, table, &self.scores).pending().finish();
+            if out.dims.len() == instrument.dimensions.len() {
+                return out;
             }
-            return out;
+            // No cell: the empty group still has its per-dimension and per-item shape.
+            return tally(instrument, table, &self.scores, &[], 1).remove(0);
         }
-        let tally = Tally::new(instrument, table, &self.scores);
-        let mut pending = tally.pending();
-        let mut keyed = Vec::new();
-        for (r, &cell) in self.of_row.iter().enumerate() {
-            if chosen[cell as usize] {
-                tally.add(&mut pending, r, &mut keyed);
-            }
-        }
-        pending.finish()
+        let group_of: Vec<u32> = self.of_row.iter().map(|&c| if chosen[c as usize] { 0 } else { NONE }).collect();
+        tally(instrument, table, &self.scores, &group_of, 1).remove(0)
     }
 }
 
@@ -474,4 +496,45 @@ fn cells_of(table: &ResponseTable, labels: &[usize]) -> (Vec<Vec<u32>>, Vec<u32>
         })
         .collect();
     (cells, of_row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::instrument::LikertItem;
+
+    /// Complete cases from joint tables and row by row (too many items for a joint table) equal
+    /// adding the keyed rows one by one.
+    #[test]
+    fn complete_cases_equal_row_sums() {
+        let scale = Scale { min: 1, max: 5, labels: vec![] };
+        let rows = 997;
+        let column = |seed: usize| -> Vec<u8> {
+            (0..rows).map(|r| if (r * 7 + seed) % 13 == 0 { MISSING } else { 1 + ((r * 31 + seed * 17) % 5) as u8 }).collect()
+        };
+        let columns: Vec<Vec<u8>> = (0..11).map(column).collect();
+        let items: Vec<KeyedItem> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, values)| KeyedItem { item: LikertItem { id: "q", text: "", dimension: 0, reverse: i % 3 == 1 }, values })
+            .collect();
+        let scored: Vec<u32> = (0..rows).map(|r| if r % 5 == 0 { NONE } else { (r % 3) as u32 }).collect();
+        // 3 items: 125 codes a group (joint tables); 11 items: 5^11 codes (row by row).
+        for k in [3, 11] {
+            let refs: Vec<&KeyedItem> = items[..k].iter().collect();
+            let got = complete_cases(&scale, &refs, &scored, 3);
+            for (g, cases) in got.iter().enumerate() {
+                let mut want = Covariance::new(k);
+                for r in (0..rows).filter(|&r| scored[r] == g as u32) {
+                    let keyed: Option<Vec<f64>> = refs.iter().map(|i| i.keyed(&scale, r).map(f64::from)).collect();
+                    keyed.iter().for_each(|row| want.add(row));
+                }
+                let cov = cases.covariance();
+                assert_eq!(cov.n(), want.n(), "k = {k}, group {g}");
+                for (i, j) in [(0, 0), (0, 1), (1, 2), (2, 2), (0, k - 1)] {
+                    assert_eq!(cov.cov(i, j).to_bits(), want.cov(i, j).to_bits(), "k = {k}, group {g}, ({i}, {j})");
+                }
+            }
+        }
+    }
 }

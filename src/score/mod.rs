@@ -88,9 +88,12 @@ impl std::error::Error for ScoreError {}
 /// A breakdown: a column and, per value, its rows.
 type Breakdown = (String, Vec<(String, Vec<u32>)>);
 
+/// A value of a segment column, its group code and its rows.
+type CodedGroup = (String, u32, Vec<u32>);
+
 /// The column's index, and each value of it with its group code (label index; the number of
 /// labels for blanks) and its rows, blank rows last.
-fn coded_groups_of(table: &ResponseTable, column: &str) -> Result<(usize, Vec<(String, u32, Vec<u32>)>), ScoreError> {
+fn coded_groups_of(table: &ResponseTable, column: &str) -> Result<(usize, Vec<CodedGroup>), ScoreError> {
     let index = table.segments.iter().position(|s| s.name == column).ok_or_else(|| ScoreError::UnknownColumn {
         name: column.to_string(),
         available: table.segments.iter().map(|s| s.name.clone()).collect(),
@@ -125,7 +128,7 @@ impl Part<'_> {
 }
 
 /// Scores each group of a breakdown (all groups: the disclosure layer hides what it must).
-fn breakdown(scorer: &Scorer<'_>, part: &Part<'_>, column: usize, groups: &[(String, u32, Vec<u32>)]) -> Vec<SegmentGroup> {
+fn breakdown(scorer: &Scorer<'_>, part: &Part<'_>, column: usize, groups: &[CodedGroup]) -> Vec<SegmentGroup> {
     groups
         .iter()
         .map(|(value, code, rows)| {
@@ -297,11 +300,8 @@ pub fn raw_view_report(
     let table = view.rows.map_or(whole, |(_, t)| t);
     let rows = view.rows.map_or(Rows::All(whole.rows), |(r, _)| Rows::Only(r));
     let scorer = Scorer::new(instrument, whole, counted.counts(instrument, whole, view.filter, None));
-    let breakdowns = options
-        .by
-        .iter()
-        .map(|column| Ok((column.clone(), coded_groups_of(table, column)?)))
-        .collect::<Result<Vec<_>, ScoreError>>()?;
+    let breakdowns =
+        options.by.iter().map(|column| Ok((column.clone(), coded_groups_of(table, column)?))).collect::<Result<Vec<_>, ScoreError>>()?;
     let segments = breakdowns.iter().map(|(column, (index, groups))| (column.clone(), breakdown(&scorer, &part, *index, groups))).collect();
     let breakdowns: Vec<Breakdown> = breakdowns
         .into_iter()
