@@ -1,5 +1,6 @@
 //! Filter change, natively: builds [`Views`] over a response file once, then times
-//! `Views::report` for filtered views (what the dashboard does when a filter changes).
+//! `Views::report` for filtered views (what the dashboard does when a filter changes): first
+//! with scores only, then as the dashboard sets it up (wave column `wave`, comments analysed).
 //!
 //! ```text
 //! cargo run --release --no-default-features --example filter_change -- bench/instrument.json /tmp/r1M.csv [runs]
@@ -8,8 +9,9 @@
 
 use std::time::Instant;
 
-use secpulse::ingest::{read_responses, Format, IngestOptions};
+use secpulse::ingest::{read_responses, Format, IngestOptions, ResponseTable};
 use secpulse::instrument::Instrument;
+use secpulse::privacy::CommentOptions;
 use secpulse::views::{View, ViewConfig, Views};
 
 /// Median, min and max of `times` (milliseconds).
@@ -41,11 +43,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let bytes = std::fs::read(responses)?;
     let table = read_responses(&instrument, &bytes, Format::Csv, &IngestOptions::default())?.table;
     drop(bytes);
+    let plain = ViewConfig::default();
+    let dashboard = ViewConfig { wave: Some("wave".into()), comments: Some(CommentOptions::default()), ..ViewConfig::default() };
+    for (setup, config) in [("scores only", plain), ("wave + comments", dashboard)] {
+        measure(&instrument, table.clone(), config, setup, runs)?;
+    }
+    Ok(())
+}
+
+/// Loads `table` into views under `config`, then times the filtered views.
+fn measure(
+    instrument: &Instrument,
+    table: ResponseTable,
+    config: ViewConfig,
+    setup: &str,
+    runs: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
     let first = |views: &Views, column: &str| views.table().segment(column).map(|s| s.labels[0].clone()).unwrap_or_default();
     let start = Instant::now();
-    let mut views = Views::new(instrument, table, ViewConfig::default(), None);
+    let mut views = Views::new(instrument.clone(), table, config, None);
     views.report(&View::default())?;
-    println!("load (views + policy + first report)\t{:.1} ms", start.elapsed().as_secs_f64() * 1e3);
+    println!("{setup}: load (views + policy + first report)\t{:.1} ms", start.elapsed().as_secs_f64() * 1e3);
     let (department, role) = (first(&views, "department"), first(&views, "role"));
     let cases = [
         ("everyone by department", View::by("department")),
@@ -53,7 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("by department, role = first", View::by("department").showing("role", &role)),
     ];
     for (name, view) in cases {
-        time(name, runs, || {
+        time(&format!("{setup}: {name}"), runs, || {
             views.report(&view).expect("the view is shown");
         });
     }
