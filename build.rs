@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 /// report (built by scripts/build-wasm.sh): not part of the server.
 const DEMO_PAGES: [&str; 4] = ["index.html", "survey.html", "published.html", "report.json"];
 /// The wasm files the survey and the dashboard load (see www/core.js).
-const WIDGET_FILES: [&str; 5] = [
+const WIDGET_FILES: [&str; 7] = [
+    "pkg/secpulse_viewer.js",
+    "pkg/secpulse_viewer_bg.wasm",
     "pkg/secpulse.js",
     "pkg/secpulse_bg.wasm",
     "pkg/secpulse_survey.js",

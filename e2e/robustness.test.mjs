@@ -5,7 +5,7 @@
 //
 // How the crash is triggered, with no test hook in the shipped code: the test serves the wasm-bindgen glue
 // (pkg/secpulse.js, every instance of it) with a few lines appended that, while `window.crashes` is above
-// zero, point a Dashboard's wasm pointer outside the wasm memory before a call. The core then traps for
+// zero, point the page's Viewer's wasm pointer outside the wasm memory before a call. The core then traps for
 // real (`WebAssembly.RuntimeError: memory access out of bounds`), exactly as a panic of the release build
 // (`unreachable`) would. (The core itself has no reachable panic left to use: it used to be plotters'
 // DOM text measurement with a null document.body; charts now measure with a canvas.)
@@ -23,11 +23,11 @@ const waitAlert = (p, re) => p.waitForFunction((src) => {
   return !a.hidden && new RegExp(src).test(a.textContent);
 }, re.source, { timeout: 30_000 });
 
-/** Appended to the glue: while window.crashes > 0, a Dashboard call traps (its pointer is out of the wasm memory). */
+/** Appended to the glue: while window.crashes > 0, a Viewer call traps (its pointer is out of the wasm memory). */
 const CRASHER = `
-for (const name of ['draw', 'svg', 'loadSample']) {
-  const call = Dashboard.prototype[name];
-  Dashboard.prototype[name] = function (...args) {
+for (const name of ['draw', 'svg']) {
+  const call = Viewer.prototype[name];
+  Viewer.prototype[name] = function (...args) {
     if (globalThis.crashes > 0) { globalThis.crashes--; this.__wbg_ptr = 0xfffff000; }
     return call.apply(this, args);
   };

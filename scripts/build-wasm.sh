@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # The one build command of the browser side. Writes:
-#   www/pkg/        the wasm core and its JS bindings (size-tuned release profile):
-#                     secpulse.js + secpulse_bg.wasm                everything (dashboard, charts, survey check)
+#   www/pkg/        the wasm core and its JS bindings (size-tuned release profile), three builds:
+#                     secpulse_viewer.js + secpulse_viewer_bg.wasm  draws a released report: <secpulse-report>
+#                                                                   showing a published one (feature viewer)
+#                     secpulse.js + secpulse_bg.wasm                reads and scores responses (the dashboard's
+#                                                                   worker) and draws (its page): features
+#                                                                   dashboard + viewer, one file for both
 #                     secpulse_survey.js + secpulse_survey_bg.wasm  the survey form's exports only (no features)
 #                     secpulse_survey_instrument.json               the core's defaultInstrument() (from the dashboard
 #                                                                   build: the survey build leaves it out), so the
@@ -13,7 +17,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${CARGO_TARGET_DIR:-target}
 wasm=$target/wasm32-unknown-unknown/release/secpulse.wasm
-cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features --features dashboard
+cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features --features viewer
+wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir www/pkg \
+  --out-name secpulse_viewer "$wasm"
+cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features --features dashboard,viewer
 wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir www/pkg "$wasm"
 cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features
 wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir www/pkg \
@@ -29,7 +36,7 @@ core.initSync({ module: readFileSync('www/pkg/secpulse_bg.wasm') });
 writeFileSync('www/pkg/secpulse_survey_instrument.json', JSON.stringify(core.defaultInstrument()));"
 rm -r "$glue"
 gz() { gzip -9c "$1" | wc -c; }
-for name in secpulse secpulse_survey; do
+for name in secpulse_viewer secpulse secpulse_survey; do
   echo "built www/pkg/$name: $(gz "www/pkg/${name}_bg.wasm") bytes wasm + $(gz "www/pkg/$name.js") bytes JS gzipped" >&2
 done
 
@@ -41,8 +48,8 @@ mkdir -p "$dist/pkg"
 cp www/secpulse.js www/secpulse.css www/secpulse-survey.js www/secpulse-report.js www/core.js www/dom.js \
   www/download.js www/theme.js "$dist/"
 cp -r www/survey www/report www/i18n "$dist/"
-cp www/pkg/secpulse.js www/pkg/secpulse_bg.wasm www/pkg/secpulse_survey.js www/pkg/secpulse_survey_bg.wasm \
-  www/pkg/secpulse_survey_instrument.json "$dist/pkg/"
+cp www/pkg/secpulse_viewer.js www/pkg/secpulse_viewer_bg.wasm www/pkg/secpulse.js www/pkg/secpulse_bg.wasm \
+  www/pkg/secpulse_survey.js www/pkg/secpulse_survey_bg.wasm www/pkg/secpulse_survey_instrument.json "$dist/pkg/"
 echo "built $dist/: $(find "$dist" -type f | wc -l) files, $(du -sk "$dist" | cut -f1) KiB" >&2
 
 # The demo's published report: synthetic responses through the CLI, aggregates only.

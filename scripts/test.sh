@@ -11,7 +11,8 @@ export CARGO_INCREMENTAL=0
 echo "== Rust formatting and lints (cargo fmt --check; clippy, warnings are errors, native and wasm)"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --no-default-features --features dashboard --lib -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --features dashboard,viewer --lib -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --features viewer --lib -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
 echo "== JS lint (ESLint over www/, e2e/, tests/js/, scripts/, bench/; config eslint.config.js)"
 (cd e2e && npm run --silent lint)
@@ -21,7 +22,7 @@ echo "== native tests (cargo test), and the examples in the docs"
 cargo test --all-targets
 cargo test --doc
 echo "== wasm tests in headless Chromium (wasm-bindgen-test)"
-cargo test --target wasm32-unknown-unknown --no-default-features --features dashboard --test 'wasm_*'
+cargo test --target wasm32-unknown-unknown --no-default-features --features dashboard,viewer --test 'wasm_*'
 echo "== the survey-only wasm (no features) in headless Chromium"
 cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_survey
 echo "== end-to-end browser tests (playwright-core + Chromium), against the static demo server and secpulse serve"

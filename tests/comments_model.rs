@@ -1,9 +1,10 @@
 //! The committed weights of the comment analyser's learned layer (`src/text/model.bin`) are what
-//! the training command produces from the two development sets: retraining reproduces them byte
-//! for byte. The sets live beside the repository (`../shared/data`, or `SECPULSE_COMMENTS_DATA`);
-//! on a machine without them the check says so and passes.
+//! the training command produces from the two development sets and the own batches
+//! (`train::OWN_SETS`): retraining reproduces them byte for byte. The development sets live beside
+//! the repository (`../shared/data`, or `SECPULSE_COMMENTS_DATA`); on a machine without them the
+//! check says so and passes.
 
-use secpulse::text::train::{read_labelled, train};
+use secpulse::text::train::{read_labelled, read_own_sets, train, Config};
 use secpulse::text::Analyzer;
 use std::path::PathBuf;
 
@@ -23,7 +24,8 @@ fn retraining_reproduces_the_committed_weights() {
         };
         data.extend(read_labelled(&text, name).expect("the dev sets parse"));
     }
-    let retrained = train(&Analyzer::new(), &data);
+    data.extend(read_own_sets(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))).expect("the own batches parse"));
+    let retrained = train(&data, &Config::default());
     assert!(
         retrained == COMMITTED,
         "retrained weights differ from src/text/model.bin: run `cargo run --release --example train_comments` and commit"

@@ -1,9 +1,12 @@
-//! The `Dashboard` façade in headless Chromium: loading, positioned JS errors,
-//! report shape, option checking, and drawing pixels on a canvas.
+//! The `Dashboard` and `Viewer` façades in headless Chromium: loading, positioned JS errors,
+//! report shape, option checking, and (the viewer, from the dashboard's released report)
+//! drawing pixels on a canvas.
+//!
+//! `cargo test --target wasm32-unknown-unknown --no-default-features --features dashboard,viewer --test wasm_dashboard`
 
-#![cfg(all(target_arch = "wasm32", feature = "dashboard"))]
+#![cfg(all(target_arch = "wasm32", feature = "dashboard", feature = "viewer"))]
 
-use secpulse::wasm::{from_published, Dashboard};
+use secpulse::wasm::{Dashboard, Viewer};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -64,6 +67,18 @@ fn options(json: &str) -> JsValue {
     js_sys::JSON::parse(json).expect("json")
 }
 
+/// The page side: a viewer showing the released report of `d`'s view `opts` (as the worker hands it over).
+fn viewer_of(d: &mut Dashboard, opts: &str) -> Viewer {
+    viewer_showing(&d.report_json(options(opts)).expect("report JSON"))
+}
+
+/// A viewer showing report `json`.
+fn viewer_showing(json: &str) -> Viewer {
+    let mut v = Viewer::new();
+    v.load_report(json).expect("a report");
+    v
+}
+
 #[wasm_bindgen_test]
 fn loads_a_csv_and_scores_it() {
     let mut d = Dashboard::new(None).expect("default instrument");
@@ -101,8 +116,12 @@ fn unknown_options_and_small_filters_are_refused_clearly() {
     let msg = message(d.report(options(small)).expect_err("a group of 3"));
     assert!(msg.starts_with("dieser Filter wird nicht angezeigt") && msg.contains("weniger als 5 Personen"), "{msg}");
     d.set_language("en");
-    let msg = message(d.svg("pie", 600, 300, JsValue::UNDEFINED).expect_err("unknown chart"));
+    let v = viewer_of(&mut d, "{}");
+    let msg = message(v.svg("pie", 600, 300, JsValue::UNDEFINED).expect_err("unknown chart"));
     assert!(msg.contains("balance"), "{msg}");
+    let msg = message(v.svg("balance", 600, 300, options(r#"{"by":["department"]}"#)).expect_err("a scoring option"));
+    assert!(msg.contains("unknown field") && msg.contains("by"), "{msg}");
+    assert!(message(Viewer::new().board().expect_err("nothing shown")).contains("no report loaded"));
 }
 
 #[wasm_bindgen_test]
@@ -114,43 +133,48 @@ fn draws_pixels_on_a_canvas_and_round_trips_a_published_report() {
     canvas.set_width(640);
     canvas.set_height(400);
     let opts = r#"{"by":["department"],"wave":"wave"}"#;
+    let v = viewer_of(&mut d, opts);
     for kind in ["balance", "dimensions", "likert", "heatmap", "trend", "nps", "sentiment", "stance", "themes", "priority", "ranking"] {
-        d.draw(kind, canvas.clone(), options(opts)).unwrap_or_else(|_| panic!("{kind} draws"));
+        v.draw(kind, canvas.clone(), options(r#"{"segment":"department"}"#)).unwrap_or_else(|_| panic!("{kind} draws"));
         let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok().flatten().expect("2d").dyn_into().expect("2d");
         let data = ctx.get_image_data(0.0, 0.0, 640.0, 400.0).expect("pixels").data();
         let ink = data.chunks(4).filter(|p| p[0] < 200 || p[1] < 200 || p[2] < 200).count();
         assert!(ink > 500, "{kind} drew {ink} pixels");
     }
-    let plan = d.plan(options(opts)).expect("a plan");
+    let plan = v.plan().expect("a plan");
     let actions = js_sys::Reflect::get(&plan, &JsValue::from_str("actions")).expect("actions");
     assert!(js_sys::Array::from(&actions).length() > 0, "3,000 respondents trigger practices");
-    let checklist = d.plan_checklist("markdown", options(opts)).expect("a checklist");
+    let checklist = v.plan_checklist("markdown").expect("a checklist");
     assert!(checklist.starts_with("# Action plan") && checklist.contains("- [ ] **This month:**"));
-    assert!(message(d.plan_checklist("pdf", options(opts)).expect_err("no pdf")).contains("markdown, csv"));
+    assert!(message(v.plan_checklist("pdf").expect_err("no pdf")).contains("markdown, csv"));
     let published = d.publish(options(opts)).expect("publish");
     assert!(!published.contains("someone@example.com"));
     assert!(published.contains("\"drivers\"") && published.contains("\"importance\""));
-    let mut p = from_published(&published).expect("a published report");
-    assert!(p.published());
+    assert_eq!(secpulse::wasm::published_report(published.as_bytes()).as_deref(), Some(published.as_str()));
+    assert_eq!(secpulse::wasm::published_report(csv(3, "2").as_bytes()), None);
+    let p = viewer_showing(&published);
+    assert_eq!(p.publish().expect("published again"), published, "publishing a published report changes nothing");
     let svg = p.svg("balance", 800, 500, JsValue::UNDEFINED).expect("svg");
     assert!(svg.contains("All respondents") && svg.contains("&lt; 5"));
-    assert!(message(from_published(r#"{"format":"other"}"#).err().expect("refused")).contains("not a secpulse report"));
+    let msg = message(Viewer::new().load_report(r#"{"format":"other"}"#).expect_err("refused"));
+    assert!(msg.contains("not a secpulse report"), "{msg}");
 }
 
 #[wasm_bindgen_test]
-fn load_bytes_tells_a_published_report_from_response_files() {
+fn a_published_report_is_the_viewers_not_the_dashboards() {
     let mut d = Dashboard::new(None).expect("default instrument");
     d.load_sample(300, 2);
     let published = d.publish(options(r#"{"by":["department"]}"#)).expect("publish");
-    let mut p = Dashboard::new(None).expect("default instrument");
     let with_bom = format!("\u{feff}\n  {published}");
-    assert!(p.load_bytes(with_bom.as_bytes()).expect("a published report").is_null());
-    assert!(p.published());
-    let msg = message(p.load_bytes(br#"{"format":"other"}"#).expect_err("refused"));
+    assert!(secpulse::wasm::published_report(with_bom.as_bytes()).is_some());
+    let mut p = Dashboard::new(None).expect("default instrument");
+    let msg = message(p.load_bytes(with_bom.as_bytes()).expect_err("a published report"));
+    assert!(msg.contains("published report") && msg.contains("viewer"), "{msg}");
+    assert_eq!(secpulse::wasm::published_report(br#"{"format":"other"}"#), Some(r#"{"format":"other"}"#.to_string()));
+    let msg = message(Viewer::new().load_report(r#"{"format":"other"}"#).expect_err("refused"));
     assert!(msg.contains("not a secpulse report"), "{msg}");
-    let summary = p.load_bytes(csv(40, "2").as_bytes()).expect("a CSV after a report");
+    let summary = p.load_bytes(csv(40, "2").as_bytes()).expect("a CSV");
     assert_eq!(get(&summary, "rows_kept").as_f64(), Some(40.0));
-    assert!(!p.published());
 }
 
 #[wasm_bindgen_test]
@@ -173,7 +197,7 @@ fn comments_come_from_the_report_in_every_view_and_when_published() {
     let fq = js_sys::Array::from(&get(&filtered, "comments")).get(0);
     let fnum = get(&fq, "n").as_f64().expect("shown");
     assert!(fnum > 0.0 && fnum < n, "{fnum} of {n}");
-    let svg = d.svg("sentiment", 900, 400, options(w)).expect("svg");
+    let svg = viewer_of(&mut d, w).svg("sentiment", 900, 400, JsValue::UNDEFINED).expect("svg");
     assert!(svg.contains("All comments"));
     // Appending rows analyses only the new comments and counts them in.
     let mut e = Dashboard::new(None).expect("default instrument");
@@ -186,7 +210,7 @@ fn comments_come_from_the_report_in_every_view_and_when_published() {
     assert_eq!(get(&q, "n").as_f64(), Some(24.0));
     assert!(get(&get(&get(&q, "summary"), "stance"), "enabler").as_f64().unwrap_or(0.0) >= 12.0);
     // A published report carries the comment charts.
-    let mut p = from_published(&d.publish(options(opts)).expect("publish")).expect("published");
+    let p = viewer_showing(&d.publish(options(opts)).expect("publish"));
     for kind in ["sentiment", "stance", "themes"] {
         let svg = p.svg(kind, 900, 400, JsValue::UNDEFINED).expect("svg");
         assert!(!svg.contains("no comment analysis"), "{kind} empty when published");
@@ -224,18 +248,24 @@ fn set_redact_names_removes_listed_names_from_samples_and_rescores() {
 fn set_language_words_charts_and_the_instruments_labels_in_it() {
     let mut d = Dashboard::new(None).expect("default instrument");
     d.load_bytes(csv(40, "2").as_bytes()).expect("loads");
-    let by = || options(r#"{"by":["department"]}"#);
-    let english = d.describe("dimensions", by()).expect("describes");
+    let by = r#"{"by":["department"]}"#;
+    let mut v = viewer_of(&mut d, by);
+    let english = v.describe("dimensions", JsValue::UNDEFINED).expect("describes");
     assert_eq!(get(&english, "title").as_string().as_deref(), Some("How people rate the security team, by dimension (0\u{2013}100)"));
+    // The dashboard words the instrument's labels in the report, the viewer the chart's own words.
     d.set_language("de-AT");
-    let german = d.describe("balance", by()).expect("describes");
+    v = viewer_of(&mut d, by);
+    v.set_language("de-AT");
+    let german = v.describe("balance", JsValue::UNDEFINED).expect("describes");
     assert_eq!(get(&german, "title").as_string().as_deref(), Some("Sagt das Sicherheitsteam Nein oder bietet es Möglichkeiten an?"));
     let rows = js_sys::JSON::stringify(&get(&get(&german, "table"), "rows")).expect("json").as_string().unwrap_or_default();
     assert!(rows.contains("Alle Teilnehmenden") && rows.contains("Entwicklung") && rows.contains("Finanzen"), "{rows}");
-    let dims = js_sys::JSON::stringify(&get(&d.describe("dimensions", by()).expect("describes"), "table")).expect("json").as_string();
+    let dims = js_sys::JSON::stringify(&get(&v.describe("dimensions", JsValue::UNDEFINED).expect("describes"), "table"))
+        .expect("json")
+        .as_string();
     assert!(dims.unwrap_or_default().contains("Ermöglichen"), "dimension names in German");
-    d.set_language("pt");
-    let back = d.describe("balance", by()).expect("describes");
+    v.set_language("pt");
+    let back = v.describe("balance", JsValue::UNDEFINED).expect("describes");
     assert_eq!(get(&back, "title").as_string().as_deref(), Some("Does the security team say no, or offer options?"));
 }
 
@@ -243,15 +273,15 @@ fn set_language_words_charts_and_the_instruments_labels_in_it() {
 fn set_language_words_the_board_and_the_plan() {
     let mut d = Dashboard::new(None).expect("default instrument");
     d.load_bytes(csv(60, "2").as_bytes()).expect("loads");
-    let view = || options(r#"{"by":["department"]}"#);
-    let english = d.board(view()).expect("board");
+    let mut v = viewer_of(&mut d, r#"{"by":["department"]}"#);
+    let english = v.board().expect("board");
     assert_eq!(get(&english, "title").as_string().as_deref(), Some("How employees see the security team"));
-    d.set_language("de-AT");
-    let german = d.board(view()).expect("board");
+    v.set_language("de-AT");
+    let german = v.board().expect("board");
     assert_eq!(get(&german, "title").as_string().as_deref(), Some("Wie die Beschäftigten das Sicherheitsteam sehen"));
     assert_eq!(get(&german, "lang").as_string().as_deref(), Some("de"));
-    d.set_language("fr");
-    let checklist = d.plan_checklist("markdown", view()).expect("checklist");
+    v.set_language("fr");
+    let checklist = v.plan_checklist("markdown").expect("checklist");
     assert!(checklist.starts_with("# Plan d’action"), "{checklist}");
 }
 

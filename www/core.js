@@ -1,5 +1,8 @@
-// The one wasm loader of the secpulse elements. The core comes in two builds (scripts/build-wasm.sh):
-//   'dashboard'  pkg/secpulse.js + pkg/secpulse_bg.wasm                everything; <secpulse-report>
+// The one wasm loader of the secpulse elements. The core comes in three builds (scripts/build-wasm.sh):
+//   'viewer'     pkg/secpulse_viewer.js + pkg/secpulse_viewer_bg.wasm  draws a released report (charts, plan,
+//                                                                      board); <secpulse-report> showing a published one
+//   'dashboard'  pkg/secpulse.js + pkg/secpulse_bg.wasm                reads and scores responses (in
+//                                                                      <secpulse-report>'s worker) and draws (its page)
 //   'survey'     pkg/secpulse_survey.js + pkg/secpulse_survey_bg.wasm  instrument parsing and response
 //                                                                      checks only; <secpulse-survey>
 // Each is fetched, compiled and instantiated once per page, when an element first needs it, and shared
@@ -11,7 +14,7 @@
 // drops the instance, so that the next loadCore() makes a fresh one from the already compiled module
 // (nothing is downloaded again); the element then loads its data into the new instance.
 
-const BUILDS = { dashboard: 'secpulse', survey: 'secpulse_survey' };
+const BUILDS = { viewer: 'secpulse_viewer', dashboard: 'secpulse', survey: 'secpulse_survey' };
 /** kind → Promise<WebAssembly.Module>: compiled once per page. */
 const compiled = new Map();
 /** kind → { promise, exports }: the live instance. */
@@ -21,7 +24,7 @@ const dead = new WeakSet();
 let instances = 0;
 
 /**
- * Resolves to the exports of the `kind` core ('dashboard' or 'survey'), instantiating it on first use
+ * Resolves to the exports of the `kind` core ('viewer', 'dashboard' or 'survey'), instantiating it on first use
  * (or after discard()). A failed load is not remembered: calling again tries again.
  */
 export function loadCore(kind = 'dashboard') {
@@ -59,8 +62,8 @@ export async function builtInInstrument() {
  */
 export async function compiledCore(kind = 'dashboard') {
   const name = BUILDS[kind];
-  await loadCore(kind);
-  return { module: await compiled.get(name), glue: new URL(`./pkg/${name}.js`, import.meta.url).href };
+  if (!name) throw new Error(`unknown secpulse core "${kind}"`);
+  return { module: await compiledModule(name), glue: new URL(`./pkg/${name}.js`, import.meta.url).href };
 }
 
 /** True when `error` means the wasm instance crashed (a trap), or `core` was already discarded as crashed. */
@@ -75,14 +78,19 @@ export function discard(core) {
   for (const [kind, entry] of live) if (entry.exports === core) live.delete(kind);
 }
 
-async function instantiate(name) {
-  const wasmUrl = new URL(`./pkg/${name}_bg.wasm`, import.meta.url);
+/** The compiled module of build `name`: fetched and compiled on first use; a failure is not remembered. */
+function compiledModule(name) {
   let module = compiled.get(name);
   if (!module) {
-    module = compile(wasmUrl);
+    module = compile(new URL(`./pkg/${name}_bg.wasm`, import.meta.url));
     compiled.set(name, module);
     module.catch(() => { if (compiled.get(name) === module) compiled.delete(name); });
   }
+  return module;
+}
+
+async function instantiate(name) {
+  const module = compiledModule(name);
   // The glue module keeps its instance in module state, so every new instance needs its own copy of
   // the glue: after the first, it is imported under a distinct query string.
   const glueUrl = new URL(`./pkg/${name}.js`, import.meta.url);

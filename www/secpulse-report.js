@@ -16,16 +16,18 @@
 // Events: secpulse-loaded (detail: { rows, summary, ms }), secpulse-error (detail: { message, crashed? }).
 //
 // Off the main thread, charts first (issue 15): reading, scoring and comment analysis run in a module worker
-// (report/worker.js, its own instance of the core, started by report/engine.js) which holds the raw
+// (report/worker.js, its own instance of the dashboard core, started by report/engine.js) which holds the raw
 // responses; the page receives only released reports (JSON text of the report the disclosure layer let out)
-// and draws them with its own instance. The score charts are drawn as soon as they are scored; the comment
+// and draws them with the Viewer of the same dashboard core (one download, one compile). A published report is
+// released already: the page shows it with the small viewer core (core.js 'viewer') and starts no worker, so a
+// published page never loads the dashboard core. The score charts are drawn as soon as they are scored; the comment
 // panels (themes, sentiment, stance, comment browser) follow when the analysis is done (data-comments:
 // "pending" → "ready"). load() and secpulse-loaded come when both are done.
 //
 // If the wasm core crashes (a panic traps as WebAssembly.RuntimeError), the element says so, starts a
 // fresh instance and loads the data it had again; if that fails too, it shows the error and a Retry button.
 import { discard, isCrash, loadCore } from './core.js';
-import { Engine } from './report/engine.js';
+import { Engine, PublishedReport } from './report/engine.js';
 import { sheet } from './report/styles.js';
 import { h } from './dom.js';
 import { download } from './download.js';
@@ -53,12 +55,22 @@ const ALL = '';
 /** Width in CSS pixels of the print view's SVG charts (they scale to the page, as in `secpulse report`). */
 const PRINT_WIDTH = 780;
 /** Resolves in a later task, so the page can handle input and paint in between (each chart is drawn in its own task). */
+/** Files larger than this are never taken for a published report (aggregates only: a few hundred KB at most). */
+const PUBLISHED_MAX_BYTES = 16 * 1024 * 1024;
+/** How much of a file is read to see whether it starts like a published report. */
+const HEAD_BYTES = 4096;
+/** The bytes of a Blob, bytes or text (the first `limit` of them, when given). */
+const bytesOf = async (data, limit = undefined) => (data instanceof Blob ? new Uint8Array(await data.slice(0, limit).arrayBuffer())
+  : typeof data === 'string' ? new TextEncoder().encode(data.slice(0, limit)) : new Uint8Array(data.slice(0, limit)));
+/** True when `bytes` start, after white space and a byte order mark, with `{` (one JSON object, or JSON Lines). */
+const startsWithBrace = (bytes) => bytes.find((b) => !(b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf)) === 0x7b;
 const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((ok) => setTimeout(ok, 0)));
 
 class SecpulseReport extends HTMLElement {
   static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme', 'redact-names', 'instrument', 'publish', 'lang'];
-  /** The page's core (draws), its Dashboard holding the released report shown, the worker (reads and scores). */
-  #core; #dash; #engine = null; #instrument = null;
+  /** The page's core (its kind: 'viewer' or 'dashboard') and its Viewer holding the released report shown; the worker
+   * (reads and scores), made when responses are first loaded; where views come from (the worker, or a published report). */
+  #core; #coreKind = null; #dash; #engine = null; #source = null; #instrument = null;
   /** What the worker said of the data ({ published, rows, columns }), whether its comments wait for analysis, the latest view request. */
   #shape = null; #commentsPending = false; #viewSeq = 0;
   /** The status line of the data shown, and the work in progress said after it. */
@@ -183,6 +195,7 @@ class SecpulseReport extends HTMLElement {
     this.#instrument = value == null ? null : typeof value === 'string' ? value : JSON.stringify(value);
     this.#engine?.stop();
     this.#engine = null;
+    this.#source = null;
     this.#sources = [];
   }
 
@@ -231,21 +244,50 @@ class SecpulseReport extends HTMLElement {
   }
 
   /** Loads data: a File/Blob, bytes, CSV/JSON text, an array of row objects, or a published report object. */
-  // Whether bytes are CSV, JSON, JSON Lines or a published report is the core's decision (loadBytes).
-  // A File/Blob goes to the worker as is and is read there; bytes and text are copied to it.
+  // Whether bytes are CSV, JSON, JSON Lines or a published report is the core's decision (publishedReport for
+  // what starts like one, else the worker's loadBytes). A published report is shown with the viewer core;
+  // anything else goes to the worker (a File/Blob as is, read there; bytes and text copied to it).
   async load(data, { append = false } = {}) {
-    return this.#run(async (engine) => {
-      if (Array.isArray(data)) return engine.request('load', { rows: data, append });
-      if (data instanceof Blob || data instanceof ArrayBuffer || data instanceof Uint8Array || typeof data === 'string') {
-        return engine.request('load', { data });
+    return this.#run(async () => {
+      if (Array.isArray(data)) return this.#responses({ rows: data, append });
+      if (data && typeof data === 'object' && !(data instanceof Blob || data instanceof ArrayBuffer || data instanceof Uint8Array)) {
+        data = JSON.stringify(data); // a published report object
+      } else if (!(data instanceof Blob || data instanceof ArrayBuffer || data instanceof Uint8Array || typeof data === 'string')) {
+        throw new Error('load() takes a File, bytes, CSV/JSON text, an array of rows or a published report');
       }
-      if (data && typeof data === 'object') return engine.request('load', { data: JSON.stringify(data) }); // a published report object
-      throw new Error('load() takes a File, bytes, CSV/JSON text, an array of rows or a published report');
+      const report = await this.#publishedText(data);
+      if (report != null) return this.#showPublished(report);
+      return this.#responses({ data });
     }, append);
   }
 
   /** Loads `n` synthetic respondents (for demos and benchmarks). */
-  loadSample(n = 10000, seed = 42) { return this.#run((engine) => engine.request('load', { sample: [n, seed] })); }
+  loadSample(n = 10000, seed = 42) { return this.#run(() => this.#responses({ sample: [n, seed] })); }
+
+  /** Responses for the worker (`load` request `args`), drawn with the dashboard core's Viewer; resolves to the load's answer. */
+  async #responses(args) {
+    await this.#ready('dashboard');
+    return (await this.#worker()).request('load', args);
+  }
+
+  /**
+   * The text of `data` when it is a published report (the viewer core decides), else null. Only what starts
+   * like one JSON object and is small enough (a report holds aggregates only) is read and asked about: response
+   * files are left to the worker, unread here, and never load the viewer core.
+   */
+  async #publishedText(data) {
+    const size = data instanceof Blob ? data.size : typeof data === 'string' ? data.length : data.byteLength;
+    if (size > PUBLISHED_MAX_BYTES || !startsWithBrace(await bytesOf(data, HEAD_BYTES))) return null;
+    const bytes = await bytesOf(data);
+    if (!this.#core) await this.#ready('viewer'); // the dashboard core, when loaded already, has the viewer's exports
+    return this.#core.publishedReport(bytes) ?? null;
+  }
+
+  /** Published report `text` becomes the source of views (no worker); its shape as the worker would say it. */
+  #showPublished(text) {
+    this.#source = new PublishedReport(text, this.#dash);
+    return this.#source.request('load');
+  }
 
   /** Fetches the `instrument` URL (the instrument raw responses follow); data loaded meanwhile waits for it. */
   #fetchInstrument(url) {
@@ -276,31 +318,44 @@ class SecpulseReport extends HTMLElement {
   }
 
   /**
-   * The page's core (it draws) and the worker with its own core (it reads and scores), made on first use
-   * (and after a crash); resolves to the worker's Engine.
+   * The page's core of `kind` and its Viewer (it draws), made on first use, when the kind changes, and after a
+   * crash: 'viewer' for a published report, 'dashboard' (the worker's core) for responses.
    */
-  async #ready() {
-    if (!this.#core) {
-      try {
-        this.#core = await loadCore('dashboard');
-      } catch (e) {
-        throw new Error(this.#t('engineFailed', { error: e?.message ?? e }), { cause: e });
-      }
+  async #ready(kind) {
+    if (this.#core && this.#coreKind === kind) return;
+    try {
+      this.#core = await loadCore(kind);
+    } catch (e) {
+      throw this.#startFailed(e);
     }
+    this.#coreKind = kind;
+    this.#dash = new this.#core.Viewer();
+  }
+
+  /**
+   * The worker with its own dashboard core (it reads and scores), made when responses are first loaded (and
+   * after a crash); from then on the source of views. Resolves to the worker's Engine.
+   */
+  async #worker() {
     await this.#namesLoad; // comments are never shown before the list of names is in
     await this.#instrumentLoad; // raw responses are read with the instrument they follow
-    this.#dash ??= new this.#core.Dashboard();
     if (!this.#engine) {
       const engine = new Engine((key) => this.#busy(this.#t(key)));
       try {
         this.#namesCount = await engine.start(this.#instrument, this.#names ?? []);
       } catch (e) {
         engine.stop();
-        throw new Error(this.#t('engineFailed', { error: e?.message ?? e }), { cause: e });
+        throw this.#startFailed(e);
       }
       this.#engine = engine;
     }
+    this.#source = this.#engine;
     return this.#engine;
+  }
+
+  /** The error of a core that could not be started (`e`); only such a failure gets a Retry button. */
+  #startFailed(e) {
+    return Object.assign(new Error(this.#t('engineFailed', { error: e?.message ?? e }), { cause: e }), { startFailed: true });
   }
 
   /** Shows `text` as work in progress (after the status line, and as the progress bar's value); null: done. */
@@ -321,9 +376,8 @@ class SecpulseReport extends HTMLElement {
     const t0 = performance.now();
     try {
       this.#retry = () => this.#run(step, append);
-      const engine = await this.#ready();
       this.#busy(this.#t('progressStarting'));
-      const { summary, ...shape } = await step(engine);
+      const { summary, ...shape } = await step();
       this.#sources = append ? [...this.#sources, step] : [step];
       this.#retry = null;
       this.#shape = shape;
@@ -333,13 +387,13 @@ class SecpulseReport extends HTMLElement {
       this.#ui.alert.textContent = this.#namesError;
       this.#ui.alert.hidden = !this.#namesError;
       this.#commentsPending = !shape.published;
-      await this.#showThenComments(engine);
+      await this.#showThenComments();
       if (summary?.problems_total) this.#warn(summary);
       this.dispatchEvent(new CustomEvent('secpulse-loaded', { detail: { rows: shape.rows, summary, ms: performance.now() - t0 } }));
       return summary;
     } catch (e) {
       // Retry is kept only for a load that failed because the engine did not start or crashed.
-      if (this.#core && !this.#isCrash(e)) this.#retry = null;
+      if (!e?.startFailed && !this.#isCrash(e)) this.#retry = null;
       this.#fail(e);
       return undefined;
     } finally {
@@ -351,10 +405,10 @@ class SecpulseReport extends HTMLElement {
    * Charts first: the score charts of the view are drawn while the worker goes on to analyse the comments
    * (it answers in order: the view, then the analysis); the comment panels are then filled in.
    */
-  async #showThenComments(engine) {
+  async #showThenComments() {
     const shown = this.#refresh();
     if (!this.#commentsPending) { await shown; return; }
-    const analysed = engine.request('comments');
+    const analysed = this.#source.request('comments');
     analysed.catch(() => {}); // awaited below, after the charts; a failed view must not leave it unhandled
     await shown;
     await analysed;
@@ -369,7 +423,7 @@ class SecpulseReport extends HTMLElement {
   async #refresh() {
     const seq = ++this.#viewSeq;
     // The worker words the instrument's labels (dimensions, statements, options) in the element's language.
-    const { report, ...shape } = await this.#engine.request('view', { options: this.#viewOptions(), lang: this.#t.lang });
+    const { report, ...shape } = await this.#source.request('view', { options: this.#viewOptions(), lang: this.#t.lang });
     if (seq !== this.#viewSeq) return;
     this.#shape = shape;
     await this.#show(report);
@@ -389,7 +443,7 @@ class SecpulseReport extends HTMLElement {
     if (this.#isCrash(e)) { this.#crashed(e); return; }
     const message = String(e?.message ?? e);
     // Only a failed start of the engine gets a Retry button: a bad file stays bad.
-    this.#alert(this.#t('loadFailed', { error: message }), this.#core ? null : this.#retry);
+    this.#alert(this.#t('loadFailed', { error: message }), e?.startFailed ? this.#retry : null);
     this.dispatchEvent(new CustomEvent('secpulse-error', { detail: { message } }));
   }
 
@@ -426,22 +480,23 @@ class SecpulseReport extends HTMLElement {
   #drop() {
     discard(this.#core);
     this.#core = null;
+    this.#coreKind = null;
     this.#dash = null;
     this.#engine?.stop();
     this.#engine = null;
+    this.#source = null;
   }
 
   /** Fresh cores with this element's data loaded again; a second failure leaves an error and Retry. */
   async #recover() {
     this.#recovering = true;
     try {
-      const engine = await this.#ready();
       let shape = null;
-      for (const step of this.#sources) shape = await step(engine);
+      for (const step of this.#sources) shape = await step();
       if (shape) {
         this.#published = shape.published;
         this.#commentsPending = !shape.published;
-        await this.#showThenComments(engine);
+        await this.#showThenComments();
       }
       // A crash while loading new data leaves the data from before, and Retry for the failed load.
       this.#alert(this.#t(this.#sources.length ? 'crashReloaded' : 'crashRestarted'), this.#retry);
@@ -543,7 +598,7 @@ class SecpulseReport extends HTMLElement {
     u.publish.hidden = this.#published || this.getAttribute('publish') === 'off';
     u.publish.disabled = this.#commentsPending; // a report is published with its comments
     this.#dash.setLanguage(t.lang); // chart titles, takeaways and tables in the element's language
-    const report = this.#dash.report(this.#options());
+    const report = this.#dash.report();
     const k = report.min_group;
     const questions = report.comments ?? [];
     if (!questions.some((q) => q.id === this.#question)) this.#question = (questions.find((q) => q.n != null) ?? questions[0])?.id ?? '';
@@ -569,8 +624,8 @@ class SecpulseReport extends HTMLElement {
     }
     await nextTask();
     if (seq !== this.#renderSeq || !this.#dash) return false;
-    this.#plan.update(this.#dash.plan(this.#options()));
-    this.#board.update(this.#dash.board(this.#options()));
+    this.#plan.update(this.#dash.plan());
+    this.#board.update(this.#dash.board());
     this.#browser.update(questions.find((q) => q.id === this.#question) ?? null, { published: this.#published, names: this.#namesCount });
     for (const [kind, has] of Object.entries(OPTIONAL)) this.#panels.get(kind).root.hidden = !has(report);
     // Charts first: the comment panels are shown once the worker has analysed the comments.
@@ -668,7 +723,7 @@ class SecpulseReport extends HTMLElement {
   }
 
   #exportChecklist(format) {
-    const text = this.#dash.planChecklist(format, this.#options());
+    const text = this.#dash.planChecklist(format);
     download(text, format === 'csv' ? 'secpulse-plan.csv' : 'secpulse-plan.md', { type: format === 'csv' ? 'text/csv' : 'text/markdown' });
   }
 
@@ -683,13 +738,13 @@ class SecpulseReport extends HTMLElement {
   }
 
   /** The published report JSON of the current view (aggregates only), for scripts and tests. */
-  publish() { return this.#call(() => this.#dash.publish(this.#options())); }
+  publish() { return this.#call(() => this.#dash.publish()); }
 
   /** The published report decided with the earlier publications in `records` (record file text), and this one's record line. */
   // Publishing reads the responses, which only the worker holds; resolves to { report, record }.
   async publishAfter(records = '') {
-    if (!this.#engine || !this.#shape) throw new Error('no responses loaded yet');
-    return this.#engine.request('publish', { options: this.#viewOptions(), records });
+    if (!this.#source || !this.#shape) throw new Error('no responses loaded yet');
+    return this.#source.request('publish', { options: this.#viewOptions(), records });
   }
 
   /** The SVG of chart `kind` of the current view (with title and takeaway). */

@@ -29,15 +29,17 @@ async function probe(bytes, dir) {
 
 const KINDS = ['dimensions', 'likert', 'heatmap', 'trend', 'balance', 'nps', 'sentiment', 'stance', 'themes'];
 
-/** The product path: the dashboard façade (www/pkg), every chart kind onto its own canvas. */
+/** The product path: the dashboard façade (www/pkg) scores, its Viewer draws the released report, every chart kind onto its own canvas. */
 async function facade(bytes) {
   const mod = await import('/www/pkg/secpulse.js');
   await mod.default({ module_or_path: '/www/pkg/secpulse_bg.wasm' });
+  const viewer = new mod.Viewer();
   const view = { by: ['department'], wave: 'wave' };
   const host = document.getElementById('report');
   const canvases = KINDS.map((k) => { const c = document.createElement('canvas'); c.width = 900; c.height = 420; c.dataset.kind = k; host.append(c); return c; });
   const drawAll = (d, o) => { let drawn = 0; const errors = [];
-    KINDS.forEach((k, i) => { try { d.draw(k, canvases[i], o); drawn++; } catch (e) { errors.push(`${k}: ${e.message || e}`); } });
+    viewer.loadReport(d.reportJson(o));
+    KINDS.forEach((k, i) => { try { viewer.draw(k, canvases[i], { segment: 'department' }); drawn++; } catch (e) { errors.push(`${k}: ${e.message || e}`); } });
     return { drawn, errors }; };
   const d = new mod.Dashboard(instrument);
   const t0 = now();

@@ -294,23 +294,96 @@ fn load_instrument_in(path: Option<&Path>, lang: Lang) -> Result<Instrument, Str
     Instrument::from_json(&text).map_err(|e| format!("{}: {}", path.display(), e.describe(lang)))
 }
 
-/// Reads a whole file, or standard input for `-`.
-fn read_input(name: &str) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    let result =
-        if name == "-" { io::stdin().lock().read_to_end(&mut bytes) } else { File::open(name).and_then(|mut f| f.read_to_end(&mut bytes)) };
-    result.map_err(|e| format!("cannot read {name}: {e}"))?;
-    Ok(bytes)
+/// Bytes read from a responses file at a time: the file is read in pieces of this size, so
+/// it is never held in memory whole (CSV; JSON is read whole).
+const READ_CHUNK: usize = 8 << 20;
+
+/// A responses input, opened: its first bytes, and either the rest to read in pieces (CSV)
+/// or nothing more (JSON, and a `secpulse serve` database as its answers in JSON Lines).
+struct ResponsesInput {
+    name: String,
+    /// The whole input (`rest` is `None`), or its first bytes.
+    head: Vec<u8>,
+    rest: Option<Box<dyn Read>>,
+    /// The file's size, when known (not for standard input).
+    size: Option<usize>,
 }
 
-/// Reads responses: a file or `-` as they are, a `secpulse serve` database as its answers in JSON Lines.
-fn read_responses_input(name: &str) -> Result<Vec<u8>, String> {
-    let bytes = read_input(name)?;
-    #[cfg(feature = "serve")]
-    if let Some(rows) = serve_cli::database_rows(name, &bytes)? {
-        return Ok(rows);
+impl ResponsesInput {
+    /// Opens a file, or standard input for `-`, and reads its first piece (all of it for
+    /// JSON or a database).
+    fn open(name: &str) -> Result<ResponsesInput, String> {
+        let fail = |e: io::Error| format!("cannot read {name}: {e}");
+        let (mut rest, size): (Box<dyn Read>, Option<usize>) = if name == "-" {
+            (Box::new(io::stdin().lock()), None)
+        } else {
+            let file = File::open(name).map_err(fail)?;
+            let size = file.metadata().ok().map(|m| m.len() as usize);
+            (Box::new(file), size)
+        };
+        let mut head = Vec::with_capacity(READ_CHUNK);
+        (&mut rest).take(READ_CHUNK as u64).read_to_end(&mut head).map_err(fail)?;
+        let whole = head.len() < READ_CHUNK;
+        #[cfg(feature = "serve")]
+        if let Some(rows) = serve_cli::database_rows(name, &head)? {
+            return Ok(ResponsesInput { name: name.to_string(), head: rows, rest: None, size });
+        }
+        if !whole && ingest::detect_format(&head) == ingest::Format::Json {
+            rest.read_to_end(&mut head).map_err(fail)?;
+            return Ok(ResponsesInput { name: name.to_string(), head, rest: None, size });
+        }
+        Ok(ResponsesInput { name: name.to_string(), head, rest: (!whole).then_some(rest), size })
     }
-    Ok(bytes)
+
+    /// The whole input, when it was read whole.
+    fn whole(&self) -> Option<&[u8]> {
+        self.rest.is_none().then_some(&self.head[..])
+    }
+
+    /// Reads the responses, the rest of the file piece by piece, calling `progress(bytes, rows)`.
+    fn read(
+        self,
+        ins: &Instrument,
+        options: &IngestOptions,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ingest::Ingested, ReadError> {
+        let ResponsesInput { name, head, rest, size } = self;
+        let Some(mut rest) = rest else {
+            return ingest::read_responses_with_progress(ins, &head, ingest::detect_format(&head), options, progress)
+                .map_err(ReadError::Ingest);
+        };
+        let mut reader = ingest::ChunkedReader::new(ins, None, options).with_size_hint(size.unwrap_or(0));
+        reader.push_with_progress(&head, progress);
+        let mut piece = head;
+        loop {
+            piece.clear();
+            (&mut rest).take(READ_CHUNK as u64).read_to_end(&mut piece).map_err(|e| ReadError::Io(format!("cannot read {name}: {e}")))?;
+            if piece.is_empty() {
+                break;
+            }
+            reader.push_with_progress(&piece, progress);
+        }
+        drop(piece);
+        reader.finish_with_progress(progress).map_err(ReadError::Ingest)
+    }
+}
+
+/// Why responses could not be read.
+enum ReadError {
+    /// The file could not be read (worded already).
+    Io(String),
+    /// What is wrong in the file.
+    Ingest(ingest::IngestError),
+}
+
+impl ReadError {
+    /// The message, with what is wrong in the file worded in `lang` after `name: `.
+    fn describe(self, name: &str, lang: Lang) -> String {
+        match self {
+            ReadError::Io(message) => message,
+            ReadError::Ingest(e) => format!("{name}: {}", e.describe(lang)),
+        }
+    }
 }
 
 fn stdout_error(e: io::Error) -> String {
@@ -448,15 +521,14 @@ fn comment_options(min_comments: usize, names: Option<&Path>) -> Result<CommentO
 
 /// Reads, scores and protects a response file (with response rates when headcounts are given).
 fn released_report(responses: &str, scoring: Scoring, comments: CommentArgs) -> Result<(Report, IngestSummary), String> {
-    let (report, summary, _) = released_report_after(responses, read_responses_input(responses)?, scoring, comments, None)?;
+    let (report, summary, _) = released_report_after(ResponsesInput::open(responses)?, scoring, comments, None)?;
     Ok((report, summary))
 }
 
 /// [`released_report`]; with `prior` (earlier publications' records), decided with them
 /// (`Views::report_after`), and this publication's record.
 fn released_report_after(
-    responses: &str,
-    bytes: Vec<u8>,
+    input: ResponsesInput,
     scoring: Scoring,
     comments: CommentArgs,
     prior: Option<&[Publication]>,
@@ -472,11 +544,10 @@ fn released_report_after(
         }
     }
     let options = IngestOptions { policy: if strict { ErrorPolicy::Fail } else { ErrorPolicy::SkipRow }, ..Default::default() };
-    let format = ingest::detect_format(&bytes);
-    let mut progress = progress_printer(bytes.len());
-    let ingested = ingest::read_responses_with_progress(&ins, &bytes, format, &options, &mut progress)
-        .map_err(|e| format!("{responses}: {}", e.describe(lang)))?;
-    drop(bytes);
+    let responses = input.name.clone();
+    let responses = responses.as_str();
+    let mut progress = progress_printer(input.size.unwrap_or(input.head.len()));
+    let ingested = input.read(&ins, &options, &mut progress).map_err(|e| e.describe(responses, lang))?;
     let summary = ingested.summary;
     for line in summary.notes(responses, lang) {
         eprintln!("secpulse: {line}");
@@ -561,7 +632,7 @@ fn publish(responses: &str, scoring: Scoring, comments: CommentArgs, record: Opt
         Some(path) if path.exists() => read_records(path)?,
         _ => Vec::new(),
     };
-    let (report, _, publication) = released_report_after(responses, read_responses_input(responses)?, scoring, comments, Some(&prior))?;
+    let (report, _, publication) = released_report_after(ResponsesInput::open(responses)?, scoring, comments, Some(&prior))?;
     match (record, publication) {
         (Some(path), Some(publication)) => {
             let line = secpulse::privacy::prior::record_line(&publication);
@@ -585,14 +656,14 @@ fn publish(responses: &str, scoring: Scoring, comments: CommentArgs, record: Opt
 /// board report's HTML file; responses are broken down by department unless `--by` says otherwise.
 fn write_board_report(file: &str, mut scoring: Scoring, output: &Path) -> CliResult {
     let lang = scoring.lang;
-    let bytes = read_responses_input(file)?;
-    let report = match Report::published_text(&bytes) {
+    let input = ResponsesInput::open(file)?;
+    let report = match input.whole().and_then(Report::published_text) {
         Some(json) => Report::from_json(json).map_err(|e| format!("{file}: {e}"))?,
         None => {
             if scoring.by.is_empty() {
                 scoring.by.push("department".to_string());
             }
-            released_report_after(file, bytes, scoring, None, None)?.0
+            released_report_after(input, scoring, None, None)?.0
         }
     };
     let html = board::html::render(&board::Board::in_language(&report, lang), &report);

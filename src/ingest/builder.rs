@@ -14,6 +14,9 @@ use super::table::{ResponseTable, SegmentColumn, MISSING, NO_ANSWER, NO_SEGMENT}
 use super::{ErrorPolicy, IngestOptions, IngestSummary, Ingested};
 use crate::instrument::{Instrument, Question, MULTI_SEPARATOR};
 
+/// Rows the answer columns are grown by at a time.
+const GROW_ROWS: usize = 4096;
+
 /// How many problems the summary keeps.
 const MAX_PROBLEMS: usize = 100;
 
@@ -42,8 +45,9 @@ struct Column {
 }
 
 /// Builds a [`ResponseTable`] one row at a time; shared by the CSV and JSON readers.
-pub(crate) struct RowBuilder<'i> {
-    instrument: &'i Instrument,
+pub(crate) struct RowBuilder {
+    /// The instrument's question ids, each with whether it is numeric, in instrument order.
+    question_ids: Vec<(String, bool)>,
     options: IngestOptions,
     /// Strip the CSV writer's formula escape from string cells.
     unescape: bool,
@@ -55,8 +59,10 @@ pub(crate) struct RowBuilder<'i> {
     by_name: HashMap<String, usize>,
     /// Label → code, per extra column.
     extras: Vec<HashMap<String, u32>>,
-    // The row being built.
-    answers: Vec<u8>,
+    // The row being built. Its answers are written straight into the table's answer columns
+    // (at index `table.rows`; the columns are grown ahead, filled with `MISSING`, and cut back
+    // to `table.rows` at the end); `dirty` when some were written since the last kept row.
+    dirty: bool,
     segments: Vec<u32>,
     /// (segment column, extra index, label in `scratch`) for labels not seen before.
     pending: Vec<(usize, usize, Range<usize>)>,
@@ -70,20 +76,17 @@ pub(crate) struct RowBuilder<'i> {
     rank_start: usize,
     /// The data row number at which each column last got a cell (duplicate keys).
     last_row: Vec<u64>,
-    /// The input, for line numbers, and where its lines have been counted up to.
-    text: &'i [u8],
-    lines: LineCounter,
-    /// Byte offset where the current record starts.
-    offset: usize,
+    /// The line where the current record starts.
+    line: u64,
     row: u64,
     row_problems: usize,
     first_problem: Option<Problem>,
     summary: IngestSummary,
 }
 
-impl<'i> RowBuilder<'i> {
-    /// A builder for `instrument` reading `text`; `unescape` strips the CSV formula escape.
-    pub(crate) fn new(instrument: &'i Instrument, text: &'i [u8], options: &IngestOptions, unescape: bool) -> RowBuilder<'i> {
+impl RowBuilder {
+    /// A builder for `instrument`; `unescape` strips the CSV formula escape.
+    pub(crate) fn new(instrument: &Instrument, options: &IngestOptions, unescape: bool) -> RowBuilder {
         let table = ResponseTable::for_instrument(instrument);
         let mut questions = HashMap::new();
         let mut sets = Vec::new();
@@ -118,11 +121,12 @@ impl<'i> RowBuilder<'i> {
             };
             questions.insert(q.id().to_string(), kind);
         }
+        let question_ids = instrument.questions().map(|q| (q.id().to_string(), q.numeric_scale(&instrument.scale).is_some())).collect();
         RowBuilder {
-            instrument,
+            question_ids,
             options: *options,
             unescape,
-            answers: vec![MISSING; table.answers.len()],
+            dirty: false,
             segments: vec![NO_SEGMENT; table.segments.len()],
             table,
             questions,
@@ -138,9 +142,7 @@ impl<'i> RowBuilder<'i> {
             rank_buf: Vec::new(),
             rank_start: 0,
             last_row: Vec::new(),
-            text,
-            lines: LineCounter::default(),
-            offset: 0,
+            line: 1,
             row: 0,
             row_problems: 0,
             first_problem: None,
@@ -156,7 +158,7 @@ impl<'i> RowBuilder<'i> {
         }
         let max = self.options.limits.max_columns;
         if self.columns.len() >= max {
-            let at = At { line: self.line(), column: Some(name.to_string()) };
+            let at = At { line: self.line, column: Some(name.to_string()) };
             return Err(IngestError::Limit { limit: "max_columns", value: max, at: Some(at) });
         }
         let kind = match self.questions.get(name) {
@@ -194,11 +196,7 @@ impl<'i> RowBuilder<'i> {
 
     /// Ids of the instrument's numeric questions that have no column yet.
     pub(crate) fn missing_numeric(&self) -> Vec<String> {
-        self.instrument
-            .questions()
-            .filter(|q| q.numeric_scale(&self.instrument.scale).is_some() && !self.by_name.contains_key(q.id()))
-            .map(|q| q.id().to_string())
-            .collect()
+        self.question_ids.iter().filter(|(id, numeric)| *numeric && !self.by_name.contains_key(id)).map(|(id, _)| id.clone()).collect()
     }
 
     /// True when at least one numeric question has a column.
@@ -211,19 +209,9 @@ impl<'i> RowBuilder<'i> {
         !self.extras.is_empty()
     }
 
-    /// 1-based line and column of byte `pos` of the input.
-    pub(crate) fn locate(&mut self, pos: usize) -> (u64, u64) {
-        self.lines.locate(self.text, pos)
-    }
-
-    /// The line where the current record starts.
-    fn line(&mut self) -> u64 {
-        self.locate(self.offset).0
-    }
-
     /// The current record's line (and column `slot`), for limit errors.
-    fn at(&mut self, column: Option<usize>) -> At {
-        At { line: self.line(), column: column.map(|slot| self.columns[slot].name.clone()) }
+    fn at(&self, column: Option<usize>) -> At {
+        At { line: self.line, column: column.map(|slot| self.columns[slot].name.clone()) }
     }
 
     /// Fails when a cell of `len` bytes (in column `slot`, if known) is over `max_field_bytes`.
@@ -240,9 +228,9 @@ impl<'i> RowBuilder<'i> {
         self.summary.rows_read
     }
 
-    /// Notes that the record being read (e.g. the header) starts at byte `offset`.
-    pub(crate) fn set_offset(&mut self, offset: usize) {
-        self.offset = offset;
+    /// Notes that the record being read (e.g. the header) starts on `line` (1-based).
+    pub(crate) fn set_line(&mut self, line: u64) {
+        self.line = line;
     }
 
     /// Reserves room for about `rows` rows in every dense column.
@@ -256,16 +244,57 @@ impl<'i> RowBuilder<'i> {
         }
     }
 
-    /// Starts data row `rows_read + 1`, whose record starts at byte `offset` of the input.
-    pub(crate) fn begin_row(&mut self, offset: usize) -> Result<(), IngestError> {
-        self.offset = offset;
+    /// Starts data row `rows_read + 1`, whose record starts on `line` (1-based).
+    pub(crate) fn begin_row(&mut self, line: u64) -> Result<(), IngestError> {
+        self.count_row(line)?;
+        self.clear_row();
+        Ok(())
+    }
+
+    /// Counts data row `rows_read + 1`, whose record starts on `line`, keeping what
+    /// [`Self::clear_row`] and [`Self::digit`] already staged for it.
+    #[inline]
+    pub(crate) fn count_row(&mut self, line: u64) -> Result<(), IngestError> {
+        self.line = line;
         let max = self.options.limits.max_rows.min(u32::MAX as usize - 1);
         if self.summary.rows_read >= max {
             return Err(IngestError::Limit { limit: "max_rows", value: max, at: Some(self.at(None)) });
         }
         self.summary.rows_read += 1;
         self.row = self.summary.rows_read as u64;
-        self.answers.fill(MISSING);
+        Ok(())
+    }
+
+    /// Where a column's one-digit answers go: (answer column, scale min, scale max), or
+    /// `None` when the slot is not a numeric question.
+    pub(crate) fn digit_column(&self, slot: usize) -> Option<(usize, u8, u8)> {
+        match self.columns[slot].kind {
+            Kind::Answer { col, min, max } => Some((col, min, max)),
+            _ => None,
+        }
+    }
+
+    /// Stages answer `value` in answer column `col` (from [`Self::digit_column`]; the value
+    /// already checked against its scale).
+    #[inline(always)]
+    pub(crate) fn digit(&mut self, col: usize, value: u8) {
+        self.table.answers[col].values[self.table.rows] = value;
+        self.dirty = true;
+    }
+
+    /// Empties the staged row.
+    #[inline]
+    pub(crate) fn clear_row(&mut self) {
+        let row = self.table.rows;
+        if self.dirty || self.table.answers.first().is_some_and(|c| c.values.len() <= row) {
+            for c in &mut self.table.answers {
+                if c.values.len() <= row {
+                    c.values.resize(row + GROW_ROWS, MISSING);
+                }
+                c.values[row] = MISSING;
+            }
+            self.dirty = false;
+        }
         self.segments.fill(NO_SEGMENT);
         self.pending.clear();
         self.texts.clear();
@@ -274,7 +303,6 @@ impl<'i> RowBuilder<'i> {
         self.scratch.clear();
         self.rank_buf.clear();
         self.row_problems = 0;
-        Ok(())
     }
 
     /// Records a problem with the current row (in column `slot`, if given).
@@ -284,7 +312,7 @@ impl<'i> RowBuilder<'i> {
         let keep = self.summary.problems.len() < MAX_PROBLEMS;
         let fail = self.options.policy == ErrorPolicy::Fail && self.first_problem.is_none();
         if keep || fail {
-            let p = Problem::new(self.line(), self.row, slot.map(|s| self.columns[s].name.clone()), cause);
+            let p = Problem::new(self.line, self.row, slot.map(|s| self.columns[s].name.clone()), cause);
             if fail {
                 self.first_problem = Some(p.clone());
             }
@@ -313,7 +341,7 @@ impl<'i> RowBuilder<'i> {
             if let [d] = raw {
                 let v = d.wrapping_sub(b'0');
                 if v <= 9 && v >= min && v <= max {
-                    self.answers[col] = v;
+                    self.digit(col, v);
                     return;
                 }
             }
@@ -336,7 +364,7 @@ impl<'i> RowBuilder<'i> {
             return;
         }
         match parse_scale_bytes(b, min, max) {
-            Ok(v) => self.answers[col] = v,
+            Ok(v) => self.digit(col, v),
             Err(e) => {
                 let cause = e.cause(quoted(&String::from_utf8_lossy(b)), min, max);
                 self.problem(Some(slot), cause);
@@ -396,7 +424,7 @@ impl<'i> RowBuilder<'i> {
     pub(crate) fn cell_number(&mut self, slot: usize, v: f64, text: impl FnOnce() -> String) {
         match self.columns[slot].kind {
             Kind::Answer { col, min, max } => match scale_value_f64(v, min, max) {
-                Ok(v) => self.answers[col] = v,
+                Ok(v) => self.digit(col, v),
                 Err(e) => {
                     let cause = e.cause(text(), min, max);
                     self.problem(Some(slot), cause);
@@ -497,9 +525,8 @@ impl<'i> RowBuilder<'i> {
             });
             self.segments[col] = code;
         }
-        for (c, &v) in self.table.answers.iter_mut().zip(&self.answers) {
-            c.values.push(v);
-        }
+        // The answers are in their columns already.
+        self.dirty = false;
         for (c, &v) in self.table.segments.iter_mut().zip(&self.segments) {
             c.codes.push(v);
         }
@@ -520,12 +547,14 @@ impl<'i> RowBuilder<'i> {
     /// (numeric ones only if `numeric_absent` — JSON, where a never-given key is just blank).
     pub(crate) fn finish(mut self, numeric_absent: bool) -> Ingested {
         self.summary.absent_columns = self
-            .instrument
-            .questions()
-            .filter(|q| numeric_absent || q.numeric_scale(&self.instrument.scale).is_none())
-            .filter(|q| !self.by_name.contains_key(q.id()))
-            .map(|q| q.id().to_string())
+            .question_ids
+            .iter()
+            .filter(|(id, numeric)| (numeric_absent || !numeric) && !self.by_name.contains_key(id))
+            .map(|(id, _)| id.clone())
             .collect();
+        for c in &mut self.table.answers {
+            c.values.truncate(self.table.rows);
+        }
         Ingested { table: self.table, summary: self.summary }
     }
 }

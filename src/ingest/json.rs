@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::builder::RowBuilder;
+use super::builder::{LineCounter, RowBuilder};
 use super::cell;
 use super::error::{Cause, IngestError, JsonKind};
 use super::{IngestOptions, Ingested, PROGRESS_EVERY};
@@ -23,7 +23,14 @@ pub(super) fn read(
 ) -> Result<Ingested, IngestError> {
     let body = text.as_bytes();
     let mut s = Scanner { bytes: body, text, pos: 0 };
-    let mut ctx = Ctx { b: RowBuilder::new(instrument, body, options, false), next_of: Vec::new(), first: usize::MAX, fatal: None };
+    let mut ctx = Ctx {
+        b: RowBuilder::new(instrument, options, false),
+        lines: LineCounter::default(),
+        body,
+        next_of: Vec::new(),
+        first: usize::MAX,
+        fatal: None,
+    };
     s.skip_ws();
     if s.peek() == Some(b'[') {
         s.pos += 1;
@@ -87,7 +94,7 @@ impl Scanner<'_> {
 
     /// A syntax error at the current position.
     fn error(&self, ctx: &mut Ctx<'_>, message: &str) -> IngestError {
-        let (line, column) = ctx.b.locate(self.pos);
+        let (line, column) = ctx.lines.locate(ctx.body, self.pos);
         IngestError::Json { line, column, message: message.to_string() }
     }
 
@@ -98,7 +105,8 @@ impl Scanner<'_> {
         if end == start {
             return Err(self.error(ctx, "expected a JSON object"));
         }
-        ctx.b.begin_row(start)?;
+        let line = ctx.lines.locate(ctx.body, start).0;
+        ctx.b.begin_row(line)?;
         // Spans start and end at ASCII bytes, so `get` always succeeds; `from_str` skips
         // serde_json's UTF-8 check, already done for the whole input.
         let Some(span) = self.text.get(start..end) else {
@@ -110,7 +118,7 @@ impl Scanner<'_> {
             if let Some(fatal) = ctx.fatal.take() {
                 return Err(fatal);
             }
-            let (line, column) = ctx.b.locate(start);
+            let (line, column) = ctx.lines.locate(ctx.body, start);
             return Err(translate(&e, line, column));
         }
         ctx.b.end_row()?;
@@ -196,7 +204,10 @@ fn string_end(b: &[u8], i: usize) -> usize {
 
 /// State shared by the visitors of one file.
 struct Ctx<'i> {
-    b: RowBuilder<'i>,
+    b: RowBuilder,
+    /// Line numbers of positions in `body`.
+    lines: LineCounter,
+    body: &'i [u8],
     /// For each column, the column whose key followed it last time (`first` for the
     /// first key): objects usually list keys in the same order, so this skips hashing.
     next_of: Vec<usize>,

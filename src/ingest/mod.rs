@@ -8,6 +8,7 @@
 
 mod builder;
 mod cell;
+mod chunked;
 mod csv;
 mod error;
 pub mod headcounts;
@@ -16,6 +17,7 @@ pub mod row_check;
 mod table;
 mod write;
 
+pub use chunked::ChunkedReader;
 pub use error::{At, Cause, IngestError, JsonKind, NoRows, Problem};
 pub use table::*;
 pub use write::{write_csv, write_json};
@@ -185,25 +187,29 @@ pub fn read_responses_with_progress(
     options: &IngestOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Ingested, IngestError> {
-    read_text(bytes, options, progress, |body, progress| match format {
-        Format::Csv => csv::read(instrument, body.as_bytes(), options, progress),
-        Format::Json => json::read(instrument, body, options, progress),
-    })
+    match format {
+        Format::Csv => {
+            let mut reader = ChunkedReader::new(instrument, Some(Format::Csv), options).with_size_hint(bytes.len());
+            reader.push_with_progress(bytes, progress);
+            reader.finish_with_progress(progress)
+        }
+        Format::Json => read_json_responses_with_progress(instrument, bytes, options, progress),
+    }
 }
 
 /// [`read_responses`] of JSON rows. The survey's row check calls this, so that the survey's
 /// wasm does not carry the CSV reader it never uses.
 pub(crate) fn read_json_responses(instrument: &Instrument, bytes: &[u8], options: &IngestOptions) -> Result<Ingested, IngestError> {
-    read_text(bytes, options, &mut |_, _| {}, |body, progress| json::read(instrument, body, options, progress))
+    read_json_responses_with_progress(instrument, bytes, options, &mut |_, _| {})
 }
 
-/// The checks every format shares (size limit, UTF-8, not empty), then `read` on the text without
-/// its byte-order mark, with `progress` counting the mark as consumed.
-fn read_text(
+/// The checks of the whole file (size limit, UTF-8, not empty), then the JSON reader on the
+/// text without its byte-order mark, with `progress` counting the mark as consumed.
+fn read_json_responses_with_progress(
+    instrument: &Instrument,
     bytes: &[u8],
     options: &IngestOptions,
     progress: &mut dyn FnMut(usize, usize),
-    read: impl FnOnce(&str, &mut dyn FnMut(usize, usize)) -> Result<Ingested, IngestError>,
 ) -> Result<Ingested, IngestError> {
     let max = options.limits.max_bytes;
     if bytes.len() > max {
@@ -215,7 +221,7 @@ fn read_text(
         return Err(IngestError::Empty);
     }
     let bom = bytes.len() - body.len();
-    read(body, &mut |consumed: usize, rows: usize| progress(consumed + bom, rows))
+    json::read(instrument, body, options, &mut |consumed: usize, rows: usize| progress(consumed + bom, rows))
 }
 
 /// Rows between two progress calls.

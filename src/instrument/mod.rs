@@ -9,6 +9,7 @@ pub mod randomized;
 mod translations;
 mod validate;
 
+pub(crate) use translations::replace;
 pub use translations::{DimensionText, QuestionText, SectionText, Translation};
 pub use validate::InstrumentError;
 

@@ -202,21 +202,21 @@ impl Instrument {
     pub fn in_language(&self, lang: &str) -> Instrument {
         let mut out = self.clone();
         let Some(tr) = self.translations.get(lang) else { return out };
-        replace(&mut out.title, &tr.title);
-        replace(&mut out.intro, &tr.intro);
+        replace(&mut out.title, tr.title.as_ref());
+        replace(&mut out.intro, tr.intro.as_ref());
         if !tr.scale.is_empty() {
             out.scale.labels.clone_from(&tr.scale);
         }
         for d in &mut out.dimensions {
             if let Some(t) = tr.dimensions.get(&d.id) {
-                replace(&mut d.name, &t.name);
-                replace(&mut d.description, &t.description);
+                replace(&mut d.name, t.name.as_ref());
+                replace(&mut d.description, t.description.as_ref());
             }
         }
         for s in &mut out.sections {
             if let Some(t) = tr.sections.get(&s.id) {
-                replace(&mut s.title, &t.title);
-                replace(&mut s.description, &t.description);
+                replace(&mut s.title, t.title.as_ref());
+                replace(&mut s.description, t.description.as_ref());
             }
             for q in &mut s.questions {
                 if let Some(t) = tr.questions.get(q.id()) {
@@ -252,7 +252,8 @@ impl Instrument {
     }
 }
 
-fn replace(target: &mut String, with: &Option<String>) {
+/// Puts `with` into `target` when there is a translation (`Some`); keeps the base wording otherwise.
+pub(crate) fn replace(target: &mut String, with: Option<&String>) {
     if let Some(text) = with {
         target.clone_from(text);
     }
@@ -262,29 +263,29 @@ fn replace(target: &mut String, with: &Option<String>) {
 fn reword(q: &mut Question, t: &QuestionText) {
     match q {
         Question::Bipolar { text, left, right, .. } => {
-            replace(left, &t.left);
-            replace(right, &t.right);
-            replace(text, &t.text);
+            replace(left, t.left.as_ref());
+            replace(right, t.right.as_ref());
+            replace(text, t.text.as_ref());
         }
         Question::Recommend { text, low_label, high_label, .. } => {
-            replace(low_label, &t.low_label);
-            replace(high_label, &t.high_label);
-            replace(text, &t.text);
+            replace(low_label, t.low_label.as_ref());
+            replace(high_label, t.high_label.as_ref());
+            replace(text, t.text.as_ref());
         }
         Question::Text { text, help, .. } => {
-            replace(help, &t.help);
-            replace(text, &t.text);
+            replace(help, t.help.as_ref());
+            replace(text, t.text.as_ref());
         }
         Question::Choice { text, label, .. } => {
             if t.label.is_some() {
                 label.clone_from(&t.label);
             }
-            replace(text, &t.text);
+            replace(text, t.text.as_ref());
         }
         Question::Likert { text, .. }
         | Question::MultiChoice { text, .. }
         | Question::Randomized { text, .. }
-        | Question::Ranking { text, .. } => replace(text, &t.text),
+        | Question::Ranking { text, .. } => replace(text, t.text.as_ref()),
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::{Balance, Report};
 use crate::ingest::NO_ANSWER;
-use crate::instrument::{Instrument, Translation};
+use crate::instrument::{replace, Instrument, Translation};
 use crate::lang::{catalog, Catalog, Lang};
 
 catalog! {
@@ -48,9 +48,9 @@ impl Report {
         let mut out = self.clone();
         let Some(tr) = instrument.translations.get(lang) else { return out };
         let wording = Wording { instrument, lang, tr };
-        wording.replace(&mut out.instrument.title, tr.title.as_ref());
+        replace(&mut out.instrument.title, tr.title.as_ref());
         for d in &mut out.dimension_names {
-            wording.replace(&mut d.name, tr.dimensions.get(&d.id).and_then(|t| t.name.as_ref()));
+            replace(&mut d.name, tr.dimensions.get(&d.id).and_then(|t| t.name.as_ref()));
         }
         for item in &mut out.items {
             wording.text(&item.id, &mut item.text);
@@ -81,7 +81,7 @@ impl Report {
             wording.poles(b);
         }
         for (column, label) in &mut out.column_labels {
-            wording.replace(label, tr.questions.get(column).and_then(|q| q.label.as_ref()));
+            replace(label, tr.questions.get(column).and_then(|q| q.label.as_ref()));
         }
         wording.groups(&mut out.segments, |g| &mut g.value);
         for groups in out.segments.values_mut() {
@@ -111,16 +111,9 @@ struct Wording<'a> {
 }
 
 impl Wording<'_> {
-    /// Replaces `target` by `with` when given.
-    fn replace(&self, target: &mut String, with: Option<&String>) {
-        if let Some(text) = with {
-            target.clone_from(text);
-        }
-    }
-
     /// The text of question `id`.
     fn text(&self, id: &str, target: &mut String) {
-        self.replace(target, self.tr.questions.get(id).and_then(|q| q.text.as_ref()));
+        replace(target, self.tr.questions.get(id).and_then(|q| q.text.as_ref()));
     }
 
     /// The label of answer `code` of list question `id` (see [`value_label`]).
@@ -131,8 +124,8 @@ impl Wording<'_> {
     /// The poles of the bipolar question a balance comes from.
     fn poles(&self, b: &mut Balance) {
         if let Some(q) = self.tr.questions.get(&b.id) {
-            self.replace(&mut b.left, q.left.as_ref());
-            self.replace(&mut b.right, q.right.as_ref());
+            replace(&mut b.left, q.left.as_ref());
+            replace(&mut b.right, q.right.as_ref());
         }
     }
 

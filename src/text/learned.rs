@@ -1,6 +1,7 @@
 //! The learned layer beside the rules: a linear model (multinomial logistic regression for
 //! sentiment and stance, one logistic regression per theme) over the rule engine's features plus
-//! hashed word, word-pair, cue and character features. Its quantised weights (`model.bin`) are
+//! hashed word, word-pair, cue and character features, with the words of the verdict clause
+//! ("..., but <verdict>") as features of their own. Its quantised weights (`model.bin`) are
 //! trained by `cargo run --release --example train_comments` (see `train.rs` and
 //! bench/comments/README.md). Inference sums 8-bit integer weights, so it is deterministic and
 //! cheap; every label keeps the words whose features pushed it most ("why" words).
@@ -14,7 +15,7 @@ use super::{stance, themes, Sentiment, Stance, Theme};
 /// Number of hash buckets for the sparse features.
 pub(crate) const BUCKETS: usize = 2048;
 /// Number of dense (rule engine) features.
-pub(crate) const DENSE: usize = 41;
+pub(crate) const DENSE: usize = 55;
 /// Outputs: 4 sentiment logits, 3 stance logits, 12 theme logits.
 pub(crate) const OUTPUTS: usize = 19;
 /// First stance output.
@@ -44,9 +45,11 @@ pub(crate) struct Feat {
 /// The features of one comment.
 #[derive(Clone, Debug)]
 pub(crate) struct Features {
-    /// Rule engine features (labels, masses, theme weights, markers), each in [-1, 1].
+    /// Rule engine features (labels, masses, theme weights, markers, where praise, criticism and
+    /// stance sit in the clauses and sentences), each in [-1, 1].
     pub dense: [f32; DENSE],
-    /// Hashed word, word-pair, cue and character 4-gram features.
+    /// Hashed word, word-pair, cue and character 4-gram features, and the words of the verdict
+    /// clause (after the last contrast word or sentence end) once more as their own kind.
     pub sparse: Vec<Feat>,
     /// Byte spans of the comment behind the features: one per token (same index), then word
     /// pairs and cues of several tokens.
@@ -161,6 +164,10 @@ pub(crate) fn extract(toks: &Tokens, words: &[Word], cues: &Cues, rule: &RuleVie
         toks.toks.iter().fold((0usize, 0usize), |(w, n), t| (w + usize::from(t.kind == Kind::Word), n + usize::from(t.kind == Kind::Num)));
     d[39] = if n_nums > 0 { 1.0 } else { 0.0 };
     d[40] = squash(n_words as f32 / 10.0);
+    d[50] = squash(n_nums as f32 / 2.0);
+    let sentences = Sentences::of(toks);
+    clause_features(cues, sentences, &mut d[41..50]);
+    cue_order_features(cues, &mut d[51..55]);
 
     let Features { sparse: sp, spans, .. } = out;
     sp.clear();
@@ -197,7 +204,110 @@ pub(crate) fn extract(toks: &Tokens, words: &[Word], cues: &Cues, rule: &RuleVie
             k = k_next;
         }
     }
+    for i in sentences.verdict_start(toks)..n {
+        if toks.toks[i].kind == Kind::Word {
+            let mut h = FeatureHash::new(b'v');
+            h.bytes(key(toks, words, i));
+            sp.push(Feat { bucket: h.bucket(), source: i as u32 });
+        }
+    }
     out.norm = 1.0 / (sp.len().max(1) as f32).sqrt();
+}
+
+/// Sentence bounds of a comment: where the first sentence ends, where the last one starts (token
+/// indices) and how many sentences there are.
+#[derive(Clone, Copy)]
+struct Sentences {
+    first_end: usize,
+    last_start: usize,
+    count: usize,
+}
+
+/// Words after which the writer's verdict follows ("nice people, but ...").
+const CONTRAST_WORDS: [&str; 3] = ["but", "however", "though"];
+
+impl Sentences {
+    /// Find the sentence ends (`. ! ? ;` and line breaks followed by more words).
+    fn of(toks: &Tokens) -> Sentences {
+        let ends = |t: &super::tokenize::Token| matches!(t.kind, Kind::Punct('.' | '!' | '?' | ';'));
+        let n = toks.toks.len();
+        let mut s = Sentences { first_end: n, last_start: 0, count: 1 };
+        let mut words_after = false;
+        // from the end: a sentence end counts when words follow it
+        for (i, t) in toks.toks.iter().enumerate().rev() {
+            if ends(t) && words_after {
+                s.first_end = i;
+                s.last_start = s.last_start.max(i + 1);
+                s.count += 1;
+            }
+            words_after |= t.kind == Kind::Word;
+        }
+        s
+    }
+
+    /// The first token of the verdict clause: after the last contrast word or the last sentence
+    /// end, whichever is later (0 when the comment is one clause).
+    fn verdict_start(&self, toks: &Tokens) -> usize {
+        let contrast = (0..toks.toks.len()).rev().find(|&i| toks.toks[i].kind == Kind::Word && CONTRAST_WORDS.contains(&toks.text(i)));
+        contrast.map_or(self.last_start, |i| self.last_start.max(i + 1))
+    }
+}
+
+/// Where praise, criticism and stance sit (`out` has 9 slots): praise and criticism before and
+/// after a contrast ("nice people, but ..."), the net valence and stance of the first and of the
+/// last sentence (the last only when there are several), and the number of sentences.
+fn clause_features(cues: &Cues, sentences: Sentences, out: &mut [f32]) {
+    let Sentences { first_end, last_start, count: sentences } = sentences;
+    let (mut before, mut after, mut first, mut last) = ((0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0));
+    for c in &cues.list {
+        let side = if c.weight < 1.0 {
+            &mut before
+        } else if c.weight > 1.0 {
+            &mut after
+        } else {
+            continue;
+        };
+        if c.val > 0.0 {
+            side.0 += c.val;
+        } else {
+            side.1 -= c.val;
+        }
+    }
+    for c in &cues.list {
+        let t = c.tok as usize;
+        if t < first_end {
+            first.0 += c.val;
+            first.1 += c.stance;
+        }
+        if sentences > 1 && t >= last_start {
+            last.0 += c.val;
+            last.1 += c.stance;
+        }
+    }
+    let values = [before.0, before.1, after.0, after.1, first.0, last.0, first.1, last.1, (sentences - 1) as f32 / 2.0];
+    for (o, v) in out.iter_mut().zip(values) {
+        *o = squash(v);
+    }
+}
+
+/// The sign of the first and of the last evaluative cue, and how many cues say blocker and
+/// enabler (`out` has 4 slots).
+fn cue_order_features(cues: &Cues, out: &mut [f32]) {
+    let sign = |v: f32| {
+        if v > 0.0 {
+            1.0
+        } else if v < 0.0 {
+            -1.0
+        } else {
+            0.0
+        }
+    };
+    let mut evaluative = cues.list.iter().filter(|c| c.val != 0.0);
+    let first = evaluative.next().map_or(0.0, |c| sign(c.val));
+    let last = evaluative.next_back().map_or(first, |c| sign(c.val));
+    let blockers = cues.list.iter().filter(|c| c.stance < 0.0).count() as f32;
+    let enablers = cues.list.iter().filter(|c| c.stance > 0.0).count() as f32;
+    out.copy_from_slice(&[first, last, squash(blockers / 2.0), squash(enablers / 2.0)]);
 }
 
 /// Add a span and return its index.

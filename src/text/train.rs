@@ -3,21 +3,45 @@
 //! quantisation to small integer weights. Deterministic: same data in the same order, same bytes.
 //!
 //! `cargo run --release --example train_comments` writes `src/text/model.bin` from the two
-//! development sets; `tests/comments_model.rs` checks that retraining reproduces it.
+//! development sets and the project's own labelled batches ([`OWN_SETS`]);
+//! `tests/comments_model.rs` checks that retraining reproduces it.
 
 use super::learned::{Features, Model, BUCKETS, DENSE, OUTPUTS, STANCE0, THEME0};
 use super::{Analyzer, CommentAnalysis, Sentiment, Stance, Theme};
 use serde::Deserialize;
 
-/// Adam steps over the whole training set.
-const STEPS: usize = 300;
 /// Adam step size.
 const LEARNING_RATE: f64 = 0.05;
 /// Largest quantised sparse weight: few levels compress well (the weights are most of the
 /// text module's size in the wasm) and cost little accuracy (bench/comments/README.md).
 const SPARSE_LEVELS: f64 = 7.0;
-/// L2 penalty on the weights (not the biases).
-const L2: f64 = 5e-4;
+
+/// Training hyper-parameters (the defaults make `model.bin`; the others are for choosing them on
+/// cross-validation).
+#[derive(Clone, Copy, Debug)]
+pub struct Config {
+    /// Adam steps over the whole training set.
+    pub steps: usize,
+    /// L2 penalty on the weights (not the biases).
+    pub l2: f64,
+    /// Class weights of sentiment and stance: (n / (classes * count)) to this power; 0 is
+    /// unweighted, 1 balanced.
+    pub balance: f64,
+    /// Added to every theme's bias after training: themes are rarer than their absence, and a
+    /// lower threshold trades a little precision for more recall.
+    pub theme_shift: f64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { steps: 300, l2: 5e-4, balance: 0.5, theme_shift: 1.0 }
+    }
+}
+
+/// The project's own labelled batches used for training (paths from the crate root). Batch 5
+/// (`tests/data/comments-own-batch5.jsonl`) stays out: it is the blind estimate of round 3.
+pub const OWN_SETS: [&str; 3] =
+    ["tests/data/comments-own.jsonl", "tests/data/comments-own-batch3.jsonl", "tests/data/comments-own-batch4.jsonl"];
 
 /// A hand-labelled comment (one line of the development sets).
 #[derive(Deserialize, Clone, Debug)]
@@ -44,6 +68,21 @@ pub fn read_labelled(jsonl: &str, what: &str) -> Result<Vec<Labelled>, String> {
         .collect()
 }
 
+/// Read a file of labelled comments; errors name the file (and the line).
+pub fn read_labelled_file(path: &std::path::Path) -> Result<Vec<Labelled>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    read_labelled(&text, &path.display().to_string())
+}
+
+/// The own batches of [`OWN_SETS`] under the crate root `root`, in that order.
+pub fn read_own_sets(root: &std::path::Path) -> Result<Vec<Labelled>, String> {
+    let mut out = Vec::new();
+    for name in OWN_SETS {
+        out.extend(read_labelled_file(&root.join(name))?);
+    }
+    Ok(out)
+}
+
 /// One example: features and the target of every output.
 struct Example {
     features: Features,
@@ -52,21 +91,21 @@ struct Example {
     weight: [f64; 2],
 }
 
-/// Class weights halfway to balanced (square root of n / (classes * count of the class)): rare
-/// classes count more, without flooding the predictions with them.
-fn balanced<const K: usize>(labels: impl Iterator<Item = usize> + Clone) -> [f64; K] {
+/// Class weights towards balanced ((n / (classes * count of the class)) to the power `power`):
+/// rare classes count more, without flooding the predictions with them.
+fn balanced<const K: usize>(labels: impl Iterator<Item = usize> + Clone, power: f64) -> [f64; K] {
     let mut count = [0usize; K];
     for l in labels.clone() {
         count[l] += 1;
     }
     let n = labels.count() as f64;
     let used = count.iter().filter(|&&c| c > 0).count() as f64;
-    count.map(|c| if c == 0 { 0.0 } else { (n / (used * c as f64)).sqrt() })
+    count.map(|c| if c == 0 { 0.0 } else { (n / (used * c as f64)).powf(power) })
 }
 
-fn examples(analyzer: &Analyzer, data: &[Labelled]) -> Vec<Example> {
-    let ws: [f64; 4] = balanced(data.iter().map(|d| d.sentiment as usize));
-    let wt: [f64; 3] = balanced(data.iter().map(|d| d.stance as usize));
+fn examples(analyzer: &Analyzer, data: &[Labelled], balance: f64) -> Vec<Example> {
+    let ws: [f64; 4] = balanced(data.iter().map(|d| d.sentiment as usize), balance);
+    let wt: [f64; 3] = balanced(data.iter().map(|d| d.stance as usize), balance);
     data.iter()
         .map(|d| {
             let mut target = [0.0; OUTPUTS];
@@ -121,14 +160,26 @@ fn logit_grad(l: &[f64; OUTPUTS], ex: &Example) -> [f64; OUTPUTS] {
     g
 }
 
+/// An analyser for computing features: the rules with an all-zero learned layer (features come
+/// from the rules alone, so training does not need the committed `model.bin` to fit this build).
+fn feature_analyzer() -> Analyzer {
+    let zeros = Model::to_bytes(&[1.0; OUTPUTS], &[1.0; OUTPUTS], &[0.0; OUTPUTS], &[0; N_DENSE], &[0; N_SPARSE]);
+    Analyzer::with_model(&zeros).expect("an all-zero model has this build's sizes")
+}
+
 /// Train on `data` and return the quantised model file.
-pub fn train(analyzer: &Analyzer, data: &[Labelled]) -> Vec<u8> {
-    let exs = examples(analyzer, data);
+pub fn train(data: &[Labelled], config: &Config) -> Vec<u8> {
+    train_with(&feature_analyzer(), data, config)
+}
+
+/// [`train`] with the feature analyser given (built once for many trainings).
+fn train_with(analyzer: &Analyzer, data: &[Labelled], config: &Config) -> Vec<u8> {
+    let exs = examples(analyzer, data, config.balance);
     let n = exs.len().max(1) as f64;
     let mut p = Params { w: vec![0.0; N_PARAMS] };
     let (mut m, mut v) = (vec![0.0; N_PARAMS], vec![0.0; N_PARAMS]);
     let (b1, b2) = (0.9f64, 0.999f64);
-    for step in 1..=STEPS {
+    for step in 1..=config.steps {
         let mut grad = vec![0.0; N_PARAMS];
         for ex in &exs {
             let g = logit_grad(&p.logits(&ex.features), ex);
@@ -145,7 +196,7 @@ pub fn train(analyzer: &Analyzer, data: &[Labelled]) -> Vec<u8> {
             row.iter_mut().zip(&g).for_each(|(a, b)| *a += b / n);
         }
         for (g, w) in grad[..N_SPARSE + N_DENSE].iter_mut().zip(&p.w) {
-            *g += L2 * w;
+            *g += config.l2 * w;
         }
         let (c1, c2) = (1.0 - b1.powi(step as i32), 1.0 - b2.powi(step as i32));
         for i in 0..N_PARAMS {
@@ -153,6 +204,9 @@ pub fn train(analyzer: &Analyzer, data: &[Labelled]) -> Vec<u8> {
             v[i] = b2 * v[i] + (1.0 - b2) * grad[i] * grad[i];
             p.w[i] -= LEARNING_RATE * (m[i] / c1) / ((v[i] / c2).sqrt() + 1e-8);
         }
+    }
+    for b in &mut p.w[N_SPARSE + N_DENSE + THEME0..] {
+        *b += config.theme_shift;
     }
     quantise(&p)
 }
@@ -180,28 +234,37 @@ fn quantise(p: &Params) -> Vec<u8> {
     Model::to_bytes(&ss, &ds, &bias, &dq, &sq)
 }
 
-/// The cross-validation fold of an item: by its normalised text (letters and digits, lower
-/// case), so copies of one comment never sit on both sides of a split.
+/// The text that decides grouping: letters and digits, lower case (copies of one comment that
+/// differ in case, spacing or punctuation are one group).
+fn normalised(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The cross-validation fold of an item: by its normalised text, so copies of one comment never
+/// sit on both sides of a split.
 pub fn fold_of(text: &str, k: usize) -> usize {
     let mut h: u32 = 0x811c_9dc5;
-    for c in text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
-        let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-        }
+    for &b in normalised(text).as_bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
     }
     h as usize % k
 }
 
-/// Grouped k-fold cross-validation: each item is analysed by a model trained on the other folds
-/// (see [`fold_of`]). Returns the analyses in the order of `data`.
-pub fn cross_validate(data: &[Labelled], k: usize) -> Result<Vec<CommentAnalysis>, String> {
-    let rules = Analyzer::new();
+/// Grouped k-fold cross-validation: each item of `data` is analysed by a model trained on the
+/// other folds (see [`fold_of`]) plus `extra`, which is only ever training data (an `extra` item
+/// whose normalised text is in the held-out fold is left out of that fold's training).
+/// Returns the analyses in the order of `data`.
+pub fn cross_validate(data: &[Labelled], extra: &[Labelled], k: usize, config: &Config) -> Result<Vec<CommentAnalysis>, String> {
+    let rules = feature_analyzer();
     let folds: Vec<usize> = data.iter().map(|d| fold_of(&d.text, k)).collect();
     let mut out: Vec<Option<CommentAnalysis>> = vec![None; data.len()];
     for fold in 0..k {
-        let train_set: Vec<Labelled> = data.iter().zip(&folds).filter(|(_, &f)| f != fold).map(|(d, _)| d.clone()).collect();
-        let model = Analyzer::with_model(&train(&rules, &train_set))?;
+        let held_out: std::collections::HashSet<String> =
+            data.iter().zip(&folds).filter(|(_, &f)| f == fold).map(|(d, _)| normalised(&d.text)).collect();
+        let in_folds = data.iter().zip(&folds).filter(|(_, &f)| f != fold).map(|(d, _)| d);
+        let from_extra = extra.iter().filter(|d| !held_out.contains(&normalised(&d.text)));
+        let train_set: Vec<Labelled> = in_folds.chain(from_extra).cloned().collect();
+        let model = Analyzer::with_model(&train_with(&rules, &train_set, config))?;
         for (i, d) in data.iter().enumerate().filter(|(i, _)| folds[*i] == fold) {
             out[i] = Some(model.analyze(&d.text));
         }

@@ -4,21 +4,40 @@
 //!
 //! JSON text rather than serde-wasm-bindgen keeps the wasm small: every `Serialize`
 //! type is then compiled for serde_json only, which the core needs anyway.
+//!
+//! Three builds (scripts/build-wasm.sh), each holding only what its page calls:
+//! - no features: the survey form's exports (`survey`: `parseInstrument`, `checkResponse`);
+//! - `viewer`: `Viewer` (draws a released report), for a published report; no ingest, scoring,
+//!   privacy decisions or text analysis;
+//! - `dashboard` + `viewer`: the dashboard worker's `Dashboard` (reads, scores, releases reports)
+//!   and the `Viewer` its page draws with, in one file (one download for both), and the survey's.
 
 #[cfg(feature = "dashboard")]
 mod dashboard;
-#[cfg(feature = "dashboard")]
+#[cfg(feature = "viewer")]
 mod measure;
+#[cfg(any(feature = "dashboard", not(feature = "viewer")))]
 mod survey;
+#[cfg(feature = "viewer")]
+mod viewer;
 
 #[cfg(feature = "dashboard")]
-pub use dashboard::{comment_labels, from_published, Dashboard};
+pub use dashboard::{Dashboard, Upload};
+#[cfg(any(feature = "dashboard", not(feature = "viewer")))]
 pub use survey::check_response;
+#[cfg(feature = "viewer")]
+pub use viewer::{comment_labels, published_report, Viewer};
 
 use wasm_bindgen::prelude::*;
 
-use crate::instrument::Instrument;
 use crate::lang::Lang;
+
+#[cfg(any(feature = "dashboard", feature = "viewer"))]
+#[wasm_bindgen(typescript_custom_section)]
+const TS_COLUMN: &str = r#"
+/** A column the view can be broken down or filtered by, with its values. */
+export interface Column { name: string; label: string; values: string[]; labels: string[]; choice: boolean }
+"#;
 
 /// Maps any displayable error to a JS `Error` carrying its message.
 pub(crate) fn into_error(err: impl std::fmt::Display) -> JsError {
@@ -32,9 +51,17 @@ pub(crate) fn lang_of(tag: Option<String>) -> Lang {
 
 /// Converts a Rust value to a plain JS object (maps become objects, `None` becomes `null`).
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    // Pretty, like `publish`: one serde_json formatter per type in the wasm instead of two.
-    let json = serde_json::to_string_pretty(value).map_err(into_error)?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("internal error: unparsable JSON"))
+    js_sys::JSON::parse(&json_of(value)?).map_err(|_| JsError::new("internal error: unparsable JSON"))
+}
+
+/// JSON text of a value, printed pretty as `report::publish_json` prints. The dashboard and viewer
+/// builds hold `publish_json`, which prints a `Value`: there the value goes through `Value` too
+/// (object keys sorted), so every type is compiled for the one `Value` serializer and only `Value`
+/// for a formatter (2.5–3 KB gz less each); the survey build, without it, prints directly (1 KB less).
+pub(crate) fn json_of<T: serde::Serialize>(value: &T) -> Result<String, JsError> {
+    #[cfg(any(feature = "dashboard", feature = "viewer"))]
+    let value = serde_json::to_value(value).map_err(into_error)?;
+    serde_json::to_string_pretty(&value).map_err(into_error)
 }
 
 /// Converts a plain JS value to JSON text (`JSON.stringify`: `undefined` members are left out).
@@ -45,17 +72,29 @@ pub(crate) fn json_text(value: &JsValue, what: &str) -> Result<String, JsError> 
     Ok(text.as_string().unwrap_or_else(|| "null".to_string()))
 }
 
+/// Reads an options object (undefined or null: the defaults). Through JSON text: serde-wasm-bindgen
+/// looks up known fields only, so it never sees (and cannot reject) an unknown one such as a
+/// misspelt `minGroupSize`.
+#[cfg(any(feature = "dashboard", feature = "viewer"))]
+pub(crate) fn options<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    serde_json::from_str(&json_text(&value, "options")?).map_err(|e| JsError::new(&format!("options: {e}")))
+}
+
 /// The default security-team instrument, as a plain JS object. Dashboard build only: the survey
 /// build leaves the built-in instrument out (scripts/build-wasm.sh writes it to a file with this).
 #[cfg(feature = "dashboard")]
 #[wasm_bindgen(js_name = defaultInstrument)]
 pub fn default_instrument() -> Result<JsValue, JsError> {
-    to_js(&Instrument::default_instrument())
+    to_js(&crate::instrument::Instrument::default_instrument())
 }
 
 /// Parses and validates an instrument given as JSON text; returns it as a JS object. What is
 /// wrong with it is worded in `lang` (a BCP 47 tag; English when absent or unknown).
+#[cfg(any(feature = "dashboard", not(feature = "viewer")))]
 #[wasm_bindgen(js_name = parseInstrument)]
 pub fn parse_instrument(json: &str, lang: Option<String>) -> Result<JsValue, JsError> {
-    to_js(&Instrument::from_json(json).map_err(|e| JsError::new(&e.describe(lang_of(lang))))?)
+    to_js(&crate::instrument::Instrument::from_json(json).map_err(|e| JsError::new(&e.describe(lang_of(lang))))?)
 }

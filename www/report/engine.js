@@ -1,6 +1,7 @@
 // The dashboard's engine on the page side: starts report/worker.js (a module worker) with the page's
 // compiled core, and turns its messages into promises. Reading, scoring and comment analysis run there;
-// the page gets released reports (JSON text) back and draws them with its own core instance.
+// the page gets released reports (JSON text) back and draws them with its viewer core. PublishedReport
+// answers the same requests for a published report, which the page shows without a worker.
 import { compiledCore } from '../core.js';
 
 /** A running worker: request(op, args) → Promise of the answer; progress message keys go to `onProgress(key)`. */
@@ -48,5 +49,26 @@ export class Engine {
   #failAll(message) {
     for (const { reject } of this.#waiting.values()) reject(new Error(message));
     this.#waiting.clear();
+  }
+}
+
+/** A published report as the source of views: released already, so the page's viewer is all it needs (no worker). */
+export class PublishedReport {
+  #text; #shape;
+
+  /** Report `text` (JSON), checked by loading it into `viewer` (throws when it is not a secpulse report). */
+  constructor(text, viewer) {
+    viewer.loadReport(text);
+    this.#text = text;
+    this.#shape = { published: true, rows: 0, columns: viewer.columns() };
+  }
+
+  /** The worker's requests, answered for a published report: it has one view, no comments to analyse, no responses to publish. */
+  async request(op) {
+    if (op === 'load') return { summary: null, ...this.#shape };
+    if (op === 'view') return { report: this.#text, ...this.#shape };
+    if (op === 'comments') return null;
+    if (op === 'publish') throw new Error('only loaded responses can be published (a published report already is)');
+    throw new Error(`unknown request ${op}`);
   }
 }

@@ -14,21 +14,36 @@ let dash = null;
 /** Sends progress for request `id`: a message key the page translates. */
 const progress = (id, text) => postMessage({ id, progress: text });
 
-/** Bytes of what `load` was given: a Blob/File (read here, not on the page), bytes or text. */
-async function bytesOf(data) {
-  if (data instanceof Blob) return new Uint8Array(await data.arrayBuffer());
+/** Bytes of a File/Blob read into the core at a time: the file is never held whole in JS and in the core. */
+const PIECE = 4 << 20;
+
+/** Loads a Blob/File (read here, not on the page) piece by piece into the core; its summary. */
+async function loadBlob(blob) {
+  const upload = new core.Upload(dash, blob.size);
+  for (let at = 0; at < blob.size; at += PIECE) {
+    upload.push(new Uint8Array(await blob.slice(at, at + PIECE).arrayBuffer()));
+  }
+  return dash.loadUpload(upload);
+}
+
+/** Bytes of what `load` was given, other than a Blob: bytes or text. */
+function bytesOf(data) {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   if (typeof data === 'string') return new TextEncoder().encode(data);
   return data;
 }
 
-/** What the page needs to know of the data: published or not, respondents, the breakdown and filter menus. */
-const shape = () => ({ published: dash.published, rows: dash.rows(), columns: dash.columns() });
+/** What the page needs to know of the data: responses (a published report is the page's), respondents, the breakdown and filter menus. */
+const shape = () => ({ published: false, rows: dash.rows(), columns: dash.columns() });
 
 const OPS = {
   /** Instantiates the core from the page's compiled module; a Dashboard for `instrument` with the names to redact. */
   async start(id, { module, glue, instrument, names }) {
-    core = await import(glue);
+    try {
+      core = await import(glue);
+    } catch (e) {
+      throw new Error(`could not load ${new URL(glue).pathname}: ${e?.message ?? e}`, { cause: e });
+    }
     await core.default({ module_or_path: module });
     dash = new core.Dashboard(instrument ?? undefined);
     dash.deferComments();
@@ -40,7 +55,8 @@ const OPS = {
     let summary = null;
     if (sample) dash.loadSample(sample[0], sample[1]);
     else if (rows) summary = dash.loadRows(rows, append);
-    else summary = dash.loadBytes(await bytesOf(data));
+    else if (data instanceof Blob) summary = await loadBlob(data);
+    else summary = dash.loadBytes(bytesOf(data));
     return { summary, ...shape() };
   },
   /** Names to remove from the comments; how many are in use. */

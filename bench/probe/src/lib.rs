@@ -84,6 +84,7 @@ impl Probe {
                 .collect(),
             texts: Vec::new(),
             rankings: Vec::new(),
+            selections: Vec::new(),
         };
         let report = score(&self.instrument, &sub, &self.options).map_err(err)?;
         let _ = serde_json::to_string(&report).map_err(err)?.len();

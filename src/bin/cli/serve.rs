@@ -176,10 +176,9 @@ pub fn import(args: ImportArgs) -> CliResult {
     let table = match (&args.responses, args.synthetic) {
         (_, Some(n)) => secpulse::synth::dashboard_sample(&instrument, n, args.seed)?,
         (Some(name), None) => {
-            let bytes = super::read_responses_input(name)?;
+            let input = super::ResponsesInput::open(name)?;
             let options = secpulse::ingest::IngestOptions::default();
-            let format = secpulse::ingest::detect_format(&bytes);
-            secpulse::ingest::read_responses(&instrument, &bytes, format, &options).map_err(|e| format!("{name}: {e}"))?.table
+            input.read(&instrument, &options, &mut |_, _| {}).map_err(|e| e.describe(name, secpulse::lang::Lang::En))?.table
         }
         (None, None) => return Err("give a responses file or --synthetic N".to_string()),
     };
