@@ -78,6 +78,36 @@ pub fn summarize_f32(values: &mut [f32], sum: f64) -> Option<Summary> {
     Some(Summary { n, mean, sd, median, ci95: [mean - half, mean + half] })
 }
 
+/// [`summarize`] of a sample given as `(value, count)` pairs in ascending value order (a
+/// histogram): n, mean, SD and CI from the counts, the median exactly the middle value(s) as
+/// `summarize` picks them. `None` when the counts add up to 0.
+pub fn summarize_counts(sorted: &[(f64, u64)]) -> Option<Summary> {
+    let n: u64 = sorted.iter().map(|&(_, c)| c).sum();
+    if n == 0 {
+        return None;
+    }
+    let mean = sorted.iter().map(|&(v, c)| v * c as f64).sum::<f64>() / n as f64;
+    let squares: f64 = sorted.iter().map(|&(v, c)| (v - mean).powi(2) * c as f64).sum();
+    let sd = if n > 1 { (squares / (n - 1) as f64).sqrt() } else { 0.0 };
+    let half = if n > 1 { t_975((n - 1) as f64) * sd / (n as f64).sqrt() } else { 0.0 };
+    let upper = nth_of_counts(sorted, n / 2);
+    let median = if n % 2 == 1 { upper } else { (nth_of_counts(sorted, n / 2 - 1) + upper) / 2.0 };
+    let n = n as usize;
+    Some(Summary { n, mean, sd, median, ci95: [mean - half, mean + half] })
+}
+
+/// The value at 0-based position `i` of the sorted sample that `sorted` counts (`i` < n).
+fn nth_of_counts(sorted: &[(f64, u64)], i: u64) -> f64 {
+    let mut before = 0;
+    for &(v, c) in sorted {
+        before += c;
+        if i < before {
+            return v;
+        }
+    }
+    f64::NAN
+}
+
 /// Median of a non-empty slice (reorders it).
 fn median(values: &mut [f64]) -> f64 {
     let n = values.len();

@@ -29,7 +29,8 @@ use crate::privacy::CommentOptions;
 use crate::privacy::MinGroup;
 use crate::report::Report;
 use crate::score::comments::AnalyzedComments;
-use crate::score::{raw_report, RawOptions, ScoreError};
+use crate::score::counts::{Counted, Literal};
+use crate::score::{self, raw_report, raw_view_report, RawOptions, ScoreError};
 use crate::text::Analyzer;
 
 /// One view: the columns the report breaks down by, and which respondents it keeps.
@@ -181,6 +182,9 @@ pub struct Views {
     analyzed: AnalyzedComments,
     config: ViewConfig,
     policy: Option<Policy>,
+    /// The respondents' scores and every cell's counts, built on first use; each view's
+    /// scores are merged from these counts.
+    counted: Option<Counted>,
     /// True while the comments wait for [`Views::analyse_comments`] (reports hold none).
     comments_pending: bool,
 }
@@ -194,7 +198,7 @@ impl Views {
             (Some(_), Some(a)) => AnalyzedComments::new(a, &table),
             (Some(_), None) => AnalyzedComments::new(&Analyzer::new(), &table),
         };
-        Views { instrument, table, analyzed, config, policy: None, comments_pending: false }
+        Views { instrument, table, analyzed, config, policy: None, counted: None, comments_pending: false }
     }
 
     /// Views of `table` whose comments are analysed later, by [`Views::analyse_comments`] (so the
@@ -202,7 +206,7 @@ impl Views {
     /// policy is the same before and after, since it depends on `config`, not on the analysis.
     pub fn with_comments_later(instrument: Instrument, table: ResponseTable, config: ViewConfig) -> Views {
         let comments_pending = config.comments.is_some();
-        Views { instrument, table, analyzed: AnalyzedComments::default(), config, policy: None, comments_pending }
+        Views { instrument, table, analyzed: AnalyzedComments::default(), config, policy: None, counted: None, comments_pending }
     }
 
     /// Analyses the comments left for later by [`Views::with_comments_later`] (nothing when
@@ -262,7 +266,7 @@ impl Views {
             self.analyzed.append(&self.table, &more, &more_analyzed);
         }
         self.table.append(more);
-        self.policy = None;
+        (self.policy, self.counted) = (None, None);
         Ok(())
     }
 
@@ -297,7 +301,7 @@ impl Views {
     /// The released report of `view`.
     pub fn report(&mut self, view: &View) -> Result<Report, ViewError> {
         let wave = self.config.wave.clone();
-        let rows = filter::rows_of(&self.table, &view.filter, wave.as_deref())?;
+        let conditions = filter::conditions_of(&self.table, &view.filter, wave.as_deref())?;
         let k = self.config.min_group;
         let policy = self.policy();
         let segment = view.filter.segment.as_ref().map(|s| (s.column.as_str(), s.value.as_str()));
@@ -308,14 +312,22 @@ impl Views {
         if !policy.releases(Measure::People, &population) {
             return Err(FilterError::Difference { k: k.k() }.into());
         }
-        let options = RawOptions { by: view.by.clone(), wave };
+        let options = RawOptions { by: view.by.clone(), wave: wave.clone() };
         let comments = self.config.comments.as_ref();
+        let (instrument, whole) = (&self.instrument, &self.table);
+        let counted = self.counted.get_or_insert_with(|| Counted::new(instrument, whole));
         let mut report = if view.filter.is_empty() {
-            raw_report(&self.instrument, &self.table, &options, comments.map(|c| (&self.analyzed, c.samples)))?
+            let all = score::View { filter: &[], rows: None };
+            raw_view_report(instrument, whole, counted, &all, &options, comments.map(|c| (&self.analyzed, c.samples)))?
         } else {
-            let table = filter::subset(&self.table, &rows);
-            let analyzed = self.analyzed.subset(&self.table, &rows);
-            raw_report(&self.instrument, &table, &options, comments.map(|c| (&analyzed, c.samples)))?
+            let literals: Vec<Literal> = conditions.into_iter().map(|(column, code)| Literal { column, code }).collect();
+            let rows = filter::rows_of(whole, &view.filter, wave.as_deref())?;
+            // The scores come from counts: the view's table needs only what is read row by row.
+            let by_rows = |id: &str| !instrument.question(id).is_some_and(score::counts::is_counted);
+            let table = filter::subset_of_columns(whole, &rows, &by_rows, comments.is_some());
+            let analyzed = comments.map(|c| (self.analyzed.subset(whole, &rows), c.samples));
+            let part = score::View { filter: &literals, rows: Some((&rows, &table)) };
+            raw_view_report(instrument, whole, counted, &part, &options, analyzed.as_ref().map(|(a, s)| (a, *s)))?
         };
         let (instrument, table, config) = (&self.instrument, &self.table, &self.config);
         let policy = self.policy.get_or_insert_with(|| policy_for(instrument, table, config));

@@ -128,22 +128,39 @@ fn code_of(table: &ResponseTable, column: &str, value: &str) -> Result<(usize, u
     Ok((idx, code))
 }
 
-/// The rows (ascending) of `table` that `filter` keeps, with `wave_column` as the wave.
-pub fn rows_of(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>) -> Result<Vec<u32>, FilterError> {
+/// The conditions of `filter` on `table`'s rows, with `wave_column` as the wave: (segment
+/// column index, code) pairs that a kept row meets, every one (`NO_SEGMENT` for blanks).
+pub fn conditions_of(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>) -> Result<Vec<(usize, u32)>, FilterError> {
     let seg = filter.segment.as_ref().map(|s| code_of(table, &s.column, &s.value)).transpose()?;
     let wave = match &filter.wave {
         Some(w) => Some(code_of(table, wave_column.ok_or(FilterError::NoWaveColumn)?, w)?),
         None => None,
     };
-    let is_seg = seg.map(|(i, c)| rows_where(&table.segments[i], c));
-    let is_wave = wave.map(|(i, c)| rows_where(&table.segments[i], c));
-    let keep = |r: usize| is_seg.as_ref().map_or(true, |f| f(r)) && is_wave.as_ref().map_or(true, |f| f(r));
-    Ok((0..table.rows).filter(|&r| keep(r)).map(|r| r as u32).collect())
+    Ok(seg.into_iter().chain(wave).collect())
+}
+
+/// The rows (ascending) of `table` that `filter` keeps, with `wave_column` as the wave.
+pub fn rows_of(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>) -> Result<Vec<u32>, FilterError> {
+    let conditions = conditions_of(table, filter, wave_column)?;
+    let Some((&(first, code), rest)) = conditions.split_first() else { return Ok((0..table.rows as u32).collect()) };
+    let codes = &table.segments[first].codes;
+    let mut rows: Vec<u32> = (0..table.rows).filter(|&r| codes.get(r) == Some(&code)).map(|r| r as u32).collect();
+    for &(column, code) in rest {
+        let test = rows_where(&table.segments[column], code);
+        rows.retain(|&r| test(r as usize));
+    }
+    Ok(rows)
 }
 
 /// The rows `keep` of `table` (usually ascending), as a table of their own. Only the kept
 /// values are copied (never the whole table first).
 pub fn subset(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
+    subset_of_columns(table, keep, &|_| true, true)
+}
+
+/// [`subset`] with only the answer columns whose id `answers` accepts, and the text columns
+/// only when `texts` (what a report needs of a view's rows when its scores come from counts).
+pub fn subset_of_columns(table: &ResponseTable, keep: &[u32], answers: &dyn Fn(&str) -> bool, texts: bool) -> ResponseTable {
     use crate::ingest::{AnswerColumn, RankingColumn, TextColumn};
     fn ascending(mut rows: impl Iterator<Item = u32>) -> bool {
         let mut last = None;
@@ -170,6 +187,7 @@ pub fn subset(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
         answers: table
             .answers
             .iter()
+            .filter(|c| answers(&c.id))
             .map(|c| AnswerColumn { id: c.id.clone(), values: keep.iter().map(|&r| c.values[r as usize]).collect() })
             .collect(),
         segments: table
@@ -181,7 +199,12 @@ pub fn subset(table: &ResponseTable, keep: &[u32]) -> ResponseTable {
                 codes: keep.iter().map(|&r| s.codes[r as usize]).collect(),
             })
             .collect(),
-        texts: table.texts.iter().map(|t| TextColumn { id: t.id.clone(), entries: kept_entries(&t.entries, keep, index) }).collect(),
+        texts: table
+            .texts
+            .iter()
+            .filter(|_| texts)
+            .map(|t| TextColumn { id: t.id.clone(), entries: kept_entries(&t.entries, keep, index) })
+            .collect(),
         rankings: table
             .rankings
             .iter()

@@ -6,7 +6,8 @@
 //! Comments are analysed once per table ([`AnalyzedComments::new`]); every report,
 //! filter and breakdown then only counts labels.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::ingest::ResponseTable;
 use crate::instrument::Instrument;
@@ -23,6 +24,8 @@ pub struct CommentLabels {
     pub stance: Stance,
     /// Themes as bits, bit i = `Theme::ALL[i]`.
     pub themes: u16,
+    /// [`content_hash`] of the text: the order of the samples, computed once.
+    pub hash: u64,
 }
 
 impl CommentLabels {
@@ -47,7 +50,7 @@ impl AnalyzedComments {
         let label = |text: &str| {
             let a = analyzer.labels(text);
             let themes = a.themes.iter().filter_map(|t| Theme::ALL.iter().position(|x| x == t)).fold(0u16, |bits, i| bits | 1 << i);
-            CommentLabels { sentiment: a.sentiment, stance: a.stance, themes }
+            CommentLabels { sentiment: a.sentiment, stance: a.stance, themes, hash: content_hash(text) }
         };
         let mut memo: std::collections::HashMap<&str, CommentLabels> = std::collections::HashMap::new();
         let columns = table
@@ -114,6 +117,24 @@ fn summarize<'a>(labels: impl Iterator<Item = &'a CommentLabels>) -> CommentSumm
     s.sorted()
 }
 
+/// A hasher for keys that are hashes already: their own value.
+#[derive(Default)]
+struct Hashed(u64);
+
+impl Hasher for Hashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0, |h, &b| h.rotate_left(8) ^ u64::from(b));
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
 /// FNV-1a hash of a comment's text: an order that depends on the contents only.
 fn content_hash(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
@@ -141,18 +162,21 @@ pub(super) fn report(
                 comment_of[*row as usize] = i as u32;
             }
             let mut segments = BTreeMap::new();
-            let mut visible_value: Vec<(String, Vec<Option<String>>)> = Vec::new();
-            for (column, groups) in breakdowns {
+            // Per breakdown: its column, groups and each comment's group (u32::MAX: none).
+            let mut visible_value: Vec<(&super::Breakdown, Vec<u32>)> = Vec::new();
+            for breakdown in breakdowns {
+                let (column, groups) = breakdown;
                 let in_group: Vec<Vec<usize>> = groups
                     .iter()
                     .map(|(_, rows)| rows.iter().map(|&r| comment_of[r as usize]).filter(|&c| c != u32::MAX).map(|c| c as usize).collect())
                     .collect();
-                let mut value_of_comment = vec![None; n];
+                let mut group_of_comment = vec![u32::MAX; n];
                 let shown = groups
                     .iter()
                     .zip(&in_group)
-                    .map(|((value, _), comments)| {
-                        comments.iter().for_each(|&c| value_of_comment[c] = Some(value.clone()));
+                    .enumerate()
+                    .map(|(g, ((value, _), comments))| {
+                        comments.iter().for_each(|&c| group_of_comment[c] = g as u32);
                         CommentGroup {
                             value: value.clone(),
                             n: Some(comments.len()),
@@ -163,7 +187,7 @@ pub(super) fn report(
                     })
                     .collect();
                 segments.insert(column.clone(), shown);
-                visible_value.push((column.clone(), value_of_comment));
+                visible_value.push((breakdown, group_of_comment));
             }
             // Shuffled by a hash of each comment's text, not by a fixed permutation of the
             // rows: a published seed would let a reader undo the shuffle and learn each
@@ -171,11 +195,11 @@ pub(super) fn report(
             // (identical texts have the same hash; the first is kept). Keys are unique (the index
             // breaks ties), so selecting the first `samples` then sorting them gives the same
             // order as sorting everything.
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = HashSet::with_capacity_and_hasher(labels.len(), BuildHasherDefault::<Hashed>::default());
             let mut order: Vec<(u64, usize)> = if samples == 0 {
                 Vec::new()
             } else {
-                col.entries.iter().enumerate().map(|(c, (_, t))| (content_hash(t), c)).filter(|(h, _)| seen.insert(*h)).collect()
+                labels.iter().enumerate().map(|(c, l)| (l.hash, c)).filter(|(h, _)| seen.insert(*h)).collect()
             };
             if order.len() > samples {
                 order.select_nth_unstable(samples);
@@ -194,7 +218,10 @@ pub(super) fn report(
                         sentiment: l.sentiment,
                         stance: l.stance,
                         themes: l.themes().collect(),
-                        groups: visible_value.iter().filter_map(|(column, values)| Some((column.clone(), values[c].clone()?))).collect(),
+                        groups: visible_value
+                            .iter()
+                            .filter_map(|((column, groups), group_of)| Some((column.clone(), groups.get(group_of[c] as usize)?.0.clone())))
+                            .collect(),
                     }
                 })
                 .collect();

@@ -12,9 +12,9 @@
 //! - Security NPS: % answering 9–10 minus % answering 0–6.
 
 pub mod comments;
+pub mod counts;
 pub mod drivers;
 pub mod group;
-mod joint;
 pub mod respondent;
 mod rows;
 mod sensitive;
@@ -30,6 +30,7 @@ use crate::report::{
 
 use crate::stats::welch;
 use comments::AnalyzedComments;
+use counts::{Counted, Literal};
 use group::{Rows, Scorer};
 
 /// What to compute: the breakdowns and the wave column.
@@ -87,12 +88,17 @@ impl std::error::Error for ScoreError {}
 /// A breakdown: a column and, per value, its rows.
 type Breakdown = (String, Vec<(String, Vec<u32>)>);
 
-/// The rows of each value of a segment column (blank rows last, as [`NO_ANSWER`]).
-fn groups_of(table: &ResponseTable, column: &str) -> Result<Vec<(String, Vec<u32>)>, ScoreError> {
-    let seg = table.segment(column).ok_or_else(|| ScoreError::UnknownColumn {
+/// A value of a segment column, its group code and its rows.
+type CodedGroup = (String, u32, Vec<u32>);
+
+/// The column's index, and each value of it with its group code (label index; the number of
+/// labels for blanks) and its rows, blank rows last.
+fn coded_groups_of(table: &ResponseTable, column: &str) -> Result<(usize, Vec<CodedGroup>), ScoreError> {
+    let index = table.segments.iter().position(|s| s.name == column).ok_or_else(|| ScoreError::UnknownColumn {
         name: column.to_string(),
         available: table.segments.iter().map(|s| s.name.clone()).collect(),
     })?;
+    let seg = &table.segments[index];
     let mut rows: Vec<Vec<u32>> = vec![Vec::new(); seg.labels.len() + 1];
     for (row, &code) in seg.codes.iter().enumerate() {
         // NO_SEGMENT (and any code outside the labels) is the "(no answer)" group.
@@ -100,49 +106,67 @@ fn groups_of(table: &ResponseTable, column: &str) -> Result<Vec<(String, Vec<u32
         rows[slot].push(row as u32);
     }
     let labels = seg.labels.iter().cloned().chain(std::iter::once(NO_ANSWER.to_string()));
-    Ok(labels.zip(rows).filter(|(_, r)| !r.is_empty()).collect())
+    let groups = labels.zip(rows).enumerate().filter(|(_, (_, r))| !r.is_empty()).map(|(code, (v, r))| (v, code as u32, r)).collect();
+    Ok((index, groups))
+}
+
+/// The rows a report is about: a view of the table [`Counted`] was built from.
+struct Part<'a> {
+    counted: &'a Counted,
+    /// The instrument and whole table the counts were built from.
+    instrument: &'a Instrument,
+    whole: &'a ResponseTable,
+    /// The view's condition on the whole table's rows.
+    filter: &'a [Literal],
+}
+
+impl Part<'_> {
+    /// The counts of the view's rows in group `code` of segment column `column`.
+    fn group(&self, column: usize, code: u32) -> counts::GroupCounts {
+        self.counted.counts(self.instrument, self.whole, self.filter, Some((column, code)))
+    }
 }
 
 /// Scores each group of a breakdown (all groups: the disclosure layer hides what it must).
-fn breakdown(scorer: &Scorer<'_>, groups: &[(String, Vec<u32>)]) -> Vec<SegmentGroup> {
+fn breakdown(scorer: &Scorer<'_>, part: &Part<'_>, column: usize, groups: &[CodedGroup]) -> Vec<SegmentGroup> {
     groups
         .iter()
-        .map(|(value, rows)| {
-            let rows = Rows::Only(rows);
+        .map(|(value, code, rows)| {
+            let counts = part.group(column, *code);
             SegmentGroup {
                 value: value.clone(),
                 n: Some(rows.len()),
                 n_label: rows.len().to_string(),
                 suppressed: false,
-                overall: Some(scorer.overall(rows, true)),
-                dimensions: Some(scorer.dimensions(rows, false, true)),
-                nps: scorer.nps(rows),
-                balance: scorer.balance(rows),
+                overall: Some(scorer.overall(&counts, true)),
+                dimensions: Some(scorer.dimensions(&counts, false, true)),
+                nps: scorer.nps(&counts),
+                balance: scorer.balance(&counts),
             }
         })
         .collect()
 }
 
 /// Wave groups in name order, and the change of each score between consecutive visible waves.
-fn waves(scorer: &Scorer<'_>, instrument: &Instrument, table: &ResponseTable, column: &str) -> Result<Waves, ScoreError> {
-    let mut groups = groups_of(table, column)?;
+fn waves(scorer: &Scorer<'_>, part: &Part<'_>, table: &ResponseTable, column: &str) -> Result<Waves, ScoreError> {
+    let (index, mut groups) = coded_groups_of(table, column)?;
     // Rows without a wave are not listed as a wave (the disclosure layer still counts them).
-    let blank = groups.iter().position(|(label, _)| label == NO_ANSWER).map(|i| groups.remove(i));
+    let blank = groups.iter().position(|(label, _, _)| label == NO_ANSWER).map(|i| groups.remove(i));
     groups.sort_by(|a, b| a.0.cmp(&b.0));
     groups.extend(blank);
-    let mut shown = breakdown(scorer, &groups);
-    let listed = groups.len() - usize::from(groups.last().is_some_and(|(l, _)| l == NO_ANSWER));
+    let mut shown = breakdown(scorer, part, index, &groups);
+    let listed = groups.len() - usize::from(groups.last().is_some_and(|(l, _, _)| l == NO_ANSWER));
     shown.truncate(listed);
     let mut deltas = Vec::new();
     for pair in groups[..listed].windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        let (ra, rb) = (Rows::Only(&a.1), Rows::Only(&b.1));
-        let measures = std::iter::once(("overall".to_string(), scorer.overall_moments(ra), scorer.overall_moments(rb))).chain(
-            instrument
+        let (ca, cb) = (part.group(index, a.1), part.group(index, b.1));
+        let measures = std::iter::once(("overall".to_string(), scorer.overall_moments(&ca), scorer.overall_moments(&cb))).chain(
+            part.instrument
                 .dimensions
                 .iter()
                 .enumerate()
-                .map(|(d, dim)| (dim.id.clone(), scorer.dimension_moments(d, ra), scorer.dimension_moments(d, rb))),
+                .map(|(d, dim)| (dim.id.clone(), scorer.dimension_moments(d, &ca), scorer.dimension_moments(d, &cb))),
         );
         for (measure, ma, mb) in measures {
             if let Some(change) = welch(&mb, &ma) {
@@ -245,13 +269,46 @@ pub fn raw_report(
     options: &RawOptions,
     comments: Option<(&AnalyzedComments, usize)>,
 ) -> Result<Report, ScoreError> {
-    let scorer = Scorer::new(instrument, table);
-    let all = Rows::All(table.rows);
+    let counted = Counted::new(instrument, table);
+    raw_view_report(instrument, table, &counted, &View { filter: &[], rows: None }, options, comments)
+}
+
+/// A view of a table: the rows meeting every literal of `filter`, and their indices.
+#[derive(Debug, Clone, Copy)]
+pub struct View<'a> {
+    /// The condition on the rows (empty: every row).
+    pub filter: &'a [Literal],
+    /// The rows meeting it, ascending, and the table holding only them (at least the columns
+    /// that are not [counted](counts::is_counted), texts only for comments); `None` when
+    /// `filter` is empty (the whole table).
+    pub rows: Option<(&'a [u32], &'a ResponseTable)>,
+}
+
+/// [`raw_report`] of the rows of `view` of `whole`, whose counts `counted` holds
+/// ([`Counted::new`] of `instrument` and `whole`): the scores come from merged cell counts,
+/// rankings, selections, randomized questions, comments and drivers from the view's rows.
+/// `comments` are those of the view's rows.
+pub fn raw_view_report(
+    instrument: &Instrument,
+    whole: &ResponseTable,
+    counted: &Counted,
+    view: &View<'_>,
+    options: &RawOptions,
+    comments: Option<(&AnalyzedComments, usize)>,
+) -> Result<Report, ScoreError> {
+    let part = Part { counted, instrument, whole, filter: view.filter };
+    let table = view.rows.map_or(whole, |(_, t)| t);
+    let rows = view.rows.map_or(Rows::All(whole.rows), |(r, _)| Rows::Only(r));
+    let scorer = Scorer::new(instrument, whole, counted.counts(instrument, whole, view.filter, None));
     let breakdowns =
-        options.by.iter().map(|column| Ok((column.clone(), groups_of(table, column)?))).collect::<Result<Vec<_>, ScoreError>>()?;
-    let segments = breakdowns.iter().map(|(column, groups)| (column.clone(), breakdown(&scorer, groups))).collect();
+        options.by.iter().map(|column| Ok((column.clone(), coded_groups_of(table, column)?))).collect::<Result<Vec<_>, ScoreError>>()?;
+    let segments = breakdowns.iter().map(|(column, (index, groups))| (column.clone(), breakdown(&scorer, &part, *index, groups))).collect();
+    let breakdowns: Vec<Breakdown> = breakdowns
+        .into_iter()
+        .map(|(column, (_, groups))| (column, groups.into_iter().map(|(value, _, rows)| (value, rows)).collect()))
+        .collect();
     let sensitive = sensitive::report(instrument, table, &breakdowns);
-    let waves = options.wave.as_deref().map(|w| waves(&scorer, instrument, table, w)).transpose()?;
+    let waves = options.wave.as_deref().map(|w| waves(&scorer, &part, table, w)).transpose()?;
     let comments =
         comments.map(|(analyzed, samples)| comments::report(instrument, table, analyzed, &breakdowns, samples)).unwrap_or_default();
     Ok(Report {
@@ -260,11 +317,11 @@ pub fn raw_report(
         dimension_names: instrument.dimensions.iter().map(|d| Named { id: d.id.clone(), name: d.name.clone() }).collect(),
         min_group: 0,
         respondents: Some(table.rows),
-        overall: scorer.overall(all, false).score,
-        dimensions: scorer.dimensions(all, true, false),
+        overall: scorer.overall(scorer.total(), false).score,
+        dimensions: scorer.dimensions(scorer.total(), true, false),
         items: scorer.items(),
-        nps: scorer.nps(all),
-        balance: scorer.balance(all),
+        nps: scorer.nps(scorer.total()),
+        balance: scorer.balance(scorer.total()),
         rankings: rankings(instrument, table),
         selections: selections(instrument, table),
         segments,
@@ -272,7 +329,7 @@ pub fn raw_report(
         waves,
         sensitive,
         comments,
-        drivers: scorer.drivers(table),
+        drivers: drivers::analyses(instrument, whole, counted.scores(), rows),
         participation: None,
     })
 }

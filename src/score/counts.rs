@@ -1,0 +1,540 @@
+//! Statistics from counts: everything a group's statistics need, as counts that add up.
+//!
+//! A [`GroupCounts`] holds, for one group of rows, exact histograms of the respondents'
+//! overall and dimension scores (keyed by the `f32` value, so medians equal the row-based
+//! ones exactly), per-item answer counts over the scored respondents, each dimension's
+//! complete-case sums (for alpha and item–rest correlations), the NPS classes and the bipolar
+//! answers. Two groups' counts [merge](GroupCounts::merge) into the counts of their union.
+//!
+//! [`Counted`] builds the counts of every *cell* of a table (one combination of values of all
+//! its segment columns) in one pass over the rows; any group that is a set of cells (everyone,
+//! a filter, a breakdown group within a filter, a wave) is then the merge of its cells' counts,
+//! without looking at the rows again. The same merge joins the counts of shards of a file read
+//! by separate workers (docs/scoring.md, "Computing from counts").
+
+use std::collections::HashMap;
+
+use crate::ingest::{ResponseTable, MISSING, NO_SEGMENT};
+use crate::instrument::{Instrument, Question, Scale};
+use crate::stats::{summarize_counts, Covariance, Moments, Summary};
+
+use super::respondent::{keyed_items, respondent_scores, KeyedItem, RespondentScores};
+
+/// Most cells whose counts are kept for a table of `rows` rows: beyond this (many segment
+/// columns with many values) groups are counted from their rows instead, with the same counts.
+fn cell_limit(rows: usize) -> usize {
+    4096.max(rows / 64)
+}
+
+/// A sort key of a score that orders as [`f32::total_cmp`].
+fn key_of(v: f32) -> u32 {
+    let bits = v.to_bits();
+    if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    }
+}
+
+/// The score of a [`key_of`] key.
+fn value_of(key: u32) -> f32 {
+    f32::from_bits(if key >> 31 == 1 { key & !(1 << 31) } else { !key })
+}
+
+/// How many respondents have each score: `(key, count)` in ascending score order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScoreHistogram {
+    entries: Vec<(u32, u64)>,
+}
+
+impl ScoreHistogram {
+    /// The histogram of the scores with these [`key_of`] keys (reordered).
+    fn of_keys(keys: &mut [u32]) -> ScoreHistogram {
+        keys.sort_unstable();
+        let mut entries: Vec<(u32, u64)> = Vec::new();
+        for &k in keys.iter() {
+            match entries.last_mut() {
+                Some((last, c)) if *last == k => *c += 1,
+                _ => entries.push((k, 1)),
+            }
+        }
+        ScoreHistogram { entries }
+    }
+
+    /// Adds the counts of `other`.
+    fn merge(&mut self, other: &ScoreHistogram) {
+        if other.entries.is_empty() {
+            return;
+        }
+        let (a, b) = (std::mem::take(&mut self.entries), &other.entries);
+        let mut out = Vec::with_capacity(a.len().max(b.len()));
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => (out.push(a[i]), i += 1),
+                std::cmp::Ordering::Greater => (out.push(b[j]), j += 1),
+                std::cmp::Ordering::Equal => (out.push((a[i].0, a[i].1 + b[j].1)), (i, j) = (i + 1, j + 1)),
+            };
+        }
+        out.extend_from_slice(&a[i..]);
+        out.extend_from_slice(&b[j..]);
+        self.entries = out;
+    }
+
+    /// The scores (as `f64`) with their counts, ascending.
+    fn values(&self) -> Vec<(f64, u64)> {
+        self.entries.iter().map(|&(k, c)| (f64::from(value_of(k)), c)).collect()
+    }
+
+    /// Number of scores.
+    pub fn n(&self) -> usize {
+        self.entries.iter().map(|&(_, c)| c as usize).sum()
+    }
+
+    /// n, mean, SD, median and CI of the scores (`None` when there are none).
+    pub fn summary(&self) -> Option<Summary> {
+        summarize_counts(&self.values())
+    }
+
+    /// Count, sum and sum of squares of the scores.
+    pub fn moments(&self) -> Moments {
+        let mut m = Moments::default();
+        for (v, c) in self.values() {
+            m.n += c as usize;
+            m.sum += v * c as f64;
+            m.sum_sq += v * v * c as f64;
+        }
+        m
+    }
+}
+
+/// Integer sums of the keyed answers of one dimension's items over the respondents who
+/// answered every one of them: exact, so merged sums equal the sums over the union's rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CompleteCases {
+    n: u64,
+    sums: Vec<u64>,
+    /// `cross[i * k + j]` for `j >= i`.
+    cross: Vec<u64>,
+}
+
+impl CompleteCases {
+    /// Adds `count` cases with the answers `row`.
+    fn add(&mut self, row: &[u64], count: u64) {
+        let k = row.len();
+        self.n += count;
+        for i in 0..k {
+            self.sums[i] += count * row[i];
+            for j in i..k {
+                self.cross[i * k + j] += count * row[i] * row[j];
+            }
+        }
+    }
+
+    /// The sums had every answer been `shift` more: Σ(x + s) = Σx + n·s and
+    /// Σ(x + s)(y + s) = Σxy + s·Σx + s·Σy + n·s².
+    fn shift(&mut self, shift: u64) {
+        let k = self.sums.len();
+        for i in 0..k {
+            for j in i..k {
+                self.cross[i * k + j] += shift * (self.sums[i] + self.sums[j]) + self.n * shift * shift;
+            }
+        }
+        for s in &mut self.sums {
+            *s += self.n * shift;
+        }
+    }
+
+    fn merge(&mut self, other: &CompleteCases) {
+        self.n += other.n;
+        add_into(&mut self.sums, &other.sums);
+        add_into(&mut self.cross, &other.cross);
+    }
+
+    /// The covariance accumulator with these sums (integers below 2^53 convert exactly, so
+    /// this equals adding the rows one by one as `f64`).
+    fn covariance(&self) -> Covariance {
+        let f = |v: &[u64]| v.iter().map(|&x| x as f64).collect();
+        Covariance::from_sums(self.sums.len(), self.n as usize, f(&self.sums), f(&self.cross))
+    }
+}
+
+/// `into[i] += from[i]`, growing `into` when `from` is longer.
+fn add_into(into: &mut Vec<u64>, from: &[u64]) {
+    if into.len() < from.len() {
+        into.resize(from.len(), 0);
+    }
+    into.iter_mut().zip(from).for_each(|(a, b)| *a += b);
+}
+
+/// Everything the statistics of one group of rows need, as counts that merge.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GroupCounts {
+    /// Rows (people) in the group, scored or not.
+    pub people: u64,
+    overall: ScoreHistogram,
+    dims: Vec<ScoreHistogram>,
+    /// Per Likert item (in [`keyed_items`] order): answers by raw value, scored respondents only.
+    items: Vec<Vec<u64>>,
+    /// Per dimension: sums over the scored respondents who answered every item.
+    complete: Vec<CompleteCases>,
+    /// Promoters (9–10), passives (7–8), detractors (0–6) of the recommend question.
+    nps: [u64; 3],
+    /// Answers to the bipolar question by value.
+    bipolar: Vec<u64>,
+}
+
+impl GroupCounts {
+    /// Adds the counts of `other` (a group with no rows in common): the counts of the union.
+    pub fn merge(&mut self, other: &GroupCounts) {
+        self.people += other.people;
+        self.overall.merge(&other.overall);
+        if self.dims.is_empty() {
+            (self.dims, self.items, self.complete) = (other.dims.clone(), other.items.clone(), other.complete.clone());
+        } else {
+            self.dims.iter_mut().zip(&other.dims).for_each(|(a, b)| a.merge(b));
+            self.items.iter_mut().zip(&other.items).for_each(|(a, b)| add_into(a, b));
+            self.complete.iter_mut().zip(&other.complete).for_each(|(a, b)| a.merge(b));
+        }
+        self.nps.iter_mut().zip(other.nps).for_each(|(a, b)| *a += b);
+        add_into(&mut self.bipolar, &other.bipolar);
+    }
+
+    /// The respondents' overall scores.
+    pub fn overall(&self) -> &ScoreHistogram {
+        &self.overall
+    }
+
+    /// The respondents' scores in dimension `d`.
+    pub fn dimension(&self, d: usize) -> &ScoreHistogram {
+        &self.dims[d]
+    }
+
+    /// Answers to Likert item `i` (in [`keyed_items`] order) by raw value, over scored respondents.
+    pub fn item(&self, i: usize) -> &[u64] {
+        &self.items[i]
+    }
+
+    /// Covariance of dimension `d`'s keyed items over the scored respondents who answered them all.
+    pub fn covariance(&self, d: usize) -> Covariance {
+        self.complete[d].covariance()
+    }
+
+    /// Promoters, passives and detractors.
+    pub fn nps(&self) -> [u64; 3] {
+        self.nps
+    }
+
+    /// Answers to the bipolar question by value.
+    pub fn bipolar(&self) -> &[u64] {
+        &self.bipolar
+    }
+}
+
+/// No group: the row is not counted.
+const NONE: u32 = u32::MAX;
+
+/// Marks a blank (or off-scale) answer in a keying lookup.
+const BLANK: u16 = u16::MAX;
+
+/// Counts the rows of `table` (scored in `scores`) into `groups` groups: row `r` into group
+/// `group_of[r]`, or nowhere when it is [`NONE`]. Column by column, each a tight loop.
+fn tally(instrument: &Instrument, table: &ResponseTable, scores: &RespondentScores, group_of: &[u32], groups: usize) -> Vec<GroupCounts> {
+    let mut out: Vec<GroupCounts> = (0..groups).map(|_| GroupCounts::default()).collect();
+    for &g in group_of.iter().filter(|&&g| g != NONE) {
+        out[g as usize].people += 1;
+    }
+    let histograms = |values: &[f32]| -> Vec<ScoreHistogram> {
+        let mut keys: Vec<Vec<u32>> = vec![Vec::new(); groups];
+        for (&g, &v) in group_of.iter().zip(values) {
+            if g != NONE && !v.is_nan() {
+                keys[g as usize].push(key_of(v));
+            }
+        }
+        keys.iter_mut().map(|k| ScoreHistogram::of_keys(k)).collect()
+    };
+    out.iter_mut().zip(histograms(&scores.overall)).for_each(|(c, h)| c.overall = h);
+    for dim in &scores.dims {
+        out.iter_mut().zip(histograms(dim)).for_each(|(c, h)| c.dims.push(h));
+    }
+    // Item statistics and reliability count scored respondents only.
+    let scored: Vec<u32> = group_of.iter().zip(&scores.overall).map(|(&g, v)| if v.is_nan() { NONE } else { g }).collect();
+    let items = keyed_items(instrument, table);
+    let width = usize::from(instrument.scale.max) + 1;
+    for k in &items {
+        let mut flat = vec![0u64; groups * width];
+        for (&g, &v) in scored.iter().zip(k.values) {
+            if g != NONE && v != MISSING && usize::from(v) < width {
+                flat[g as usize * width + usize::from(v)] += 1;
+            }
+        }
+        out.iter_mut().zip(flat.chunks(width)).for_each(|(c, counts)| c.items.push(counts.to_vec()));
+    }
+    for d in 0..instrument.dimensions.len() {
+        let in_dim: Vec<&KeyedItem> = items.iter().filter(|k| k.item.dimension == d).collect();
+        for (c, cases) in out.iter_mut().zip(complete_cases(&instrument.scale, &in_dim, &scored, groups)) {
+            c.complete.push(cases);
+        }
+    }
+    if let Some((_, values)) = column_of(instrument, table, is_recommend) {
+        for (&g, &v) in group_of.iter().zip(values) {
+            if g != NONE && v != MISSING {
+                out[g as usize].nps[match v {
+                    9..=10 => 0,
+                    7..=8 => 1,
+                    _ => 2,
+                }] += 1;
+            }
+        }
+    }
+    if let Some((_, values)) = column_of(instrument, table, is_bipolar) {
+        let mut flat = vec![0u64; groups * 256];
+        for (&g, &v) in group_of.iter().zip(values) {
+            if g != NONE && v != MISSING {
+                flat[g as usize * 256 + usize::from(v)] += 1;
+            }
+        }
+        for (c, counts) in out.iter_mut().zip(flat.chunks(256)) {
+            let used = counts.iter().rposition(|&n| n > 0).map_or(0, |last| last + 1);
+            c.bipolar = counts[..used].to_vec();
+        }
+    }
+    out
+}
+
+/// Most entries of the per-group joint tables [`complete_cases`] counts into (32 MB); beyond,
+/// it adds each row's products directly.
+const MAX_JOINT: usize = 1 << 22;
+
+/// Each group's complete cases of the keyed answers to `items` (one dimension's), over the rows
+/// with a group in `scored`: the joint counts of the answers per group (one increment a row),
+/// then the sums from those counts; row by row when the joint tables would be too large.
+fn complete_cases(scale: &Scale, items: &[&KeyedItem<'_>], scored: &[u32], groups: usize) -> Vec<CompleteCases> {
+    let k = items.len();
+    let base = usize::from(scale.max.saturating_sub(scale.min)) + 1;
+    let luts: Vec<[u16; 256]> = items
+        .iter()
+        .map(|item| {
+            let mut lut = [BLANK; 256];
+            for v in scale.min..=scale.max {
+                lut[usize::from(v)] = u16::from(if item.item.reverse { scale.reverse(v) } else { v } - scale.min);
+            }
+            lut
+        })
+        .collect();
+    let codes = (0..k).try_fold(1usize, |acc, _| acc.checked_mul(base)).filter(|&c| c.saturating_mul(groups.max(1)) <= MAX_JOINT);
+    let mut out: Vec<CompleteCases> = (0..groups).map(|_| CompleteCases { n: 0, sums: vec![0; k], cross: vec![0; k * k] }).collect();
+    let mut joint = vec![0u64; codes.unwrap_or(1) * groups];
+    let mut row = vec![0u64; k];
+    'rows: for (r, &g) in scored.iter().enumerate() {
+        if g == NONE {
+            continue;
+        }
+        let mut code = 0usize;
+        for ((slot, lut), item) in row.iter_mut().zip(&luts).zip(items) {
+            let digit = lut[usize::from(item.values[r])];
+            if digit == BLANK {
+                continue 'rows;
+            }
+            *slot = u64::from(digit);
+            code = code * base + usize::from(digit);
+        }
+        match codes {
+            Some(codes) => joint[g as usize * codes + code] += 1,
+            None => out[g as usize].add(&row, 1),
+        }
+    }
+    if let Some(codes) = codes {
+        for (cases, table) in out.iter_mut().zip(joint.chunks(codes)) {
+            for (code, &count) in table.iter().enumerate().filter(|&(_, &c)| c > 0) {
+                let mut rest = code;
+                for slot in row.iter_mut().rev() {
+                    *slot = (rest % base) as u64;
+                    rest /= base;
+                }
+                cases.add(&row, count);
+            }
+        }
+    }
+    // The digits are answers minus the scale minimum: shift the sums back to the answers.
+    out.iter_mut().for_each(|c| c.shift(u64::from(scale.min)));
+    out
+}
+
+/// The answer column of the first question of `instrument` that `pick` accepts and `table` has.
+pub(crate) fn column_of<'a>(
+    instrument: &'a Instrument,
+    table: &'a ResponseTable,
+    pick: fn(&Question) -> bool,
+) -> Option<(&'a Question, &'a [u8])> {
+    instrument.questions().filter(|q| pick(q)).find_map(|q| Some((q, table.answer(q.id())?.values.as_slice())))
+}
+
+/// True for a question whose statistics come from [`GroupCounts`] (Likert items, the recommend
+/// and the bipolar question); a report reads every other question's answers row by row.
+pub fn is_counted(q: &Question) -> bool {
+    matches!(q, Question::Likert { .. }) || is_recommend(q) || is_bipolar(q)
+}
+
+/// True for the 0–10 recommend question.
+pub(crate) fn is_recommend(q: &Question) -> bool {
+    matches!(q, Question::Recommend { .. })
+}
+
+/// True for the bipolar question.
+pub(crate) fn is_bipolar(q: &Question) -> bool {
+    matches!(q, Question::Bipolar { .. })
+}
+
+/// The position of a segment code among a column's values: the code itself for a label,
+/// `labels` for a blank, `labels + 1` for anything else.
+fn slot(code: u32, labels: usize) -> u32 {
+    match code {
+        NO_SEGMENT => labels as u32,
+        c if (c as usize) < labels => c,
+        _ => labels as u32 + 1,
+    }
+}
+
+/// A respondent's scores and the counts of every cell of one table, built once; any group of
+/// cells is then counted by merging.
+pub struct Counted {
+    scores: RespondentScores,
+    /// Each cell's [`slot`] in every segment column.
+    cells: Vec<Vec<u32>>,
+    /// The cell of each row.
+    of_row: Vec<u32>,
+    /// The counts of each cell; `None` when there are too many cells ([`cell_limit`]).
+    counts: Option<Vec<GroupCounts>>,
+    /// Number of labels of each segment column.
+    labels: Vec<usize>,
+}
+
+/// A condition on a group's rows: segment column `column` holds `code` (`NO_SEGMENT` = blank).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Literal {
+    /// Index into the table's segment columns.
+    pub column: usize,
+    /// The code (a label index, or `NO_SEGMENT`), compared exactly, as a filter does.
+    pub code: u32,
+}
+
+impl Counted {
+    /// Scores every respondent of `table` and counts every cell, in one pass over the rows.
+    pub fn new(instrument: &Instrument, table: &ResponseTable) -> Counted {
+        Counted::with_cell_limit(instrument, table, cell_limit(table.rows))
+    }
+
+    /// [`Counted::new`] keeping the counts of each cell only when there are at most `limit`
+    /// cells; beyond, each group is counted from its rows (the same counts, more time, less memory).
+    pub fn with_cell_limit(instrument: &Instrument, table: &ResponseTable, limit: usize) -> Counted {
+        let items = keyed_items(instrument, table);
+        let scores = respondent_scores(instrument, table.rows, &items);
+        let labels: Vec<usize> = table.segments.iter().map(|s| s.labels.len()).collect();
+        let (cells, of_row) = cells_of(table, &labels);
+        let counts = (cells.len() <= limit).then(|| tally(instrument, table, &scores, &of_row, cells.len()));
+        Counted { scores, cells, of_row, counts, labels }
+    }
+
+    /// Every respondent's scores.
+    pub fn scores(&self) -> &RespondentScores {
+        &self.scores
+    }
+
+    /// The counts of the rows meeting every literal of `filter` and, when given, whose
+    /// `group.0` column falls in breakdown group `group.1` (a label index; `labels` = blank).
+    /// `instrument` and `table` must be the ones these counts were built from.
+    pub fn counts(&self, instrument: &Instrument, table: &ResponseTable, filter: &[Literal], group: Option<(usize, u32)>) -> GroupCounts {
+        let keep = |cell: &[u32]| {
+            filter.iter().all(|l| cell[l.column] == slot(l.code, self.labels[l.column]))
+                && group.map_or(true, |(col, g)| cell[col].min(self.labels[col] as u32) == g)
+        };
+        let chosen: Vec<bool> = self.cells.iter().map(|c| keep(c)).collect();
+        if let Some(counts) = &self.counts {
+            let mut out = GroupCounts::default();
+            counts.iter().zip(&chosen).filter(|(_, &c)| c).for_each(|(c, _)| out.merge(c));
+            if out.dims.len() == instrument.dimensions.len() {
+                return out;
+            }
+            // No cell: the empty group still has its per-dimension and per-item shape.
+            return tally(instrument, table, &self.scores, &[], 1).remove(0);
+        }
+        let group_of: Vec<u32> = self.of_row.iter().map(|&c| if chosen[c as usize] { 0 } else { NONE }).collect();
+        tally(instrument, table, &self.scores, &group_of, 1).remove(0)
+    }
+}
+
+/// The cells of `table` (each as its [`slot`]s) and the cell of each row, in one pass.
+fn cells_of(table: &ResponseTable, labels: &[usize]) -> (Vec<Vec<u32>>, Vec<u32>) {
+    let radix: Vec<u64> = labels.iter().map(|&l| l as u64 + 2).collect();
+    let mut cells: Vec<Vec<u32>> = Vec::new();
+    let mut index: HashMap<Vec<u32>, u32> = HashMap::new();
+    let mut dense: Vec<u32> = match radix.iter().try_fold(1u64, |a, &r| a.checked_mul(r).filter(|&p| p <= 1 << 16)) {
+        Some(size) => vec![u32::MAX; size as usize],
+        None => Vec::new(),
+    };
+    let mut key = vec![0u32; labels.len()];
+    let of_row = (0..table.rows)
+        .map(|r| {
+            let mut code = 0u64;
+            for ((k, s), (&l, &radix)) in key.iter_mut().zip(&table.segments).zip(labels.iter().zip(&radix)) {
+                *k = slot(s.codes.get(r).copied().unwrap_or(NO_SEGMENT), l);
+                code = code * radix + u64::from(*k);
+            }
+            let mut new_cell = || {
+                cells.push(key.clone());
+                cells.len() as u32 - 1
+            };
+            match dense.get_mut(code as usize) {
+                Some(c) if *c != u32::MAX => *c,
+                Some(c) => {
+                    *c = new_cell();
+                    *c
+                }
+                None => *index.entry(key.clone()).or_insert_with(new_cell),
+            }
+        })
+        .collect();
+    (cells, of_row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::instrument::LikertItem;
+
+    /// Complete cases from joint tables and row by row (too many items for a joint table) equal
+    /// adding the keyed rows one by one.
+    #[test]
+    fn complete_cases_equal_row_sums() {
+        let scale = Scale { min: 1, max: 5, labels: vec![] };
+        let rows = 997;
+        let column = |seed: usize| -> Vec<u8> {
+            (0..rows).map(|r| if (r * 7 + seed) % 13 == 0 { MISSING } else { 1 + ((r * 31 + seed * 17) % 5) as u8 }).collect()
+        };
+        let columns: Vec<Vec<u8>> = (0..11).map(column).collect();
+        let items: Vec<KeyedItem> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, values)| KeyedItem { item: LikertItem { id: "q", text: "", dimension: 0, reverse: i % 3 == 1 }, values })
+            .collect();
+        let scored: Vec<u32> = (0..rows).map(|r| if r % 5 == 0 { NONE } else { (r % 3) as u32 }).collect();
+        // 3 items: 125 codes a group (joint tables); 11 items: 5^11 codes (row by row).
+        for k in [3, 11] {
+            let refs: Vec<&KeyedItem> = items[..k].iter().collect();
+            let got = complete_cases(&scale, &refs, &scored, 3);
+            for (g, cases) in got.iter().enumerate() {
+                let mut want = Covariance::new(k);
+                for r in (0..rows).filter(|&r| scored[r] == g as u32) {
+                    let keyed: Option<Vec<f64>> = refs.iter().map(|i| i.keyed(&scale, r).map(f64::from)).collect();
+                    keyed.iter().for_each(|row| want.add(row));
+                }
+                let cov = cases.covariance();
+                assert_eq!(cov.n(), want.n(), "k = {k}, group {g}");
+                for (i, j) in [(0, 0), (0, 1), (1, 2), (2, 2), (0, k - 1)] {
+                    assert_eq!(cov.cov(i, j).to_bits(), want.cov(i, j).to_bits(), "k = {k}, group {g}, ({i}, {j})");
+                }
+            }
+        }
+    }
+}
