@@ -28,9 +28,9 @@ use crate::privacy::prior::{PriorError, Publication};
 use crate::privacy::CommentOptions;
 use crate::privacy::MinGroup;
 use crate::report::Report;
-use crate::score::comments::AnalyzedComments;
+use crate::score::comments::{AnalyzedComments, CommentCells};
 use crate::score::counts::{Counted, Literal};
-use crate::score::{self, raw_report, raw_view_report, RawOptions, ScoreError};
+use crate::score::{self, raw_report, raw_view_report, Comments, RawOptions, ScoreError};
 use crate::text::Analyzer;
 
 /// One view: the columns the report breaks down by, and which respondents it keeps.
@@ -185,6 +185,9 @@ pub struct Views {
     /// The respondents' scores and every cell's counts, built on first use; each view's
     /// scores are merged from these counts.
     counted: Option<Counted>,
+    /// The comments per cell of `counted`, built on first use with comments on; `Some(None)`
+    /// when views count their rows' comments instead ([`CommentCells::new`]).
+    comment_cells: Option<Option<CommentCells>>,
     /// True while the comments wait for [`Views::analyse_comments`] (reports hold none).
     comments_pending: bool,
 }
@@ -198,7 +201,7 @@ impl Views {
             (Some(_), Some(a)) => AnalyzedComments::new(a, &table),
             (Some(_), None) => AnalyzedComments::new(&Analyzer::new(), &table),
         };
-        Views { instrument, table, analyzed, config, policy: None, counted: None, comments_pending: false }
+        Views { instrument, table, analyzed, config, policy: None, counted: None, comment_cells: None, comments_pending: false }
     }
 
     /// Views of `table` whose comments are analysed later, by [`Views::analyse_comments`] (so the
@@ -206,7 +209,16 @@ impl Views {
     /// policy is the same before and after, since it depends on `config`, not on the analysis.
     pub fn with_comments_later(instrument: Instrument, table: ResponseTable, config: ViewConfig) -> Views {
         let comments_pending = config.comments.is_some();
-        Views { instrument, table, analyzed: AnalyzedComments::default(), config, policy: None, counted: None, comments_pending }
+        Views {
+            instrument,
+            table,
+            analyzed: AnalyzedComments::default(),
+            config,
+            policy: None,
+            counted: None,
+            comment_cells: None,
+            comments_pending,
+        }
     }
 
     /// Analyses the comments left for later by [`Views::with_comments_later`] (nothing when
@@ -214,6 +226,7 @@ impl Views {
     pub fn analyse_comments(&mut self, analyzer: &Analyzer) {
         if std::mem::take(&mut self.comments_pending) {
             self.analyzed = AnalyzedComments::new(analyzer, &self.table);
+            self.comment_cells = None;
         }
     }
 
@@ -266,7 +279,7 @@ impl Views {
             self.analyzed.append(&self.table, &more, &more_analyzed);
         }
         self.table.append(more);
-        (self.policy, self.counted) = (None, None);
+        (self.policy, self.counted, self.comment_cells) = (None, None, None);
         Ok(())
     }
 
@@ -316,18 +329,28 @@ impl Views {
         let comments = self.config.comments.as_ref();
         let (instrument, whole) = (&self.instrument, &self.table);
         let counted = self.counted.get_or_insert_with(|| Counted::new(instrument, whole));
+        let analyzed = &self.analyzed;
+        let cells = match comments {
+            Some(c) => self.comment_cells.get_or_insert_with(|| CommentCells::new(whole, analyzed, counted, c.samples)).as_ref(),
+            None => None,
+        };
+        // Comments come from the cells when they can; else from the view's rows.
+        let by_cells = cells.map(|cells| Comments::Cells(analyzed, cells));
         let mut report = if view.filter.is_empty() {
             let all = score::View { filter: &[], rows: None };
-            raw_view_report(instrument, whole, counted, &all, &options, comments.map(|c| (&self.analyzed, c.samples)))?
+            let comments = comments.map(|c| by_cells.unwrap_or(Comments::Rows(analyzed, c.samples)));
+            raw_view_report(instrument, whole, counted, &all, &options, comments)?
         } else {
             let literals: Vec<Literal> = conditions.into_iter().map(|(column, code)| Literal { column, code }).collect();
             let rows = filter::rows_of(whole, &view.filter, wave.as_deref())?;
             // The scores come from counts: the view's table needs only what is read row by row.
             let by_rows = |id: &str| !instrument.question(id).is_some_and(score::counts::is_counted);
-            let table = filter::subset_of_columns(whole, &rows, &by_rows, comments.is_some());
-            let analyzed = comments.map(|c| (self.analyzed.subset(whole, &rows), c.samples));
+            let comment_rows = comments.filter(|_| by_cells.is_none());
+            let table = filter::subset_of_columns(whole, &rows, &by_rows, comment_rows.is_some());
+            let analyzed_rows = comment_rows.map(|c| (analyzed.subset(whole, &rows), c.samples));
             let part = score::View { filter: &literals, rows: Some((&rows, &table)) };
-            raw_view_report(instrument, whole, counted, &part, &options, analyzed.as_ref().map(|(a, s)| (a, *s)))?
+            let comments = by_cells.or(analyzed_rows.as_ref().map(|(a, s)| Comments::Rows(a, *s)));
+            raw_view_report(instrument, whole, counted, &part, &options, comments)?
         };
         let (instrument, table, config) = (&self.instrument, &self.table, &self.config);
         let policy = self.policy.get_or_insert_with(|| policy_for(instrument, table, config));

@@ -6,14 +6,17 @@
 //! Comments are analysed once per table ([`AnalyzedComments::new`]); every report,
 //! filter and breakdown then only counts labels.
 
-use std::collections::{BTreeMap, HashSet};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::ingest::ResponseTable;
 use crate::instrument::Instrument;
 use crate::report::RedactionCounts;
 use crate::report::{CommentGroup, CommentReport, CommentSample};
-use crate::text::{Analyzer, CommentSummary, Sentiment, Stance, Theme};
+use crate::text::{Analyzer, CommentSummary, Sentiment, SentimentCounts, Stance, StanceCounts, Theme, ThemeCount};
+
+use super::counts::{Counted, Literal};
 
 /// The labels of one comment, compact enough to keep for millions of rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,7 +157,6 @@ pub(super) fn report(
         .iter()
         .zip(&analyzed.columns)
         .map(|(col, labels)| {
-            let text = instrument.question(&col.id).map_or_else(String::new, |q| q.text().to_string());
             let n = labels.len();
             // Row -> index of its comment, for per-group counting.
             let mut comment_of = vec![u32::MAX; table.rows];
@@ -177,13 +179,7 @@ pub(super) fn report(
                     .enumerate()
                     .map(|(g, ((value, _), comments))| {
                         comments.iter().for_each(|&c| group_of_comment[c] = g as u32);
-                        CommentGroup {
-                            value: value.clone(),
-                            n: Some(comments.len()),
-                            n_label: comments.len().to_string(),
-                            suppressed: false,
-                            summary: Some(summarize(comments.iter().map(|&c| &labels[c]))),
-                        }
+                        group(value, summarize(comments.iter().map(|&c| &labels[c])))
                     })
                     .collect();
                 segments.insert(column.clone(), shown);
@@ -210,31 +206,239 @@ pub(super) fn report(
                 .into_iter()
                 .map(|(_, c)| c)
                 .map(|c| {
-                    let text = &col.entries[c].1;
-                    let l = labels[c];
-                    CommentSample {
-                        why: why(text),
-                        text: text.clone(),
-                        sentiment: l.sentiment,
-                        stance: l.stance,
-                        themes: l.themes().collect(),
-                        groups: visible_value
-                            .iter()
-                            .filter_map(|((column, groups), group_of)| Some((column.clone(), groups.get(group_of[c] as usize)?.0.clone())))
-                            .collect(),
-                    }
+                    let groups = visible_value
+                        .iter()
+                        .filter_map(|((column, groups), group_of)| Some((column.clone(), groups.get(group_of[c] as usize)?.0.clone())))
+                        .collect();
+                    sample(&col.entries[c].1, labels[c], groups)
                 })
                 .collect();
-            CommentReport {
-                id: col.id.clone(),
-                text,
-                min_comments: 0,
-                n: Some(n),
-                summary: Some(summarize(labels.iter())),
-                segments,
-                samples,
-                redacted: RedactionCounts::default(),
-            }
+            question_report(instrument, &col.id, summarize(labels.iter()), segments, samples)
         })
         .collect()
+}
+
+/// The comments of one breakdown group, `value`, summarised.
+fn group(value: &str, summary: CommentSummary) -> CommentGroup {
+    CommentGroup { value: value.to_string(), n: Some(summary.n), n_label: summary.n.to_string(), suppressed: false, summary: Some(summary) }
+}
+
+/// A sample: the comment `text` with its labels `l` and its group in each breakdown.
+fn sample(text: &str, l: CommentLabels, groups: BTreeMap<String, String>) -> CommentSample {
+    CommentSample { why: why(text), text: text.to_string(), sentiment: l.sentiment, stance: l.stance, themes: l.themes().collect(), groups }
+}
+
+/// The raw report of text question `id`: the summary of its comments, per breakdown group, and samples.
+fn question_report(
+    instrument: &Instrument,
+    id: &str,
+    summary: CommentSummary,
+    segments: BTreeMap<String, Vec<CommentGroup>>,
+    samples: Vec<CommentSample>,
+) -> CommentReport {
+    CommentReport {
+        id: id.to_string(),
+        text: instrument.question(id).map_or_else(String::new, |q| q.text().to_string()),
+        min_comments: 0,
+        n: Some(summary.n),
+        summary: Some(summary),
+        segments,
+        samples,
+        redacted: RedactionCounts::default(),
+    }
+}
+
+/// Label counts of a set of comments, that add up: the counts of a union of cells.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct LabelCounts {
+    n: usize,
+    /// Per [`Sentiment::ALL`] label.
+    sentiment: [usize; 4],
+    /// Per [`Stance::ALL`] label.
+    stance: [usize; 3],
+    /// Per [`Theme::ALL`] theme.
+    themes: [usize; Theme::ALL.len()],
+}
+
+impl LabelCounts {
+    /// Counts one comment.
+    fn add(&mut self, l: &CommentLabels) {
+        self.n += 1;
+        self.sentiment[match l.sentiment {
+            Sentiment::Negative => 0,
+            Sentiment::Neutral => 1,
+            Sentiment::Positive => 2,
+            Sentiment::Mixed => 3,
+        }] += 1;
+        self.stance[match l.stance {
+            Stance::Blocker => 0,
+            Stance::Enabler => 1,
+            Stance::None => 2,
+        }] += 1;
+        (0..Theme::ALL.len()).filter(|i| l.themes & (1 << i) != 0).for_each(|i| self.themes[i] += 1);
+    }
+
+    /// Adds the counts of `other`.
+    fn merge(&mut self, other: &LabelCounts) {
+        self.n += other.n;
+        self.sentiment.iter_mut().zip(other.sentiment).for_each(|(a, b)| *a += b);
+        self.stance.iter_mut().zip(other.stance).for_each(|(a, b)| *a += b);
+        self.themes.iter_mut().zip(other.themes).for_each(|(a, b)| *a += b);
+    }
+
+    /// The summary [`summarize`] gives of the same comments.
+    fn summary(&self) -> CommentSummary {
+        let [negative, neutral, positive, mixed] = self.sentiment;
+        let [blocker, enabler, none] = self.stance;
+        CommentSummary {
+            n: self.n,
+            sentiment: SentimentCounts { negative, neutral, positive, mixed },
+            stance: StanceCounts { blocker, enabler, none },
+            themes: Theme::ALL
+                .into_iter()
+                .zip(self.themes)
+                .filter(|&(_, count)| count > 0)
+                .map(|(theme, count)| ThemeCount { theme, count })
+                .collect(),
+        }
+        .sorted()
+    }
+}
+
+/// One text column's comments per cell.
+#[derive(Debug, Clone)]
+struct ColumnCells {
+    /// The label counts of each cell's comments.
+    counts: Vec<LabelCounts>,
+    /// Per cell: its first `samples` distinct content hashes, ascending, each with the cell's
+    /// first comment of that hash (index into the column's entries). A view's samples are
+    /// among its cells' candidates: a hash among a view's first `samples` has fewer than
+    /// `samples` smaller ones in any of its cells.
+    candidates: Vec<Vec<(u64, u32)>>,
+}
+
+/// The comments of a table per cell of its [`Counted`] (docs/scoring.md, "Computing from
+/// counts"): each text column's label counts and sample candidates per cell, built once, so
+/// that a view's comment report merges its cells instead of reading its comments.
+#[derive(Debug, Clone)]
+pub struct CommentCells {
+    columns: Vec<ColumnCells>,
+    /// How many samples a view gives.
+    samples: usize,
+}
+
+impl CommentCells {
+    /// The comments `analyzed` of `table` per cell of `counted` (built from `table`), with
+    /// `samples` sample candidates a cell. `None` when the cells' counts are not kept (too many
+    /// cells) or a row has two comments in one column: then views count their rows' comments.
+    pub fn new(table: &ResponseTable, analyzed: &AnalyzedComments, counted: &Counted, samples: usize) -> Option<CommentCells> {
+        if !counted.cells_kept() {
+            return None;
+        }
+        let of_row = counted.cell_of_rows();
+        let cells = counted.cell_count();
+        let columns = table
+            .texts
+            .iter()
+            .zip(&analyzed.columns)
+            .map(|(col, labels)| {
+                if !col.entries.windows(2).all(|w| w[0].0 < w[1].0) {
+                    return None;
+                }
+                let mut counts = vec![LabelCounts::default(); cells];
+                let mut candidates: Vec<Vec<(u64, u32)>> = vec![Vec::new(); cells];
+                for (i, ((row, _), l)) in col.entries.iter().zip(labels).enumerate() {
+                    let cell = of_row[*row as usize] as usize;
+                    counts[cell].add(l);
+                    if samples > 0 {
+                        candidates[cell].push((l.hash, i as u32));
+                    }
+                }
+                for list in &mut candidates {
+                    list.sort_unstable();
+                    list.dedup_by_key(|e| e.0);
+                    list.truncate(samples);
+                    list.shrink_to_fit();
+                }
+                Some(ColumnCells { counts, candidates })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(CommentCells { columns, samples })
+    }
+}
+
+/// A breakdown by cells: its column's name and index, and its groups' values and codes
+/// ([`Counted::group_of`]).
+pub(super) type CellBreakdown = (String, usize, Vec<(String, u32)>);
+
+/// [`report`] of the rows of `whole` meeting `filter`, merged from `cells` (built from
+/// `analyzed` with `counted`) instead of read from the rows: the same counts and the same samples.
+pub(super) fn report_from_cells(
+    instrument: &Instrument,
+    whole: &ResponseTable,
+    analyzed: &AnalyzedComments,
+    cells: &CommentCells,
+    counted: &Counted,
+    filter: &[Literal],
+    breakdowns: &[CellBreakdown],
+) -> Vec<CommentReport> {
+    let chosen: Vec<usize> = counted.meeting(filter).enumerate().filter(|&(_, m)| m).map(|(c, _)| c).collect();
+    whole
+        .texts
+        .iter()
+        .zip(&cells.columns)
+        .zip(&analyzed.columns)
+        .map(|((col, column), labels)| {
+            let mut total = LabelCounts::default();
+            chosen.iter().for_each(|&c| total.merge(&column.counts[c]));
+            let mut segments = BTreeMap::new();
+            for (name, index, groups) in breakdowns {
+                let mut per_group = vec![LabelCounts::default(); groups.len()];
+                for &c in &chosen {
+                    let code = counted.group_of(c, *index);
+                    if let Some(g) = groups.iter().position(|&(_, gc)| gc == code) {
+                        per_group[g].merge(&column.counts[c]);
+                    }
+                }
+                let shown = groups.iter().zip(&per_group).map(|((value, _), s)| group(value, s.summary())).collect();
+                segments.insert(name.clone(), shown);
+            }
+            let lists: Vec<&[(u64, u32)]> = chosen.iter().map(|&c| column.candidates[c].as_slice()).collect();
+            let samples = first_distinct(&lists, cells.samples)
+                .into_iter()
+                .map(|(_, i)| {
+                    let (row, text) = &col.entries[i as usize];
+                    let cell = counted.cell_of_rows()[*row as usize] as usize;
+                    let groups = breakdowns
+                        .iter()
+                        .filter_map(|(name, index, groups)| {
+                            let code = counted.group_of(cell, *index);
+                            Some((name.clone(), groups.iter().find(|&&(_, gc)| gc == code)?.0.clone()))
+                        })
+                        .collect();
+                    sample(text, labels[i as usize], groups)
+                })
+                .collect();
+            question_report(instrument, &col.id, total.summary(), segments, samples)
+        })
+        .collect()
+}
+
+/// The first `samples` distinct hashes of the ascending `lists` merged, each with its smallest
+/// index: what sorting all their entries and keeping each hash's first gives.
+fn first_distinct(lists: &[&[(u64, u32)]], samples: usize) -> Vec<(u64, u32)> {
+    // (entry, list, position in the list), smallest entry first.
+    type Head = Reverse<((u64, u32), usize, usize)>;
+    let mut heap: BinaryHeap<Head> = lists.iter().enumerate().filter_map(|(l, list)| Some(Reverse((*list.first()?, l, 0)))).collect();
+    let mut out: Vec<(u64, u32)> = Vec::with_capacity(samples);
+    while out.len() < samples {
+        let Some(Reverse((entry, l, i))) = heap.pop() else { break };
+        if out.last().map_or(true, |last| last.0 != entry.0) {
+            out.push(entry);
+        }
+        if let Some(&next) = lists[l].get(i + 1) {
+            heap.push(Reverse((next, l, i + 1)));
+        }
+    }
+    out
 }

@@ -445,11 +445,8 @@ impl Counted {
     /// `group.0` column falls in breakdown group `group.1` (a label index; `labels` = blank).
     /// `instrument` and `table` must be the ones these counts were built from.
     pub fn counts(&self, instrument: &Instrument, table: &ResponseTable, filter: &[Literal], group: Option<(usize, u32)>) -> GroupCounts {
-        let keep = |cell: &[u32]| {
-            filter.iter().all(|l| cell[l.column] == slot(l.code, self.labels[l.column]))
-                && group.map_or(true, |(col, g)| cell[col].min(self.labels[col] as u32) == g)
-        };
-        let chosen: Vec<bool> = self.cells.iter().map(|c| keep(c)).collect();
+        let chosen: Vec<bool> =
+            self.meeting(filter).enumerate().map(|(c, m)| m && group.map_or(true, |(col, g)| self.group_of(c, col) == g)).collect();
         if let Some(counts) = &self.counts {
             let mut out = GroupCounts::default();
             counts.iter().zip(&chosen).filter(|(_, &c)| c).for_each(|(c, _)| out.merge(c));
@@ -461,6 +458,34 @@ impl Counted {
         }
         let group_of: Vec<u32> = self.of_row.iter().map(|&c| if chosen[c as usize] { 0 } else { NONE }).collect();
         tally(instrument, table, &self.scores, &group_of, 1).remove(0)
+    }
+}
+
+impl Counted {
+    /// The cell of each row of the table.
+    pub fn cell_of_rows(&self) -> &[u32] {
+        &self.of_row
+    }
+
+    /// True when each cell's counts are kept (few enough cells); else groups are counted from rows.
+    pub fn cells_kept(&self) -> bool {
+        self.counts.is_some()
+    }
+
+    /// Number of cells.
+    pub fn cell_count(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// For each cell, whether its rows meet every literal of `filter`.
+    pub fn meeting<'a>(&'a self, filter: &'a [Literal]) -> impl Iterator<Item = bool> + 'a {
+        self.cells.iter().map(move |cell| filter.iter().all(|l| cell[l.column] == slot(l.code, self.labels[l.column])))
+    }
+
+    /// The breakdown group of cell `cell` in segment column `column`: its label index, or the
+    /// number of labels for a blank (or any other code), as a breakdown groups rows.
+    pub fn group_of(&self, cell: usize, column: usize) -> u32 {
+        self.cells[cell][column].min(self.labels[column] as u32)
     }
 }
 

@@ -29,7 +29,7 @@ use crate::report::{
 };
 
 use crate::stats::welch;
-use comments::AnalyzedComments;
+use comments::{AnalyzedComments, CommentCells};
 use counts::{Counted, Literal};
 use group::{Rows, Scorer};
 
@@ -270,7 +270,7 @@ pub fn raw_report(
     comments: Option<(&AnalyzedComments, usize)>,
 ) -> Result<Report, ScoreError> {
     let counted = Counted::new(instrument, table);
-    raw_view_report(instrument, table, &counted, &View { filter: &[], rows: None }, options, comments)
+    raw_view_report(instrument, table, &counted, &View { filter: &[], rows: None }, options, comments.map(|(a, s)| Comments::Rows(a, s)))
 }
 
 /// A view of a table: the rows meeting every literal of `filter`, and their indices.
@@ -284,17 +284,28 @@ pub struct View<'a> {
     pub rows: Option<(&'a [u32], &'a ResponseTable)>,
 }
 
+/// What a report says about comments, and where it counts them from.
+#[derive(Debug, Clone, Copy)]
+pub enum Comments<'a> {
+    /// The analysed comments of the view's rows (its table's), and how many samples to give.
+    Rows(&'a AnalyzedComments, usize),
+    /// The analysed comments of the whole table, merged per cell ([`CommentCells::new`] with
+    /// the same [`Counted`], giving the samples it was built for): the same report without
+    /// reading them.
+    Cells(&'a AnalyzedComments, &'a CommentCells),
+}
+
 /// [`raw_report`] of the rows of `view` of `whole`, whose counts `counted` holds
 /// ([`Counted::new`] of `instrument` and `whole`): the scores come from merged cell counts,
-/// rankings, selections, randomized questions, comments and drivers from the view's rows.
-/// `comments` are those of the view's rows.
+/// rankings, selections, randomized questions and drivers from the view's rows, and comments
+/// as `comments` says.
 pub fn raw_view_report(
     instrument: &Instrument,
     whole: &ResponseTable,
     counted: &Counted,
     view: &View<'_>,
     options: &RawOptions,
-    comments: Option<(&AnalyzedComments, usize)>,
+    comments: Option<Comments<'_>>,
 ) -> Result<Report, ScoreError> {
     let part = Part { counted, instrument, whole, filter: view.filter };
     let table = view.rows.map_or(whole, |(_, t)| t);
@@ -303,14 +314,23 @@ pub fn raw_view_report(
     let breakdowns =
         options.by.iter().map(|column| Ok((column.clone(), coded_groups_of(table, column)?))).collect::<Result<Vec<_>, ScoreError>>()?;
     let segments = breakdowns.iter().map(|(column, (index, groups))| (column.clone(), breakdown(&scorer, &part, *index, groups))).collect();
+    let by_cells: Vec<comments::CellBreakdown> = breakdowns
+        .iter()
+        .map(|(column, (index, groups))| (column.clone(), *index, groups.iter().map(|(value, code, _)| (value.clone(), *code)).collect()))
+        .collect();
     let breakdowns: Vec<Breakdown> = breakdowns
         .into_iter()
         .map(|(column, (_, groups))| (column, groups.into_iter().map(|(value, _, rows)| (value, rows)).collect()))
         .collect();
     let sensitive = sensitive::report(instrument, table, &breakdowns);
     let waves = options.wave.as_deref().map(|w| waves(&scorer, &part, table, w)).transpose()?;
-    let comments =
-        comments.map(|(analyzed, samples)| comments::report(instrument, table, analyzed, &breakdowns, samples)).unwrap_or_default();
+    let comments = match comments {
+        None => Vec::new(),
+        Some(Comments::Rows(analyzed, samples)) => comments::report(instrument, table, analyzed, &breakdowns, samples),
+        Some(Comments::Cells(analyzed, cells)) => {
+            comments::report_from_cells(instrument, whole, analyzed, cells, counted, view.filter, &by_cells)
+        }
+    };
     Ok(Report {
         format: REPORT_FORMAT.to_string(),
         instrument: InstrumentRef { id: instrument.id.clone(), version: instrument.version.clone(), title: instrument.title.clone() },
