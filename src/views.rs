@@ -325,7 +325,7 @@ impl Views {
         if !policy.releases(Measure::People, &population) {
             return Err(FilterError::Difference { k: k.k() }.into());
         }
-        let options = RawOptions { by: view.by.clone(), wave: wave.clone() };
+        let options = RawOptions { by: view.by.clone(), wave };
         let comments = self.config.comments.as_ref();
         let (instrument, whole) = (&self.instrument, &self.table);
         let counted = self.counted.get_or_insert_with(|| Counted::new(instrument, whole));
@@ -341,8 +341,8 @@ impl Views {
             let comments = comments.map(|c| by_cells.unwrap_or(Comments::Rows(analyzed, c.samples)));
             raw_view_report(instrument, whole, counted, &all, &options, comments)?
         } else {
+            let rows = filter::rows_meeting(whole, &conditions);
             let literals: Vec<Literal> = conditions.into_iter().map(|(column, code)| Literal { column, code }).collect();
-            let rows = filter::rows_of(whole, &view.filter, wave.as_deref())?;
             // The scores come from counts: the view's table needs only what is read row by row.
             let by_rows = |id: &str| !instrument.question(id).is_some_and(score::counts::is_counted);
             let comment_rows = comments.filter(|_| by_cells.is_none());

@@ -139,17 +139,16 @@ pub fn conditions_of(table: &ResponseTable, filter: &Filter, wave_column: Option
     Ok(seg.into_iter().chain(wave).collect())
 }
 
-/// The rows (ascending) of `table` that `filter` keeps, with `wave_column` as the wave.
-pub fn rows_of(table: &ResponseTable, filter: &Filter, wave_column: Option<&str>) -> Result<Vec<u32>, FilterError> {
-    let conditions = conditions_of(table, filter, wave_column)?;
-    let Some((&(first, code), rest)) = conditions.split_first() else { return Ok((0..table.rows as u32).collect()) };
+/// The rows (ascending) of `table` that meet every one of `conditions` (from [`conditions_of`]).
+pub fn rows_meeting(table: &ResponseTable, conditions: &[(usize, u32)]) -> Vec<u32> {
+    let Some((&(first, code), rest)) = conditions.split_first() else { return (0..table.rows as u32).collect() };
     let codes = &table.segments[first].codes;
     let mut rows: Vec<u32> = (0..table.rows).filter(|&r| codes.get(r) == Some(&code)).map(|r| r as u32).collect();
     for &(column, code) in rest {
         let test = rows_where(&table.segments[column], code);
         rows.retain(|&r| test(r as usize));
     }
-    Ok(rows)
+    rows
 }
 
 /// The rows `keep` of `table` (usually ascending), as a table of their own. Only the kept
