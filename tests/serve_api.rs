@@ -112,6 +112,28 @@ fn nothing_about_the_request_is_stored_or_logged() {
     }
 }
 
+/// The operator must not tell clients apart by how they wrote the same answers: numbers as
+/// `4`, `4.0` or `4e0`, key order, spacing, escaped letters and `null` for a skipped question are
+/// all stored as one row, the ingest's own.
+#[test]
+fn the_same_answers_written_differently_are_stored_identically() {
+    let dir = temp_dir("canonical");
+    let server = Server::start(&dir, &[]);
+    let forms = [
+        r#"{"en1":4,"nps":9,"department":"Finance","does_well":"Fast"}"#,
+        r#"{ "does_well" : "F\u0061st", "department":"Finance", "nps":9.0, "en1":4e0 }"#,
+        r#"{"en1":4.0,"en2":null,"nps":9,"department":"Fin\u0061nce","does_well":"Fast"}"#,
+    ];
+    for body in forms {
+        assert_eq!(server.post(body, None).status, 201, "{body}");
+    }
+    let export = server.admin("responses.jsonl").text();
+    let rows: Vec<&str> = export.lines().collect();
+    assert_eq!(rows.len(), 3, "{export}");
+    assert!(rows.iter().all(|r| *r == rows[0]), "stored rows differ: {export}");
+    assert_eq!(rows[0], r#"{"department":"Finance","en1":4,"nps":9,"does_well":"Fast"}"#, "instrument order, integers");
+}
+
 #[test]
 fn export_order_does_not_follow_arrival() {
     let dir = temp_dir("order");

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{read_json_responses, IngestOptions};
+use super::{read_json_responses, write_json, IngestOptions};
 use crate::instrument::{Instrument, Question};
 use crate::lang::Lang;
 
@@ -92,6 +92,33 @@ pub fn check_row_in(instrument: &Instrument, row: &serde_json::Value, lang: Lang
         Err(e) => errors.push(RowError::core(None, e.describe(lang))),
     }
     finish(errors)
+}
+
+/// The row as it is stored: read by the same ingest as [`check_row`] and written back by
+/// [`write_json`], so the stored text depends only on the answers, never on how a client wrote
+/// them (`4`, `4.0` and `4e0` are one answer; key order, spacing, escapes and `null` for a skipped
+/// question leave no trace). `None` when the row does not read as exactly one response; call it
+/// on rows [`check_row`] accepted.
+///
+/// ```
+/// # use secpulse::instrument::Instrument;
+/// # use secpulse::ingest::row_check::canonical_row;
+/// let instrument = Instrument::default_instrument();
+/// let plain = serde_json::json!({ "en1": 4, "wave": "2026-Q1" });
+/// let unusual = serde_json::from_str(r#"{"wave":"2026-\u0051\u0031", "en1": 4.0, "en2": null}"#).unwrap();
+/// assert_eq!(canonical_row(&instrument, &plain), canonical_row(&instrument, &unusual));
+/// ```
+pub fn canonical_row(instrument: &Instrument, row: &serde_json::Value) -> Option<String> {
+    let bytes = serde_json::to_vec(&[row]).ok()?;
+    let table = read_json_responses(instrument, &bytes, &IngestOptions::default()).ok()?.table;
+    if table.rows != 1 {
+        return None;
+    }
+    let mut out = Vec::new();
+    write_json(instrument, &table, &mut out).ok()?;
+    let text = String::from_utf8(out).ok()?;
+    // write_json writes "[\n{…}\n]\n": the one object is the stored row.
+    Some(text.trim().trim_start_matches('[').trim_end_matches(']').trim().to_string())
 }
 
 /// A `missing_required` error for each required question without an answer on a page shown

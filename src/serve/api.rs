@@ -13,7 +13,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{window, App};
-use crate::ingest::row_check::{check_row, RowError};
+use crate::ingest::row_check::{canonical_row, check_row, RowError};
 use crate::store::{code_hash, Outcome, Store, Submission};
 
 /// The request header that carries an invite code (never stored: only its hash is looked up).
@@ -138,8 +138,11 @@ async fn accept(app: &App, peer: SocketAddr, headers: &HeaderMap, body: &[u8]) -
         let message = check.errors.iter().map(describe).collect::<Vec<_>>().join("; ");
         return Err(Refusal { status: StatusCode::BAD_REQUEST, error: "invalid", message, problems: check.errors });
     }
+    let Some(body) = canonical_row(&app.config.instrument, &row) else {
+        return Err(Refusal::new(StatusCode::BAD_REQUEST, "invalid", "The answers do not read as one response."));
+    };
     let code_hash = invite_code(app, headers)?;
-    let submission = Submission { body: row.to_string(), code_hash };
+    let submission = Submission { body, code_hash };
     match app.writer.submit(submission).await {
         Ok(Outcome::Stored) => Ok(()),
         Ok(Outcome::CodeUsed) => Err(Refusal::new(StatusCode::CONFLICT, "code_used", "This invite code has already been used.")),
