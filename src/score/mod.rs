@@ -12,6 +12,7 @@
 //! - Security NPS: % answering 9–10 minus % answering 0–6.
 
 pub mod comments;
+pub mod contributors;
 pub mod counts;
 pub mod drivers;
 pub mod group;
