@@ -242,7 +242,7 @@ proptest! {
     fn decisions_on_synthetic_tables_equal_the_row_based_ones(seed in any::<u64>(), n in 0usize..300, blank in 0.0f64..0.6, k in 2usize..=6) {
         let ins = Instrument::default_instrument();
         let waves = vec!["2025-H1".to_string(), "2025-H2".to_string()];
-        let table = generate(&ins, &SynthOptions { n, seed, blank_rate: blank, comment_rate: 0.3, waves, ..SynthOptions::default() });
+        let table = generate(&ins, &SynthOptions { n, seed, blank_rate: blank, comment_rate: 0.3, waves });
         check(&ins, &table, settings(Some("wave"), k, 10, false));
     }
 }
