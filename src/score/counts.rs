@@ -19,6 +19,7 @@ use crate::instrument::{Instrument, Question, Scale};
 use crate::stats::{summarize_counts, Covariance, Moments, Summary};
 
 use super::contributors::Contributors;
+use super::drivers;
 use super::respondent::{keyed_items, respondent_scores, KeyedItem, RespondentScores};
 
 /// Most cells whose counts are kept for a table of `rows` rows: beyond this (many segment
@@ -401,6 +402,8 @@ fn slot(code: u32, labels: usize) -> u32 {
 /// cells is then counted by merging, and the disclosure policy decides from the cells'
 /// [`Contributors`].
 pub struct Counted {
+    /// Every respondent's scores while something reads them row by row (a driver analysis, or
+    /// groups counted from their rows); else the scores of no respondent, released after counting.
     scores: RespondentScores,
     /// How many respondents stand behind each statistic in each cell (kept at any cell count).
     contributors: Contributors,
@@ -434,17 +437,22 @@ impl Counted {
     /// cells; beyond, each group is counted from its rows (the same counts, more time, less memory).
     pub fn with_cell_limit(instrument: &Instrument, table: &ResponseTable, limit: usize) -> Counted {
         let items = keyed_items(instrument, table);
-        let scores = respondent_scores(instrument, table.rows, &items);
+        let mut scores = respondent_scores(instrument, table.rows, &items);
         let labels: Vec<usize> = table.segments.iter().map(|s| s.labels.len()).collect();
         let (cells, of_row) = cells_of(table, &labels);
         let counts = (cells.len() <= limit).then(|| tally(instrument, table, &scores, &of_row, cells.len()));
         let contributors = Contributors::count(instrument, table, &items, &scores, &of_row, cells.len());
+        if counts.is_some() && drivers::outcomes(instrument, table).is_empty() {
+            // Nothing reads the scores again: release them (4 bytes a row per dimension and overall).
+            scores = RespondentScores { dims: vec![Vec::new(); scores.dims.len()], overall: Vec::new() };
+        }
         Counted { scores, contributors, cells, of_row, counts, labels }
     }
 
-    /// Every respondent's scores.
-    pub fn scores(&self) -> &RespondentScores {
-        &self.scores
+    /// Every respondent's scores, when kept: `None` when no statistic reads them row by row
+    /// (no driver analysis, and every cell's counts kept).
+    pub fn scores(&self) -> Option<&RespondentScores> {
+        (self.scores.overall.len() == self.of_row.len()).then_some(&self.scores)
     }
 
     /// How many respondents stand behind each statistic, per cell.

@@ -350,7 +350,8 @@ pub fn raw_view_report(
         waves,
         sensitive,
         comments,
-        drivers: drivers::analyses(instrument, whole, counted.scores(), rows),
+        // Without kept scores there is no outcome to analyse.
+        drivers: counted.scores().map_or_else(Vec::new, |scores| drivers::analyses(instrument, whole, scores, rows)),
         participation: None,
     })
 }
