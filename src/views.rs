@@ -22,7 +22,7 @@
 
 use crate::ingest::ResponseTable;
 use crate::instrument::Instrument;
-use crate::privacy::disclosure::{Measure, Policy, Population};
+use crate::privacy::disclosure::{Measure, Policy, Population, Settings};
 use crate::privacy::filter::{self, Filter, FilterError, SegmentFilter};
 use crate::privacy::prior::{PriorError, Publication};
 use crate::privacy::CommentOptions;
@@ -30,7 +30,7 @@ use crate::privacy::MinGroup;
 use crate::report::Report;
 use crate::score::comments::{AnalyzedComments, CommentCells};
 use crate::score::counts::{Counted, Literal};
-use crate::score::{self, raw_report, raw_view_report, Comments, RawOptions, ScoreError};
+use crate::score::{self, raw_view_report, Comments, RawOptions, ScoreError};
 use crate::text::Analyzer;
 
 /// One view: the columns the report breaks down by, and which respondents it keeps.
@@ -305,10 +305,10 @@ impl Views {
         out
     }
 
-    /// The disclosure policy of these views (decided on first use, for all views at once).
+    /// The disclosure policy of these views (decided on first use, for all views at once, from
+    /// the cells' contributors counted with their statistics).
     pub fn policy(&mut self) -> &Policy {
-        let (instrument, table, config) = (&self.instrument, &self.table, &self.config);
-        self.policy.get_or_insert_with(|| policy_for(instrument, table, config))
+        decided(&mut self.policy, &mut self.counted, &self.instrument, &self.table, &self.config)
     }
 
     /// The released report of `view`.
@@ -353,7 +353,7 @@ impl Views {
             raw_view_report(instrument, whole, counted, &part, &options, comments)?
         };
         let (instrument, table, config) = (&self.instrument, &self.table, &self.config);
-        let policy = self.policy.get_or_insert_with(|| policy_for(instrument, table, config));
+        let policy = decided(&mut self.policy, &mut self.counted, instrument, table, config);
         policy.protect(&mut report, &population, config.comments.as_ref().map(|c| &c.redactor));
         Ok(report)
     }
@@ -380,9 +380,9 @@ impl Views {
             let publication = self.policy.as_ref().and_then(|p| p.publication(&self.instrument, &self.table));
             return Ok((report, publication));
         }
-        let (wave, k, min_comments, primary_only) = policy_settings(&self.config);
-        let policy =
-            Policy::with_prior(&self.instrument, &self.table, wave, k, min_comments, primary_only, prior).map_err(ViewError::Prior)?;
+        let (instrument, table) = (&self.instrument, &self.table);
+        let counted = self.counted.get_or_insert_with(|| Counted::new(instrument, table));
+        let policy = Policy::with_prior(instrument, table, counted, policy_settings(&self.config), prior).map_err(ViewError::Prior)?;
         let publication = policy.publication(&self.instrument, &self.table);
         let views_own = self.policy.replace(policy);
         let report = self.report(view);
@@ -401,16 +401,24 @@ fn values_of(column: &crate::ingest::SegmentColumn) -> Vec<String> {
     column.labels.iter().cloned().chain(std::iter::once(blank)).zip(seen).filter(|(_, s)| *s).map(|(v, _)| v).collect()
 }
 
-/// The disclosure policy for `table` under `config`.
-fn policy_for(instrument: &Instrument, table: &ResponseTable, config: &ViewConfig) -> Policy {
-    let (wave, k, min_comments, primary_only) = policy_settings(config);
-    Policy::new(instrument, table, wave, k, min_comments, primary_only)
+/// The policy `policy` of `table` under `config`, decided on first use from the cells' contributors
+/// in `counted` (counted on first use too).
+fn decided<'a>(
+    policy: &'a mut Option<Policy>,
+    counted: &mut Option<Counted>,
+    instrument: &Instrument,
+    table: &ResponseTable,
+    config: &ViewConfig,
+) -> &'a Policy {
+    let counted = counted.get_or_insert_with(|| Counted::new(instrument, table));
+    policy.get_or_insert_with(|| Policy::new(table, counted, policy_settings(config)))
 }
 
-/// The wave column, minimum group size, comment threshold and primary-only flag of `config`.
-fn policy_settings(config: &ViewConfig) -> (Option<&str>, MinGroup, MinGroup, bool) {
+/// The policy settings of `config`: its wave column, minimum group size, comment threshold and
+/// protection.
+fn policy_settings(config: &ViewConfig) -> Settings<'_> {
     let min_comments = config.comments.as_ref().map_or(config.min_group, |c| c.min_comments);
-    (config.wave.as_deref(), config.min_group, min_comments, config.protection == Protection::PrimaryOnly)
+    Settings { wave: config.wave.as_deref(), k: config.min_group, min_comments, primary_only: config.protection == Protection::PrimaryOnly }
 }
 
 /// What to score and how, for a report of everyone.
@@ -450,13 +458,13 @@ pub fn score_with_comments(
     comments: Option<(&AnalyzedComments, &CommentOptions)>,
 ) -> Result<Report, ScoreError> {
     let raw = RawOptions { by: options.by.clone(), wave: options.wave.clone() };
-    let mut report = raw_report(instrument, table, &raw, comments.map(|(a, c)| (a, c.samples)))?;
-    let config = ViewConfig {
-        wave: options.wave.clone(),
-        min_group: options.min_group,
-        comments: comments.map(|(_, c)| c.clone()),
-        protection: Protection::Linked,
-    };
-    policy_for(instrument, table, &config).protect(&mut report, &Population::new(), comments.map(|(_, c)| &c.redactor));
+    // One count of the cells for both the statistics and the policy.
+    let counted = Counted::new(instrument, table);
+    let everyone = score::View { filter: &[], rows: None };
+    let rows = comments.map(|(a, c)| Comments::Rows(a, c.samples));
+    let mut report = raw_view_report(instrument, table, &counted, &everyone, &raw, rows)?;
+    let min_comments = comments.map_or(options.min_group, |(_, c)| c.min_comments);
+    let settings = Settings { wave: options.wave.as_deref(), k: options.min_group, min_comments, primary_only: false };
+    Policy::new(table, &counted, settings).protect(&mut report, &Population::new(), comments.map(|(_, c)| &c.redactor));
     Ok(report)
 }

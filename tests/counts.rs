@@ -304,3 +304,20 @@ fn merge_is_the_counts_of_the_union() {
     assert_eq!(reversed, everyone);
     assert_eq!(everyone.people, 500);
 }
+
+/// Without a driver analysis the per-row scores are released once the cells are counted
+/// (`Counted::scores` is `None`), and reports are the same as with the scores kept (groups
+/// counted from their rows); with one (the default instrument's NPS) they are kept.
+#[test]
+fn released_scores_change_no_report() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/instrument.json")).unwrap();
+    let ins = Instrument::from_json(&text).unwrap();
+    let t = table(&ins, 3, 600, 15, 4);
+    let (released, kept) = (Counted::new(&ins, &t), Counted::with_cell_limit(&ins, &t, 0));
+    assert!(released.scores().is_none() && kept.scores().is_some());
+    let everyone = View { filter: &[], rows: None };
+    let report = |c: &Counted| serde_json::to_string(&raw_view_report(&ins, &t, c, &everyone, &by_department(), None).unwrap()).unwrap();
+    assert_eq!(report(&released), report(&kept));
+    let default = Instrument::default_instrument();
+    assert!(Counted::new(&default, &table(&default, 3, 50, 15, 4)).scores().is_some());
+}

@@ -6,7 +6,8 @@
 //! people, overall score, each dimension's score, each dimension's favourable split with its
 //! items, NPS, balance, each ranking, each multi-choice question's option shares, each randomized
 //! item, each outcome's driver analysis, each comment question's counts
-//! and its verbatim texts) it knows the contributors in every cell of the responses and
+//! and its verbatim texts) it knows the contributors in every cell of the responses (the
+//! [`Contributors`] that [`Counted`] counts at load, never the rows themselves) and
 //! releases the statistic for a population only when no combination with the other released
 //! populations isolates fewer than `k` contributors (see [`super::linked`]). The populations
 //! are visited coarse first and, within a level, largest first, so the numbers a security
@@ -25,11 +26,12 @@ use super::prior::{wave_digests, PriorError, Publication, Release, WaveDigest};
 use super::redact::Redactor;
 use super::MinGroup;
 use crate::ingest::NO_ANSWER;
-use crate::ingest::{ResponseTable, MISSING, NO_SEGMENT};
-use crate::instrument::{Instrument, Question};
+use crate::ingest::{ResponseTable, NO_SEGMENT};
+use crate::instrument::Instrument;
 use crate::report::{CommentReport, Report, SegmentGroup};
-use crate::score::drivers::{self, MIN_DRIVER_BASE, MIN_SEGMENT_DRIVER_BASE};
-use crate::score::respondent::{keyed_items, respondent_scores, KeyedItem, RespondentScores};
+use crate::score::contributors::{Contributors, ItemContributors, PerCell};
+use crate::score::counts::Counted;
+use crate::score::drivers::{MIN_DRIVER_BASE, MIN_SEGMENT_DRIVER_BASE};
 
 /// One kind of statistic, with its own contributors (the answers behind it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -80,37 +82,34 @@ pub struct Policy {
     digests: Option<Vec<WaveDigest>>,
 }
 
-/// The rows of a table grouped by every segment column at once.
-struct Cells {
-    of_row: Vec<u32>,
+/// What a deployment fixes for a policy.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings<'a> {
+    /// The wave column, if any.
+    pub wave: Option<&'a str>,
+    /// The minimum group size.
+    pub k: MinGroup,
+    /// The comment threshold (never below `k`).
+    pub min_comments: MinGroup,
+    /// Each statistic hidden only when its own base is under the threshold: no protection
+    /// against subtraction (for the auditor to show it can fail).
+    pub primary_only: bool,
+}
+
+/// The cells of the responses: each cell's segment code in every segment column.
+pub struct Cells {
     codes: Vec<Vec<u32>>,
 }
 
 impl Cells {
-    fn new(table: &ResponseTable) -> Cells {
-        let mut index: HashMap<Vec<u32>, u32> = HashMap::new();
-        let mut codes = Vec::new();
-        let of_row = (0..table.rows)
-            .map(|r| {
-                let key: Vec<u32> = table.segments.iter().map(|s| s.codes.get(r).copied().unwrap_or(NO_SEGMENT)).collect();
-                *index.entry(key).or_insert_with_key(|key| {
-                    codes.push(key.clone());
-                    codes.len() as u32 - 1
-                })
-            })
-            .collect();
-        Cells { of_row, codes }
+    /// The cells of `counted`, whose table has `columns` segment columns.
+    fn of_counted(counted: &Counted, columns: usize) -> Cells {
+        Cells { codes: (0..counted.cell_count()).map(|c| (0..columns).map(|col| counted.cell_code(c, col)).collect()).collect() }
     }
 
-    /// Contributors per cell of the rows for which `contributes(row)`.
-    fn count(&self, contributes: impl Fn(usize) -> bool) -> Vec<u32> {
-        let mut out = vec![0u32; self.codes.len()];
-        for (r, &c) in self.of_row.iter().enumerate() {
-            if contributes(r) {
-                out[c as usize] += 1;
-            }
-        }
-        out
+    /// Cells with these codes (one code per segment column each: a label index or `NO_SEGMENT`).
+    pub fn new(codes: Vec<Vec<u32>>) -> Cells {
+        Cells { codes }
     }
 
     /// The cells of `population`.
@@ -136,67 +135,59 @@ struct Family {
 
 impl Family {
     /// A family of one measure whose only contributors are `counts`.
-    fn single(measure: Measure, counts: Vec<u32>, threshold: u32, texts: bool) -> Family {
-        Family { measures: vec![(measure, counts.clone())], masks: vec![counts], links: Vec::new(), threshold, texts }
+    fn single(measure: Measure, counts: &PerCell, threshold: u32) -> Family {
+        Family { measures: vec![(measure, counts.clone())], masks: vec![counts.clone()], links: Vec::new(), threshold, texts: false }
     }
 }
 
 impl Policy {
-    /// Decides the policy for `table` (scored against `instrument`) with wave column `wave`,
-    /// minimum group size `k` and comment threshold `min_comments` (never below `k`).
-    /// With `primary_only`, each statistic is hidden only when its own base is under the
-    /// threshold: no protection against subtraction (for the auditor to show it can fail).
-    pub fn new(
-        instrument: &Instrument,
-        table: &ResponseTable,
-        wave: Option<&str>,
-        k: MinGroup,
-        min_comments: MinGroup,
-        primary_only: bool,
-    ) -> Policy {
-        let (mut policy, cells) = Policy::undecided(table, wave, k, min_comments);
-        policy.decide_all(instrument, table, &cells, primary_only, &[]);
+    /// Decides the policy for `table` from its cells' contributors, counted in `counted`
+    /// ([`Counted::new`] of `table`), under `settings`.
+    pub fn new(table: &ResponseTable, counted: &Counted, settings: Settings<'_>) -> Policy {
+        Policy::of_cells(table, Cells::of_counted(counted, table.segments.len()), counted.contributors(), settings)
+    }
+
+    /// Decides the policy for the responses `table` whose cells are `cells` with the contributors
+    /// `contributors` (indexed as `cells`), under `settings`; `table` gives only its segment
+    /// columns' names and labels.
+    pub fn of_cells(table: &ResponseTable, cells: Cells, contributors: &Contributors, settings: Settings<'_>) -> Policy {
+        let mut policy = Policy::undecided(table, settings);
+        policy.decide_all(&cells, contributors, settings.primary_only, &[]);
         policy
     }
 
     /// [`Policy::new`], decided so that nothing it releases can be subtracted from what the
     /// earlier publications `prior` released (of the same responses, waves since added) to
     /// single out fewer than `k` contributors: their releases count as already known.
+    /// `instrument` is the one `table` was scored against (its records name it).
     pub fn with_prior(
         instrument: &Instrument,
         table: &ResponseTable,
-        wave: Option<&str>,
-        k: MinGroup,
-        min_comments: MinGroup,
-        primary_only: bool,
+        counted: &Counted,
+        settings: Settings<'_>,
         prior: &[Publication],
     ) -> Result<Policy, PriorError> {
-        let (mut policy, cells) = Policy::undecided(table, wave, k, min_comments);
+        let mut policy = Policy::undecided(table, settings);
+        let cells = Cells::of_counted(counted, table.segments.len());
         let known = policy.known_from(prior, instrument, table, &cells)?;
-        policy.decide_all(instrument, table, &cells, primary_only, &known);
+        policy.decide_all(&cells, counted.contributors(), settings.primary_only, &known);
         Ok(policy)
     }
 
-    /// A policy that releases nothing yet, and the cells of `table`.
-    fn undecided(table: &ResponseTable, wave: Option<&str>, k: MinGroup, min_comments: MinGroup) -> (Policy, Cells) {
+    /// A policy for `table` that releases nothing yet.
+    fn undecided(table: &ResponseTable, settings: Settings<'_>) -> Policy {
+        let Settings { wave, k, min_comments, .. } = settings;
         let min_comments = if min_comments.k() >= k.k() { min_comments } else { k };
         let wave = wave.and_then(|w| table.segments.iter().position(|s| s.name == w));
         let columns = table.segments.iter().map(|s| (s.name.clone(), s.labels.clone())).collect();
-        (Policy { k, min_comments, columns, wave, released: HashSet::new(), primary_only: None, digests: None }, Cells::new(table))
+        Policy { k, min_comments, columns, wave, released: HashSet::new(), primary_only: None, digests: None }
     }
 
     /// Decides every statistic for every reachable population, with the cell sets `known`
     /// (released before, per statistic) taken as known.
-    fn decide_all(
-        &mut self,
-        instrument: &Instrument,
-        table: &ResponseTable,
-        cells: &Cells,
-        primary_only: bool,
-        known: &[(Measure, Vec<usize>)],
-    ) {
-        let populations = reachable(cells, table.segments.len(), self.wave);
-        let families = families(instrument, table, cells, self.k, self.min_comments);
+    fn decide_all(&mut self, cells: &Cells, contributors: &Contributors, primary_only: bool, known: &[(Measure, Vec<usize>)]) {
+        let populations = reachable(cells, self.columns.len(), self.wave);
+        let families = families(contributors, self.k, self.min_comments);
         if primary_only {
             let mut bases = HashMap::new();
             for (measure, counts) in families.iter().flat_map(|f| &f.measures) {
@@ -678,51 +669,26 @@ fn reachable(cells: &Cells, columns: usize, wave: Option<usize>) -> Vec<Populati
     out
 }
 
-/// The measures of `instrument` answered in `table`, with their contributors per cell.
-fn families(instrument: &Instrument, table: &ResponseTable, cells: &Cells, k: MinGroup, t: MinGroup) -> Vec<Family> {
+/// The measures with contributors in `contributors`, with their contributors per cell.
+fn families(contributors: &Contributors, k: MinGroup, t: MinGroup) -> Vec<Family> {
     let drivers_t = driver_threshold(k);
     let k = k.k() as u32;
-    let items = keyed_items(instrument, table);
-    let scores = respondent_scores(instrument, table.rows, &items);
-    let linear = |measure, counts| Family::single(measure, counts, k, false);
-    let answered = |values: &[u8]| cells.count(|r| values[r] != MISSING);
-    let mut out = vec![linear(Measure::People, cells.count(|_| true))];
-    out.extend(likert_families(&items, &scores, cells, k));
-    let column_of = |pick: fn(&Question) -> bool| {
-        instrument.questions().filter(|q| pick(q)).find_map(|q| table.answer(q.id())).map(|c| answered(&c.values))
-    };
-    if let Some(m) = column_of(|q| matches!(q, Question::Recommend { .. })) {
-        out.push(linear(Measure::Nps, m));
-    }
-    if let Some(m) = column_of(|q| matches!(q, Question::Bipolar { .. })) {
-        out.push(linear(Measure::Balance, m));
-    }
-    let rows_with = |entries: &mut dyn Iterator<Item = u32>| {
-        let mut has = vec![false; table.rows];
-        entries.for_each(|r| has[r as usize] = true);
-        cells.count(|r| has[r])
-    };
-    for (q, col) in table.rankings.iter().enumerate() {
-        out.push(linear(Measure::Ranking(q), rows_with(&mut col.entries.iter().map(|(r, _)| *r))));
-    }
-    for (q, col) in table.selections.iter().enumerate() {
-        out.push(linear(Measure::Selection(q), rows_with(&mut col.entries.iter().map(|(r, _)| *r))));
-    }
-    let randomized = instrument.questions().filter(|q| matches!(q, Question::Randomized { .. }));
-    for (q, col) in randomized.filter_map(|q| table.answer(q.id())).enumerate() {
-        out.push(linear(Measure::Sensitive(q), answered(&col.values)));
-    }
-    let complete = |values: &[u8]| cells.count(|r| drivers::complete(&scores, values, r));
-    for (o, (_, _, column)) in drivers::outcomes(instrument, table).into_iter().enumerate() {
-        out.push(Family::single(Measure::Drivers(o), complete(&column.values), drivers_t, false));
-    }
+    let c = contributors;
+    let linear = |measure, counts| Family::single(measure, counts, k);
+    let mut out = vec![linear(Measure::People, &c.people)];
+    out.extend(likert_families(c, k));
+    out.extend(c.recommend.iter().map(|m| linear(Measure::Nps, m)));
+    out.extend(c.bipolar.iter().map(|m| linear(Measure::Balance, m)));
+    out.extend(c.rankings.iter().enumerate().map(|(q, m)| linear(Measure::Ranking(q), m)));
+    out.extend(c.selections.iter().enumerate().map(|(q, m)| linear(Measure::Selection(q), m)));
+    out.extend(c.randomized.iter().enumerate().map(|(q, m)| linear(Measure::Sensitive(q), m)));
+    out.extend(c.drivers.iter().enumerate().map(|(o, m)| Family::single(Measure::Drivers(o), m, drivers_t)));
     let t = t.k() as u32;
-    for (q, col) in table.texts.iter().enumerate() {
-        let authors = rows_with(&mut col.entries.iter().map(|(r, _)| *r));
+    for (q, authors) in c.texts.iter().enumerate() {
         // One decision for the counts and the texts: a sample shows its labels and its group
         // tags, so counts released where texts are not could be matched against the samples.
         let measures = vec![(Measure::Comments(q), authors.clone()), (Measure::CommentTexts(q), authors.clone())];
-        out.push(Family { measures, masks: vec![authors], links: Vec::new(), threshold: t, texts: true });
+        out.push(Family { measures, masks: vec![authors.clone()], links: Vec::new(), threshold: t, texts: true });
     }
     out
 }
@@ -733,26 +699,23 @@ fn families(instrument: &Instrument, table: &ResponseTable, cells: &Cells, k: Mi
 /// dimension scores for everyone in it, and no weighing of the two singles anyone out. Each
 /// dimension's favourable split and its items share another (the split is the sum of its items'
 /// counts).
-fn likert_families(items: &[KeyedItem<'_>], scores: &RespondentScores, cells: &Cells, k: u32) -> Vec<Family> {
-    let has = |v: &[f32], r: usize| !v[r].is_nan();
-    let mut measures = vec![(Measure::Overall, cells.count(|r| has(&scores.overall, r)))];
+fn likert_families(c: &Contributors, k: u32) -> Vec<Family> {
+    let mut measures = vec![(Measure::Overall, c.scored.clone())];
     let mut out = Vec::new();
-    for (d, dim) in scores.dims.iter().enumerate() {
-        measures.push((Measure::Dimension(d), cells.count(|r| has(dim, r))));
+    for (d, (scored, items)) in c.dimensions.iter().zip(&c.items).enumerate() {
+        measures.push((Measure::Dimension(d), scored.clone()));
         // Item statistics count scored respondents only (`Scorer::items`), as the scores do.
-        let scored = |r: usize| has(&scores.overall, r);
-        let in_dim: Vec<&[u8]> = items.iter().filter(|i| i.item.dimension == d).map(|i| i.values).collect();
-        let any = cells.count(|r| scored(r) && in_dim.iter().any(|v| v[r] != MISSING));
+        let ItemContributors { any, each, skipped } = items;
         let mut masks = vec![any.clone()];
-        masks.extend(in_dim.iter().map(|v| cells.count(|r| scored(r) && v[r] != MISSING)));
+        masks.extend(each.iter().cloned());
         // A scored respondent who skipped an item of `d` has a dimension score (the mean of the
         // items answered) that differs from what the item statistics add up to, and the item
         // statistics count only the answers given: over one population, the score next to the
         // item means gives those respondents' answered total. So the item statistics are released
         // only where every combination holds 0 or at least k such respondents.
-        let links = vec![cells.count(|r| scored(r) && in_dim.iter().any(|v| v[r] == MISSING))];
+        let links = vec![skipped.clone()];
         dedup_masks(&mut masks);
-        out.push(Family { measures: vec![(Measure::Split(d), any)], masks, links, threshold: k, texts: false });
+        out.push(Family { measures: vec![(Measure::Split(d), any.clone())], masks, links, threshold: k, texts: false });
     }
     let mut masks: Vec<Vec<u32>> = measures.iter().map(|(_, m)| m.clone()).collect();
     dedup_masks(&mut masks);

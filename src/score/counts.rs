@@ -18,6 +18,8 @@ use crate::ingest::{ResponseTable, MISSING, NO_SEGMENT};
 use crate::instrument::{Instrument, Question, Scale};
 use crate::stats::{summarize_counts, Covariance, Moments, Summary};
 
+use super::contributors::Contributors;
+use super::drivers;
 use super::respondent::{keyed_items, respondent_scores, KeyedItem, RespondentScores};
 
 /// Most cells whose counts are kept for a table of `rows` rows: beyond this (many segment
@@ -397,9 +399,14 @@ fn slot(code: u32, labels: usize) -> u32 {
 }
 
 /// A respondent's scores and the counts of every cell of one table, built once; any group of
-/// cells is then counted by merging.
+/// cells is then counted by merging, and the disclosure policy decides from the cells'
+/// [`Contributors`].
 pub struct Counted {
+    /// Every respondent's scores while something reads them row by row (a driver analysis, or
+    /// groups counted from their rows); else the scores of no respondent, released after counting.
     scores: RespondentScores,
+    /// How many respondents stand behind each statistic in each cell (kept at any cell count).
+    contributors: Contributors,
     /// Each cell's [`slot`] in every segment column.
     cells: Vec<Vec<u32>>,
     /// The cell of each row.
@@ -420,7 +427,8 @@ pub struct Literal {
 }
 
 impl Counted {
-    /// Scores every respondent of `table` and counts every cell, in one pass over the rows.
+    /// Scores every respondent of `table` and counts every cell (statistics and contributors),
+    /// in one pass over the rows.
     pub fn new(instrument: &Instrument, table: &ResponseTable) -> Counted {
         Counted::with_cell_limit(instrument, table, cell_limit(table.rows))
     }
@@ -429,16 +437,27 @@ impl Counted {
     /// cells; beyond, each group is counted from its rows (the same counts, more time, less memory).
     pub fn with_cell_limit(instrument: &Instrument, table: &ResponseTable, limit: usize) -> Counted {
         let items = keyed_items(instrument, table);
-        let scores = respondent_scores(instrument, table.rows, &items);
+        let mut scores = respondent_scores(instrument, table.rows, &items);
         let labels: Vec<usize> = table.segments.iter().map(|s| s.labels.len()).collect();
         let (cells, of_row) = cells_of(table, &labels);
         let counts = (cells.len() <= limit).then(|| tally(instrument, table, &scores, &of_row, cells.len()));
-        Counted { scores, cells, of_row, counts, labels }
+        let contributors = Contributors::count(instrument, table, &items, &scores, &of_row, cells.len());
+        if counts.is_some() && drivers::outcomes(instrument, table).is_empty() {
+            // Nothing reads the scores again: release them (4 bytes a row per dimension and overall).
+            scores = RespondentScores { dims: vec![Vec::new(); scores.dims.len()], overall: Vec::new() };
+        }
+        Counted { scores, contributors, cells, of_row, counts, labels }
     }
 
-    /// Every respondent's scores.
-    pub fn scores(&self) -> &RespondentScores {
-        &self.scores
+    /// Every respondent's scores, when kept: `None` when no statistic reads them row by row
+    /// (no driver analysis, and every cell's counts kept).
+    pub fn scores(&self) -> Option<&RespondentScores> {
+        (self.scores.overall.len() == self.of_row.len()).then_some(&self.scores)
+    }
+
+    /// How many respondents stand behind each statistic, per cell.
+    pub fn contributors(&self) -> &Contributors {
+        &self.contributors
     }
 
     /// The counts of the rows meeting every literal of `filter` and, when given, whose
@@ -480,6 +499,18 @@ impl Counted {
     /// For each cell, whether its rows meet every literal of `filter`.
     pub fn meeting<'a>(&'a self, filter: &'a [Literal]) -> impl Iterator<Item = bool> + 'a {
         self.cells.iter().map(move |cell| filter.iter().all(|l| cell[l.column] == slot(l.code, self.labels[l.column])))
+    }
+
+    /// The segment code of cell `cell` in segment column `column`: its label index, or
+    /// `NO_SEGMENT` for a blank (any other code, which ingest never writes, reads as the number
+    /// of labels: one value for all of them).
+    pub fn cell_code(&self, cell: usize, column: usize) -> u32 {
+        let labels = self.labels[column];
+        match self.cells[cell][column] {
+            s if (s as usize) < labels => s,
+            s if s as usize == labels => NO_SEGMENT,
+            _ => labels as u32,
+        }
     }
 
     /// The breakdown group of cell `cell` in segment column `column`: its label index, or the

@@ -12,6 +12,7 @@
 //! - Security NPS: % answering 9–10 minus % answering 0–6.
 
 pub mod comments;
+pub mod contributors;
 pub mod counts;
 pub mod drivers;
 pub mod group;
@@ -349,7 +350,8 @@ pub fn raw_view_report(
         waves,
         sensitive,
         comments,
-        drivers: drivers::analyses(instrument, whole, counted.scores(), rows),
+        // Without kept scores there is no outcome to analyse.
+        drivers: counted.scores().map_or_else(Vec::new, |scores| drivers::analyses(instrument, whole, scores, rows)),
         participation: None,
     })
 }

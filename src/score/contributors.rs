@@ -1,0 +1,166 @@
+//! Contributors per cell: how many respondents stand behind each statistic in every cell of a
+//! table (one combination of values of all its segment columns, as [`super::counts::Counted`]
+//! forms them), counted in the same load as the cells' statistics.
+//!
+//! The disclosure policy ([`crate::privacy::disclosure::Policy`]) decides from these counts
+//! alone: the contributors of a population are the sum over its cells, and the counts of two
+//! tables (shards of one file) [merge](Contributors::merge) by adding cell to cell, so the
+//! policy of the whole needs no row of either.
+
+use crate::ingest::{ResponseTable, MISSING};
+use crate::instrument::{Instrument, Question};
+
+use super::counts::{column_of, is_bipolar, is_recommend};
+use super::drivers;
+use super::respondent::{KeyedItem, RespondentScores};
+
+/// A count for every cell, indexed by cell.
+pub type PerCell = Vec<u32>;
+
+/// The contributors of one dimension's item statistics (its favourable split and its items).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ItemContributors {
+    /// Scored respondents who answered at least one item of the dimension.
+    pub any: PerCell,
+    /// Per item of the dimension ([`super::respondent::keyed_items`] order): scored respondents
+    /// who answered it.
+    pub each: Vec<PerCell>,
+    /// Scored respondents who skipped at least one item of the dimension.
+    pub skipped: PerCell,
+}
+
+/// How many respondents stand behind each statistic, per cell; every field has one entry a cell.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contributors {
+    /// Rows (people), scored or not.
+    pub people: PerCell,
+    /// Respondents with an overall score (the scored respondents).
+    pub scored: PerCell,
+    /// Per dimension: respondents with a score in it.
+    pub dimensions: Vec<PerCell>,
+    /// Per dimension: the contributors of its item statistics.
+    pub items: Vec<ItemContributors>,
+    /// Respondents who answered the recommend question; `None` when the table has no such column.
+    pub recommend: Option<PerCell>,
+    /// Respondents who answered the bipolar question; `None` when the table has no such column.
+    pub bipolar: Option<PerCell>,
+    /// Per ranking column of the table: respondents who ranked anything.
+    pub rankings: Vec<PerCell>,
+    /// Per multi-choice column of the table: respondents who chose anything.
+    pub selections: Vec<PerCell>,
+    /// Per randomized question of the instrument that the table has: respondents who answered it.
+    pub randomized: Vec<PerCell>,
+    /// Per driver outcome ([`drivers::outcomes`]): scored respondents who answered the outcome.
+    pub drivers: Vec<PerCell>,
+    /// Per text column of the table: respondents who wrote something.
+    pub texts: Vec<PerCell>,
+}
+
+/// The rows counted into each of `cells` cells (row `r` into cell `of_row[r]`) where `counts` is true.
+fn per_cell(of_row: &[u32], cells: usize, counts: impl Iterator<Item = bool>) -> PerCell {
+    let mut out = vec![0u32; cells];
+    for (&c, yes) in of_row.iter().zip(counts) {
+        out[c as usize] += u32::from(yes);
+    }
+    out
+}
+
+/// The rows with at least one of `entries` (row indices), counted per cell.
+fn rows_with(of_row: &[u32], cells: usize, entries: impl Iterator<Item = u32>) -> PerCell {
+    let mut has = vec![false; of_row.len()];
+    entries.for_each(|r| has[r as usize] = true);
+    per_cell(of_row, cells, has.into_iter())
+}
+
+impl Contributors {
+    /// Counts the contributors of `table` (its Likert items `items`, its respondents scored in
+    /// `scores`) into `cells` cells: row `r` into cell `of_row[r]`. Column by column.
+    pub(crate) fn count(
+        instrument: &Instrument,
+        table: &ResponseTable,
+        items: &[KeyedItem<'_>],
+        scores: &RespondentScores,
+        of_row: &[u32],
+        cells: usize,
+    ) -> Contributors {
+        let scored: Vec<bool> = scores.overall.iter().map(|v| !v.is_nan()).collect();
+        let has_score = |values: &[f32]| per_cell(of_row, cells, values.iter().map(|v| !v.is_nan()));
+        let answered = |values: &[u8]| per_cell(of_row, cells, values.iter().map(|&v| v != MISSING));
+        let dimensions = scores.dims.iter().map(|d| has_score(d)).collect();
+        let items = (0..scores.dims.len())
+            .map(|d| {
+                let in_dim: Vec<&[u8]> = items.iter().filter(|i| i.item.dimension == d).map(|i| i.values).collect();
+                item_contributors(&in_dim, &scored, of_row, cells)
+            })
+            .collect();
+        let randomized = instrument.questions().filter(|q| matches!(q, Question::Randomized { .. }));
+        let complete = |values: &[u8]| per_cell(of_row, cells, (0..of_row.len()).map(|r| drivers::complete(scores, values, r)));
+        let entries = |rows: &mut dyn Iterator<Item = u32>| rows_with(of_row, cells, rows);
+        Contributors {
+            people: per_cell(of_row, cells, std::iter::repeat(true)),
+            scored: per_cell(of_row, cells, scored.iter().copied()),
+            dimensions,
+            items,
+            recommend: column_of(instrument, table, is_recommend).map(|(_, values)| answered(values)),
+            bipolar: column_of(instrument, table, is_bipolar).map(|(_, values)| answered(values)),
+            rankings: table.rankings.iter().map(|c| entries(&mut c.entries.iter().map(|(r, _)| *r))).collect(),
+            selections: table.selections.iter().map(|c| entries(&mut c.entries.iter().map(|(r, _)| *r))).collect(),
+            randomized: randomized.filter_map(|q| table.answer(q.id())).map(|c| answered(&c.values)).collect(),
+            drivers: drivers::outcomes(instrument, table).into_iter().map(|(_, _, c)| complete(&c.values)).collect(),
+            texts: table.texts.iter().map(|c| entries(&mut c.entries.iter().map(|(r, _)| *r))).collect(),
+        }
+    }
+
+    /// Number of cells counted.
+    pub fn cells(&self) -> usize {
+        self.people.len()
+    }
+
+    /// Adds the counts of `other`, the contributors of other rows (a shard's) with the same
+    /// columns: its cell `c` is this one's cell `cell_of[c]` (new cells grow every count).
+    pub fn merge(&mut self, mut other: Contributors, cell_of: &[u32]) {
+        let cells = cell_of.iter().map(|&c| c as usize + 1).max().unwrap_or(0).max(self.cells());
+        for (into, from) in self.counts_mut().into_iter().zip(other.counts_mut()) {
+            into.resize(cells, 0);
+            for (&c, &n) in cell_of.iter().zip(from.iter()) {
+                into[c as usize] += n;
+            }
+        }
+    }
+
+    /// Every per-cell count, in one fixed order.
+    fn counts_mut(&mut self) -> Vec<&mut PerCell> {
+        let mut out = vec![&mut self.people, &mut self.scored];
+        out.extend(&mut self.dimensions);
+        for i in &mut self.items {
+            out.push(&mut i.any);
+            out.extend(&mut i.each);
+            out.push(&mut i.skipped);
+        }
+        out.extend(self.recommend.iter_mut().chain(&mut self.bipolar));
+        let lists = [&mut self.rankings, &mut self.selections, &mut self.randomized, &mut self.drivers, &mut self.texts];
+        out.extend(lists.into_iter().flatten());
+        out
+    }
+}
+
+/// The contributors of one dimension's items (answer columns `in_dim`), over the `scored` rows.
+fn item_contributors(in_dim: &[&[u8]], scored: &[bool], of_row: &[u32], cells: usize) -> ItemContributors {
+    let mut answered = vec![0u16; scored.len()];
+    let each = in_dim
+        .iter()
+        .map(|values| {
+            let gave = values.iter().zip(scored).map(|(&v, &s)| s && v != MISSING);
+            let mut counts = vec![0u32; cells];
+            for ((&c, yes), a) in of_row.iter().zip(gave).zip(answered.iter_mut()) {
+                counts[c as usize] += u32::from(yes);
+                *a += u16::from(yes);
+            }
+            counts
+        })
+        .collect();
+    let all = in_dim.len();
+    let scored_with =
+        |pick: &dyn Fn(usize) -> bool| per_cell(of_row, cells, answered.iter().zip(scored).map(|(&a, &s)| s && pick(usize::from(a))));
+    ItemContributors { any: scored_with(&|a| a > 0), each, skipped: scored_with(&|a| a < all) }
+}
