@@ -155,10 +155,16 @@ impl Shards {
         Shards::default()
     }
 
-    /// The next part, as `ShardUpload.finish` gave it.
+    /// The next part, as `ShardUpload.finish` gave it (read by a helper worker).
     pub fn add(&mut self, bytes: &[u8]) -> Result<(), JsError> {
         self.shards.push(ingest::Shard::decode(bytes).map_err(into_error)?);
         Ok(())
+    }
+
+    /// The next part, read in this worker.
+    #[wasm_bindgen(js_name = addUpload)]
+    pub fn add_upload(&mut self, upload: ShardUpload) {
+        self.shards.push(upload.reader.finish());
     }
 }
 

@@ -10,7 +10,7 @@
 // A large CSV file is read in parts by several workers at once (issue 15): this worker finds the part
 // boundaries (line ends outside quotes, decided by the core's Splitter), starts helper workers (this same
 // module, started with the same compiled module) that each read one part of the File into a table (op
-// `shard`), and merges their parts (sent back as transferred bytes, no SharedArrayBuffer) into exactly the
+// `shard`; this worker reads the first part itself), and merges their parts (sent back as transferred bytes, no SharedArrayBuffer) into exactly the
 // table one pass gives. When the core cannot vouch for the parts (quotes inside a field moved a record
 // boundary, or a part failed), the file is read again in one pass, which gives the answer and the error.
 
@@ -61,30 +61,41 @@ async function loadInParts(blob, parts) {
   const head = await bytesAt(blob, 0, PIECE);
   const splitter = dash.splitter(head, blob.size, parts);
   if (!splitter) return null;
-  // The helpers start while the boundaries are found (only the part of the file before the last one is scanned).
-  const helpers = Array.from({ length: parts }, () => new Helper());
+  // This worker reads the first part, a helper each other part. The helpers start while the boundaries are
+  // found (only the file before the last boundary is scanned).
+  const helpers = Array.from({ length: parts - 1 }, () => new Helper());
   try {
     splitter.push(head);
     for (let at = head.length; splitter.wanted(); at += PIECE) splitter.push(await bytesAt(blob, at, at + PIECE));
     const bounds = Array.from(splitter.bounds());
     splitter.free();
     const header = head.slice(0, bounds[0]);
-    const read = bounds.slice(1).map((to, k) => helpers[k].request('shard', { blob, header, from: bounds[k], to }));
-    let parts;
+    const read = bounds.slice(2).map((to, k) => helpers[k].request('shard', { blob, header, from: bounds[k + 1], to }));
+    const all = Promise.all(read);
+    all.catch(() => {}); // awaited below, after this worker's own part
+    const shards = new core.Shards();
+    shards.addUpload(await readPart(blob, header, bounds[0], bounds[1]));
+    let others;
     try {
-      parts = await Promise.all(read);
+      others = await all;
     } catch (e) {
       console.warn(`reading in parts failed (${e?.message ?? e}): reading the file in one pass`);
       return null;
     }
-    const shards = new core.Shards();
-    for (const bytes of parts) shards.add(new Uint8Array(bytes));
+    for (const bytes of others) shards.add(new Uint8Array(bytes));
     const summary = dash.loadShards(shards);
     if (summary == null) console.warn('the parts of the file could not be merged (quotes inside a field?): reading it in one pass');
     return summary;
   } finally {
     for (const helper of helpers) helper.stop();
   }
+}
+
+/** Bytes `from`..`to` of `blob` (after the file's `header`) read into a ShardUpload. */
+async function readPart(blob, header, from, to) {
+  const upload = new core.ShardUpload(dash, header, to - from);
+  for (let at = from; at < to; at += PIECE) upload.push(await bytesAt(blob, at, Math.min(at + PIECE, to)));
+  return upload;
 }
 
 /** A helper worker (this module, with the core started as this worker's): request(op, args) → Promise of the answer. */
@@ -180,9 +191,7 @@ const OPS = {
   publish(id, { options, records }) { return dash.publishAfter(options, records); },
   /** Reads bytes `from`..`to` of `blob` (after the file's `header`) as a helper; what the part held, as bytes (transferred). */
   async shard(id, { blob, header, from, to }) {
-    const upload = new core.ShardUpload(dash, header, to - from);
-    for (let at = from; at < to; at += PIECE) upload.push(await bytesAt(blob, at, Math.min(at + PIECE, to)));
-    const bytes = upload.finish();
+    const bytes = (await readPart(blob, header, from, to)).finish();
     return new Transfer(bytes.buffer, [bytes.buffer]);
   },
   /** Analyses the comments (after the score charts are on screen). */
