@@ -5,24 +5,10 @@
 
 use proptest::prelude::*;
 use secpulse::ingest::*;
-use secpulse::instrument::Instrument;
 
-fn instrument() -> Instrument {
-    Instrument::from_json(
-        r#"{
-  "id": "c", "version": "1", "title": "C", "intro": "I",
-  "scale": {"min": 1, "max": 5},
-  "dimensions": [{"id": "aw", "name": "Awareness"}],
-  "sections": [{"id": "s", "title": "S", "questions": [
-    {"type": "choice", "id": "department", "text": "Where?", "options": ["Finance", "IT"]},
-    {"type": "likert", "id": "q1", "text": "A", "dimension": "aw"},
-    {"type": "likert", "id": "q2", "text": "B", "dimension": "aw"},
-    {"type": "text", "id": "comment", "text": "C"}
-  ]}]
-}"#,
-    )
-    .unwrap()
-}
+#[path = "common/ingest_fixture.rs"]
+mod ingest_fixture;
+use ingest_fixture::instrument;
 
 /// Reads `bytes` in pieces cut at `cuts` (any order, any repeats).
 fn read_in_pieces(bytes: &[u8], cuts: &[usize], format: Option<Format>, options: &IngestOptions) -> Result<Ingested, IngestError> {

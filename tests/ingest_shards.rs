@@ -6,24 +6,10 @@
 
 use proptest::prelude::*;
 use secpulse::ingest::*;
-use secpulse::instrument::Instrument;
 
-fn instrument() -> Instrument {
-    Instrument::from_json(
-        r#"{
-  "id": "c", "version": "1", "title": "C", "intro": "I",
-  "scale": {"min": 1, "max": 5},
-  "dimensions": [{"id": "aw", "name": "Awareness"}],
-  "sections": [{"id": "s", "title": "S", "questions": [
-    {"type": "choice", "id": "department", "text": "Where?", "options": ["Finance", "IT"]},
-    {"type": "likert", "id": "q1", "text": "A", "dimension": "aw"},
-    {"type": "likert", "id": "q2", "text": "B", "dimension": "aw"},
-    {"type": "text", "id": "comment", "text": "C"}
-  ]}]
-}"#,
-    )
-    .unwrap()
-}
+#[path = "common/ingest_fixture.rs"]
+mod ingest_fixture;
+use ingest_fixture::instrument;
 
 /// One pass over the whole file, as the dashboard's single worker reads it.
 fn read_whole(bytes: &[u8], options: &IngestOptions) -> Result<Ingested, IngestError> {
