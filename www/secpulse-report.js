@@ -9,7 +9,7 @@
 // publish: "off" hides the Publish button (a page that publishes another way, e.g. `secpulse serve`'s admin page).
 // redact-names: URL of a plain-text list of names to remove from comments, one per line
 // (the CLI's --redact-names file); fetched once, before data is shown.
-// workers: how many workers read a loaded CSV file (default: one per core, at most 4, for files of 16 MB or more).
+// workers: how many workers read a loaded CSV File (default: one per core but one, at most 4, for files of 16 MB or more).
 // Properties: instrument (JSON text or object), redactNames (array of names, or null).
 // Methods: load(data), loadSample(n, seed), publish(), publishAfter(records).
 // Printing (Ctrl+P, page.pdf()): the element's print view hides the controls, shows every chart as an SVG

@@ -38,11 +38,13 @@ const bytesAt = async (blob, from, to) => new Uint8Array(await blob.slice(from, 
 
 /**
  * Loads a Blob/File (read here, not on the page) piece by piece into the core; its summary. `workers`: how
- * many workers read it (absent: up to MAX_WORKERS, one per core, from SPLIT_FROM bytes on).
+ * many workers read it (absent: from SPLIT_FROM bytes on, one per core but one, at most MAX_WORKERS; the core
+ * left over is the page's and the rest of the machine's: on 2 busy cores a second worker measured slower,
+ * bench/README.md "Several workers").
  */
 async function loadBlob(blob, workers) {
   const parts = workers == null
-    ? (blob.size >= SPLIT_FROM ? Math.min(MAX_WORKERS, navigator.hardwareConcurrency || 1) : 1)
+    ? (blob.size >= SPLIT_FROM ? Math.min(MAX_WORKERS, (navigator.hardwareConcurrency || 1) - 1) : 1)
     : Math.max(1, Math.min(MAX_WORKERS, Math.floor(workers) || 1));
   if (parts > 1) {
     const summary = await loadInParts(blob, parts);
