@@ -56,8 +56,8 @@ async function loadBlob(blob, workers) {
 }
 
 /**
- * Reads a Blob in up to `parts` parts, one helper worker each; the summary, or null when the file is not
- * split (not CSV, a header longer than a piece) or the core cannot vouch for the parts.
+ * Reads a Blob in up to `parts` parts (the first here, each other in a helper worker); the summary, or null when
+ * the file is not split (not CSV, a header longer than a piece) or the core cannot vouch for the parts.
  */
 async function loadInParts(blob, parts) {
   const head = await bytesAt(blob, 0, PIECE);
@@ -81,6 +81,7 @@ async function loadInParts(blob, parts) {
     try {
       others = await all;
     } catch (e) {
+      shards.free();
       console.warn(`reading in parts failed (${e?.message ?? e}): reading the file in one pass`);
       return null;
     }
