@@ -5,7 +5,7 @@
 //   node bench/scripts/workers.mjs FILE.csv [runs=3] [workers=1,2]
 // FILE.csv: rows of bench/instrument.json, e.g. python3 gen_responses.py --n 1000000 --seed 1 --out /tmp/r1M.csv
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
@@ -27,8 +27,17 @@ await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 
-/** One run of `page` with `workers` workers: the page's result. */
+const cdp = await browser.newBrowserCDPSession();
+/** The ids of the renderer processes. */
+const renderers = async () => new Set((await cdp.send('SystemInfo.getProcessInfo')).processInfo.filter((p) => p.type === 'renderer').map((p) => p.id));
+/** Peak resident memory (VmHWM, MB) of process `pid` (its workers included), or NaN. */
+function peakMB(pid) {
+  try { return Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmHWM:\s+(\d+) kB/m)[1]) / 1024; } catch { return NaN; }
+}
+
+/** One run of `page` with `workers` workers: the page's result, with the peak memory of its renderer (MB). */
 async function run(page, workers) {
+  const before = await renderers();
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const p = await ctx.newPage();
   try {
@@ -36,6 +45,7 @@ async function run(page, workers) {
     await p.waitForSelector('body[data-done="1"]', { state: 'attached', timeout: 300_000 });
     const r = await p.evaluate(() => window.__bench);
     if (!r.ok) throw new Error(r.error);
+    r.renderer_peak_mb = Math.max(...[...(await renderers())].filter((id) => !before.has(id)).map(peakMB));
     return r;
   } finally { await ctx.close(); }
 }
@@ -49,14 +59,14 @@ for (let i = 0; i < Number(runsArg); i++) {
     for (const w of counts) {
       const r = await run(page, w);
       (results[`${page}/${w}`] ??= []).push(r);
-      const keys = page === 'engine' ? ['table_ms', 'report_ms', 'longtask_max_ms'] : ['charts_ms', 'longtask_max_ms'];
+      const keys = page === 'engine' ? ['table_ms', 'report_ms', 'longtask_max_ms', 'renderer_peak_mb'] : ['charts_ms', 'longtask_max_ms', 'renderer_peak_mb'];
       console.log(`run ${i + 1} ${page} workers=${w}: ${keys.map((k) => `${k}=${Math.round(r[k])}`).join(' ')} rows=${r.rows} load=${loadavg()[0].toFixed(2)}`);
     }
   }
 }
 console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 for (const [key, rs] of Object.entries(results)) {
-  const keys = key.startsWith('engine') ? ['table_ms', 'report_ms', 'longtask_max_ms'] : ['charts_ms', 'longtask_max_ms'];
+  const keys = key.startsWith('engine') ? ['table_ms', 'report_ms', 'longtask_max_ms', 'renderer_peak_mb'] : ['charts_ms', 'longtask_max_ms', 'renderer_peak_mb'];
   console.log(`${key}: ${keys.map((k) => `${k} median ${Math.round(median(rs.map((r) => r[k])))} (${rs.map((r) => Math.round(r[k])).join(', ')})`).join('; ')}`);
 }
 for (const w of counts.slice(1)) {
