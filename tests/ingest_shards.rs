@@ -9,7 +9,7 @@ use secpulse::ingest::*;
 
 #[path = "common/ingest_fixture.rs"]
 mod ingest_fixture;
-use ingest_fixture::instrument;
+use ingest_fixture::{csv_text, instrument};
 
 /// One pass over the whole file, as the dashboard's single worker reads it.
 fn read_whole(bytes: &[u8], options: &IngestOptions) -> Result<Ingested, IngestError> {
@@ -74,24 +74,9 @@ fn csv_file(broken: bool) -> impl Strategy<Value = Vec<u8>> {
     let row = (wave, prop::collection::vec(cell(broken), 3..=5), prop::sample::select(vec!["\n", "\r\n", "\n\n", "\n  \n"]));
     (any::<bool>(), any::<bool>(), any::<bool>(), prop::collection::vec(row, 0..40), any::<bool>()).prop_map(
         |(bom, semicolon, blank_first, rows, end)| {
-            let sep = if semicolon { b';' } else { b',' };
-            let mut file = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
-            if blank_first {
-                file.extend(b"\r\n\n");
-            }
-            file.extend(b"wave,department,q1,q2,\"comment\"\n".iter().map(|&c| if c == b',' { sep } else { c }));
-            for (wave, cells, eol) in rows {
-                file.extend(wave.as_bytes());
-                file.push(sep);
-                file.extend(cells.join(&sep));
-                file.extend(eol.as_bytes());
-            }
-            if !end {
-                while file.last() == Some(&b'\n') {
-                    file.pop();
-                }
-            }
-            file
+            let before: &[u8] = if blank_first { b"\r\n\n" } else { b"" };
+            let rows = rows.into_iter().map(|(wave, cells, eol)| ([vec![wave.as_bytes().to_vec()], cells].concat(), eol)).collect();
+            csv_text(bom, before, "wave,department,q1,q2,\"comment\"\n", rows, if semicolon { b';' } else { b',' }, end)
         },
     )
 }

@@ -20,3 +20,22 @@ pub fn instrument() -> Instrument {
     )
     .unwrap()
 }
+
+/// A CSV file: a byte-order mark (if `bom`), `before` (e.g. blank lines), `header` (its `,`
+/// written as `sep`), then each row's cells joined by `sep` and its line end; the final line
+/// ends are cut unless `end`.
+pub fn csv_text(bom: bool, before: &[u8], header: &str, rows: Vec<(Vec<Vec<u8>>, &str)>, sep: u8, end: bool) -> Vec<u8> {
+    let mut file = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+    file.extend(before);
+    file.extend(header.bytes().map(|c| if c == b',' { sep } else { c }));
+    for (cells, eol) in rows {
+        file.extend(cells.join(&sep));
+        file.extend(eol.as_bytes());
+    }
+    if !end {
+        while file.last() == Some(&b'\n') {
+            file.pop();
+        }
+    }
+    file
+}
