@@ -5,24 +5,10 @@
 
 use proptest::prelude::*;
 use secpulse::ingest::*;
-use secpulse::instrument::Instrument;
 
-fn instrument() -> Instrument {
-    Instrument::from_json(
-        r#"{
-  "id": "c", "version": "1", "title": "C", "intro": "I",
-  "scale": {"min": 1, "max": 5},
-  "dimensions": [{"id": "aw", "name": "Awareness"}],
-  "sections": [{"id": "s", "title": "S", "questions": [
-    {"type": "choice", "id": "department", "text": "Where?", "options": ["Finance", "IT"]},
-    {"type": "likert", "id": "q1", "text": "A", "dimension": "aw"},
-    {"type": "likert", "id": "q2", "text": "B", "dimension": "aw"},
-    {"type": "text", "id": "comment", "text": "C"}
-  ]}]
-}"#,
-    )
-    .unwrap()
-}
+#[path = "common/ingest_fixture.rs"]
+mod ingest_fixture;
+use ingest_fixture::{csv_text, instrument};
 
 /// Reads `bytes` in pieces cut at `cuts` (any order, any repeats).
 fn read_in_pieces(bytes: &[u8], cuts: &[usize], format: Option<Format>, options: &IngestOptions) -> Result<Ingested, IngestError> {
@@ -132,19 +118,7 @@ fn cell() -> impl Strategy<Value = Vec<u8>> {
 fn csv_file() -> impl Strategy<Value = Vec<u8>> {
     let row = (prop::collection::vec(cell(), 3..=5), prop::sample::select(vec!["\n", "\r\n", "\n\n", "\r"]));
     (any::<bool>(), any::<bool>(), prop::collection::vec(row, 0..12), any::<bool>()).prop_map(|(bom, semicolon, rows, end)| {
-        let sep = if semicolon { b';' } else { b',' };
-        let mut file = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
-        file.extend(b"department,q1,q2,comment\n".iter().map(|&c| if c == b',' { sep } else { c }));
-        for (cells, eol) in rows {
-            file.extend(cells.join(&sep));
-            file.extend(eol.as_bytes());
-        }
-        if !end {
-            while file.last() == Some(&b'\n') {
-                file.pop();
-            }
-        }
-        file
+        csv_text(bom, b"", "department,q1,q2,comment\n", rows, if semicolon { b';' } else { b',' }, end)
     })
 }
 

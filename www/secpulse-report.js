@@ -9,6 +9,7 @@
 // publish: "off" hides the Publish button (a page that publishes another way, e.g. `secpulse serve`'s admin page).
 // redact-names: URL of a plain-text list of names to remove from comments, one per line
 // (the CLI's --redact-names file); fetched once, before data is shown.
+// workers: how many workers read a loaded CSV File (default: one per core but one, at most 4, for files of 16 MB or more).
 // Properties: instrument (JSON text or object), redactNames (array of names, or null).
 // Methods: load(data), loadSample(n, seed), publish(), publishAfter(records).
 // Printing (Ctrl+P, page.pdf()): the element's print view hides the controls, shows every chart as an SVG
@@ -257,8 +258,14 @@ class SecpulseReport extends HTMLElement {
       }
       const report = await this.#publishedText(data);
       if (report != null) return this.#showPublished(report);
-      return this.#responses({ data });
+      return this.#responses({ data, workers: this.#workerCount() });
     }, append);
+  }
+
+  /** The `workers` attribute: how many workers read a file (a whole number ≥ 1), else undefined (the worker decides). */
+  #workerCount() {
+    const n = Number(this.getAttribute('workers'));
+    return this.hasAttribute('workers') && Number.isInteger(n) && n >= 1 ? n : undefined;
   }
 
   /** Loads `n` synthetic respondents (for demos and benchmarks). */

@@ -14,11 +14,13 @@ const commentsReady = (el) => !('comments' in el.dataset) || el.dataset.comments
 
 try {
   await import('/www/secpulse.js');
-  await customElements.whenDefined('secpulse-report');
+  // www/secpulse.js loads the element's module once such an element is in the document.
   const el = document.createElement('secpulse-report');
-  el.instrument = await (await fetch('/bench/instrument.json')).text();
   el.setAttribute('segment', 'department');
+  if (params.get('workers')) el.setAttribute('workers', params.get('workers'));
   document.getElementById('report').append(el);
+  await customElements.whenDefined('secpulse-report');
+  el.instrument = await (await fetch('/bench/instrument.json')).text();
   const blob = await (await fetch(params.get('data'))).blob(); // as a dropped File: not timed
   await pause(200);
   let rows = null;

@@ -18,7 +18,7 @@ use crate::instrument::{Instrument, Question, MULTI_SEPARATOR};
 const GROW_ROWS: usize = 4096;
 
 /// How many problems the summary keeps.
-const MAX_PROBLEMS: usize = 100;
+pub(super) const MAX_PROBLEMS: usize = 100;
 
 /// Where a column's cells go in the table.
 #[derive(Debug, Clone, Copy)]

@@ -106,6 +106,17 @@ impl ChunkedReader {
         (self.format == Some(Format::Json) && !self.stopped()).then_some(&self.pending[..])
     }
 
+    /// Bytes pushed but not read yet: the start of a record the last piece cut (0 when the
+    /// pieces so far end at a record boundary, or reading stopped).
+    pub(crate) fn unread(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// '\n' bytes pushed so far (CSV that is UTF-8 so far).
+    pub(crate) fn newlines_pushed(&self) -> u64 {
+        self.newlines + count_newlines(&self.pending)
+    }
+
     /// Reads the next piece of the file.
     pub fn push(&mut self, piece: &[u8]) {
         self.push_with_progress(piece, &mut |_, _| {});

@@ -524,6 +524,18 @@ fn header(b: &mut RowBuilder, rec: &Record, input: &[u8]) -> Result<Vec<usize>, 
     Ok(slots)
 }
 
+/// Where the data records start in CSV `text` (UTF-8 checked, byte-order mark removed):
+/// just after the header record, as [`CsvReader::read`] reads it; `None` when `text` ends
+/// before the header record does (and is not `last`, the whole text).
+pub(super) fn header_end(text: &[u8], last: bool) -> Option<usize> {
+    let mut lines = Lines::new(detect_delimiter(text, last)?);
+    let mut pos = 0;
+    match lines.next_record(text, &mut pos, last) {
+        Next::Record(_) => Some(pos),
+        Next::More | Next::End => None,
+    }
+}
+
 /// `;` when the header line has more semicolons than commas outside quotes, else `,`;
 /// `None` when `text` ends before the header line does and is not `last`.
 fn detect_delimiter(text: &[u8], last: bool) -> Option<u8> {

@@ -14,11 +14,13 @@ mod error;
 pub mod headcounts;
 mod json;
 pub mod row_check;
+mod shard;
 mod table;
 mod write;
 
 pub use chunked::ChunkedReader;
 pub use error::{At, Cause, IngestError, JsonKind, NoRows, Problem};
+pub use shard::{merge_shards, BadShard, Shard, ShardReader, Splitter, MAX_PARTS};
 pub use table::*;
 pub use write::{write_csv, write_json};
 

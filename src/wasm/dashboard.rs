@@ -87,6 +87,87 @@ impl Upload {
     }
 }
 
+/// Picks where a large CSV file is split for reading in parts by several workers
+/// (`dashboard.splitter(head, size, parts)`): `push` the file's pieces from its start while
+/// `wanted()`, then `bounds()`.
+#[wasm_bindgen]
+pub struct Splitter {
+    splitter: ingest::Splitter,
+}
+
+#[wasm_bindgen]
+impl Splitter {
+    /// True while more of the file is needed to place the boundaries.
+    pub fn wanted(&self) -> bool {
+        self.splitter.wanted()
+    }
+
+    /// Scans the next piece of the file.
+    pub fn push(&mut self, piece: &[u8]) {
+        self.splitter.push(piece);
+    }
+
+    /// The byte offsets of the parts: the header is bytes `0..bounds[0]`, part `k` bytes
+    /// `bounds[k]..bounds[k + 1]`.
+    pub fn bounds(&self) -> Vec<f64> {
+        self.splitter.bounds().into_iter().map(|b| b as f64).collect()
+    }
+}
+
+/// One part of a file read by a helper worker (`new ShardUpload(dashboard, header, size)`,
+/// `push` each piece of the part in order, then `finish`).
+#[wasm_bindgen]
+pub struct ShardUpload {
+    reader: ingest::ShardReader,
+}
+
+#[wasm_bindgen]
+impl ShardUpload {
+    /// A part of `size` bytes of a file whose header is `header` (the bytes before `bounds()[0]`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(dashboard: &Dashboard, header: &[u8], size: f64) -> ShardUpload {
+        ShardUpload { reader: ingest::ShardReader::new(&dashboard.instrument, &IngestOptions::default(), header, size as usize) }
+    }
+
+    /// Reads the next piece of the part.
+    pub fn push(&mut self, piece: &[u8]) {
+        self.reader.push(piece);
+    }
+
+    /// What the part held, as bytes for `Shards.add` in the coordinating worker.
+    pub fn finish(self) -> Vec<u8> {
+        self.reader.finish().encode()
+    }
+}
+
+/// The parts of one file, `add`ed in file order, for `Dashboard.loadShards`.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Shards {
+    shards: Vec<ingest::Shard>,
+}
+
+#[wasm_bindgen]
+impl Shards {
+    /// No parts yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Shards {
+        Shards::default()
+    }
+
+    /// The next part, as `ShardUpload.finish` gave it (read by a helper worker).
+    pub fn add(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        self.shards.push(ingest::Shard::decode(bytes).map_err(into_error)?);
+        Ok(())
+    }
+
+    /// The next part, read in this worker.
+    #[wasm_bindgen(js_name = addUpload)]
+    pub fn add_upload(&mut self, upload: ShardUpload) {
+        self.shards.push(upload.reader.finish());
+    }
+}
+
 /// The dashboard's data and its scored views.
 #[wasm_bindgen]
 pub struct Dashboard {
@@ -157,6 +238,24 @@ impl Dashboard {
             return self.load_bytes(json);
         }
         let (table, summary) = self.worded(upload.reader.finish())?;
+        self.set(table);
+        to_js(&summary)
+    }
+
+    /// A splitter of a file of `size` bytes that starts with `head` into up to `parts` parts;
+    /// undefined when the file is not split (not CSV, or its header is not all in `head`).
+    pub fn splitter(&self, head: &[u8], size: f64, parts: usize) -> Option<Splitter> {
+        let splitter = ingest::Splitter::new(head, size as usize, parts, &IngestOptions::default())?;
+        Some(Splitter { splitter })
+    }
+
+    /// Loads a file read in parts (`shards`): the same as `loadUpload` of the whole file; null
+    /// when the parts cannot be vouched for (a part failed, or quotes inside a field moved a
+    /// record boundary): then read the file whole.
+    #[wasm_bindgen(js_name = loadShards, unchecked_return_type = "IngestSummary | null")]
+    pub fn load_shards(&mut self, shards: Shards) -> Result<JsValue, JsError> {
+        let Some(read) = ingest::merge_shards(shards.shards, &IngestOptions::default()) else { return Ok(JsValue::NULL) };
+        let (table, summary) = self.worded(Ok(read))?;
         self.set(table);
         to_js(&summary)
     }

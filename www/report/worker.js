@@ -6,6 +6,13 @@
 // Messages out: { id, ok: true, value } | { id, ok: false, message, crashed } | { id, progress: key }
 // (progress keys are message keys of report/messages.js: the page words them in its language)
 // The compiled WebAssembly.Module comes from the page (no second download, no second compile).
+//
+// A large CSV file is read in parts by several workers at once (issue 15): this worker finds the part
+// boundaries (line ends outside quotes, decided by the core's Splitter), starts helper workers (this same
+// module, started with the same compiled module) that each read one part of the File into a table (op
+// `shard`; this worker reads the first part itself), and merges their parts (sent back as transferred bytes, no SharedArrayBuffer) into exactly the
+// table one pass gives. When the core cannot vouch for the parts (quotes inside a field moved a record
+// boundary, or a part failed), the file is read again in one pass, which gives the answer and the error.
 
 /** The core's exports and this worker's Dashboard, once `start` ran. */
 let core = null;
@@ -17,13 +24,128 @@ const progress = (id, text) => postMessage({ id, progress: text });
 /** Bytes of a File/Blob read into the core at a time: the file is never held whole in JS and in the core. */
 const PIECE = 4 << 20;
 
-/** Loads a Blob/File (read here, not on the page) piece by piece into the core; its summary. */
-async function loadBlob(blob) {
-  const upload = new core.Upload(dash, blob.size);
-  for (let at = 0; at < blob.size; at += PIECE) {
-    upload.push(new Uint8Array(await blob.slice(at, at + PIECE).arrayBuffer()));
+/** What `start` was given: helper workers are started with it. */
+let startArgs = null;
+
+/** Files from this size on are read in parts when the number of workers is not given. */
+const SPLIT_FROM = 16 << 20;
+
+/** The most workers that read one file. */
+const MAX_WORKERS = 4;
+
+/** The bytes `from`..`to` of a Blob, as bytes. */
+const bytesAt = async (blob, from, to) => new Uint8Array(await blob.slice(from, to).arrayBuffer());
+
+/**
+ * Loads a Blob/File (read here, not on the page) piece by piece into the core; its summary. `workers`: how
+ * many workers read it (absent: from SPLIT_FROM bytes on, one per core but one, at most MAX_WORKERS; the core
+ * left over is the page's and the rest of the machine's: on 2 busy cores a second worker measured slower,
+ * bench/README.md "Several workers").
+ */
+async function loadBlob(blob, workers) {
+  const parts = workers == null
+    ? (blob.size >= SPLIT_FROM ? Math.min(MAX_WORKERS, (navigator.hardwareConcurrency || 1) - 1) : 1)
+    : Math.max(1, Math.min(MAX_WORKERS, Math.floor(workers) || 1));
+  if (parts > 1) {
+    const summary = await loadInParts(blob, parts);
+    if (summary != null) return summary;
   }
+  const upload = new core.Upload(dash, blob.size);
+  for (let at = 0; at < blob.size; at += PIECE) upload.push(await bytesAt(blob, at, at + PIECE));
   return dash.loadUpload(upload);
+}
+
+/**
+ * Reads a Blob in up to `parts` parts (the first here, each other in a helper worker); the summary, or null when
+ * the file is not split (not CSV, a header longer than a piece) or the core cannot vouch for the parts.
+ */
+async function loadInParts(blob, parts) {
+  const head = await bytesAt(blob, 0, PIECE);
+  const splitter = dash.splitter(head, blob.size, parts);
+  if (!splitter) return null;
+  // This worker reads the first part, a helper each other part. The helpers start while the boundaries are
+  // found (only the file before the last boundary is scanned).
+  const helpers = Array.from({ length: parts - 1 }, () => new Helper());
+  try {
+    splitter.push(head);
+    for (let at = head.length; splitter.wanted(); at += PIECE) splitter.push(await bytesAt(blob, at, at + PIECE));
+    const bounds = Array.from(splitter.bounds());
+    splitter.free();
+    const header = head.slice(0, bounds[0]);
+    const read = bounds.slice(2).map((to, k) => helpers[k].request('shard', { blob, header, from: bounds[k + 1], to }));
+    const all = Promise.all(read);
+    all.catch(() => {}); // awaited below, after this worker's own part
+    const shards = new core.Shards();
+    shards.addUpload(await readPart(blob, header, bounds[0], bounds[1]));
+    let others;
+    try {
+      others = await all;
+    } catch (e) {
+      shards.free();
+      console.warn(`reading in parts failed (${e?.message ?? e}): reading the file in one pass`);
+      return null;
+    }
+    for (const bytes of others) shards.add(new Uint8Array(bytes));
+    const summary = dash.loadShards(shards);
+    if (summary == null) console.warn('the parts of the file could not be merged (quotes inside a field?): reading it in one pass');
+    return summary;
+  } finally {
+    for (const helper of helpers) helper.stop();
+  }
+}
+
+/** Bytes `from`..`to` of `blob` (after the file's `header`) read into a ShardUpload. */
+async function readPart(blob, header, from, to) {
+  const upload = new core.ShardUpload(dash, header, to - from);
+  for (let at = from; at < to; at += PIECE) upload.push(await bytesAt(blob, at, Math.min(at + PIECE, to)));
+  return upload;
+}
+
+/** A helper worker (this module, with the core started as this worker's): request(op, args) → Promise of the answer. */
+class Helper {
+  #worker = new Worker(new URL(import.meta.url), { type: 'module', name: 'secpulse-part' });
+  #next = 0; #waiting = new Map(); #started;
+
+  constructor() {
+    this.#worker.addEventListener('message', ({ data: { id, ok, value, message } }) => {
+      const waiting = this.#waiting.get(id);
+      if (!waiting) return; // progress
+      this.#waiting.delete(id);
+      if (ok) waiting.resolve(value);
+      else waiting.reject(new Error(message));
+    });
+    this.#worker.addEventListener('error', (e) => { e.preventDefault(); this.#failAll(e.message || 'a helper worker could not be started'); });
+    this.#started = this.#send('start', startArgs);
+    this.#started.catch(() => {}); // awaited by request
+  }
+
+  async request(op, args) {
+    await this.#started;
+    return this.#send(op, args);
+  }
+
+  stop() {
+    this.#worker.terminate();
+    this.#failAll('the helper worker was stopped');
+  }
+
+  #send(op, args) {
+    const id = ++this.#next;
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject });
+      this.#worker.postMessage({ id, op, args });
+    });
+  }
+
+  #failAll(message) {
+    for (const { reject } of this.#waiting.values()) reject(new Error(message));
+    this.#waiting.clear();
+  }
+}
+
+/** An answer posted with its ArrayBuffers transferred (moved, not copied). */
+class Transfer {
+  constructor(value, buffers) { this.value = value; this.buffers = buffers; }
 }
 
 /** Bytes of what `load` was given, other than a Blob: bytes or text. */
@@ -39,6 +161,7 @@ const shape = () => ({ published: false, rows: dash.rows(), columns: dash.column
 const OPS = {
   /** Instantiates the core from the page's compiled module; a Dashboard for `instrument` with the names to redact. */
   async start(id, { module, glue, instrument, names }) {
+    startArgs = { module, glue, instrument, names };
     try {
       core = await import(glue);
     } catch (e) {
@@ -49,13 +172,13 @@ const OPS = {
     dash.deferComments();
     return dash.setRedactNames(names ?? []);
   },
-  /** Loads data ({ bytes } | { rows, append } | { sample: [n, seed] }); the summary and the data's shape. */
-  async load(id, { data, rows, append, sample }) {
+  /** Loads data ({ data, workers } | { rows, append } | { sample: [n, seed] }); the summary and the data's shape. */
+  async load(id, { data, rows, append, sample, workers }) {
     progress(id, sample ? 'progressSample' : 'progressReading');
     let summary = null;
     if (sample) dash.loadSample(sample[0], sample[1]);
     else if (rows) summary = dash.loadRows(rows, append);
-    else if (data instanceof Blob) summary = await loadBlob(data);
+    else if (data instanceof Blob) summary = await loadBlob(data, workers);
     else summary = dash.loadBytes(bytesOf(data));
     return { summary, ...shape() };
   },
@@ -69,6 +192,11 @@ const OPS = {
   },
   /** The report of view `options` published together with the earlier publications in `records`: { report, record }. */
   publish(id, { options, records }) { return dash.publishAfter(options, records); },
+  /** Reads bytes `from`..`to` of `blob` (after the file's `header`) as a helper; what the part held, as bytes (transferred). */
+  async shard(id, { blob, header, from, to }) {
+    const bytes = (await readPart(blob, header, from, to)).finish();
+    return new Transfer(bytes.buffer, [bytes.buffer]);
+  },
   /** Analyses the comments (after the score charts are on screen). */
   comments(id) {
     progress(id, 'progressComments');
@@ -84,7 +212,9 @@ addEventListener('message', ({ data: { id, op, args } }) => {
     try {
       if (!OPS[op]) throw new Error(`unknown request ${op}`);
       if (op !== 'start' && !dash) throw new Error('the analysis engine has not started');
-      postMessage({ id, ok: true, value: await OPS[op](id, args ?? {}) });
+      const value = await OPS[op](id, args ?? {});
+      if (value instanceof Transfer) postMessage({ id, ok: true, value: value.value }, value.buffers);
+      else postMessage({ id, ok: true, value });
     } catch (e) {
       postMessage({ id, ok: false, message: String(e?.message ?? e), crashed: e instanceof WebAssembly.RuntimeError });
     }
