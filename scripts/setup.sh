@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build and test secpulse; a no-op (~1 s) when all is there.
 # Rust wasm target, the wasm-bindgen CLI pinned to Cargo.lock's version, Debian Chromium + ChromeDriver
-# and fonts for browser tests, poppler-utils for the PDF checks, and the e2e npm packages (pinned in e2e/package-lock.json: playwright-core,
+# and fonts for browser tests, poppler-utils for the PDF checks, binaryen's wasm-opt (npm, pinned in
+# scripts/package-lock.json) and the e2e npm packages (pinned in e2e/package-lock.json: playwright-core,
 # axe-core, and ESLint for the JS lint gate).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +38,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb" ]; th
   # No --locked: its lockfile pins a crate version this registry mirror does not serve.
   cargo install -q wasm-bindgen-cli --version "$wb"
 fi
+
+# binaryen's wasm-opt for scripts/build-wasm.sh (npm, pinned in scripts/package-lock.json; a JS/wasm build,
+# no download at install): Debian's binaryen 108 breaks wasm-bindgen's externref table export.
+[ -f scripts/node_modules/binaryen/package.json ] || (cd scripts && npm ci --no-audit --no-fund --silent)
 
 # Lockfile-based (npm ci); skipped when every direct dev dependency is already there.
 for dep in playwright-core axe-core eslint @eslint/js globals; do
