@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build and test secpulse; a no-op (~1 s) when all is there.
 # Rust wasm target, the wasm-bindgen CLI pinned to Cargo.lock's version, Debian Chromium + ChromeDriver
-# and fonts for browser tests, poppler-utils for the PDF checks, binaryen's wasm-opt (npm, pinned in
-# scripts/package-lock.json) and the e2e npm packages (pinned in e2e/package-lock.json: playwright-core,
+# and fonts for browser tests, poppler-utils for the PDF checks, binaryen's wasm-opt and esbuild (npm,
+# pinned in scripts/package-lock.json) and the e2e npm packages (pinned in e2e/package-lock.json: playwright-core,
 # axe-core, and ESLint for the JS lint gate).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,9 +39,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb" ]; th
   cargo install -q wasm-bindgen-cli --version "$wb"
 fi
 
-# binaryen's wasm-opt for scripts/build-wasm.sh (npm, pinned in scripts/package-lock.json; a JS/wasm build,
-# no download at install): Debian's binaryen 108 breaks wasm-bindgen's externref table export.
-[ -f scripts/node_modules/binaryen/package.json ] || (cd scripts && npm ci --no-audit --no-fund --silent)
+# scripts/build-wasm.sh's tools (npm, pinned in scripts/package-lock.json; nothing downloaded at install):
+# binaryen's wasm-opt (a JS/wasm build; Debian's binaryen 108 breaks wasm-bindgen's externref table
+# export) and esbuild (its binary comes in the @esbuild/linux-x64 package), which minifies dist/'s JS.
+for dep in binaryen esbuild; do
+  if [ ! -f "scripts/node_modules/$dep/package.json" ]; then
+    (cd scripts && npm ci --no-audit --no-fund --silent)
+    break
+  fi
+done
 
 # Lockfile-based (npm ci); skipped when every direct dev dependency is already there.
 for dep in playwright-core axe-core eslint @eslint/js globals; do
