@@ -20,11 +20,11 @@ target=${CARGO_TARGET_DIR:-target}
 wasm=$target/wasm32-unknown-unknown/release/secpulse.wasm
 # binaryen's wasm-opt from npm (scripts/package.json; scripts/setup.sh installs it): Debian's binaryen 108
 # points wasm-bindgen's exported externref table at the function table, so the module fails to start.
-# -Os without inlining functions that have one caller: smaller gzipped than the input; plain -Oz/-Os
+# -O2 without inlining functions that have one caller: smaller gzipped than the input; plain -Oz/-Os
 # (that inlining and function reordering) and -O3 make the gzipped file 4-11% larger (bench/README.md, "Size").
 wasm_opt=scripts/node_modules/.bin/wasm-opt
 [ -x "$wasm_opt" ] || { echo "build-wasm: $wasm_opt missing; run scripts/setup.sh" >&2; exit 1; }
-shrink() { "$wasm_opt" -Os --one-caller-inline-max-function-size 0 "www/pkg/$1_bg.wasm" -o "www/pkg/$1_bg.wasm"; }
+shrink() { "$wasm_opt" -O2 --one-caller-inline-max-function-size 0 "www/pkg/$1_bg.wasm" -o "www/pkg/$1_bg.wasm"; }
 cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features --features viewer
 wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir www/pkg \
   --out-name secpulse_viewer "$wasm"
