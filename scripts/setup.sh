@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build and test secpulse; a no-op (~1 s) when all is there.
 # Rust wasm target, the wasm-bindgen CLI pinned to Cargo.lock's version, Debian Chromium + ChromeDriver
-# and fonts for browser tests, poppler-utils for the PDF checks, and the e2e npm packages (pinned in e2e/package-lock.json: playwright-core,
+# and fonts for browser tests, poppler-utils for the PDF checks, binaryen's wasm-opt and esbuild (npm,
+# pinned in scripts/package-lock.json) and the e2e npm packages (pinned in e2e/package-lock.json: playwright-core,
 # axe-core, and ESLint for the JS lint gate).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +38,16 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb" ]; th
   # No --locked: its lockfile pins a crate version this registry mirror does not serve.
   cargo install -q wasm-bindgen-cli --version "$wb"
 fi
+
+# scripts/build-wasm.sh's tools (npm, pinned in scripts/package-lock.json; nothing downloaded at install):
+# binaryen's wasm-opt (a JS/wasm build; Debian's binaryen 108 breaks wasm-bindgen's externref table
+# export) and esbuild (its binary comes in the @esbuild/linux-x64 package), which minifies dist/'s JS.
+for dep in binaryen esbuild; do
+  if [ ! -f "scripts/node_modules/$dep/package.json" ]; then
+    (cd scripts && npm ci --no-audit --no-fund --silent)
+    break
+  fi
+done
 
 # Lockfile-based (npm ci); skipped when every direct dev dependency is already there.
 for dep in playwright-core axe-core eslint @eslint/js globals; do
