@@ -13,7 +13,7 @@ const drawn = (el, test = () => true) => new Promise((ok) => {
 const commentsReady = (el) => !('comments' in el.dataset) || el.dataset.comments === 'ready';
 
 try {
-  await import('/www/secpulse.js');
+  await import('/www/secpulse-report.js'); // the element itself (secpulse.js loads it only once one is in the document)
   await customElements.whenDefined('secpulse-report');
   const el = document.createElement('secpulse-report');
   el.instrument = await (await fetch('/bench/instrument.json')).text();
