@@ -32,7 +32,6 @@ try {
       const select = menu(view.startsWith('wave:') ? 'Wave' : 'Show');
       const chosen = view.replace(/^wave:/, '');
       const value = chosen.startsWith('@') ? select.options[Number(chosen.slice(1))].value : chosen;
-      performance.clearMeasures();
       const t0 = now();
       const shown = drawn(el);
       select.value = value;
