@@ -63,6 +63,13 @@ struct ScoreKey {
 /// for the filter menu); the one used longest ago goes first.
 const CACHED_REPORTS: usize = 16;
 
+/// Why a view's report is wanted: asked for by the page, or prepared ahead of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Use {
+    Asked,
+    Ahead,
+}
+
 /// A view's released report, and its JSON text for `reportJson` once made.
 struct Cached {
     key: ScoreKey,
@@ -259,7 +266,7 @@ impl Dashboard {
     #[wasm_bindgen(js_name = reportJson)]
     pub fn report_json(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<String, JsError> {
         let o: ViewOptions = self::options(options)?;
-        self.view_json(&o).map(str::to_string)
+        self.view_json(&o, Use::Asked).map(str::to_string)
     }
 
     /// Scores the view `options` and writes its JSON text ahead of time (the worker does it while
@@ -267,7 +274,7 @@ impl Dashboard {
     /// cached text; nothing is returned.
     pub fn prepare(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<(), JsError> {
         let o: ViewOptions = self::options(options)?;
-        self.view_json(&o).map(|_| ())
+        self.view_json(&o, Use::Ahead).map(|_| ())
     }
 
     /// The view's report as JSON to publish: aggregates only, already suppressed.
@@ -329,23 +336,26 @@ impl Dashboard {
     /// The report of a view (from the cache when it was asked for or prepared since the data,
     /// the comment analysis or the names to redact last changed).
     fn view(&mut self, o: &ViewOptions) -> Result<&Report, JsError> {
-        Ok(&self.cached(o)?.report)
+        Ok(&self.cached(o, Use::Asked)?.report)
     }
 
     /// The JSON text of a view's report ([`json_of`]), made once per cached report.
-    fn view_json(&mut self, o: &ViewOptions) -> Result<&str, JsError> {
-        let cached = self.cached(o)?;
+    fn view_json(&mut self, o: &ViewOptions, used: Use) -> Result<&str, JsError> {
+        let cached = self.cached(o, used)?;
         if cached.json.is_none() {
             cached.json = Some(json_of(&cached.report)?);
         }
         Ok(cached.json.as_deref().unwrap_or_default())
     }
 
-    /// The cache entry of a view, scored now when it is not cached; it becomes the last used.
-    fn cached(&mut self, o: &ViewOptions) -> Result<&mut Cached, JsError> {
+    /// The cache entry of a view, scored now when it is not cached. A view scored now, or asked
+    /// for, becomes the last used; one prepared again keeps its place, so that the views the reader
+    /// asked for outlast those only prepared.
+    fn cached(&mut self, o: &ViewOptions, used: Use) -> Result<&mut Cached, JsError> {
         let min = min_group(o)?;
         let key = ScoreKey { by: o.by.clone(), wave: o.wave.clone(), min_group: min.k(), filter: o.filter.clone(), lang: self.lang };
         match self.cache.iter().position(|c| c.key == key) {
+            Some(at) if used == Use::Ahead => return Ok(&mut self.cache[at]),
             Some(at) => {
                 let hit = self.cache.remove(at);
                 self.cache.push(hit);
