@@ -61,7 +61,7 @@ struct ScoreKey {
 
 /// How many released reports the dashboard keeps (the views asked for last and those prepared
 /// for the filter menu); the one used longest ago goes first.
-const CACHED_REPORTS: usize = 16;
+const CACHED_REPORTS: usize = 32;
 
 /// Why a view's report is wanted: asked for by the page, or prepared ahead of time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
