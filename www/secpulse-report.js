@@ -56,8 +56,6 @@ const ALL = '';
 const PRINT_WIDTH = 780;
 /** How long (ms) a filter change may take before its progress is shown. */
 const BUSY_AFTER_MS = 200;
-/** How long (ms) one task draws charts before it lets the page handle input and paint. */
-const DRAW_TASK_MS = 25;
 /** Files larger than this are never taken for a published report (aggregates only: a few hundred KB at most). */
 const PUBLISHED_MAX_BYTES = 16 * 1024 * 1024;
 /** How much of a file is read to see whether it starts like a published report. */
@@ -663,9 +661,9 @@ class SecpulseReport extends HTMLElement {
   }
 
   /**
-   * Draws every chart shown: all texts at once, then the canvases, one layout for all of their widths, yielding
-   * to the page whenever a task has drawn for DRAW_TASK_MS, so that no long task holds the page; resolves when
-   * all are drawn (to false when a newer draw took over).
+   * Draws every chart shown: all texts at once, then one layout for all of the canvases' widths, then each canvas
+   * in its own task, so that no long task holds the page; resolves when all are drawn (to false when a newer draw
+   * took over).
    */
   async #draw() {
     const seq = ++this.#drawSeq;
@@ -678,9 +676,8 @@ class SecpulseReport extends HTMLElement {
       const box = p.canvas.parentElement;
       return box.clientWidth - parseFloat(getComputedStyle(box).paddingLeft) * 2;
     }));
-    let task = performance.now();
     for (const [i, [kind, p]] of shown.entries()) {
-      if (performance.now() - task > DRAW_TASK_MS) { await nextTask(); task = performance.now(); }
+      if (i > 0) await nextTask();
       if (seq !== this.#drawSeq || !this.#dash) return false;
       const w = widths[i];
       const ht = this.#dash.preferredHeight(kind, { ...o, width: Math.round(w) });
