@@ -301,3 +301,32 @@ fn load_errors_and_skipped_rows_are_worded_in_the_dashboard_language() {
     let msg = message(d.load_bytes(b"department,en1,en1\n").expect_err("duplicate column"));
     assert_eq!(msg, "l’en-tête contient deux fois la colonne \"en1\" (colonnes 2 et 3)");
 }
+
+#[wasm_bindgen_test]
+fn prepared_and_cached_views_release_the_same_report_as_a_fresh_dashboard() {
+    let data = csv(60, "4");
+    let loaded = || {
+        let mut d = Dashboard::new(None).expect("default instrument");
+        d.load_bytes(data.as_bytes()).expect("loads");
+        d
+    };
+    let views = [
+        r#"{"by":["department"]}"#,
+        r#"{"by":["department"],"filter":{"segment":{"column":"department","value":"Engineering"}}}"#,
+        r#"{"by":["department"],"filter":{"segment":{"column":"department","value":"Finance"}}}"#,
+        r#"{"by":[],"minGroup":7}"#,
+    ];
+    // Prepared ahead in one order, asked for in another, each twice: always what a fresh dashboard releases.
+    let mut d = loaded();
+    for v in views.iter().rev() {
+        d.prepare(options(v)).expect("prepared");
+    }
+    for v in views.iter().chain(views.iter()) {
+        let fresh = loaded().report_json(options(v)).expect("fresh");
+        assert_eq!(d.report_json(options(v)).expect("cached"), fresh, "{v}");
+    }
+    // A view not released stays an error when prepared, and is still refused when asked for.
+    let small = r#"{"by":[],"minGroup":40,"filter":{"segment":{"column":"department","value":"Finance"}}}"#;
+    assert!(d.prepare(options(small)).is_err());
+    assert!(d.report_json(options(small)).is_err());
+}

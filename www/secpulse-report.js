@@ -55,7 +55,8 @@ const COMMENT_CHARTS = ['themes', 'sentiment', 'stance'];
 const ALL = '';
 /** Width in CSS pixels of the print view's SVG charts (they scale to the page, as in `secpulse report`). */
 const PRINT_WIDTH = 780;
-/** Resolves in a later task, so the page can handle input and paint in between (each chart is drawn in its own task). */
+/** How long (ms) a filter change may take before its progress is shown. */
+const BUSY_AFTER_MS = 200;
 /** Files larger than this are never taken for a published report (aggregates only: a few hundred KB at most). */
 const PUBLISHED_MAX_BYTES = 16 * 1024 * 1024;
 /** How much of a file is read to see whether it starts like a published report. */
@@ -65,7 +66,12 @@ const bytesOf = async (data, limit = undefined) => (data instanceof Blob ? new U
   : typeof data === 'string' ? new TextEncoder().encode(data.slice(0, limit)) : new Uint8Array(data.slice(0, limit)));
 /** True when `bytes` start, after white space and a byte order mark, with `{` (one JSON object, or JSON Lines). */
 const startsWithBrace = (bytes) => bytes.find((b) => !(b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf)) === 0x7b;
+/** Resolves in a later task, so the page can handle input and paint in between. */
 const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((ok) => setTimeout(ok, 0)));
+/** The User Timing measures of showing a view, "secpulse " + step (bench/pages/filter.js splits a filter change by them). */
+const STEPS = ['view', 'worker', 'parse', 'report', 'plan', 'board', 'comments', 'describe', 'layout', 'draw'];
+/** fn(), recorded as the measure "secpulse `step`" (those of the view before are cleared when the next is asked for). */
+const timed = (step, fn) => { const t = performance.now(); const result = fn(); performance.measure(`secpulse ${step}`, { start: t }); return result; };
 
 class SecpulseReport extends HTMLElement {
   static observedAttributes = ['src', 'min-group', 'segment', 'wave', 'theme', 'redact-names', 'instrument', 'publish', 'lang'];
@@ -75,7 +81,7 @@ class SecpulseReport extends HTMLElement {
   /** What the worker said of the data ({ published, rows, columns }), whether its comments wait for analysis, the latest view request. */
   #shape = null; #commentsPending = false; #viewSeq = 0;
   /** The status line of the data shown, and the work in progress said after it. */
-  #statusLine = ''; #working = null; #panels = new Map(); #filter = { segment: ALL, wave: ALL };
+  #statusLine = ''; #working = null; #quietUntil = 0; #busyTimer = 0; #panels = new Map(); #filter = { segment: ALL, wave: ALL };
   #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null; #plan = null; #board = null; #publisher = null;
   /** The print view's SVG pictures: a timer that makes them after drawing, and whether they are behind the canvases. */
   #printTimer = 0; #printStale = false; #drawSeq = 0; #renderSeq = 0;
@@ -365,8 +371,16 @@ class SecpulseReport extends HTMLElement {
     return Object.assign(new Error(this.#t('engineFailed', { error: e?.message ?? e }), { cause: e }), { startFailed: true });
   }
 
-  /** Shows `text` as work in progress (after the status line, and as the progress bar's value); null: done. */
+  /**
+   * Shows `text` as work in progress (after the status line, and as the progress bar's value); null: done. Until
+   * #quietUntil (a filter change's first BUSY_AFTER_MS) it is shown only if still busy then: a quick change shows
+   * no progress bar, which would flash and lay the page out again while the new view is on its way.
+   */
   #busy(text) {
+    clearTimeout(this.#busyTimer);
+    const wait = this.#quietUntil - performance.now();
+    if (text != null && wait > 0) { this.#busyTimer = setTimeout(() => this.#busy(text), wait); return; }
+    if (text === this.#working) return;
     const u = this.#ui;
     this.#working = text;
     u.progress.hidden = text == null;
@@ -430,7 +444,11 @@ class SecpulseReport extends HTMLElement {
   async #refresh() {
     const seq = ++this.#viewSeq;
     // The worker words the instrument's labels (dimensions, statements, options) in the element's language.
-    const { report, ...shape } = await this.#source.request('view', { options: this.#viewOptions(), lang: this.#t.lang });
+    for (const step of STEPS) performance.clearMeasures(`secpulse ${step}`);
+    const asked = performance.now();
+    const { report, took, ...shape } = await this.#source.request('view', { options: this.#viewOptions(), lang: this.#t.lang });
+    performance.measure('secpulse view', { start: asked });
+    if (took) performance.measure('secpulse worker', { start: took.at - performance.timeOrigin, duration: took.ms });
     if (seq !== this.#viewSeq) return;
     this.#shape = shape;
     await this.#show(report);
@@ -438,7 +456,7 @@ class SecpulseReport extends HTMLElement {
 
   /** Shows released report `text` (JSON) with the page's core; resolves when its charts are drawn. */
   async #show(text) {
-    this.#dash.loadReport(text);
+    timed('parse', () => this.#dash.loadReport(text));
     await nextTask(); // the first calls of the page's core compile its code: one step per task
     return this.#render();
   }
@@ -563,6 +581,7 @@ class SecpulseReport extends HTMLElement {
   async #setFilter(which, value) {
     const before = { ...this.#filter };
     this.#filter[which] = value;
+    this.#quietUntil = performance.now() + BUSY_AFTER_MS;
     this.#busy(this.#t('progressScoring'));
     try {
       await this.#refresh();
@@ -573,6 +592,7 @@ class SecpulseReport extends HTMLElement {
       this.#alert(String(e?.message ?? e));
       this.#guard(() => this.#render());
     } finally {
+      this.#quietUntil = 0;
       this.#busy(null);
     }
   }
@@ -605,7 +625,7 @@ class SecpulseReport extends HTMLElement {
     u.publish.hidden = this.#published || this.getAttribute('publish') === 'off';
     u.publish.disabled = this.#commentsPending; // a report is published with its comments
     this.#dash.setLanguage(t.lang); // chart titles, takeaways and tables in the element's language
-    const report = this.#dash.report();
+    const report = timed('report', () => this.#dash.report());
     const k = report.min_group;
     const questions = report.comments ?? [];
     if (!questions.some((q) => q.id === this.#question)) this.#question = (questions.find((q) => q.n != null) ?? questions[0])?.id ?? '';
@@ -631,9 +651,9 @@ class SecpulseReport extends HTMLElement {
     }
     await nextTask();
     if (seq !== this.#renderSeq || !this.#dash) return false;
-    this.#plan.update(this.#dash.plan());
-    this.#board.update(this.#dash.board());
-    this.#browser.update(questions.find((q) => q.id === this.#question) ?? null, { published: this.#published, names: this.#namesCount });
+    timed('plan', () => this.#plan.update(this.#dash.plan()));
+    timed('board', () => this.#board.update(this.#dash.board()));
+    timed('comments', () => this.#browser.update(questions.find((q) => q.id === this.#question) ?? null, { published: this.#published, names: this.#namesCount }));
     for (const [kind, has] of Object.entries(OPTIONAL)) this.#panels.get(kind).root.hidden = !has(report);
     // Charts first: the comment panels are shown once the worker has analysed the comments.
     for (const kind of COMMENT_CHARTS) this.#panels.get(kind).root.hidden = this.#commentsPending;
@@ -648,24 +668,31 @@ class SecpulseReport extends HTMLElement {
   }
 
   /**
-   * Draws every chart shown: all texts at once, then each canvas in its own task, so that no long task
-   * holds the page; resolves when all are drawn (to false when a newer draw took over).
+   * Draws every chart shown: all texts at once, then one layout for all of the canvases' widths, then each canvas
+   * in its own task, so that no long task holds the page; resolves when all are drawn (to false when a newer draw
+   * took over).
    */
   async #draw() {
     const seq = ++this.#drawSeq;
     const o = this.#options();
     const shown = [...this.#panels].filter(([, p]) => !p.root.hidden);
-    for (const [kind, p] of shown) p.setText(this.#dash.describe(kind, o));
+    for (const [kind, p] of shown) timed('describe', () => p.setText(this.#dash.describe(kind, o)));
+    // Read before any canvas changes size (a read after a change would lay the page out again, once per chart);
+    // a height changes no panel's width, and a width that does change later is redrawn by the ResizeObserver.
+    const widths = timed('layout', () => shown.map(([, p]) => {
+      const box = p.canvas.parentElement;
+      return box.clientWidth - parseFloat(getComputedStyle(box).paddingLeft) * 2;
+    }));
     for (const [i, [kind, p]] of shown.entries()) {
       if (i > 0) await nextTask();
       if (seq !== this.#drawSeq || !this.#dash) return false;
-      const w = p.canvas.parentElement.clientWidth - parseFloat(getComputedStyle(p.canvas.parentElement).paddingLeft) * 2;
+      const w = widths[i];
       const ht = this.#dash.preferredHeight(kind, { ...o, width: Math.round(w) });
       const r = o.pixelRatio;
       p.canvas.style.height = `${ht}px`;
       p.canvas.width = Math.max(1, Math.round(w * r));
       p.canvas.height = Math.round(ht * r);
-      this.#dash.draw(kind, p.canvas, o);
+      timed('draw', () => this.#dash.draw(kind, p.canvas, o));
     }
     this.#width = this.#ui.grid.clientWidth;
     this.#printStale = true;

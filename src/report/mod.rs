@@ -568,6 +568,13 @@ impl Report {
     /// Reads a published report (JSON text with `"format": "secpulse-report/1"`); the error
     /// says what is wrong and where.
     pub fn from_json(json: &str) -> Result<Report, String> {
+        // A report of this format is read in one pass; only text that is not one is read again,
+        // as a `Value`, to say why (wrong or missing format, or where the JSON is broken).
+        if let Ok(report) = serde_json::from_str::<Report>(json) {
+            if report.format == REPORT_FORMAT {
+                return Ok(report);
+            }
+        }
         let value: serde_json::Value = serde_json::from_str(json).map_err(|e| format!("report JSON: {e}"))?;
         match value.get("format").and_then(|f| f.as_str()) {
             // From the text again, not from `value`: deserializing from a serde_json::Value is a

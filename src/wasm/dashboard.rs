@@ -1,7 +1,8 @@
 //! `Dashboard`: what the dashboard's worker (www/report/worker.js) talks to. It holds the
-//! instrument and the loaded responses, scores them, caches the report per view, and hands
-//! out released reports (`reportJson`) for the page's `Viewer` to draw. It draws nothing and
-//! reads no reports (a published report is the viewer's).
+//! instrument and the loaded responses, scores them, caches the released reports of the views
+//! asked for or prepared (`prepare`, while the worker is idle), and hands them out
+//! (`reportJson`) for the page's `Viewer` to draw. It draws nothing and reads no reports (a
+//! published report is the viewer's).
 
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -56,6 +57,24 @@ struct ScoreKey {
     filter: Filter,
     /// The language of the instrument's wording in the report.
     lang: Lang,
+}
+
+/// How many released reports the dashboard keeps (the views asked for last and those prepared
+/// for the filter menu); the one used longest ago goes first.
+const CACHED_REPORTS: usize = 32;
+
+/// Why a view's report is wanted: asked for by the page, or prepared ahead of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Use {
+    Asked,
+    Ahead,
+}
+
+/// A view's released report, and its JSON text for `reportJson` once made.
+struct Cached {
+    key: ScoreKey,
+    report: Report,
+    json: Option<String>,
 }
 
 /// What [`Dashboard::publish_after`] returns (the TS `Publication`).
@@ -174,7 +193,8 @@ pub struct Dashboard {
     instrument: Instrument,
     /// The responses and every view of them (comments analysed once per load); none before a load.
     views: Option<Box<Views>>,
-    cache: Option<(ScoreKey, Report)>,
+    /// Released reports by view, the one used last at the end (at most [`CACHED_REPORTS`]).
+    cache: Vec<Cached>,
     analyzer: Option<Analyzer>,
     /// Removes e-mails, phone numbers, personal links, ids and the listed names from comment samples.
     redactor: Redactor,
@@ -201,7 +221,7 @@ impl Dashboard {
         Ok(Dashboard {
             instrument,
             views: None,
-            cache: None,
+            cache: Vec::new(),
             analyzer: None,
             redactor: Redactor::default(),
             comments_later: false,
@@ -273,7 +293,7 @@ impl Dashboard {
             (Some(views), true) => {
                 // Only the new rows' comments are analysed.
                 views.append(table, self.analyzer.get_or_insert_with(Analyzer::new)).map_err(into_error)?;
-                self.cache = None;
+                self.cache.clear();
             }
             _ => self.set(table),
         }
@@ -298,7 +318,7 @@ impl Dashboard {
         if let Some(views) = &mut self.views {
             views.set_redactor(self.redactor.clone());
         }
-        self.cache = None;
+        self.cache.clear();
         self.redactor.name_count()
     }
 
@@ -314,7 +334,7 @@ impl Dashboard {
     pub fn analyse_comments(&mut self) {
         if let Some(views) = &mut self.views {
             views.analyse_comments(self.analyzer.get_or_insert_with(Analyzer::new));
-            self.cache = None;
+            self.cache.clear();
         }
     }
 
@@ -345,7 +365,15 @@ impl Dashboard {
     #[wasm_bindgen(js_name = reportJson)]
     pub fn report_json(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<String, JsError> {
         let o: ViewOptions = self::options(options)?;
-        json_of(self.view(&o)?)
+        self.view_json(&o, Use::Asked).map(str::to_string)
+    }
+
+    /// Scores the view `options` and writes its JSON text ahead of time (the worker does it while
+    /// idle, for the views its filter menu offers), so that `reportJson` of it only copies the
+    /// cached text; nothing is returned.
+    pub fn prepare(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<(), JsError> {
+        let o: ViewOptions = self::options(options)?;
+        self.view_json(&o, Use::Ahead).map(|_| ())
     }
 
     /// The view's report as JSON to publish: aggregates only, already suppressed.
@@ -401,22 +429,48 @@ impl Dashboard {
             Views::new(self.instrument.clone(), table, config, Some(self.analyzer.get_or_insert_with(Analyzer::new)))
         };
         self.views = Some(Box::new(views));
-        self.cache = None;
+        self.cache.clear();
     }
 
-    /// The report of a view (from the cache when the view is the one scored last).
+    /// The report of a view (from the cache when it was asked for or prepared since the data,
+    /// the comment analysis or the names to redact last changed).
     fn view(&mut self, o: &ViewOptions) -> Result<&Report, JsError> {
+        Ok(&self.cached(o, Use::Asked)?.report)
+    }
+
+    /// The JSON text of a view's report ([`json_of`]), made once per cached report.
+    fn view_json(&mut self, o: &ViewOptions, used: Use) -> Result<&str, JsError> {
+        let cached = self.cached(o, used)?;
+        if cached.json.is_none() {
+            cached.json = Some(json_of(&cached.report)?);
+        }
+        Ok(cached.json.as_deref().unwrap_or_default())
+    }
+
+    /// The cache entry of a view, scored now when it is not cached. A view scored now, or asked
+    /// for, becomes the last used; one prepared again keeps its place, so that the views the reader
+    /// asked for outlast those only prepared.
+    fn cached(&mut self, o: &ViewOptions, used: Use) -> Result<&mut Cached, JsError> {
         let min = min_group(o)?;
         let key = ScoreKey { by: o.by.clone(), wave: o.wave.clone(), min_group: min.k(), filter: o.filter.clone(), lang: self.lang };
-        if self.cache.as_ref().map_or(true, |(k, _)| *k != key) {
-            let views = self.views.as_mut().ok_or_else(|| JsError::new("no responses loaded yet"))?;
-            views.configure(key.wave.clone(), min);
-            let view = View { by: key.by.clone(), filter: key.filter.clone() };
-            let report = views.report(&view).map_err(|e| JsError::new(&e.describe(key.lang)))?;
-            let report = report.in_language(&self.instrument, key.lang.code());
-            self.cache = Some((key, report));
+        match self.cache.iter().position(|c| c.key == key) {
+            Some(at) if used == Use::Ahead => return Ok(&mut self.cache[at]),
+            Some(at) => {
+                let hit = self.cache.remove(at);
+                self.cache.push(hit);
+            }
+            None => {
+                let views = self.views.as_mut().ok_or_else(|| JsError::new("no responses loaded yet"))?;
+                views.configure(key.wave.clone(), min);
+                let view = View { by: key.by.clone(), filter: key.filter.clone() };
+                let report = views.report(&view).map_err(|e| JsError::new(&e.describe(key.lang)))?;
+                let report = report.in_language(&self.instrument, key.lang.code());
+                if self.cache.len() == CACHED_REPORTS {
+                    self.cache.remove(0);
+                }
+                self.cache.push(Cached { key, report, json: None });
+            }
         }
-        let Some((_, report)) = self.cache.as_ref() else { return Err(JsError::new("no report")) };
-        Ok(report)
+        self.cache.last_mut().ok_or_else(|| JsError::new("no report"))
     }
 }
