@@ -20,6 +20,8 @@
 //! assert_eq!(report.respondents, Some(500));
 //! ```
 
+pub mod cache;
+
 use crate::ingest::ResponseTable;
 use crate::instrument::Instrument;
 use crate::privacy::disclosure::{Measure, Policy, Population, Settings};

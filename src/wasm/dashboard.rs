@@ -18,6 +18,7 @@ use crate::privacy::MinGroup;
 use crate::report::Report;
 use crate::synth;
 use crate::text::Analyzer;
+use crate::views::cache::{Cached, ReportCache, Use};
 use crate::views::{Column, View, ViewConfig, Views};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -62,20 +63,6 @@ struct ScoreKey {
 /// How many released reports the dashboard keeps (the views asked for last and those prepared
 /// for the filter menu); the one used longest ago goes first.
 const CACHED_REPORTS: usize = 32;
-
-/// Why a view's report is wanted: asked for by the page, or prepared ahead of time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Use {
-    Asked,
-    Ahead,
-}
-
-/// A view's released report, and its JSON text for `reportJson` once made.
-struct Cached {
-    key: ScoreKey,
-    report: Report,
-    json: Option<String>,
-}
 
 /// What [`Dashboard::publish_after`] returns (the TS `Publication`).
 #[derive(serde::Serialize)]
@@ -193,8 +180,8 @@ pub struct Dashboard {
     instrument: Instrument,
     /// The responses and every view of them (comments analysed once per load); none before a load.
     views: Option<Box<Views>>,
-    /// Released reports by view, the one used last at the end (at most [`CACHED_REPORTS`]).
-    cache: Vec<Cached>,
+    /// Released reports by view (at most [`CACHED_REPORTS`]).
+    cache: ReportCache<ScoreKey, Report>,
     analyzer: Option<Analyzer>,
     /// Removes e-mails, phone numbers, personal links, ids and the listed names from comment samples.
     redactor: Redactor,
@@ -221,7 +208,7 @@ impl Dashboard {
         Ok(Dashboard {
             instrument,
             views: None,
-            cache: Vec::new(),
+            cache: ReportCache::new(CACHED_REPORTS),
             analyzer: None,
             redactor: Redactor::default(),
             comments_later: false,
@@ -440,37 +427,20 @@ impl Dashboard {
 
     /// The JSON text of a view's report ([`json_of`]), made once per cached report.
     fn view_json(&mut self, o: &ViewOptions, used: Use) -> Result<&str, JsError> {
-        let cached = self.cached(o, used)?;
-        if cached.json.is_none() {
-            cached.json = Some(json_of(&cached.report)?);
-        }
-        Ok(cached.json.as_deref().unwrap_or_default())
+        self.cached(o, used)?.text(json_of)
     }
 
-    /// The cache entry of a view, scored now when it is not cached. A view scored now, or asked
-    /// for, becomes the last used; one prepared again keeps its place, so that the views the reader
-    /// asked for outlast those only prepared.
-    fn cached(&mut self, o: &ViewOptions, used: Use) -> Result<&mut Cached, JsError> {
+    /// The cache entry of a view, scored now when it is not cached.
+    fn cached(&mut self, o: &ViewOptions, used: Use) -> Result<&mut Cached<ScoreKey, Report>, JsError> {
         let min = min_group(o)?;
         let key = ScoreKey { by: o.by.clone(), wave: o.wave.clone(), min_group: min.k(), filter: o.filter.clone(), lang: self.lang };
-        match self.cache.iter().position(|c| c.key == key) {
-            Some(at) if used == Use::Ahead => return Ok(&mut self.cache[at]),
-            Some(at) => {
-                let hit = self.cache.remove(at);
-                self.cache.push(hit);
-            }
-            None => {
-                let views = self.views.as_mut().ok_or_else(|| JsError::new("no responses loaded yet"))?;
-                views.configure(key.wave.clone(), min);
-                let view = View { by: key.by.clone(), filter: key.filter.clone() };
-                let report = views.report(&view).map_err(|e| JsError::new(&e.describe(key.lang)))?;
-                let report = report.in_language(&self.instrument, key.lang.code());
-                if self.cache.len() == CACHED_REPORTS {
-                    self.cache.remove(0);
-                }
-                self.cache.push(Cached { key, report, json: None });
-            }
-        }
-        self.cache.last_mut().ok_or_else(|| JsError::new("no report"))
+        let (views, instrument) = (&mut self.views, &self.instrument);
+        self.cache.get(&key, used, |key| {
+            let views = views.as_mut().ok_or_else(|| JsError::new("no responses loaded yet"))?;
+            views.configure(key.wave.clone(), min);
+            let view = View { by: key.by.clone(), filter: key.filter.clone() };
+            let report = views.report(&view).map_err(|e| JsError::new(&e.describe(key.lang)))?;
+            Ok(report.in_language(instrument, key.lang.code()))
+        })
     }
 }
