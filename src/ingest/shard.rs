@@ -21,7 +21,7 @@ use std::fmt;
 use super::builder::MAX_PROBLEMS;
 use super::chunked::ChunkedReader;
 use super::table::{AnswerColumn, RankingColumn, ResponseTable, SegmentColumn, TextColumn, NO_SEGMENT};
-use super::{csv, detect_format, strip_bom, Format, IngestOptions, IngestSummary, Ingested};
+use super::{csv, detect_format, strip_bom, Cause, Format, IngestOptions, IngestSummary, Ingested, JsonKind, Problem};
 use crate::instrument::Instrument;
 
 /// The most parts a file is split into.
@@ -292,7 +292,7 @@ const MAGIC: &[u8; 4] = b"SPS1";
 impl Shard {
     /// The shard as bytes (for handing from one worker to another); [`Shard::decode`] reads
     /// them back. Column values are stored as they are in memory, segment codes in as few
-    /// bytes as their labels need, the summary as JSON.
+    /// bytes as their labels need, the summary field by field.
     pub fn encode(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.read.as_ref().map_or(64, |r| encoded_size(&r.table)));
         out.extend_from_slice(MAGIC);
@@ -303,8 +303,7 @@ impl Shard {
             return out;
         };
         out.push(1);
-        let summary = serde_json::to_vec(&read.summary).unwrap_or_default();
-        put_bytes(&mut out, &summary);
+        encode_summary(&mut out, &read.summary);
         encode_table(&mut out, &read.table);
         out
     }
@@ -320,7 +319,7 @@ impl Shard {
         let read = match r.u8()? {
             0 => None,
             _ => {
-                let summary = serde_json::from_slice(r.bytes()?).map_err(|_| BadShard("summary"))?;
+                let summary = decode_summary(&mut r)?;
                 Some(Ingested { table: decode_table(&mut r)?, summary })
             }
         };
@@ -350,6 +349,101 @@ fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(bytes);
 }
 
+/// A count, then each text ([`Cursor::strings`] reads them back).
+fn put_strings(out: &mut Vec<u8>, texts: &[String]) {
+    put_u32(out, texts.len() as u32);
+    for text in texts {
+        put_bytes(out, text.as_bytes());
+    }
+}
+
+/// Writes `summary` ([`decode_summary`] reads it back): the counts as u64, then the problems
+/// and the two column lists.
+fn encode_summary(out: &mut Vec<u8>, summary: &IngestSummary) {
+    let IngestSummary { rows_read, rows_kept, rows_skipped, problems, problems_total, extra_columns, absent_columns } = summary;
+    for n in [rows_read, rows_kept, rows_skipped, problems_total] {
+        put_u64(out, *n as u64);
+    }
+    put_u32(out, problems.len() as u32);
+    for p in problems {
+        encode_problem(out, p);
+    }
+    put_strings(out, extra_columns);
+    put_strings(out, absent_columns);
+}
+
+/// Writes `problem` ([`decode_problem`] reads it back); a missing column is a 0 byte, a
+/// column is a 1 byte and its name.
+fn encode_problem(out: &mut Vec<u8>, problem: &Problem) {
+    let Problem { line, row, column, message, cause } = problem;
+    put_u64(out, *line);
+    put_u64(out, *row);
+    match column {
+        None => out.push(0),
+        Some(column) => {
+            out.push(1);
+            put_bytes(out, column.as_bytes());
+        }
+    }
+    put_bytes(out, message.as_bytes());
+    encode_cause(out, cause);
+}
+
+/// Writes `cause` ([`decode_cause`] reads it back): a tag byte per variant, then its fields
+/// in order. The match lists every variant, so a new one cannot be left out.
+fn encode_cause(out: &mut Vec<u8>, cause: &Cause) {
+    let text = |out: &mut Vec<u8>, tag: u8, text: &String| {
+        out.push(tag);
+        put_bytes(out, text.as_bytes());
+    };
+    match cause {
+        Cause::OutsideScale { value, min, max } => {
+            text(out, 0, value);
+            out.extend_from_slice(&[*min, *max]);
+        }
+        Cause::NotWhole { value, min, max } => {
+            text(out, 1, value);
+            out.extend_from_slice(&[*min, *max]);
+        }
+        Cause::NotNumber { value } => text(out, 2, value),
+        Cause::UnknownOption { value, question, options, total } => {
+            text(out, 3, value);
+            put_bytes(out, question.as_bytes());
+            put_strings(out, options);
+            put_u64(out, *total as u64);
+        }
+        Cause::GivenTwice { column } => text(out, 4, column),
+        Cause::NotUtf8 => out.push(5),
+        Cause::ReservedForBlank { value } => text(out, 6, value),
+        Cause::EmptyRankingItem => out.push(7),
+        Cause::EmptyAnswerItem => out.push(8),
+        Cause::RankedTwice { value } => text(out, 9, value),
+        Cause::ChosenTwice { value } => text(out, 10, value),
+        Cause::NoneWithOthers { option } => text(out, 11, option),
+        Cause::WrongFieldCount { found, expected } => {
+            out.push(12);
+            put_u64(out, *found as u64);
+            put_u64(out, *expected as u64);
+        }
+        Cause::RowNotObject { found } => out.extend_from_slice(&[13, kind_byte(*found)]),
+        Cause::EmptyKey => out.push(14),
+        Cause::RankingItemNotText { found } => out.extend_from_slice(&[15, kind_byte(*found)]),
+        Cause::NotSingleValue { found } => out.extend_from_slice(&[16, kind_byte(*found)]),
+    }
+}
+
+/// The byte that stands for `kind` ([`Cursor::kind`] reads it back).
+fn kind_byte(kind: JsonKind) -> u8 {
+    match kind {
+        JsonKind::Array => 0,
+        JsonKind::Object => 1,
+        JsonKind::String => 2,
+        JsonKind::Number => 3,
+        JsonKind::Bool => 4,
+        JsonKind::Null => 5,
+    }
+}
+
 /// Bytes per segment code for a column of `labels` labels (the largest value stands for blank).
 fn code_width(labels: usize) -> u8 {
     match labels {
@@ -369,10 +463,7 @@ fn encode_table(out: &mut Vec<u8>, t: &ResponseTable) {
     put_u32(out, t.segments.len() as u32);
     for c in &t.segments {
         put_bytes(out, c.name.as_bytes());
-        put_u32(out, c.labels.len() as u32);
-        for l in &c.labels {
-            put_bytes(out, l.as_bytes());
-        }
+        put_strings(out, &c.labels);
         let width = code_width(c.labels.len());
         out.push(width);
         for &code in &c.codes {
@@ -447,6 +538,29 @@ impl<'a> Cursor<'a> {
         std::str::from_utf8(self.bytes()?).map(str::to_string).map_err(|_| BadShard("text is not UTF-8"))
     }
 
+    /// Texts written by [`put_strings`].
+    fn strings(&mut self) -> Result<Vec<String>, BadShard> {
+        (0..self.count(4)?).map(|_| self.string()).collect()
+    }
+
+    /// A count written as u64, which must fit in a `usize`.
+    fn usize(&mut self) -> Result<usize, BadShard> {
+        usize::try_from(self.u64()?).map_err(|_| BadShard("number too large"))
+    }
+
+    /// A JSON kind written by [`kind_byte`].
+    fn kind(&mut self) -> Result<JsonKind, BadShard> {
+        Ok(match self.u8()? {
+            0 => JsonKind::Array,
+            1 => JsonKind::Object,
+            2 => JsonKind::String,
+            3 => JsonKind::Number,
+            4 => JsonKind::Bool,
+            5 => JsonKind::Null,
+            _ => return Err(BadShard("unknown JSON kind")),
+        })
+    }
+
     /// A row number below `rows`.
     fn row(&mut self, rows: usize) -> Result<u32, BadShard> {
         let row = self.u32()?;
@@ -455,6 +569,57 @@ impl<'a> Cursor<'a> {
         }
         Ok(row)
     }
+}
+
+/// The summary [`encode_summary`] wrote.
+fn decode_summary(r: &mut Cursor<'_>) -> Result<IngestSummary, BadShard> {
+    let (rows_read, rows_kept, rows_skipped, problems_total) = (r.usize()?, r.usize()?, r.usize()?, r.usize()?);
+    // A problem takes at least 22 bytes: line, row, column flag, message length, cause tag.
+    let problems = (0..r.count(22)?).map(|_| decode_problem(r)).collect::<Result<_, _>>()?;
+    Ok(IngestSummary {
+        rows_read,
+        rows_kept,
+        rows_skipped,
+        problems,
+        problems_total,
+        extra_columns: r.strings()?,
+        absent_columns: r.strings()?,
+    })
+}
+
+/// The problem [`encode_problem`] wrote.
+fn decode_problem(r: &mut Cursor<'_>) -> Result<Problem, BadShard> {
+    let (line, row) = (r.u64()?, r.u64()?);
+    let column = match r.u8()? {
+        0 => None,
+        1 => Some(r.string()?),
+        _ => return Err(BadShard("problem column flag")),
+    };
+    Ok(Problem { line, row, column, message: r.string()?, cause: decode_cause(r)? })
+}
+
+/// The cause [`encode_cause`] wrote.
+fn decode_cause(r: &mut Cursor<'_>) -> Result<Cause, BadShard> {
+    Ok(match r.u8()? {
+        0 => Cause::OutsideScale { value: r.string()?, min: r.u8()?, max: r.u8()? },
+        1 => Cause::NotWhole { value: r.string()?, min: r.u8()?, max: r.u8()? },
+        2 => Cause::NotNumber { value: r.string()? },
+        3 => Cause::UnknownOption { value: r.string()?, question: r.string()?, options: r.strings()?, total: r.usize()? },
+        4 => Cause::GivenTwice { column: r.string()? },
+        5 => Cause::NotUtf8,
+        6 => Cause::ReservedForBlank { value: r.string()? },
+        7 => Cause::EmptyRankingItem,
+        8 => Cause::EmptyAnswerItem,
+        9 => Cause::RankedTwice { value: r.string()? },
+        10 => Cause::ChosenTwice { value: r.string()? },
+        11 => Cause::NoneWithOthers { option: r.string()? },
+        12 => Cause::WrongFieldCount { found: r.usize()?, expected: r.usize()? },
+        13 => Cause::RowNotObject { found: r.kind()? },
+        14 => Cause::EmptyKey,
+        15 => Cause::RankingItemNotText { found: r.kind()? },
+        16 => Cause::NotSingleValue { found: r.kind()? },
+        _ => return Err(BadShard("unknown problem kind")),
+    })
 }
 
 fn decode_table(r: &mut Cursor<'_>) -> Result<ResponseTable, BadShard> {
@@ -470,7 +635,7 @@ fn decode_table(r: &mut Cursor<'_>) -> Result<ResponseTable, BadShard> {
     }
     for _ in 0..r.count(9)? {
         let name = r.string()?;
-        let labels = (0..r.count(4)?).map(|_| r.string()).collect::<Result<Vec<_>, _>>()?;
+        let labels = r.strings()?;
         let width = r.u8()?;
         if width != code_width(labels.len()) {
             return Err(BadShard("code width"));
@@ -546,6 +711,84 @@ mod tests {
             let table = ResponseTable { rows: 4, segments: vec![SegmentColumn { name: "s".into(), labels, codes }], ..Default::default() };
             let shard = Shard { read: Some(Ingested { table, summary: IngestSummary::default() }), newlines: 7, aligned: true };
             assert_eq!(Shard::decode(&shard.encode()), Ok(shard));
+        }
+    }
+
+    /// One of every cause (and every JSON kind).
+    fn every_cause() -> Vec<Cause> {
+        let text = |s: &str| s.to_string();
+        vec![
+            Cause::OutsideScale { value: text("\"7\""), min: 1, max: 5 },
+            Cause::NotWhole { value: text("2.5"), min: 0, max: 10 },
+            Cause::NotNumber { value: text("\"seven\"") },
+            Cause::UnknownOption { value: text("\"z\""), question: text("q1"), options: vec![text("a"), text("b")], total: 12 },
+            Cause::GivenTwice { column: text("en1") },
+            Cause::NotUtf8,
+            Cause::ReservedForBlank { value: text("\"(blank)\"") },
+            Cause::EmptyRankingItem,
+            Cause::EmptyAnswerItem,
+            Cause::RankedTwice { value: text("\"a\"") },
+            Cause::ChosenTwice { value: text("\"b\"") },
+            Cause::NoneWithOthers { option: text("none") },
+            Cause::WrongFieldCount { found: 3, expected: usize::MAX },
+            Cause::RowNotObject { found: JsonKind::Array },
+            Cause::RowNotObject { found: JsonKind::String },
+            Cause::EmptyKey,
+            Cause::RankingItemNotText { found: JsonKind::Number },
+            Cause::RankingItemNotText { found: JsonKind::Null },
+            Cause::NotSingleValue { found: JsonKind::Object },
+            Cause::NotSingleValue { found: JsonKind::Bool },
+        ]
+    }
+
+    /// A shard whose summary has every field set, with a problem of every cause.
+    fn shard_with_problems() -> Shard {
+        let problems = every_cause()
+            .into_iter()
+            .enumerate()
+            .map(|(i, cause)| Problem::new(i as u64 + 2, u64::MAX - i as u64, (i % 2 == 0).then(|| format!("q{i}")), cause))
+            .collect();
+        let summary = IngestSummary {
+            rows_read: 40,
+            rows_kept: 20,
+            rows_skipped: 20,
+            problems,
+            problems_total: 123,
+            extra_columns: vec!["wave".into(), "team é".into()],
+            absent_columns: vec!["q9".into()],
+        };
+        let table = ResponseTable { rows: 1, answers: vec![AnswerColumn { id: "q1".into(), values: vec![3] }], ..Default::default() };
+        Shard { read: Some(Ingested { table, summary }), newlines: 41, aligned: true }
+    }
+
+    #[test]
+    fn every_cause_and_the_whole_summary_round_trip() {
+        for cause in every_cause() {
+            let mut bytes = Vec::new();
+            encode_cause(&mut bytes, &cause);
+            let mut r = Cursor { bytes: &bytes, pos: 0 };
+            assert_eq!(decode_cause(&mut r), Ok(cause));
+            assert_eq!(r.pos, bytes.len());
+        }
+        let shard = shard_with_problems();
+        assert_eq!(Shard::decode(&shard.encode()), Ok(shard));
+    }
+
+    #[test]
+    fn cut_or_garbled_summaries_are_an_error_not_a_panic() {
+        let bytes = shard_with_problems().encode();
+        for cut in 0..bytes.len() {
+            assert!(Shard::decode(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        for at in 0..bytes.len() {
+            for garble in [0x01, 0x80, 0xff] {
+                let mut garbled = bytes.clone();
+                garbled[at] ^= garble;
+                let _ = Shard::decode(&garbled);
+            }
+        }
+        for bad in [[200u8].as_slice(), &[13, 6], &[15, 255]] {
+            assert!(decode_cause(&mut Cursor { bytes: bad, pos: 0 }).is_err());
         }
     }
 
