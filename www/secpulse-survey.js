@@ -8,7 +8,7 @@
 // detail { row, json } once the response is accepted (after a successful POST when `endpoint` is set).
 // Light DOM with slot="thanks" is shown on the thank-you screen (e.g. a link to the results).
 import { builtInInstrument, discard, isCrash, loadCore } from './core.js';
-import { h, uid } from './dom.js';
+import { add, h, uid } from './dom.js';
 import { download } from './download.js';
 import { langOf } from './i18n/lang.js';
 import { messages } from './survey/messages.js';
@@ -34,6 +34,8 @@ export class SecpulseSurvey extends HTMLElement {
   #resumed = false;
   #widgets = new Map();
   #pages = [];
+  /** Settles once the pages not shown first are built too (#buildRest). */
+  #rest = null;
   #ui = {};
   #t = messages('en');
   #loads = 0;
@@ -94,8 +96,9 @@ export class SecpulseSurvey extends HTMLElement {
       this.#resumed = Object.keys(this.#answers).length > 0;
       this.#render();
       // The built-in instrument is shown before the core is in; the form needs the core to check a
-      // response, so it is ready (and a core that cannot load is reported) once the core is there.
-      await core;
+      // response, so it is ready (and a core that cannot load is reported) once the core is there, and
+      // once every page is built (#buildRest), as it was when all pages were built at once.
+      await Promise.all([core, this.#rest]);
       if (ticket !== this.#loads) return;
       this.dispatchEvent(new CustomEvent('secpulse-ready', { bubbles: true, composed: true }));
     } catch (err) {
@@ -164,18 +167,10 @@ export class SecpulseSurvey extends HTMLElement {
     this.#widgets.clear();
     this.#shown = ins;
     // Pages keep the instrument's own section objects (visibleSections returns those); the words are the shown copy's.
-    this.#pages = ins.sections.map((shown, i) => {
-      const section = this.#instrument.sections[i];
-      const heading = h('h3', { id: uid('page'), tabindex: '-1', text: shown.title });
-      const el = h('div', { class: 'page' }, heading, shown.description ? h('p', { class: 'desc', text: shown.description }) : null,
-        shown.questions.map((q) => {
-          const widget = widgetFor(q, ctx);
-          widget.root.setAttribute('part', 'question');
-          this.#widgets.set(q.id, widget);
-          return widget.root;
-        }));
-      return { section, el, heading };
-    });
+    // Each page starts as an empty, hidden box: its questions are built when it is first shown (#update), so
+    // the first question is on screen without building every page; the others follow after the first paint.
+    this.#pages = ins.sections.map((shown, i) => ({ section: this.#instrument.sections[i], shown, ctx,
+      el: h('div', { class: 'page', hidden: true }), heading: null }));
     ui.live = h('div', { class: 'sr-only', 'aria-live': 'polite' });
     ui.progressText = h('span', { id: progressId });
     ui.progress = h('progress', { 'aria-labelledby': progressId });
@@ -195,8 +190,41 @@ export class SecpulseSurvey extends HTMLElement {
     ui.main = h('div', { class: this.#single ? 'survey single' : 'survey', part: 'survey' }, h('h2', { id: titleId, part: 'title', text: ins.title }),
       h('div', { class: 'progress' }, ui.progressText, ui.progress), ui.notice, ui.resumed, ui.summary, ui.form, ui.send);
     this.#show(ui.live, ui.main);
-    for (const [id, widget] of this.#widgets) widget.set(this.#answers[id]);
     this.#update();
+    this.#rest = this.#buildRest();
+  }
+
+  /** Fills `page` (an entry of #pages) with its heading and questions, once; each widget shows its saved answer. */
+  #build(page) {
+    if (page.heading) return;
+    const { shown, ctx } = page;
+    page.heading = h('h3', { id: uid('page'), tabindex: '-1', text: shown.title });
+    add(page.el, page.heading, shown.description ? h('p', { class: 'desc', text: shown.description }) : null,
+      shown.questions.map((q) => {
+        const widget = widgetFor(q, ctx);
+        widget.root.setAttribute('part', 'question');
+        this.#widgets.set(q.id, widget);
+        widget.set(this.#answers[q.id]);
+        return widget.root;
+      }));
+  }
+
+  /** Builds every page not built yet (the form then holds all questions, as before lazy building). */
+  #buildAll() {
+    for (const page of this.#pages) this.#build(page);
+  }
+
+  /**
+   * Builds the pages not shown yet once the first one is on screen: after the next frame (or 100 ms in a
+   * hidden tab), so that the first question's paint does not wait for them. A newer render cancels it.
+   */
+  async #buildRest() {
+    const pages = this.#pages;
+    await new Promise((done) => {
+      requestAnimationFrame(() => setTimeout(done, 0));
+      setTimeout(done, 100);
+    });
+    if (pages === this.#pages) this.#buildAll();
   }
 
   /** The invite code input (with the `invite` attribute), or null. */
@@ -217,7 +245,10 @@ export class SecpulseSurvey extends HTMLElement {
     const visible = visibleSections(this.#instrument, this.#answers);
     this.#page = Math.max(0, Math.min(this.#page, visible.length - 1));
     const current = visible[this.#page];
-    for (const p of this.#pages) p.el.hidden = !visible.includes(p.section) || (!this.#single && p.section !== current);
+    for (const p of this.#pages) {
+      p.el.hidden = !visible.includes(p.section) || (!this.#single && p.section !== current);
+      if (!p.el.hidden) this.#build(p);
+    }
     const last = this.#single || this.#page === visible.length - 1;
     if (this.#single) {
       const questions = visible.flatMap((s) => s.questions);
@@ -285,6 +316,7 @@ export class SecpulseSurvey extends HTMLElement {
 
   /** Error summary at the top, linked to the fields, focused so it is read out. */
   #showErrors(problems) {
+    this.#buildAll();
     this.#clearErrors();
     const t = this.#t;
     const titleId = uid('errors');

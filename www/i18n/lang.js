@@ -25,6 +25,14 @@ export function resolveLang(asked, who = 'secpulse') {
 }
 
 /**
+ * True when `x` is an integer from 0 to 999 (not -0): Intl.NumberFormat writes those as their plain ASCII
+ * digits in every language of LANGUAGES (no grouping, no other digits; tests/js/lang.test.mjs checks it).
+ */
+export function plainDigits(x) {
+  return Number.isInteger(x) && x < 1000 && (x > 0 || Object.is(x, 0));
+}
+
+/**
  * A translator over `catalogs` ({ en: {...}, de: {...} }) for language `lang` (already resolved):
  * t(key, { name: value }) fills {name} placeholders; a key with _one/_other forms is chosen by
  * Intl.PluralRules from the `n` value. Numbers in `vars` are formatted for the language.
@@ -32,9 +40,16 @@ export function resolveLang(asked, who = 'secpulse') {
  */
 export function translator(catalogs, lang) {
   const table = { ...catalogs.en, ...(catalogs[lang] ?? {}) };
+  // Made on first use: a renderer's first Intl.NumberFormat loads ICU's number data (11–70 ms measured in
+  // headless Chromium), which the survey's first page ("Page 1 of 11") does not need (plainDigits).
   const plural = new Intl.PluralRules(lang);
-  const numbers = new Intl.NumberFormat(lang);
-  const show = (value) => (typeof value === 'number' ? numbers.format(value) : String(value));
+  let numbers;
+  const show = (value) => {
+    if (typeof value !== 'number') return String(value);
+    if (plainDigits(value)) return String(value);
+    numbers ??= new Intl.NumberFormat(lang);
+    return numbers.format(value);
+  };
   const t = (key, vars = {}) => {
     const form = 'n' in vars ? `${key}_${plural.select(vars.n)}` : '';
     const text = table[form] ?? table[key] ?? table[`${key}_other`] ?? key;
