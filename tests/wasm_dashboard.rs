@@ -106,7 +106,7 @@ fn a_bad_file_is_a_js_error_with_its_position() {
 #[wasm_bindgen_test]
 fn unknown_options_and_small_filters_are_refused_clearly() {
     let mut d = Dashboard::new(None).expect("default instrument");
-    d.load_sample(2000, 7);
+    d.load_sample(2000, 7).unwrap();
     let msg = message(d.report(options(r#"{"minGroupSize":5}"#)).expect_err("unknown field"));
     assert!(msg.contains("unknown field") && msg.contains("minGroupSize"), "{msg}");
     let small = r#"{"by":["department"],"filter":{"segment":{"column":"department","value":"Executive Office"}}}"#;
@@ -127,7 +127,7 @@ fn unknown_options_and_small_filters_are_refused_clearly() {
 #[wasm_bindgen_test]
 fn draws_pixels_on_a_canvas_and_round_trips_a_published_report() {
     let mut d = Dashboard::new(None).expect("default instrument");
-    d.load_sample(3000, 1);
+    d.load_sample(3000, 1).unwrap();
     let document = web_sys::window().and_then(|w| w.document()).expect("a document");
     let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").expect("canvas").dyn_into().expect("a canvas");
     canvas.set_width(640);
@@ -163,7 +163,7 @@ fn draws_pixels_on_a_canvas_and_round_trips_a_published_report() {
 #[wasm_bindgen_test]
 fn a_published_report_is_the_viewers_not_the_dashboards() {
     let mut d = Dashboard::new(None).expect("default instrument");
-    d.load_sample(300, 2);
+    d.load_sample(300, 2).unwrap();
     let published = d.publish(options(r#"{"by":["department"]}"#)).expect("publish");
     let with_bom = format!("\u{feff}\n  {published}");
     assert!(secpulse::wasm::published_report(with_bom.as_bytes()).is_some());
@@ -180,7 +180,7 @@ fn a_published_report_is_the_viewers_not_the_dashboards() {
 #[wasm_bindgen_test]
 fn comments_come_from_the_report_in_every_view_and_when_published() {
     let mut d = Dashboard::new(None).expect("default instrument");
-    d.load_sample(3000, 3);
+    d.load_sample(3000, 3).unwrap();
     let opts = r#"{"by":["department"],"wave":"wave"}"#;
     let report = d.report(options(opts)).expect("report");
     let comments = js_sys::Array::from(&get(&report, "comments"));

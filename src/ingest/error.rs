@@ -7,14 +7,14 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::lang::{catalog, plural, Catalog, Lang};
 
 /// Something wrong with one row of a response file (a value off the scale, an unknown
 /// option, a row with the wrong number of fields). Under [`super::ErrorPolicy::SkipRow`]
 /// the row is dropped and the problem is reported in the summary.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct Problem {
     /// 1-based physical line where the record starts (JSON array: line of the object).
     pub line: u64,
@@ -52,7 +52,7 @@ impl fmt::Display for Problem {
 }
 
 /// What a JSON value is, for problems that found the wrong kind.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum JsonKind {
     /// `[…]`.
@@ -85,7 +85,7 @@ impl JsonKind {
 
 /// What is wrong with a row, as data. `value` fields hold the cell as shown: quoted and
 /// shortened text (`"seven"`), or a JSON number as written.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Cause {
     /// A whole number off the question's scale.

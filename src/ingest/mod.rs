@@ -100,7 +100,7 @@ pub struct Ingested {
 }
 
 /// What happened while reading a file, for showing to the person who uploaded it.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[derive(Serialize, Clone, Debug, Default, PartialEq)]
 pub struct IngestSummary {
     /// Data rows in the file.
     pub rows_read: usize,
