@@ -80,6 +80,15 @@ async function run() {
     const out = { charts_ms: Math.round(r.charts_ms), all_ms: Math.round(r.all_ms), filter_ms: Math.round(r.filter_ms), rows: r.rows };
     out.page_wasm_mb = MB(await page.evaluate(() => globalThis.__secpulseMemory?.buffer.byteLength ?? 0));
     out.page_js_heap_mb = await heap(pageCdp);
+    // The element's canvases: 4 bytes a pixel of backing store each.
+    out.canvas_mb = MB(await page.evaluate(() => {
+      const all = (root) => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? all(e.shadowRoot) : [])]);
+      return all(document).filter((e) => e instanceof HTMLCanvasElement).reduce((n, c) => n + c.width * c.height * 4, 0);
+    }));
+    out.canvases = await page.evaluate(() => {
+      const all = (root) => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? all(e.shadowRoot) : [])]);
+      return all(document).filter((e) => e instanceof HTMLCanvasElement).map((c) => `${c.width}x${c.height}`).join(' ');
+    });
     for (const w of page.workers()) {
       out.worker_wasm_mb = MB(await w.evaluate(() => globalThis.__secpulseMemory?.buffer.byteLength ?? 0));
       out.worker_js_heap_mb = MB(await w.evaluate(() => performance.memory?.usedJSHeapSize ?? 0));
