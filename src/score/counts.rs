@@ -561,42 +561,27 @@ fn count_in_blocks(
     }
 }
 
-/// Rows `from..to` of `table`, as [`count_in_blocks`] reads them: every column, the sparse
-/// ones with their rows renumbered from `from`, and the comments without their words (only
-/// who wrote one is counted).
+/// Rows `from..to` of `table`, as [`count_in_blocks`] reads them: the answer columns, and the
+/// rows of the sparse columns (renumbered from `from`) without what they hold, since only who
+/// answered is counted there; no segment columns (the cell of each row is given).
 fn rows_between(table: &ResponseTable, from: usize, to: usize) -> ResponseTable {
-    use crate::ingest::{AnswerColumn, RankingColumn, SegmentColumn, TextColumn};
-    let inside = |r: u32| (from..to).contains(&(r as usize));
-    let dense = |v: &[u8]| v[from.min(v.len())..to.min(v.len())].to_vec();
+    use crate::ingest::{AnswerColumn, RankingColumn, TextColumn};
+    /// The entries of rows `from..to`, renumbered, each with an empty value.
+    fn rows_in<T: Default>(entries: &[(u32, T)], from: usize, to: usize) -> Vec<(u32, T)> {
+        entries.iter().filter(|e| (from..to).contains(&(e.0 as usize))).map(|e| (e.0 - from as u32, T::default())).collect()
+    }
     let lists = |columns: &[RankingColumn]| -> Vec<RankingColumn> {
-        columns
-            .iter()
-            .map(|c| RankingColumn {
-                id: c.id.clone(),
-                entries: c.entries.iter().filter(|e| inside(e.0)).map(|(r, v)| (r - from as u32, v.clone())).collect(),
-            })
-            .collect()
+        columns.iter().map(|c| RankingColumn { id: c.id.clone(), entries: rows_in(&c.entries, from, to) }).collect()
     };
     ResponseTable {
         rows: to - from,
-        answers: table.answers.iter().map(|c| AnswerColumn { id: c.id.clone(), values: dense(&c.values) }).collect(),
-        segments: table
-            .segments
+        answers: table
+            .answers
             .iter()
-            .map(|s| SegmentColumn {
-                name: s.name.clone(),
-                labels: s.labels.clone(),
-                codes: s.codes[from.min(s.codes.len())..to.min(s.codes.len())].to_vec(),
-            })
+            .map(|c| AnswerColumn { id: c.id.clone(), values: c.values[from.min(c.values.len())..to.min(c.values.len())].to_vec() })
             .collect(),
-        texts: table
-            .texts
-            .iter()
-            .map(|c| TextColumn {
-                id: c.id.clone(),
-                entries: c.entries.iter().filter(|e| inside(e.0)).map(|(r, _)| (r - from as u32, String::new())).collect(),
-            })
-            .collect(),
+        segments: Vec::new(),
+        texts: table.texts.iter().map(|c| TextColumn { id: c.id.clone(), entries: rows_in(&c.entries, from, to) }).collect(),
         rankings: lists(&table.rankings),
         selections: lists(&table.selections),
     }
@@ -648,6 +633,7 @@ mod tests {
         let instrument = Instrument::default_instrument();
         let table = crate::synth::dashboard_sample(&instrument, 1500, 7).unwrap();
         assert!(table.texts.iter().any(|t| !t.entries.is_empty()), "the sample has comments");
+        assert!(table.rankings.iter().chain(&table.selections).any(|c| !c.entries.is_empty()), "and rankings or selections");
         let labels: Vec<usize> = table.segments.iter().map(|s| s.labels.len()).collect();
         let (cells, of_row) = cells_of(&table, &labels);
         let items = keyed_items(&instrument, &table);
@@ -662,6 +648,16 @@ mod tests {
         let empty = ResponseTable::for_instrument(&instrument);
         let (counts, _) = count_in_blocks(&instrument, &empty, &[], 0, 97);
         assert!(counts.is_empty());
+        // Without the driver outcomes' columns `Counted` counts in blocks and keeps no scores.
+        let mut table = table;
+        let outcomes: Vec<String> = drivers::outcomes(&instrument, &table).iter().map(|(_, q, _)| q.id().to_string()).collect();
+        table.answers.retain(|c| !outcomes.contains(&c.id));
+        let counted = Counted::new(&instrument, &table);
+        assert!(counted.scores().is_none());
+        let scores = respondent_scores(&instrument, table.rows, &keyed_items(&instrument, &table));
+        let items = keyed_items(&instrument, &table);
+        assert_eq!(counted.counts, Some(tally(&instrument, &table, &scores, &of_row, cells.len())));
+        assert_eq!(counted.contributors, Contributors::count(&instrument, &table, &items, &scores, &of_row, cells.len()));
     }
 
     /// Complete cases from joint tables and row by row (too many items for a joint table) equal
