@@ -89,26 +89,37 @@ impl std::error::Error for ScoreError {}
 /// A breakdown: a column and, per value, its rows.
 type Breakdown = (String, Vec<(String, Vec<u32>)>);
 
-/// A value of a segment column, its group code and its rows.
-type CodedGroup = (String, u32, Vec<u32>);
+/// A value of a segment column, its group code and how many rows hold it.
+type CodedGroup = (String, u32, usize);
 
 /// The column's index, and each value of it with its group code (label index; the number of
-/// labels for blanks) and its rows, blank rows last.
+/// labels for blanks) and its number of rows, blank rows last; values no row holds are left out.
 fn coded_groups_of(table: &ResponseTable, column: &str) -> Result<(usize, Vec<CodedGroup>), ScoreError> {
     let index = table.segments.iter().position(|s| s.name == column).ok_or_else(|| ScoreError::UnknownColumn {
         name: column.to_string(),
         available: table.segments.iter().map(|s| s.name.clone()).collect(),
     })?;
     let seg = &table.segments[index];
-    let mut rows: Vec<Vec<u32>> = vec![Vec::new(); seg.labels.len() + 1];
-    for (row, &code) in seg.codes.iter().enumerate() {
+    let mut rows = vec![0usize; seg.labels.len() + 1];
+    for &code in &seg.codes {
         // NO_SEGMENT (and any code outside the labels) is the "(no answer)" group.
-        let slot = (code as usize).min(seg.labels.len());
-        rows[slot].push(row as u32);
+        rows[(code as usize).min(seg.labels.len())] += 1;
     }
     let labels = seg.labels.iter().cloned().chain(std::iter::once(NO_ANSWER.to_string()));
-    let groups = labels.zip(rows).enumerate().filter(|(_, (_, r))| !r.is_empty()).map(|(code, (v, r))| (v, code as u32, r)).collect();
+    let groups = labels.zip(rows).enumerate().filter(|(_, (_, n))| *n > 0).map(|(code, (v, n))| (v, code as u32, n)).collect();
     Ok((index, groups))
+}
+
+/// The rows of each of `groups` of segment column `index` (as [`coded_groups_of`] gave them), in order.
+fn rows_of_groups(table: &ResponseTable, index: usize, groups: &[CodedGroup]) -> Vec<(String, Vec<u32>)> {
+    let seg = &table.segments[index];
+    let mut rows: Vec<Vec<u32>> = groups.iter().map(|&(_, _, n)| Vec::with_capacity(n)).collect();
+    let mut slot_of = vec![usize::MAX; seg.labels.len() + 1];
+    groups.iter().enumerate().for_each(|(i, &(_, code, _))| slot_of[code as usize] = i);
+    for (row, &code) in seg.codes.iter().enumerate() {
+        rows[slot_of[(code as usize).min(seg.labels.len())]].push(row as u32);
+    }
+    groups.iter().map(|(value, _, _)| value.clone()).zip(rows).collect()
 }
 
 /// The rows a report is about: a view of the table [`Counted`] was built from.
@@ -136,8 +147,8 @@ fn breakdown(scorer: &Scorer<'_>, part: &Part<'_>, column: usize, groups: &[Code
             let counts = part.group(column, *code);
             SegmentGroup {
                 value: value.clone(),
-                n: Some(rows.len()),
-                n_label: rows.len().to_string(),
+                n: Some(*rows),
+                n_label: rows.to_string(),
                 suppressed: false,
                 overall: Some(scorer.overall(&counts, true)),
                 dimensions: Some(scorer.dimensions(&counts, false, true)),
@@ -319,10 +330,13 @@ pub fn raw_view_report(
         .iter()
         .map(|(column, (index, groups))| (column.clone(), *index, groups.iter().map(|(value, code, _)| (value.clone(), *code)).collect()))
         .collect();
-    let breakdowns: Vec<Breakdown> = breakdowns
-        .into_iter()
-        .map(|(column, (_, groups))| (column, groups.into_iter().map(|(value, _, rows)| (value, rows)).collect()))
-        .collect();
+    // Only sensitive questions and comments counted from the rows read each group's rows (4 bytes a row).
+    let rows_read =
+        matches!(comments, Some(Comments::Rows(..))) || instrument.questions().any(|q| matches!(q, Question::Randomized { .. }));
+    let breakdowns: Vec<Breakdown> = match rows_read {
+        true => breakdowns.into_iter().map(|(column, (index, groups))| (column, rows_of_groups(table, index, &groups))).collect(),
+        false => Vec::new(),
+    };
     let sensitive = sensitive::report(instrument, table, &breakdowns);
     let waves = options.wave.as_deref().map(|w| waves(&scorer, &part, table, w)).transpose()?;
     let comments = match comments {
