@@ -356,17 +356,7 @@ impl ResponsesInput {
             return Ok(Streamed::of_ingested(ins, ingested.map_err(ReadError::Ingest)?, comments));
         };
         let mut reader = StreamedScore::new(ins, options, comments, streamed::PIECE_ROWS);
-        reader.push_with_progress(&head, progress);
-        let mut piece = head;
-        loop {
-            piece.clear();
-            (&mut rest).take(READ_CHUNK as u64).read_to_end(&mut piece).map_err(|e| ReadError::Io(format!("cannot read {name}: {e}")))?;
-            if piece.is_empty() {
-                break;
-            }
-            reader.push_with_progress(&piece, progress);
-        }
-        drop(piece);
+        read_pieces(&name, head, &mut rest, &mut |piece| reader.push_with_progress(piece, progress))?;
         reader.finish_with_progress(progress).map_err(ReadError::Ingest)
     }
 
@@ -383,18 +373,22 @@ impl ResponsesInput {
                 .map_err(ReadError::Ingest);
         };
         let mut reader = ingest::ChunkedReader::new(ins, None, options).with_size_hint(size.unwrap_or(0));
-        reader.push_with_progress(&head, progress);
-        let mut piece = head;
-        loop {
-            piece.clear();
-            (&mut rest).take(READ_CHUNK as u64).read_to_end(&mut piece).map_err(|e| ReadError::Io(format!("cannot read {name}: {e}")))?;
-            if piece.is_empty() {
-                break;
-            }
-            reader.push_with_progress(&piece, progress);
-        }
-        drop(piece);
+        read_pieces(&name, head, &mut rest, &mut |piece| reader.push_with_progress(piece, progress))?;
         reader.finish_with_progress(progress).map_err(ReadError::Ingest)
+    }
+}
+
+/// Hands `head`, then the rest of input `name` in pieces of [`READ_CHUNK`] bytes, to `push`.
+fn read_pieces(name: &str, head: Vec<u8>, rest: &mut dyn Read, push: &mut dyn FnMut(&[u8])) -> Result<(), ReadError> {
+    push(&head);
+    let mut piece = head;
+    loop {
+        piece.clear();
+        (&mut *rest).take(READ_CHUNK as u64).read_to_end(&mut piece).map_err(|e| ReadError::Io(format!("cannot read {name}: {e}")))?;
+        if piece.is_empty() {
+            return Ok(());
+        }
+        push(&piece);
     }
 }
 

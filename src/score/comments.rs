@@ -38,6 +38,17 @@ impl CommentLabels {
     }
 }
 
+/// The labels of comment texts seen before: the analysis depends on the text only.
+#[derive(Debug, Default)]
+pub struct LabelMemo {
+    texts: std::collections::HashMap<String, CommentLabels>,
+}
+
+impl LabelMemo {
+    /// Most texts remembered.
+    const TEXTS: usize = 1 << 16;
+}
+
 /// The labels of every comment of a table, parallel to `table.texts[i].entries`.
 #[derive(Debug, Clone, Default)]
 pub struct AnalyzedComments {
@@ -47,27 +58,31 @@ pub struct AnalyzedComments {
 impl AnalyzedComments {
     /// Analyses every comment of `table`. The analysis depends on the text only, so a
     /// text seen before ("n/a", "None", a common complaint) reuses its labels; the memo
-    /// holds at most [`MEMO_TEXTS`] texts, so memory stays bounded on all-unique comments.
+    /// holds at most [`LabelMemo::TEXTS`] texts, so memory stays bounded on all-unique comments.
     pub fn new(analyzer: &Analyzer, table: &ResponseTable) -> AnalyzedComments {
-        const MEMO_TEXTS: usize = 1 << 16;
+        AnalyzedComments::remembering(analyzer, table, &mut LabelMemo::default())
+    }
+
+    /// [`AnalyzedComments::new`] with the labels of texts seen before in `memo` (kept across the
+    /// pieces of one file), to which the texts seen now are added while it has room.
+    pub fn remembering(analyzer: &Analyzer, table: &ResponseTable, memo: &mut LabelMemo) -> AnalyzedComments {
         let label = |text: &str| {
             let a = analyzer.labels(text);
             let themes = a.themes.iter().filter_map(|t| Theme::ALL.iter().position(|x| x == t)).fold(0u16, |bits, i| bits | 1 << i);
             CommentLabels { sentiment: a.sentiment, stance: a.stance, themes, hash: content_hash(text) }
         };
-        let mut memo: std::collections::HashMap<&str, CommentLabels> = std::collections::HashMap::new();
         let columns = table
             .texts
             .iter()
             .map(|col| {
                 col.entries
                     .iter()
-                    .map(|(_, text)| match memo.get(text.as_str()) {
+                    .map(|(_, text)| match memo.texts.get(text.as_str()) {
                         Some(&l) => l,
                         None => {
                             let l = label(text);
-                            if memo.len() < MEMO_TEXTS {
-                                memo.insert(text, l);
+                            if memo.texts.len() < LabelMemo::TEXTS {
+                                memo.texts.insert(text.clone(), l);
                             }
                             l
                         }

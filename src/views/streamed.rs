@@ -28,7 +28,7 @@ use crate::ingest::{ChunkedReader, IngestError, IngestOptions, IngestSummary, In
 use crate::instrument::Instrument;
 use crate::privacy::CommentOptions;
 use crate::report::Report;
-use crate::score::comments::{AnalyzedComments, CommentCells};
+use crate::score::comments::{AnalyzedComments, CommentCells, LabelMemo};
 use crate::score::counts::Counted;
 use crate::score::pieces::PieceCounts;
 use crate::score::{Comments, ScoreError};
@@ -47,8 +47,8 @@ pub struct StreamedScore {
     instrument: Instrument,
     reader: ChunkedReader,
     counts: PieceCounts,
-    /// The comment options and the analyzer, unless comments are skipped.
-    comments: Option<(CommentOptions, Analyzer)>,
+    /// The comment options, the analyzer and the labels of texts seen, unless comments are skipped.
+    comments: Option<(CommentOptions, Analyzer, LabelMemo)>,
     /// Rows a piece holds at least.
     piece_rows: usize,
 }
@@ -61,7 +61,7 @@ impl StreamedScore {
             instrument: instrument.clone(),
             reader: ChunkedReader::new(instrument, None, options),
             counts: PieceCounts::new(comments.map(|c| c.samples)),
-            comments: comments.map(|c| (c.clone(), Analyzer::new())),
+            comments: comments.map(|c| (c.clone(), Analyzer::new(), LabelMemo::default())),
             piece_rows,
         }
     }
@@ -97,13 +97,13 @@ impl StreamedScore {
         let Ingested { mut table, summary } = ingested;
         self.add(&table.take_rows());
         let (counted, cells) = self.counts.finish(&self.instrument, &table);
-        let comments = self.comments.map(|(options, _)| options).zip(cells);
+        let comments = self.comments.map(|(options, ..)| options).zip(cells);
         Streamed { instrument: self.instrument, table, summary, counted, comments }
     }
 
     /// Counts one piece.
     fn add(&mut self, piece: &ResponseTable) {
-        let analyzed = self.comments.as_ref().map(|(_, analyzer)| AnalyzedComments::new(analyzer, piece));
+        let analyzed = self.comments.as_mut().map(|(_, analyzer, memo)| AnalyzedComments::remembering(analyzer, piece, memo));
         self.counts.add(&self.instrument, piece, analyzed.as_ref());
     }
 }
