@@ -340,9 +340,10 @@ pub fn raw_view_report(
     // The groups' rows, for what reads them: randomized questions and comments counted from rows.
     let randomized = instrument.questions().any(|q| matches!(q, Question::Randomized { .. }));
     let by_rows = randomized || matches!(comments, Some(Comments::Rows(..)));
-    let breakdowns: Vec<Breakdown> = match by_rows {
-        true => breakdowns.iter().map(|(column, (index, groups))| (column.clone(), group_rows(table, *index, groups))).collect(),
-        false => Vec::new(),
+    let breakdowns: Vec<Breakdown> = if by_rows {
+        breakdowns.iter().map(|(column, (index, groups))| (column.clone(), group_rows(table, *index, groups))).collect()
+    } else {
+        Vec::new()
     };
     let sensitive = sensitive::report(instrument, table, &breakdowns);
     let waves = options.wave.as_deref().map(|w| waves(&scorer, &part, table, w)).transpose()?;

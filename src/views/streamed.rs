@@ -44,11 +44,8 @@ pub const PIECE_ROWS: usize = 100_000;
 
 /// A response file being read and counted piece by piece.
 pub struct StreamedScore {
-    instrument: Instrument,
     reader: ChunkedReader,
-    counts: PieceCounts,
-    /// The comment options, the analyzer and the labels of texts seen, unless comments are skipped.
-    comments: Option<(CommentOptions, Analyzer, LabelMemo)>,
+    pieces: Pieces,
     /// Rows a piece holds at least.
     piece_rows: usize,
 }
@@ -57,13 +54,7 @@ impl StreamedScore {
     /// A reader of `instrument`'s responses read with `options`, reporting comments as
     /// `comments` says (none when `None`), counting pieces of at least `piece_rows` rows.
     pub fn new(instrument: &Instrument, options: &IngestOptions, comments: Option<&CommentOptions>, piece_rows: usize) -> StreamedScore {
-        StreamedScore {
-            instrument: instrument.clone(),
-            reader: ChunkedReader::new(instrument, None, options),
-            counts: PieceCounts::new(comments.map(|c| c.samples)),
-            comments: comments.map(|c| (c.clone(), Analyzer::new(), LabelMemo::default())),
-            piece_rows,
-        }
+        StreamedScore { reader: ChunkedReader::new(instrument, None, options), pieces: Pieces::new(instrument, comments), piece_rows }
     }
 
     /// Reads the next bytes of the file.
@@ -75,7 +66,7 @@ impl StreamedScore {
     pub fn push_with_progress(&mut self, bytes: &[u8], progress: &mut dyn FnMut(usize, usize)) {
         self.reader.push_with_progress(bytes, progress);
         while let Some(piece) = self.reader.take_rows(self.piece_rows) {
-            self.add(&piece);
+            self.pieces.add(&piece);
         }
     }
 
@@ -86,10 +77,34 @@ impl StreamedScore {
     }
 
     /// [`StreamedScore::finish`], calling `progress(bytes, rows)` as the reader does.
-    pub fn finish_with_progress(mut self, progress: &mut dyn FnMut(usize, usize)) -> Result<Streamed, IngestError> {
-        let reader = std::mem::replace(&mut self.reader, ChunkedReader::new(&self.instrument, None, &IngestOptions::default()));
-        let ingested = reader.finish_with_progress(progress)?;
-        Ok(self.last(ingested))
+    pub fn finish_with_progress(self, progress: &mut dyn FnMut(usize, usize)) -> Result<Streamed, IngestError> {
+        let ingested = self.reader.finish_with_progress(progress)?;
+        Ok(self.pieces.last(ingested))
+    }
+}
+
+/// The pieces counted so far.
+struct Pieces {
+    instrument: Instrument,
+    counts: PieceCounts,
+    /// The comment options, the analyzer and the labels of texts seen, unless comments are skipped.
+    comments: Option<(CommentOptions, Analyzer, LabelMemo)>,
+}
+
+impl Pieces {
+    /// No piece yet of `instrument`'s responses, with comments as `comments` says.
+    fn new(instrument: &Instrument, comments: Option<&CommentOptions>) -> Pieces {
+        Pieces {
+            instrument: instrument.clone(),
+            counts: PieceCounts::new(comments.map(|c| c.samples)),
+            comments: comments.map(|c| (c.clone(), Analyzer::new(), LabelMemo::default())),
+        }
+    }
+
+    /// Counts one piece.
+    fn add(&mut self, piece: &ResponseTable) {
+        let analyzed = self.comments.as_mut().map(|(_, analyzer, memo)| AnalyzedComments::remembering(analyzer, piece, memo));
+        self.counts.add(&self.instrument, piece, analyzed.as_ref());
     }
 
     /// Counts the rows `ingested` holds (the last piece, or the whole file) and finishes.
@@ -99,12 +114,6 @@ impl StreamedScore {
         let (counted, cells) = self.counts.finish(&self.instrument, &table);
         let comments = self.comments.map(|(options, ..)| options).zip(cells);
         Streamed { instrument: self.instrument, table, summary, counted, comments }
-    }
-
-    /// Counts one piece.
-    fn add(&mut self, piece: &ResponseTable) {
-        let analyzed = self.comments.as_mut().map(|(_, analyzer, memo)| AnalyzedComments::remembering(analyzer, piece, memo));
-        self.counts.add(&self.instrument, piece, analyzed.as_ref());
     }
 }
 
@@ -123,7 +132,7 @@ impl Streamed {
     /// The responses `ingested`, read whole, counted as one piece (with comments as
     /// `comments` says).
     pub fn of_ingested(instrument: &Instrument, ingested: Ingested, comments: Option<&CommentOptions>) -> Streamed {
-        StreamedScore::new(instrument, &IngestOptions::default(), comments, usize::MAX).last(ingested)
+        Pieces::new(instrument, comments).last(ingested)
     }
 
     /// The responses' columns, each segment column with all its labels (no rows).
