@@ -50,13 +50,13 @@ struct Case {
 /// later rows (and blanks), some lines made bad.
 fn csv(ins: &Instrument, case: &Case) -> Vec<u8> {
     let waves = if case.waves { vec!["2025-H2".to_string(), "2026-H1".to_string(), "2026-H2".to_string()] } else { Vec::new() };
-    let options = SynthOptions { n: case.rows, seed: case.seed, comment_rate: 0.5, blank_rate: 0.05, waves, ..SynthOptions::default() };
+    let options = SynthOptions { n: case.rows, seed: case.seed, comment_rate: 0.5, blank_rate: 0.05, waves };
     let mut table = generate(ins, &options);
     // Many comments repeat a few texts (samples show each text once, from its first row).
     const REPEATED: [&str; 4] = ["n/a", "Too many blocked sites.", "The security team is helpful", "Passwords expire too often"];
     for (i, (_, text)) in table.texts.iter_mut().flat_map(|c| c.entries.iter_mut()).enumerate() {
         if (i as u64 ^ case.seed) % 3 == 0 {
-            *text = REPEATED[(i as u64 * 7 ^ case.seed) as usize % REPEATED.len()].to_string();
+            *text = REPEATED[((i as u64 * 7) ^ case.seed) as usize % REPEATED.len()].to_string();
         }
     }
     let mut bytes = Vec::new();
@@ -72,7 +72,7 @@ fn csv(ins: &Instrument, case: &Case) -> Vec<u8> {
             out += &format!("{line},site\n");
             continue;
         }
-        let r = i as u64 * 2654435761 ^ case.seed;
+        let r = (i as u64 * 2654435761) ^ case.seed;
         let site = match r % 5 {
             0 => String::new(),
             1 => "north".to_string(),
@@ -93,7 +93,7 @@ fn both(ins: &Instrument, analyzer: &Analyzer, case: &Case) -> [String; 2] {
     let bytes = csv(ins, case);
     let limits = Limits { max_rows: case.max_rows.unwrap_or(Limits::default().max_rows), ..Limits::default() };
     let policy = if case.strict { ErrorPolicy::Fail } else { ErrorPolicy::SkipRow };
-    let options = IngestOptions { policy, limits, ..IngestOptions::default() };
+    let options = IngestOptions { policy, limits };
     let comments = case.comments.then(|| CommentOptions { samples: case.samples, ..CommentOptions::default() });
     let by: Vec<String> = match case.by {
         0 => vec![],
