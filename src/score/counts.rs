@@ -415,6 +415,9 @@ pub struct Counted {
     counts: Option<Vec<GroupCounts>>,
     /// Number of labels of each segment column.
     labels: Vec<usize>,
+    /// True when `of_row` and `scores` are the rows of a table; false for counts merged from
+    /// the pieces of a file read piece by piece ([`super::pieces`]), which keep no row.
+    rows_kept: bool,
 }
 
 /// A condition on a group's rows: segment column `column` holds `code` (`NO_SEGMENT` = blank).
@@ -446,13 +449,34 @@ impl Counted {
             // Nothing reads the scores again: release them (4 bytes a row per dimension and overall).
             scores = RespondentScores { dims: vec![Vec::new(); scores.dims.len()], overall: Vec::new() };
         }
-        Counted { scores, contributors, cells, of_row, counts, labels }
+        Counted { scores, contributors, cells, of_row, counts, labels, rows_kept: true }
+    }
+
+    /// The counts of cells counted elsewhere (pieces of one file, [`super::pieces`]): each cell's
+    /// [`slot`]s given as codes (label index or `NO_SEGMENT`) of a table with `labels` labels per
+    /// segment column, with each cell's counts and contributors, for `instrument`. No row is
+    /// kept: groups are always merged from cells, and nothing reads scores row by row.
+    pub(super) fn of_cells(
+        instrument: &Instrument,
+        codes: &[Vec<u32>],
+        counts: Vec<GroupCounts>,
+        contributors: Contributors,
+        labels: Vec<usize>,
+    ) -> Counted {
+        let cells = codes.iter().map(|cell| cell.iter().zip(&labels).map(|(&code, &l)| slot(code, l)).collect()).collect();
+        let scores = RespondentScores { dims: vec![Vec::new(); instrument.dimensions.len()], overall: Vec::new() };
+        Counted { scores, contributors, cells, of_row: Vec::new(), counts: Some(counts), labels, rows_kept: false }
+    }
+
+    /// The counts of each cell, when kept ([`Counted::cells_kept`]).
+    pub(super) fn cell_counts(&self) -> Option<&[GroupCounts]> {
+        self.counts.as_deref()
     }
 
     /// Every respondent's scores, when kept: `None` when no statistic reads them row by row
     /// (no driver analysis, and every cell's counts kept).
     pub fn scores(&self) -> Option<&RespondentScores> {
-        (self.scores.overall.len() == self.of_row.len()).then_some(&self.scores)
+        (self.rows_kept && self.scores.overall.len() == self.of_row.len()).then_some(&self.scores)
     }
 
     /// How many respondents stand behind each statistic, per cell.
