@@ -21,6 +21,7 @@
 //! ```
 
 pub mod cache;
+pub mod streamed;
 
 use crate::ingest::ResponseTable;
 use crate::instrument::Instrument;
@@ -459,14 +460,26 @@ pub fn score_with_comments(
     options: &ScoreOptions,
     comments: Option<(&AnalyzedComments, &CommentOptions)>,
 ) -> Result<Report, ScoreError> {
-    let raw = RawOptions { by: options.by.clone(), wave: options.wave.clone() };
     // One count of the cells for both the statistics and the policy.
     let counted = Counted::new(instrument, table);
+    let comments = comments.map(|(a, c)| (Comments::Rows(a, c.samples), c));
+    score_counted(instrument, table, &counted, options, comments)
+}
+
+/// [`score_with_comments`] of the responses counted in `counted` (`table` holds their columns,
+/// with or without their rows; see [`streamed`]), with comments counted as the [`Comments`] say.
+fn score_counted(
+    instrument: &Instrument,
+    table: &ResponseTable,
+    counted: &Counted,
+    options: &ScoreOptions,
+    comments: Option<(Comments<'_>, &CommentOptions)>,
+) -> Result<Report, ScoreError> {
+    let raw = RawOptions { by: options.by.clone(), wave: options.wave.clone() };
     let everyone = score::View { filter: &[], rows: None };
-    let rows = comments.map(|(a, c)| Comments::Rows(a, c.samples));
-    let mut report = raw_view_report(instrument, table, &counted, &everyone, &raw, rows)?;
+    let mut report = raw_view_report(instrument, table, counted, &everyone, &raw, comments.map(|(c, _)| c))?;
     let min_comments = comments.map_or(options.min_group, |(_, c)| c.min_comments);
     let settings = Settings { wave: options.wave.as_deref(), k: options.min_group, min_comments, primary_only: false };
-    Policy::new(table, &counted, settings).protect(&mut report, &Population::new(), comments.map(|(_, c)| &c.redactor));
+    Policy::new(table, counted, settings).protect(&mut report, &Population::new(), comments.map(|(_, c)| &c.redactor));
     Ok(report)
 }

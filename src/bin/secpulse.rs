@@ -25,6 +25,7 @@ use secpulse::report::participation::participation;
 use secpulse::report::priority::{priority, Priority};
 use secpulse::report::{plain, publish_json, Outcome, Report};
 use secpulse::score::comments::AnalyzedComments;
+use secpulse::views::streamed::{self, Streamed, StreamedScore};
 use secpulse::views::{score_with_comments, Protection, ScoreOptions, View, ViewConfig, Views};
 use secpulse::{board, synth, text};
 use serde::Serialize;
@@ -340,6 +341,25 @@ impl ResponsesInput {
         self.rest.is_none().then_some(&self.head[..])
     }
 
+    /// Reads the responses piece by piece, counting each piece and dropping its rows
+    /// ([`StreamedScore`]), calling `progress(bytes, rows)`.
+    fn read_counted(
+        self,
+        ins: &Instrument,
+        options: &IngestOptions,
+        comments: Option<&CommentOptions>,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Streamed, ReadError> {
+        let ResponsesInput { name, head, rest, .. } = self;
+        let Some(mut rest) = rest else {
+            let ingested = ingest::read_responses_with_progress(ins, &head, ingest::detect_format(&head), options, progress);
+            return Ok(Streamed::of_ingested(ins, ingested.map_err(ReadError::Ingest)?, comments));
+        };
+        let mut reader = StreamedScore::new(ins, options, comments, streamed::PIECE_ROWS);
+        read_pieces(&name, head, &mut rest, &mut |piece| reader.push_with_progress(piece, progress))?;
+        reader.finish_with_progress(progress).map_err(ReadError::Ingest)
+    }
+
     /// Reads the responses, the rest of the file piece by piece, calling `progress(bytes, rows)`.
     fn read(
         self,
@@ -353,18 +373,22 @@ impl ResponsesInput {
                 .map_err(ReadError::Ingest);
         };
         let mut reader = ingest::ChunkedReader::new(ins, None, options).with_size_hint(size.unwrap_or(0));
-        reader.push_with_progress(&head, progress);
-        let mut piece = head;
-        loop {
-            piece.clear();
-            (&mut rest).take(READ_CHUNK as u64).read_to_end(&mut piece).map_err(|e| ReadError::Io(format!("cannot read {name}: {e}")))?;
-            if piece.is_empty() {
-                break;
-            }
-            reader.push_with_progress(&piece, progress);
-        }
-        drop(piece);
+        read_pieces(&name, head, &mut rest, &mut |piece| reader.push_with_progress(piece, progress))?;
         reader.finish_with_progress(progress).map_err(ReadError::Ingest)
+    }
+}
+
+/// Hands `head`, then the rest of input `name` in pieces of [`READ_CHUNK`] bytes, to `push`.
+fn read_pieces(name: &str, head: Vec<u8>, rest: &mut dyn Read, push: &mut dyn FnMut(&[u8])) -> Result<(), ReadError> {
+    push(&head);
+    let mut piece = head;
+    loop {
+        piece.clear();
+        (&mut *rest).take(READ_CHUNK as u64).read_to_end(&mut piece).map_err(|e| ReadError::Io(format!("cannot read {name}: {e}")))?;
+        if piece.is_empty() {
+            return Ok(());
+        }
+        push(&piece);
     }
 }
 
@@ -547,6 +571,17 @@ fn released_report_after(
     let responses = input.name.clone();
     let responses = responses.as_str();
     let mut progress = progress_printer(input.size.unwrap_or(input.head.len()));
+    if prior.is_none() && streamed::supported(&ins) {
+        // Every statistic comes from counts: count the file piece by piece, never holding it.
+        let counted = input.read_counted(&ins, &options, comment_options.as_ref(), &mut progress);
+        let counted = counted.map_err(|e| e.describe(responses, lang))?;
+        for line in counted.summary().notes(responses, lang) {
+            eprintln!("secpulse: {line}");
+        }
+        let wave = wave.or_else(|| counted.table().segment("wave").map(|_| "wave".to_string()));
+        let report = counted.report(&ScoreOptions { by, wave, min_group }).map_err(|e| e.describe(lang))?;
+        return Ok((finished(report, &ins, lang, headcounts.as_ref())?, counted.summary().clone(), None));
+    }
     let ingested = input.read(&ins, &options, &mut progress).map_err(|e| e.describe(responses, lang))?;
     let summary = ingested.summary;
     for line in summary.notes(responses, lang) {
@@ -566,19 +601,31 @@ fn released_report_after(
             (score_with_comments(&ins, table, &ScoreOptions { by, wave, min_group }, comments).map_err(|e| e.describe(lang))?, None)
         }
     };
-    if let Some(h) = &headcounts {
-        let rates = participation(&report, h).map_err(|e| e.to_string())?;
+    if prior.is_some() {
+        // A publication keeps the instrument's own wording: its record compares groups by label.
+        add_participation(&mut report, headcounts.as_ref())?;
+        return Ok((report, summary, record));
+    }
+    Ok((finished(report, &ins, lang, headcounts.as_ref())?, summary, record))
+}
+
+/// The report with its response rates (when headcounts are given), in `lang`.
+fn finished(mut report: Report, ins: &Instrument, lang: Lang, headcounts: Option<&Headcounts>) -> Result<Report, String> {
+    add_participation(&mut report, headcounts)?;
+    Ok(in_language(report, ins, lang))
+}
+
+/// Adds the response rates of `headcounts` to `report`, warning of groups over their headcount.
+fn add_participation(report: &mut Report, headcounts: Option<&Headcounts>) -> Result<(), String> {
+    if let Some(h) = headcounts {
+        let rates = participation(report, h).map_err(|e| e.to_string())?;
         let over = rates.groups.values().flatten().chain(&rates.overall).filter(|r| r.rate.is_some_and(|x| x > 100.0));
         for r in over {
             eprintln!("secpulse: warning: {} has more respondents than its headcount ({}); check the headcounts", r.value, r.headcount);
         }
         report.participation = Some(rates);
     }
-    // A publication keeps the instrument's own wording: its record compares groups by label.
-    if prior.is_none() {
-        report = in_language(report, &ins, lang);
-    }
-    Ok((report, summary, record))
+    Ok(())
 }
 
 /// The report in the wording of the instrument's `lang` translation (statements, dimension

@@ -543,6 +543,17 @@ impl RowBuilder {
         Ok(())
     }
 
+    /// The rows kept so far, moved out (see [`ResponseTable::take_rows`]); the rows after them
+    /// start again at 0, with the same columns and labels.
+    pub(crate) fn take_rows(&mut self) -> ResponseTable {
+        self.table.take_rows()
+    }
+
+    /// Rows kept and not taken yet.
+    pub(crate) fn rows_kept(&self) -> usize {
+        self.table.rows
+    }
+
     /// The table and summary; `absent_columns` lists the questions no column was found for
     /// (numeric ones only if `numeric_absent` — JSON, where a never-given key is just blank).
     pub(crate) fn finish(mut self, numeric_absent: bool) -> Ingested {

@@ -55,10 +55,47 @@ pub(crate) fn parse_scale_bytes(b: &[u8], min: u8, max: u8) -> Result<u8, NumErr
         }
     }
     // Rare forms (signs, exponents, fractions) and garbage go through the float parser.
-    match std::str::from_utf8(b).ok().and_then(|s| s.parse::<f64>().ok()) {
+    match std::str::from_utf8(b).ok().and_then(parse_float) {
         Some(v) => scale_value_f64(v, min, max),
         None => Err(NumError::NotNumber),
     }
+}
+
+/// A number written as Rust writes floats (`+4`, `-0`, `.5`, `4.`, `4.5e0`, `007`; no spaces,
+/// `inf` or `nan`), read by serde_json's number parser, which every build has for JSON: Rust's
+/// `str::parse::<f64>` adds 17 KB of wasm (its tables) to the survey core for these rare forms.
+/// Like a JSON number's, the value may differ from Rust's in the last bit beyond 15 digits.
+fn parse_float(s: &str) -> Option<f64> {
+    let (sign, rest) = match s.as_bytes().first() {
+        Some(b'-') => ("-", &s[1..]),
+        Some(b'+') => ("", &s[1..]),
+        _ => ("", s),
+    };
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        Some(at) => (&rest[..at], Some(&rest[at + 1..])),
+        None => (rest, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |t: &str| t.bytes().all(|c| c.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    // JSON's grammar: no leading zeros, digits on both sides of the point.
+    let whole = whole.trim_start_matches('0');
+    let mut json = format!("{sign}{}", if whole.is_empty() { "0" } else { whole });
+    if !fraction.is_empty() {
+        json.push('.');
+        json.push_str(fraction);
+    }
+    if let Some(exponent) = exponent {
+        let unsigned = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+        if unsigned.is_empty() || !digits(unsigned) {
+            return None;
+        }
+        json.push('e');
+        json.push_str(exponent);
+    }
+    serde_json::from_str(&json).ok()
 }
 
 /// Checks a JSON (or already parsed) number against `min..=max`.
@@ -188,6 +225,62 @@ mod tests {
         }
         assert_eq!(NumError::Outside.cause("\"7\"".into(), 1, 5).describe(Lang::En), "\"7\" is outside 1–5");
         assert_eq!(NumError::NotNumber.cause("\"abc\"".into(), 1, 5).describe(Lang::En), "\"abc\" is not a number");
+    }
+
+    #[test]
+    fn rare_number_forms_read_as_rust_reads_them() {
+        let forms = [
+            "+4",
+            "-0",
+            "-0.0",
+            ".5",
+            "4.",
+            "4.e0",
+            "4.5e0",
+            "45e-1",
+            "4E0",
+            "007",
+            "007.50",
+            "0.0",
+            "1e400",
+            "-1e400",
+            "1e-400",
+            "0e99999999999999999999",
+            "4e05",
+            "4e+0",
+            "+.5",
+            "-.5e1",
+            "1e",
+            "e1",
+            ".",
+            "-",
+            "+",
+            "+-4",
+            "4.5.1",
+            "1_0",
+            "0x4",
+            " 4",
+            "4 ",
+            "inf",
+            "NaN",
+            "infinity",
+            "4e+-1",
+            "\u{ff14}",
+            "0.30000000000000004",
+            "2.5",
+            "100",
+            "255.0",
+            "1e2",
+            "-7e0",
+            "12345678901234567890123",
+            "4.0000000000000001",
+        ];
+        for s in forms {
+            let rust = s.parse::<f64>().ok().filter(|v| v.is_finite());
+            assert_eq!(parse_float(s).filter(|v| v.is_finite()), rust, "{s:?}");
+            let expected = s.parse::<f64>().map_or(Err(NumError::NotNumber), |v| scale_value_f64(v, 0, 10));
+            assert_eq!(parse_scale_bytes(s.as_bytes(), 0, 10), expected, "{s:?}");
+        }
     }
 
     #[test]

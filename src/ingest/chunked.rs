@@ -7,7 +7,7 @@
 
 use super::csv::CsvReader;
 use super::error::IngestError;
-use super::{read_responses, Format, IngestOptions, Ingested};
+use super::{read_responses, Format, IngestOptions, Ingested, ResponseTable};
 use crate::instrument::Instrument;
 
 /// Bytes of a pushed piece read at a time.
@@ -153,6 +153,15 @@ impl ChunkedReader {
             self.pending = pending;
             self.pending.drain(..used);
         }
+    }
+
+    /// The rows read so far, moved out, once at least `min_rows` of them are ready (CSV only:
+    /// JSON is read at [`ChunkedReader::finish`]). The rows taken are no longer in the table
+    /// `finish` returns; what it reports (rows read, kept and skipped, problems and their line
+    /// numbers, errors) stays that of the whole file. Scoring a large file piece by piece
+    /// takes its rows this way, so the whole table is never held.
+    pub fn take_rows(&mut self, min_rows: usize) -> Option<ResponseTable> {
+        self.csv.as_mut()?.take_rows(min_rows)
     }
 
     /// The responses, once every piece was pushed; the same result as [`read_responses`]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::builder::RowBuilder;
 use super::error::{Cause, IngestError};
-use super::{IngestOptions, Ingested, PROGRESS_EVERY};
+use super::{IngestOptions, Ingested, ResponseTable, PROGRESS_EVERY};
 use crate::instrument::Instrument;
 
 /// Rows read before the columns are sized for the whole file.
@@ -103,6 +103,11 @@ impl CsvReader {
         };
         self.slots = Some(slots);
         result
+    }
+
+    /// The rows kept so far, moved out, when there are at least `min_rows` of them.
+    pub(super) fn take_rows(&mut self, min_rows: usize) -> Option<ResponseTable> {
+        (self.b.rows_kept() >= min_rows.max(1)).then(|| self.b.take_rows())
     }
 
     /// The table, once the whole text (`len` bytes) was read.

@@ -120,6 +120,33 @@ impl ResponseTable {
         table.rows += new_rows;
     }
 
+    /// Moves the rows out: a table with the same columns (segment labels as they are now)
+    /// holding this table's rows, leaving this one with the same columns and no rows (answer
+    /// values past `rows`, a row being built, stay). Reading a file piece by piece takes each
+    /// piece's rows this way.
+    pub fn take_rows(&mut self) -> ResponseTable {
+        let rows = std::mem::take(&mut self.rows);
+        let answers = self
+            .answers
+            .iter_mut()
+            .map(|c| {
+                let staged = c.values.split_off(rows.min(c.values.len()));
+                AnswerColumn { id: c.id.clone(), values: std::mem::replace(&mut c.values, staged) }
+            })
+            .collect();
+        let segments = self
+            .segments
+            .iter_mut()
+            .map(|s| SegmentColumn { name: s.name.clone(), labels: s.labels.clone(), codes: std::mem::take(&mut s.codes) })
+            .collect();
+        let texts = self.texts.iter_mut().map(|t| TextColumn { id: t.id.clone(), entries: std::mem::take(&mut t.entries) }).collect();
+        let sparse = |columns: &mut Vec<RankingColumn>| -> Vec<RankingColumn> {
+            columns.iter_mut().map(|c| RankingColumn { id: c.id.clone(), entries: std::mem::take(&mut c.entries) }).collect()
+        };
+        let (rankings, selections) = (sparse(&mut self.rankings), sparse(&mut self.selections));
+        ResponseTable { rows, answers, segments, texts, rankings, selections }
+    }
+
     /// An empty table with one column for every question of the instrument.
     pub fn for_instrument(instrument: &Instrument) -> ResponseTable {
         let mut table = ResponseTable::default();

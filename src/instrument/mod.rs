@@ -6,6 +6,7 @@
 //! consistent scales.
 
 pub mod randomized;
+mod read;
 mod translations;
 mod validate;
 
@@ -143,8 +144,9 @@ pub struct Condition {
 
 /// One question. Every kind has an `id` (the column name in response files),
 /// a `text` and an optional `help`; `required` asks the form to insist on an answer.
+/// Fields left out of the file take the defaults named below; read by hand (`read.rs`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "read::QuestionFields")]
 pub enum Question {
     /// An agree/disagree statement on the instrument's [`Scale`], scored in a dimension.
     Likert {
@@ -155,10 +157,8 @@ pub enum Question {
         /// Dimension the item is scored in.
         dimension: String,
         /// True for negatively worded items, scored as `(min + max) - v`.
-        #[serde(default)]
         reverse: bool,
         /// Whether the form insists on an answer.
-        #[serde(default)]
         required: bool,
     },
     /// A semantic differential between two poles; a high value is the `right` pole.
@@ -172,13 +172,10 @@ pub enum Question {
         /// Label of the highest value (e.g. "Always offers options").
         right: String,
         /// Lowest value (default 1).
-        #[serde(default = "one")]
         min: u8,
         /// Highest value (default 7).
-        #[serde(default = "seven")]
         max: u8,
         /// Whether the form insists on an answer.
-        #[serde(default)]
         required: bool,
     },
     /// "How likely are you to recommend…", 0–10; scored as a net promoter score.
@@ -188,13 +185,10 @@ pub enum Question {
         /// The question.
         text: String,
         /// Label under 0.
-        #[serde(default)]
         low_label: String,
         /// Label under 10.
-        #[serde(default)]
         high_label: String,
         /// Whether the form insists on an answer.
-        #[serde(default)]
         required: bool,
     },
     /// One option from a list; used for coarse demographics and as a segment for breakdowns.
@@ -206,15 +200,14 @@ pub enum Question {
         /// The options, as written in response files.
         options: Vec<String>,
         /// Whether the form insists on an answer.
-        #[serde(default)]
         required: bool,
         /// Show the options as a drop-down menu instead of a list of buttons (for long lists,
         /// such as 13 departments, which would be 13 full-width rows on a phone).
-        #[serde(default, skip_serializing_if = "is_false")]
+        #[serde(skip_serializing_if = "is_false")]
         dropdown: bool,
         /// A short name of the column for reports ("Department" in "Scores by department"),
         /// where the question is too long; default: the id.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         label: Option<String>,
     },
     /// Any number of options from a list ("choose all that apply"), optionally with an
@@ -229,10 +222,9 @@ pub enum Question {
         /// The options, as written in response files.
         options: Vec<String>,
         /// The exclusive "none of these" answer (e.g. "None of these"); empty for none.
-        #[serde(default, skip_serializing_if = "String::is_empty")]
+        #[serde(skip_serializing_if = "String::is_empty")]
         none: String,
         /// Whether the form insists on an answer.
-        #[serde(default)]
         required: bool,
     },
     /// Free text with a length limit.
@@ -242,10 +234,8 @@ pub enum Question {
         /// The question.
         text: String,
         /// Hint shown in the field (e.g. "please don't write names").
-        #[serde(default)]
         help: String,
         /// Maximum length in characters.
-        #[serde(default = "thousand")]
         max_chars: u32,
     },
     /// A sensitive yes/no admission ("I have worked around a security control") asked with
@@ -260,7 +250,6 @@ pub enum Question {
         /// How the form randomizes the reported answer.
         randomization: Design,
         /// Whether the form insists on an answer.
-        #[serde(default)]
         required: bool,
     },
     /// Order a list of options by importance; stored as option indices, most important first.
@@ -272,7 +261,6 @@ pub enum Question {
         /// The options to rank.
         options: Vec<String>,
         /// Whether the form insists on an answer.
-        #[serde(default)]
         required: bool,
     },
 }
@@ -288,16 +276,6 @@ fn is_false(b: &bool) -> bool {
 
 /// Separates the chosen options of a multi-choice answer in response files.
 pub const MULTI_SEPARATOR: char = '|';
-
-fn one() -> u8 {
-    1
-}
-fn seven() -> u8 {
-    7
-}
-fn thousand() -> u32 {
-    1000
-}
 
 impl Question {
     /// The column id of the question.

@@ -31,7 +31,7 @@ use crate::lang::{catalog, Catalog, Lang};
 
 /// How a respondent's reported answer is randomized.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "design", rename_all = "snake_case")]
+#[serde(tag = "design", rename_all = "snake_case", try_from = "super::read::DesignFields")]
 pub enum Design {
     /// Truthful with probability `truth`, forced "yes" with `forced_yes`, forced "no" with
     /// `forced_no`; the three add up to 1.

@@ -7,10 +7,10 @@
 //! filter and breakdown then only counts labels.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, HashSet};
+use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::ingest::ResponseTable;
+use crate::ingest::{ResponseTable, TextColumn};
 use crate::instrument::Instrument;
 use crate::report::RedactionCounts;
 use crate::report::{CommentGroup, CommentReport, CommentSample};
@@ -38,6 +38,17 @@ impl CommentLabels {
     }
 }
 
+/// The labels of comment texts seen before: the analysis depends on the text only.
+#[derive(Debug, Default)]
+pub struct LabelMemo {
+    texts: std::collections::HashMap<String, CommentLabels>,
+}
+
+impl LabelMemo {
+    /// Most texts remembered.
+    const TEXTS: usize = 1 << 16;
+}
+
 /// The labels of every comment of a table, parallel to `table.texts[i].entries`.
 #[derive(Debug, Clone, Default)]
 pub struct AnalyzedComments {
@@ -47,27 +58,31 @@ pub struct AnalyzedComments {
 impl AnalyzedComments {
     /// Analyses every comment of `table`. The analysis depends on the text only, so a
     /// text seen before ("n/a", "None", a common complaint) reuses its labels; the memo
-    /// holds at most [`MEMO_TEXTS`] texts, so memory stays bounded on all-unique comments.
+    /// holds at most [`LabelMemo::TEXTS`] texts, so memory stays bounded on all-unique comments.
     pub fn new(analyzer: &Analyzer, table: &ResponseTable) -> AnalyzedComments {
-        const MEMO_TEXTS: usize = 1 << 16;
+        AnalyzedComments::remembering(analyzer, table, &mut LabelMemo::default())
+    }
+
+    /// [`AnalyzedComments::new`] with the labels of texts seen before in `memo` (kept across the
+    /// pieces of one file), to which the texts seen now are added while it has room.
+    pub fn remembering(analyzer: &Analyzer, table: &ResponseTable, memo: &mut LabelMemo) -> AnalyzedComments {
         let label = |text: &str| {
             let a = analyzer.labels(text);
             let themes = a.themes.iter().filter_map(|t| Theme::ALL.iter().position(|x| x == t)).fold(0u16, |bits, i| bits | 1 << i);
             CommentLabels { sentiment: a.sentiment, stance: a.stance, themes, hash: content_hash(text) }
         };
-        let mut memo: std::collections::HashMap<&str, CommentLabels> = std::collections::HashMap::new();
         let columns = table
             .texts
             .iter()
             .map(|col| {
                 col.entries
                     .iter()
-                    .map(|(_, text)| match memo.get(text.as_str()) {
+                    .map(|(_, text)| match memo.texts.get(text.as_str()) {
                         Some(&l) => l,
                         None => {
                             let l = label(text);
-                            if memo.len() < MEMO_TEXTS {
-                                memo.insert(text, l);
+                            if memo.texts.len() < LabelMemo::TEXTS {
+                                memo.texts.insert(text.clone(), l);
                             }
                             l
                         }
@@ -315,6 +330,58 @@ struct ColumnCells {
     /// among its cells' candidates: a hash among a view's first `samples` has fewer than
     /// `samples` smaller ones in any of its cells.
     candidates: Vec<Vec<(u64, u32)>>,
+    /// The candidates' comments, by index, when the table's rows are not kept (counted piece
+    /// by piece, [`CommentCells::add_piece`]): text, labels and cell.
+    sampled: HashMap<u32, (String, CommentLabels, u32)>,
+}
+
+impl ColumnCells {
+    /// Adds the comments `piece` of the next rows, whose first comment is this column's
+    /// `offset`-th: piece cell `c` is cell `cell_of[c]`; `texts` and `labels` are the piece's
+    /// comments, whose kept candidates are copied.
+    fn add_piece(
+        &mut self,
+        piece: ColumnCells,
+        offset: u32,
+        cell_of: &[u32],
+        (texts, labels): (&TextColumn, &[CommentLabels]),
+        samples: usize,
+    ) {
+        let cells = cell_of.iter().map(|&c| c as usize + 1).max().unwrap_or(0).max(self.counts.len());
+        self.counts.resize(cells, LabelCounts::default());
+        self.candidates.resize(cells, Vec::new());
+        for ((counts, list), &cell) in piece.counts.iter().zip(piece.candidates).zip(cell_of) {
+            let cell = cell as usize;
+            self.counts[cell].merge(counts);
+            if list.is_empty() {
+                continue;
+            }
+            let old = std::mem::take(&mut self.candidates[cell]);
+            let mut merged: Vec<(u64, u32)> = old.iter().copied().chain(list.iter().map(|&(h, i)| (h, i + offset))).collect();
+            merged.sort_unstable();
+            merged.dedup_by_key(|e| e.0);
+            merged.truncate(samples);
+            for gone in old.iter().filter(|e| merged.binary_search(e).is_err()) {
+                self.sampled.remove(&gone.1);
+            }
+            for &(_, i) in merged.iter().filter(|&&(_, i)| i >= offset) {
+                let local = (i - offset) as usize;
+                self.sampled.insert(i, (texts.entries[local].1.clone(), labels[local], cell as u32));
+            }
+            self.candidates[cell] = merged;
+        }
+    }
+
+    /// The text, labels and cell of comment `i` of `col` (its labels `labels`).
+    fn comment<'a>(&'a self, i: u32, col: &'a TextColumn, labels: &[CommentLabels], counted: &Counted) -> (&'a str, CommentLabels, usize) {
+        match self.sampled.get(&i) {
+            Some((text, l, cell)) => (text, *l, *cell as usize),
+            None => {
+                let (row, text) = &col.entries[i as usize];
+                (text, labels[i as usize], counted.cell_of_rows()[*row as usize] as usize)
+            }
+        }
+    }
 }
 
 /// The comments of a table per cell of its [`Counted`] (docs/scoring.md, "Computing from
@@ -335,6 +402,33 @@ impl CommentCells {
         if !counted.cells_kept() {
             return None;
         }
+        CommentCells::of_rows(table, analyzed, counted, samples)
+    }
+
+    /// The comments of no row yet, to add pieces to ([`CommentCells::add_piece`]).
+    pub(super) fn pieces(samples: usize) -> CommentCells {
+        CommentCells { columns: Vec::new(), samples }
+    }
+
+    /// Adds the comments of `piece`, the rows after those added before (its comments analysed
+    /// in `analyzed`, its cells in `counted`, whose cell `c` is cell `cell_of[c]` here): the
+    /// same counts and candidates as if the rows had been counted together, with the
+    /// candidates' comments kept, since the piece's rows are not.
+    pub(super) fn add_piece(&mut self, piece: &ResponseTable, analyzed: &AnalyzedComments, counted: &Counted, cell_of: &[u32]) {
+        let samples = self.samples;
+        let Some(cells) = CommentCells::of_rows(piece, analyzed, counted, samples) else { return };
+        if self.columns.is_empty() {
+            self.columns =
+                cells.columns.iter().map(|_| ColumnCells { counts: Vec::new(), candidates: Vec::new(), sampled: HashMap::new() }).collect();
+        }
+        for (((column, more), texts), labels) in self.columns.iter_mut().zip(cells.columns).zip(&piece.texts).zip(&analyzed.columns) {
+            let offset = column.counts.iter().map(|c| c.n as u32).sum();
+            column.add_piece(more, offset, cell_of, (texts, labels), samples);
+        }
+    }
+
+    /// [`CommentCells::new`] for the cells of `counted`, whether their counts are kept or not.
+    fn of_rows(table: &ResponseTable, analyzed: &AnalyzedComments, counted: &Counted, samples: usize) -> Option<CommentCells> {
         let of_row = counted.cell_of_rows();
         let cells = counted.cell_count();
         let columns = table
@@ -365,7 +459,7 @@ impl CommentCells {
                     keep_first_distinct(list, samples);
                     list.shrink_to_fit();
                 }
-                Some(ColumnCells { counts, candidates })
+                Some(ColumnCells { counts, candidates, sampled: HashMap::new() })
             })
             .collect::<Option<Vec<_>>>()?;
         Some(CommentCells { columns, samples })
@@ -402,8 +496,10 @@ pub(super) fn report_from_cells(
         .texts
         .iter()
         .zip(&cells.columns)
-        .zip(&analyzed.columns)
-        .map(|((col, column), labels)| {
+        .enumerate()
+        .map(|(k, (col, column))| {
+            // No labels (nor texts) when the comments were counted piece by piece.
+            let labels = analyzed.columns.get(k).map_or(&[][..], Vec::as_slice);
             let mut total = LabelCounts::default();
             chosen.iter().for_each(|&c| total.merge(&column.counts[c]));
             let mut segments = BTreeMap::new();
@@ -422,8 +518,7 @@ pub(super) fn report_from_cells(
             let samples = first_distinct(&lists, cells.samples)
                 .into_iter()
                 .map(|(_, i)| {
-                    let (row, text) = &col.entries[i as usize];
-                    let cell = counted.cell_of_rows()[*row as usize] as usize;
+                    let (text, l, cell) = column.comment(i, col, labels, counted);
                     let groups = breakdowns
                         .iter()
                         .filter_map(|(name, index, groups)| {
@@ -431,7 +526,7 @@ pub(super) fn report_from_cells(
                             Some((name.clone(), groups.iter().find(|&&(_, gc)| gc == code)?.0.clone()))
                         })
                         .collect();
-                    sample(text, labels[i as usize], groups)
+                    sample(text, l, groups)
                 })
                 .collect();
             question_report(instrument, &col.id, total.summary(), segments, samples)

@@ -415,6 +415,9 @@ pub struct Counted {
     counts: Option<Vec<GroupCounts>>,
     /// Number of labels of each segment column.
     labels: Vec<usize>,
+    /// True when `of_row` and `scores` are the rows of a table; false for counts merged from
+    /// the pieces of a file read piece by piece ([`super::pieces`]), which keep no row.
+    rows_kept: bool,
 }
 
 /// A condition on a group's rows: segment column `column` holds `code` (`NO_SEGMENT` = blank).
@@ -442,19 +445,40 @@ impl Counted {
             // Nothing reads the scores after counting: never hold every row's scores at once.
             let (counts, contributors) = count_in_blocks(instrument, table, &of_row, cells.len(), BLOCK_ROWS);
             let scores = RespondentScores { dims: vec![Vec::new(); instrument.dimensions.len()], overall: Vec::new() };
-            return Counted { scores, contributors, cells, of_row, counts: Some(counts), labels };
+            return Counted { scores, contributors, cells, of_row, counts: Some(counts), labels, rows_kept: true };
         }
         let items = keyed_items(instrument, table);
         let scores = respondent_scores(instrument, table.rows, &items);
         let counts = (cells.len() <= limit).then(|| tally(instrument, table, &scores, &of_row, cells.len()));
         let contributors = Contributors::count(instrument, table, &items, &scores, &of_row, cells.len());
-        Counted { scores, contributors, cells, of_row, counts, labels }
+        Counted { scores, contributors, cells, of_row, counts, labels, rows_kept: true }
+    }
+
+    /// The counts of cells counted elsewhere (pieces of one file, [`super::pieces`]): each cell's
+    /// [`slot`]s given as codes (label index or `NO_SEGMENT`) of a table with `labels` labels per
+    /// segment column, with each cell's counts and contributors, for `instrument`. No row is
+    /// kept: groups are always merged from cells, and nothing reads scores row by row.
+    pub(super) fn of_cells(
+        instrument: &Instrument,
+        codes: &[Vec<u32>],
+        counts: Vec<GroupCounts>,
+        contributors: Contributors,
+        labels: Vec<usize>,
+    ) -> Counted {
+        let cells = codes.iter().map(|cell| cell.iter().zip(&labels).map(|(&code, &l)| slot(code, l)).collect()).collect();
+        let scores = RespondentScores { dims: vec![Vec::new(); instrument.dimensions.len()], overall: Vec::new() };
+        Counted { scores, contributors, cells, of_row: Vec::new(), counts: Some(counts), labels, rows_kept: false }
+    }
+
+    /// The counts of each cell, when kept ([`Counted::cells_kept`]).
+    pub(super) fn cell_counts(&self) -> Option<&[GroupCounts]> {
+        self.counts.as_deref()
     }
 
     /// Every respondent's scores, when kept: `None` when no statistic reads them row by row
     /// (no driver analysis, and every cell's counts kept).
     pub fn scores(&self) -> Option<&RespondentScores> {
-        (self.scores.overall.len() == self.of_row.len()).then_some(&self.scores)
+        (self.rows_kept && self.scores.overall.len() == self.of_row.len()).then_some(&self.scores)
     }
 
     /// How many respondents stand behind each statistic, per cell.

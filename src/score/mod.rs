@@ -16,6 +16,7 @@ pub mod contributors;
 pub mod counts;
 pub mod drivers;
 pub mod group;
+pub mod pieces;
 pub mod respondent;
 mod rows;
 mod sensitive;
@@ -89,37 +90,40 @@ impl std::error::Error for ScoreError {}
 /// A breakdown: a column and, per value, its rows.
 type Breakdown = (String, Vec<(String, Vec<u32>)>);
 
-/// A value of a segment column, its group code and how many rows hold it.
+/// A value of a segment column, its group code and its number of rows.
 type CodedGroup = (String, u32, usize);
 
-/// The column's index, and each value of it with its group code (label index; the number of
-/// labels for blanks) and its number of rows, blank rows last; values no row holds are left out.
-fn coded_groups_of(table: &ResponseTable, column: &str) -> Result<(usize, Vec<CodedGroup>), ScoreError> {
+/// The index of segment column `column` of `table`, and each of its values that the rows of
+/// `part` hold, with its group code (label index; the number of labels for blanks) and its
+/// number of rows, blank rows last: from the cells' people, so no row is read.
+fn coded_groups(part: &Part<'_>, table: &ResponseTable, column: &str) -> Result<(usize, Vec<CodedGroup>), ScoreError> {
     let index = table.segments.iter().position(|s| s.name == column).ok_or_else(|| ScoreError::UnknownColumn {
         name: column.to_string(),
         available: table.segments.iter().map(|s| s.name.clone()).collect(),
     })?;
-    let seg = &table.segments[index];
-    let mut rows = vec![0usize; seg.labels.len() + 1];
-    for &code in &seg.codes {
-        // NO_SEGMENT (and any code outside the labels) is the "(no answer)" group.
-        rows[(code as usize).min(seg.labels.len())] += 1;
+    let labels = &table.segments[index].labels;
+    let mut people = vec![0usize; labels.len() + 1];
+    let per_cell = &part.counted.contributors().people;
+    for (cell, meets) in part.counted.meeting(part.filter).enumerate() {
+        if meets {
+            // NO_SEGMENT (and any code outside the labels) is the "(no answer)" group.
+            people[part.counted.group_of(cell, index) as usize] += per_cell[cell] as usize;
+        }
     }
-    let labels = seg.labels.iter().cloned().chain(std::iter::once(NO_ANSWER.to_string()));
-    let groups = labels.zip(rows).enumerate().filter(|(_, (_, n))| *n > 0).map(|(code, (v, n))| (v, code as u32, n)).collect();
+    let values = labels.iter().cloned().chain(std::iter::once(NO_ANSWER.to_string()));
+    let groups = values.zip(people).enumerate().filter(|(_, (_, n))| *n > 0).map(|(code, (v, n))| (v, code as u32, n)).collect();
     Ok((index, groups))
 }
 
-/// The rows of each of `groups` of segment column `index` (as [`coded_groups_of`] gave them), in order.
-fn rows_of_groups(table: &ResponseTable, index: usize, groups: &[CodedGroup]) -> Vec<(String, Vec<u32>)> {
+/// The rows of `table` in each of `groups` (of its segment column `index`), for what reads
+/// the rows of a breakdown group.
+fn group_rows(table: &ResponseTable, index: usize, groups: &[CodedGroup]) -> Vec<(String, Vec<u32>)> {
     let seg = &table.segments[index];
-    let mut rows: Vec<Vec<u32>> = groups.iter().map(|&(_, _, n)| Vec::with_capacity(n)).collect();
-    let mut slot_of = vec![usize::MAX; seg.labels.len() + 1];
-    groups.iter().enumerate().for_each(|(i, &(_, code, _))| slot_of[code as usize] = i);
+    let mut rows: Vec<Vec<u32>> = vec![Vec::new(); seg.labels.len() + 1];
     for (row, &code) in seg.codes.iter().enumerate() {
-        rows[slot_of[(code as usize).min(seg.labels.len())]].push(row as u32);
+        rows[(code as usize).min(seg.labels.len())].push(row as u32);
     }
-    groups.iter().map(|(value, _, _)| value.clone()).zip(rows).collect()
+    groups.iter().map(|(value, code, _)| (value.clone(), std::mem::take(&mut rows[*code as usize]))).collect()
 }
 
 /// The rows a report is about: a view of the table [`Counted`] was built from.
@@ -143,12 +147,12 @@ impl Part<'_> {
 fn breakdown(scorer: &Scorer<'_>, part: &Part<'_>, column: usize, groups: &[CodedGroup]) -> Vec<SegmentGroup> {
     groups
         .iter()
-        .map(|(value, code, rows)| {
+        .map(|(value, code, n)| {
             let counts = part.group(column, *code);
             SegmentGroup {
                 value: value.clone(),
-                n: Some(*rows),
-                n_label: rows.to_string(),
+                n: Some(*n),
+                n_label: n.to_string(),
                 suppressed: false,
                 overall: Some(scorer.overall(&counts, true)),
                 dimensions: Some(scorer.dimensions(&counts, false, true)),
@@ -161,7 +165,7 @@ fn breakdown(scorer: &Scorer<'_>, part: &Part<'_>, column: usize, groups: &[Code
 
 /// Wave groups in name order, and the change of each score between consecutive visible waves.
 fn waves(scorer: &Scorer<'_>, part: &Part<'_>, table: &ResponseTable, column: &str) -> Result<Waves, ScoreError> {
-    let (index, mut groups) = coded_groups_of(table, column)?;
+    let (index, mut groups) = coded_groups(part, table, column)?;
     // Rows without a wave are not listed as a wave (the disclosure layer still counts them).
     let blank = groups.iter().position(|(label, _, _)| label == NO_ANSWER).map(|i| groups.remove(i));
     groups.sort_by(|a, b| a.0.cmp(&b.0));
@@ -323,19 +327,23 @@ pub fn raw_view_report(
     let table = view.rows.map_or(whole, |(_, t)| t);
     let rows = view.rows.map_or(Rows::All(whole.rows), |(r, _)| Rows::Only(r));
     let scorer = Scorer::new(instrument, whole, counted.counts(instrument, whole, view.filter, None));
-    let breakdowns =
-        options.by.iter().map(|column| Ok((column.clone(), coded_groups_of(table, column)?))).collect::<Result<Vec<_>, ScoreError>>()?;
+    let breakdowns = options
+        .by
+        .iter()
+        .map(|column| Ok((column.clone(), coded_groups(&part, table, column)?)))
+        .collect::<Result<Vec<_>, ScoreError>>()?;
     let segments = breakdowns.iter().map(|(column, (index, groups))| (column.clone(), breakdown(&scorer, &part, *index, groups))).collect();
     let by_cells: Vec<comments::CellBreakdown> = breakdowns
         .iter()
         .map(|(column, (index, groups))| (column.clone(), *index, groups.iter().map(|(value, code, _)| (value.clone(), *code)).collect()))
         .collect();
-    // Only sensitive questions and comments counted from the rows read each group's rows (4 bytes a row).
-    let rows_read =
-        matches!(comments, Some(Comments::Rows(..))) || instrument.questions().any(|q| matches!(q, Question::Randomized { .. }));
-    let breakdowns: Vec<Breakdown> = match rows_read {
-        true => breakdowns.into_iter().map(|(column, (index, groups))| (column, rows_of_groups(table, index, &groups))).collect(),
-        false => Vec::new(),
+    // The groups' rows, for what reads them: randomized questions and comments counted from rows.
+    let randomized = instrument.questions().any(|q| matches!(q, Question::Randomized { .. }));
+    let by_rows = randomized || matches!(comments, Some(Comments::Rows(..)));
+    let breakdowns: Vec<Breakdown> = if by_rows {
+        breakdowns.iter().map(|(column, (index, groups))| (column.clone(), group_rows(table, *index, groups))).collect()
+    } else {
+        Vec::new()
     };
     let sensitive = sensitive::report(instrument, table, &breakdowns);
     let waves = options.wave.as_deref().map(|w| waves(&scorer, &part, table, w)).transpose()?;
@@ -351,7 +359,7 @@ pub fn raw_view_report(
         instrument: InstrumentRef { id: instrument.id.clone(), version: instrument.version.clone(), title: instrument.title.clone() },
         dimension_names: instrument.dimensions.iter().map(|d| Named { id: d.id.clone(), name: d.name.clone() }).collect(),
         min_group: 0,
-        respondents: Some(table.rows),
+        respondents: Some(scorer.total().people as usize),
         overall: scorer.overall(scorer.total(), false).score,
         dimensions: scorer.dimensions(scorer.total(), true, false),
         items: scorer.items(),
