@@ -441,17 +441,22 @@ impl CommentCells {
                 }
                 let mut counts = vec![LabelCounts::default(); cells];
                 let mut candidates: Vec<Vec<(u64, u32)>> = vec![Vec::new(); cells];
+                // A cell's list is cut down whenever it grows to `full`, so that not every
+                // comment's candidate is held at once.
+                let full = (2 * samples).max(64);
                 for (i, ((row, _), l)) in col.entries.iter().zip(labels).enumerate() {
                     let cell = of_row[*row as usize] as usize;
                     counts[cell].add(l);
                     if samples > 0 {
-                        candidates[cell].push((l.hash, i as u32));
+                        let list = &mut candidates[cell];
+                        list.push((l.hash, i as u32));
+                        if list.len() >= full {
+                            keep_first_distinct(list, samples);
+                        }
                     }
                 }
                 for list in &mut candidates {
-                    list.sort_unstable();
-                    list.dedup_by_key(|e| e.0);
-                    list.truncate(samples);
+                    keep_first_distinct(list, samples);
                     list.shrink_to_fit();
                 }
                 Some(ColumnCells { counts, candidates, sampled: HashMap::new() })
@@ -459,6 +464,16 @@ impl CommentCells {
             .collect::<Option<Vec<_>>>()?;
         Some(CommentCells { columns, samples })
     }
+}
+
+/// Keeps the `samples` smallest distinct hashes of `list` ((hash, comment) pairs), each with its
+/// first comment, in order. Cutting a list down this way, again after more pairs are added, keeps
+/// the same pairs as cutting it once at the end: a pair dropped is either behind `samples`
+/// smaller hashes or behind an earlier comment with its hash, and both stay.
+fn keep_first_distinct(list: &mut Vec<(u64, u32)>, samples: usize) {
+    list.sort_unstable();
+    list.dedup_by_key(|e| e.0);
+    list.truncate(samples);
 }
 
 /// A breakdown by cells: its column's name and index, and its groups' values and codes
