@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use secpulse::ingest::headcounts::Headcounts;
-use secpulse::ingest::{self, ErrorPolicy, IngestOptions, IngestSummary};
+use secpulse::ingest::{self, ErrorPolicy, IngestOptions, IngestSummary, ResponseTable};
 use secpulse::instrument::{Instrument, Question};
 use secpulse::lang::Lang;
 use secpulse::plan::{build_in, render, Library, Plan};
@@ -575,19 +575,15 @@ fn released_report_after(
         // Every statistic comes from counts: count the file piece by piece, never holding it.
         let counted = input.read_counted(&ins, &options, comment_options.as_ref(), &mut progress);
         let counted = counted.map_err(|e| e.describe(responses, lang))?;
-        for line in counted.summary().notes(responses, lang) {
-            eprintln!("secpulse: {line}");
-        }
-        let wave = wave.or_else(|| counted.table().segment("wave").map(|_| "wave".to_string()));
+        print_notes(counted.summary(), responses, lang);
+        let wave = wave_or_default(wave, counted.table());
         let report = counted.report(&ScoreOptions { by, wave, min_group }).map_err(|e| e.describe(lang))?;
         return Ok((finished(report, &ins, lang, headcounts.as_ref())?, counted.summary().clone(), None));
     }
     let ingested = input.read(&ins, &options, &mut progress).map_err(|e| e.describe(responses, lang))?;
     let summary = ingested.summary;
-    for line in summary.notes(responses, lang) {
-        eprintln!("secpulse: {line}");
-    }
-    let wave = wave.or_else(|| ingested.table.segment("wave").map(|_| "wave".to_string()));
+    print_notes(&summary, responses, lang);
+    let wave = wave_or_default(wave, &ingested.table);
     let (mut report, record) = match prior {
         Some(prior) => {
             let config = ViewConfig { wave, min_group, comments: comment_options, protection: Protection::Linked };
@@ -607,6 +603,18 @@ fn released_report_after(
         return Ok((report, summary, record));
     }
     Ok((finished(report, &ins, lang, headcounts.as_ref())?, summary, record))
+}
+
+/// Prints what reading `responses` reported (skipped rows, absent columns), in `lang`.
+fn print_notes(summary: &IngestSummary, responses: &str, lang: Lang) {
+    for line in summary.notes(responses, lang) {
+        eprintln!("secpulse: {line}");
+    }
+}
+
+/// The wave column: the one asked for, else a column named `wave` when the responses have one.
+fn wave_or_default(wave: Option<String>, table: &ResponseTable) -> Option<String> {
+    wave.or_else(|| table.segment("wave").map(|_| "wave".to_string()))
 }
 
 /// The report with its response rates (when headcounts are given), in `lang`.
