@@ -30,7 +30,7 @@ fn table(commenters: usize) -> (Instrument, ResponseTable) {
         })
         .collect();
     for seg in t.segments.iter_mut().filter(|s| s.name != "department") {
-        seg.codes = vec![u32::MAX; 35];
+        seg.codes = vec![u32::MAX; 35].into();
     }
     let texts = t.texts.iter_mut().find(|c| c.id == "should_change").unwrap();
     texts.entries = (0..commenters as u32)

@@ -64,10 +64,10 @@ fn csv_fills_every_kind_of_column() {
     assert_eq!(t.answer("nps").unwrap().values, vec![10, 0, 9]);
     let role = t.segment("role").unwrap();
     assert_eq!(role.labels, vec!["Leader", "Manager", "Staff"]);
-    assert_eq!(role.codes, vec![0, 2, 1], "choices match ignoring case and surrounding blanks");
+    assert_eq!(role.codes.to_vec(), [0, 2, 1], "choices match ignoring case and surrounding blanks");
     let wave = t.segment("wave").unwrap();
     assert_eq!(wave.labels, vec!["2025-H2", "2026-H1"]);
-    assert_eq!(wave.codes, vec![0, 1, 0]);
+    assert_eq!(wave.codes.to_vec(), [0, 1, 0]);
     assert_eq!(t.text("comment").unwrap().entries, vec![(0, "Helpful, fast".to_string()), (2, "ok".to_string())]);
     assert_eq!(t.ranking("rank").unwrap().entries, vec![(0, vec![1, 0]), (2, vec![2])]);
     let s = &ing.summary;
@@ -133,7 +133,7 @@ fn choices_and_rankings_name_what_is_allowed() {
         ]
     );
     assert_eq!(ing.table.rows, 1);
-    assert_eq!(ing.table.segment("role").unwrap().codes, vec![0]);
+    assert_eq!(ing.table.segment("role").unwrap().codes.to_vec(), [0]);
     assert_eq!(ing.table.ranking("rank").unwrap().entries, vec![(0, vec![1, 2])]);
 }
 
