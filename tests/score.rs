@@ -45,7 +45,7 @@ fn fixture() -> (Instrument, ResponseTable) {
     t.segments.push(secpulse::ingest::SegmentColumn {
         name: "wave".into(),
         labels: vec!["2026-H1".into(), "2025-H2".into()],
-        codes: vec![1, 1, 1, 1, 0, 0, 0],
+        codes: vec![1, 1, 1, 1, 0, 0, 0].into(),
     });
     t.rankings[0].entries = vec![(0, vec![0, 1, 2]), (1, vec![1, 0]), (2, vec![1, 2, 0, 3])];
     (ins, t)
