@@ -397,7 +397,7 @@ impl Views {
 /// The values of a segment column that occur, blanks included as their own group.
 fn values_of(column: &crate::ingest::SegmentColumn) -> Vec<String> {
     let mut seen = vec![false; column.labels.len() + 1];
-    for &c in &column.codes {
+    for c in column.codes.iter() {
         seen[(c as usize).min(column.labels.len())] = true;
     }
     let blank = crate::ingest::NO_ANSWER.to_string();

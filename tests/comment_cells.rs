@@ -55,7 +55,7 @@ fn check(ins: &Instrument, t: &ResponseTable, samples: usize) {
     let breakdowns: [&[&str]; 3] = [&[], &["department"], &["role", "department"]];
     for conditions in views(t) {
         let rows: Vec<u32> =
-            (0..t.rows as u32).filter(|&r| conditions.iter().all(|&(c, code)| t.segments[c].codes[r as usize] == code)).collect();
+            (0..t.rows as u32).filter(|&r| conditions.iter().all(|&(c, code)| t.segments[c].codes.get(r as usize) == Some(code))).collect();
         let part = subset(t, &rows);
         let literals: Vec<Literal> = conditions.iter().map(|&(column, code)| Literal { column, code }).collect();
         let view =

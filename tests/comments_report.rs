@@ -30,7 +30,7 @@ fn table(commenters: usize) -> (Instrument, ResponseTable) {
         })
         .collect();
     for seg in t.segments.iter_mut().filter(|s| s.name != "department") {
-        seg.codes = vec![u32::MAX; 35];
+        seg.codes = vec![u32::MAX; 35].into();
     }
     let texts = t.texts.iter_mut().find(|c| c.id == "should_change").unwrap();
     texts.entries = (0..commenters as u32)
@@ -40,7 +40,7 @@ fn table(commenters: usize) -> (Instrument, ResponseTable) {
                 r if r % 2 == 0 => format!("Reviews take weeks and they always say no (#{r})."),
                 r => format!("They found a way to make our launch work safely, thank you (#{r})."),
             };
-            (r, text)
+            (r, text.into())
         })
         .collect();
     (ins, t)
@@ -101,7 +101,7 @@ fn too_few_comments_show_nothing() {
 fn identical_comments_are_sampled_once() {
     let (ins, mut t) = table(35);
     let texts = t.texts.iter_mut().find(|c| c.id == "should_change").unwrap();
-    texts.entries.iter_mut().take(20).for_each(|(_, text)| *text = "Reviews take weeks.".to_string());
+    texts.entries.iter_mut().take(20).for_each(|(_, text)| *text = "Reviews take weeks.".into());
     let analyzed = AnalyzedComments::new(&Analyzer::new(), &t);
     let report = score_with_comments(&ins, &t, &ScoreOptions::default(), Some((&analyzed, &CommentOptions::default()))).unwrap();
     let c = report.comments.iter().find(|c| c.id == "should_change").unwrap();

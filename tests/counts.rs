@@ -221,7 +221,8 @@ fn check_report(ins: &Instrument, t: &ResponseTable, report: &Report, rows: &[us
     let dept = t.segment("department").unwrap();
     for group in &report.segments["department"] {
         let code = dept.labels.iter().position(|l| *l == group.value).map_or(dept.labels.len(), |c| c);
-        let in_group: Vec<usize> = rows.iter().copied().filter(|&r| (dept.codes[r] as usize).min(dept.labels.len()) == code).collect();
+        let in_group: Vec<usize> =
+            rows.iter().copied().filter(|&r| (dept.codes.get(r).unwrap_or(NO_SEGMENT) as usize).min(dept.labels.len()) == code).collect();
         assert_eq!(group.n, Some(in_group.len()));
         let overall = group.overall.as_ref().unwrap();
         check_score(&overall.score, &s.overall, &in_group, "group overall");
@@ -248,7 +249,7 @@ fn check_table(ins: &Instrument, t: &ResponseTable, counted: &Counted) {
     check_report(ins, t, &all, &everyone);
     let column = t.segments.iter().position(|s| s.name == "department").unwrap();
     for code in [0, NO_SEGMENT] {
-        let rows: Vec<u32> = (0..t.rows as u32).filter(|&r| t.segments[column].codes[r as usize] == code).collect();
+        let rows: Vec<u32> = (0..t.rows as u32).filter(|&r| t.segments[column].codes.get(r as usize) == Some(code)).collect();
         let part = subset(t, &rows);
         let filter = [Literal { column, code }];
         let view = View { filter: &filter, rows: Some((&rows, &part)) };

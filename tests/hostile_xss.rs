@@ -43,9 +43,9 @@ fn csv_export_neutralises_formulas_in_cells_and_headers() {
             c.values = vec![3; t.rows];
         }
         for s in &mut t.segments {
-            s.codes = vec![NO_SEGMENT; t.rows];
+            s.codes = ingest::Codes::filled(NO_SEGMENT, t.rows);
         }
-        t.texts[0].entries = texts.iter().enumerate().map(|(i, s)| (i as u32, s.trim().to_string())).collect();
+        t.texts[0].entries = texts.iter().enumerate().map(|(i, s)| (i as u32, s.trim().into())).collect();
         t.segments.push(SegmentColumn {
             name: header.to_string(),
             labels: texts.iter().map(|s| s.trim().to_string()).collect(),

@@ -64,11 +64,11 @@ fn csv_fills_every_kind_of_column() {
     assert_eq!(t.answer("nps").unwrap().values, vec![10, 0, 9]);
     let role = t.segment("role").unwrap();
     assert_eq!(role.labels, vec!["Leader", "Manager", "Staff"]);
-    assert_eq!(role.codes, vec![0, 2, 1], "choices match ignoring case and surrounding blanks");
+    assert_eq!(role.codes.to_vec(), [0, 2, 1], "choices match ignoring case and surrounding blanks");
     let wave = t.segment("wave").unwrap();
     assert_eq!(wave.labels, vec!["2025-H2", "2026-H1"]);
-    assert_eq!(wave.codes, vec![0, 1, 0]);
-    assert_eq!(t.text("comment").unwrap().entries, vec![(0, "Helpful, fast".to_string()), (2, "ok".to_string())]);
+    assert_eq!(wave.codes.to_vec(), [0, 1, 0]);
+    assert_eq!(t.text("comment").unwrap().entries, vec![(0, "Helpful, fast".into()), (2, "ok".into())]);
     assert_eq!(t.ranking("rank").unwrap().entries, vec![(0, vec![1, 0]), (2, vec![2])]);
     let s = &ing.summary;
     assert_eq!((s.rows_read, s.rows_kept, s.rows_skipped, s.problems_total), (3, 3, 0, 0));
@@ -83,7 +83,7 @@ fn bom_semicolons_crlf_and_quoted_newlines() {
                 Staff;9;2;3;4;\r\n";
     let ing = read_ok(text, Format::Csv);
     assert_eq!(ing.table.rows, 1);
-    assert_eq!(ing.table.text("comment").unwrap().entries[0].1, "line one\r\nline \"two\"; still");
+    assert_eq!(&*ing.table.text("comment").unwrap().entries[0].1, "line one\r\nline \"two\"; still");
     // The bad record starts on physical line 4 because the comment above spans two lines.
     assert_eq!(messages(&ing), vec!["line 4 (row 2), column en1: \"9\" is outside 1–5"]);
     assert_eq!(ing.summary.absent_columns, vec!["rank"]);
@@ -133,7 +133,7 @@ fn choices_and_rankings_name_what_is_allowed() {
         ]
     );
     assert_eq!(ing.table.rows, 1);
-    assert_eq!(ing.table.segment("role").unwrap().codes, vec![0]);
+    assert_eq!(ing.table.segment("role").unwrap().codes.to_vec(), [0]);
     assert_eq!(ing.table.ranking("rank").unwrap().entries, vec![(0, vec![1, 2])]);
 }
 
@@ -267,8 +267,8 @@ fn formula_escape_round_trips_through_csv() {
     let text = "en1,en2,bal,nps,comment,wave\n1,1,1,1,=HYPERLINK(\"x\"),+1\n1,1,1,1,'-5 days,'x\n";
     let ing = read_ok(text, Format::Csv);
     let comments = &ing.table.text("comment").unwrap().entries;
-    assert_eq!(comments[0].1, "=HYPERLINK(\"x\")");
-    assert_eq!(comments[1].1, "-5 days", "one leading quote before a trigger is dropped");
+    assert_eq!(&*comments[0].1, "=HYPERLINK(\"x\")");
+    assert_eq!(&*comments[1].1, "-5 days", "one leading quote before a trigger is dropped");
     assert_eq!(ing.table.segment("wave").unwrap().labels, vec!["+1", "'x"]);
     let mut out = Vec::new();
     write_csv(&instrument(), &ing.table, &mut out).unwrap();

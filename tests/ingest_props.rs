@@ -83,7 +83,7 @@ fn table(ins: &Instrument, rows: &[Row], extras: bool) -> ResponseTable {
         t.answers[2].values.push(missing(r.nps));
         t.segments[0].codes.push(r.role.unwrap_or(NO_SEGMENT));
         if let Some(c) = &r.comment {
-            t.texts[0].entries.push((i as u32, c.clone()));
+            t.texts[0].entries.push((i as u32, c.as_str().into()));
         }
         if let Some(k) = &r.rank {
             t.rankings[0].entries.push((i as u32, k.clone()));
@@ -174,7 +174,7 @@ fn check_consistent(ing: &Ingested) {
     assert!(t.answers.iter().all(|c| c.values.len() == t.rows));
     for c in &t.segments {
         assert_eq!(c.codes.len(), t.rows);
-        assert!(c.codes.iter().all(|&k| k == NO_SEGMENT || (k as usize) < c.labels.len()));
+        assert!(c.codes.iter().all(|k| k == NO_SEGMENT || (k as usize) < c.labels.len()));
     }
     assert!(t.texts.iter().flat_map(|c| &c.entries).all(|e| (e.0 as usize) < t.rows && !e.1.is_empty()));
     assert!(t.rankings.iter().flat_map(|c| &c.entries).all(|e| (e.0 as usize) < t.rows && !e.1.is_empty()));

@@ -51,7 +51,7 @@ impl RowCells {
         let mut codes = Vec::new();
         let of_row = (0..table.rows)
             .map(|r| {
-                let key: Vec<u32> = table.segments.iter().map(|s| s.codes.get(r).copied().unwrap_or(NO_SEGMENT)).collect();
+                let key: Vec<u32> = table.segments.iter().map(|s| s.codes.get(r).unwrap_or(NO_SEGMENT)).collect();
                 *index.entry(key).or_insert_with_key(|key| {
                     codes.push(key.clone());
                     codes.len() as u32 - 1
@@ -185,7 +185,7 @@ fn raw_reports(instrument: &Instrument, table: &ResponseTable, wave: Option<&str
     let mut out = vec![(Population::new(), report(table))];
     for (col, s) in table.segments.iter().enumerate() {
         for code in (0..s.labels.len() as u32).chain([NO_SEGMENT]) {
-            let rows: Vec<u32> = (0..table.rows as u32).filter(|&r| s.codes[r as usize] == code).collect();
+            let rows: Vec<u32> = (0..table.rows as u32).filter(|&r| s.codes.get(r as usize) == Some(code)).collect();
             out.push((vec![(col, code)], report(&subset(table, &rows))));
         }
     }

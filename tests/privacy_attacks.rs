@@ -266,7 +266,7 @@ fn everything_hidden_when_the_survey_is_under_k() {
 fn the_published_report_holds_aggregates_only() {
     let (ins, mut t) = table(&people(&[(Some(0), 12), (Some(1), 3)]));
     let secret = "only Jane in payroll would write this";
-    t.texts[0].entries = vec![(0, secret.to_string()), (1, "second comment".into())];
+    t.texts[0].entries = vec![(0, secret.into()), (1, "second comment".into())];
     let r = score(&ins, &t, &ScoreOptions { by: vec!["department".into()], ..Default::default() }).unwrap();
     let json = serde_json::to_string(&r).unwrap();
     assert!(!json.contains(secret) && !json.contains("second comment"), "no comment in the report");

@@ -29,7 +29,7 @@ fn report(rows: &[(Option<u32>, Option<u32>)], by: &[&str], k: usize) -> Vec<Com
             .map(|c| c.unwrap_or(NO_SEGMENT))
             .collect();
     }
-    t.texts[0].entries = (0..rows.len() as u32).map(|r| (r, format!("comment number {r} about reviews"))).collect();
+    t.texts[0].entries = (0..rows.len() as u32).map(|r| (r, format!("comment number {r} about reviews").into())).collect();
     let analyzed = AnalyzedComments::new(&Analyzer::new(), &t);
     let options =
         ScoreOptions { by: by.iter().map(|s| s.to_string()).collect(), min_group: MinGroup::new(k).unwrap(), ..Default::default() };
@@ -121,7 +121,7 @@ fn sample_order_does_not_depend_on_row_order() {
             .collect();
     }
     let n = r.len() as u32;
-    t.texts[0].entries = (0..n).map(|i| (i, format!("comment number {} about reviews", n - 1 - i))).collect();
+    t.texts[0].entries = (0..n).map(|i| (i, format!("comment number {} about reviews", n - 1 - i).into())).collect();
     let analyzed = AnalyzedComments::new(&Analyzer::new(), &t);
     let options = ScoreOptions { by: vec!["department".into()], min_group: MinGroup::new(5).unwrap(), ..Default::default() };
     let backward = score_with_comments(&ins, &t, &options, Some((&analyzed, &CommentOptions::default()))).unwrap().comments;

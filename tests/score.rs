@@ -36,16 +36,16 @@ fn fixture() -> (Instrument, ResponseTable) {
         t.answers.iter_mut().find(|c| c.id == item.id).unwrap().values = v.to_vec();
     }
     for seg in &mut t.segments {
-        seg.codes = vec![NO_SEGMENT; 7];
+        seg.codes = vec![NO_SEGMENT; 7].into();
     }
     let dept = t.segments.iter_mut().find(|s| s.name == "department").unwrap();
     let code = |label: &str| dept.labels.iter().position(|l| l == label).unwrap() as u32;
     let (eng, fin, hr) = (code("Engineering"), code("Finance"), code("Human Resources"));
-    dept.codes = vec![eng, eng, eng, fin, fin, fin, hr];
+    dept.codes = vec![eng, eng, eng, fin, fin, fin, hr].into();
     t.segments.push(secpulse::ingest::SegmentColumn {
         name: "wave".into(),
         labels: vec!["2026-H1".into(), "2025-H2".into()],
-        codes: vec![1, 1, 1, 1, 0, 0, 0],
+        codes: vec![1, 1, 1, 1, 0, 0, 0].into(),
     });
     t.rankings[0].entries = vec![(0, vec![0, 1, 2]), (1, vec![1, 0]), (2, vec![1, 2, 0, 3])];
     (ins, t)

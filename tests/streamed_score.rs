@@ -56,7 +56,7 @@ fn csv(ins: &Instrument, case: &Case) -> Vec<u8> {
     const REPEATED: [&str; 4] = ["n/a", "Too many blocked sites.", "The security team is helpful", "Passwords expire too often"];
     for (i, (_, text)) in table.texts.iter_mut().flat_map(|c| c.entries.iter_mut()).enumerate() {
         if (i as u64 ^ case.seed) % 3 == 0 {
-            *text = REPEATED[((i as u64 * 7) ^ case.seed) as usize % REPEATED.len()].to_string();
+            *text = REPEATED[((i as u64 * 7) ^ case.seed) as usize % REPEATED.len()].into();
         }
     }
     let mut bytes = Vec::new();

@@ -46,7 +46,7 @@ fn form_rows_are_ingested_without_problems() {
     assert_eq!(ranking.entries.len(), 3);
     assert_eq!(ranking.entries[0].1, vec![1, 0, 2, 3, 4, 5, 6], "labels map back to option indices, most important first");
     let texts = table.text("should_change").expect("text column");
-    assert_eq!(texts.entries[0].1, "Publish review times <script>alert(1)</script>", "text is kept as text");
+    assert_eq!(&*texts.entries[0].1, "Publish review times <script>alert(1)</script>", "text is kept as text");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::cell::{self, parse_scale_bytes, quoted, scale_value_f64, OptionSet};
 use super::error::{At, Cause, IngestError, Problem};
-use super::table::{ResponseTable, SegmentColumn, MISSING, NO_ANSWER, NO_SEGMENT};
+use super::table::{Codes, ResponseTable, SegmentColumn, TextInterner, MISSING, NO_ANSWER, NO_SEGMENT};
 use super::{ErrorPolicy, IngestOptions, IngestSummary, Ingested};
 use crate::instrument::{Instrument, Question, MULTI_SEPARATOR};
 
@@ -67,6 +67,8 @@ pub(crate) struct RowBuilder {
     /// (segment column, extra index, label in `scratch`) for labels not seen before.
     pending: Vec<(usize, usize, Range<usize>)>,
     texts: Vec<(usize, Range<usize>)>,
+    /// Each distinct comment text once, across the pieces of a file.
+    interner: TextInterner,
     ranks: Vec<(usize, Range<usize>)>,
     /// Multi-choice answers of the row: (selections column, range in `rank_buf`).
     picks: Vec<(usize, Range<usize>)>,
@@ -136,6 +138,7 @@ impl RowBuilder {
             extras: Vec::new(),
             pending: Vec::new(),
             texts: Vec::new(),
+            interner: TextInterner::default(),
             ranks: Vec::new(),
             picks: Vec::new(),
             scratch: String::new(),
@@ -169,7 +172,7 @@ impl RowBuilder {
                 self.table.segments.push(SegmentColumn {
                     name: name.to_string(),
                     labels: Vec::new(),
-                    codes: vec![NO_SEGMENT; self.table.rows],
+                    codes: Codes::filled(NO_SEGMENT, self.table.rows),
                 });
                 self.segments.push(NO_SEGMENT);
                 self.extras.push(HashMap::new());
@@ -531,7 +534,7 @@ impl RowBuilder {
             c.codes.push(v);
         }
         for (col, range) in self.texts.drain(..) {
-            self.table.texts[col].entries.push((row, self.scratch[range].to_string()));
+            self.table.texts[col].entries.push((row, self.interner.intern(&self.scratch[range])));
         }
         for (col, range) in self.ranks.drain(..) {
             self.table.rankings[col].entries.push((row, self.rank_buf[range].to_vec()));

@@ -20,7 +20,7 @@ use std::fmt;
 
 use super::builder::MAX_PROBLEMS;
 use super::chunked::ChunkedReader;
-use super::table::{AnswerColumn, RankingColumn, ResponseTable, SegmentColumn, TextColumn, NO_SEGMENT};
+use super::table::{AnswerColumn, RankingColumn, ResponseTable, SegmentColumn, TextColumn, TextInterner, NO_SEGMENT};
 use super::{csv, detect_format, strip_bom, Cause, Format, IngestOptions, IngestSummary, Ingested, JsonKind, Problem};
 use crate::instrument::Instrument;
 
@@ -222,7 +222,7 @@ impl Merged {
         }
         for ((mine, theirs), codes) in t.segments.iter_mut().zip(table.segments).zip(&mut self.codes) {
             let map: Vec<u32> = theirs.labels.into_iter().map(|label| code_of(mine, codes, label)).collect();
-            mine.codes.extend(theirs.codes.iter().map(|&c| map.get(c as usize).copied().unwrap_or(NO_SEGMENT)));
+            mine.codes.extend(theirs.codes.iter().map(|c| map.get(c as usize).copied().unwrap_or(NO_SEGMENT)));
         }
         for (mine, theirs) in t.texts.iter_mut().zip(table.texts) {
             mine.entries.extend(theirs.entries.into_iter().map(|(r, s)| (r + rows_before, s)));
@@ -466,7 +466,7 @@ fn encode_table(out: &mut Vec<u8>, t: &ResponseTable) {
         put_strings(out, &c.labels);
         let width = code_width(c.labels.len());
         out.push(width);
-        for &code in &c.codes {
+        for code in c.codes.iter() {
             out.extend_from_slice(&code.to_le_bytes()[..usize::from(width)]);
         }
     }
@@ -535,7 +535,12 @@ impl<'a> Cursor<'a> {
     }
 
     fn string(&mut self) -> Result<String, BadShard> {
-        std::str::from_utf8(self.bytes()?).map(str::to_string).map_err(|_| BadShard("text is not UTF-8"))
+        self.text().map(str::to_string)
+    }
+
+    /// A text written by [`put_bytes`], borrowed from the input.
+    fn text(&mut self) -> Result<&str, BadShard> {
+        std::str::from_utf8(self.bytes()?).map_err(|_| BadShard("text is not UTF-8"))
     }
 
     /// Texts written by [`put_strings`].
@@ -655,9 +660,10 @@ fn decode_table(r: &mut Cursor<'_>) -> Result<ResponseTable, BadShard> {
             .collect();
         t.segments.push(SegmentColumn { name, labels, codes });
     }
+    let mut interner = TextInterner::default();
     for _ in 0..r.count(8)? {
         let id = r.string()?;
-        let entries = (0..r.count(8)?).map(|_| Ok((r.row(rows)?, r.string()?))).collect::<Result<Vec<_>, BadShard>>()?;
+        let entries = (0..r.count(8)?).map(|_| Ok((r.row(rows)?, interner.intern(r.text()?)))).collect::<Result<Vec<_>, BadShard>>()?;
         t.texts.push(TextColumn { id, entries });
     }
     for selections in [false, true] {
@@ -707,7 +713,7 @@ mod tests {
         for labels in [3usize, 300, 70_000] {
             let labels: Vec<String> = (0..labels).map(|i| i.to_string()).collect();
             let n = labels.len() as u32;
-            let codes = vec![0, n - 1, NO_SEGMENT, n / 2];
+            let codes = vec![0, n - 1, NO_SEGMENT, n / 2].into();
             let table = ResponseTable { rows: 4, segments: vec![SegmentColumn { name: "s".into(), labels, codes }], ..Default::default() };
             let shard = Shard { read: Some(Ingested { table, summary: IngestSummary::default() }), newlines: 7, aligned: true };
             assert_eq!(Shard::decode(&shard.encode()), Ok(shard));

@@ -1,16 +1,17 @@
 //! Writing a table back to CSV or JSON, in a form the readers read back unchanged.
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use super::cell::needs_formula_escape;
-use super::table::{ResponseTable, MISSING, NO_SEGMENT};
+use super::table::{Codes, ResponseTable, MISSING, NO_SEGMENT};
 use crate::instrument::{Instrument, Question, MULTI_SEPARATOR};
 
 /// Where the cells of one output column come from.
 enum Source<'t> {
     Answer(Option<&'t [u8]>),
-    Segment(Option<(&'t [String], &'t [u32])>),
-    Text(Option<&'t [(u32, String)]>, usize),
+    Segment(Option<(&'t [String], &'t Codes)>),
+    Text(Option<&'t [(u32, Arc<str>)]>, usize),
     /// Option indices per row, their labels, the separator in CSV cells, and a cursor.
     List(Option<&'t [(u32, Vec<u8>)]>, Vec<&'t str>, char, usize),
 }
@@ -22,7 +23,7 @@ fn columns<'t>(instrument: &'t Instrument, table: &'t ResponseTable) -> Vec<(&'t
     for q in instrument.questions() {
         let id = q.id();
         let src = match q {
-            Question::Choice { .. } => Source::Segment(table.segment(id).map(|c| (c.labels.as_slice(), c.codes.as_slice()))),
+            Question::Choice { .. } => Source::Segment(table.segment(id).map(|c| (c.labels.as_slice(), &c.codes))),
             Question::Text { .. } => Source::Text(table.text(id).map(|c| c.entries.as_slice()), 0),
             Question::Ranking { .. } => Source::List(table.ranking(id).map(|c| c.entries.as_slice()), listed(q), '>', 0),
             Question::MultiChoice { .. } => Source::List(table.selection(id).map(|c| c.entries.as_slice()), listed(q), MULTI_SEPARATOR, 0),
@@ -61,7 +62,7 @@ impl<'t> Source<'t> {
                 _ => Cell::Blank,
             },
             Source::Segment(col) => {
-                match col.and_then(|(labels, codes)| codes.get(row).filter(|&&c| c != NO_SEGMENT).and_then(|&c| labels.get(c as usize))) {
+                match col.and_then(|(labels, codes)| codes.get(row).filter(|&c| c != NO_SEGMENT).and_then(|c| labels.get(c as usize))) {
                     Some(label) => Cell::Text(label),
                     None => Cell::Blank,
                 }

@@ -114,7 +114,7 @@ impl std::error::Error for FilterError {}
 
 /// A row predicate: rows whose `column` has code `code` (`NO_SEGMENT` for blanks).
 fn rows_where(column: &SegmentColumn, code: u32) -> impl Fn(usize) -> bool + '_ {
-    move |r| column.codes.get(r) == Some(&code)
+    move |r| column.codes.get(r) == Some(code)
 }
 
 fn code_of(table: &ResponseTable, column: &str, value: &str) -> Result<(usize, u32), FilterError> {
@@ -143,7 +143,7 @@ pub fn conditions_of(table: &ResponseTable, filter: &Filter, wave_column: Option
 pub fn rows_meeting(table: &ResponseTable, conditions: &[(usize, u32)]) -> Vec<u32> {
     let Some((&(first, code), rest)) = conditions.split_first() else { return (0..table.rows as u32).collect() };
     let codes = &table.segments[first].codes;
-    let mut rows: Vec<u32> = (0..table.rows).filter(|&r| codes.get(r) == Some(&code)).map(|r| r as u32).collect();
+    let mut rows: Vec<u32> = (0..table.rows).filter(|&r| codes.get(r) == Some(code)).map(|r| r as u32).collect();
     for &(column, code) in rest {
         let test = rows_where(&table.segments[column], code);
         rows.retain(|&r| test(r as usize));
@@ -195,7 +195,7 @@ pub fn subset_of_columns(table: &ResponseTable, keep: &[u32], answers: &dyn Fn(&
             .map(|s| SegmentColumn {
                 name: s.name.clone(),
                 labels: s.labels.clone(),
-                codes: keep.iter().map(|&r| s.codes[r as usize]).collect(),
+                codes: keep.iter().map(|&r| s.codes.get(r as usize).unwrap_or(NO_SEGMENT)).collect(),
             })
             .collect(),
         texts: table
@@ -258,7 +258,7 @@ mod tests {
             assert_eq!(sub.rows, keep.len());
             for (new, &old) in keep.iter().enumerate() {
                 assert_eq!(sub.answers[0].values[new], table.answers[0].values[old as usize]);
-                assert_eq!(sub.segments[0].codes[new], table.segments[0].codes[old as usize]);
+                assert_eq!(sub.segments[0].codes.get(new), table.segments[0].codes.get(old as usize));
                 let text = |t: &ResponseTable, row: u32| t.texts[0].entries.iter().find(|e| e.0 == row).map(|e| e.1.clone());
                 assert_eq!(text(&sub, new as u32), text(&table, old));
             }

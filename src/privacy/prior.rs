@@ -181,7 +181,7 @@ pub(crate) fn wave_digests(instrument: &Instrument, table: &ResponseTable, wave:
     // One row per line after the opening bracket, each but the last followed by a comma.
     let lines = json.split(|&b| b == b'\n').skip(1).take(table.rows);
     let mut by_wave: BTreeMap<u32, Vec<[u8; 32]>> = BTreeMap::new();
-    for (line, &code) in lines.zip(&table.segments[wave].codes) {
+    for (line, code) in lines.zip(table.segments[wave].codes.iter()) {
         let row = line.strip_suffix(b",").unwrap_or(line);
         by_wave.entry(code).or_default().push(Sha256::digest(row).into());
     }

@@ -9,6 +9,7 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use crate::ingest::{ResponseTable, TextColumn};
 use crate::instrument::Instrument;
@@ -41,7 +42,7 @@ impl CommentLabels {
 /// The labels of comment texts seen before: the analysis depends on the text only.
 #[derive(Debug, Default)]
 pub struct LabelMemo {
-    texts: std::collections::HashMap<String, CommentLabels>,
+    texts: std::collections::HashMap<Arc<str>, CommentLabels>,
 }
 
 impl LabelMemo {
@@ -77,7 +78,7 @@ impl AnalyzedComments {
             .map(|col| {
                 col.entries
                     .iter()
-                    .map(|(_, text)| match memo.texts.get(text.as_str()) {
+                    .map(|(_, text)| match memo.texts.get(&**text) {
                         Some(&l) => l,
                         None => {
                             let l = label(text);
@@ -332,7 +333,7 @@ struct ColumnCells {
     candidates: Vec<Vec<(u64, u32)>>,
     /// The candidates' comments, by index, when the table's rows are not kept (counted piece
     /// by piece, [`CommentCells::add_piece`]): text, labels and cell.
-    sampled: HashMap<u32, (String, CommentLabels, u32)>,
+    sampled: HashMap<u32, (Arc<str>, CommentLabels, u32)>,
 }
 
 impl ColumnCells {

@@ -625,7 +625,7 @@ fn cells_of(table: &ResponseTable, labels: &[usize]) -> (Vec<Vec<u32>>, Vec<u32>
         .map(|r| {
             let mut code = 0u64;
             for ((k, s), (&l, &radix)) in key.iter_mut().zip(&table.segments).zip(labels.iter().zip(&radix)) {
-                *k = slot(s.codes.get(r).copied().unwrap_or(NO_SEGMENT), l);
+                *k = slot(s.codes.get(r).unwrap_or(NO_SEGMENT), l);
                 code = code * radix + u64::from(*k);
             }
             let mut new_cell = || {

@@ -120,7 +120,7 @@ fn coded_groups(part: &Part<'_>, table: &ResponseTable, column: &str) -> Result<
 fn group_rows(table: &ResponseTable, index: usize, groups: &[CodedGroup]) -> Vec<(String, Vec<u32>)> {
     let seg = &table.segments[index];
     let mut rows: Vec<Vec<u32>> = vec![Vec::new(); seg.labels.len() + 1];
-    for (row, &code) in seg.codes.iter().enumerate() {
+    for (row, code) in seg.codes.iter().enumerate() {
         rows[(code as usize).min(seg.labels.len())].push(row as u32);
     }
     groups.iter().map(|(value, code, _)| (value.clone(), std::mem::take(&mut rows[*code as usize]))).collect()

@@ -6,9 +6,12 @@
 //! comments mention the fake address `someone@example.com` so that the redaction
 //! step has something to find; no other names, emails or phone numbers appear.
 
+use std::sync::Arc;
+
 use rand::RngCore;
 
 use super::latent::{below, stream, threshold32, unit, Tag};
+use crate::ingest::TextInterner;
 
 const PRAISE: &[&str] = &[
     "They actually listen when I explain what I need.",
@@ -112,8 +115,9 @@ pub(crate) fn text_column(
     g: &[f32],
     mask: Option<&[bool]>,
     rate: f64,
-) -> Vec<(u32, String)> {
+) -> Vec<(u32, Arc<str>)> {
     let mut rng = stream(seed, Tag::Text, q);
+    let mut interner = TextInterner::default();
     let answer = threshold32(rate);
     let mut out = Vec::with_capacity((g.len() as f64 * rate.min(1.0) * 1.05) as usize);
     let mut s = String::with_capacity(256);
@@ -152,9 +156,9 @@ pub(crate) fn text_column(
             s.push(' ');
             s.push_str(FAKE_EMAIL);
         }
-        // The buffer is reused; each stored comment gets an allocation of its exact length.
-        let comment = if s.chars().count() > max_chars { s.chars().take(max_chars).collect() } else { s.clone() };
-        out.push((row as u32, comment));
+        // The buffer is reused; each distinct comment is stored once.
+        let cut = s.char_indices().nth(max_chars).map_or(s.len(), |(at, _)| at);
+        out.push((row as u32, interner.intern(&s[..cut])));
     }
     out
 }

@@ -122,7 +122,7 @@ pub fn generate(instrument: &Instrument, options: &SynthOptions) -> ResponseTabl
                         *o += model.g_offset[c as usize];
                     }
                 }
-                table.segments[seg].codes = codes;
+                table.segments[seg].codes = codes.into();
                 seg += 1;
             }
             qi += 1;
@@ -140,13 +140,13 @@ pub fn generate(instrument: &Instrument, options: &SynthOptions) -> ResponseTabl
     let dims: Vec<Vec<f32>> = (0..dim_ids.len())
         .map(|k| {
             let offsets: Vec<f32> = match &dept_offsets {
-                Some((column, off)) => column.codes.iter().map(|&c| if c == NO_SEGMENT { 0.0 } else { off[c as usize][k] }).collect(),
+                Some((column, off)) => column.codes.iter().map(|c| if c == NO_SEGMENT { 0.0 } else { off[c as usize][k] }).collect(),
                 None => vec![0.0; n],
             };
             latent::dimension(seed, k, &g, &offsets)
         })
         .collect();
-    let department_codes = department.map(|(s, _)| (table.segments[s].labels.clone(), table.segments[s].codes.clone()));
+    let department_codes = department.map(|(s, _)| (table.segments[s].labels.clone(), table.segments[s].codes.to_vec()));
 
     let blank16 = threshold16(rate(options.blank_rate));
     let comment_rate = rate(options.comment_rate);
@@ -198,7 +198,7 @@ pub fn generate(instrument: &Instrument, options: &SynthOptions) -> ResponseTabl
     }
 
     if let Some(codes) = wave {
-        table.segments.push(SegmentColumn { name: "wave".to_string(), labels: waves, codes });
+        table.segments.push(SegmentColumn { name: "wave".to_string(), labels: waves, codes: codes.into() });
     }
     table
 }
@@ -222,7 +222,7 @@ fn condition_mask(table: &ResponseTable, condition: &Condition, n: usize) -> Vec
         return vec![false; n];
     };
     let wanted: Vec<bool> = column.labels.iter().map(|l| condition.any_of.contains(l)).collect();
-    column.codes.iter().map(|&c| c != NO_SEGMENT && wanted[c as usize]).collect()
+    column.codes.iter().map(|c| c != NO_SEGMENT && wanted[c as usize]).collect()
 }
 
 /// The dimension most Likert items on `section` belong to (the first one on ties).

@@ -48,7 +48,11 @@ pub fn table_with(instrument: &Instrument, departments: &[(&str, usize, i32)]) -
     let reverse: Vec<bool> = t.answers.iter().map(|c| instrument.likert_items().iter().any(|i| i.id == c.id && i.reverse)).collect();
     let dept = t.segments.iter().position(|s| s.name == "department").expect("department column");
     t.segments[dept].labels = departments.iter().map(|d| d.0.to_string()).collect();
-    let mut wave = SegmentColumn { name: "wave".into(), labels: vec!["2025-W1".into(), "2025-W2".into(), "2026-W1".into()], codes: vec![] };
+    let mut wave = SegmentColumn {
+        name: "wave".into(),
+        labels: vec!["2025-W1".into(), "2025-W2".into(), "2026-W1".into()],
+        codes: Default::default(),
+    };
     let mut row = 0usize;
     for (d, &(_, size, bias)) in departments.iter().enumerate() {
         for _ in 0..size {

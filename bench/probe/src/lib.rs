@@ -64,7 +64,7 @@ impl Probe {
     pub fn filter(&self, column: &str, value: &str) -> Result<usize, JsError> {
         let seg = self.table.segment(column).ok_or_else(|| JsError::new("no such column"))?;
         let code = seg.labels.iter().position(|l| l == value).ok_or_else(|| JsError::new("no such value"))? as u32;
-        let keep: Vec<usize> = (0..self.table.rows).filter(|&r| seg.codes[r] == code).collect();
+        let keep: Vec<usize> = (0..self.table.rows).filter(|&r| seg.codes.get(r) == Some(code)).collect();
         let t = &self.table;
         let sub = ResponseTable {
             rows: keep.len(),
@@ -79,7 +79,7 @@ impl Probe {
                 .map(|c| ingest::SegmentColumn {
                     name: c.name.clone(),
                     labels: c.labels.clone(),
-                    codes: keep.iter().map(|&r| c.codes[r]).collect(),
+                    codes: keep.iter().filter_map(|&r| c.codes.get(r)).collect(),
                 })
                 .collect(),
             texts: Vec::new(),
