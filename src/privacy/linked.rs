@@ -230,14 +230,18 @@ fn merge_parallel<R: AsRef<[i64]>>(rows: &[R], weight: &[u32], offset: usize) ->
     let mut class = vec![0usize; weight.len()];
     let mut classes = 1;
     let mut split: HashMap<(usize, i64), usize> = HashMap::new();
+    let mut non_zero: Vec<Vec<usize>> = Vec::with_capacity(rows.len());
     for row in rows {
+        let row = &row.as_ref()[offset..];
+        let columns: Vec<usize> = (0..row.len()).filter(|&c| row[c] != 0).collect();
         split.clear();
-        for (c, &x) in row.as_ref()[offset..].iter().enumerate().filter(|(_, &x)| x != 0) {
-            class[c] = *split.entry((class[c], x)).or_insert_with(|| {
+        for &c in &columns {
+            class[c] = *split.entry((class[c], row[c])).or_insert_with(|| {
                 classes += 1;
                 classes - 1
             });
         }
+        non_zero.push(columns);
     }
     // Number the classes that occur (not class 0) in column order.
     let mut number = vec![usize::MAX; classes];
@@ -249,11 +253,10 @@ fn merge_parallel<R: AsRef<[i64]>>(rows: &[R], weight: &[u32], offset: usize) ->
         }
         merged[number[class[c]]] += w;
     }
-    let supports = rows
-        .iter()
-        .map(|r| {
-            let r = &r.as_ref()[offset..];
-            let mut s: Vec<usize> = (0..weight.len()).filter(|&c| r[c] != 0).map(|c| number[class[c]]).collect();
+    let supports = non_zero
+        .into_iter()
+        .map(|columns| {
+            let mut s: Vec<usize> = columns.into_iter().map(|c| number[class[c]]).collect();
             s.sort_unstable();
             s.dedup();
             s
@@ -319,14 +322,27 @@ impl SubsetSearch<'_> {
 /// on overflow.
 fn eliminate(a: &[i64], b: &[i64], pivot: usize) -> Option<Vec<i64>> {
     let (fa, fb) = (b[pivot], a[pivot]);
+    let mut out = a.to_vec();
     if fb == 0 {
-        return Some(a.to_vec());
+        return Some(out);
     }
-    let mut out = Vec::with_capacity(a.len());
-    for (&x, &y) in a.iter().zip(b) {
-        out.push(x.checked_mul(fa)?.checked_sub(y.checked_mul(fb)?)?);
+    // out = fa·a − fb·b, touching only what changes: every column when fa ≠ 1, else b's non-zeros.
+    if fa != 1 {
+        for x in out.iter_mut() {
+            *x = x.checked_mul(fa)?;
+        }
     }
-    let g = out.iter().fold(0i64, |g, &x| gcd(g, x.unsigned_abs() as i64));
+    for (x, &y) in out.iter_mut().zip(b).filter(|(_, &y)| y != 0) {
+        *x = x.checked_sub(y.checked_mul(fb)?)?;
+    }
+    // The gcd of the entries; 1 as soon as it reaches 1 (most rows hold ±1).
+    let mut g = 0i64;
+    for &x in out.iter().filter(|&&x| x != 0) {
+        g = gcd(g, x.unsigned_abs() as i64);
+        if g == 1 {
+            break;
+        }
+    }
     if g > 1 {
         out.iter_mut().for_each(|x| *x /= g);
     }
