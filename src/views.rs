@@ -317,6 +317,10 @@ impl Views {
     /// The released report of `view`.
     pub fn report(&mut self, view: &View) -> Result<Report, ViewError> {
         let wave = self.config.wave.clone();
+        if let Some(w) = &wave {
+            // Before the policy, which decides every wave's populations.
+            score::check_wave_column(&self.table, w)?;
+        }
         let conditions = filter::conditions_of(&self.table, &view.filter, wave.as_deref())?;
         let k = self.config.min_group;
         let policy = self.policy();
@@ -382,6 +386,9 @@ impl Views {
             let report = self.report(view)?;
             let publication = self.policy.as_ref().and_then(|p| p.publication(&self.instrument, &self.table));
             return Ok((report, publication));
+        }
+        if let Some(w) = &self.config.wave {
+            score::check_wave_column(&self.table, w)?;
         }
         let (instrument, table) = (&self.instrument, &self.table);
         let counted = self.counted.get_or_insert_with(|| Counted::new(instrument, table));

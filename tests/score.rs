@@ -6,8 +6,9 @@ use secpulse::ingest::{ResponseTable, MISSING, NO_SEGMENT};
 use secpulse::instrument::Instrument;
 use secpulse::privacy::MinGroup;
 use secpulse::report::{Band, Report};
-use secpulse::score::{raw_report, RawOptions, ScoreError};
-use secpulse::views::{score, ScoreOptions};
+use secpulse::score::{raw_report, RawOptions, ScoreError, MAX_WAVES};
+use secpulse::synth::{generate, SynthOptions};
+use secpulse::views::{score, ScoreOptions, View, ViewConfig, ViewError, Views};
 
 const M: u8 = MISSING;
 
@@ -220,4 +221,33 @@ fn unknown_breakdown_column_is_a_clear_error() {
     assert!(matches!(err, ScoreError::UnknownColumn { .. }));
     let msg = err.to_string();
     assert!(msg.contains("\"team\"") && msg.contains("department") && msg.contains("wave"), "{msg}");
+}
+
+/// 300 respondents whose wave column holds a different value on every row (a timestamp given
+/// as the wave).
+fn a_wave_per_row() -> (Instrument, ResponseTable) {
+    let ins = Instrument::default_instrument();
+    let mut t = generate(&ins, &SynthOptions { n: 300, seed: 1, ..SynthOptions::default() });
+    let wave = t.segments.iter_mut().find(|s| s.name == "wave").expect("synthetic answers have waves");
+    wave.labels = (0..300).map(|i| format!("2026-03-01 09:{:02}:{:02}", i / 60, i % 60)).collect();
+    wave.codes = (0..300).collect();
+    (ins, t)
+}
+
+#[test]
+fn a_wave_column_with_a_value_per_row_is_a_clear_error() {
+    let (ins, t) = a_wave_per_row();
+    let options = ScoreOptions { wave: Some("wave".into()), ..Default::default() };
+    let err = score(&ins, &t, &options).unwrap_err();
+    assert!(matches!(err, ScoreError::TooManyWaves { waves: 300, .. }), "{err:?}");
+    let text = err.to_string();
+    assert!(text.contains("\"wave\" holds 300 different values") && text.contains(&MAX_WAVES.to_string()), "{text}");
+    // The dashboard's and the server's views refuse it the same way, before deciding a policy.
+    let config = ViewConfig { wave: Some("wave".into()), ..ViewConfig::default() };
+    let mut views = Views::new(ins, t, config, None);
+    let err = views.report(&View::default()).unwrap_err();
+    assert!(matches!(err, ViewError::Score(ScoreError::TooManyWaves { waves: 300, .. })), "{err:?}");
+    // Without the wave column the same responses are scored.
+    views.configure(None, MinGroup::default());
+    assert!(views.report(&View::default()).is_ok());
 }

@@ -99,22 +99,34 @@ pub struct Settings<'a> {
 /// The cells of the responses: each cell's segment code in every segment column.
 pub struct Cells {
     codes: Vec<Vec<u32>>,
+    /// The cells holding each (segment column, code), in cell order.
+    with_value: HashMap<(usize, u32), Vec<usize>>,
 }
 
 impl Cells {
     /// The cells of `counted`, whose table has `columns` segment columns.
     fn of_counted(counted: &Counted, columns: usize) -> Cells {
-        Cells { codes: (0..counted.cell_count()).map(|c| (0..columns).map(|col| counted.cell_code(c, col)).collect()).collect() }
+        Cells::new((0..counted.cell_count()).map(|c| (0..columns).map(|col| counted.cell_code(c, col)).collect()).collect())
     }
 
     /// Cells with these codes (one code per segment column each: a label index or `NO_SEGMENT`).
     pub fn new(codes: Vec<Vec<u32>>) -> Cells {
-        Cells { codes }
+        let mut with_value: HashMap<(usize, u32), Vec<usize>> = HashMap::new();
+        for (cell, of_cell) in codes.iter().enumerate() {
+            for (col, &code) in of_cell.iter().enumerate() {
+                with_value.entry((col, code)).or_default().push(cell);
+            }
+        }
+        Cells { codes, with_value }
     }
 
-    /// The cells of `population`.
+    /// The cells of `population`, in cell order: those of its rarest literal that meet the others.
     fn of(&self, population: &Population) -> Vec<usize> {
-        (0..self.codes.len()).filter(|&c| population.iter().all(|&(col, code)| self.codes[c][col] == code)).collect()
+        let Some(rarest) = population.iter().min_by_key(|l| self.with_value.get(l).map_or(0, Vec::len)) else {
+            return (0..self.codes.len()).collect();
+        };
+        let candidates = self.with_value.get(rarest).map_or(&[][..], Vec::as_slice);
+        candidates.iter().copied().filter(|&c| population.iter().all(|&(col, code)| self.codes[c][col] == code)).collect()
     }
 }
 
@@ -186,14 +198,19 @@ impl Policy {
     /// Decides every statistic for every reachable population, with the cell sets `known`
     /// (released before, per statistic) taken as known.
     fn decide_all(&mut self, cells: &Cells, contributors: &Contributors, primary_only: bool, known: &[(Measure, Vec<usize>)]) {
-        let populations = reachable(cells, self.columns.len(), self.wave);
+        let populations: Vec<(Population, Vec<usize>)> = reachable(cells, self.columns.len(), self.wave)
+            .into_iter()
+            .map(|p| {
+                let of = cells.of(&p);
+                (p, of)
+            })
+            .collect();
         let families = families(contributors, self.k, self.min_comments);
         if primary_only {
             let mut bases = HashMap::new();
             for (measure, counts) in families.iter().flat_map(|f| &f.measures) {
-                for p in &populations {
-                    let cells_of = cells.of(p);
-                    bases.insert((*measure, p.clone()), cells_of.iter().map(|&c| counts[c]).sum());
+                for (p, of) in &populations {
+                    bases.insert((*measure, p.clone()), of.iter().map(|&c| counts[c]).sum());
                 }
             }
             self.primary_only = Some(bases);
@@ -202,7 +219,7 @@ impl Policy {
         for f in &families {
             let known_here: Vec<&[usize]> =
                 known.iter().filter(|(m, _)| f.measures.iter().any(|(fm, _)| fm == m)).map(|(_, of)| of.as_slice()).collect();
-            self.decide(f, cells, &populations, &known_here);
+            self.decide(f, &populations, &known_here);
         }
     }
 
@@ -293,15 +310,14 @@ impl Policy {
         Some(Publication { instrument, wave_column: wave_column.clone(), waves, released })
     }
 
-    /// Visits the populations coarse first, largest first, releasing each that stays safe,
-    /// after the cell sets `known` (released before) are taken as known.
-    fn decide(&mut self, family: &Family, cells: &Cells, populations: &[Population], known: &[&[usize]]) {
-        let mut order: Vec<(usize, u32, &Population, Vec<usize>)> = populations
+    /// Visits the `populations` (each with its cells) coarse first, largest first, releasing
+    /// each that stays safe, after the cell sets `known` (released before) are taken as known.
+    fn decide(&mut self, family: &Family, populations: &[(Population, Vec<usize>)], known: &[&[usize]]) {
+        let mut order: Vec<(usize, u32, &Population, &[usize])> = populations
             .iter()
-            .map(|p| {
-                let of = cells.of(p);
+            .map(|(p, of)| {
                 let size: u32 = of.iter().map(|&c| family.masks[0][c]).sum();
-                (p.len(), size, p, of)
+                (p.len(), size, p, of.as_slice())
             })
             .collect();
         order.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
@@ -315,7 +331,7 @@ impl Policy {
             let mut atoms = Atoms::new(&family.masks[0], family.threshold);
             known.iter().for_each(|of| atoms.assume(of));
             for (_, size, p, of) in order {
-                if size >= family.threshold && atoms.try_add(&of) {
+                if size >= family.threshold && atoms.try_add(of) {
                     self.release(family, p);
                 }
             }
@@ -327,19 +343,16 @@ impl Policy {
         }
         // A population without contributors has nothing to show (and tells nothing).
         for (_, _, p, of) in order.into_iter().filter(|o| o.1 > 0) {
-            let additions: Vec<Addition> = spans.iter().map(|s| s.check(&of)).collect();
+            let additions: Vec<Addition> = spans.iter().map(|s| s.check(of)).collect();
             if additions.iter().any(|a| matches!(a, Addition::Unsafe)) {
                 continue;
             }
-            let mut trial = spans.clone();
-            let inserted = trial.iter_mut().zip(additions).all(|(s, a)| match a {
-                Addition::Safe(row) => s.insert(row),
-                _ => true,
-            });
-            if inserted {
-                spans = trial;
-                self.release(family, p);
+            for (span, addition) in spans.iter_mut().zip(additions) {
+                if let Addition::Safe(insertion) = addition {
+                    span.insert(insertion);
+                }
             }
+            self.release(family, p);
         }
     }
 

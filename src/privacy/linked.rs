@@ -19,6 +19,7 @@
 //! [`Atoms`] keeps the partition of cells that the released populations generate and
 //! releases a population only when every part holds 0 or at least `t` authors.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The answers behind one statistic, counted per cell: `counts[cell]` contributors.
@@ -43,6 +44,8 @@ pub struct Echelon {
     first_small: usize,
     /// Rows of the span: pivot column and values (primitive, pivot positive).
     rows: Vec<(usize, Vec<i64>)>,
+    /// Whether each column is the pivot of a row.
+    is_pivot: Vec<bool>,
     /// Set when a known population could not be added (integer overflow): the span is then
     /// unknown, and nothing more is safe.
     lost: bool,
@@ -53,10 +56,20 @@ pub struct Echelon {
 pub enum Addition {
     /// Nothing new: the population's statistic already follows from released ones.
     Known,
-    /// A new, safe row to insert with [`Echelon::insert`].
-    Safe((usize, Vec<i64>)),
+    /// A new, safe row, ready to insert with [`Echelon::insert`].
+    Safe(Insertion),
     /// Releasing the population would let a reader isolate fewer than `k` contributors.
     Unsafe,
+}
+
+/// A new row of an [`Echelon`] (pivot column and values) with the rows it changes, computed
+/// by [`Echelon::check`] so that inserting it cannot fail.
+#[derive(Debug, Clone)]
+pub struct Insertion {
+    pivot: usize,
+    row: Vec<i64>,
+    /// Index and new values of each row that has a non-zero in the new pivot column.
+    updated: Vec<(usize, Vec<i64>)>,
 }
 
 impl Echelon {
@@ -72,20 +85,43 @@ impl Echelon {
         }
         let weight: Vec<u32> = order.iter().map(|&c| counts[c]).collect();
         let first_small = weight.iter().position(|&w| w < k).unwrap_or(weight.len());
-        Echelon { k, column_of, weight, first_small, rows: Vec::new(), lost: false }
+        let is_pivot = vec![false; weight.len()];
+        Echelon { k, column_of, weight, first_small, rows: Vec::new(), is_pivot, lost: false }
     }
 
     /// What releasing the population made of `cells` would add.
     pub fn check(&self, cells: &[usize]) -> Addition {
+        match self.isolated_as_it_is(cells) {
+            true => Addition::Unsafe,
+            false => self.check_row(cells),
+        }
+    }
+
+    /// [`Echelon::check`] by reducing the population's row and searching its small combinations.
+    fn check_row(&self, cells: &[usize]) -> Addition {
         let Some(v) = self.reduced(cells).filter(|_| !self.lost) else { return Addition::Unsafe };
         let Some(pivot) = v.iter().position(|&x| x != 0) else { return Addition::Known };
-        if pivot < self.first_small {
-            return Addition::Safe((pivot, v));
+        if pivot >= self.first_small && !self.small_part_is_safe(pivot, &v) {
+            return Addition::Unsafe;
         }
-        match self.small_part_is_safe(pivot, &v) {
-            true => Addition::Safe((pivot, v)),
-            false => Addition::Unsafe,
+        // Integers that would overflow leave the span unknown: refused.
+        self.insertion(pivot, v).map_or(Addition::Unsafe, Addition::Safe)
+    }
+
+    /// True when the population made of `cells` holds 1 … k − 1 contributors and none of its
+    /// cells is a pivot: the span then leaves its indicator row as it is, a combination of small
+    /// cells only, under `k` by itself. The same answer as reducing the row and searching
+    /// ([`Echelon::small_part_is_safe`] looks at that row alone first), without building it: most
+    /// of the populations of a table with many small cells (one per wave, say) end here.
+    fn isolated_as_it_is(&self, cells: &[usize]) -> bool {
+        let mut contributors = 0u32;
+        for col in cells.iter().filter_map(|&c| self.column_of.get(c).copied().flatten()) {
+            if self.is_pivot[col] {
+                return false;
+            }
+            contributors = contributors.saturating_add(self.weight[col]);
         }
+        (1..self.k).contains(&contributors)
     }
 
     /// Adds the population made of `cells` whatever it isolates: it was released before, so
@@ -97,7 +133,10 @@ impl Echelon {
         };
         // A zero row: the population follows from those already in the span.
         if let Some(pivot) = v.iter().position(|&x| x != 0) {
-            self.lost |= !self.insert((pivot, v));
+            match self.insertion(pivot, v) {
+                Some(insertion) => self.insert(insertion),
+                None => self.lost = true,
+            }
         }
     }
 
@@ -113,19 +152,24 @@ impl Echelon {
         self.reduce(v)
     }
 
-    /// Adds a row that [`check`](Self::check) found safe, keeping the form reduced.
-    /// Returns false (and changes nothing) when the integers would overflow.
-    pub fn insert(&mut self, (pivot, row): (usize, Vec<i64>)) -> bool {
-        let mut rows = self.rows.clone();
-        for (_, r) in rows.iter_mut() {
-            match eliminate(r, &row, pivot) {
-                Some(x) => *r = x,
-                None => return false,
-            }
+    /// The reduced row `row` with pivot `pivot` and the rows it clears that column of (the
+    /// others keep a zero there); `None` when the integers would overflow.
+    fn insertion(&self, pivot: usize, row: Vec<i64>) -> Option<Insertion> {
+        let mut updated = Vec::new();
+        for (i, (_, r)) in self.rows.iter().enumerate().filter(|(_, (_, r))| r[pivot] != 0) {
+            updated.push((i, eliminate(r, &row, pivot)?));
         }
-        rows.push((pivot, row));
-        self.rows = rows;
-        true
+        Some(Insertion { pivot, row, updated })
+    }
+
+    /// Adds a row that [`check`](Self::check) found safe, keeping the form reduced.
+    pub fn insert(&mut self, insertion: Insertion) {
+        let Insertion { pivot, row, updated } = insertion;
+        for (i, r) in updated {
+            self.rows[i].1 = r;
+        }
+        self.rows.push((pivot, row));
+        self.is_pivot[pivot] = true;
     }
 
     /// `v` reduced by every row (zero in every pivot column); `None` on overflow.
@@ -149,12 +193,17 @@ impl Echelon {
     /// touches keeps it in every extension, so the search skips those. Past
     /// [`SEARCH_BUDGET`] subsets the answer is a conservative "unsafe".
     fn small_part_is_safe(&self, pivot: usize, v: &[i64]) -> bool {
-        let mut rows: Vec<Vec<i64>> = Vec::new();
+        let mut rows: Vec<Cow<'_, [i64]>> = Vec::new();
         for (_, row) in self.rows.iter().filter(|(p, _)| *p >= self.first_small) {
-            let Some(r) = eliminate(row, v, pivot) else { return false };
-            rows.push(r);
+            match row[pivot] {
+                0 => rows.push(Cow::Borrowed(row)),
+                _ => match eliminate(row, v, pivot) {
+                    Some(r) => rows.push(Cow::Owned(r)),
+                    None => return false,
+                },
+            }
         }
-        rows.push(v.to_vec());
+        rows.push(Cow::Borrowed(v));
         let (supports, weight) = merge_parallel(&rows, &self.weight[self.first_small..], self.first_small);
         let mut last_row = vec![0usize; weight.len()];
         for (i, s) in supports.iter().enumerate() {
@@ -172,27 +221,42 @@ impl Echelon {
 }
 
 /// The supports of `rows` (over columns `offset..`) after merging columns that are equal in
-/// every row, and the merged columns' weights.
-fn merge_parallel(rows: &[Vec<i64>], weight: &[u32], offset: usize) -> (Vec<Vec<usize>>, Vec<u32>) {
-    let mut class_of: HashMap<Vec<i64>, usize> = HashMap::new();
-    let mut merged: Vec<u32> = Vec::new();
-    let mut column_class = vec![usize::MAX; weight.len()];
-    for (c, &w) in weight.iter().enumerate() {
-        let key: Vec<i64> = rows.iter().map(|r| r[offset + c]).collect();
-        if key.iter().all(|&x| x == 0) {
-            continue;
+/// every row, and the merged columns' weights. Columns zero in every row are left out.
+///
+/// The classes are refined row by row: a column's class after a row is its class before and
+/// its value in that row, so two columns share a class exactly when they are equal in every row.
+fn merge_parallel<R: AsRef<[i64]>>(rows: &[R], weight: &[u32], offset: usize) -> (Vec<Vec<usize>>, Vec<u32>) {
+    // Class 0: zero in every row so far.
+    let mut class = vec![0usize; weight.len()];
+    let mut classes = 1;
+    let mut split: HashMap<(usize, i64), usize> = HashMap::new();
+    let mut non_zero: Vec<Vec<usize>> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let row = &row.as_ref()[offset..];
+        let columns: Vec<usize> = (0..row.len()).filter(|&c| row[c] != 0).collect();
+        split.clear();
+        for &c in &columns {
+            class[c] = *split.entry((class[c], row[c])).or_insert_with(|| {
+                classes += 1;
+                classes - 1
+            });
         }
-        let class = *class_of.entry(key).or_insert_with(|| {
-            merged.push(0);
-            merged.len() - 1
-        });
-        merged[class] += w;
-        column_class[c] = class;
+        non_zero.push(columns);
     }
-    let supports = rows
-        .iter()
-        .map(|r| {
-            let mut s: Vec<usize> = (0..weight.len()).filter(|&c| r[offset + c] != 0).map(|c| column_class[c]).collect();
+    // Number the classes that occur (not class 0) in column order.
+    let mut number = vec![usize::MAX; classes];
+    let mut merged: Vec<u32> = Vec::new();
+    for (c, &w) in weight.iter().enumerate().filter(|&(c, _)| class[c] != 0) {
+        if number[class[c]] == usize::MAX {
+            number[class[c]] = merged.len();
+            merged.push(0);
+        }
+        merged[number[class[c]]] += w;
+    }
+    let supports = non_zero
+        .into_iter()
+        .map(|columns| {
+            let mut s: Vec<usize> = columns.into_iter().map(|c| number[class[c]]).collect();
             s.sort_unstable();
             s.dedup();
             s
@@ -258,14 +322,27 @@ impl SubsetSearch<'_> {
 /// on overflow.
 fn eliminate(a: &[i64], b: &[i64], pivot: usize) -> Option<Vec<i64>> {
     let (fa, fb) = (b[pivot], a[pivot]);
+    let mut out = a.to_vec();
     if fb == 0 {
-        return Some(a.to_vec());
+        return Some(out);
     }
-    let mut out = Vec::with_capacity(a.len());
-    for (&x, &y) in a.iter().zip(b) {
-        out.push(x.checked_mul(fa)?.checked_sub(y.checked_mul(fb)?)?);
+    // out = fa·a − fb·b, touching only what changes: every column when fa ≠ 1, else b's non-zeros.
+    if fa != 1 {
+        for x in out.iter_mut() {
+            *x = x.checked_mul(fa)?;
+        }
     }
-    let g = out.iter().fold(0i64, |g, &x| gcd(g, x.unsigned_abs() as i64));
+    for (x, &y) in out.iter_mut().zip(b).filter(|(_, &y)| y != 0) {
+        *x = x.checked_sub(y.checked_mul(fb)?)?;
+    }
+    // The gcd of the entries; 1 as soon as it reaches 1 (most rows hold ±1).
+    let mut g = 0i64;
+    for &x in out.iter().filter(|&&x| x != 0) {
+        g = gcd(g, x.unsigned_abs() as i64);
+        if g == 1 {
+            break;
+        }
+    }
     if g > 1 {
         out.iter_mut().for_each(|x| *x /= g);
     }
@@ -364,7 +441,10 @@ mod tests {
         pops.iter()
             .map(|p| match e.check(p) {
                 Addition::Known => true,
-                Addition::Safe(row) => e.insert(row),
+                Addition::Safe(insertion) => {
+                    e.insert(insertion);
+                    true
+                }
                 Addition::Unsafe => false,
             })
             .collect()
@@ -421,6 +501,28 @@ mod tests {
         atoms.assume(&[0, 2]);
         assert!(!atoms.try_add(&[0]), "{{0}} would leave {{2}} (2 authors) on its own");
         assert!(atoms.try_add(&[0, 1, 2]), "everyone splits nothing new");
+    }
+
+    #[test]
+    fn the_shortcut_for_small_populations_agrees_with_the_full_check() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+        let mut shortcuts = 0;
+        for _ in 0..300 {
+            let counts: Vec<u32> = (0..rng.random_range(2..12)).map(|_| rng.random_range(0..9)).collect();
+            let mut e = Echelon::new(&counts, 5);
+            for _ in 0..12 {
+                let pop: Vec<usize> = (0..counts.len()).filter(|_| rng.random_bool(0.4)).collect();
+                let full = e.check_row(&pop);
+                if e.isolated_as_it_is(&pop) {
+                    shortcuts += 1;
+                    assert!(matches!(full, Addition::Unsafe), "counts {counts:?}, population {pop:?}: {full:?}");
+                } else if let Addition::Safe(insertion) = full {
+                    e.insert(insertion);
+                }
+            }
+        }
+        assert!(shortcuts > 100, "the shortcut was taken {shortcuts} times");
     }
 
     #[test]

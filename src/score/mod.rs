@@ -54,6 +54,14 @@ pub enum ScoreError {
         /// The segment columns that exist.
         available: Vec<String>,
     },
+    /// A wave column with more values than any series of survey waves has (a timestamp or an
+    /// id column given as the wave, most likely).
+    TooManyWaves {
+        /// The wave column.
+        column: String,
+        /// How many distinct values it holds.
+        waves: usize,
+    },
 }
 
 impl ScoreError {
@@ -62,6 +70,9 @@ impl ScoreError {
         match self {
             ScoreError::UnknownColumn { name, available } => {
                 Words::UnknownColumn.fill(lang, &[("name", &format!("{name:?}")), ("available", &available.join(", "))])
+            }
+            ScoreError::TooManyWaves { column, waves } => {
+                Words::TooManyWaves.fill(lang, &[("column", &format!("{column:?}")), ("waves", waves), ("max", &MAX_WAVES)])
             }
         }
     }
@@ -81,6 +92,12 @@ catalog! {
             de: "es gibt keine Spalte {name} für eine Aufschlüsselung; verwendbare Spalten: {available}",
             fr: "il n’y a pas de colonne {name} pour ventiler les résultats\u{202f}; colonnes utilisables\u{a0}: {available}",
             es: "no hay ninguna columna {name} para desglosar; columnas que puede usar: {available}",
+        },
+        TooManyWaves {
+            en: "the wave column {column} holds {waves} different values, more than the {max} waves secpulse compares; is it the right column (not a date, time or id)?",
+            de: "die Wellenspalte {column} enthält {waves} verschiedene Werte, mehr als die {max} Wellen, die secpulse vergleicht; ist es die richtige Spalte (kein Datum, keine Uhrzeit, keine ID)?",
+            fr: "la colonne de vague {column} contient {waves} valeurs différentes, plus que les {max} vagues que secpulse compare\u{202f}; est-ce la bonne colonne (pas une date, une heure ni un identifiant)\u{202f}?",
+            es: "la columna de oleada {column} tiene {waves} valores distintos, más que las {max} oleadas que compara secpulse; ¿es la columna correcta (no una fecha, una hora ni un identificador)?",
         },
     }
 }
@@ -163,8 +180,23 @@ fn breakdown(scorer: &Scorer<'_>, part: &Part<'_>, column: usize, groups: &[Code
         .collect()
 }
 
+/// Most waves a wave column may hold: a weekly pulse survey for almost five years. Past it the
+/// column is most likely not a wave (a timestamp or an id), and every wave is one more population
+/// for the disclosure policy to decide.
+pub const MAX_WAVES: usize = 250;
+
+/// Refuses a wave column `column` of `table` with more than [`MAX_WAVES`] distinct values
+/// (its labels; blanks are not a wave); a column the table does not have is left to the caller.
+pub fn check_wave_column(table: &ResponseTable, column: &str) -> Result<(), ScoreError> {
+    match table.segment(column).map_or(0, |s| s.labels.len()) {
+        waves if waves > MAX_WAVES => Err(ScoreError::TooManyWaves { column: column.to_string(), waves }),
+        _ => Ok(()),
+    }
+}
+
 /// Wave groups in name order, and the change of each score between consecutive visible waves.
 fn waves(scorer: &Scorer<'_>, part: &Part<'_>, table: &ResponseTable, column: &str) -> Result<Waves, ScoreError> {
+    check_wave_column(table, column)?;
     let (index, mut groups) = coded_groups(part, table, column)?;
     // Rows without a wave are not listed as a wave (the disclosure layer still counts them).
     let blank = groups.iter().position(|(label, _, _)| label == NO_ANSWER).map(|i| groups.remove(i));
