@@ -205,17 +205,30 @@ fn cell(department: &str, role: &str, wave: &str, answers: &[u8]) -> Cell {
     Cell { segments: [department.into(), role.into(), wave.into()], answers: answers.to_vec() }
 }
 
-/// The attack finds the leaks of releases made without the audit (hand-made counts), so finding
-/// none below is a result.
-#[test]
-fn the_attack_finds_the_three_population_and_the_frechet_leaks_of_unaudited_releases() {
-    // Everyone − Engineering − Leader = IT staff (2, answering 1) − Engineering leaders (3, 5).
-    let cells = vec![
+/// Everyone − Engineering − Leader = IT staff (2, answering 1) − Engineering leaders (3, 5).
+fn three_population_cells() -> Vec<Cell> {
+    vec![
         cell("Engineering", "Leader", "w1", &[5; 3]),
         cell("Engineering", "Staff", "w1", &[3; 10]),
         cell("IT", "Leader", "w1", &[3; 10]),
         cell("IT", "Staff", "w1", &[1; 2]),
-    ];
+    ]
+}
+
+/// Engineering = 10 leaders (all answering 1) + 2 staff (both 1); Leader = the same leaders + 10
+/// IT leaders (answering 3): Engineering's 12 answers of 1 exceed its leaders' 10, and Leader
+/// tells the two staff apart.
+fn frechet_cells() -> Vec<Cell> {
+    vec![
+        cell("Engineering", "Leader", "w1", &[1; 10]),
+        cell("Engineering", "Staff", "w1", &[1; 2]),
+        cell("IT", "Leader", "w1", &[3; 10]),
+        cell("IT", "Staff", "w1", &[4; 10]),
+    ]
+}
+
+/// Hand-made releases of the named populations (cell indices) of `cells`, with their true counts.
+fn released_by_hand(cells: &[Cell], populations: &[(&str, Vec<usize>)]) -> Vec<Released> {
     let counts = |of: &[usize]| {
         let mut c = [0i64; CATEGORIES];
         for &cell in of {
@@ -223,28 +236,19 @@ fn the_attack_finds_the_three_population_and_the_frechet_leaks_of_unaudited_rele
         }
         c
     };
-    let populations = [("everyone", vec![0, 1, 2, 3]), ("Engineering", vec![0, 1]), ("Leader", vec![0, 2])];
-    let released: Vec<Released> =
-        populations.iter().map(|(name, of)| Released { name: name.to_string(), counts: counts(of), cells: of.clone() }).collect();
+    populations.iter().map(|(name, of)| Released { name: name.to_string(), counts: counts(of), cells: of.clone() }).collect()
+}
+
+/// The attack finds the leaks of releases made without the audit (hand-made counts), so finding
+/// none below is a result.
+#[test]
+fn the_attack_finds_the_three_population_and_the_frechet_leaks_of_unaudited_releases() {
+    let cells = three_population_cells();
+    let released = released_by_hand(&cells, &[("everyone", vec![0, 1, 2, 3]), ("Engineering", vec![0, 1]), ("Leader", vec![0, 2])]);
     let leaks = attack(&cells, &released);
     assert!(leaks.iter().any(|l| l.group == vec![3] && l.answer == 1 && l.bound == 2), "{}", describe(&leaks));
-    // Fréchet: Engineering = 10 leaders (all answering 1) + 2 staff (both 1); Leader = the same
-    // leaders + 10 IT leaders (answering 3). Engineering's 12 answers of 1 exceed its leaders' 10,
-    // and Leader tells the two staff apart.
-    let cells = vec![
-        cell("Engineering", "Leader", "w1", &[1; 10]),
-        cell("Engineering", "Staff", "w1", &[1; 2]),
-        cell("IT", "Leader", "w1", &[3; 10]),
-        cell("IT", "Staff", "w1", &[4; 10]),
-    ];
-    let released: Vec<Released> = [("Engineering", vec![0, 1]), ("Leader", vec![0, 2])]
-        .iter()
-        .map(|(name, of)| {
-            let mut c = [0i64; CATEGORIES];
-            of.iter().for_each(|&cell| (0..CATEGORIES).for_each(|v| c[v] += i64::from(cells[cell].count(v))));
-            Released { name: name.to_string(), counts: c, cells: of.clone() }
-        })
-        .collect();
+    let cells = frechet_cells();
+    let released = released_by_hand(&cells, &[("Engineering", vec![0, 1]), ("Leader", vec![0, 2])]);
     let leaks = attack(&cells, &released);
     assert!(leaks.iter().any(|l| l.group == vec![1] && l.answer == 1 && l.bound == 2), "{}", describe(&leaks));
 }
@@ -253,19 +257,7 @@ fn the_attack_finds_the_three_population_and_the_frechet_leaks_of_unaudited_rele
 #[test]
 #[ignore = "red team: open leak"]
 fn the_policy_leaves_no_three_population_or_frechet_leak_in_the_crafted_cases() {
-    let three = vec![
-        cell("Engineering", "Leader", "w1", &[5; 3]),
-        cell("Engineering", "Staff", "w1", &[3; 10]),
-        cell("IT", "Leader", "w1", &[3; 10]),
-        cell("IT", "Staff", "w1", &[1; 2]),
-    ];
-    let frechet = vec![
-        cell("Engineering", "Leader", "w1", &[1; 10]),
-        cell("Engineering", "Staff", "w1", &[1; 2]),
-        cell("IT", "Leader", "w1", &[3; 10]),
-        cell("IT", "Staff", "w1", &[4; 10]),
-    ];
-    for cells in [three, frechet] {
+    for cells in [three_population_cells(), frechet_cells()] {
         let released = released(&cells);
         let names: Vec<&str> = released.iter().map(|r| r.name.as_str()).collect();
         eprintln!("released: {names:?}");
