@@ -314,13 +314,16 @@ impl Views {
         decided(&mut self.policy, &mut self.counted, &self.instrument, &self.table, &self.config)
     }
 
+    /// Refuses a wave column of more than [`score::MAX_WAVES`] values, before any policy (which
+    /// decides every wave's populations) is decided.
+    fn check_wave_column(&self) -> Result<(), ScoreError> {
+        self.config.wave.as_deref().map_or(Ok(()), |w| score::check_wave_column(&self.table, w))
+    }
+
     /// The released report of `view`.
     pub fn report(&mut self, view: &View) -> Result<Report, ViewError> {
+        self.check_wave_column()?;
         let wave = self.config.wave.clone();
-        if let Some(w) = &wave {
-            // Before the policy, which decides every wave's populations.
-            score::check_wave_column(&self.table, w)?;
-        }
         let conditions = filter::conditions_of(&self.table, &view.filter, wave.as_deref())?;
         let k = self.config.min_group;
         let policy = self.policy();
@@ -387,9 +390,7 @@ impl Views {
             let publication = self.policy.as_ref().and_then(|p| p.publication(&self.instrument, &self.table));
             return Ok((report, publication));
         }
-        if let Some(w) = &self.config.wave {
-            score::check_wave_column(&self.table, w)?;
-        }
+        self.check_wave_column()?;
         let (instrument, table) = (&self.instrument, &self.table);
         let counted = self.counted.get_or_insert_with(|| Counted::new(instrument, table));
         let policy = Policy::with_prior(instrument, table, counted, policy_settings(&self.config), prior).map_err(ViewError::Prior)?;
