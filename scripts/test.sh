@@ -18,6 +18,10 @@ echo "== JS lint (ESLint over www/, e2e/, tests/js/, scripts/, bench/; config es
 (cd e2e && npm run --silent lint)
 echo "== browser-free JS unit tests (node --test tests/js/)"
 node --test tests/js/
+echo "== the widgets (scripts/build-wasm.sh: the three wasm builds, www/pkg, dist/, the sample report)"
+# Before the native tests: the server binary embeds www/ (build.rs), so building the widgets first lets the
+# tests' build embed them and the end-to-end tests reuse it, instead of compiling the crate again.
+scripts/build-wasm.sh
 echo "== native tests (cargo test), and the examples in the docs"
 cargo test --all-targets
 cargo test --doc
@@ -26,8 +30,8 @@ cargo test --target wasm32-unknown-unknown --no-default-features --features dash
 echo "== the survey-only wasm (no features) in headless Chromium"
 cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_survey
 echo "== end-to-end browser tests (playwright-core + Chromium), against the static demo server and secpulse serve"
-scripts/build-wasm.sh
-# Built after the widgets, so the binary embeds them (build.rs); the e2e and the runs below use it.
+# Already built with the native tests, after the widgets, so the binary embeds them (build.rs); the e2e and
+# the runs below use it.
 cargo build --bin secpulse --example serve_load
 (cd e2e && node --test)
 echo "== secpulse serve: kill -9 under load (3 rounds) and hostile input (1,000 bodies); full runs in bench/serve/"
