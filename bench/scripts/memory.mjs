@@ -4,7 +4,9 @@
 // (the worker's and the page's: `WebAssembly.Memory` never shrinks, so its size is its high-water mark) and
 // the JS heaps of the page and the worker (CDP `Runtime.getHeapUsage`). The glue www/pkg/secpulse.js is served
 // with one added line that keeps its instance's memory in `globalThis.__secpulseMemory` (bench only).
-//   node bench/scripts/memory.mjs FILE.csv [runs=1]
+// With `dump`, Chromium's own memory accounting of the renderer at the end is printed as well (a memory-infra
+// dump: malloc, PartitionAlloc's ArrayBuffer and string partitions, Blink's GC heap, V8, tiles, canvases).
+//   node bench/scripts/memory.mjs FILE.csv [runs=1] [dump]
 import { createServer } from 'node:http';
 import { createReadStream, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -14,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const [dataFile, runsArg = '1'] = process.argv.slice(2);
-if (!dataFile) throw new Error('usage: node bench/scripts/memory.mjs FILE.csv [runs]');
+const [dataFile, runsArg = '1', dumpArg] = process.argv.slice(2);
+if (!dataFile) throw new Error('usage: node bench/scripts/memory.mjs FILE.csv [runs] [dump]');
 const GLUE = '/www/pkg/secpulse.js';
 const WORKER = '/www/report/worker.js';
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
@@ -55,6 +57,29 @@ function mem(pid) {
 }
 const MB = (bytes) => bytes / 2 ** 20;
 
+/** Starts a memory-infra trace of the whole browser; the function it resolves to dumps and prints the renderer's allocators. */
+async function startMemoryTrace() {
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-memory-infra'], memoryDumpConfig: { triggers: [] } }, transferMode: 'ReportEvents' });
+  return async () => {
+    await cdp.send('Tracing.requestMemoryDump', { deterministic: false, levelOfDetail: 'detailed' });
+    await cdp.send('Tracing.end');
+    await complete;
+    // The renderer is the process whose dump holds the canvases; its allocators up to three levels deep.
+    const dumps = events.filter((e) => e.ph === 'v' && e.args?.dumps?.allocators);
+    const renderer = dumps.find((e) => Object.keys(e.args.dumps.allocators).some((n) => n.startsWith('canvas/')));
+    if (!renderer) return console.log('memory dump: no renderer with canvases found');
+    const size = (d) => MB(parseInt(d.attrs?.size?.value ?? '0', 16));
+    const rows = Object.entries(renderer.args.dumps.allocators)
+      .filter(([name, d]) => name.split('/').length <= 3 && !name.startsWith('shared_memory/') && size(d) >= 0.8)
+      .sort(([, a], [, b]) => size(b) - size(a));
+    console.log('renderer allocators at the end (MB, memory-infra "size"):');
+    for (const [name, d] of rows) console.log(`  ${size(d).toFixed(1).padStart(6)}  ${name}`);
+  };
+}
+
 /** One load of the element: the memory breakdown. */
 async function run() {
   const before = await renderers();
@@ -69,12 +94,14 @@ async function run() {
     const m = pids.map(mem).filter(Boolean).reduce((a, x) => (x.rss > a.rss ? x : a), { rss: 0 });
     samples.push({ t: Date.now() - t0, ...m });
   }, 50);
+  const dump = dumpArg === 'dump' ? await startMemoryTrace() : null;
   try {
     await page.goto(`${base}/bench/pages/element.html?data=/data.csv`);
     await page.waitForSelector('body[data-done="1"]', { state: 'attached', timeout: 300_000 });
     const r = await page.evaluate(() => window.__bench);
     if (!r.ok) throw new Error(r.error);
     clearInterval(timer);
+    await dump?.();
     const pageCdp = await ctx.newCDPSession(page);
     const heap = async (session) => MB((await session.send('Runtime.getHeapUsage')).usedSize);
     const out = { charts_ms: Math.round(r.charts_ms), all_ms: Math.round(r.all_ms), filter_ms: Math.round(r.filter_ms), rows: r.rows };
