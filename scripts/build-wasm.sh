@@ -12,8 +12,11 @@
 #                                                                   form shows it before the wasm is in (www/core.js)
 #   dist/secpulse/  the distributable folder: exactly the files a page owner copies (docs/embedding.md, Install),
 #                   its JS minified
-#   www/report.json the demo's sample published report (published.html), made by the CLI from
-#                   synthetic responses (`secpulse synth | secpulse score --publish`)
+#   www/report.json the demo's sample published report (published.html): the dashboard core's synthetic
+#                   sample (3,000 respondents, three waves), published by department as the dashboard's
+#                   Publish does. Made with the wasm, not the native CLI, so that this script compiles no
+#                   native code (the server binary embeds www/: a report written after it was built
+#                   would make cargo compile the crate again)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${CARGO_TARGET_DIR:-target}
@@ -37,16 +40,21 @@ wasm-bindgen --target web --remove-name-section --remove-producers-section --out
   --out-name secpulse_survey "$wasm"
 shrink secpulse_survey
 # The built-in instrument exactly as the core returns it; only the dashboard build has it (the glue is
-# ESM: imported as .mjs). The survey element sends it back as JSON text with every checkResponse.
+# ESM: imported as .mjs). The survey element sends it back as JSON text with every checkResponse. Then the
+# demo's sample report (above).
 glue=$(mktemp -d)
 cp www/pkg/secpulse.js "$glue/glue.mjs"
 node --input-type=module -e "
 import { readFileSync, writeFileSync } from 'node:fs';
 const core = await import('$glue/glue.mjs');
 core.initSync({ module: readFileSync('www/pkg/secpulse_bg.wasm') });
-writeFileSync('www/pkg/secpulse_survey_instrument.json', JSON.stringify(core.defaultInstrument()));"
+writeFileSync('www/pkg/secpulse_survey_instrument.json', JSON.stringify(core.defaultInstrument()));
+const sample = new core.Dashboard();
+sample.loadSample(3000, 14);
+writeFileSync('www/report.json', sample.publish({ by: ['department'], wave: 'wave' }));"
 rm -r "$glue"
 gz() { gzip -9c "$1" | wc -c; }
+echo "built www/report.json (sample published report, $(wc -c < www/report.json) bytes)" >&2
 for name in secpulse_viewer secpulse secpulse_survey; do
   echo "built www/pkg/$name: $(gz "www/pkg/${name}_bg.wasm") bytes wasm + $(gz "www/pkg/$name.js") bytes JS gzipped" >&2
 done
@@ -69,9 +77,3 @@ mapfile -t scripts < <(find "$dist" -name '*.js')
 "$esbuild" "${scripts[@]}" --minify --charset=utf8 --outbase="$dist" --outdir="$dist" --allow-overwrite \
   --log-level=warning
 echo "built $dist/: $(find "$dist" -type f | wc -l) files, $(du -sk "$dist" | cut -f1) KiB" >&2
-
-# The demo's published report: synthetic responses through the CLI, aggregates only.
-cargo build -q --bin secpulse
-cli=$target/debug/secpulse
-"$cli" synth --n 3000 --seed 14 | "$cli" score --by department --publish - > www/report.json
-echo "built www/report.json (sample published report, $(wc -c < www/report.json) bytes)" >&2
