@@ -26,9 +26,9 @@ echo "== native tests (cargo test), and the examples in the docs"
 cargo test --all-targets
 cargo test --doc
 echo "== wasm tests in headless Chromium (wasm-bindgen-test)"
-cargo test --profile wasm-test --target wasm32-unknown-unknown --no-default-features --features dashboard,viewer --test 'wasm_*'
+cargo test --target wasm32-unknown-unknown --no-default-features --features dashboard,viewer --test 'wasm_*'
 echo "== the survey-only wasm (no features) in headless Chromium"
-cargo test --profile wasm-test --target wasm32-unknown-unknown --no-default-features --test wasm_survey
+cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_survey
 echo "== end-to-end browser tests (playwright-core + Chromium), against the static demo server and secpulse serve"
 # Already built with the native tests, after the widgets, so the binary embeds them (build.rs); the e2e and
 # the runs below use it.
