@@ -60,13 +60,15 @@ const MB = (bytes) => bytes / 2 ** 20;
 /** Starts a memory-infra trace of the whole browser; the function it resolves to dumps and prints the renderer's allocators. */
 async function startMemoryTrace() {
   const events = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const collect = (e) => events.push(...e.value);
+  cdp.on('Tracing.dataCollected', collect);
   const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-memory-infra'], memoryDumpConfig: { triggers: [] } }, transferMode: 'ReportEvents' });
   return async () => {
     await cdp.send('Tracing.requestMemoryDump', { deterministic: false, levelOfDetail: 'detailed' });
     await cdp.send('Tracing.end');
     await complete;
+    cdp.off('Tracing.dataCollected', collect); // the next run's trace collects its own events
     // The renderer is the process whose dump holds the canvases; its allocators up to three levels deep.
     const dumps = events.filter((e) => e.ph === 'v' && e.args?.dumps?.allocators);
     const renderer = dumps.find((e) => Object.keys(e.args.dumps.allocators).some((n) => n.startsWith('canvas/')));
