@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,7 @@ before(async () => {
   reportFile = join(dir, 'report.html');
   secpulse('report', join(dir, 'responses.csv'), '--instrument', SENSITIVE, '-o', reportFile);
 });
-after(async () => { await env?.close(); });
+after(async () => { await env?.close(); if (dir) rmSync(dir, { recursive: true, force: true }); });
 
 /** The PDF's pages as text (pdftotext -layout per page, whitespace collapsed, ligatures such as “ﬀ” spelled out by NFKC). */
 function pdfPages(file) {

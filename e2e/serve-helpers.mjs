@@ -1,7 +1,7 @@
 // The real `secpulse serve` binary for browser tests: a fresh database in a temp folder, 127.0.0.1, a port
 // the OS picks. The binary is built by scripts/test.sh after scripts/build-wasm.sh (so it embeds the widgets).
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,11 @@ export const TOKEN = 'e2e-admin-token-0123456789';
 /** Runs a secpulse command and returns its stdout. */
 export const secpulse = (...args) => execFileSync(BIN, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
-/** A new database path in a fresh temp folder. */
+/** A new database path in a fresh temp folder, which is removed when the test file's process exits. */
 export function freshDb() {
-  return join(mkdtempSync(join(tmpdir(), 'secpulse-e2e-')), 'survey.db');
+  const dir = mkdtempSync(join(tmpdir(), 'secpulse-e2e-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return join(dir, 'survey.db');
 }
 
 /** Starts `secpulse serve --db db …args`; resolves to { url, stop() } once it listens. */

@@ -257,8 +257,8 @@ fn plan_prints_text_json_markdown_and_csv() {
 
 #[test]
 fn headcounts_give_response_rates_and_bad_ones_say_where() {
-    let dir = std::env::temp_dir().join(format!("secpulse-cli-headcounts-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let temp = tempfile::Builder::new().prefix("secpulse-cli-headcounts-").tempdir().unwrap();
+    let dir = temp.path();
     let good = dir.join("good.csv");
     std::fs::write(&good, "column,value,headcount\n*,*,1000\ndepartment,Engineering,400\n").unwrap();
     let csv = edited_csv(400, &[]);
@@ -272,13 +272,12 @@ fn headcounts_give_response_rates_and_bad_ones_say_where() {
     let o = secpulse(&["score", "--headcounts", bad.to_str().unwrap(), "-"], Some(&csv));
     assert!(!o.status.success());
     assert!(stderr(&o).contains("headcounts line 2: headcount \"many\" is not a whole number"), "{}", stderr(&o));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn report_writes_a_self_contained_html_file_from_responses_or_a_published_report() {
-    let dir = std::env::temp_dir().join(format!("secpulse-report-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let temp = tempfile::Builder::new().prefix("secpulse-report-").tempdir().unwrap();
+    let dir = temp.path();
     let csv = secpulse(&["synth", "--n", "800", "--seed", "4"], None).stdout;
     let responses = dir.join("responses.csv");
     std::fs::write(&responses, &csv).unwrap();
@@ -301,7 +300,6 @@ fn report_writes_a_self_contained_html_file_from_responses_or_a_published_report
     assert!(html.contains("<dt>Response rate</dt><dd class=\"value\">80%</dd>"), "the published report's response rate");
     let o = secpulse(&["report", dir.join("missing.csv").to_str().unwrap(), "-o", "-"], None);
     assert!(!o.status.success() && stderr(&o).contains("cannot read"), "{}", stderr(&o));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// Synthetic responses for the language tests.

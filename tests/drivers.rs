@@ -109,7 +109,6 @@ fn priority_chart_draws_quadrants_with_takeaway_and_table() {
     assert_eq!(text.table.rows.len(), 7);
     assert!(text.takeaway.len() > 20, "{}", text.takeaway);
     let picture = svg(ChartKind::Priority, &report, 720, 420, &ChartOptions { titled: true, ..ChartOptions::default() }).unwrap();
-    std::fs::write(std::env::temp_dir().join("secpulse-priority.svg"), &picture).unwrap();
     for q in ["Fix first", "Keep", "Watch", "Lower priority"] {
         assert!(picture.contains(q), "{q}");
     }

@@ -175,8 +175,8 @@ fn cli_publish_has_no_record_so_two_reports_single_out_a_late_respondent() {
     wave_one.extend(people(Some("w1"), "Finance", 7, 4));
     let mut both = wave_one.clone();
     both.extend(people(Some("w2"), "Finance", 1, 3));
-    let dir = std::env::temp_dir().join(format!("secpulse-redteam3-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let temp = tempfile::Builder::new().prefix("secpulse-redteam3-").tempdir().unwrap();
+    let dir = temp.path();
     let record = dir.join("publications.jsonl");
     let publish_cli = |people: Vec<Person>, name: &str, with_record: bool| {
         let path = dir.join(format!("{name}.csv"));
@@ -199,7 +199,6 @@ fn cli_publish_has_no_record_so_two_reports_single_out_a_late_respondent() {
     }
     let (_, warning) = publish_cli(wave_one, "again", false);
     assert!(warning.contains("without --record"), "{warning}");
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 // -----------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ const VALID: &str = r#"{"en1":4,"nps":9,"department":"Finance"}"#;
 #[test]
 fn valid_answers_are_stored_and_bad_ones_refused_with_their_status() {
     let dir = temp_dir("status");
-    let server = Server::start(&dir, &["--wave", "2026-H1"]);
+    let server = Server::start(dir.path(), &["--wave", "2026-H1"]);
     assert_eq!(server.post(VALID, None).status, 201);
     let bad = server.post(r#"{"en1":7,"nickname":"x"}"#, None);
     assert_eq!(bad.status, 400);
@@ -36,20 +36,21 @@ fn valid_answers_are_stored_and_bad_ones_refused_with_their_status() {
 #[test]
 fn closed_and_not_yet_open_surveys_answer_410_with_a_message() {
     let dir = temp_dir("closed");
-    let closed = Server::start(&dir, &["--closes", "2000-01-01"]);
+    let closed = Server::start(dir.path(), &["--closes", "2000-01-01"]);
     let reply = closed.post(VALID, None);
     assert_eq!(reply.status, 410);
     assert!(reply.text().contains("closed at 2000-01-01"), "{}", reply.text());
     assert!(closed.request("GET", "/api/status", &[], b"").text().contains(r#""open":false"#));
     drop(closed);
-    let later = Server::start(&temp_dir("later"), &["--opens", "2999-01-01T09:00Z"]);
+    let later_dir = temp_dir("later");
+    let later = Server::start(later_dir.path(), &["--opens", "2999-01-01T09:00Z"]);
     assert!(later.post(VALID, None).text().contains("not open yet"));
 }
 
 #[test]
 fn the_rate_limit_answers_429_and_keeps_no_address() {
     let dir = temp_dir("rate");
-    let server = Server::start(&dir, &["--rate-limit", "2"]);
+    let server = Server::start(dir.path(), &["--rate-limit", "2"]);
     let statuses: Vec<u16> = (0..3).map(|_| server.post(VALID, None).status).collect();
     assert_eq!(statuses, [201, 201, 429]);
     assert_eq!(server.post(VALID, None).header("retry-after").as_deref(), Some("60"));
@@ -58,11 +59,11 @@ fn the_rate_limit_answers_429_and_keeps_no_address() {
 #[test]
 fn invite_codes_are_needed_used_once_and_not_linked_to_answers() {
     let dir = temp_dir("invites");
-    let db = dir.join("survey.db");
+    let db = dir.path().join("survey.db");
     let codes = secpulse(&["invites", "--db", db.to_str().unwrap(), "--n", "3"]);
     let codes: Vec<&str> = codes.lines().skip(1).collect();
     assert_eq!(codes.len(), 3);
-    let server = Server::start(&dir, &["--invites"]);
+    let server = Server::start(dir.path(), &["--invites"]);
     assert_eq!(server.post(VALID, None).status, 403, "no code");
     assert_eq!(server.post(VALID, Some("0000-0000-0000-0000")).status, 403, "unknown code");
     assert_eq!(server.post(VALID, Some(codes[0])).status, 201);
@@ -88,7 +89,7 @@ fn invite_codes_are_needed_used_once_and_not_linked_to_answers() {
 #[test]
 fn nothing_about_the_request_is_stored_or_logged() {
     let dir = temp_dir("metadata");
-    let server = Server::start(&dir, &[]);
+    let server = Server::start(dir.path(), &[]);
     let marker = "Marker answer text that must not reach the log";
     let body = format!(r#"{{"en1":4,"does_well":"{marker}"}}"#);
     let headers = [
@@ -103,9 +104,9 @@ fn nothing_about_the_request_is_stored_or_logged() {
     assert!(ok, "{log}");
     assert!(!log.contains(marker) && !log.contains("203.0.113.77"), "{log}");
     assert!(log.contains("checkpointed"), "{log}");
-    let wal = dir.join("survey.db-wal");
+    let wal = dir.path().join("survey.db-wal");
     assert!(std::fs::metadata(&wal).map_or(true, |m| m.len() == 0), "the log is checkpointed on shutdown");
-    let bytes = std::fs::read(dir.join("survey.db")).unwrap();
+    let bytes = std::fs::read(dir.path().join("survey.db")).unwrap();
     assert!(contains(&bytes, marker.as_bytes()));
     for needle in ["AgentSmith", "cookie-value", "203.0.113", "127.0.0.1", "alice", "2026", "Mon, "] {
         assert!(!contains(&bytes, needle.as_bytes()), "{needle} is in the database");
@@ -118,7 +119,7 @@ fn nothing_about_the_request_is_stored_or_logged() {
 #[test]
 fn the_same_answers_written_differently_are_stored_identically() {
     let dir = temp_dir("canonical");
-    let server = Server::start(&dir, &[]);
+    let server = Server::start(dir.path(), &[]);
     let forms = [
         r#"{"en1":4,"nps":9,"department":"Finance","does_well":"Fast"}"#,
         r#"{ "does_well" : "F\u0061st", "department":"Finance", "nps":9.0, "en1":4e0 }"#,
@@ -137,7 +138,7 @@ fn the_same_answers_written_differently_are_stored_identically() {
 #[test]
 fn export_order_does_not_follow_arrival() {
     let dir = temp_dir("order");
-    let server = Server::start(&dir, &[]);
+    let server = Server::start(dir.path(), &[]);
     let n = 200;
     for i in 0..n {
         assert_eq!(server.post(&format!(r#"{{"en1":4,"does_well":"arrival {i:04}"}}"#), None).status, 201);
@@ -163,7 +164,7 @@ fn export_order_does_not_follow_arrival() {
 #[test]
 fn static_files_have_their_types_and_traversal_finds_nothing() {
     let dir = temp_dir("static");
-    let server = Server::start(&dir, &[]);
+    let server = Server::start(dir.path(), &[]);
     let js = server.request("GET", "/secpulse.js", &[], b"");
     assert_eq!(js.status, 200);
     assert_eq!(js.header("content-type").as_deref(), Some("text/javascript; charset=utf-8"));
@@ -200,9 +201,9 @@ fn static_files_have_their_types_and_traversal_finds_nothing() {
 #[test]
 fn admin_routes_need_the_token_and_publish_only_the_protected_report() {
     let dir = temp_dir("admin");
-    let db = dir.join("survey.db");
+    let db = dir.path().join("survey.db");
     secpulse(&["import", "--db", db.to_str().unwrap(), "--synthetic", "300"]);
-    let server = Server::start(&dir, &[]);
+    let server = Server::start(dir.path(), &[]);
     for auth in [None, Some("Bearer wrong-token-wrong-token"), Some("Bearer "), Some(TOKEN)] {
         let headers: Vec<(&str, &str)> = auth.map(|a| vec![("Authorization", a)]).unwrap_or_default();
         let reply = server.request("GET", "/api/admin/responses.csv", &headers, b"");
@@ -236,11 +237,11 @@ fn admin_routes_need_the_token_and_publish_only_the_protected_report() {
 #[test]
 fn score_and_backup_read_the_database() {
     let dir = temp_dir("score");
-    let db = dir.join("survey.db");
+    let db = dir.path().join("survey.db");
     let db = db.to_str().unwrap();
     secpulse(&["import", "--db", db, "--synthetic", "200"]);
     assert!(secpulse(&["score", db]).contains("Respondents: 200"));
-    let copy = dir.join("copy.db");
+    let copy = dir.path().join("copy.db");
     secpulse(&["backup", "--db", db, copy.to_str().unwrap()]);
     assert!(secpulse(&["score", copy.to_str().unwrap()]).contains("Respondents: 200"));
 }

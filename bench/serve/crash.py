@@ -8,7 +8,7 @@ used codes (the code and the answer are stored in one transaction, or neither).
   python3 bench/serve/crash.py [--rounds 20] [--clients 50] [--bin target/debug]
 Build first: cargo build --bin secpulse --example serve_load. Loopback only.
 """
-import argparse, os, random, signal, socket, sqlite3, subprocess, sys, tempfile, time
+import argparse, os, random, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, time
 
 p = argparse.ArgumentParser()
 p.add_argument("--rounds", type=int, default=20)
@@ -71,4 +71,8 @@ print(f"rounds {a.rounds}; acknowledged {len(acked)}; stored {responses}; codes 
       f"missing {len(missing)}; duplicated {len(twice)}; integrity_check {integrity}")
 ok = not missing and not twice and integrity == "ok" and responses == used and len(set(acked)) == len(acked)
 print("crash test:", "PASS" if ok else "FAIL")
+if ok:
+    shutil.rmtree(d)
+else:
+    print(f"database and logs kept for inspection in {d}")
 sys.exit(0 if ok else 1)

@@ -9,7 +9,7 @@ closes slow clients, and stops cleanly on SIGTERM without a panic in its log.
   python3 bench/serve/hostile.py [--n 10000] [--slow 40] [--bin target/debug]
 Loopback only; a fresh database in a temp folder.
 """
-import argparse, json, os, random, signal, socket, subprocess, sys, tempfile, time
+import argparse, json, os, random, shutil, signal, socket, subprocess, sys, tempfile, time
 
 p = argparse.ArgumentParser()
 p.add_argument("--n", type=int, default=10000, help="random and mutated bodies")
@@ -192,4 +192,8 @@ if code != 0 or "panicked" in log:
     failures.append(f"exit {code}; log: {log[-500:]}")
 print(f"stored {len(rows)} answers (all pass score --strict: {strict is None or strict.returncode == 0}); exit {code}; panics in log: {'panicked' in log}")
 print("hostile input:", "FAIL\n  " + "\n  ".join(failures[:20]) if failures else "PASS")
+if failures:
+    print(f"database and log kept for inspection in {d}")
+else:
+    shutil.rmtree(d)
 sys.exit(1 if failures else 0)

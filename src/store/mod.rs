@@ -292,16 +292,16 @@ pub fn is_database(bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    fn temp_db(name: &str) -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("secpulse-store-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir.join("t.db")
+    /// A database path in a fresh directory, which is removed with the database when the guard is dropped.
+    fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::Builder::new().prefix("secpulse-store-").tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        (dir, path)
     }
 
     #[test]
     fn migrates_a_new_database_to_the_current_version() {
-        let path = temp_db("migrate");
+        let (_dir, path) = temp_db();
         let store = Store::open(&path).unwrap();
         assert_eq!(store.version().unwrap(), MIGRATIONS.len());
         drop(store);
@@ -310,7 +310,8 @@ mod tests {
 
     #[test]
     fn a_code_is_used_once_and_unknown_codes_store_nothing() {
-        let mut store = Store::open(&temp_db("codes")).unwrap();
+        let (_dir, path) = temp_db();
+        let mut store = Store::open(&path).unwrap();
         let code = code_hash(&new_code());
         store.add_invites(&[code]).unwrap();
         let with = |hash| Submission { body: "{\"en1\":4}".into(), code_hash: Some(hash) };
@@ -328,7 +329,7 @@ mod tests {
 
     #[test]
     fn a_sealed_file_and_a_backup_do_not_keep_arrival_order() {
-        let path = temp_db("order");
+        let (_dir, path) = temp_db();
         let mut store = Store::open(&path).unwrap();
         let bodies: Vec<String> = (0..40).map(|i| format!("{{\"en1\":{},\"note\":\"arrival-{i:02}\"}}", 1 + i % 5)).collect();
         for b in &bodies {
@@ -352,7 +353,8 @@ mod tests {
 
     #[test]
     fn equal_answers_are_both_kept() {
-        let mut store = Store::open(&temp_db("equal")).unwrap();
+        let (_dir, path) = temp_db();
+        let mut store = Store::open(&path).unwrap();
         let same = Submission { body: "{\"en1\":4}".into(), code_hash: None };
         store.submit(&[same.clone(), same]).unwrap();
         assert_eq!(store.export_jsonl().unwrap(), b"{\"en1\":4}\n{\"en1\":4}\n");

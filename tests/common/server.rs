@@ -46,12 +46,10 @@ impl Reply {
     }
 }
 
-/// A fresh directory for one test.
-pub fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("secpulse-serve-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh directory for one test, removed with everything in it when dropped (after the test's server,
+/// which is declared after it).
+pub fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(&format!("secpulse-serve-{name}-")).tempdir().unwrap()
 }
 
 /// Runs the secpulse binary with `args` and returns its stdout (panics on failure).
