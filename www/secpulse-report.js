@@ -81,7 +81,7 @@ class SecpulseReport extends HTMLElement {
   /** What the worker said of the data ({ published, rows, columns }), whether its comments wait for analysis, the latest view request. */
   #shape = null; #commentsPending = false; #viewSeq = 0;
   /** The status line of the data shown, and the work in progress said after it. */
-  #statusLine = ''; #working = null; #quietUntil = 0; #busyTimer = 0; #panels = new Map(); #filter = { segment: ALL, wave: ALL };
+  #statusLine = ''; #report = null; #working = null; #quietUntil = 0; #busyTimer = 0; #panels = new Map(); #filter = { segment: ALL, wave: ALL };
   #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null; #plan = null; #board = null; #publisher = null;
   /** The print view's SVG pictures: a timer that makes them after drawing, and whether they are behind the canvases. */
   #printTimer = 0; #printStale = false; #drawSeq = 0; #renderSeq = 0;
@@ -454,9 +454,14 @@ class SecpulseReport extends HTMLElement {
     await this.#show(report);
   }
 
-  /** Shows released report `text` (JSON) with the page's core; resolves when its charts are drawn. */
+  /**
+   * Shows released report `text` (JSON) with the page's core; resolves when its charts are drawn. The page reads
+   * its few fields (menus, status, comments) from the text itself: the browser's JSON.parse is faster than
+   * handing the core's copy across to JS.
+   */
   async #show(text) {
     timed('parse', () => this.#dash.loadReport(text));
+    this.#report = timed('report', () => JSON.parse(text));
     await nextTask(); // the first calls of the page's core compile its code: one step per task
     return this.#render();
   }
@@ -625,7 +630,7 @@ class SecpulseReport extends HTMLElement {
     u.publish.hidden = this.#published || this.getAttribute('publish') === 'off';
     u.publish.disabled = this.#commentsPending; // a report is published with its comments
     this.#dash.setLanguage(t.lang); // chart titles, takeaways and tables in the element's language
-    const report = timed('report', () => this.#dash.report());
+    const report = this.#report;
     const k = report.min_group;
     const questions = report.comments ?? [];
     if (!questions.some((q) => q.id === this.#question)) this.#question = (questions.find((q) => q.n != null) ?? questions[0])?.id ?? '';

@@ -91,11 +91,6 @@ impl Viewer {
         self.lang = Lang::or_english(lang);
     }
 
-    /// The report shown, as a plain JS object.
-    pub fn report(&self) -> Result<JsValue, JsError> {
-        to_js(self.shown()?)
-    }
-
     /// The columns the report is broken down by, with their values (a published report's menus).
     #[wasm_bindgen(unchecked_return_type = "Column[]")]
     pub fn columns(&self) -> Result<JsValue, JsError> {

@@ -217,16 +217,20 @@ const AHEAD_AFTER_MS = 100;
 let ahead = [];
 
 /**
- * The views the filter menu offers beside `options`: everyone and each value of the filtered (else the
- * breakdown's) column, with the same breakdown, wave and threshold; the view itself is scored already.
+ * The views the filter menus offer beside `options`: everyone and each value of the filtered (else the
+ * breakdown's) column, then all waves and each wave, each with the rest of `options` kept; the view itself is
+ * scored already.
  */
 function menuViews(options) {
   const filter = options?.filter ?? {};
   const column = filter.segment?.column ?? options?.by?.[0];
-  const values = dash.columns().find((c) => c.name === column)?.values ?? [];
-  const showing = (segment) => ({ ...options, filter: { ...filter, segment } });
-  return [...(filter.segment ? [showing(undefined)] : []), ...values.map((value) => showing({ column, value }))]
-    .filter((o) => o.filter.segment?.value !== filter.segment?.value);
+  const valuesOf = (name) => dash.columns().find((c) => c.name === name)?.values ?? [];
+  const showing = (change) => ({ ...options, filter: { ...filter, ...change } });
+  const segments = [undefined, ...valuesOf(column).map((value) => ({ column, value }))]
+    .filter((segment) => segment?.value !== filter.segment?.value)
+    .map((segment) => showing({ segment }));
+  const waves = options?.wave ? [undefined, ...valuesOf(options.wave)].filter((wave) => wave !== filter.wave).map((wave) => showing({ wave })) : [];
+  return [...segments, ...waves];
 }
 
 /** Scores the next view ahead, one per task, while no request waits; a view not released is left to its request. */
