@@ -1,8 +1,8 @@
 //! Embeds the www/ files `secpulse serve` hands out (feature `serve` only).
 //!
 //! Writes `$OUT_DIR/www_files.rs`: a list of `(url path, bytes, etag)` built with
-//! `include_bytes!`, and `WIDGETS_BUILT`, false when `www/pkg/` (made by scripts/build-wasm.sh,
-//! not committed) was missing at build time. A binary built without the widgets then says so
+//! `include_bytes!`, and `WIDGETS_BUILT`, false when `www/pkg/` or `www/secpulse-survey.js` (made by
+//! scripts/build-wasm.sh, not committed) was missing at build time. A binary built without the widgets then says so
 //! on start and answers the widget files with 503 and the fix, never with a silent 404.
 
 use std::collections::hash_map::DefaultHasher;
@@ -13,8 +13,10 @@ use std::path::{Path, PathBuf};
 /// The demo pages of www/ that score synthetic data in the browser, and the demo's sample
 /// report (built by scripts/build-wasm.sh): not part of the server.
 const DEMO_PAGES: [&str; 4] = ["index.html", "survey.html", "published.html", "report.json"];
-/// The wasm files the survey and the dashboard load (see www/core.js).
-const WIDGET_FILES: [&str; 7] = [
+/// The built files the survey and the dashboard load: the survey's one module file
+/// (scripts/bundle-survey.sh) and the wasm cores (see www/core.js).
+const WIDGET_FILES: [&str; 8] = [
+    "secpulse-survey.js",
     "pkg/secpulse_viewer.js",
     "pkg/secpulse_viewer_bg.wasm",
     "pkg/secpulse.js",
@@ -49,11 +51,12 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("www_files.rs");
     std::fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
     if !built {
-        println!("cargo:warning=www/pkg/ is missing: `secpulse serve` is built without the survey and dashboard widgets (run scripts/build-wasm.sh, then build again)");
+        println!("cargo:warning=www/pkg/ or www/secpulse-survey.js is missing: `secpulse serve` is built without the survey and dashboard widgets (run scripts/build-wasm.sh, then build again)");
     }
 }
 
-/// Every file under `dir` except the demo pages and type declarations, as (URL path, file).
+/// Every file under `dir` except the demo pages, type declarations and the survey's modules
+/// (`survey/`: pages load them bundled, as `secpulse-survey.js`), as (URL path, file).
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
@@ -61,7 +64,7 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
         let rel = path.strip_prefix(root).expect("under root").to_string_lossy().replace('\\', "/");
         if path.is_dir() {
             collect(root, &path, files);
-        } else if !DEMO_PAGES.contains(&rel.as_str()) && !rel.ends_with(".d.ts") && !rel.starts_with('.') {
+        } else if !DEMO_PAGES.contains(&rel.as_str()) && !rel.ends_with(".d.ts") && !rel.starts_with('.') && !rel.starts_with("survey/") {
             files.push((rel, path));
         }
     }

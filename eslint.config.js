@@ -22,7 +22,7 @@ const NO_HTML = [
 ];
 
 export default [
-  { ignores: ['www/pkg/**', '**/node_modules/**', 'target/**', 'e2e/screenshots/**', 'bench/data/**', 'bench/results/**', 'bench/probe/pkg*/**', 'fuzz/**'] },
+  { ignores: ['www/pkg/**', 'www/secpulse-survey.js', '**/node_modules/**', 'target/**', 'e2e/screenshots/**', 'bench/data/**', 'bench/results/**', 'bench/probe/pkg*/**', 'fuzz/**'] },
   // What runs in the browser: the custom elements and the demo pages. Text from data goes into the DOM
   // through www/dom.js (text nodes and attributes) only: nothing in www/ may parse a string as HTML.
   { files: ['www/**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: globals.browser },

@@ -50,7 +50,7 @@ test('the docs list exactly the files of the distributable folder', async () => 
     listed.push(...(entry.endsWith('/') ? all.filter((f) => f.startsWith(entry)) : [entry]));
   }
   assert.deepEqual(listed.sort(), all, 'docs/embedding.md "Install" = dist/secpulse/');
-  assert.ok(all.includes('pkg/secpulse_survey_bg.wasm') && all.includes('survey/messages.js'));
+  assert.ok(all.includes('pkg/secpulse_survey_bg.wasm') && all.includes('secpulse-survey.js'));
   assert.ok(!all.some((f) => f.endsWith('.html') || f.startsWith('demo/')), 'no demo files');
 });
 

@@ -1,10 +1,11 @@
 // End-to-end: how the survey page loads (issue 15). Every file of <secpulse-survey> is asked for at
-// once (secpulse.js's SURVEY_FILES, the same list as survey.html's preload links), that list is
-// exactly what the survey imports, and a survey-only page loads no dashboard code or wasm.
+// once (secpulse.js's SURVEY_FILES, the same list as survey.html's preload links): its module, bundled
+// into one file that imports nothing else and is newer than each of its sources, and its wasm core; a
+// survey-only page loads no dashboard code or wasm.
 // Build first: scripts/build-wasm.sh. The load time itself is measured in bench/survey_load.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { start, page } from './helpers.mjs';
@@ -38,12 +39,24 @@ function surveyFiles() {
   return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
 }
 
-test('SURVEY_FILES is the survey module graph plus its wasm core, and survey.html preloads exactly it', () => {
-  const expected = [...importGraph('secpulse-survey.js'), ...SURVEY_CORE].sort();
+test('SURVEY_FILES is the survey module file plus its wasm core, and survey.html preloads exactly it', () => {
+  const expected = ['secpulse-survey.js', ...SURVEY_CORE].sort();
   assert.deepEqual([...surveyFiles()].sort(), expected);
   const html = readFileSync(join(WWW, 'survey.html'), 'utf8');
   const links = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="([^"]+)"/g)].map((m) => m[1]);
   assert.deepEqual(links.sort(), expected);
+});
+
+test('secpulse-survey.js is every survey module in one file, made after the last change to any of them', () => {
+  const bundle = readFileSync(join(WWW, 'secpulse-survey.js'), 'utf8');
+  assert.deepEqual([...bundle.matchAll(/\b(?:import|export)\s*(?:[^;'"]*?\bfrom\s*)?['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]), [],
+    'static imports left in the bundle');
+  const sources = importGraph('survey/element.js');
+  assert.ok(sources.includes('survey/widgets.js') && sources.includes('core.js'));
+  const built = statSync(join(WWW, 'secpulse-survey.js')).mtimeMs;
+  const newer = sources.filter((f) => statSync(join(WWW, f)).mtimeMs > built);
+  assert.deepEqual(newer, [], 'changed since the bundle was made: run scripts/bundle-survey.sh');
+  for (const f of sources) assert.ok(bundle.includes(`// www/${f}`), `${f} is in the bundle`);
 });
 
 test('the survey page asks for every survey file once and loads no dashboard code', async () => {

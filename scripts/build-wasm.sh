@@ -10,6 +10,7 @@
 #                     secpulse_survey_instrument.json               the core's defaultInstrument() (from the dashboard
 #                                                                   build: the survey build leaves it out), so the
 #                                                                   form shows it before the wasm is in (www/core.js)
+#   www/secpulse-survey.js  the survey form's modules in one file (scripts/bundle-survey.sh)
 #   dist/secpulse/  the distributable folder: exactly the files a page owner copies (docs/embedding.md, Install),
 #                   its JS minified
 #   www/report.json the demo's sample published report (published.html): the dashboard core's synthetic
@@ -64,9 +65,10 @@ done
 dist=dist/secpulse
 rm -rf "$dist"
 mkdir -p "$dist/pkg"
+bash scripts/bundle-survey.sh
 cp www/secpulse.js www/secpulse.css www/secpulse-survey.js www/secpulse-report.js www/core.js www/dom.js \
   www/download.js www/theme.js "$dist/"
-cp -r www/survey www/report www/i18n "$dist/"
+cp -r www/report www/i18n "$dist/"
 cp www/pkg/secpulse_viewer.js www/pkg/secpulse_viewer_bg.wasm www/pkg/secpulse.js www/pkg/secpulse_bg.wasm \
   www/pkg/secpulse_survey.js www/pkg/secpulse_survey_bg.wasm www/pkg/secpulse_survey_instrument.json "$dist/pkg/"
 # Its JS minified (esbuild from npm, scripts/package.json), file by file: the same files, names, imports

@@ -7,16 +7,13 @@
 // instead of staying an empty box.
 
 /**
- * Every file <secpulse-survey> needs, relative to this file: its module graph and its wasm core. They
- * are all asked for at once (`<link rel="modulepreload">` / `<link rel="preload">`) instead of one
- * import after another. A page can put the same links in its <head> to start even earlier
- * (docs/embedding.md, "Loading fast"); e2e/survey-load.test.mjs checks this list against the imports.
+ * Every file <secpulse-survey> needs, relative to this file: its module (one file, bundled by
+ * scripts/bundle-survey.sh) and its wasm core. They are all asked for at once (`<link rel="modulepreload">` /
+ * `<link rel="preload">`) instead of one after another. A page can put the same links in its <head> to
+ * start even earlier (docs/embedding.md, "Loading fast"); e2e/survey-load.test.mjs checks this list.
  */
-export const SURVEY_FILES = ['secpulse-survey.js', 'core.js', 'dom.js', 'download.js', 'theme.js',
-  'i18n/lang.js', 'survey/field.js', 'survey/localize.js', 'survey/logic.js', 'survey/messages.js', 'survey/messages-de.js',
-  'survey/messages-es.js', 'survey/messages-fr.js', 'survey/randomized.js', 'survey/ranking.js',
-  'survey/send.js', 'survey/store.js', 'survey/style.js', 'survey/widgets.js',
-  'pkg/secpulse_survey.js', 'pkg/secpulse_survey_bg.wasm', 'pkg/secpulse_survey_instrument.json'];
+export const SURVEY_FILES = ['secpulse-survey.js', 'pkg/secpulse_survey.js', 'pkg/secpulse_survey_bg.wasm',
+  'pkg/secpulse_survey_instrument.json'];
 
 /** The built-in instrument: needed only by a survey without `src`. */
 const BUILT_IN = 'pkg/secpulse_survey_instrument.json';

@@ -46,7 +46,9 @@ pub async fn static_file(method: Method, uri: Uri, headers: HeaderMap) -> Respon
     let path = uri.path().trim_start_matches('/');
     let Some((bytes, etag)) = lookup(path) else {
         // Only a plain widget path gets the "not built" answer; `pkg/../…` is not a widget.
-        if path.starts_with("pkg/") && !path.split('/').any(|part| part == ".." || part.is_empty()) && !WIDGETS_BUILT {
+        let widget =
+            path == "secpulse-survey.js" || (path.starts_with("pkg/") && !path.split('/').any(|part| part == ".." || part.is_empty()));
+        if widget && !WIDGETS_BUILT {
             let why = "this secpulse binary was built before scripts/build-wasm.sh ran, so it holds no survey or dashboard widgets; \
                        run scripts/build-wasm.sh and build secpulse again\n";
             return (StatusCode::SERVICE_UNAVAILABLE, why).into_response();

@@ -10,11 +10,11 @@ import { MESSAGES as REPORT, messages as reportMessages } from '../../www/report
 
 const www = new URL('../../www/', import.meta.url);
 /** The code of an element: its main file and its folder, without the catalogs. */
-const sourceOf = (main, folder) => [main, ...readdirSync(new URL(folder, www)).filter((f) => f.endsWith('.js') && !f.startsWith('messages')).map((f) => `${folder}${f}`)]
+const sourceOf = (main, folder) => [...(main ? [main] : []), ...readdirSync(new URL(folder, www)).filter((f) => f.endsWith('.js') && !f.startsWith('messages')).map((f) => `${folder}${f}`)]
   .map((f) => readFileSync(new URL(f, www), 'utf8')).join('\n');
 
 const CATALOGS = [
-  { name: 'survey', catalogs: SURVEY, source: sourceOf('secpulse-survey.js', 'survey/') },
+  { name: 'survey', catalogs: SURVEY, source: sourceOf(null, 'survey/') },
   { name: 'report', catalogs: REPORT, source: sourceOf('secpulse-report.js', 'report/') },
 ];
 const PLURAL = /_(zero|one|two|few|many|other)$/;

@@ -7,17 +7,19 @@
 // Events (bubbling, composed): `secpulse-ready` once rendered; `secpulse-submit` with
 // detail { row, json } once the response is accepted (after a successful POST when `endpoint` is set).
 // Light DOM with slot="thanks" is shown on the thank-you screen (e.g. a link to the results).
-import { builtInInstrument, discard, isCrash, loadCore } from './core.js';
-import { add, h, uid } from './dom.js';
-import { download } from './download.js';
-import { langOf } from './i18n/lang.js';
-import { messages } from './survey/messages.js';
-import { localize } from './survey/localize.js';
-import { buildRow, isAnswered, missingRequired, pruneHidden, sanitize, visibleSections } from './survey/logic.js';
-import * as store from './survey/store.js';
-import { codeFromPage, postWithRetry, serverMessage } from './survey/send.js';
-import { surveySheet } from './survey/style.js';
-import { widgetFor } from './survey/widgets.js';
+// Pages load it as secpulse-survey.js: this module and everything it imports in one file (no chain of
+// imports to wait for), made by scripts/bundle-survey.sh (scripts/build-wasm.sh runs it).
+import { builtInInstrument, discard, isCrash, loadCore } from '../core.js';
+import { add, h, uid } from '../dom.js';
+import { download } from '../download.js';
+import { langOf } from '../i18n/lang.js';
+import { messages } from './messages.js';
+import { localize } from './localize.js';
+import { buildRow, isAnswered, missingRequired, pruneHidden, sanitize, visibleSections } from './logic.js';
+import * as store from './store.js';
+import { codeFromPage, postWithRetry, serverMessage } from './send.js';
+import { surveySheet } from './style.js';
+import { widgetFor } from './widgets.js';
 
 export class SecpulseSurvey extends HTMLElement {
   static observedAttributes = ['src', 'mode', 'lang', 'wave', 'invite'];
