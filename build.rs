@@ -46,12 +46,24 @@ fn main() {
         bytes.hash(&mut hasher);
         let _ = writeln!(code, "    ({path:?}, include_bytes!({:?}), \"\\\"{:016x}\\\"\"),", file.display().to_string(), hasher.finish());
     }
-    code += "];\n/// False when www/pkg/ (scripts/build-wasm.sh) was missing when this binary was built.\n";
+    code += "];\n/// False when www/pkg/ or www/secpulse-survey.js (scripts/build-wasm.sh) was missing when this binary was built.\n";
     let _ = writeln!(code, "pub const WIDGETS_BUILT: bool = {built};");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("www_files.rs");
     std::fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    warn_if_survey_bundle_stale(&root);
     if !built {
         println!("cargo:warning=www/pkg/ or www/secpulse-survey.js is missing: `secpulse serve` is built without the survey and dashboard widgets (run scripts/build-wasm.sh, then build again)");
+    }
+}
+
+/// Warns when a module in www/survey/ changed after www/secpulse-survey.js was bundled from it
+/// (the server would hand out the old form; e2e/survey-load.test.mjs also checks the shared modules).
+fn warn_if_survey_bundle_stale(root: &Path) {
+    let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let Some(bundled) = modified(&root.join("secpulse-survey.js")) else { return };
+    let Ok(entries) = std::fs::read_dir(root.join("survey")) else { return };
+    if entries.flatten().any(|entry| modified(&entry.path()).is_some_and(|changed| changed > bundled)) {
+        println!("cargo:warning=www/survey/ changed after www/secpulse-survey.js was bundled from it: run scripts/bundle-survey.sh, then build again");
     }
 }
 

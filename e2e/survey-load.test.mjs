@@ -95,7 +95,7 @@ test('a page without the preload links still gets every survey file at once, and
   // published.html has no survey: the survey's files come only when a <secpulse-survey> appears.
   await p.goto(`${env.url}published.html`);
   await p.waitForSelector('body[data-ready="1"]', { timeout: 60_000 });
-  const surveyOnly = (f) => f === 'secpulse-survey.js' || f.startsWith('survey/') || f.startsWith('pkg/secpulse_survey');
+  const surveyOnly = (f) => f === 'secpulse-survey.js' || f.startsWith('pkg/secpulse_survey');
   assert.deepEqual(requested.filter(surveyOnly), []);
   await p.evaluate(() => document.querySelector('main').append(document.createElement('secpulse-survey')));
   await p.locator('secpulse-survey form').waitFor();

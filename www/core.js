@@ -6,7 +6,8 @@
 //   'survey'     pkg/secpulse_survey.js + pkg/secpulse_survey_bg.wasm  instrument parsing and response
 //                                                                      checks only; <secpulse-survey>
 // Each is fetched, compiled and instantiated once per page, when an element first needs it, and shared
-// by the elements that use it. The JS glue is imported dynamically, so a survey-only page loads no
+// by the elements that use it. (secpulse-survey.js, the survey bundled into one file, holds its own copy of
+// this module; it loads only the survey build, which no other element uses.) The JS glue is imported dynamically, so a survey-only page loads no
 // dashboard code, and a file that fails to load is an error the element shows, not a silent blank.
 //
 // A panic in the release build (panic = "abort") traps as `WebAssembly.RuntimeError: unreachable`,

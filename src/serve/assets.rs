@@ -13,7 +13,7 @@ pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
 /// The pages of the server, by URL path.
 const PAGES: [(&str, &str); 3] = [("", "serve/index.html"), ("admin", "serve/admin.html"), ("report", "serve/report.html")];
 
-/// Whether this binary holds the survey and dashboard widgets (www/pkg was built).
+/// Whether this binary holds the survey and dashboard widgets (scripts/build-wasm.sh had built www/pkg and www/secpulse-survey.js).
 pub fn widgets_built() -> bool {
     WIDGETS_BUILT
 }

@@ -138,7 +138,7 @@ pub fn run(config: Config) -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| format!("cannot start: {e}"))?;
     let (writer, writer_thread) = Writer::start(&config.db).map_err(|e| e.to_string())?;
     if !assets::widgets_built() {
-        eprintln!("secpulse serve: warning: built without the survey and dashboard widgets (www/pkg was missing); run scripts/build-wasm.sh and build again");
+        eprintln!("secpulse serve: warning: built without the survey and dashboard widgets (www/pkg or www/secpulse-survey.js was missing); run scripts/build-wasm.sh and build again");
     }
     if !config.invites {
         eprintln!(

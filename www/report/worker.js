@@ -217,20 +217,27 @@ const AHEAD_AFTER_MS = 100;
 let ahead = [];
 
 /**
- * The views the filter menus offer beside `options`: everyone and each value of the filtered (else the
- * breakdown's) column, then all waves and each wave, each with the rest of `options` kept; the view itself is
- * scored already.
+ * The most views scored ahead after one answer: fewer than the core keeps (32), so that views prepared do not
+ * push out each other or the ones asked for (a wave column may have many values).
+ */
+const AHEAD_MOST = 24;
+
+/**
+ * The views the filter menus offer beside `options`, most likely first: everyone and all waves, then each value
+ * of the filtered (else the breakdown's) column, then each wave; each with the rest of `options` kept, at most
+ * AHEAD_MOST. The view itself is scored already.
  */
 function menuViews(options) {
   const filter = options?.filter ?? {};
   const column = filter.segment?.column ?? options?.by?.[0];
   const valuesOf = (name) => dash.columns().find((c) => c.name === name)?.values ?? [];
   const showing = (change) => ({ ...options, filter: { ...filter, ...change } });
-  const segments = [undefined, ...valuesOf(column).map((value) => ({ column, value }))]
-    .filter((segment) => segment?.value !== filter.segment?.value)
-    .map((segment) => showing({ segment }));
-  const waves = options?.wave ? [undefined, ...valuesOf(options.wave)].filter((wave) => wave !== filter.wave).map((wave) => showing({ wave })) : [];
-  return [...segments, ...waves];
+  const segments = valuesOf(column).map((value) => ({ segment: { column, value } }));
+  const waves = options?.wave ? valuesOf(options.wave).map((wave) => ({ wave })) : [];
+  return [{ segment: undefined }, ...(options?.wave ? [{ wave: undefined }] : []), ...segments, ...waves]
+    .filter((change) => ('segment' in change ? change.segment?.value !== filter.segment?.value : change.wave !== filter.wave))
+    .slice(0, AHEAD_MOST)
+    .map(showing);
 }
 
 /** Scores the next view ahead, one per task, while no request waits; a view not released is left to its request. */
