@@ -146,8 +146,10 @@ for (const [key, rs] of Object.entries(raw)) {
   agg[key].rows = ok[0]?.rows ?? ok[0]?.filtered_rows;
 }
 
-// Bytes each side's page must load (gzip -9).
-const wwwFiles = existsSync(join(REPO, 'www')) ? readdirSync(join(REPO, 'www')).filter((f) => /\.(js|css)$/.test(f)).map((f) => join(REPO, 'www', f)) : [];
+// Bytes each side's page must load (gzip -9): the top-level files of www/ but the survey's (a dashboard page
+// loads no survey code; bench/size.mjs records what each page really loads).
+const wwwFiles = existsSync(join(REPO, 'www')) ? readdirSync(join(REPO, 'www')).filter((f) => /\.(js|css)$/.test(f) && f !== 'secpulse-survey.js')
+  .map((f) => join(REPO, 'www', f)) : [];
 const pkgFiles = ['www/pkg/secpulse.js', 'www/pkg/secpulse_bg.wasm'].map((f) => join(REPO, f)).filter(existsSync);
 const secpulseBundle = [...wwwFiles, ...pkgFiles].map(gz);
 const surveyjsBundle = ['survey-core/survey.core.min.js', 'survey-analytics/survey.analytics.min.js',
