@@ -1,7 +1,7 @@
 // End-to-end: how the survey page loads (issue 15). Every file of <secpulse-survey> is asked for at
 // once (secpulse.js's SURVEY_FILES, the same list as survey.html's preload links): its module, bundled
 // into one file that imports nothing else and is newer than each of its sources, and its wasm core; a
-// survey-only page loads no dashboard code or wasm.
+// survey-only page loads no dashboard code or wasm. The report element's modules are asked for at once too (REPORT_FILES).
 // Build first: scripts/build-wasm.sh. The load time itself is measured in bench/survey_load.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,12 +32,13 @@ function importGraph(entry) {
   return [...seen];
 }
 
-/** SURVEY_FILES as secpulse.js exports it. */
-function surveyFiles() {
+/** A file list secpulse.js exports (SURVEY_FILES, REPORT_FILES). */
+function listed(name) {
   const source = readFileSync(join(WWW, 'secpulse.js'), 'utf8');
-  const list = source.match(/export const SURVEY_FILES = \[([^\]]*)\]/)[1];
+  const list = source.match(new RegExp(`export const ${name} = \\[([^\\]]*)\\]`))[1];
   return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
 }
+const surveyFiles = () => listed('SURVEY_FILES');
 
 test('SURVEY_FILES is the survey module file plus its wasm core, and survey.html preloads exactly it', () => {
   const expected = ['secpulse-survey.js', ...SURVEY_CORE].sort();
@@ -57,6 +58,21 @@ test('secpulse-survey.js is every survey module in one file, made after the last
   const newer = sources.filter((f) => statSync(join(WWW, f)).mtimeMs > built);
   assert.deepEqual(newer, [], 'changed since the bundle was made: run scripts/bundle-survey.sh');
   for (const f of sources) assert.ok(bundle.includes(`// www/${f}`), `${f} is in the bundle`);
+});
+
+test('REPORT_FILES is the import graph of the report element, and a report page asks for each file once', async () => {
+  const files = listed('REPORT_FILES');
+  assert.deepEqual([...files].sort(), importGraph('secpulse-report.js').sort());
+  const p = await page(env.browser);
+  const requested = [];
+  p.on('request', (r) => requested.push(new URL(r.url()).pathname.slice(1)));
+  await p.goto(`${env.url}published.html`);
+  await p.waitForSelector('body[data-ready="1"]', { timeout: 60_000 });
+  for (const file of files) assert.equal(requested.filter((f) => f === file).length, 1, `${file} requested once`);
+  const preloaded = await p.evaluate(() => [...document.querySelectorAll('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname.slice(1)));
+  assert.deepEqual(preloaded.sort(), [...files].sort());
+  assert.deepEqual(p.problems, []);
+  await p.close();
 });
 
 test('the survey page asks for every survey file once and loads no dashboard code', async () => {
@@ -101,7 +117,8 @@ test('a page without the preload links still gets every survey file at once, and
   await p.locator('secpulse-survey form').waitFor();
   const preloaded = await p.evaluate(() => [...document.querySelectorAll('link[rel="modulepreload"], link[rel="preload"]')]
     .map((l) => new URL(l.href).pathname.slice(1)));
-  assert.deepEqual(preloaded.sort(), [...surveyFiles()].sort());
+  const reportFiles = listed('REPORT_FILES');
+  assert.deepEqual(preloaded.filter((f) => !reportFiles.includes(f)).sort(), [...surveyFiles()].sort());
   assert.deepEqual(p.problems, []);
   await p.close();
 });

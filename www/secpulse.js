@@ -15,12 +15,22 @@
 export const SURVEY_FILES = ['secpulse-survey.js', 'pkg/secpulse_survey.js', 'pkg/secpulse_survey_bg.wasm',
   'pkg/secpulse_survey_instrument.json'];
 
+/**
+ * Every module of <secpulse-report>, relative to this file, asked for at once for the same reason (its wasm core
+ * is not: which of its two builds it needs depends on the data it is given). e2e/survey-load.test.mjs checks
+ * this list against the imports.
+ */
+export const REPORT_FILES = ['secpulse-report.js', 'core.js', 'dom.js', 'download.js', 'theme.js', 'i18n/lang.js',
+  'report/board.js', 'report/comments.js', 'report/engine.js', 'report/messages.js', 'report/messages-de.js',
+  'report/messages-es.js', 'report/messages-fr.js', 'report/panel.js', 'report/plan.js', 'report/publish.js',
+  'report/styles.js'];
+
 /** The built-in instrument: needed only by a survey without `src`. */
 const BUILT_IN = 'pkg/secpulse_survey_instrument.json';
 
 /** Per element: its module, and the files to fetch at once when it is first seen. */
 const ELEMENTS = {
-  'secpulse-report': { module: './secpulse-report.js', files: [] },
+  'secpulse-report': { module: './secpulse-report.js', files: REPORT_FILES },
   'secpulse-survey': { module: './secpulse-survey.js', files: SURVEY_FILES },
 };
 
