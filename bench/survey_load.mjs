@@ -15,7 +15,10 @@
 // built: `git archive` of www/ and docs/embedding.md), served under /before/, measured in the same run,
 // interleaved with the others, so that a before/after comparison sees the same machine load.
 //
-//   node survey_load.mjs [--runs 5] [--log 0|1] [--protocols http1,http2] [--before DIR]
+// --page published measures the published report page instead (www/published.html, and DIR's with --before;
+// no peer): the first frame after <secpulse-report> has drawn a chart.
+//
+//   node survey_load.mjs [--runs 5] [--log 0|1] [--protocols http1,http2] [--before DIR] [--page published]
 //   (bench/run.sh runs it unless SURVEY=0)
 import { createServer } from 'node:http';
 import { createSecureServer } from 'node:http2';
@@ -40,8 +43,11 @@ const TIMEOUT = 30_000;
 /** The throttling of the issue: 40 ms round trip, 20 Mbit/s each way (bytes per second). */
 const NETWORK = { offline: false, latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 20e6 / 8 };
 
-/** The pages compared: each with the test (run in the page) that its first question is on screen. */
-const PAGES = [
+/** The pages compared: each with the test (run in the page) that its first question (a chart) is on screen. */
+const PAGES = args.page === 'published' ? [
+  { name: 'secpulse, published report (www/published.html)', url: '/www/published.html', probe: 'report' },
+  ...(BEFORE ? [{ name: `before: published report (${BEFORE}/www/published.html)`, url: '/before/www/published.html', probe: 'report' }] : []),
+] : [
   { name: 'secpulse, demo survey page (www/survey.html, built-in instrument)', url: '/www/survey.html', probe: 'secpulse' },
   { name: 'secpulse, bench instrument (page made from docs/embedding.md)', url: '/bench/secpulse-form.html', probe: 'secpulse' },
   { name: 'SurveyJS form, same bench instrument (bench/pages/surveyjs-form.html)', url: '/bench/pages/surveyjs-form.html', probe: 'surveyjs' },
@@ -107,10 +113,11 @@ for (const [protocol, server] of Object.entries(servers)) {
   BASES[protocol] = `${protocol === 'http2' ? 'https' : 'http'}://127.0.0.1:${server.address().port}`;
 }
 
-/** Runs in the page from its first script on: records performance.now() of the first frame with a question on screen. */
+/** Runs in the page from its first script on: records performance.now() of the first frame with a question (a chart) on screen. */
 function watchFirstQuestion(probe) {
   const visible = (el) => el != null && el.getBoundingClientRect().height > 0;
-  const find = probe === 'secpulse'
+  const drawn = () => (Number(document.querySelector('secpulse-report')?.dataset.drawn) >= 1 ? document.body : null);
+  const find = probe === 'report' ? drawn : probe === 'secpulse'
     ? () => document.querySelector('secpulse-survey')?.shadowRoot?.querySelector('[part~="question"]')
     : () => document.querySelector('.sd-question');
   const frame = () => {
@@ -176,7 +183,7 @@ try {
 }
 
 const fmt = (ms) => `${Math.round(ms)} ms`;
-console.log(`Survey page, first question on screen: latency ${NETWORK.latency} ms, 20 Mbit/s, cold cache; median of ${RUNS} runs (min–max)`);
+console.log(`${args.page === 'published' ? 'Published report page, first chart drawn' : 'Survey page, first question on screen'}: latency ${NETWORK.latency} ms, 20 Mbit/s, cold cache; median of ${RUNS} runs (min–max)`);
 for (const protocol of PROTOCOLS) {
   const mine = results.filter((r) => r.protocol === protocol);
   console.log(protocol === 'http2' ? 'HTTP/2 (TLS):' : 'HTTP/1.1:');
@@ -186,10 +193,10 @@ for (const protocol of PROTOCOLS) {
     console.log(`  ${fmt(r.median)} (${fmt(Math.min(...r.runs))}–${fmt(Math.max(...r.runs))})  ${r.name}; ${r.files.length} requests, ${(bytes / 1024).toFixed(1)} KB on the wire`);
   }
   const peer = mine.find((r) => r.probe === 'surveyjs');
-  for (const r of mine.filter((x) => x !== peer)) {
+  for (const r of mine.filter((x) => peer && x !== peer)) {
     console.log(`  ratio ${(r.median / peer.median).toFixed(2)}  ${r.url} / ${peer.url}  (target: first question ≤ 300 ms: ${r.median <= 300 ? 'MET' : 'MISSED'})`);
   }
-  for (const r of mine.filter((x) => BEFORE && x.probe === 'secpulse' && !x.url.startsWith('/before/'))) {
+  for (const r of mine.filter((x) => BEFORE && x.probe !== 'surveyjs' && !x.url.startsWith('/before/'))) {
     const then = mine.find((x) => x.url === `/before${r.url}`);
     console.log(`  after / before ${(r.median / then.median).toFixed(2)}  ${r.url}`);
   }
