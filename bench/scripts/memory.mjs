@@ -32,7 +32,7 @@ const server = createServer(async (req, res) => {
     const wasmMB = "(globalThis.__secpulseMemory?.buffer.byteLength / 1048576).toFixed(1)";
     if (path === WORKER) {
       body = String(body).replace('const value = await OPS[op](id, args ?? {});', `const value = await OPS[op](id, args ?? {}); console.log('wasm MB after', op, ${wasmMB});`)
-        .replace('upload.push(await bytesAt(blob, at, at + PIECE));', `{ upload.push(await bytesAt(blob, at, at + PIECE)); if (at % (8 * PIECE) === 0) console.log('wasm MB after piece', at / PIECE, ${wasmMB}); }`)
+        .replace('for await (const piece of piecesOf(blob)) upload.push(piece);', `let n = 0; for await (const piece of piecesOf(blob)) { upload.push(piece); if (n++ % 8 === 0) console.log('wasm MB after piece', n - 1, ${wasmMB}); }`)
         .replace('    dash.prepare(ahead.shift());', `    dash.prepare(ahead.shift()); console.log('wasm MB after prepare', ${wasmMB});`);
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
