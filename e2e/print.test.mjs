@@ -114,21 +114,21 @@ test('axe finds nothing on the board report file', async () => {
   await p.close();
 });
 
-/** The demo dashboard, drawn and with its print pictures made and loaded. */
+/** The demo dashboard, drawn, in print media (as printing starts), with its print pictures made and loaded. */
 async function printableDemo(instrument = null) {
   const p = await page(env.browser, { width: 1280, height: 900 });
   await p.goto(env.url);
   await p.waitForSelector('body[data-ready="1"]', { timeout: 60_000 });
-  // The pictures made before the data shown was drawn (read when it was drawn: the pictures come 250 ms later).
-  let printed = await p.evaluate(() => document.body.dataset.printedAtReady);
   if (instrument) {
-    printed = await p.evaluate(async (json) => {
+    await p.evaluate(async (json) => {
       const el = document.querySelector('secpulse-report');
       el.instrument = json;
       await el.loadSample(3000, 5);
-      return el.dataset.printed ?? '0';
     }, instrument);
   }
+  // The pictures are made when printing starts, not ahead.
+  const printed = await p.evaluate(() => document.querySelector('secpulse-report').dataset.printed ?? '0');
+  await p.emulateMedia({ media: 'print' });
   await p.waitForFunction((n) => Number(document.querySelector('secpulse-report').dataset.printed) > Number(n), printed);
   await p.waitForFunction(() => [...document.querySelector('secpulse-report').shadowRoot.querySelectorAll('section:not([hidden]) img.print')]
     .every((img) => img.complete && img.naturalWidth > 0));
@@ -137,7 +137,6 @@ async function printableDemo(instrument = null) {
 
 test('the dashboard prints without controls, with every chart as a vector picture', async () => {
   const p = await printableDemo();
-  await p.emulateMedia({ media: 'print' });
   const shown = await p.evaluate(() => {
     const root = document.querySelector('secpulse-report').shadowRoot;
     const visible = (el) => getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
@@ -169,6 +168,35 @@ test('the dashboard prints without controls, with every chart as a vector pictur
     assert.ok(at('Method and anonymity') >= pages.length - 2 && pages.at(-1).includes('Anonymity: no number'), 'the method statement closes the print');
     assert.ok(pages.join(' ').includes('Executive Office'), 'the breakdown table lists small groups (as < 5)');
   }
+  assert.deepEqual(p.problems, []);
+  await p.close();
+});
+
+test('printing at once (page.pdf() fires beforeprint, as Ctrl+P does) prints every chart as its vector picture, made then', async () => {
+  const p = await page(env.browser, { width: 1280, height: 900 });
+  await p.goto(env.url);
+  await p.waitForSelector('body[data-ready="1"]', { timeout: 60_000 });
+  const pictures = () => p.evaluate(() => [...document.querySelector('secpulse-report').shadowRoot.querySelectorAll('section:not([hidden]) img.print[src]')]
+    .map((img) => ({ title: img.closest('section').querySelector('h2').textContent, svg: decodeURIComponent(img.src.split(',')[1]) })));
+  assert.deepEqual(await pictures(), [], 'no pictures are made before printing');
+  const pages = keep(await p.pdf({ format: 'A4', printBackground: true }), 'dashboard-print-at-once');
+  const charts = await pictures();
+  assert.equal(charts.length, 12, 'every chart has its picture');
+  assertChartsWhole(pages, charts);
+  // A picture that has not loaded when printing starts (a browser that loads it later): its canvas prints instead.
+  await p.emulateMedia({ media: 'print' });
+  const shown = await p.evaluate(() => {
+    const sections = [...document.querySelector('secpulse-report').shadowRoot.querySelectorAll('section[data-kind]')];
+    const pending = sections.filter((s) => s.classList.contains('pending')).length;
+    const s = sections.find((x) => x.dataset.kind === 'balance');
+    const display = () => [getComputedStyle(s.querySelector('canvas')).display, getComputedStyle(s.querySelector('img.print')).display];
+    const loaded = display();
+    s.classList.add('pending');
+    return { pending, loaded, notLoaded: display() };
+  });
+  assert.equal(shown.pending, 0, 'every picture had loaded');
+  assert.deepEqual(shown.loaded.map((d) => d === 'none'), [true, false], 'a loaded picture prints, not the canvas');
+  assert.deepEqual(shown.notLoaded.map((d) => d === 'none'), [false, true], 'a picture not loaded: the canvas prints');
   assert.deepEqual(p.problems, []);
   await p.close();
 });

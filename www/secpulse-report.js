@@ -13,7 +13,9 @@
 // Properties: instrument (JSON text or object), redactNames (array of names, or null).
 // Methods: load(data), loadSample(n, seed), publish(), publishAfter(records).
 // Printing (Ctrl+P, page.pdf()): the element's print view hides the controls, shows every chart as an SVG
-// picture (vector) and keeps each chart on one page; data-printed counts the pictures' updates.
+// picture (vector) and keeps each chart on one page; the pictures are made when printing starts (beforeprint,
+// print media), not ahead (a dozen SVG pictures held for a print that may never come weigh about 14 MB), and
+// a chart whose picture is not ready in time prints its canvas. data-printed counts the pictures' updates.
 // Events: secpulse-loaded (detail: { rows, summary, ms }), secpulse-error (detail: { message, crashed? }).
 //
 // Off the main thread, charts first (issue 15): reading, scoring and comment analysis run in a module worker
@@ -83,8 +85,8 @@ class SecpulseReport extends HTMLElement {
   /** The status line of the data shown, and the work in progress said after it. */
   #statusLine = ''; #report = null; #working = null; #quietUntil = 0; #busyTimer = 0; #panels = new Map(); #filter = { segment: ALL, wave: ALL };
   #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null; #plan = null; #board = null; #publisher = null;
-  /** The print view's SVG pictures: a timer that makes them after drawing, and whether they are behind the canvases. */
-  #printTimer = 0; #printStale = false; #drawSeq = 0; #renderSeq = 0;
+  /** Whether the print view's SVG pictures are behind the canvases; the draw and render in progress. */
+  #printStale = false; #drawSeq = 0; #renderSeq = 0;
   #onPrint = () => { if (this.#printStale) this.#guard(() => this.#drawPrint()); };
   #printMedia = matchMedia('print');
   /** The load steps behind the current data, replayed into a fresh wasm instance after a crash. */
@@ -160,7 +162,6 @@ class SecpulseReport extends HTMLElement {
     this.#unwatch = null;
     removeEventListener('beforeprint', this.#onPrint);
     this.#printMedia.removeEventListener('change', this.#onPrint);
-    clearTimeout(this.#printTimer);
   }
 
   attributeChangedCallback(name, old, value) {
@@ -498,7 +499,6 @@ class SecpulseReport extends HTMLElement {
 
   /** The wasm instance crashed: it is dropped and, unless this happened while recovering, replaced. */
   #crashed(e) {
-    clearTimeout(this.#printTimer);
     this.#drop();
     this.dispatchEvent(new CustomEvent('secpulse-error', { detail: { message: `${this.#t('crashed')} (${e?.message ?? e})`, crashed: true } }));
     if (this.#recovering) return; // #recover sees the failure itself
@@ -701,44 +701,18 @@ class SecpulseReport extends HTMLElement {
     }
     this.#width = this.#ui.grid.clientWidth;
     this.#printStale = true;
-    clearTimeout(this.#printTimer);
-    this.#printTimer = setTimeout(() => this.#guard(() => this.#drawPrintSoon()), 250);
     this.dataset.drawn = String((Number(this.dataset.drawn) || 0) + 1);
     this.dispatchEvent(new CustomEvent('secpulse-drawn'));
     return true;
   }
 
-  /** The print view: every shown chart as an SVG picture (vector in print and PDF), light theme; at once, for printing now. */
+  /** The print view, as printing starts: every shown chart as an SVG picture (vector in print and PDF), light theme. */
   #drawPrint() {
-    clearTimeout(this.#printTimer);
     if (!this.#dash) return; // the core crashed meanwhile; the recovery draws again
-    const o = this.#printOptions();
-    for (const [kind, p] of this.#panels) if (!p.root.hidden) this.#picture(kind, p, o);
-    this.#printDone();
-  }
-
-  /** #drawPrint after drawing, one picture per task; stops when the charts are drawn again or printing made them. */
-  async #drawPrintSoon() {
-    const seq = this.#drawSeq;
-    const o = this.#printOptions();
+    const o = this.#options({ theme: 'light', pixelRatio: 1, width: PRINT_WIDTH });
     for (const [kind, p] of this.#panels) {
-      if (seq !== this.#drawSeq || !this.#dash || !this.#printStale) return;
-      if (p.root.hidden) continue;
-      this.#picture(kind, p, o);
-      await nextTask();
+      if (!p.root.hidden) p.setPicture(this.#dash.svg(kind, PRINT_WIDTH, this.#dash.preferredHeight(kind, o), o));
     }
-    if (seq === this.#drawSeq && this.#printStale) this.#printDone();
-  }
-
-  #printOptions() { return this.#options({ theme: 'light', pixelRatio: 1, width: PRINT_WIDTH }); }
-
-  /** Panel `p`'s print picture of chart `kind`. */
-  #picture(kind, p, o) {
-    const svg = this.#dash.svg(kind, PRINT_WIDTH, this.#dash.preferredHeight(kind, o), o);
-    p.setPicture(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
-  }
-
-  #printDone() {
     this.#printStale = false;
     this.dataset.printed = String((Number(this.dataset.printed) || 0) + 1);
   }

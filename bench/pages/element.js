@@ -35,7 +35,7 @@ try {
   await all;
   await painted();
   const t4 = now();
-  await pause(400); // the print view's pictures are made 250 ms after drawing: part of the load
+  await pause(400); // the worker scores the filter menu's views ahead meanwhile: part of the load
   const load = longTasks(t0);
   // Filter change: Show = Engineering, as a reader picks it.
   const select = [...el.shadowRoot.querySelectorAll('label')].find((l) => l.textContent.startsWith('Show')).querySelector('select');

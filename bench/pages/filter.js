@@ -23,7 +23,7 @@ try {
   const blob = await (await fetch(params.get('data'))).blob();
   await el.load(blob);
   await painted();
-  await pause(1500); // the print pictures of the load (250 ms after drawing); the worker scores the menu's views
+  await pause(1500); // the worker scores the menu's views
   const menu = (caption) => [...el.shadowRoot.querySelectorAll('label')].find((l) => l.textContent.startsWith(caption)).querySelector('select');
   const views = (params.get('views') ?? 'Engineering,Finance,,wave:@1,wave:').split(',');
   const changes = [];

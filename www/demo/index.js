@@ -12,6 +12,4 @@ try { stored = JSON.parse(localStorage.getItem('secpulse-demo-responses') || '[]
 if (Array.isArray(stored) && stored.length) await el.load(stored, { append: true });
 // Milliseconds from navigation start until every chart has been drawn (read by bench/ and e2e/).
 document.body.dataset.drawMs = String(Math.round(performance.now()));
-// The print pictures made so far: those of the data shown come after this (tests wait for them).
-document.body.dataset.printedAtReady = el.dataset.printed ?? '0';
 document.body.dataset.ready = '1';

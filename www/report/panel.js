@@ -16,8 +16,9 @@ export function panel(kind, actions, t) {
   const takeaway = h('p', { class: 'takeaway' });
   // Charts are drawn left to right in any page direction (the canvas's text alignment follows dir).
   const canvas = h('canvas', { role: 'img', 'data-chart': kind, dir: 'ltr', part: 'chart' });
-  // The print view's picture: the same chart as SVG (vector), shown instead of the canvas in print.
-  const picture = h('img', { class: 'print', alt: '', 'data-chart': kind });
+  // The print view's picture: the same chart as SVG (vector), shown instead of the canvas in print once it has
+  // loaded (the panel's class `pending` until then: a picture not ready when printing starts prints the canvas).
+  const picture = h('img', { class: 'print', alt: '', 'data-chart': kind, onload: () => root.classList.remove('pending') });
   const tableBox = h('div', { class: 'scroll', id: `sp-d${n}`, role: 'region', tabindex: 0, 'aria-label': t('dataTable'), hidden: true });
   const toggle = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': `sp-d${n}`, onclick: () => {
     const open = tableBox.hidden;
@@ -31,7 +32,11 @@ export function panel(kind, actions, t) {
       h('button', { type: 'button', onclick: () => actions.svg(kind) }, t('downloadSvg')),
       h('button', { type: 'button', onclick: () => actions.png(kind) }, t('downloadPng'))),
     tableBox);
-  return { root, canvas, setPicture(url) { picture.src = url; }, setText(text) {
+  return { root, canvas, setPicture(svg) {
+    root.classList.add('pending');
+    picture.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    queueMicrotask(() => { if (picture.complete && picture.naturalWidth > 0) root.classList.remove('pending'); });
+  }, setText(text) {
     title.textContent = text.title;
     takeaway.textContent = text.takeaway;
     canvas.setAttribute('aria-label', t('chartLabel', { title: text.title, takeaway: text.takeaway }));

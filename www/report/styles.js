@@ -97,8 +97,8 @@ img.print { display: none; }
   .closing { break-before: page; break-inside: auto; }
   .closing .section { break-inside: auto; }
   .panel[data-kind="plan"] { display: none !important; }
-  canvas { display: none !important; }
-  img.print { display: block; width: 100%; height: auto; }
+  .panel:not(.pending) canvas { display: none !important; }
+  .panel:not(.pending) img.print { display: block; width: 100%; height: auto; }
   .scroll { overflow: visible; }
   tr, .figure, .points li { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
