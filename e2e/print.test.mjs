@@ -183,11 +183,29 @@ test('printing at once (page.pdf() fires beforeprint, as Ctrl+P does) prints eve
   const charts = await pictures();
   assert.equal(charts.length, 12, 'every chart has its picture');
   assertChartsWhole(pages, charts);
+  // Printing while a filter change is being drawn (the first chart's takeaway has changed, the rest not yet):
+  // the pictures are made again, of the view the core now holds.
+  const during = await p.evaluate(async () => {
+    const el = document.querySelector('secpulse-report');
+    const root = el.shadowRoot;
+    const printed = Number(el.dataset.printed);
+    const takeaway = root.querySelector('section[data-kind="balance"] .takeaway');
+    const seen = new Promise((ok) => new MutationObserver((_, observer) => {
+      observer.disconnect();
+      dispatchEvent(new Event('beforeprint'));
+      ok(Number(el.dataset.printed));
+    }).observe(takeaway, { childList: true, characterData: true, subtree: true }));
+    const select = [...root.querySelectorAll('label')].find((l) => l.textContent.startsWith('Show')).querySelector('select');
+    select.value = select.options[1].value;
+    select.dispatchEvent(new Event('change'));
+    return { printed, during: await seen };
+  });
+  assert.equal(during.during, during.printed + 1, 'a print during the redraw makes the pictures again');
   // A picture that has not loaded when printing starts (a browser that loads it later): its canvas prints instead.
   await p.emulateMedia({ media: 'print' });
   const shown = await p.evaluate(() => {
     const sections = [...document.querySelector('secpulse-report').shadowRoot.querySelectorAll('section[data-kind]')];
-    const pending = sections.filter((s) => s.classList.contains('pending')).length;
+    const pending = sections.filter((s) => !s.hidden && s.classList.contains('pending')).length;
     const s = sections.find((x) => x.dataset.kind === 'balance');
     const display = () => [getComputedStyle(s.querySelector('canvas')).display, getComputedStyle(s.querySelector('img.print')).display];
     const loaded = display();
@@ -197,6 +215,19 @@ test('printing at once (page.pdf() fires beforeprint, as Ctrl+P does) prints eve
   assert.equal(shown.pending, 0, 'every picture had loaded');
   assert.deepEqual(shown.loaded.map((d) => d === 'none'), [true, false], 'a loaded picture prints, not the canvas');
   assert.deepEqual(shown.notLoaded.map((d) => d === 'none'), [false, true], 'a picture not loaded: the canvas prints');
+  // Panels made anew (a language change rebuilds them) have no picture until the next print: their canvases print.
+  const rebuilt = await p.evaluate(async () => {
+    const el = document.querySelector('secpulse-report');
+    const charts = () => [...el.shadowRoot.querySelectorAll('section[data-kind]:not([hidden])')].filter((s) => s.querySelector('canvas'));
+    el.setAttribute('lang', 'de');
+    // A redraw asked for before the change (the print layout's new width) may end first, with no panels.
+    do await new Promise((ok) => el.addEventListener('secpulse-drawn', ok, { once: true })); while (!charts().length);
+    const sections = charts();
+    return sections.map((s) => ({ pending: s.classList.contains('pending'), src: s.querySelector('img.print').hasAttribute('src'),
+      canvas: getComputedStyle(s.querySelector('canvas')).display }));
+  });
+  assert.ok(rebuilt.length >= 10, `${rebuilt.length} chart panels`);
+  for (const x of rebuilt) assert.ok(x.pending && !x.src && x.canvas !== 'none', `a new panel prints its canvas: ${JSON.stringify(x)}`);
   assert.deepEqual(p.problems, []);
   await p.close();
 });

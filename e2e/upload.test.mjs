@@ -1,7 +1,11 @@
 // End-to-end: the dashboard's worker reads a picked file in 4 MB slices (report/worker.js); a file of
-// several slices, with quoted line breaks in every row (so records are cut between slices), reads whole.
+// several slices, with quoted line breaks in every row (so records are cut between slices), reads whole; a
+// file changed on disk after it was picked is refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { start, page } from './helpers.mjs';
 
 const NUMERIC = ['en1', 'en2', 'en3', 'en4', 'en_balance', 'rs1', 'rs2', 'rs3', 'rs4', 'ap1', 'ap2', 'ap3', 'ap4', 'cm1', 'cm2', 'cm3',
@@ -28,5 +32,34 @@ test('a file of several slices, records cut between them, loads with every row a
   await p.locator('secpulse-report p.status[role="status"]').filter({ hasText: new RegExp(`^${(ROWS - 1).toLocaleString('en')} respondents`) })
     .waitFor({ timeout: 120_000 });
   assert.deepEqual(p.problems, []);
+  await p.close();
+});
+
+test('a picked file changed on disk before it is read is refused, not read as the new bytes or cut short', async () => {
+  const p = await page(env.browser);
+  await p.goto(env.url);
+  await p.waitForSelector('body[data-ready="1"]', { timeout: 60_000 });
+  // Over 16 MiB before and after the change, so that only the worker reads it (the page looks for a published report
+  // in smaller files).
+  const rows = (n, answer) => [NUMERIC.join(','), ...Array.from({ length: n }, () => NUMERIC.map(() => answer).join(','))].join('\n');
+  const dir = mkdtempSync(join(tmpdir(), 'secpulse-upload-'));
+  const file = join(dir, 'answers.csv');
+  const status = p.locator('secpulse-report p.status[role="status"]');
+  const alert = p.locator('secpulse-report [role="alert"]');
+  try {
+    // A file input of the page's own (no listener), so that the element reads the file only when asked.
+    await p.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { type: 'file', id: 'picked' })));
+    for (const [changed, n] of [['the same size, other answers', 400_000], ['shorter', 350_000]]) {
+      writeFileSync(file, rows(400_000, 1));
+      await p.setInputFiles('#picked', file);
+      writeFileSync(file, rows(n, 2));
+      await p.evaluate(() => document.querySelector('secpulse-report').load(document.getElementById('picked').files[0]));
+      assert.match(await alert.textContent(), /Could not load the data: the file changed on disk after it was chosen, or can no longer be read: choose it again/, `${changed}: the element says the file could not be read`);
+      // The data shown before (the demo's sample) stays.
+      assert.match(await status.textContent(), /^10,000 respondents/, `${changed}: the file is not shown as loaded`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   await p.close();
 });

@@ -87,7 +87,8 @@ class SecpulseReport extends HTMLElement {
   #ui; #width = 0; #pending = 0; #published = false; #question = ''; #browser = null; #plan = null; #board = null; #publisher = null;
   /** Whether the print view's SVG pictures are behind the canvases; the draw and render in progress. */
   #printStale = false; #drawSeq = 0; #renderSeq = 0;
-  #onPrint = () => { if (this.#printStale) this.#guard(() => this.#drawPrint()); };
+  /** Printing starts (beforeprint, or the print media taking effect; not its end): the pictures, if behind. */
+  #onPrint = (e) => { if (e?.matches !== false && this.#printStale) this.#guard(() => this.#drawPrint()); };
   #printMedia = matchMedia('print');
   /** The load steps behind the current data, replayed into a fresh wasm instance after a crash. */
   #sources = []; #recovering = false; #retry = null;
@@ -148,7 +149,7 @@ class SecpulseReport extends HTMLElement {
 
   connectedCallback() {
     this.#applyLang();
-    // Ctrl+P / window.print(): the SVG pictures are made now if drawing has not made them yet.
+    // Ctrl+P / window.print(): the SVG pictures of the charts shown are made now, unless made since they changed.
     addEventListener('beforeprint', this.#onPrint);
     this.#printMedia.addEventListener('change', this.#onPrint);
     if (this.getAttribute('redact-names')) this.#fetchNames(this.getAttribute('redact-names'));
@@ -461,6 +462,7 @@ class SecpulseReport extends HTMLElement {
    * handing the core's copy across to JS.
    */
   async #show(text) {
+    this.#printStale = true; // from here on the core holds the new report; a print now pictures it
     timed('parse', () => this.#dash.loadReport(text));
     this.#report = timed('report', () => JSON.parse(text));
     await nextTask(); // the first calls of the page's core compile its code: one step per task
@@ -679,6 +681,7 @@ class SecpulseReport extends HTMLElement {
    */
   async #draw() {
     const seq = ++this.#drawSeq;
+    this.#printStale = true;
     const o = this.#options();
     const shown = [...this.#panels].filter(([, p]) => !p.root.hidden);
     for (const [kind, p] of shown) timed('describe', () => p.setText(this.#dash.describe(kind, o)));
@@ -700,7 +703,6 @@ class SecpulseReport extends HTMLElement {
       timed('draw', () => this.#dash.draw(kind, p.canvas, o));
     }
     this.#width = this.#ui.grid.clientWidth;
-    this.#printStale = true;
     this.dataset.drawn = String((Number(this.dataset.drawn) || 0) + 1);
     this.dispatchEvent(new CustomEvent('secpulse-drawn'));
     return true;

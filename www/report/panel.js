@@ -17,7 +17,8 @@ export function panel(kind, actions, t) {
   // Charts are drawn left to right in any page direction (the canvas's text alignment follows dir).
   const canvas = h('canvas', { role: 'img', 'data-chart': kind, dir: 'ltr', part: 'chart' });
   // The print view's picture: the same chart as SVG (vector), shown instead of the canvas in print once it has
-  // loaded (the panel's class `pending` until then: a picture not ready when printing starts prints the canvas).
+  // loaded. Until then the panel's class is `pending` and the canvas prints: a panel without a picture yet, a
+  // picture not loaded when printing starts, or one that fails (a page whose CSP allows no data: images).
   const picture = h('img', { class: 'print', alt: '', 'data-chart': kind, onload: () => root.classList.remove('pending') });
   const tableBox = h('div', { class: 'scroll', id: `sp-d${n}`, role: 'region', tabindex: 0, 'aria-label': t('dataTable'), hidden: true });
   const toggle = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': `sp-d${n}`, onclick: () => {
@@ -26,7 +27,7 @@ export function panel(kind, actions, t) {
     toggle.setAttribute('aria-expanded', String(open));
     toggle.textContent = t(open ? 'hideTable' : 'showTable');
   } }, t('showTable'));
-  const root = h('section', { class: `panel${['balance', 'priority', 'likert', 'heatmap'].includes(kind) ? ' wide' : ''}`, part: 'panel', 'aria-labelledby': `sp-t${n}`, 'data-kind': kind },
+  const root = h('section', { class: `panel pending${['balance', 'priority', 'likert', 'heatmap'].includes(kind) ? ' wide' : ''}`, part: 'panel', 'aria-labelledby': `sp-t${n}`, 'data-kind': kind },
     title, takeaway, canvas, picture,
     h('div', { class: 'actions' }, toggle,
       h('button', { type: 'button', onclick: () => actions.svg(kind) }, t('downloadSvg')),

@@ -35,6 +35,9 @@ const SPLIT_FROM = 16 << 20;
 /** The most workers that read one file. */
 const MAX_WORKERS = 4;
 
+/** Why a File's bytes could not be read as they were when it was chosen (a reader's words). */
+const UNREADABLE = 'the file changed on disk after it was chosen, or can no longer be read: choose it again';
+
 /** The bytes `from`..`to` of a Blob, as bytes. */
 const bytesAt = async (blob, from, to) => new Uint8Array(await blob.slice(from, to).arrayBuffer());
 
@@ -42,30 +45,39 @@ const bytesAt = async (blob, from, to) => new Uint8Array(await blob.slice(from, 
  * The bytes `from`..`to` of a Blob, PIECE bytes at a time (the last piece shorter), each a view of one buffer that the
  * next piece reuses: a piece is valid until the loop asks for the next. A new buffer per piece would leave the
  * garbage collector up to 20 MB of read pieces behind at 1M rows (bench/README.md "Memory"). Where a Blob's stream
- * is not a byte stream (no BYOB reader), each piece is a new buffer.
+ * is not a byte stream (no BYOB reader), each piece is a new buffer. A File that changed on disk after it was
+ * chosen fails with UNREADABLE: its stream may fail, end early, or give the new bytes without an error, so the
+ * bytes are counted and one is read the way that fails for a changed File (NotReadableError).
  */
 async function* piecesOf(blob, from = 0, to = blob.size) {
-  let reader;
+  const expected = Math.max(0, Math.min(to, blob.size) - from);
+  let reader = null;
   try {
-    reader = blob.slice(from, to).stream().getReader({ mode: 'byob' });
-  } catch {
-    for (let at = from; at < to; at += PIECE) yield await bytesAt(blob, at, Math.min(at + PIECE, to));
-    return;
-  }
-  try {
-    let buffer = new ArrayBuffer(Math.max(1, Math.min(PIECE, to - from)));
+    try {
+      reader = blob.slice(from, to).stream().getReader({ mode: 'byob' });
+    } catch {
+      for (let at = from; at < to; at += PIECE) yield await bytesAt(blob, at, Math.min(at + PIECE, to));
+      return;
+    }
+    let buffer = new ArrayBuffer(Math.max(1, Math.min(PIECE, expected)));
+    let read = 0;
     for (let done = false; !done;) {
       let filled = 0;
       while (filled < buffer.byteLength && !done) {
-        const read = await reader.read(new Uint8Array(buffer, filled));
-        done = read.done;
-        buffer = read.value.buffer; // the same memory, handed back
-        filled += read.value.byteLength;
+        const next = await reader.read(new Uint8Array(buffer, filled));
+        done = next.done;
+        buffer = next.value.buffer; // the same memory, handed back
+        filled += next.value.byteLength;
       }
+      read += filled;
       if (filled) yield new Uint8Array(buffer, 0, filled);
     }
+    if (read !== expected) throw new Error(`${read} of ${expected} bytes read`);
+    if (expected > 0) await blob.slice(from, from + 1).arrayBuffer();
+  } catch (e) {
+    throw new Error(`${UNREADABLE} (${e?.message ?? e})`, { cause: e });
   } finally {
-    reader.cancel().catch(() => {}); // a loop that stopped early: the rest of the file is not read
+    reader?.cancel().catch(() => {}); // a loop that stopped early: the rest of the file is not read
   }
 }
 
