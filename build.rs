@@ -1,7 +1,7 @@
 //! Embeds the www/ files `secpulse serve` hands out (feature `serve` only).
 //!
 //! Writes `$OUT_DIR/www_files.rs`: a list of `(url path, bytes, etag)` built with
-//! `include_bytes!`, and `WIDGETS_BUILT`, false when `www/pkg/` or `www/secpulse-survey.js` (made by
+//! `include_bytes!`, `WIDGET_FILES`, and `WIDGETS_BUILT`, false when `www/pkg/` or `www/secpulse-survey.js` (made by
 //! scripts/build-wasm.sh, not committed) was missing at build time. A binary built without the widgets then says so
 //! on start and answers the widget files with 503 and the fix, never with a silent 404.
 
@@ -46,7 +46,9 @@ fn main() {
         bytes.hash(&mut hasher);
         let _ = writeln!(code, "    ({path:?}, include_bytes!({:?}), \"\\\"{:016x}\\\"\"),", file.display().to_string(), hasher.finish());
     }
-    code += "];\n/// False when www/pkg/ or www/secpulse-survey.js (scripts/build-wasm.sh) was missing when this binary was built.\n";
+    code += "];\n/// The built files the survey and the dashboard load (scripts/build-wasm.sh; not committed).\n";
+    let _ = writeln!(code, "pub const WIDGET_FILES: [&str; {}] = {WIDGET_FILES:?};", WIDGET_FILES.len());
+    code += "/// False when www/pkg/ or www/secpulse-survey.js (scripts/build-wasm.sh) was missing when this binary was built.\n";
     let _ = writeln!(code, "pub const WIDGETS_BUILT: bool = {built};");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("www_files.rs");
     std::fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));

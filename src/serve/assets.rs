@@ -47,7 +47,7 @@ pub async fn static_file(method: Method, uri: Uri, headers: HeaderMap) -> Respon
     let Some((bytes, etag)) = lookup(path) else {
         // Only a plain widget path gets the "not built" answer; `pkg/../…` is not a widget.
         let widget =
-            path == "secpulse-survey.js" || (path.starts_with("pkg/") && !path.split('/').any(|part| part == ".." || part.is_empty()));
+            WIDGET_FILES.contains(&path) || (path.starts_with("pkg/") && !path.split('/').any(|part| part == ".." || part.is_empty()));
         if widget && !WIDGETS_BUILT {
             let why = "this secpulse binary was built before scripts/build-wasm.sh ran, so it holds no survey or dashboard widgets; \
                        run scripts/build-wasm.sh and build secpulse again\n";
