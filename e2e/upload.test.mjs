@@ -12,6 +12,8 @@ const NUMERIC = ['en1', 'en2', 'en3', 'en4', 'en_balance', 'rs1', 'rs2', 'rs3', 
   'ld1', 'ld2', 'ld3', 'sr1', 'sr2', 'sr3', 'pr1', 'pr2', 'pr3', 'pr4', 'nps'];
 const ROWS = 150_000;
 const BAD_ROW = 70_000;
+/** The element's words (report/messages.js `fileChanged`) for a file changed on disk after it was chosen. */
+const FILE_CHANGED = 'the file changed on disk after it was chosen, or can no longer be read: choose it again';
 
 let env;
 before(async () => { env = await start(); });
@@ -39,8 +41,7 @@ test('a picked file changed on disk before it is read is refused, not read as th
   const p = await page(env.browser);
   await p.goto(env.url);
   await p.waitForSelector('body[data-ready="1"]', { timeout: 60_000 });
-  // Over 16 MiB before and after the change, so that only the worker reads it (the page looks for a published report
-  // in smaller files).
+  // Over 16 MiB, only the worker reads the file; under it, the page first looks for a published report in it.
   const rows = (n, answer) => [NUMERIC.join(','), ...Array.from({ length: n }, () => NUMERIC.map(() => answer).join(','))].join('\n');
   const dir = mkdtempSync(join(tmpdir(), 'secpulse-upload-'));
   const file = join(dir, 'answers.csv');
@@ -48,13 +49,21 @@ test('a picked file changed on disk before it is read is refused, not read as th
   const alert = p.locator('secpulse-report [role="alert"]');
   try {
     // A file input of the page's own (no listener), so that the element reads the file only when asked.
-    await p.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { type: 'file', id: 'picked' })));
-    for (const [changed, n] of [['the same size, other answers', 400_000], ['shorter', 350_000]]) {
-      writeFileSync(file, rows(400_000, 1));
+    await p.evaluate(() => {
+      document.body.append(Object.assign(document.createElement('input'), { type: 'file', id: 'picked' }));
+      window.loadErrors = [];
+      document.querySelector('secpulse-report').addEventListener('secpulse-error', (e) => window.loadErrors.push(e.detail.message));
+    });
+    const cases = [['large, the same size, other answers', 400_000, 400_000], ['large, shorter', 400_000, 350_000],
+      ['small, the same size, other answers', 1_000, 1_000], ['small, shorter', 1_000, 900]];
+    for (const [changed, before, after] of cases) {
+      writeFileSync(file, rows(before, 1));
       await p.setInputFiles('#picked', file);
-      writeFileSync(file, rows(n, 2));
+      writeFileSync(file, rows(after, 2));
       await p.evaluate(() => document.querySelector('secpulse-report').load(document.getElementById('picked').files[0]));
-      assert.match(await alert.textContent(), /Could not load the data: the file changed on disk after it was chosen, or can no longer be read: choose it again/, `${changed}: the element says the file could not be read`);
+      // One error per load, so an alert left over from the case before cannot pass for this one's.
+      assert.deepEqual(await p.evaluate(() => window.loadErrors.splice(0)), [FILE_CHANGED], changed);
+      assert.match(await alert.textContent(), new RegExp(`Could not load the data: ${FILE_CHANGED}`), `${changed}: the element says the file could not be read`);
       // The data shown before (the demo's sample) stays.
       assert.match(await status.textContent(), /^10,000 respondents/, `${changed}: the file is not shown as loaded`);
     }

@@ -66,6 +66,8 @@ const HEAD_BYTES = 4096;
 /** The bytes of a Blob, bytes or text (the first `limit` of them, when given). */
 const bytesOf = async (data, limit = undefined) => (data instanceof Blob ? new Uint8Array(await data.slice(0, limit).arrayBuffer())
   : typeof data === 'string' ? new TextEncoder().encode(data.slice(0, limit)) : new Uint8Array(data.slice(0, limit)));
+/** The bytes `read` resolves to; a File changed on disk after it was chosen fails with key `fileChanged`, as in the worker. */
+const readable = (read) => read.catch((e) => { throw Object.assign(new Error(String(e?.message ?? e), { cause: e }), { key: 'fileChanged' }); });
 /** True when `bytes` start, after white space and a byte order mark, with `{` (one JSON object, or JSON Lines). */
 const startsWithBrace = (bytes) => bytes.find((b) => !(b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf)) === 0x7b;
 /** Resolves in a later task, so the page can handle input and paint in between. */
@@ -292,8 +294,8 @@ class SecpulseReport extends HTMLElement {
    */
   async #publishedText(data) {
     const size = data instanceof Blob ? data.size : typeof data === 'string' ? data.length : data.byteLength;
-    if (size > PUBLISHED_MAX_BYTES || !startsWithBrace(await bytesOf(data, HEAD_BYTES))) return null;
-    const bytes = await bytesOf(data);
+    if (size > PUBLISHED_MAX_BYTES || !startsWithBrace(await readable(bytesOf(data, HEAD_BYTES)))) return null;
+    const bytes = await readable(bytesOf(data));
     if (!this.#core) await this.#ready('viewer'); // the dashboard core, when loaded already, has the viewer's exports
     return this.#core.publishedReport(bytes) ?? null;
   }
@@ -474,7 +476,7 @@ class SecpulseReport extends HTMLElement {
 
   #fail(e) {
     if (this.#isCrash(e)) { this.#crashed(e); return; }
-    const message = String(e?.message ?? e);
+    const message = e?.key ? this.#t(e.key) : String(e?.message ?? e);
     // Only a failed start of the engine gets a Retry button: a bad file stays bad.
     this.#alert(this.#t('loadFailed', { error: message }), e?.startFailed ? this.#retry : null);
     this.dispatchEvent(new CustomEvent('secpulse-error', { detail: { message } }));

@@ -37,13 +37,13 @@ export class Engine {
     this.#failAll('the analysis worker was stopped');
   }
 
-  #answer({ id, ok, value, message, crashed, progress }) {
+  #answer({ id, ok, value, message, key, crashed, progress }) {
     if (progress !== undefined) { this.#onProgress(progress); return; }
     const waiting = this.#waiting.get(id);
     if (!waiting) return;
     this.#waiting.delete(id);
     if (ok) waiting.resolve(value);
-    else waiting.reject(Object.assign(new Error(message), { crashed }));
+    else waiting.reject(Object.assign(new Error(message), { key, crashed }));
   }
 
   #failAll(message) {

@@ -34,6 +34,7 @@ export const DE = {
   fetchFailed: '{url} konnte nicht geladen werden: HTTP {status}',
   engineFailed: 'die Auswertungs-Software konnte nicht geladen werden ({error})',
   loadFailed: 'Die Daten konnten nicht geladen werden: {error}',
+  fileChanged: 'die Datei wurde nach der Auswahl geändert oder kann nicht mehr gelesen werden: Bitte wählen Sie sie erneut aus',
   retry: 'Erneut versuchen',
   crashed: 'Die Auswertungs-Software wurde unerwartet beendet (ein Fehler in secpulse).',
   crashRestarting: 'Die Auswertungs-Software wurde unerwartet beendet (ein Fehler in secpulse). Sie wird neu gestartet, und die Daten werden erneut geladen …',

@@ -34,6 +34,7 @@ export const ES = {
   fetchFailed: 'no se pudo cargar {url}: HTTP {status}',
   engineFailed: 'no se pudo cargar el motor de análisis ({error})',
   loadFailed: 'No se pudieron cargar los datos: {error}',
+  fileChanged: 'el archivo cambió después de elegirlo o ya no se puede leer: vuelva a elegirlo',
   retry: 'Reintentar',
   crashed: 'El motor de análisis se detuvo inesperadamente (un fallo de secpulse).',
   crashRestarting: 'El motor de análisis se detuvo inesperadamente (un fallo de secpulse). Reiniciándolo y cargando los datos de nuevo…',

@@ -34,6 +34,7 @@ export const FR = {
   fetchFailed: 'impossible de charger {url} : HTTP {status}',
   engineFailed: 'le moteur d’analyse n’a pas pu être chargé ({error})',
   loadFailed: 'Les données n’ont pas pu être chargées : {error}',
+  fileChanged: 'le fichier a été modifié après avoir été choisi, ou ne peut plus être lu : choisissez-le à nouveau',
   retry: 'Réessayer',
   crashed: 'Le moteur d’analyse s’est arrêté de façon inattendue (une erreur de secpulse).',
   crashRestarting: 'Le moteur d’analyse s’est arrêté de façon inattendue (une erreur de secpulse). Redémarrage et nouveau chargement des données…',

@@ -43,6 +43,7 @@ export const MESSAGES = {
     fetchFailed: 'could not load {url}: HTTP {status}',
     engineFailed: 'the analysis engine could not be loaded ({error})',
     loadFailed: 'Could not load the data: {error}',
+    fileChanged: 'the file changed on disk after it was chosen, or can no longer be read: choose it again',
     retry: 'Retry',
     crashed: 'The analysis engine stopped unexpectedly (a fault in secpulse).',
     crashRestarting: 'The analysis engine stopped unexpectedly (a fault in secpulse). Restarting it and loading the data again…',

@@ -5,8 +5,9 @@
 // Messages in:  { id, op, args }   ops: start, load, names, view, publish, comments (see OPS)
 // While no request waits, the worker scores ahead the views the page's filter menu offers next to the one
 // it asked for last (`prepare`, one view per task), so that a filter change only reads the core's cache.
-// Messages out: { id, ok: true, value } | { id, ok: false, message, crashed } | { id, progress: key }
-// (progress keys are message keys of report/messages.js: the page words them in its language)
+// Messages out: { id, ok: true, value } | { id, ok: false, message, key, crashed } | { id, progress: key }
+// (progress keys, and an error's key when it has one, are message keys of report/messages.js: the page words
+// them in its language)
 // The compiled WebAssembly.Module comes from the page (no second download, no second compile).
 //
 // A large CSV file is read in parts by several workers at once (issue 15): this worker finds the part
@@ -35,9 +36,6 @@ const SPLIT_FROM = 16 << 20;
 /** The most workers that read one file. */
 const MAX_WORKERS = 4;
 
-/** Why a File's bytes could not be read as they were when it was chosen (a reader's words). */
-const UNREADABLE = 'the file changed on disk after it was chosen, or can no longer be read: choose it again';
-
 /** The bytes `from`..`to` of a Blob, as bytes. */
 const bytesAt = async (blob, from, to) => new Uint8Array(await blob.slice(from, to).arrayBuffer());
 
@@ -46,8 +44,9 @@ const bytesAt = async (blob, from, to) => new Uint8Array(await blob.slice(from, 
  * next piece reuses: a piece is valid until the loop asks for the next. A new buffer per piece would leave the
  * garbage collector up to 20 MB of read pieces behind at 1M rows (bench/README.md "Memory"). Where a Blob's stream
  * is not a byte stream (no BYOB reader), each piece is a new buffer. A File that changed on disk after it was
- * chosen fails with UNREADABLE: its stream may fail, end early, or give the new bytes without an error, so the
- * bytes are counted and one is read the way that fails for a changed File (NotReadableError).
+ * chosen fails with an error whose `key` is `fileChanged` (the page words it): its stream may fail, end early, or
+ * give the new bytes without an error, so the bytes are counted and one is read the way that fails for a changed
+ * File (NotReadableError).
  */
 async function* piecesOf(blob, from = 0, to = blob.size) {
   const expected = Math.max(0, Math.min(to, blob.size) - from);
@@ -75,7 +74,7 @@ async function* piecesOf(blob, from = 0, to = blob.size) {
     if (read !== expected) throw new Error(`${read} of ${expected} bytes read`);
     if (expected > 0) await blob.slice(from, from + 1).arrayBuffer();
   } catch (e) {
-    throw new Error(`${UNREADABLE} (${e?.message ?? e})`, { cause: e });
+    throw Object.assign(new Error(String(e?.message ?? e), { cause: e }), { key: 'fileChanged' });
   } finally {
     reader?.cancel().catch(() => {}); // a loop that stopped early: the rest of the file is not read
   }
@@ -313,7 +312,7 @@ addEventListener('message', ({ data: { id, op, args } }) => {
       if (value instanceof Transfer) postMessage({ id, ok: true, value: value.value }, value.buffers);
       else postMessage({ id, ok: true, value });
     } catch (e) {
-      postMessage({ id, ok: false, message: String(e?.message ?? e), crashed: e instanceof WebAssembly.RuntimeError });
+      postMessage({ id, ok: false, message: String(e?.message ?? e), key: e?.key, crashed: e instanceof WebAssembly.RuntimeError });
     } finally {
       if (--waiting === 0) setTimeout(prepareAhead, AHEAD_AFTER_MS);
     }
