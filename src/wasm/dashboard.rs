@@ -7,7 +7,7 @@
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use super::{into_error, json_of, options, to_js};
+use super::{into_error, json_of, options, parse_json, to_js};
 use crate::ingest::{self, IngestOptions, IngestSummary, ResponseTable};
 use crate::instrument::Instrument;
 use crate::lang::Lang;
@@ -18,7 +18,7 @@ use crate::privacy::MinGroup;
 use crate::report::Report;
 use crate::synth;
 use crate::text::Analyzer;
-use crate::views::cache::{Cached, ReportCache, Use};
+use crate::views::cache::{ReportCache, Use};
 use crate::views::{Column, View, ViewConfig, Views};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -180,8 +180,8 @@ pub struct Dashboard {
     instrument: Instrument,
     /// The responses and every view of them (comments analysed once per load); none before a load.
     views: Option<Box<Views>>,
-    /// Released reports by view (at most [`CACHED_REPORTS`]).
-    cache: ReportCache<ScoreKey, Report>,
+    /// Released reports by view, as JSON text (at most [`CACHED_REPORTS`]).
+    cache: ReportCache<ScoreKey, String>,
     analyzer: Option<Analyzer>,
     /// Removes e-mails, phone numbers, personal links, ids and the listed names from comment samples.
     redactor: Redactor,
@@ -344,7 +344,7 @@ impl Dashboard {
     /// The scored report of the view `options` (already through the privacy rules).
     pub fn report(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<JsValue, JsError> {
         let o: ViewOptions = self::options(options)?;
-        to_js(self.view(&o)?)
+        parse_json(self.view_json(&o, Use::Asked)?)
     }
 
     /// [`Dashboard::report`] as JSON text that `loadReport` reads (e.g. in another instance that
@@ -366,7 +366,7 @@ impl Dashboard {
     /// The view's report as JSON to publish: aggregates only, already suppressed.
     pub fn publish(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<String, JsError> {
         let o: ViewOptions = self::options(options)?;
-        Ok(crate::report::publish_json(self.view(&o)?))
+        Ok(crate::report::publish_json(&self.score(&self.key(&o)?)?))
     }
 
     /// [`Dashboard::publish`] decided together with the earlier publications of these responses
@@ -419,28 +419,32 @@ impl Dashboard {
         self.cache.clear();
     }
 
-    /// The report of a view (from the cache when it was asked for or prepared since the data,
-    /// the comment analysis or the names to redact last changed).
-    fn view(&mut self, o: &ViewOptions) -> Result<&Report, JsError> {
-        Ok(&self.cached(o, Use::Asked)?.report)
-    }
-
-    /// The JSON text of a view's report ([`json_of`]), made once per cached report.
+    /// The JSON text of a view's report ([`json_of`]): kept from when it was asked for or prepared
+    /// since the data, the comment analysis or the names to redact last changed, or scored now.
     fn view_json(&mut self, o: &ViewOptions, used: Use) -> Result<&str, JsError> {
-        self.cached(o, used)?.text(json_of)
+        let key = self.key(o)?;
+        let (views, instrument) = (&mut self.views, &self.instrument);
+        let text = self.cache.get(&key, used, |key| json_of(&score(views, instrument, key)?))?;
+        Ok(text)
     }
 
-    /// The cache entry of a view, scored now when it is not cached.
-    fn cached(&mut self, o: &ViewOptions, used: Use) -> Result<&mut Cached<ScoreKey, Report>, JsError> {
-        let min = min_group(o)?;
-        let key = ScoreKey { by: o.by.clone(), wave: o.wave.clone(), min_group: min.k(), filter: o.filter.clone(), lang: self.lang };
-        let (views, instrument) = (&mut self.views, &self.instrument);
-        self.cache.get(&key, used, |key| {
-            let views = views.as_mut().ok_or_else(|| JsError::new("no responses loaded yet"))?;
-            views.configure(key.wave.clone(), min);
-            let view = View { by: key.by.clone(), filter: key.filter.clone() };
-            let report = views.report(&view).map_err(|e| JsError::new(&e.describe(key.lang)))?;
-            Ok(report.in_language(instrument, key.lang.code()))
-        })
+    /// The released report of the view `key`, scored now.
+    fn score(&mut self, key: &ScoreKey) -> Result<Report, JsError> {
+        score(&mut self.views, &self.instrument, key)
     }
+
+    /// What a view's report depends on.
+    fn key(&self, o: &ViewOptions) -> Result<ScoreKey, JsError> {
+        let min_group = min_group(o)?.k();
+        Ok(ScoreKey { by: o.by.clone(), wave: o.wave.clone(), min_group, filter: o.filter.clone(), lang: self.lang })
+    }
+}
+
+/// The released report of the view `key` of `views` (none loaded: an error), worded in its language.
+fn score(views: &mut Option<Box<Views>>, instrument: &Instrument, key: &ScoreKey) -> Result<Report, JsError> {
+    let views = views.as_mut().ok_or_else(|| JsError::new("no responses loaded yet"))?;
+    views.configure(key.wave.clone(), MinGroup::new(key.min_group).map_err(into_error)?);
+    let view = View { by: key.by.clone(), filter: key.filter.clone() };
+    let report = views.report(&view).map_err(|e| JsError::new(&e.describe(key.lang)))?;
+    Ok(report.in_language(instrument, key.lang.code()))
 }

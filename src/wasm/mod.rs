@@ -51,7 +51,12 @@ pub(crate) fn lang_of(tag: Option<String>) -> Lang {
 
 /// Converts a Rust value to a plain JS object (maps become objects, `None` becomes `null`).
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(&json_of(value)?).map_err(|_| JsError::new("internal error: unparsable JSON"))
+    parse_json(&json_of(value)?)
+}
+
+/// The JS value of JSON text made by [`json_of`].
+pub(crate) fn parse_json(json: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(json).map_err(|_| JsError::new("internal error: unparsable JSON"))
 }
 
 /// JSON text of a value, printed pretty as `report::publish_json` prints. The dashboard and viewer
