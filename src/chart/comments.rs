@@ -153,7 +153,8 @@ pub(crate) fn draw_stance<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report
     let lines = lines(q, o, net_stance);
     let widest =
         lines.iter().filter_map(|l| l.summary).map(|s| share(s.stance.blocker, s).max(share(s.stance.enabler, s))).fold(0.0, f64::max);
-    let top = [10.0, 20.0, 25.0, 50.0, 100.0].into_iter().find(|&t| t >= widest).unwrap_or(100.0);
+    // Each a whole number of percent at half of it, where the middle ticks stand.
+    let top = [10.0, 20.0, 30.0, 40.0, 50.0, 100.0].into_iter().find(|&t| t >= widest).unwrap_or(100.0);
     let rows =
         rows(l, &lines, net_stance, |s| vec![(-share(s.stance.blocker, s), 0.0, VERMILLION), (0.0, share(s.stance.enabler, s), BLUE)]);
     let (blocks, enables) = (stance_name(Stance::Blocker, l), stance_name(Stance::Enabler, l));
@@ -183,7 +184,7 @@ pub(crate) fn draw_themes<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report
         return pen.message(&Words::NoThemeTouched.fill(l, &[("n", &count(s.n))]));
     }
     let max = s.themes.iter().map(|t| t.count).max().unwrap_or(1) as f64;
-    let top = nice_ceiling(max);
+    let (top, step) = count_axis(max);
     let rows = s
         .themes
         .iter()
@@ -199,13 +200,17 @@ pub(crate) fn draw_themes<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report
         .collect();
     let fmt = |v: f64| count(v.round() as usize);
     let legend = vec![(Words::ThemesLegend.fill(l, &[("n", &count(q.n.unwrap_or(s.n)))]), LegendMark::Note)];
-    bars::draw(pen, &Bars { rows, x: 0.0..top, ticks: bars::ticks(0.0, top, top / 4.0, fmt), zero: 0.0, poles: None, legend })
+    bars::draw(pen, &Bars { rows, x: 0.0..top, ticks: bars::ticks(0.0, top, step, fmt), zero: 0.0, poles: None, legend })
 }
 
-/// The smallest of 1, 2, 2.5, 5 × 10^k that is at least `v`.
-fn nice_ceiling(v: f64) -> f64 {
-    let mag = 10f64.powf(v.max(1.0).log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|&c| c >= v).unwrap_or(10.0 * mag)
+/// The end and the tick step of an axis of counts up to `max`: the step the smallest of 1, 2,
+/// 5 × 10^k (at least 1, so every tick is a whole count) that reaches `max` in at most 4 steps,
+/// the end the first tick at or past `max`.
+fn count_axis(max: f64) -> (f64, f64) {
+    let quarter = (max / 4.0).max(1.0);
+    let mag = 10f64.powf(quarter.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|&c| c >= quarter).unwrap_or(10.0 * mag);
+    (step * (max / step).ceil().max(1.0), step)
 }
 
 /// The tone chart's legend.
@@ -395,4 +400,22 @@ pub(crate) fn group_rows(report: &Report, o: &ChartOptions) -> usize {
 /// Rows of the theme chart.
 pub(crate) fn theme_rows(report: &Report, o: &ChartOptions) -> usize {
     question(report, o).and_then(|q| q.summary.as_ref()).map_or(1, |s| s.themes.len().max(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_axis;
+
+    #[test]
+    fn a_count_axis_ticks_whole_counts_and_reaches_the_largest() {
+        for (max, axis) in
+            [(1.0, (1.0, 1.0)), (7.0, (8.0, 2.0)), (25.0, (30.0, 10.0)), (1021.0, (1500.0, 500.0)), (2100.0, (3000.0, 1000.0))]
+        {
+            assert_eq!(count_axis(max), axis, "max {max}");
+        }
+        for max in 1..=3000 {
+            let (top, step) = count_axis(f64::from(max));
+            assert!(top >= f64::from(max) && step.fract() == 0.0 && top / step <= 4.0, "max {max}: {top} by {step}");
+        }
+    }
 }
