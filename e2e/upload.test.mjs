@@ -52,17 +52,23 @@ test('a picked file changed on disk before it is read is refused, not read as th
     await p.evaluate(() => {
       document.body.append(Object.assign(document.createElement('input'), { type: 'file', id: 'picked' }));
       window.loadErrors = [];
-      document.querySelector('secpulse-report').addEventListener('secpulse-error', (e) => window.loadErrors.push(e.detail.message));
+      window.loadCauses = [];
+      document.querySelector('secpulse-report').addEventListener('secpulse-error', (e) => { window.loadErrors.push(e.detail.message); window.loadCauses.push(e.detail.cause); });
     });
+    // [case, rows before, rows after, workers reading the file (absent: the element decides: one on 2 cores)]
     const cases = [['large, the same size, other answers', 400_000, 400_000], ['large, shorter', 400_000, 350_000],
+      ['large, read in 2 parts, the same size', 400_000, 400_000, 2], ['large, read in 2 parts, shorter', 400_000, 350_000, 2],
       ['small, the same size, other answers', 1_000, 1_000], ['small, shorter', 1_000, 900]];
-    for (const [changed, before, after] of cases) {
-      writeFileSync(file, rows(before, 1));
+    for (const [changed, rowsBefore, rowsAfter, workers] of cases) {
+      await p.evaluate((n) => { const el = document.querySelector('secpulse-report'); if (n) el.setAttribute('workers', String(n)); else el.removeAttribute('workers'); }, workers);
+      writeFileSync(file, rows(rowsBefore, 1));
       await p.setInputFiles('#picked', file);
-      writeFileSync(file, rows(after, 2));
+      writeFileSync(file, rows(rowsAfter, 2));
       await p.evaluate(() => document.querySelector('secpulse-report').load(document.getElementById('picked').files[0]));
       // One error per load, so an alert left over from the case before cannot pass for this one's.
       assert.deepEqual(await p.evaluate(() => window.loadErrors.splice(0)), [FILE_CHANGED], changed);
+      const [cause] = await p.evaluate(() => window.loadCauses.splice(0));
+      assert.ok(typeof cause === 'string' && cause.length > 0, `${changed}: the browser's own words are kept in the event's cause (${cause})`);
       assert.match(await alert.textContent(), new RegExp(`Could not load the data: ${FILE_CHANGED}`), `${changed}: the element says the file could not be read`);
       // The data shown before (the demo's sample) stays.
       assert.match(await status.textContent(), /^10,000 respondents/, `${changed}: the file is not shown as loaded`);

@@ -16,7 +16,7 @@
 // picture (vector) and keeps each chart on one page; the pictures are made when printing starts (beforeprint,
 // print media), not ahead (a dozen SVG pictures held for a print that may never come weigh about 14 MB), and
 // a chart whose picture is not ready in time prints its canvas. data-printed counts the pictures' updates.
-// Events: secpulse-loaded (detail: { rows, summary, ms }), secpulse-error (detail: { message, crashed? }).
+// Events: secpulse-loaded (detail: { rows, summary, ms }), secpulse-error (detail: { message, crashed?, cause? }).
 //
 // Off the main thread, charts first (issue 15): reading, scoring and comment analysis run in a module worker
 // (report/worker.js, its own instance of the dashboard core, started by report/engine.js) which holds the raw
@@ -476,10 +476,12 @@ class SecpulseReport extends HTMLElement {
 
   #fail(e) {
     if (this.#isCrash(e)) { this.#crashed(e); return; }
-    const message = e?.key ? this.#t(e.key) : String(e?.message ?? e);
+    const message = e?.key ? this.#t(e.key) : String(e?.message || e);
     // Only a failed start of the engine gets a Retry button: a bad file stays bad.
     this.#alert(this.#t('loadFailed', { error: message }), e?.startFailed ? this.#retry : null);
-    this.dispatchEvent(new CustomEvent('secpulse-error', { detail: { message } }));
+    // A worded message (a key) keeps the browser's own words in `cause`, for the page's logs.
+    const cause = e?.key ? String(e.message) : undefined;
+    this.dispatchEvent(new CustomEvent('secpulse-error', { detail: { message, ...(cause ? { cause } : {}) } }));
   }
 
   /** Shows `text` in the alert line, with a Retry button when `retry` is given. */

@@ -36,8 +36,11 @@ const SPLIT_FROM = 16 << 20;
 /** The most workers that read one file. */
 const MAX_WORKERS = 4;
 
-/** The bytes `from`..`to` of a Blob, as bytes. */
-const bytesAt = async (blob, from, to) => new Uint8Array(await blob.slice(from, to).arrayBuffer());
+/** The error of a read of a File that changed on disk after it was chosen: key `fileChanged`, which the page words. */
+const fileChanged = (e) => (e?.key === 'fileChanged' ? e : Object.assign(new Error(String(e?.message ?? e), { cause: e }), { key: 'fileChanged' }));
+
+/** The bytes `from`..`to` of a Blob, as bytes (a File changed on disk: `fileChanged`). */
+const bytesAt = (blob, from, to) => blob.slice(from, to).arrayBuffer().then((buffer) => new Uint8Array(buffer), (e) => { throw fileChanged(e); });
 
 /**
  * The bytes `from`..`to` of a Blob, PIECE bytes at a time (the last piece shorter), each a view of one buffer that the
@@ -74,7 +77,7 @@ async function* piecesOf(blob, from = 0, to = blob.size) {
     if (read !== expected) throw new Error(`${read} of ${expected} bytes read`);
     if (expected > 0) await blob.slice(from, from + 1).arrayBuffer();
   } catch (e) {
-    throw Object.assign(new Error(String(e?.message ?? e), { cause: e }), { key: 'fileChanged' });
+    throw fileChanged(e);
   } finally {
     reader?.cancel().catch(() => {}); // a loop that stopped early: the rest of the file is not read
   }
@@ -131,6 +134,7 @@ async function loadInParts(blob, parts) {
       others = await all;
     } catch (e) {
       shards.free();
+      if (e?.key) throw e; // the file changed on disk: reading it again would not help
       console.warn(`reading in parts failed (${e?.message ?? e}): reading the file in one pass`);
       return null;
     }
@@ -156,12 +160,12 @@ class Helper {
   #next = 0; #waiting = new Map(); #started;
 
   constructor() {
-    this.#worker.addEventListener('message', ({ data: { id, ok, value, message } }) => {
+    this.#worker.addEventListener('message', ({ data: { id, ok, value, message, key } }) => {
       const waiting = this.#waiting.get(id);
       if (!waiting) return; // progress
       this.#waiting.delete(id);
       if (ok) waiting.resolve(value);
-      else waiting.reject(new Error(message));
+      else waiting.reject(Object.assign(new Error(message), key ? { key } : {}));
     });
     this.#worker.addEventListener('error', (e) => { e.preventDefault(); this.#failAll(e.message || 'a helper worker could not be started'); });
     this.#started = this.#send('start', startArgs);
