@@ -2,8 +2,8 @@
 //! time (the dashboard scores the views its filter menu offers while the reader looks), so that a
 //! filter change reads a report instead of scoring one. Holds released reports only: whatever
 //! made them went through [`Views::report`](super::Views::report) and its disclosure layer. The
-//! dashboard keeps each as the JSON text it hands out, not also as the scored structure (its
-//! worker's memory after a 1M load and the filter menu's views prepared: 67.6 → 64.9 MB).
+//! dashboard keeps each as the JSON text it hands out, the smallest form it has (bench/README.md,
+//! "Memory", round 4).
 
 /// Why a view's report is wanted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -54,7 +54,7 @@ struct ViewOptions {
 struct ScoreKey {
     by: Vec<String>,
     wave: Option<String>,
-    min_group: usize,
+    min_group: MinGroup,
     filter: Filter,
     /// The language of the instrument's wording in the report.
     lang: Lang,
@@ -363,10 +363,12 @@ impl Dashboard {
         self.view_json(&o, Use::Ahead).map(|_| ())
     }
 
-    /// The view's report as JSON to publish: aggregates only, already suppressed.
+    /// The view's report as JSON to publish: aggregates only, already suppressed (scored afresh, not
+    /// read from the reports kept for `reportJson`).
     pub fn publish(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<String, JsError> {
         let o: ViewOptions = self::options(options)?;
-        Ok(crate::report::publish_json(&self.score(&self.key(&o)?)?))
+        let key = self.key(&o)?;
+        Ok(crate::report::publish_json(&score(&mut self.views, &self.instrument, &key)?))
     }
 
     /// [`Dashboard::publish`] decided together with the earlier publications of these responses
@@ -428,14 +430,9 @@ impl Dashboard {
         Ok(text)
     }
 
-    /// The released report of the view `key`, scored now.
-    fn score(&mut self, key: &ScoreKey) -> Result<Report, JsError> {
-        score(&mut self.views, &self.instrument, key)
-    }
-
     /// What a view's report depends on.
     fn key(&self, o: &ViewOptions) -> Result<ScoreKey, JsError> {
-        let min_group = min_group(o)?.k();
+        let min_group = min_group(o)?;
         Ok(ScoreKey { by: o.by.clone(), wave: o.wave.clone(), min_group, filter: o.filter.clone(), lang: self.lang })
     }
 }
@@ -443,7 +440,7 @@ impl Dashboard {
 /// The released report of the view `key` of `views` (none loaded: an error), worded in its language.
 fn score(views: &mut Option<Box<Views>>, instrument: &Instrument, key: &ScoreKey) -> Result<Report, JsError> {
     let views = views.as_mut().ok_or_else(|| JsError::new("no responses loaded yet"))?;
-    views.configure(key.wave.clone(), MinGroup::new(key.min_group).map_err(into_error)?);
+    views.configure(key.wave.clone(), key.min_group);
     let view = View { by: key.by.clone(), filter: key.filter.clone() };
     let report = views.report(&view).map_err(|e| JsError::new(&e.describe(key.lang)))?;
     Ok(report.in_language(instrument, key.lang.code()))

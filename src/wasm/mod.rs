@@ -56,7 +56,7 @@ pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> 
 
 /// The JS value of JSON text made by [`json_of`].
 pub(crate) fn parse_json(json: &str) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(json).map_err(|_| JsError::new("internal error: unparsable JSON"))
+    js_sys::JSON::parse(json).map_err(|_| JsError::new("internal error: the core printed JSON that JSON.parse refuses"))
 }
 
 /// JSON text of a value. The dashboard and viewer builds hold `publish_json`, which prints a

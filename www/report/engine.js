@@ -22,7 +22,7 @@ export class Engine {
     return this.request('start', { module, glue, instrument, names });
   }
 
-  /** Sends request `op` with `args`; resolves to its answer, rejects with its error (error.crashed: the worker's core trapped). */
+  /** Sends request `op` with `args`; resolves to its answer, rejects with its error (error.crashed: the worker's core trapped; error.key: a message the page words, as `fileChanged`). */
   request(op, args = {}) {
     const id = ++this.#next;
     return new Promise((resolve, reject) => {
