@@ -10,7 +10,7 @@ use super::palette::{BLUE, NEUTRAL, ORANGE, VERMILLION};
 use super::words::{quoted, Words};
 use super::{ChartError, ChartOptions, ChartText, DataTable};
 use crate::lang::{Catalog, Lang};
-use crate::report::priority::{priority, Priority, Quadrant};
+use crate::report::priority::{priority, Priority, PriorityPoint, Quadrant};
 use crate::report::Report;
 use crate::score::drivers::{MIN_DRIVER_BASE, MIN_SEGMENT_DRIVER_BASE};
 
@@ -85,44 +85,80 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
         let name = pen.fit(&q.name(l), SMALL, true, plot.w() / 2 - pad * 2);
         pen.text(&name, at, SMALL, true, pen.c.muted, align)?;
     }
-    // Labels avoid the points and the labels placed before them.
+    let at = |q: &PriorityPoint| (to_x(q.importance), to_y(q.score));
+    let whisker = |q: &PriorityPoint| q.importance_ci95.map(|[lo, hi]| (to_x(lo), to_x(hi)));
+    draw_points(pen, &p.points, at, whisker, plot)
+}
+
+/// Draws each point at `at` with its importance whisker (`whisker`: its ends), then the labels:
+/// clear of the points, the whiskers (a label sits on its own point's) and each other, each on the
+/// background, after every line, so that no line crosses its text.
+fn draw_points<DB: DrawingBackend>(
+    pen: &Pen<'_, DB>,
+    points: &[PriorityPoint],
+    at: impl Fn(&PriorityPoint) -> (i32, i32),
+    whisker: impl Fn(&PriorityPoint) -> Option<(i32, i32)>,
+    plot: Rect,
+) -> Result<(), ChartError> {
     let r = pen.px(5.0);
-    let mut placed: Vec<Rect> = p
-        .points
+    let mut placed: Vec<Rect> = points
         .iter()
-        .map(|q| {
-            let (x, y) = (to_x(q.importance), to_y(q.score));
-            Rect { x0: x - r, y0: y - r, x1: x + r, y1: y + r }
+        .flat_map(|q| {
+            let (x, y) = at(q);
+            let line = whisker(q).map(|(lo, hi)| Rect { x0: lo, y0: y, x1: hi, y1: y + 1 });
+            std::iter::once(Rect { x0: x - r, y0: y - r, x1: x + r, y1: y + r }).chain(line)
         })
         .collect();
-    for point in &p.points {
-        let (x, y) = (to_x(point.importance), to_y(point.score));
-        if let Some([lo, hi]) = point.importance_ci95 {
-            pen.whisker(to_x(lo), to_x(hi), y, color(point.quadrant))?;
+    for point in points {
+        let (x, y) = at(point);
+        if let Some((lo, hi)) = whisker(point) {
+            pen.whisker(lo, hi, y, color(point.quadrant))?;
         }
         pen.area.draw(&Circle::new((x, y), r, color(point.quadrant).filled())).map_err(|e| ChartError::Backend(e.to_string()))?;
+    }
+    let mut labels = Vec::with_capacity(points.len());
+    for point in points {
+        let (x, y) = at(point);
         let label = label_box(pen, &point.name, (x, y), r, plot, &placed);
-        let (lx, align) = if label.x0 >= x { (label.x0, Align::Left) } else { (label.x1, Align::Right) };
         let ly = (label.y0 + label.y1) / 2;
         if (ly - y).abs() > label.y1 - label.y0 {
             // A label moved away from its point gets a leader line.
-            pen.line(vec![(x, y), (lx, ly)], pen.c.muted, 0.75)?;
+            pen.line(vec![(x, y), (x.clamp(label.x0, label.x1), ly)], pen.c.muted, 0.75)?;
         }
-        pen.text(&point.name, (lx, ly), SMALL, false, pen.c.fg, align)?;
+        labels.push((label, !overlaps(&label, &placed), x));
         placed.push(label);
+    }
+    for (point, (label, free, x)) in points.iter().zip(labels) {
+        if free {
+            // Never over a point, a whisker or a label; clear of the whisker of its own point, which
+            // runs along the box's lower edge.
+            let halo = pen.px(2.0);
+            pen.fill(Rect { x0: label.x0 - halo, x1: label.x1 + halo, y0: label.y0 + pen.px(1.0), y1: label.y1 - halo }, pen.c.bg)?;
+        }
+        let (lx, align) = if label.x0 >= x { (label.x0, Align::Left) } else { (label.x1, Align::Right) };
+        pen.text(&point.name, (lx, (label.y0 + label.y1) / 2), SMALL, false, pen.c.fg, align)?;
     }
     Ok(())
 }
 
-/// Where a point's label goes: right of the point (left where it would not fit), just above it,
-/// or moved up or down in steps until it overlaps no point and no label placed before.
+/// Where a point's label goes: right of the point (left where it would not fit; inside the plot
+/// where neither fits), just above it, or moved up or down in steps until it overlaps no point and
+/// no label placed before.
 fn label_box<DB: DrawingBackend>(pen: &Pen<'_, DB>, name: &str, (x, y): (i32, i32), r: i32, plot: Rect, placed: &[Rect]) -> Rect {
     let (w, h) = (pen.width(name, SMALL, false), pen.px(SMALL * 1.3));
     let right = x + r + pen.px(3.0) + w <= plot.x1;
-    let (x0, x1) = if right { (x + r + pen.px(3.0), x + r + pen.px(3.0) + w) } else { (x - r - pen.px(3.0) - w, x - r - pen.px(3.0)) };
-    let overlaps = |b: &Rect| placed.iter().any(|p| b.x0 < p.x1 && p.x0 < b.x1 && b.y0 < p.y1 && p.y0 < b.y1);
+    let x0 = if right { x + r + pen.px(3.0) } else { x - r - pen.px(3.0) - w };
+    // A label too wide for either side stays inside the plot, clear of the axis labels (over or
+    // under its point, by a leader line).
+    let x0 = x0.clamp(plot.x0 + pen.px(2.0), (plot.x1 - pen.px(2.0) - w).max(plot.x0 + pen.px(2.0)));
+    let x1 = x0 + w;
     let at = |dy: i32| Rect { x0, x1, y0: y - h + dy, y1: y + dy };
-    (0..12).flat_map(|i| [i * h, -(i + 1) * h]).map(at).find(|b| !overlaps(b)).unwrap_or_else(|| at(0))
+    (0..12).flat_map(|i| [i * h, -(i + 1) * h]).map(at).find(|b| !overlaps(b, placed)).unwrap_or_else(|| at(0))
+}
+
+/// Whether `b` overlaps any of `placed`.
+fn overlaps(b: &Rect, placed: &[Rect]) -> bool {
+    placed.iter().any(|p| b.x0 < p.x1 && p.x0 < b.x1 && b.y0 < p.y1 && p.y0 < b.y1)
 }
 
 /// Title, takeaway and table of the priority chart.
