@@ -415,7 +415,8 @@ mod tests {
         }
         for max in 1..=3000 {
             let (top, step) = count_axis(f64::from(max));
-            assert!(top >= f64::from(max) && step.fract() == 0.0 && top / step <= 4.0, "max {max}: {top} by {step}");
+            assert!(top >= f64::from(max) && top - step < f64::from(max), "max {max}: {top} is the first tick at or past it");
+            assert!(step.fract() == 0.0 && top / step <= 4.0, "max {max}: {top} by {step}");
         }
     }
 }

@@ -90,9 +90,9 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
     draw_points(pen, &p.points, at, whisker, plot)
 }
 
-/// Draws each point at `at` with its importance whisker (`whisker`: its ends), then the labels:
-/// clear of the points, the whiskers (a label sits on its own point's) and each other, each on the
-/// background, after every line, so that no line crosses its text.
+/// Draws each point at `at` with its importance whisker (`whisker`: its ends) and its label: clear
+/// of the points, the whiskers (a label sits on its own point's) and the labels before it, inside
+/// the plot, joined to a point it moved away from by a leader line drawn under the points.
 fn draw_points<DB: DrawingBackend>(
     pen: &Pen<'_, DB>,
     points: &[PriorityPoint],
@@ -109,6 +109,18 @@ fn draw_points<DB: DrawingBackend>(
             std::iter::once(Rect { x0: x - r, y0: y - r, x1: x + r, y1: y + r }).chain(line)
         })
         .collect();
+    let mut labels = Vec::with_capacity(points.len());
+    for point in points {
+        let label = label_box(pen, &point.name, at(point), r, plot, &placed);
+        placed.push(label);
+        labels.push(label);
+    }
+    for (point, label) in points.iter().zip(&labels) {
+        let (x, y) = at(point);
+        if let Some(end) = leader_end(label, (x, y)) {
+            pen.line(vec![(x, y), end], pen.c.muted, 0.75)?;
+        }
+    }
     for point in points {
         let (x, y) = at(point);
         if let Some((lo, hi)) = whisker(point) {
@@ -116,44 +128,40 @@ fn draw_points<DB: DrawingBackend>(
         }
         pen.area.draw(&Circle::new((x, y), r, color(point.quadrant).filled())).map_err(|e| ChartError::Backend(e.to_string()))?;
     }
-    let mut labels = Vec::with_capacity(points.len());
-    for point in points {
-        let (x, y) = at(point);
-        let label = label_box(pen, &point.name, (x, y), r, plot, &placed);
-        let ly = (label.y0 + label.y1) / 2;
-        if (ly - y).abs() > label.y1 - label.y0 {
-            // A label moved away from its point gets a leader line.
-            pen.line(vec![(x, y), (x.clamp(label.x0, label.x1), ly)], pen.c.muted, 0.75)?;
-        }
-        labels.push((label, !overlaps(&label, &placed), x));
-        placed.push(label);
-    }
-    for (point, (label, free, x)) in points.iter().zip(labels) {
-        if free {
-            // Never over a point, a whisker or a label; clear of the whisker of its own point, which
-            // runs along the box's lower edge.
-            let halo = pen.px(2.0);
-            pen.fill(Rect { x0: label.x0 - halo, x1: label.x1 + halo, y0: label.y0 + pen.px(1.0), y1: label.y1 - halo }, pen.c.bg)?;
-        }
-        let (lx, align) = if label.x0 >= x { (label.x0, Align::Left) } else { (label.x1, Align::Right) };
+    for (point, label) in points.iter().zip(labels) {
+        let (lx, align) = if label.x0 >= at(point).0 { (label.x0, Align::Left) } else { (label.x1, Align::Right) };
         pen.text(&point.name, (lx, (label.y0 + label.y1) / 2), SMALL, false, pen.c.fg, align)?;
     }
     Ok(())
 }
 
+/// Where the leader line from the point at (`x`, `y`) meets its `label`: none when the label is
+/// beside the point; the label's near side, or its lower or upper edge when it spans the point.
+fn leader_end(label: &Rect, (x, y): (i32, i32)) -> Option<(i32, i32)> {
+    let ly = (label.y0 + label.y1) / 2;
+    if (ly - y).abs() <= label.y1 - label.y0 {
+        return None;
+    }
+    let spans = label.x0 <= x && x <= label.x1;
+    let end_y = match (spans, ly < y) {
+        (false, _) => ly,
+        (true, true) => label.y1,
+        (true, false) => label.y0,
+    };
+    Some((x.clamp(label.x0, label.x1), end_y))
+}
+
 /// Where a point's label goes: right of the point (left where it would not fit; inside the plot
-/// where neither fits), just above it, or moved up or down in steps until it overlaps no point and
-/// no label placed before.
+/// where neither fits), just above it, or moved up or down in steps, inside the plot, until it
+/// overlaps no point, whisker or label placed before (where none is free: just above it).
 fn label_box<DB: DrawingBackend>(pen: &Pen<'_, DB>, name: &str, (x, y): (i32, i32), r: i32, plot: Rect, placed: &[Rect]) -> Rect {
-    let (w, h) = (pen.width(name, SMALL, false), pen.px(SMALL * 1.3));
-    let right = x + r + pen.px(3.0) + w <= plot.x1;
-    let x0 = if right { x + r + pen.px(3.0) } else { x - r - pen.px(3.0) - w };
-    // A label too wide for either side stays inside the plot, clear of the axis labels (over or
-    // under its point, by a leader line).
-    let x0 = x0.clamp(plot.x0 + pen.px(2.0), (plot.x1 - pen.px(2.0) - w).max(plot.x0 + pen.px(2.0)));
-    let x1 = x0 + w;
-    let at = |dy: i32| Rect { x0, x1, y0: y - h + dy, y1: y + dy };
-    (0..12).flat_map(|i| [i * h, -(i + 1) * h]).map(at).find(|b| !overlaps(b, placed)).unwrap_or_else(|| at(0))
+    let (w, h, gap, margin) = (pen.width(name, SMALL, false), pen.px(SMALL * 1.3), pen.px(3.0), pen.px(2.0));
+    let (left_end, right_end) = (plot.x0 + margin, plot.x1 - margin);
+    let x0 = if x + r + gap + w <= right_end { x + r + gap } else { x - r - gap - w };
+    let x0 = x0.clamp(left_end, (right_end - w).max(left_end));
+    let at = |dy: i32| Rect { x0, x1: x0 + w, y0: y - h + dy, y1: y + dy };
+    let inside = |b: &Rect| b.y0 >= plot.y0 && b.y1 <= plot.y1;
+    (0..12).flat_map(|i| [i * h, -(i + 1) * h]).map(at).find(|b| inside(b) && !overlaps(b, placed)).unwrap_or_else(|| at(0))
 }
 
 /// Whether `b` overlaps any of `placed`.
