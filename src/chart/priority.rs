@@ -67,7 +67,9 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
         v += 10.0;
     }
     let caption = pen.fit(&Words::ImportanceAxis.text(l), SMALL, false, b.w() - pen.px(8.0));
-    let x = ((plot.x0 + plot.x1) / 2).clamp(b.x0 + pen.width(&caption, SMALL, false) / 2, b.x1 - pen.width(&caption, SMALL, false) / 2);
+    // Centred under the plot, inside the chart (`max` last: no panic where even "…" is wider than a tiny chart).
+    let half = pen.width(&caption, SMALL, false) / 2;
+    let x = ((plot.x0 + plot.x1) / 2).min(b.x1 - half).max(b.x0 + half);
     pen.text(&caption, (x, plot.y1 + pen.px(30.0)), SMALL, false, pen.c.fg, Align::Center)?;
     pen.text(&Words::ScoreAxis.text(l), (pen.px(8.0), plot.y0 - pen.px(12.0)), SMALL, false, pen.c.fg, Align::Left)?;
     let (cx, cy) = (to_x(p.importance_cut), to_y(p.score_cut));
