@@ -158,7 +158,9 @@ impl Survey {
     /// The survey as a CSV response file.
     pub fn csv(&self) -> String {
         let mut header: Vec<String> = self.instrument.questions().map(|q| q.id().to_string()).collect();
-        let extra: BTreeSet<&String> = self.people.iter().flat_map(|p| p.segments.keys()).filter(|c| !header.contains(c)).collect();
+        // The wave column is written even when every value is blank (one person who left it blank).
+        let segments = self.people.iter().flat_map(|p| p.segments.keys()).chain(&self.wave);
+        let extra: BTreeSet<&String> = segments.filter(|c| !header.contains(c)).collect();
         header.extend(extra.into_iter().cloned());
         let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(&header).unwrap();
