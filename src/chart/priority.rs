@@ -111,13 +111,13 @@ fn draw_points<DB: DrawingBackend>(
             std::iter::once(Rect { x0: x - r, y0: y - r, x1: x + r, y1: y + r }).chain(line)
         })
         .collect();
-    let mut labels = Vec::with_capacity(points.len());
     for point in points {
         let label = label_box(pen, &point.name, at(point), r, plot, &placed);
         placed.push(label);
-        labels.push(label);
     }
-    for (point, label) in points.iter().zip(&labels) {
+    // The labels are the last of the placed boxes, one per point.
+    let labels = &placed[placed.len() - points.len()..];
+    for (point, label) in points.iter().zip(labels) {
         let (x, y) = at(point);
         if let Some(end) = leader_end(label, (x, y)) {
             pen.line(vec![(x, y), end], pen.c.muted, 0.75)?;
