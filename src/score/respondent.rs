@@ -39,6 +39,16 @@ pub fn keyed_items<'a>(instrument: &'a Instrument, table: &'a ResponseTable) -> 
     instrument.likert_items().into_iter().filter_map(|item| Some(KeyedItem { values: &table.answer(item.id)?.values, item })).collect()
 }
 
+/// What each raw answer to an item adds to a respondent's (sum, count): its keyed value and 1,
+/// or nothing when blank. The lookup keeps the per-row loop free of branches.
+fn additions(scale: &Scale, reverse: bool) -> [(u32, u32); 256] {
+    std::array::from_fn(|v| match v as u8 {
+        MISSING => (0, 0),
+        v if reverse => (u32::from(scale.min + scale.max).saturating_sub(u32::from(v)), 1),
+        v => (u32::from(v), 1),
+    })
+}
+
 /// Computes every respondent's scores.
 pub fn respondent_scores(instrument: &Instrument, rows: usize, items: &[KeyedItem<'_>]) -> RespondentScores {
     let scale = &instrument.scale;
@@ -48,27 +58,26 @@ pub fn respondent_scores(instrument: &Instrument, rows: usize, items: &[KeyedIte
     let dims: Vec<Vec<f32>> = (0..instrument.dimensions.len())
         .map(|d| {
             let in_dim: Vec<&KeyedItem> = items.iter().filter(|k| k.item.dimension == d).collect();
-            let needed = in_dim.len().div_ceil(2);
-            let mut sum = vec![0u32; rows];
-            let mut count = vec![0u32; rows];
+            let needed = in_dim.len().div_ceil(2) as u32;
+            let mut sums = vec![(0u32, 0u32); rows];
             for k in &in_dim {
-                for (row, &v) in k.values.iter().enumerate() {
-                    if v != MISSING {
-                        let keyed = if k.item.reverse { scale.reverse(v) } else { v };
-                        sum[row] += u32::from(keyed);
-                        count[row] += 1;
-                    }
+                let add = additions(scale, k.item.reverse);
+                for ((sum, count), &v) in sums.iter_mut().zip(k.values) {
+                    let (keyed, answered) = add[usize::from(v)];
+                    *sum += keyed;
+                    *count += answered;
                 }
             }
-            (0..rows)
-                .map(|row| {
-                    if count[row] == 0 || (count[row] as usize) < needed {
+            let parts = sums.iter().zip(overall_sum.iter_mut().zip(overall_count.iter_mut()));
+            parts
+                .map(|(&(sum, count), (total, scored))| {
+                    if count == 0 || count < needed {
                         return f32::NAN;
                     }
-                    let mean = sum[row] as f32 / count[row] as f32;
+                    let mean = sum as f32 / count as f32;
                     let score = (mean - f32::from(scale.min)) / span * 100.0;
-                    overall_sum[row] += score;
-                    overall_count[row] += 1;
+                    *total += score;
+                    *scored += 1;
                     score
                 })
                 .collect()
@@ -78,12 +87,13 @@ pub fn respondent_scores(instrument: &Instrument, rows: usize, items: &[KeyedIte
     // the mean of the same dimensions for everyone scored, so no combination of the released
     // overall and dimension statistics can single out respondents who skipped a dimension.
     let all = dims.len();
-    let complete = |row: usize| usize::from(overall_count[row]) == all;
+    let complete: Vec<bool> = overall_count.iter().map(|&n| usize::from(n) == all).collect();
     let mut dims = dims;
     for d in dims.iter_mut() {
-        (0..rows).filter(|&r| !complete(r)).for_each(|r| d[r] = f32::NAN);
+        d.iter_mut().zip(&complete).filter(|(_, &c)| !c).for_each(|(v, _)| *v = f32::NAN);
     }
-    let overall = (0..rows).map(|r| if complete(r) { overall_sum[r] / f32::from(overall_count[r]) } else { f32::NAN }).collect();
+    let overall =
+        overall_sum.iter().zip(&overall_count).zip(&complete).map(|((&s, &n), &c)| if c { s / f32::from(n) } else { f32::NAN }).collect();
     RespondentScores { dims, overall }
 }
 
