@@ -56,11 +56,15 @@ pub struct Contributors {
     pub texts: Vec<PerCell>,
 }
 
-/// The rows counted into each of `cells` cells (row `r` into cell `of_row[r]`) where `counts` is true.
+/// The rows counted into each of `cells` cells (row `r` into cell `of_row[r]`) where `counts` is
+/// true. (`get_mut`, as every cell index is in range, keeps the bounds check inline in the
+/// size-optimised wasm build, where indexing is a call of its own.)
 fn per_cell(of_row: &[u32], cells: usize, counts: impl Iterator<Item = bool>) -> PerCell {
     let mut out = vec![0u32; cells];
     for (&c, yes) in of_row.iter().zip(counts) {
-        out[c as usize] += u32::from(yes);
+        if let Some(n) = out.get_mut(c as usize) {
+            *n += u32::from(yes);
+        }
     }
     out
 }
@@ -153,7 +157,9 @@ fn item_contributors(in_dim: &[&[u8]], scored: &[bool], of_row: &[u32], cells: u
             let gave = values.iter().zip(scored).map(|(&v, &s)| s && v != MISSING);
             let mut counts = vec![0u32; cells];
             for ((&c, yes), a) in of_row.iter().zip(gave).zip(answered.iter_mut()) {
-                counts[c as usize] += u32::from(yes);
+                if let Some(n) = counts.get_mut(c as usize) {
+                    *n += u32::from(yes);
+                }
                 *a += u16::from(yes);
             }
             counts

@@ -50,16 +50,10 @@ pub struct ScoreHistogram {
 }
 
 impl ScoreHistogram {
-    /// The histogram of the scores with these [`key_of`] keys (reordered).
-    fn of_keys(keys: &mut [u32]) -> ScoreHistogram {
-        keys.sort_unstable();
-        let mut entries: Vec<(u32, u64)> = Vec::new();
-        for &k in keys.iter() {
-            match entries.last_mut() {
-                Some((last, c)) if *last == k => *c += 1,
-                _ => entries.push((k, 1)),
-            }
-        }
+    /// The histogram of these counts by [`key_of`] key.
+    fn of_counts(counts: HashMap<u32, u64, foldhash::fast::FixedState>) -> ScoreHistogram {
+        let mut entries: Vec<(u32, u64)> = counts.into_iter().collect();
+        entries.sort_unstable();
         ScoreHistogram { entries }
     }
 
@@ -239,6 +233,14 @@ const NONE: u32 = u32::MAX;
 /// Marks a blank (or off-scale) answer in a keying lookup.
 const BLANK: u16 = u16::MAX;
 
+/// Adds one to `counts[at]`. Callers only form indices inside `counts`; `get_mut` keeps the
+/// bounds check inline in the size-optimised wasm build, where indexing is a call of its own.
+fn bump(counts: &mut [u64], at: usize) {
+    if let Some(n) = counts.get_mut(at) {
+        *n += 1;
+    }
+}
+
 /// Counts the rows of `table` (scored in `scores`) into `groups` groups: row `r` into group
 /// `group_of[r]`, or nowhere when it is [`NONE`]. Column by column, each a tight loop.
 fn tally(instrument: &Instrument, table: &ResponseTable, scores: &RespondentScores, group_of: &[u32], groups: usize) -> Vec<GroupCounts> {
@@ -247,13 +249,13 @@ fn tally(instrument: &Instrument, table: &ResponseTable, scores: &RespondentScor
         out[g as usize].people += 1;
     }
     let histograms = |values: &[f32]| -> Vec<ScoreHistogram> {
-        let mut keys: Vec<Vec<u32>> = vec![Vec::new(); groups];
+        let mut counts: Vec<HashMap<u32, u64, foldhash::fast::FixedState>> = vec![HashMap::default(); groups];
         for (&g, &v) in group_of.iter().zip(values) {
             if g != NONE && !v.is_nan() {
-                keys[g as usize].push(key_of(v));
+                *counts[g as usize].entry(key_of(v)).or_insert(0) += 1;
             }
         }
-        keys.iter_mut().map(|k| ScoreHistogram::of_keys(k)).collect()
+        counts.into_iter().map(ScoreHistogram::of_counts).collect()
     };
     out.iter_mut().zip(histograms(&scores.overall)).for_each(|(c, h)| c.overall = h);
     for dim in &scores.dims {
@@ -267,7 +269,7 @@ fn tally(instrument: &Instrument, table: &ResponseTable, scores: &RespondentScor
         let mut flat = vec![0u64; groups * width];
         for (&g, &v) in scored.iter().zip(k.values) {
             if g != NONE && v != MISSING && usize::from(v) < width {
-                flat[g as usize * width + usize::from(v)] += 1;
+                bump(&mut flat, g as usize * width + usize::from(v));
             }
         }
         out.iter_mut().zip(flat.chunks(width)).for_each(|(c, counts)| c.items.push(counts.to_vec()));
@@ -293,7 +295,7 @@ fn tally(instrument: &Instrument, table: &ResponseTable, scores: &RespondentScor
         let mut flat = vec![0u64; groups * 256];
         for (&g, &v) in group_of.iter().zip(values) {
             if g != NONE && v != MISSING {
-                flat[g as usize * 256 + usize::from(v)] += 1;
+                bump(&mut flat, g as usize * 256 + usize::from(v));
             }
         }
         for (c, counts) in out.iter_mut().zip(flat.chunks(256)) {
@@ -342,7 +344,7 @@ fn complete_cases(scale: &Scale, items: &[&KeyedItem<'_>], scored: &[u32], group
             code = code * base + usize::from(digit);
         }
         match codes {
-            Some(codes) => joint[g as usize * codes + code] += 1,
+            Some(codes) => bump(&mut joint, g as usize * codes + code),
             None => out[g as usize].add(&row, 1),
         }
     }
