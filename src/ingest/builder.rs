@@ -281,7 +281,11 @@ impl RowBuilder {
     /// already checked against its scale).
     #[inline(always)]
     pub(crate) fn digit(&mut self, col: usize, value: u8) {
-        self.table.answers[col].values[self.table.rows] = value;
+        // `clear_row` made room for this row in every column; `get_mut` keeps the bounds checks
+        // inline in the size-optimised wasm build, where indexing is a call of its own.
+        if let Some(at) = self.table.answers.get_mut(col).and_then(|c| c.values.get_mut(self.table.rows)) {
+            *at = value;
+        }
         self.dirty = true;
     }
 
