@@ -43,6 +43,10 @@ fn value_of(key: u32) -> f32 {
     f32::from_bits(if key >> 31 == 1 { key & !(1 << 31) } else { !key })
 }
 
+/// How many respondents have each score, by [`key_of`] key, while they are counted. A fixed-seed
+/// hash is safe: the keys are scores, so how many distinct keys there are is bounded by the scale.
+type KeyCounts = HashMap<u32, u64, foldhash::fast::FixedState>;
+
 /// How many respondents have each score: `(key, count)` in ascending score order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ScoreHistogram {
@@ -51,7 +55,7 @@ pub struct ScoreHistogram {
 
 impl ScoreHistogram {
     /// The histogram of these counts by [`key_of`] key.
-    fn of_counts(counts: HashMap<u32, u64, foldhash::fast::FixedState>) -> ScoreHistogram {
+    fn of_counts(counts: KeyCounts) -> ScoreHistogram {
         let mut entries: Vec<(u32, u64)> = counts.into_iter().collect();
         entries.sort_unstable();
         ScoreHistogram { entries }
@@ -249,7 +253,7 @@ fn tally(instrument: &Instrument, table: &ResponseTable, scores: &RespondentScor
         out[g as usize].people += 1;
     }
     let histograms = |values: &[f32]| -> Vec<ScoreHistogram> {
-        let mut counts: Vec<HashMap<u32, u64, foldhash::fast::FixedState>> = vec![HashMap::default(); groups];
+        let mut counts: Vec<KeyCounts> = vec![KeyCounts::default(); groups];
         for (&g, &v) in group_of.iter().zip(values) {
             if g != NONE && !v.is_nan() {
                 *counts[g as usize].entry(key_of(v)).or_insert(0) += 1;
