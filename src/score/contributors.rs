@@ -57,8 +57,8 @@ pub struct Contributors {
 }
 
 /// The rows counted into each of `cells` cells (row `r` into cell `of_row[r]`) where `counts` is
-/// true. (`get_mut`, as every cell index is in range, keeps the bounds check inline in the
-/// size-optimised wasm build, where indexing is a call of its own.)
+/// true. (`get_mut` keeps the bounds check inline in the size-optimised wasm build, where
+/// indexing is a call of its own; [`Contributors::count`] checks every cell index first.)
 fn per_cell(of_row: &[u32], cells: usize, counts: impl Iterator<Item = bool>) -> PerCell {
     let mut out = vec![0u32; cells];
     for (&c, yes) in of_row.iter().zip(counts) {
@@ -87,6 +87,9 @@ impl Contributors {
         of_row: &[u32],
         cells: usize,
     ) -> Contributors {
+        // Every count below skips a cell index out of range instead of failing on it; a caller
+        // that gave one would make them undercount, so that fails loudly here, once.
+        assert!(of_row.iter().all(|&c| (c as usize) < cells), "a row's cell is not one of the {cells} cells counted");
         let scored: Vec<bool> = scores.overall.iter().map(|v| !v.is_nan()).collect();
         let has_score = |values: &[f32]| per_cell(of_row, cells, values.iter().map(|v| !v.is_nan()));
         let answered = |values: &[u8]| per_cell(of_row, cells, values.iter().map(|&v| v != MISSING));

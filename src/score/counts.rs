@@ -43,9 +43,11 @@ fn value_of(key: u32) -> f32 {
     f32::from_bits(if key >> 31 == 1 { key & !(1 << 31) } else { !key })
 }
 
-/// How many respondents have each score, by [`key_of`] key, while they are counted. A fixed-seed
-/// hash is safe: the keys are scores, so how many distinct keys there are is bounded by the scale.
-type KeyCounts = HashMap<u32, u64, foldhash::fast::FixedState>;
+/// How many respondents have each score, by [`key_of`] key, while they are counted. Dimension
+/// scores take few values, but overall scores can take nearly one per respondent, so a file
+/// crafted for hash collisions could slow the count (never change it). foldhash seeds each map
+/// from address-space randomisation natively; in wasm its seed is the same on every load.
+type KeyCounts = HashMap<u32, u64, foldhash::fast::RandomState>;
 
 /// How many respondents have each score: `(key, count)` in ascending score order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

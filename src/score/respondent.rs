@@ -40,7 +40,8 @@ pub fn keyed_items<'a>(instrument: &'a Instrument, table: &'a ResponseTable) -> 
 }
 
 /// What each raw answer to an item adds to a respondent's (sum, count): its keyed value and 1,
-/// or nothing when blank. The lookup keeps the per-row loop free of branches.
+/// or nothing when blank. The lookup keeps the per-row loop free of branches. (A value off the
+/// scale, which ingest never writes, reverses to at least 0 instead of wrapping around.)
 fn additions(scale: &Scale, reverse: bool) -> [(u32, u32); 256] {
     std::array::from_fn(|v| match v as u8 {
         MISSING => (0, 0),
