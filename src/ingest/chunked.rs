@@ -215,18 +215,27 @@ impl ChunkedReader {
             None => *self.bom.insert(if data.starts_with(BOM) { BOM.len() } else { 0 }),
         };
         let from = self.checked;
-        match std::str::from_utf8(&data[from..]) {
-            Ok(_) => self.checked = data.len(),
-            Err(e) if e.error_len().is_none() && !last => self.checked = from + e.valid_up_to(),
+        // Where the text after the mark starts in `data`.
+        let body = bom.saturating_sub(self.base).min(data.len());
+        // Checked from there, again for what was checked before (the start of a record that a
+        // piece cut), so that the CSV reader gets it as text and checks no cell again.
+        let text = match std::str::from_utf8(&data[body..]) {
+            Ok(text) => {
+                self.checked = data.len();
+                text
+            }
+            Err(e) if e.error_len().is_none() && !last => {
+                self.checked = body + e.valid_up_to();
+                // Valid up to there; were it not, the CSV reader would read nothing this time.
+                std::str::from_utf8(&data[body..self.checked]).unwrap_or_default()
+            }
             Err(e) => {
-                let at = from + e.valid_up_to();
+                let at = body + e.valid_up_to();
                 let line = self.newlines + 1 + count_newlines(&data[..at]);
                 self.invalid = Some(IngestError::InvalidUtf8 { line, offset: self.base + at });
                 return data.len();
             }
-        }
-        // Where the text after the mark starts in `data`.
-        let body = bom.saturating_sub(self.base).min(data.len());
+        };
         if !self.content {
             self.content = data[from.max(body)..self.checked].iter().any(|b| !b.is_ascii_whitespace());
         }
@@ -247,9 +256,8 @@ impl ChunkedReader {
         }
         let (instrument, options, hint) = (&self.instrument, &self.options, self.size_hint);
         let csv = self.csv.get_or_insert_with(|| CsvReader::new(instrument, options, hint.saturating_sub(bom)));
-        let input = &data[body..self.checked];
         let last = last && self.checked == data.len();
-        match csv.read(input, self.base + body - bom, last, &mut |bytes, rows| progress(bytes + bom, rows)) {
+        match csv.read(text, self.base + body - bom, last, &mut |bytes, rows| progress(bytes + bom, rows)) {
             Ok(read) => {
                 self.newlines = csv.newlines();
                 self.keep(body + read)

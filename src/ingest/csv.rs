@@ -63,11 +63,12 @@ impl CsvReader {
     /// the end of `input` cut) must be handed in again, with what follows.
     pub(super) fn read(
         &mut self,
-        input: &[u8],
+        text: &str,
         base: usize,
         last: bool,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<usize, IngestError> {
+        let input = text.as_bytes();
         if self.lines.is_none() {
             let Some(delimiter) = detect_delimiter(input, last) else { return Ok(0) };
             self.lines = Some(Lines::new(delimiter));
@@ -91,7 +92,7 @@ impl CsvReader {
                 }
             },
         };
-        let mut at = Place { input, base, pos, last };
+        let mut at = Place { input, text, base, pos, last };
         let sizes = Sizes { max_field_bytes: self.options.limits.max_field_bytes, data_start: self.data_start, size_hint: self.size_hint };
         let fields = Fields { slots: &slots, plan: &self.plan };
         let result = loop {
@@ -123,6 +124,8 @@ impl CsvReader {
 /// The input being read and where in it.
 struct Place<'a> {
     input: &'a [u8],
+    /// `input` as the text it is (checked as UTF-8 once, by the caller).
+    text: &'a str,
     /// Offset of `input` in the whole text.
     base: usize,
     pos: usize,
@@ -314,7 +317,11 @@ fn plain_line(
         b.count_row(line)?;
         if count == slots.len() {
             for &(k, copied, a, e) in cells.iter() {
-                b.cell_bytes(slots[k], if copied { &unquoted[a..e] } else { &input[a..e] });
+                // A field of the text starts and ends at ASCII bytes: a `str` without a check.
+                match at.text.get(a..e).filter(|_| !copied) {
+                    Some(cell) => b.cell_str(slots[k], cell),
+                    None => b.cell_bytes(slots[k], if copied { &unquoted[a..e] } else { &input[a..e] }),
+                }
             }
         } else {
             b.problem(None, Cause::WrongFieldCount { found: count, expected: slots.len() });
