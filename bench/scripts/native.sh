@@ -29,7 +29,7 @@ for spec in "${BINS[@]}"; do
   name=${spec%%:*}; bin=${spec#*:}
   for f in "${FILES[@]}"; do
     rows=$(( $(wc -l < "$f") - 1 )); [ "${f##*.}" = json ] && rows=$(( rows - 1 ))
-    bytes=$(stat -c %s "$f")
+    bytes=$(stat -Lc %s "$f")
     walls=(); rss=0
     for _ in $(seq "${NATIVE_RUNS:-3}"); do
       /usr/bin/time -v -o /tmp/secpulse-bench-time.txt "$bin" score --instrument instrument.json --by department --by role "$f" > /dev/null 2>/dev/null
