@@ -58,9 +58,9 @@ impl CsvReader {
         self.lines.as_ref().map_or(0, |l| l.newlines)
     }
 
-    /// Reads the complete records at the start of `input`, the text from byte `base` on;
+    /// Reads the complete records at the start of `text`, the text from byte `base` on;
     /// `last` when nothing follows it. Returns how many bytes were read: the rest (a record
-    /// the end of `input` cut) must be handed in again, with what follows.
+    /// the end of `text` cut) must be handed in again, with what follows.
     pub(super) fn read(
         &mut self,
         text: &str,
