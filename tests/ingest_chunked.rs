@@ -148,7 +148,7 @@ fn plain_cell() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
         4 => (0u8..=9).prop_map(|d| vec![b'0' + d]),
         2 => Just(Vec::new()),
-        2 => prop::sample::select(vec!["IT", "Finance", "Sales", " it ", " 4", "4.0", "x", "'=x", "  ", "\u{e9}"]).prop_map(|s| s.as_bytes().to_vec()),
+        2 => prop::sample::select(vec!["IT", "Finance", "Sales", " it ", " 4", "4.0", "x", "'=x", "  ", "\u{e9}", "4\u{a0}", "\u{3000}", "\u{a0}IT"]).prop_map(|s| s.as_bytes().to_vec()),
         2 => prop::sample::select(vec!["\"a,b\"", "\"\"", "\"\"\"\"", "\"q\"\"\"", "\"a\nb\"", "\"4\"", "\"IT\"", "\"ab\"c", "a\"b", "\"  \"", "\"x\"\"y\"\"\""]).prop_map(|s| s.as_bytes().to_vec()),
     ]
 }

@@ -217,25 +217,20 @@ impl ChunkedReader {
         let from = self.checked;
         // Where the text after the mark starts in `data`.
         let body = bom.saturating_sub(self.base).min(data.len());
-        // Checked from there, again for what was checked before (the start of a record that a
-        // piece cut), so that the CSV reader gets it as text and checks no cell again.
-        let text = match std::str::from_utf8(&data[body..]) {
-            Ok(text) => {
-                self.checked = data.len();
-                text
-            }
-            Err(e) if e.error_len().is_none() && !last => {
-                self.checked = body + e.valid_up_to();
-                // Valid up to there; were it not, the CSV reader would read nothing this time.
-                std::str::from_utf8(&data[body..self.checked]).unwrap_or_default()
-            }
-            Err(e) => {
-                let at = body + e.valid_up_to();
+        // CSV is checked from the mark on, again for what was checked before (the start of a
+        // record that a piece cut), so that the CSV reader gets the text as `str` and checks no
+        // cell again. Anything else is checked where new: JSON is kept whole until the end.
+        let start = if self.format == Some(Format::Csv) { body } else { from };
+        let valid = match utf8_prefix(&data[start..], last) {
+            Ok(valid) => valid,
+            Err(bad) => {
+                let at = start + bad;
                 let line = self.newlines + 1 + count_newlines(&data[..at]);
                 self.invalid = Some(IngestError::InvalidUtf8 { line, offset: self.base + at });
                 return data.len();
             }
         };
+        self.checked = start + valid.len();
         if !self.content {
             self.content = data[from.max(body)..self.checked].iter().any(|b| !b.is_ascii_whitespace());
         }
@@ -257,6 +252,8 @@ impl ChunkedReader {
         let (instrument, options, hint) = (&self.instrument, &self.options, self.size_hint);
         let csv = self.csv.get_or_insert_with(|| CsvReader::new(instrument, options, hint.saturating_sub(bom)));
         let last = last && self.checked == data.len();
+        // Checked from the mark on, unless this call told the format (then once more).
+        let text = if start == body { valid } else { std::str::from_utf8(&data[body..self.checked]).unwrap_or_default() };
         match csv.read(text, self.base + body - bom, last, &mut |bytes, rows| progress(bytes + bom, rows)) {
             Ok(read) => {
                 self.newlines = csv.newlines();
@@ -276,6 +273,20 @@ impl ChunkedReader {
         self.base += used;
         self.checked -= used;
         used
+    }
+}
+
+/// The UTF-8 text at the start of `bytes`: all of them, or all up to a character their end
+/// cuts (unless `last`, when nothing follows); `Err` with the offset of the first byte that is
+/// not UTF-8.
+fn utf8_prefix(bytes: &[u8], last: bool) -> Result<&str, usize> {
+    let Some(chunk) = bytes.utf8_chunks().next() else { return Ok("") };
+    let (valid, invalid) = (chunk.valid(), chunk.invalid());
+    let cut = valid.len() + invalid.len() == bytes.len() && std::str::from_utf8(invalid).is_err_and(|e| e.error_len().is_none());
+    match invalid {
+        [] => Ok(valid),
+        _ if cut && !last => Ok(valid),
+        _ => Err(valid.len()),
     }
 }
 

@@ -318,7 +318,10 @@ fn plain_line(
         if count == slots.len() {
             for &(k, copied, a, e) in cells.iter() {
                 // A field of the text starts and ends at ASCII bytes: a `str` without a check.
-                match at.text.get(a..e).filter(|_| !copied) {
+                // Answers keep the byte path, which trims ASCII whitespace only, as the general
+                // path does.
+                let text = matches!(fields.plan.get(k), Some(Fast::Other)) && !copied;
+                match text.then(|| at.text.get(a..e)).flatten() {
                     Some(cell) => b.cell_str(slots[k], cell),
                     None => b.cell_bytes(slots[k], if copied { &unquoted[a..e] } else { &input[a..e] }),
                 }
