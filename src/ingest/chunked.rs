@@ -278,15 +278,14 @@ impl ChunkedReader {
 
 /// The UTF-8 text at the start of `bytes`: all of them, or all up to a character their end
 /// cuts (unless `last`, when nothing follows); `Err` with the offset of the first byte that is
-/// not UTF-8.
+/// not UTF-8. (`from_utf8` checks ASCII a word at a time, `utf8_chunks` a byte at a time: a
+/// cut character costs a second check of the prefix instead.)
 fn utf8_prefix(bytes: &[u8], last: bool) -> Result<&str, usize> {
-    let Some(chunk) = bytes.utf8_chunks().next() else { return Ok("") };
-    let (valid, invalid) = (chunk.valid(), chunk.invalid());
-    let cut = valid.len() + invalid.len() == bytes.len() && std::str::from_utf8(invalid).is_err_and(|e| e.error_len().is_none());
-    match invalid {
-        [] => Ok(valid),
-        _ if cut && !last => Ok(valid),
-        _ => Err(valid.len()),
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        // Valid up to there; were it not, nothing would be read this time, and it would stay.
+        Err(e) if e.error_len().is_none() && !last => Ok(std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default()),
+        Err(e) => Err(e.valid_up_to()),
     }
 }
 
