@@ -320,9 +320,10 @@ fn plain_line(
                 // A field of the text starts and ends at ASCII bytes: a `str` without a check.
                 // Answers keep the byte path, which trims ASCII whitespace only, as the general
                 // path does.
-                let text = matches!(fields.plan.get(k), Some(Fast::Other)) && !copied;
-                match text.then(|| at.text.get(a..e)).flatten() {
-                    Some(cell) => b.cell_str(slots[k], cell),
+                let as_text = matches!(fields.plan.get(k), Some(Fast::Other)) && !copied;
+                let text = if as_text { at.text.get(a..e) } else { None };
+                match text {
+                    Some(text) => b.cell_str(slots[k], text),
                     None => b.cell_bytes(slots[k], if copied { &unquoted[a..e] } else { &input[a..e] }),
                 }
             }
