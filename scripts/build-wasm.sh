@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one build command of the browser side. Writes:
-#   www/pkg/        the wasm core and its JS bindings (size-tuned release profile, then binaryen's wasm-opt), three builds:
+#   www/pkg/        the wasm core and its JS bindings (Cargo.toml's size-tuned `wasm` profile, then binaryen's wasm-opt), three builds:
 #                     secpulse_viewer.js + secpulse_viewer_bg.wasm  draws a released report: <secpulse-report>
 #                                                                   showing a published one (feature viewer)
 #                     secpulse.js + secpulse_bg.wasm                reads and scores responses (the dashboard's
@@ -21,7 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${CARGO_TARGET_DIR:-target}
-wasm=$target/wasm32-unknown-unknown/release/secpulse.wasm
+wasm=$target/wasm32-unknown-unknown/wasm/secpulse.wasm
 # binaryen's wasm-opt from npm (scripts/package.json; scripts/setup.sh installs it): Debian's binaryen 108
 # points wasm-bindgen's exported externref table at the function table, so the module fails to start.
 # -O2 without inlining functions that have one caller: smaller gzipped than the input; plain -Oz/-Os
@@ -29,14 +29,14 @@ wasm=$target/wasm32-unknown-unknown/release/secpulse.wasm
 wasm_opt=scripts/node_modules/.bin/wasm-opt
 [ -x "$wasm_opt" ] || { echo "build-wasm: $wasm_opt missing; run scripts/setup.sh" >&2; exit 1; }
 shrink() { "$wasm_opt" -O2 --one-caller-inline-max-function-size 0 "www/pkg/$1_bg.wasm" -o "www/pkg/$1_bg.wasm"; }
-cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features --features viewer
+cargo build -q --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --features viewer
 wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir www/pkg \
   --out-name secpulse_viewer "$wasm"
 shrink secpulse_viewer
-cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features --features dashboard,viewer
+cargo build -q --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --features dashboard,viewer
 wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir www/pkg "$wasm"
 shrink secpulse
-cargo build -q --lib --release --target wasm32-unknown-unknown --no-default-features
+cargo build -q --lib --profile wasm --target wasm32-unknown-unknown --no-default-features
 wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir www/pkg \
   --out-name secpulse_survey "$wasm"
 shrink secpulse_survey

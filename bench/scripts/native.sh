@@ -2,15 +2,16 @@
 # Native CLI: `secpulse score` throughput (MB/s, rows/s) and peak RSS (/usr/bin/time -v) at 1M
 # and 10M rows. 10M = the 1M file's rows repeated 10× (the generator would take ~10 min); it is
 # written to bench/data/, used, then deleted. Appends to results/native.md and results/native.json.
-# NATIVE_10M=0 skips 10M; NATIVE_O3=1 also measures an opt-level=3 build (the shipped profile is "z").
+# NATIVE_10M=0 skips 10M; NATIVE_Z=1 also measures an opt-level "z" build (the wasm cores' size profile;
+# the shipped native release profile is opt-level 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v /usr/bin/time >/dev/null || { apt-get install -y time >/dev/null; }
 (cd .. && cargo build -q --release)
 BINS=("release:../target/release/secpulse")
-if [ "${NATIVE_O3:-0}" = 1 ]; then
-  (cd .. && CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_TARGET_DIR=target/o3 cargo build -q --release)
-  BINS+=("opt-level=3:../target/o3/release/secpulse")
+if [ "${NATIVE_Z:-0}" = 1 ]; then
+  (cd .. && CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_TARGET_DIR=target/opt-z cargo build -q --release)
+  BINS+=("opt-level=z:../target/opt-z/release/secpulse")
 fi
 FILES=(data/r1000000.csv data/r1000000.json)
 if [ "${NATIVE_10M:-1}" = 1 ]; then
