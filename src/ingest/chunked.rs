@@ -142,17 +142,35 @@ impl ChunkedReader {
             (self.pending, self.csv) = (Vec::new(), None);
             return;
         }
-        if self.pending.is_empty() {
-            // Read straight from the piece; keep only what is left unread.
-            let used = self.advance(piece, false, progress);
-            self.pending.extend_from_slice(&piece[used..]);
-        } else {
-            self.pending.extend_from_slice(piece);
-            let pending = std::mem::take(&mut self.pending);
-            let used = self.advance(&pending, false, progress);
-            self.pending = pending;
-            self.pending.drain(..used);
+        let mut piece = piece;
+        if !self.pending.is_empty() {
+            // Complete the record the last window cut with this window's first line, so that
+            // the rest is read straight from the window instead of copied after it. Where that
+            // is not enough (a quoted line break, JSON, a line longer than the window), the
+            // whole window joins the unread bytes.
+            let head = memchr::memchr(b'\n', piece).map_or(piece.len(), |k| k + 1);
+            self.pending.extend_from_slice(&piece[..head]);
+            self.read_pending(progress);
+            if self.stopped() {
+                return; // not UTF-8: nothing more is read
+            }
+            piece = &piece[head..];
+            if !self.pending.is_empty() {
+                self.pending.extend_from_slice(piece);
+                return self.read_pending(progress);
+            }
         }
+        // Read straight from the piece; keep only what is left unread.
+        let used = self.advance(piece, false, progress);
+        self.pending.extend_from_slice(&piece[used..]);
+    }
+
+    /// Reads what it can of the unread bytes, and keeps the rest.
+    fn read_pending(&mut self, progress: &mut dyn FnMut(usize, usize)) {
+        let pending = std::mem::take(&mut self.pending);
+        let used = self.advance(&pending, false, progress);
+        self.pending = pending;
+        self.pending.drain(..used);
     }
 
     /// The rows read so far, moved out, once at least `min_rows` of them are ready (CSV only:
