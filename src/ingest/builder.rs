@@ -399,7 +399,7 @@ impl RowBuilder {
                     self.problem(Some(slot), msg);
                 }
             },
-            Kind::Extra { .. } if s == NO_ANSWER => {
+            Kind::Extra { .. } if cell::same_text(s, NO_ANSWER) => {
                 // The label of the blank group: a value spelt the same would be taken for it.
                 self.problem(Some(slot), Cause::ReservedForBlank { value: quoted(s) });
             }
@@ -523,8 +523,10 @@ impl RowBuilder {
         }
         self.summary.rows_kept += 1;
         let row = self.table.rows as u32;
-        for (col, extra, range) in self.pending.drain(..) {
-            let label = &self.scratch[range];
+        // The staged cells are read in place, not drained: `clear_row` empties the lists before
+        // the next row, and at opt-level "z" each `drain` is three calls per row even when empty.
+        for &(col, extra, ref range) in &self.pending {
+            let label = &self.scratch[range.clone()];
             let seg = &mut self.table.segments[col];
             let code = *self.extras[extra].entry(label.to_string()).or_insert_with(|| {
                 seg.labels.push(label.to_string());
@@ -537,14 +539,14 @@ impl RowBuilder {
         for (c, &v) in self.table.segments.iter_mut().zip(&self.segments) {
             c.codes.push(v);
         }
-        for (col, range) in self.texts.drain(..) {
-            self.table.texts[col].entries.push((row, self.interner.intern(&self.scratch[range])));
+        for &(col, ref range) in &self.texts {
+            self.table.texts[col].entries.push((row, self.interner.intern(&self.scratch[range.clone()])));
         }
-        for (col, range) in self.ranks.drain(..) {
-            self.table.rankings[col].entries.push((row, self.rank_buf[range].to_vec()));
+        for &(col, ref range) in &self.ranks {
+            self.table.rankings[col].entries.push((row, self.rank_buf[range.clone()].to_vec()));
         }
-        for (col, range) in self.picks.drain(..) {
-            self.table.selections[col].entries.push((row, self.rank_buf[range].to_vec()));
+        for &(col, ref range) in &self.picks {
+            self.table.selections[col].entries.push((row, self.rank_buf[range.clone()].to_vec()));
         }
         self.table.rows += 1;
         Ok(())
@@ -583,7 +585,7 @@ impl RowBuilder {
 fn find_label(labels: &[String], map: &HashMap<String, u32>, label: &str) -> Option<u32> {
     const SCAN: usize = 16;
     if labels.len() <= SCAN {
-        labels.iter().position(|l| l == label).map(|i| i as u32)
+        labels.iter().position(|l| cell::same_text(l, label)).map(|i| i as u32)
     } else {
         map.get(label).copied()
     }

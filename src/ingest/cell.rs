@@ -181,7 +181,7 @@ impl OptionSet {
 
     /// Index of the option `s` (trimmed) names: exact match first, then ignoring case.
     pub(crate) fn find(&self, s: &str) -> Option<usize> {
-        if let Some(i) = self.labels.iter().position(|o| o == s) {
+        if let Some(i) = self.labels.iter().position(|o| same_text(o, s)) {
             return Some(i);
         }
         if s.is_ascii() {
@@ -201,6 +201,25 @@ impl OptionSet {
             total: self.labels.len(),
         }
     }
+}
+
+/// Whether two short texts (an option, a group's label) are equal, compared inline: at
+/// opt-level "z" a plain `==` is a call per comparison (and `memcmp` behind it), and a cell
+/// is compared with every option before its own.
+#[inline(always)]
+pub(crate) fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 #[cfg(test)]

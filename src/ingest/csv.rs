@@ -254,14 +254,24 @@ fn plain_line(
     }
     b.clear_row();
     let (cells, unquoted) = deferred;
-    cells.clear();
+    // One place per field, written in order (no `push`: a call per cell at opt-level "z").
+    if cells.len() < fields.plan.len() {
+        cells.resize(fields.plan.len(), (0, false, 0, 0));
+    }
+    let mut staged = 0;
+    let mut stage = |cell: Deferred| {
+        if let Some(place) = cells.get_mut(staged) {
+            *place = cell;
+            staged += 1;
+        }
+    };
     unquoted.clear();
     let (mut i, mut count, mut inner_newlines) = (start, 0, 0);
     // The first field (in `unquoted`, start, end), for telling a line of blanks.
     let mut first = (false, start, start);
     let newline = loop {
         let field = i;
-        let (copied, a, e) = if input.get(i) == Some(&b'"') {
+        let (copied, a, e) = if matches!(input.get(i), Some(b'"')) {
             let Some((end, copied, a, e)) = quoted_field(input, i, at.last, unquoted) else { return Ok(Plain::Other) };
             inner_newlines += memchr::memchr_iter(b'\n', &input[i..end]).count() as u64;
             i = end;
@@ -292,10 +302,10 @@ fn plain_line(
                 if v <= 9 && v >= min && v <= max {
                     b.digit(col, v);
                 } else {
-                    cells.push((count, copied, a, e));
+                    stage((count, copied, a, e));
                 }
             }
-            Some(_) if e > a => cells.push((count, copied, a, e)),
+            Some(_) if e > a => stage((count, copied, a, e)),
             _ => {}
         }
         count += 1;
@@ -316,7 +326,7 @@ fn plain_line(
     if !blank {
         b.count_row(line)?;
         if count == slots.len() {
-            for &(k, copied, a, e) in cells.iter() {
+            for &(k, copied, a, e) in &cells[..staged] {
                 // A field of the text starts and ends at ASCII bytes: a `str` without a check.
                 // Answers keep the byte path, which trims ASCII whitespace only, as the general
                 // path does.
