@@ -259,12 +259,6 @@ fn plain_line(
         cells.resize(fields.plan.len(), (0, false, 0, 0));
     }
     let mut staged = 0;
-    let mut stage = |cell: Deferred| {
-        if let Some(place) = cells.get_mut(staged) {
-            *place = cell;
-            staged += 1;
-        }
-    };
     unquoted.clear();
     let (mut i, mut count, mut inner_newlines) = (start, 0, 0);
     // The first field (in `unquoted`, start, end), for telling a line of blanks.
@@ -273,7 +267,10 @@ fn plain_line(
         let field = i;
         let (copied, a, e) = if matches!(input.get(i), Some(b'"')) {
             let Some((end, copied, a, e)) = quoted_field(input, i, at.last, unquoted) else { return Ok(Plain::Other) };
-            inner_newlines += memchr::memchr_iter(b'\n', &input[i..end]).count() as u64;
+            // Line breaks inside quotes are rare: one search for the first before counting.
+            if let Some(k) = memchr::memchr(b'\n', &input[i..end]) {
+                inner_newlines += memchr::memchr_iter(b'\n', &input[i + k..end]).count() as u64;
+            }
             i = end;
             (copied, a, e)
         } else {
@@ -296,17 +293,23 @@ fn plain_line(
         if count == 0 {
             first = (copied, a, e);
         }
-        match fields.plan.get(count) {
+        let later = match fields.plan.get(count) {
             Some(&Fast::Digit { col, min, max }) if !copied && e == a + 1 => {
                 let v = input[a].wrapping_sub(b'0');
-                if v <= 9 && v >= min && v <= max {
+                let digit = v <= 9 && v >= min && v <= max;
+                if digit {
                     b.digit(col, v);
-                } else {
-                    stage((count, copied, a, e));
                 }
+                !digit
             }
-            Some(_) if e > a => stage((count, copied, a, e)),
-            _ => {}
+            Some(_) => e > a,
+            None => false,
+        };
+        if later {
+            if let Some(place) = cells.get_mut(staged) {
+                *place = (count, copied, a, e);
+                staged += 1;
+            }
         }
         count += 1;
         if class == NEWLINE {
