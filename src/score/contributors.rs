@@ -152,24 +152,35 @@ impl Contributors {
 }
 
 /// The contributors of one dimension's items (answer columns `in_dim`), over the `scored` rows.
+/// Plain index loops over slices: at opt-level "z" the iterator adapters and closures of a
+/// zipped chain are calls per row.
 fn item_contributors(in_dim: &[&[u8]], scored: &[bool], of_row: &[u32], cells: usize) -> ItemContributors {
-    let mut answered = vec![0u16; scored.len()];
-    let each = in_dim
-        .iter()
-        .map(|values| {
-            let gave = values.iter().zip(scored).map(|(&v, &s)| s && v != MISSING);
-            let mut counts = vec![0u32; cells];
-            for ((&c, yes), a) in of_row.iter().zip(gave).zip(answered.iter_mut()) {
-                if let Some(n) = counts.get_mut(c as usize) {
-                    *n += u32::from(yes);
-                }
-                *a += u16::from(yes);
+    let rows = scored.len().min(of_row.len());
+    let (scored, of_row) = (&scored[..rows], &of_row[..rows]);
+    let mut answered = vec![0u16; rows];
+    let answered = answered.as_mut_slice();
+    let mut each = Vec::with_capacity(in_dim.len());
+    for values in in_dim {
+        let values = &values[..rows.min(values.len())];
+        let mut counts = vec![0u32; cells];
+        for r in 0..values.len() {
+            let yes = scored[r] && values[r] != MISSING;
+            if let Some(n) = counts.get_mut(of_row[r] as usize) {
+                *n += u32::from(yes);
             }
-            counts
-        })
-        .collect();
+            answered[r] += u16::from(yes);
+        }
+        each.push(counts);
+    }
     let all = in_dim.len();
-    let scored_with =
-        |pick: &dyn Fn(usize) -> bool| per_cell(of_row, cells, answered.iter().zip(scored).map(|(&a, &s)| s && pick(usize::from(a))));
-    ItemContributors { any: scored_with(&|a| a > 0), each, skipped: scored_with(&|a| a < all) }
+    let (mut any, mut skipped) = (vec![0u32; cells], vec![0u32; cells]);
+    for r in 0..rows {
+        let cell = of_row[r] as usize;
+        let a = usize::from(answered[r]);
+        if let (Some(any), Some(skipped)) = (any.get_mut(cell), skipped.get_mut(cell)) {
+            *any += u32::from(scored[r] && a > 0);
+            *skipped += u32::from(scored[r] && a < all);
+        }
+    }
+    ItemContributors { any, each, skipped }
 }
