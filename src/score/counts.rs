@@ -256,9 +256,10 @@ fn tally(instrument: &Instrument, table: &ResponseTable, scores: &RespondentScor
     }
     let histograms = |values: &[f32]| -> Vec<ScoreHistogram> {
         let mut counts: Vec<KeyCounts> = vec![KeyCounts::default(); groups];
+        let per_group = counts.as_mut_slice(); // indexing a slice is inline at opt-level "z", a Vec's is a call
         for (&g, &v) in group_of.iter().zip(values) {
             if g != NONE && !v.is_nan() {
-                *counts[g as usize].entry(key_of(v)).or_insert(0) += 1;
+                *per_group[g as usize].entry(key_of(v)).or_insert(0) += 1;
             }
         }
         counts.into_iter().map(ScoreHistogram::of_counts).collect()
@@ -336,22 +337,24 @@ fn complete_cases(scale: &Scale, items: &[&KeyedItem<'_>], scored: &[u32], group
     let mut out: Vec<CompleteCases> = (0..groups).map(|_| CompleteCases { n: 0, sums: vec![0; k], cross: vec![0; k * k] }).collect();
     let mut joint = vec![0u64; codes.unwrap_or(1) * groups];
     let mut row = vec![0u64; k];
+    // Index loops over slices: at opt-level "z" zipping the three per row is calls per row.
+    let (luts, slots) = (luts.as_slice(), row.as_mut_slice());
     'rows: for (r, &g) in scored.iter().enumerate() {
         if g == NONE {
             continue;
         }
         let mut code = 0usize;
-        for ((slot, lut), item) in row.iter_mut().zip(&luts).zip(items) {
-            let digit = lut[usize::from(item.values[r])];
+        for i in 0..k {
+            let digit = luts[i][usize::from(items[i].values[r])];
             if digit == BLANK {
                 continue 'rows;
             }
-            *slot = u64::from(digit);
+            slots[i] = u64::from(digit);
             code = code * base + usize::from(digit);
         }
         match codes {
             Some(codes) => bump(&mut joint, g as usize * codes + code),
-            None => out[g as usize].add(&row, 1),
+            None => out[g as usize].add(slots, 1),
         }
     }
     if let Some(codes) = codes {
@@ -629,27 +632,34 @@ fn cells_of(table: &ResponseTable, labels: &[usize]) -> (Vec<Vec<u32>>, Vec<u32>
         None => Vec::new(),
     };
     let mut key = vec![0u32; labels.len()];
-    let of_row = (0..table.rows)
-        .map(|r| {
-            let mut code = 0u64;
-            for ((k, s), (&l, &radix)) in key.iter_mut().zip(&table.segments).zip(labels.iter().zip(&radix)) {
-                *k = slot(s.codes.get(r).unwrap_or(NO_SEGMENT), l);
-                code = code * radix + u64::from(*k);
+    let mut of_row = vec![0u32; table.rows];
+    // Index loops over slices: at opt-level "z" zipped iterators are calls per row.
+    let (segments, key, radix, out) = (table.segments.as_slice(), key.as_mut_slice(), radix.as_slice(), of_row.as_mut_slice());
+    #[allow(clippy::needless_range_loop)] // an enumerated iterator is calls per row at "z" too
+    for r in 0..out.len() {
+        let mut code = 0u64;
+        for i in 0..key.len().min(segments.len()) {
+            key[i] = slot(segments[i].codes.get(r).unwrap_or(NO_SEGMENT), labels[i]);
+            code = code * radix[i] + u64::from(key[i]);
+        }
+        out[r] = match dense.get_mut(code as usize) {
+            Some(c) if *c != u32::MAX => *c,
+            Some(c) => {
+                cells.push(key.to_vec());
+                *c = cells.len() as u32 - 1;
+                *c
             }
-            let mut new_cell = || {
-                cells.push(key.clone());
-                cells.len() as u32 - 1
-            };
-            match dense.get_mut(code as usize) {
-                Some(c) if *c != u32::MAX => *c,
-                Some(c) => {
-                    *c = new_cell();
-                    *c
+            None => match index.get(&*key) {
+                Some(&c) => c,
+                None => {
+                    cells.push(key.to_vec());
+                    let c = cells.len() as u32 - 1;
+                    index.insert(key.to_vec(), c);
+                    c
                 }
-                None => *index.entry(key.clone()).or_insert_with(new_cell),
-            }
-        })
-        .collect();
+            },
+        };
+    }
     (cells, of_row)
 }
 
