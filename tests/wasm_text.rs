@@ -2,8 +2,8 @@
 //! timed with `Date.now()` and logged (the time is reported, not asserted; the labels are).
 //!
 //! `cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_text` (debug build)
-//! `cargo test --release --target wasm32-unknown-unknown --no-default-features --test wasm_text`
-//! (the project's release profile; the figure to report).
+//! `cargo test --profile wasm --target wasm32-unknown-unknown --no-default-features --test wasm_text`
+//! (the wasm cores' size profile; the figure to report).
 #![cfg(target_arch = "wasm32")]
 
 use secpulse::text::{summarize, Analyzer, Sentiment, Stance, Theme};

@@ -155,6 +155,9 @@ impl ChunkedReader {
                 return; // not UTF-8: nothing more is read
             }
             piece = &piece[head..];
+            if piece.is_empty() {
+                return;
+            }
             if !self.pending.is_empty() {
                 self.pending.extend_from_slice(piece);
                 return self.read_pending(progress);

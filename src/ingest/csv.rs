@@ -21,7 +21,8 @@ pub(super) struct CsvReader {
     slots: Option<Vec<usize>>,
     /// How the fast path treats each header field.
     plan: Vec<Fast>,
-    /// The cells of a plain line left to the row builder, and the unquoted text of those that had doubled quotes.
+    /// The cells of a plain line left to the row builder (one place per field; only the first
+    /// ones staged for the current line are read), and the unquoted text of those that had doubled quotes.
     deferred: (Vec<Deferred>, Vec<u8>),
     /// Where the data records start (after the header).
     data_start: usize,
@@ -254,10 +255,12 @@ fn plain_line(
     }
     b.clear_row();
     let (cells, unquoted) = deferred;
-    // One place per field, written in order (no `push`: a call per cell at opt-level "z").
+    // One place per field, written in order (no `push`: a call per cell at opt-level "z"). A
+    // cell is staged only for a field of the plan, so `staged` stays within the places.
     if cells.len() < fields.plan.len() {
         cells.resize(fields.plan.len(), (0, false, 0, 0));
     }
+    let cells = cells.as_mut_slice();
     let mut staged = 0;
     unquoted.clear();
     let (mut i, mut count, mut inner_newlines) = (start, 0, 0);
@@ -306,10 +309,8 @@ fn plain_line(
             None => false,
         };
         if later {
-            if let Some(place) = cells.get_mut(staged) {
-                *place = (count, copied, a, e);
-                staged += 1;
-            }
+            cells[staged] = (count, copied, a, e);
+            staged += 1;
         }
         count += 1;
         if class == NEWLINE {

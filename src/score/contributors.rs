@@ -177,9 +177,9 @@ fn item_contributors(in_dim: &[&[u8]], scored: &[bool], of_row: &[u32], cells: u
     for r in 0..rows {
         let cell = of_row[r] as usize;
         let a = usize::from(answered[r]);
-        if let (Some(any), Some(skipped)) = (any.get_mut(cell), skipped.get_mut(cell)) {
-            *any += u32::from(scored[r] && a > 0);
-            *skipped += u32::from(scored[r] && a < all);
+        if let (Some(any_here), Some(skipped_here)) = (any.get_mut(cell), skipped.get_mut(cell)) {
+            *any_here += u32::from(scored[r] && a > 0);
+            *skipped_here += u32::from(scored[r] && a < all);
         }
     }
     ItemContributors { any, each, skipped }
