@@ -70,6 +70,27 @@ fn files_read_the_same_cut_anywhere() {
 }
 
 #[test]
+fn records_longer_than_a_read_window_read_the_same() {
+    // The reader takes a pushed piece 1 MB at a time: quoted comments of 2.5 MB with line breaks,
+    // around ordinary rows, cut by pieces smaller and larger than that.
+    let long = "word, and\nmore ".repeat(170_000);
+    let mut file = format!("department,q1,q2,comment\nIT,4,5,\nFinance,3,4,\"{long}\"\n");
+    for i in 0..50_000 {
+        file.push_str(&format!("IT,{},2,ok\n", 1 + i % 5));
+    }
+    file.push_str(&format!("Sales,2,2,\"{long}\"\nIT,1,1,\n"));
+    let bytes = file.as_bytes();
+    let roomy = IngestOptions { limits: Limits { max_field_bytes: 8 << 20, ..Limits::default() }, ..IngestOptions::default() };
+    for options in [IngestOptions::default(), roomy] {
+        let whole = read_whole(bytes, &options);
+        for size in [300_000, 1 << 20, 1_500_000, 4 << 20] {
+            let cuts: Vec<usize> = (size..bytes.len()).step_by(size).collect();
+            assert_eq!(read_in_pieces(bytes, &cuts, None, &options), whole, "pieces of {size}");
+        }
+    }
+}
+
+#[test]
 fn limits_stop_the_same_way() {
     let file = b"department,q1,q2,comment\nIT,4,5,\"a long comment\"\nFinance,3,4,\nIT,2,2,\n";
     let limits = [

@@ -143,11 +143,12 @@ impl ChunkedReader {
             return;
         }
         let mut piece = piece;
-        if !self.pending.is_empty() {
+        if !self.pending.is_empty() && self.pending.len() < WINDOW {
             // Complete the record the last window cut with this window's first line, so that
             // the rest is read straight from the window instead of copied after it. Where that
             // is not enough (a quoted line break, JSON, a line longer than the window), the
-            // whole window joins the unread bytes.
+            // whole window joins the unread bytes; from then on they are a window long, and
+            // later windows join them whole without trying this first.
             let head = memchr::memchr(b'\n', piece).map_or(piece.len(), |k| k + 1);
             self.pending.extend_from_slice(&piece[..head]);
             self.read_pending(progress);
@@ -158,10 +159,10 @@ impl ChunkedReader {
             if piece.is_empty() {
                 return;
             }
-            if !self.pending.is_empty() {
-                self.pending.extend_from_slice(piece);
-                return self.read_pending(progress);
-            }
+        }
+        if !self.pending.is_empty() {
+            self.pending.extend_from_slice(piece);
+            return self.read_pending(progress);
         }
         // Read straight from the piece; keep only what is left unread.
         let used = self.advance(piece, false, progress);
