@@ -147,8 +147,8 @@ impl ChunkedReader {
             // Complete the record the last window cut with this window's first line, so that
             // the rest is read straight from the window instead of copied after it. Where that
             // is not enough (a quoted line break, JSON, a line longer than the window), the
-            // whole window joins the unread bytes; from then on they are a window long, and
-            // later windows join them whole without trying this first.
+            // whole window joins the unread bytes; once those are a window long, later windows
+            // join them whole without trying this first.
             let head = memchr::memchr(b'\n', piece).map_or(piece.len(), |k| k + 1);
             self.pending.extend_from_slice(&piece[..head]);
             self.read_pending(progress);
