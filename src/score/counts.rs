@@ -642,18 +642,20 @@ fn cells_of(table: &ResponseTable, labels: &[usize]) -> (Vec<Vec<u32>>, Vec<u32>
             key[i] = slot(segments[i].codes.get(r).unwrap_or(NO_SEGMENT), labels[i]);
             code = code * radix[i] + u64::from(key[i]);
         }
+        let mut new_cell = || {
+            cells.push(key.to_vec());
+            cells.len() as u32 - 1
+        };
         out[r] = match dense.get_mut(code as usize) {
             Some(c) if *c != u32::MAX => *c,
             Some(c) => {
-                cells.push(key.to_vec());
-                *c = cells.len() as u32 - 1;
+                *c = new_cell();
                 *c
             }
             None => match index.get(&*key) {
                 Some(&c) => c,
                 None => {
-                    cells.push(key.to_vec());
-                    let c = cells.len() as u32 - 1;
+                    let c = new_cell();
                     index.insert(key.to_vec(), c);
                     c
                 }
