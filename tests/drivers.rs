@@ -118,6 +118,23 @@ fn priority_chart_draws_quadrants_with_takeaway_and_table() {
 }
 
 #[test]
+fn a_narrow_priority_chart_cuts_no_words() {
+    use secpulse::chart::{svg, ChartKind, ChartOptions};
+    use secpulse::lang::Lang;
+    let report = synthetic(3000, 7);
+    for lang in Lang::ALL {
+        let options = ChartOptions { lang, ..ChartOptions::default() };
+        let narrow = svg(ChartKind::Priority, &report, 300, 420, &options).unwrap();
+        // Quadrant names that do not fit whole are left to the legend; the importance axis
+        // takes its short caption.
+        assert!(!narrow.contains('…'), "{lang}: a shortened text in {narrow}");
+        let wide = svg(ChartKind::Priority, &report, 900, 420, &options).unwrap();
+        assert!(!wide.contains('…'), "{lang}: a shortened text in {wide}");
+        assert!(wide.matches(&*secpulse::report::priority::Quadrant::Keep.name(lang)).count() >= 2, "{lang}: legend and corner");
+    }
+}
+
+#[test]
 fn block_bootstrap_intervals_agree_with_a_case_bootstrap() {
     // expected.py "case_bootstrap_nps": numpy, 2,000 resamples of the 2,898 complete cases of
     // `secpulse synth --n 3000 --seed 7`; secpulse resamples 1,000 blocks of cases 500 times.

@@ -66,7 +66,7 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
         pen.text(&l.whole(v), (plot.x0 - pen.px(6.0), y), SMALL, false, pen.c.muted, Align::Right)?;
         v += 10.0;
     }
-    let caption = pen.fit(&Words::ImportanceAxis.text(l), SMALL, false, b.w() - pen.px(8.0));
+    let caption = importance_caption(pen, l, b.w() - pen.px(8.0));
     // Centred under the plot, inside the chart (`max` last: no panic where even "…" is wider than a tiny chart).
     let half = pen.width(&caption, SMALL, false) / 2;
     let x = ((plot.x0 + plot.x1) / 2).min(b.x1 - half).max(b.x0 + half);
@@ -75,33 +75,61 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
     let (cx, cy) = (to_x(p.importance_cut), to_y(p.score_cut));
     pen.line(vec![(cx, plot.y0), (cx, plot.y1)], pen.c.muted, 1.5)?;
     pen.line(vec![(plot.x0, cy), (plot.x1, cy)], pen.c.muted, 1.5)?;
-    let pad = pen.px(6.0);
-    let corner = |q: Quadrant| match q {
-        Quadrant::FixFirst => ((plot.x1 - pad, plot.y1 - pad - pen.px(4.0)), Align::Right),
-        Quadrant::Keep => ((plot.x1 - pad, plot.y0 + pad + pen.px(4.0)), Align::Right),
-        Quadrant::Watch => ((plot.x0 + pad, plot.y1 - pad - pen.px(4.0)), Align::Left),
-        Quadrant::LowerPriority => ((plot.x0 + pad, plot.y0 + pad + pen.px(4.0)), Align::Left),
-    };
-    for q in Quadrant::ALL {
-        let (at, align) = corner(q);
-        let name = pen.fit(&q.name(l), SMALL, true, plot.w() / 2 - pad * 2);
-        pen.text(&name, at, SMALL, true, pen.c.muted, align)?;
-    }
     let at = |q: &PriorityPoint| (to_x(q.importance), to_y(q.score));
     let whisker = |q: &PriorityPoint| q.importance_ci95.map(|[lo, hi]| (to_x(lo), to_x(hi)));
-    draw_points(pen, &p.points, at, whisker, plot)
+    let placed = draw_points(pen, &p.points, at, whisker, plot)?;
+    draw_quadrant_names(pen, plot, &placed, l)
+}
+
+/// The importance axis's caption: in full where it fits in `max` device pixels, else its short
+/// form ("Importance →"; the chart's title and takeaway say what importance is), never cut.
+fn importance_caption<DB: DrawingBackend>(pen: &Pen<'_, DB>, l: Lang, max: i32) -> String {
+    let full = Words::ImportanceAxis.text(l);
+    if pen.width(&full, SMALL, false) <= max {
+        return full;
+    }
+    pen.fit(&Words::ImportanceAxisShort.text(l), SMALL, false, max)
+}
+
+/// Names each quadrant in its corner of the plot, where the whole name fits and covers no point,
+/// whisker or label in `placed`. The legend above names every quadrant with its colour, so a
+/// name left out (on a narrow chart, or where a label sits in the corner) loses nothing, where a
+/// shortened one ("Lower prior…") or one over a label would be hard to read.
+fn draw_quadrant_names<DB: DrawingBackend>(pen: &Pen<'_, DB>, plot: Rect, placed: &[Rect], l: Lang) -> Result<(), ChartError> {
+    let (pad, h) = (pen.px(6.0), pen.px(SMALL * 1.3));
+    let (top, bottom) = (plot.y0 + pad + pen.px(4.0), plot.y1 - pad - pen.px(4.0));
+    for q in Quadrant::ALL {
+        let name = q.name(l);
+        let w = pen.width(&name, SMALL, true);
+        let ((x, y), align) = match q {
+            Quadrant::FixFirst => ((plot.x1 - pad, bottom), Align::Right),
+            Quadrant::Keep => ((plot.x1 - pad, top), Align::Right),
+            Quadrant::Watch => ((plot.x0 + pad, bottom), Align::Left),
+            Quadrant::LowerPriority => ((plot.x0 + pad, top), Align::Left),
+        };
+        let x0 = match align {
+            Align::Right => x - w,
+            _ => x,
+        };
+        let name_box = Rect { x0, x1: x0 + w, y0: y - h / 2, y1: y + h / 2 };
+        if w <= plot.w() / 2 - pad * 2 && !overlaps(&name_box, placed) {
+            pen.text(&name, (x, y), SMALL, true, pen.c.muted, align)?;
+        }
+    }
+    Ok(())
 }
 
 /// Draws each point at `at` with its importance whisker (`whisker`: its ends) and its label: clear
 /// of the points, the whiskers (a label sits on its own point's) and the labels before it, inside
 /// the plot, joined to a point it moved away from by a leader line drawn under the points.
+/// Returns the boxes of the points, whiskers and labels it drew.
 fn draw_points<DB: DrawingBackend>(
     pen: &Pen<'_, DB>,
     points: &[PriorityPoint],
     at: impl Fn(&PriorityPoint) -> (i32, i32),
     whisker: impl Fn(&PriorityPoint) -> Option<(i32, i32)>,
     plot: Rect,
-) -> Result<(), ChartError> {
+) -> Result<Vec<Rect>, ChartError> {
     let r = pen.px(5.0);
     let mut placed: Vec<Rect> = points
         .iter()
@@ -134,7 +162,7 @@ fn draw_points<DB: DrawingBackend>(
         let (lx, align) = if label.x0 >= at(point).0 { (label.x0, Align::Left) } else { (label.x1, Align::Right) };
         pen.text(&point.name, (lx, (label.y0 + label.y1) / 2), SMALL, false, pen.c.fg, align)?;
     }
-    Ok(())
+    Ok(placed)
 }
 
 /// Where the leader line from the point at (`x`, `y`) meets its `label`: none when the label is

@@ -519,6 +519,12 @@ catalog! {
             fr: "Importance\u{a0}: part de ce qui détermine le résultat \u{2192}",
             es: "Importancia: parte de lo que determina el resultado \u{2192}",
         },
+        ImportanceAxisShort {
+            en: "Importance \u{2192}",
+            de: "Wichtigkeit \u{2192}",
+            fr: "Importance \u{2192}",
+            es: "Importancia \u{2192}",
+        },
         ScoreAxis { en: "Score \u{2191}", de: "Wert \u{2191}", fr: "Score \u{2191}", es: "Puntuación \u{2191}" },
         FixFirstTitle { en: "What to fix first", de: "Was zuerst anzugehen ist", fr: "Ce qu’il faut traiter d’abord", es: "Qué atender primero" },
         PriorityTitle {
