@@ -230,8 +230,19 @@ pub struct TextColumn {
 /// (a text met again after that is stored once more).
 #[derive(Debug, Default)]
 pub struct TextInterner {
-    seen: HashSet<Arc<str>>,
+    seen: HashSet<Arc<str>, TextHasher>,
 }
+
+/// How [`TextInterner`] hashes texts: foldhash, which reads a file's comments faster than std's
+/// SipHash (the element's read of 1M rows: 6%, bench/README.md). Texts crafted to collide could
+/// slow the reading, never change it; in wasm std's SipHash keys (from memory addresses) are the
+/// same on every load as well, so they did not prevent that either. The survey-only wasm checks
+/// one row at a time and keeps std's, which it has anyway (foldhash's would add 1.2 KB gz).
+#[cfg(not(all(target_arch = "wasm32", not(feature = "dashboard"))))]
+type TextHasher = foldhash::fast::RandomState;
+/// How [`TextInterner`] hashes texts (see the other build's definition).
+#[cfg(all(target_arch = "wasm32", not(feature = "dashboard")))]
+type TextHasher = std::hash::RandomState;
 
 impl TextInterner {
     /// Most texts remembered at once.
