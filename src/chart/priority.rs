@@ -78,11 +78,12 @@ pub(crate) fn draw<DB: DrawingBackend>(pen: &Pen<'_, DB>, report: &Report, o: &C
     let at = |q: &PriorityPoint| (to_x(q.importance), to_y(q.score));
     let whisker = |q: &PriorityPoint| q.importance_ci95.map(|[lo, hi]| (to_x(lo), to_x(hi)));
     let placed = draw_points(pen, &p.points, at, whisker, plot)?;
-    draw_quadrant_names(pen, plot, &placed, l)
+    draw_quadrant_names(pen, plot, (cx, cy), &placed, l)
 }
 
 /// The importance axis's caption: in full where it fits in `max` device pixels, else its short
-/// form ("Importance →"; the chart's title and takeaway say what importance is), never cut.
+/// form ("Importance →"; the chart's title and takeaway say what importance is), shortened only
+/// on a chart too narrow even for that.
 fn importance_caption<DB: DrawingBackend>(pen: &Pen<'_, DB>, l: Lang, max: i32) -> String {
     let full = Words::ImportanceAxis.text(l);
     if pen.width(&full, SMALL, false) <= max {
@@ -91,28 +92,36 @@ fn importance_caption<DB: DrawingBackend>(pen: &Pen<'_, DB>, l: Lang, max: i32) 
     pen.fit(&Words::ImportanceAxisShort.text(l), SMALL, false, max)
 }
 
-/// Names each quadrant in its corner of the plot, where the whole name fits and covers no point,
-/// whisker or label in `placed`. The legend above names every quadrant with its colour, so a
-/// name left out (on a narrow chart, or where a label sits in the corner) loses nothing, where a
-/// shortened one ("Lower prior…") or one over a label would be hard to read.
-fn draw_quadrant_names<DB: DrawingBackend>(pen: &Pen<'_, DB>, plot: Rect, placed: &[Rect], l: Lang) -> Result<(), ChartError> {
-    let (pad, h) = (pen.px(6.0), pen.px(SMALL * 1.3));
-    let (top, bottom) = (plot.y0 + pad + pen.px(4.0), plot.y1 - pad - pen.px(4.0));
+/// Names each quadrant in its corner of the plot, where the whole name fits inside its quadrant
+/// (clear of the cut lines through `cx`, `cy`) and clears every point, whisker (with its caps)
+/// and label in `placed`. The legend above names every quadrant with its colour, so a name left
+/// out (on a narrow chart, or where a label sits in the corner) loses nothing, where a shortened
+/// one ("Lower prior…") or one over a label or across a cut line would be hard to read.
+fn draw_quadrant_names<DB: DrawingBackend>(
+    pen: &Pen<'_, DB>,
+    plot: Rect,
+    (cx, cy): (i32, i32),
+    placed: &[Rect],
+    l: Lang,
+) -> Result<(), ChartError> {
+    // A name sits `pad` from the plot's edges, and at least `gap` from the cut lines.
+    let (pad, gap, h, cap) = (pen.px(6.0), pen.px(2.0), pen.px(SMALL * 1.3), pen.px(4.0));
     for q in Quadrant::ALL {
+        let (right, bottom) = match q {
+            Quadrant::FixFirst => (true, true),
+            Quadrant::Keep => (true, false),
+            Quadrant::Watch => (false, true),
+            Quadrant::LowerPriority => (false, false),
+        };
         let name = q.name(l);
         let w = pen.width(&name, SMALL, true);
-        let ((x, y), align) = match q {
-            Quadrant::FixFirst => ((plot.x1 - pad, bottom), Align::Right),
-            Quadrant::Keep => ((plot.x1 - pad, top), Align::Right),
-            Quadrant::Watch => ((plot.x0 + pad, bottom), Align::Left),
-            Quadrant::LowerPriority => ((plot.x0 + pad, top), Align::Left),
-        };
-        let x0 = match align {
-            Align::Right => x - w,
-            _ => x,
-        };
-        let name_box = Rect { x0, x1: x0 + w, y0: y - h / 2, y1: y + h / 2 };
-        if w <= plot.w() / 2 - pad * 2 && !overlaps(&name_box, placed) {
+        let left = if right { plot.x1 - pad - w } else { plot.x0 + pad };
+        let y = if bottom { plot.y1 - pad - cap } else { plot.y0 + pad + cap };
+        let clear_of_cut_x = if right { left >= cx + gap } else { left + w <= cx - gap };
+        let clear_of_cut_y = if bottom { y - h / 2 >= cy + gap } else { y + h / 2 <= cy - gap };
+        let clear = Rect { x0: left, x1: left + w, y0: y - h / 2 - cap, y1: y + h / 2 + cap };
+        if clear_of_cut_x && clear_of_cut_y && !overlaps(&clear, placed) {
+            let (x, align) = if right { (left + w, Align::Right) } else { (left, Align::Left) };
             pen.text(&name, (x, y), SMALL, true, pen.c.muted, align)?;
         }
     }
