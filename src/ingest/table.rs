@@ -235,9 +235,11 @@ pub struct TextInterner {
 
 /// How [`TextInterner`] hashes texts: foldhash, which reads a file's comments faster than std's
 /// SipHash (the element's read of 1M rows: 6%, bench/README.md). Texts crafted to collide could
-/// slow the reading, never change it; in wasm std's SipHash keys (from memory addresses) are the
-/// same on every load as well, so they did not prevent that either. The survey-only wasm checks
-/// one row at a time and keeps std's, which it has anyway (foldhash's would add 1.2 KB gz).
+/// slow the reading, never change it, and the interner forgets all at [`TextInterner::MOST`].
+/// Natively foldhash is seeded from address-space randomisation, not the OS's random keys; in
+/// wasm std's SipHash keys (from memory addresses) are the same on every load, as foldhash's
+/// are. The survey-only wasm checks one row at a time and keeps std's, which it has anyway
+/// (foldhash's would add 1.2 KB gz); so does the viewer, which reads no responses.
 #[cfg(not(all(target_arch = "wasm32", not(feature = "dashboard"))))]
 type TextHasher = foldhash::fast::RandomState;
 /// How [`TextInterner`] hashes texts (see the other build's definition).
