@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v /usr/bin/time >/dev/null || { apt-get install -y time >/dev/null; }
 (cd .. && cargo build -q --release)
-BINS=("release:../target/release/secpulse")
+BINS=("release:${CARGO_TARGET_DIR:-../target}/release/secpulse")
 if [ "${NATIVE_Z:-0}" = 1 ]; then
   (cd .. && CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_TARGET_DIR=target/opt-z cargo build -q --release)
   BINS+=("opt-level=z:../target/opt-z/release/secpulse")
