@@ -20,6 +20,9 @@ pub(crate) const SMALL: f64 = 11.5;
 /// Export title.
 pub(crate) const TITLE: f64 = 16.0;
 
+/// How far a whisker's end caps reach above and below its line, in CSS pixels.
+pub(crate) const WHISKER_CAP: f64 = 4.0;
+
 /// Draws on one drawing area with the chart's colours and pixel ratio.
 pub(crate) struct Pen<'a, DB: DrawingBackend> {
     /// Where to draw.
@@ -159,7 +162,7 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
 
     /// A confidence-interval whisker from `x0` to `x1` at height `y`.
     pub fn whisker(&self, x0: i32, x1: i32, y: i32, color: RGBColor) -> Result<(), ChartError> {
-        let cap = self.px(4.0);
+        let cap = self.px(WHISKER_CAP);
         self.line(vec![(x0, y), (x1, y)], color, 1.5)?;
         self.line(vec![(x0, y - cap), (x0, y + cap)], color, 1.5)?;
         self.line(vec![(x1, y - cap), (x1, y + cap)], color, 1.5)

@@ -5,7 +5,7 @@
 use plotters::prelude::*;
 
 use super::balance::empty_table;
-use super::layout::{scale_x, Align, LegendMark, Pen, Rect, SMALL};
+use super::layout::{scale_x, Align, LegendMark, Pen, Rect, SMALL, WHISKER_CAP};
 use super::palette::{BLUE, NEUTRAL, ORANGE, VERMILLION};
 use super::words::{quoted, Words};
 use super::{ChartError, ChartOptions, ChartText, DataTable};
@@ -104,8 +104,10 @@ fn draw_quadrant_names<DB: DrawingBackend>(
     placed: &[Rect],
     l: Lang,
 ) -> Result<(), ChartError> {
-    // A name sits `pad` from the plot's edges, and at least `gap` from the cut lines.
-    let (pad, gap, h, cap) = (pen.px(6.0), pen.px(2.0), pen.px(SMALL * 1.3), pen.px(4.0));
+    // A name sits `pad` from the plot's sides and `pad + inset` from its top or bottom (its
+    // middle), at least `gap` from the cut lines, and `cap` clear of a whisker's caps.
+    let (pad, inset, gap) = (pen.px(6.0), pen.px(4.0), pen.px(2.0));
+    let (h, cap) = (pen.px(SMALL * 1.3), pen.px(WHISKER_CAP));
     for q in Quadrant::ALL {
         let (right, bottom) = match q {
             Quadrant::FixFirst => (true, true),
@@ -116,7 +118,7 @@ fn draw_quadrant_names<DB: DrawingBackend>(
         let name = q.name(l);
         let w = pen.width(&name, SMALL, true);
         let left = if right { plot.x1 - pad - w } else { plot.x0 + pad };
-        let y = if bottom { plot.y1 - pad - cap } else { plot.y0 + pad + cap };
+        let y = if bottom { plot.y1 - pad - inset } else { plot.y0 + pad + inset };
         let clear_of_cut_x = if right { left >= cx + gap } else { left + w <= cx - gap };
         let clear_of_cut_y = if bottom { y - h / 2 >= cy + gap } else { y + h / 2 <= cy - gap };
         let clear = Rect { x0: left, x1: left + w, y0: y - h / 2 - cap, y1: y + h / 2 + cap };
